@@ -1,0 +1,81 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { deleteSessionCookie, sessionCookieName, setSessionCookie } from '$lib/server/auth/cookie';
+import { validateSessionToken } from '$lib/server/auth/session';
+import { getDb } from '$lib/server/db';
+import { startDatabase } from '$lib/server/startup';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { m } from '$lib/paraglide/messages';
+
+/** Migrations (and, on a new embedded database, demo data) before the first request. */
+export const init: ServerInit = async () => {
+	await startDatabase();
+};
+
+const requestId: Handle = ({ event, resolve }) => {
+	event.locals.requestId = crypto.randomUUID();
+	return resolve(event);
+};
+
+/** Authentication only: who is this? What they may do is decided in each load and action. */
+const authenticate: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.session = null;
+	const token = event.cookies.get(sessionCookieName(event.url));
+	if (token) {
+		const result = await validateSessionToken(await getDb(), token);
+		if (result.session) {
+			event.locals.user = result.user;
+			event.locals.session = result.session;
+			if (result.renewed) {
+				setSessionCookie(event.cookies, event.url, token, result.session.expiresAt);
+			}
+		} else {
+			deleteSessionCookie(event.cookies, event.url);
+		}
+	}
+	return resolve(event);
+};
+
+const i18n: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		});
+	});
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const h = response.headers;
+	// Pages get the full CSP from kit.csp; anything else still refuses to be framed.
+	if (!h.has('content-security-policy')) {
+		h.set('content-security-policy', "frame-ancestors 'none'");
+	}
+	h.set('x-frame-options', 'DENY');
+	h.set('x-content-type-options', 'nosniff');
+	h.set('referrer-policy', 'same-origin');
+	h.set('x-request-id', event.locals.requestId);
+	if (event.locals.session) {
+		h.set('cache-control', 'no-store');
+	}
+	return response;
+};
+
+export const handle = sequence(requestId, authenticate, i18n, securityHeaders);
+
+/** Unexpected errors: the log gets the request id and the error, the person a plain message. */
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (status !== 404) {
+		// Name, code and stack frames only: an error message may quote personal data.
+		const e = error as { name?: string; code?: string; stack?: string };
+		const frames = (e.stack ?? '').split('\n').slice(1, 8).join('\n');
+		console.error(
+			`[${event.locals.requestId}] ${event.request.method} ${event.route.id}: ${e.name ?? 'Error'} ${e.code ?? ''}\n${frames}`
+		);
+	}
+	return {
+		message: status === 404 ? m.error_not_found() : m.error_generic(),
+		requestId: event.locals.requestId
+	};
+};

@@ -1,0 +1,96 @@
+/** Organisation kinds and roles (DOMAIN §2). Pure data and rules: no I/O. */
+
+export const LOCALES = ['fi', 'sv', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const ORGANISATION_KINDS = [
+	'child_protection',
+	'school',
+	'early_education',
+	'child_health_clinic',
+	'child_psychiatry',
+	'youth_mental_health',
+	'substance_abuse',
+	'residential_unit'
+] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export const TEAM_ROLES = [
+	'consultant_social_worker',
+	'social_worker',
+	'social_instructor',
+	'family_therapist',
+	'coordinator'
+] as const;
+export type TeamRole = (typeof TEAM_ROLES)[number];
+
+export const ROLES = [...TEAM_ROLES, 'partner', 'residential_staff', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PARTNER_KINDS: readonly OrganisationKind[] = [
+	'school',
+	'early_education',
+	'child_health_clinic',
+	'child_psychiatry',
+	'youth_mental_health',
+	'substance_abuse'
+];
+
+export function isTeamRole(role: Role): role is TeamRole {
+	return (TEAM_ROLES as readonly Role[]).includes(role);
+}
+
+export type MembershipShape = {
+	role: Role;
+	organisationKind: OrganisationKind;
+	hasTeam: boolean;
+};
+
+export type MembershipProblem =
+	| 'team_role_needs_child_protection'
+	| 'team_role_needs_team'
+	| 'team_only_for_team_roles'
+	| 'partner_needs_partner_org'
+	| 'residential_staff_needs_residential_unit';
+
+/**
+ * Which role fits which organisation. Admin may sit in any organisation (usually the
+ * municipality's own) but, by separation of duties, alone: see `adminMixProblem`.
+ */
+export function membershipProblem(m: MembershipShape): MembershipProblem | null {
+	if (isTeamRole(m.role)) {
+		if (m.organisationKind !== 'child_protection') return 'team_role_needs_child_protection';
+		if (!m.hasTeam) return 'team_role_needs_team';
+		return null;
+	}
+	if (m.hasTeam) return 'team_only_for_team_roles';
+	if (m.role === 'partner' && !PARTNER_KINDS.includes(m.organisationKind)) {
+		return 'partner_needs_partner_org';
+	}
+	if (m.role === 'residential_staff' && m.organisationKind !== 'residential_unit') {
+		return 'residential_staff_needs_residential_unit';
+	}
+	return null;
+}
+
+/** An admin account holds no other role, so it can never reach child data. */
+export function adminMixProblem(existingRoles: readonly Role[], newRole: Role): boolean {
+	if (newRole === 'admin') return existingRoles.some((r) => r !== 'admin');
+	return existingRoles.includes('admin');
+}
+
+/** Where each role lands and what the navigation offers it. */
+export type NavKey = 'home' | 'admin_organisations' | 'admin_teams' | 'admin_users' | 'account';
+
+export function navigationFor(roles: readonly Role[]): NavKey[] {
+	const nav: NavKey[] = ['home'];
+	if (roles.includes('admin')) nav.push('admin_organisations', 'admin_teams', 'admin_users');
+	nav.push('account');
+	return nav;
+}
+
+/** The role that decides the home page when a user has several memberships. */
+export function primaryRole(roles: readonly Role[]): Role | null {
+	for (const r of ROLES) if (roles.includes(r)) return r;
+	return null;
+}

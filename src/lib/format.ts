@@ -1,0 +1,21 @@
+import { getLocale } from './paraglide/runtime';
+
+const TIME_ZONE = 'Europe/Helsinki';
+
+/** Clock time in Finland, rounded up to the next whole minute so nobody retries too early. */
+export function formatTimeRoundedUp(date: Date): string {
+	const up = new Date(Math.ceil(date.getTime() / 60_000) * 60_000);
+	return new Intl.DateTimeFormat(getLocale(), {
+		hour: '2-digit',
+		minute: '2-digit',
+		timeZone: TIME_ZONE
+	}).format(up);
+}
+
+export function formatDateTime(date: Date): string {
+	return new Intl.DateTimeFormat(getLocale(), {
+		dateStyle: 'short',
+		timeStyle: 'short',
+		timeZone: TIME_ZONE
+	}).format(date);
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { LOCALES, ORGANISATION_KINDS, ROLES } from '../domain/roles';
+import { m } from '../paraglide/messages';
+import { choice, optionalText, required, text, uuidOrEmpty, version } from './common';
+
+export const organisationSchema = z.object({
+	name: text(200, 2),
+	kind: choice(ORGANISATION_KINDS),
+	municipality: optionalText(100)
+});
+export const organisationEditSchema = organisationSchema.extend({ version });
+
+export const teamSchema = z.object({
+	organisationId: z.uuid({ error: () => m.error_choose_organisation() }),
+	name: text(200, 2)
+});
+export const teamEditSchema = z.object({ name: text(200, 2), version });
+
+export const userSchema = z.object({
+	email: z
+		.string({ error: required })
+		.trim()
+		.toLowerCase()
+		.min(1, { error: required })
+		.max(254, { error: () => m.error_too_long({ max: 254 }) })
+		.pipe(z.email({ error: () => m.error_email_invalid() })),
+	displayName: text(200),
+	preferredLocale: z.enum(LOCALES, { error: () => m.error_choose_option() }).default('fi')
+});
+export const userEditSchema = userSchema.extend({ version });
+
+export const membershipSchema = z.object({
+	organisationId: z.uuid({ error: () => m.error_choose_organisation() }),
+	teamId: uuidOrEmpty,
+	role: choice(ROLES)
+});

@@ -1,0 +1,234 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import {
+	ABSOLUTE_LIFETIME_MS,
+	createSession,
+	invalidateSession,
+	validateSessionToken
+} from './session';
+import { login } from './login';
+import { setSessionCookie, deleteSessionCookie } from './cookie';
+import { changeOwnPassword } from '../services/account';
+import { setUserActive } from '../services/admin';
+import { db, makeUser, TEST_PASSWORD, uniq } from '../testing/fixtures';
+
+const minutes = (n: number) => n * 60 * 1000;
+const at = (base: Date, ms: number) => new Date(base.getTime() + ms);
+
+describe('login', () => {
+	it('signs in with the right password and gives a session for that user', async () => {
+		const { user } = await makeUser('social_worker');
+		const r = await login(await db(), {
+			email: user.email.toUpperCase(),
+			password: TEST_PASSWORD,
+			clientAddress: `10.1.${uniq()}`
+		});
+		expect(r.ok).toBe(true);
+		if (!r.ok) return;
+		const v = await validateSessionToken(await db(), r.token);
+		expect(v.user?.id).toBe(user.id);
+		expect(v.user?.roles).toEqual(['social_worker']);
+	});
+
+	it('answers unknown e-mail and wrong password identically', async () => {
+		const { user } = await makeUser('partner');
+		const d = await db();
+		const wrong = await login(d, {
+			email: user.email,
+			password: 'wrong password!!',
+			clientAddress: null
+		});
+		const unknown = await login(d, {
+			email: `nobody-${uniq()}@test.example`,
+			password: 'wrong password!!',
+			clientAddress: null
+		});
+		expect(wrong).toEqual({ ok: false, reason: 'invalid' });
+		expect(unknown).toEqual(wrong);
+	});
+
+	it('refuses a deactivated account with the same generic answer', async () => {
+		const { user } = await makeUser('partner', { active: false });
+		const r = await login(await db(), {
+			email: user.email,
+			password: TEST_PASSWORD,
+			clientAddress: null
+		});
+		expect(r).toEqual({ ok: false, reason: 'invalid' });
+	});
+
+	it('throttles after repeated failures, even with the right password, then lets through', async () => {
+		const { user } = await makeUser('partner');
+		const d = await db();
+		const t0 = new Date();
+		const results = [];
+		for (let i = 0; i < 5; i++) {
+			results.push(
+				await login(
+					d,
+					{ email: user.email, password: `bad ${i} password`, clientAddress: null },
+					at(t0, i * 1000)
+				)
+			);
+		}
+		expect(results.slice(0, 4).every((r) => !r.ok && r.reason === 'invalid')).toBe(true);
+		expect(results[4]).toMatchObject({ ok: false, reason: 'throttled' });
+		const blocked = await login(
+			d,
+			{ email: user.email, password: TEST_PASSWORD, clientAddress: null },
+			at(t0, 5000)
+		);
+		expect(blocked).toMatchObject({ ok: false, reason: 'throttled' });
+		if (!blocked.ok && blocked.reason === 'throttled') {
+			expect(blocked.retryAt.getTime()).toBeGreaterThan(t0.getTime());
+		}
+		const later = await login(
+			d,
+			{ email: user.email, password: TEST_PASSWORD, clientAddress: null },
+			at(t0, minutes(2))
+		);
+		expect(later.ok).toBe(true);
+	});
+
+	it('throttles one client address that tries many accounts', async () => {
+		const d = await db();
+		const ip = `192.0.2.${uniq()}`;
+		let last;
+		for (let i = 0; i < 20; i++) {
+			last = await login(d, {
+				email: `x${i}-${uniq()}@test.example`,
+				password: 'nope nope nope',
+				clientAddress: ip
+			});
+		}
+		expect(last).toMatchObject({ ok: false, reason: 'throttled' });
+	});
+});
+
+describe('sessions', () => {
+	it('expire after 30 idle minutes', async () => {
+		const { user } = await makeUser('coordinator');
+		const d = await db();
+		const t0 = new Date('2026-02-02T08:00:00Z');
+		const { token } = await createSession(d, user.id, t0);
+		expect((await validateSessionToken(d, token, at(t0, minutes(29)))).user).not.toBeNull();
+		// Activity at 29 min pushed the idle expiry to 59 min.
+		expect((await validateSessionToken(d, token, at(t0, minutes(58)))).user).not.toBeNull();
+		expect((await validateSessionToken(d, token, at(t0, minutes(58 + 30)))).user).toBeNull();
+		// And it stays gone.
+		expect((await validateSessionToken(d, token, at(t0, minutes(1)))).user).toBeNull();
+	});
+
+	it('renew the idle expiry at most once a minute', async () => {
+		const { user } = await makeUser('coordinator');
+		const d = await db();
+		const t0 = new Date('2026-02-02T08:00:00Z');
+		const { token } = await createSession(d, user.id, t0);
+		expect((await validateSessionToken(d, token, at(t0, 30 * 1000))).renewed).toBe(false);
+		expect((await validateSessionToken(d, token, at(t0, minutes(2)))).renewed).toBe(true);
+		expect((await validateSessionToken(d, token, at(t0, minutes(2) + 1000))).renewed).toBe(false);
+	});
+
+	it('end after 12 hours however active the user is', async () => {
+		const { user } = await makeUser('coordinator');
+		const d = await db();
+		const t0 = new Date('2026-02-02T06:00:00Z');
+		const { token } = await createSession(d, user.id, t0);
+		for (let t = minutes(20); t < ABSOLUTE_LIFETIME_MS; t += minutes(20)) {
+			expect(
+				(await validateSessionToken(d, token, at(t0, t))).user,
+				`at ${t / 60000} min`
+			).not.toBeNull();
+		}
+		expect((await validateSessionToken(d, token, at(t0, ABSOLUTE_LIFETIME_MS))).user).toBeNull();
+	});
+
+	it('are rejected after logout', async () => {
+		const { user } = await makeUser('partner');
+		const d = await db();
+		const { token, session } = await createSession(d, user.id);
+		await invalidateSession(d, session.id);
+		expect((await validateSessionToken(d, token)).user).toBeNull();
+	});
+
+	it('all end when the user is deactivated', async () => {
+		const { user } = await makeUser('partner');
+		const admin = await makeUser('admin');
+		const d = await db();
+		const a = await createSession(d, user.id);
+		const b = await createSession(d, user.id);
+		await setUserActive(d, admin.actor, user.id, false);
+		expect((await validateSessionToken(d, a.token)).user).toBeNull();
+		expect((await validateSessionToken(d, b.token)).user).toBeNull();
+	});
+
+	it('all end when the password changes; the current device gets a new one', async () => {
+		const { user } = await makeUser('partner');
+		const d = await db();
+		const a = await createSession(d, user.id);
+		const fresh = await changeOwnPassword(d, user.id, {
+			currentPassword: TEST_PASSWORD,
+			newPassword: 'a brand new passphrase'
+		});
+		expect((await validateSessionToken(d, a.token)).user).toBeNull();
+		expect((await validateSessionToken(d, fresh.token)).user?.id).toBe(user.id);
+		const old = await login(d, { email: user.email, password: TEST_PASSWORD, clientAddress: null });
+		expect(old.ok).toBe(false);
+	});
+
+	it('store only the token hash', async () => {
+		const { user } = await makeUser('partner');
+		const d = await db();
+		const { token } = await createSession(d, user.id);
+		const rows = await d.execute(sql`select id from session where user_id = ${user.id}`);
+		const ids = (Array.isArray(rows) ? rows : (rows as { rows: { id: string }[] }).rows).map(
+			(r: { id: string }) => r.id
+		);
+		expect(ids).toHaveLength(1);
+		expect(ids[0]).not.toBe(token);
+	});
+});
+
+describe('session cookie', () => {
+	type Opts = Record<string, unknown>;
+	function capture() {
+		const set: { name: string; value: string; opts: Opts }[] = [];
+		const deleted: { name: string; opts: Opts }[] = [];
+		return {
+			set,
+			deleted,
+			cookies: {
+				set: (name: string, value: string, opts: Opts) => set.push({ name, value, opts }),
+				delete: (name: string, opts: Opts) => deleted.push({ name, opts })
+			} as unknown as import('@sveltejs/kit').Cookies
+		};
+	}
+
+	it('is HttpOnly, SameSite=Lax, Path=/, with __Host- and Secure on https', () => {
+		const c = capture();
+		const exp = new Date(Date.now() + minutes(30));
+		setSessionCookie(c.cookies, new URL('https://app.example/'), 'tok', exp);
+		expect(c.set[0]).toEqual({
+			name: '__Host-session',
+			value: 'tok',
+			opts: { httpOnly: true, sameSite: 'lax', path: '/', secure: true, expires: exp }
+		});
+	});
+
+	it('drops the prefix and Secure only on plain http (local development)', () => {
+		const c = capture();
+		setSessionCookie(c.cookies, new URL('http://localhost:3000/'), 'tok', new Date());
+		expect(c.set[0]?.name).toBe('session');
+		expect(c.set[0]?.opts).toMatchObject({
+			httpOnly: true,
+			sameSite: 'lax',
+			path: '/',
+			secure: false
+		});
+		deleteSessionCookie(c.cookies, new URL('https://app.example/'));
+		expect(c.deleted[0]).toMatchObject({
+			name: '__Host-session',
+			opts: { path: '/', secure: true }
+		});
+	});
+});

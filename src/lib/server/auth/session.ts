@@ -1,0 +1,136 @@
+import { eq, lt, or } from 'drizzle-orm';
+import type { DbOrTx } from '../db';
+import { membership, organisation, session, team, user } from '../db/schema';
+import type { Locale, OrganisationKind, Role } from '../../domain/roles';
+import { generateToken, hashToken } from './tokens';
+
+export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+export const ABSOLUTE_LIFETIME_MS = 12 * 60 * 60 * 1000;
+/** The idle expiry is written at most this often, to spare the database. */
+export const RENEW_INTERVAL_MS = 60 * 1000;
+
+export type MembershipInfo = {
+	id: string;
+	role: Role;
+	organisationId: string;
+	organisationName: string;
+	organisationKind: OrganisationKind;
+	teamId: string | null;
+	teamName: string | null;
+};
+
+export type SessionUser = {
+	id: string;
+	email: string;
+	displayName: string;
+	preferredLocale: Locale;
+	memberships: MembershipInfo[];
+	roles: Role[];
+};
+
+export type SessionInfo = {
+	id: string;
+	userId: string;
+	createdAt: Date;
+	expiresAt: Date;
+	absoluteExpiresAt: Date;
+};
+
+export type SessionValidation =
+	| { session: SessionInfo; user: SessionUser; renewed: boolean }
+	| { session: null; user: null; renewed: false };
+
+export function idleExpiry(now: Date, absolute: Date): Date {
+	return new Date(Math.min(now.getTime() + IDLE_TIMEOUT_MS, absolute.getTime()));
+}
+
+export async function createSession(
+	db: DbOrTx,
+	userId: string,
+	now: Date = new Date()
+): Promise<{ token: string; session: SessionInfo }> {
+	const token = generateToken();
+	const absoluteExpiresAt = new Date(now.getTime() + ABSOLUTE_LIFETIME_MS);
+	const info: SessionInfo = {
+		id: hashToken(token),
+		userId,
+		createdAt: now,
+		expiresAt: idleExpiry(now, absoluteExpiresAt),
+		absoluteExpiresAt
+	};
+	await db.insert(session).values(info);
+	return { token, session: info };
+}
+
+export async function loadMemberships(db: DbOrTx, userId: string): Promise<MembershipInfo[]> {
+	return db
+		.select({
+			id: membership.id,
+			role: membership.role,
+			organisationId: organisation.id,
+			organisationName: organisation.name,
+			organisationKind: organisation.kind,
+			teamId: team.id,
+			teamName: team.name
+		})
+		.from(membership)
+		.innerJoin(organisation, eq(organisation.id, membership.organisationId))
+		.leftJoin(team, eq(team.id, membership.teamId))
+		.where(eq(membership.userId, userId))
+		.orderBy(organisation.name);
+}
+
+export async function validateSessionToken(
+	db: DbOrTx,
+	token: string,
+	now: Date = new Date()
+): Promise<SessionValidation> {
+	const none = { session: null, user: null, renewed: false } as const;
+	const id = hashToken(token);
+	const [row] = await db
+		.select({ session, user })
+		.from(session)
+		.innerJoin(user, eq(user.id, session.userId))
+		.where(eq(session.id, id));
+	if (!row) return none;
+	const s = row.session;
+	if (!row.user.active || now >= s.expiresAt || now >= s.absoluteExpiresAt) {
+		await db.delete(session).where(eq(session.id, id));
+		return none;
+	}
+	let renewed = false;
+	const next = idleExpiry(now, s.absoluteExpiresAt);
+	if (next.getTime() - s.expiresAt.getTime() >= RENEW_INTERVAL_MS) {
+		await db.update(session).set({ expiresAt: next }).where(eq(session.id, id));
+		s.expiresAt = next;
+		renewed = true;
+	}
+	const memberships = await loadMemberships(db, row.user.id);
+	return {
+		session: s,
+		user: {
+			id: row.user.id,
+			email: row.user.email,
+			displayName: row.user.displayName,
+			preferredLocale: row.user.preferredLocale,
+			memberships,
+			roles: [...new Set(memberships.map((m) => m.role))]
+		},
+		renewed
+	};
+}
+
+export async function invalidateSession(db: DbOrTx, sessionId: string): Promise<void> {
+	await db.delete(session).where(eq(session.id, sessionId));
+}
+
+export async function invalidateUserSessions(db: DbOrTx, userId: string): Promise<void> {
+	await db.delete(session).where(eq(session.userId, userId));
+}
+
+/** Housekeeping: removes sessions that can no longer be used. */
+export async function deleteExpiredSessions(db: DbOrTx, now: Date = new Date()): Promise<void> {
+	await db
+		.delete(session)
+		.where(or(lt(session.expiresAt, now), lt(session.absoluteExpiresAt, now)));
+}

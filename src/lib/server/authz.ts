@@ -1,0 +1,88 @@
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import type { Role } from '../domain/roles';
+import { m } from '../paraglide/messages';
+import { recordAccess, type Actor } from './audit';
+import type { MembershipInfo, SessionUser } from './auth/session';
+import { getDb } from './db';
+
+/**
+ * The one place that says who may do what. Every load, action and endpoint calls one of
+ * these; hooks.server.ts only authenticates. Layout guards are a courtesy, not security.
+ */
+
+type Event = Pick<RequestEvent, 'locals' | 'url'> & { route: { id: string | null } };
+
+export function actorFor(event: Event, membership: MembershipInfo | null): Actor {
+	const user = event.locals.user;
+	if (!user) throw new Error('actorFor needs an authenticated user');
+	return {
+		userId: user.id,
+		organisationId: membership?.organisationId ?? null,
+		role: membership?.role ?? null,
+		requestId: event.locals.requestId
+	};
+}
+
+/** Signed in, or sent to the login page (which brings them back afterwards). */
+export function requireUser(event: Event): SessionUser {
+	const user = event.locals.user;
+	if (!user) {
+		const next = event.url.pathname + event.url.search;
+		redirect(303, `/login?next=${encodeURIComponent(next)}`);
+	}
+	return user;
+}
+
+export async function logDenied(event: Event, what: { entityType: string; entityId?: string }) {
+	const user = event.locals.user;
+	const db = await getDb();
+	await recordAccess(db, {
+		actor: user
+			? {
+					userId: user.id,
+					organisationId: user.memberships[0]?.organisationId ?? null,
+					role: user.memberships[0]?.role ?? null,
+					requestId: event.locals.requestId
+				}
+			: null,
+		action: 'access',
+		entityType: what.entityType,
+		entityId: what.entityId ?? event.route.id ?? null,
+		outcome: 'denied',
+		requestId: event.locals.requestId
+	});
+}
+
+/**
+ * The user holds one of `roles` in some organisation; returns that membership, which
+ * becomes the actor's organisation and role in the access log. Otherwise 403, logged.
+ */
+export async function requireRole(
+	event: Event,
+	...roles: Role[]
+): Promise<{ user: SessionUser; membership: MembershipInfo; actor: Actor }> {
+	const user = requireUser(event);
+	const membership = user.memberships.find((ms) => roles.includes(ms.role));
+	if (!membership) {
+		await logDenied(event, { entityType: 'route' });
+		error(403, m.error_forbidden());
+	}
+	return { user, membership, actor: actorFor(event, membership) };
+}
+
+/** Admins manage organisations, teams and users. They reach no child data (DOMAIN §2). */
+export function requireAdmin(event: Event) {
+	return requireRole(event, 'admin');
+}
+
+/** Used by services as a second line: a route that forgot its check still fails. */
+export class ForbiddenError extends Error {
+	constructor() {
+		super('forbidden');
+		this.name = 'ForbiddenError';
+	}
+}
+
+export function assertActorRole(actor: Actor, ...roles: Role[]): void {
+	if (!actor.role || !roles.includes(actor.role)) throw new ForbiddenError();
+}

@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { readEnv } from '../env';
+import * as schema from './schema';
+
+export { schema };
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** Services accept either, so a caller can compose them inside one transaction. */
+export type DbOrTx = Db | Tx;
+
+type Handle = { db: Db; close: () => Promise<void>; driver: 'postgres' | 'pglite'; fresh: boolean };
+
+let handle: Promise<Handle> | null = null;
+
+/**
+ * One module picks the driver: postgres.js when DATABASE_URL is set, otherwise an
+ * embedded PGlite in DATA_DIR ('memory://' keeps it in memory, for tests).
+ * Migrations run before the handle is returned.
+ */
+export function openDb(): Promise<Handle> {
+	handle ??= connect();
+	return handle;
+}
+
+export async function getDb(): Promise<Db> {
+	return (await openDb()).db;
+}
+
+export async function closeDb(): Promise<void> {
+	if (!handle) return;
+	const pending = handle;
+	handle = null;
+	const h = await pending.catch(() => null);
+	await h?.close();
+}
+
+async function connect(): Promise<Handle> {
+	const env = readEnv();
+	const migrationsFolder = env.MIGRATIONS_DIR;
+	if (env.DATABASE_URL) {
+		const { default: postgres } = await import('postgres');
+		const { drizzle } = await import('drizzle-orm/postgres-js');
+		const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+		const client = postgres(env.DATABASE_URL, { max: 10, onnotice: () => {} });
+		const db = drizzle(client, { schema, casing: 'snake_case' });
+		await migrate(db, { migrationsFolder });
+		return { db: db as unknown as Db, close: () => client.end(), driver: 'postgres', fresh: false };
+	}
+	const { PGlite } = await import('@electric-sql/pglite');
+	const { drizzle } = await import('drizzle-orm/pglite');
+	const { migrate } = await import('drizzle-orm/pglite/migrator');
+	const inMemory = env.DATA_DIR.startsWith('memory://');
+	const fresh = inMemory || !existsSync(join(env.DATA_DIR, 'PG_VERSION'));
+	const client = new PGlite(env.DATA_DIR);
+	const db = drizzle(client, { schema, casing: 'snake_case' });
+	await migrate(db, { migrationsFolder });
+	return { db: db as unknown as Db, close: () => client.close(), driver: 'pglite', fresh };
+}

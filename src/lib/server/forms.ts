@@ -1,0 +1,35 @@
+import { error } from '@sveltejs/kit';
+import { fail, setError, type SuperValidated } from 'sveltekit-superforms';
+import { m } from '../paraglide/messages';
+import { ForbiddenError } from './authz';
+import { ConflictError, FieldError, NotFoundError } from './services/errors';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- superforms' generic form types */
+
+/**
+ * Turns a service failure into what the person sees: field errors (400), a stale edit
+ * (409, with the newer data put back in the form), 404 or 403. Anything else is a bug.
+ * `key` names the form in the action's result when a page has several forms.
+ */
+export function formFailure<T extends Record<string, unknown>>(
+	form: SuperValidated<T, any, any>,
+	e: unknown,
+	opts: { onConflict?: (current: any) => Partial<T>; key?: string } = {}
+) {
+	const key = opts.key ?? 'form';
+	if (e instanceof FieldError) {
+		for (const [field, text] of Object.entries(e.fields)) {
+			setError(form as SuperValidated<any, any, any>, field as any, text);
+		}
+		return fail(400, { [key]: form });
+	}
+	if (e instanceof ConflictError) {
+		if (opts.onConflict) form.data = { ...form.data, ...opts.onConflict(e.current) };
+		form.message = m.conflict_notice();
+		form.valid = false;
+		return fail(409, { [key]: form });
+	}
+	if (e instanceof NotFoundError) error(404, m.error_not_found());
+	if (e instanceof ForbiddenError) error(403, m.error_forbidden());
+	throw e;
+}

@@ -1,0 +1,155 @@
+import { eq } from 'drizzle-orm';
+import type { OrganisationKind, Role } from '../../domain/roles';
+import { hashPassword } from '../auth/password';
+import type { Db, Tx } from '../db';
+import { membership, organisation, team, user } from '../db/schema';
+
+/**
+ * Fictional demo data. No name here belongs to a real person; the municipality
+ * "Järvelä" does not exist. Later issues extend `seedDemo` with children and assessments.
+ */
+
+export const DEMO_PASSWORD = 'Demo-salasana-2026';
+export const DEMO_MUNICIPALITY = 'Järvelä';
+
+export const DEMO_ORGS: { key: string; name: string; kind: OrganisationKind }[] = [
+	{ key: 'cp', name: 'Järvelän lastensuojelu', kind: 'child_protection' },
+	{ key: 'school', name: 'Koivurannan koulu', kind: 'school' },
+	{ key: 'daycare', name: 'Päiväkoti Tähtitaivas', kind: 'early_education' },
+	{ key: 'clinic', name: 'Keskustan neuvola', kind: 'child_health_clinic' },
+	{ key: 'psych', name: 'Järvelän lastenpsykiatrian poliklinikka', kind: 'child_psychiatry' },
+	{ key: 'youth', name: 'Nuorten mielenterveyspalvelut Väylä', kind: 'youth_mental_health' },
+	{ key: 'substance', name: 'Nuorten päihdepalvelut Suunta', kind: 'substance_abuse' },
+	{ key: 'unit', name: 'Nuorisokoti Kajastus', kind: 'residential_unit' }
+];
+
+export const DEMO_TEAM = 'Systeeminen tiimi Pohjoinen';
+
+export const DEMO_USERS: {
+	email: string;
+	displayName: string;
+	role: Role;
+	org: string;
+	team?: boolean;
+}[] = [
+	{
+		email: 'konsultti@demo.example',
+		displayName: 'Kaarina Lehtola',
+		role: 'consultant_social_worker',
+		org: 'cp',
+		team: true
+	},
+	{
+		email: 'sosiaalityontekija@demo.example',
+		displayName: 'Mikko Saarinen',
+		role: 'social_worker',
+		org: 'cp',
+		team: true
+	},
+	{
+		email: 'sosiaaliohjaaja@demo.example',
+		displayName: 'Riikka Honkanen',
+		role: 'social_instructor',
+		org: 'cp',
+		team: true
+	},
+	{
+		email: 'perheterapeutti@demo.example',
+		displayName: 'Janne Kivelä',
+		role: 'family_therapist',
+		org: 'cp',
+		team: true
+	},
+	{
+		email: 'koordinaattori@demo.example',
+		displayName: 'Satu Mäkelä',
+		role: 'coordinator',
+		org: 'cp',
+		team: true
+	},
+	{ email: 'koulu@demo.example', displayName: 'Outi Rantanen', role: 'partner', org: 'school' },
+	{
+		email: 'varhaiskasvatus@demo.example',
+		displayName: 'Elina Aaltonen',
+		role: 'partner',
+		org: 'daycare'
+	},
+	{ email: 'neuvola@demo.example', displayName: 'Hanna Peltonen', role: 'partner', org: 'clinic' },
+	{
+		email: 'lastenpsykiatria@demo.example',
+		displayName: 'Tuomas Heikkilä',
+		role: 'partner',
+		org: 'psych'
+	},
+	{
+		email: 'nuorisomielenterveys@demo.example',
+		displayName: 'Noora Lindqvist',
+		role: 'partner',
+		org: 'youth'
+	},
+	{
+		email: 'paihdepalvelut@demo.example',
+		displayName: 'Ville Koskinen',
+		role: 'partner',
+		org: 'substance'
+	},
+	{
+		email: 'laitos@demo.example',
+		displayName: 'Minna Salo',
+		role: 'residential_staff',
+		org: 'unit'
+	},
+	{ email: 'yllapito@demo.example', displayName: 'Pekka Ylönen', role: 'admin', org: 'cp' }
+];
+
+export type DemoIds = {
+	orgs: Record<string, string>;
+	teamId: string;
+	users: Record<string, string>;
+};
+
+/** Creates the demo data once; returns false when it is already there. */
+export async function seedDemo(db: Db): Promise<boolean> {
+	const cp = DEMO_ORGS[0]!;
+	const [exists] = await db.select().from(organisation).where(eq(organisation.name, cp.name));
+	if (exists) return false;
+	const passwordHash = await hashPassword(DEMO_PASSWORD);
+	await db.transaction(async (tx) => {
+		const ids = await seedOrganisationsAndUsers(tx, passwordHash);
+		await extendDemo(tx, ids);
+	});
+	return true;
+}
+
+async function seedOrganisationsAndUsers(tx: Tx, passwordHash: string): Promise<DemoIds> {
+	const orgs: Record<string, string> = {};
+	for (const o of DEMO_ORGS) {
+		const [row] = await tx
+			.insert(organisation)
+			.values({ name: o.name, kind: o.kind, municipality: DEMO_MUNICIPALITY })
+			.returning({ id: organisation.id });
+		orgs[o.key] = row!.id;
+	}
+	const [t] = await tx
+		.insert(team)
+		.values({ organisationId: orgs.cp!, name: DEMO_TEAM })
+		.returning({ id: team.id });
+	const users: Record<string, string> = {};
+	for (const u of DEMO_USERS) {
+		const [row] = await tx
+			.insert(user)
+			.values({ email: u.email, displayName: u.displayName, passwordHash })
+			.returning({ id: user.id });
+		users[u.email] = row!.id;
+		await tx.insert(membership).values({
+			userId: row!.id,
+			organisationId: orgs[u.org]!,
+			teamId: u.team ? t!.id : null,
+			role: u.role
+		});
+	}
+	return { orgs, teamId: t!.id, users };
+}
+
+/** Hook for later issues (children, grants, assessments). Nothing yet. */
+async function extendDemo(_tx: Tx, _ids: DemoIds): Promise<void> {}

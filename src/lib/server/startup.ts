@@ -1,0 +1,24 @@
+import { deleteExpiredSessions } from './auth/session';
+import { openDb } from './db';
+import { readEnv } from './env';
+import { seedDemo } from './seed/demo';
+
+let started: Promise<void> | null = null;
+
+/**
+ * Opens the database (running migrations). A new embedded database gets the demo data,
+ * so a newcomer can sign in at once; a DATABASE_URL database only when SEED_DEMO asks.
+ */
+export function startDatabase(): Promise<void> {
+	started ??= (async () => {
+		const { db, driver, fresh } = await openDb();
+		const env = readEnv();
+		if ((driver === 'pglite' && fresh) || env.SEED_DEMO) {
+			const created = await seedDemo(db);
+			console.info(created ? 'Demo data created.' : 'Demo data already present.');
+		}
+		const hourly = setInterval(() => void deleteExpiredSessions(db).catch(() => {}), 3600_000);
+		hourly.unref();
+	})();
+	return started;
+}

@@ -1,0 +1,140 @@
+import type { Actor } from '../audit';
+import { createSession, loadMemberships } from '../auth/session';
+import { hashPassword } from '../auth/password';
+import { getDb, type Db } from '../db';
+import { membership, organisation, team, user } from '../db/schema';
+import type { OrganisationKind, Role } from '../../domain/roles';
+
+/** Test data with unique names, so files can share one real database. */
+export const uniq = () => crypto.randomUUID().slice(0, 8);
+
+export async function db(): Promise<Db> {
+	return getDb();
+}
+
+let cachedHash: Promise<string> | null = null;
+export const TEST_PASSWORD = 'correct horse battery staple';
+function passwordHash() {
+	cachedHash ??= hashPassword(TEST_PASSWORD);
+	return cachedHash;
+}
+
+export async function makeOrg(kind: OrganisationKind = 'child_protection') {
+	const d = await db();
+	const [o] = await d
+		.insert(organisation)
+		.values({ name: `Org ${kind} ${uniq()}`, kind })
+		.returning();
+	return o!;
+}
+
+export async function makeTeam(organisationId: string) {
+	const d = await db();
+	const [t] = await d
+		.insert(team)
+		.values({ organisationId, name: `Team ${uniq()}` })
+		.returning();
+	return t!;
+}
+
+/** A user with one membership; a child-protection org and team are made when needed. */
+export async function makeUser(
+	role: Role,
+	opts: { organisationId?: string; teamId?: string | null; active?: boolean } = {}
+) {
+	const d = await db();
+	let organisationId = opts.organisationId;
+	let teamId = opts.teamId ?? null;
+	if (!organisationId) {
+		const kind: OrganisationKind =
+			role === 'partner'
+				? 'school'
+				: role === 'residential_staff'
+					? 'residential_unit'
+					: 'child_protection';
+		organisationId = (await makeOrg(kind)).id;
+		if (role !== 'partner' && role !== 'residential_staff' && role !== 'admin') {
+			teamId = (await makeTeam(organisationId)).id;
+		}
+	}
+	const [u] = await d
+		.insert(user)
+		.values({
+			email: `${role}-${uniq()}@test.example`,
+			displayName: `Test ${role}`,
+			passwordHash: await passwordHash(),
+			active: opts.active ?? true
+		})
+		.returning();
+	const [ms] = await d
+		.insert(membership)
+		.values({ userId: u!.id, organisationId, teamId, role })
+		.returning();
+	const actor: Actor = { userId: u!.id, organisationId, role, requestId: `test-${uniq()}` };
+	return { user: u!, membership: ms!, actor };
+}
+
+/** A SvelteKit-like event for calling loads and actions directly in integration tests. */
+export async function eventFor(
+	userId: string | null,
+	opts: {
+		url?: string;
+		routeId?: string;
+		form?: Record<string, string>;
+		params?: Record<string, string>;
+	} = {}
+) {
+	const d = await db();
+	const url = new URL(opts.url ?? 'http://localhost/');
+	let locals: App.Locals = { user: null, session: null, requestId: `test-${uniq()}` };
+	if (userId) {
+		const { session } = await createSession(d, userId);
+		const memberships = await loadMemberships(d, userId);
+		const [u] = await d
+			.select()
+			.from(user)
+			.where((await import('drizzle-orm')).eq(user.id, userId));
+		locals = {
+			user: {
+				id: u!.id,
+				email: u!.email,
+				displayName: u!.displayName,
+				preferredLocale: u!.preferredLocale,
+				memberships,
+				roles: [...new Set(memberships.map((x) => x.role))]
+			},
+			session,
+			requestId: locals.requestId
+		};
+	}
+	const body = opts.form ? new URLSearchParams(opts.form) : undefined;
+	const request = new Request(url, {
+		method: body ? 'POST' : 'GET',
+		body,
+		headers: body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}
+	});
+	const cookieJar = new Map<string, string>();
+	return {
+		locals,
+		url,
+		request,
+		params: opts.params ?? {},
+		route: { id: opts.routeId ?? url.pathname },
+		cookies: {
+			get: (n: string) => cookieJar.get(n),
+			getAll: () => [...cookieJar].map(([name, value]) => ({ name, value })),
+			set: (n: string, v: string) => void cookieJar.set(n, v),
+			delete: (n: string) => void cookieJar.delete(n),
+			serialize: () => ''
+		},
+		getClientAddress: () => '127.0.0.1',
+		setHeaders: () => {},
+		fetch,
+		isDataRequest: false,
+		isSubRequest: false,
+		platform: undefined,
+		parent: async () => ({}),
+		depends: () => {},
+		untrack: <T>(fn: () => T) => fn()
+	};
+}

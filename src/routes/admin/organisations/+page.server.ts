@@ -1,0 +1,9 @@
+import { requireAdmin } from '$lib/server/authz';
+import { getDb } from '$lib/server/db';
+import { listOrganisations } from '$lib/server/services/admin';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { actor } = await requireAdmin(event);
+	return { organisations: await listOrganisations(await getDb(), actor) };
+};

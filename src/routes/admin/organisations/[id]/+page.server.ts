@@ -1,0 +1,36 @@
+import { error, redirect } from '@sveltejs/kit';
+import { fail, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { m } from '$lib/paraglide/messages';
+import { organisationEditSchema } from '$lib/schemas/admin';
+import { requireAdmin } from '$lib/server/authz';
+import { getDb } from '$lib/server/db';
+import { formFailure } from '$lib/server/forms';
+import { uuidParam } from '$lib/server/params';
+import { getOrganisation, updateOrganisation } from '$lib/server/services/admin';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { actor } = await requireAdmin(event);
+	const org = await getOrganisation(await getDb(), actor, uuidParam(event.params.id)).catch(() =>
+		error(404, m.error_not_found())
+	);
+	const data = { ...org, municipality: org.municipality ?? '' };
+	return { form: await superValidate(data, zod4(organisationEditSchema)) };
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		const { actor } = await requireAdmin(event);
+		const form = await superValidate(event.request, zod4(organisationEditSchema));
+		if (!form.valid) return fail(400, { form });
+		try {
+			await updateOrganisation(await getDb(), actor, uuidParam(event.params.id), form.data);
+		} catch (e) {
+			return formFailure(form, e, {
+				onConflict: (c) => ({ ...c, municipality: c.municipality ?? '' })
+			});
+		}
+		redirect(303, '/admin/organisations?saved=1');
+	}
+};

@@ -1,0 +1,33 @@
+import { error, redirect } from '@sveltejs/kit';
+import { fail, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { m } from '$lib/paraglide/messages';
+import { teamEditSchema } from '$lib/schemas/admin';
+import { requireAdmin } from '$lib/server/authz';
+import { getDb } from '$lib/server/db';
+import { formFailure } from '$lib/server/forms';
+import { uuidParam } from '$lib/server/params';
+import { getTeam, updateTeam } from '$lib/server/services/admin';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { actor } = await requireAdmin(event);
+	const t = await getTeam(await getDb(), actor, uuidParam(event.params.id)).catch(() =>
+		error(404, m.error_not_found())
+	);
+	return { form: await superValidate(t, zod4(teamEditSchema)) };
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		const { actor } = await requireAdmin(event);
+		const form = await superValidate(event.request, zod4(teamEditSchema));
+		if (!form.valid) return fail(400, { form });
+		try {
+			await updateTeam(await getDb(), actor, uuidParam(event.params.id), form.data);
+		} catch (e) {
+			return formFailure(form, e, { onConflict: (c) => ({ name: c.name, version: c.version }) });
+		}
+		redirect(303, '/admin/teams?saved=1');
+	}
+};

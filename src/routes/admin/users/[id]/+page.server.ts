@@ -1,0 +1,96 @@
+import { error, redirect } from '@sveltejs/kit';
+import { fail, message, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import { membershipSchema, userEditSchema } from '$lib/schemas/admin';
+import { requireAdmin } from '$lib/server/authz';
+import { getDb } from '$lib/server/db';
+import { formFailure } from '$lib/server/forms';
+import { uuidParam } from '$lib/server/params';
+import * as admin from '$lib/server/services/admin';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { actor } = await requireAdmin(event);
+	const db = await getDb();
+	const u = await admin
+		.getUser(db, actor, uuidParam(event.params.id))
+		.catch(() => error(404, m.error_not_found()));
+	const [orgs, teams] = await Promise.all([
+		admin.listOrganisations(db, actor),
+		admin.listTeams(db, actor)
+	]);
+	const membershipForm = await superValidate(zod4(membershipSchema), { id: 'membership' });
+	return {
+		profile: u,
+		organisations: orgs.map((o) => ({ value: o.id, label: o.name })),
+		teams: teams.map((t) => ({ value: t.id, label: `${t.name} (${t.organisationName})` })),
+		form: await superValidate(u, zod4(userEditSchema), { id: 'details' }),
+		membershipForm
+	};
+};
+
+const idForm = z.object({ membershipId: z.uuid() });
+
+export const actions: Actions = {
+	save: async (event) => {
+		const { actor } = await requireAdmin(event);
+		const form = await superValidate(event.request, zod4(userEditSchema), { id: 'details' });
+		if (!form.valid) return fail(400, { form });
+		try {
+			await admin.updateUser(await getDb(), actor, uuidParam(event.params.id), form.data);
+		} catch (e) {
+			return formFailure(form, e, { onConflict: (c) => c });
+		}
+		redirect(303, `/admin/users/${event.params.id}?saved=1`);
+	},
+	addMembership: async (event) => {
+		const { actor } = await requireAdmin(event);
+		const form = await superValidate(event.request, zod4(membershipSchema), { id: 'membership' });
+		if (!form.valid) return fail(400, { membershipForm: form });
+		try {
+			await admin.addMembership(await getDb(), actor, {
+				userId: uuidParam(event.params.id),
+				organisationId: form.data.organisationId,
+				teamId: form.data.teamId || null,
+				role: form.data.role
+			});
+		} catch (e) {
+			return formFailure(form, e, { key: 'membershipForm' });
+		}
+		redirect(303, `/admin/users/${event.params.id}?saved=1`);
+	},
+	removeMembership: async (event) => {
+		const { actor } = await requireAdmin(event);
+		const parsed = idForm.safeParse(Object.fromEntries(await event.request.formData()));
+		if (!parsed.success) error(400, m.error_form_invalid());
+		await admin
+			.removeMembership(await getDb(), actor, parsed.data.membershipId)
+			.catch(() => error(404, m.error_not_found()));
+		redirect(303, `/admin/users/${event.params.id}?saved=1`);
+	},
+	deactivate: async (event) => setActive(event, false),
+	activate: async (event) => setActive(event, true),
+	passwordLink: async (event) => {
+		const { actor } = await requireAdmin(event);
+		const { token, expiresAt } = await admin
+			.issuePasswordLink(await getDb(), actor, uuidParam(event.params.id))
+			.catch(() => error(404, m.error_not_found()));
+		return { passwordLink: { url: `${event.url.origin}/set-password/${token}`, expiresAt } };
+	}
+};
+
+async function setActive(event: Parameters<Actions[string]>[0], active: boolean) {
+	const { actor } = await requireAdmin(event);
+	const form = await superValidate(zod4(userEditSchema), { id: 'details' });
+	try {
+		await admin.setUserActive(await getDb(), actor, uuidParam(event.params.id), active);
+	} catch (e) {
+		if (e instanceof Error && e.name === 'FieldError') {
+			return message(form, m.error_cannot_deactivate_self(), { status: 400 });
+		}
+		throw e;
+	}
+	redirect(303, `/admin/users/${event.params.id}?saved=1`);
+}

@@ -1,0 +1,43 @@
+import { redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { LOCALES } from '$lib/domain/roles';
+import { LOCALE_CHOSEN_COOKIE, setPreferredLocale } from '$lib/server/services/account';
+import { getDb } from '$lib/server/db';
+import { cookieMaxAge, cookieName } from '$lib/paraglide/runtime';
+import type { Actions, PageServerLoad } from './$types';
+
+const schema = z.object({
+	locale: z.enum(LOCALES),
+	// Only a local path: never an open redirect to another site.
+	redirectTo: z
+		.string()
+		.regex(/^\/(?![/\\])/)
+		.max(2000)
+		.catch('/')
+});
+
+export const load: PageServerLoad = () => redirect(303, '/');
+
+export const actions: Actions = {
+	change: async ({ request, cookies, locals }) => {
+		const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+		if (!parsed.success) redirect(303, '/');
+		const { locale, redirectTo } = parsed.data;
+		cookies.set(cookieName, locale, {
+			path: '/',
+			maxAge: cookieMaxAge,
+			httpOnly: false,
+			sameSite: 'lax'
+		});
+		// The person's own preference only: no authorisation beyond being signed in.
+		if (locals.user) await setPreferredLocale(await getDb(), locals.user.id, locale);
+		else
+			cookies.set(LOCALE_CHOSEN_COOKIE, '1', {
+				path: '/',
+				maxAge: 86400,
+				httpOnly: true,
+				sameSite: 'lax'
+			});
+		redirect(303, redirectTo);
+	}
+};

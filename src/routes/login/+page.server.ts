@@ -1,0 +1,83 @@
+import { redirect, type Cookies } from '@sveltejs/kit';
+import { eq } from 'drizzle-orm';
+import { fail, message, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { formatTimeRoundedUp } from '$lib/format';
+import { m } from '$lib/paraglide/messages';
+import { cookieMaxAge, cookieName, isLocale } from '$lib/paraglide/runtime';
+import { loginSchema } from '$lib/schemas/auth';
+import { setSessionCookie } from '$lib/server/auth/cookie';
+import { login } from '$lib/server/auth/login';
+import { getDb } from '$lib/server/db';
+import { user } from '$lib/server/db/schema';
+import { safeNext } from '$lib/server/redirect';
+import { LOCALE_CHOSEN_COOKIE, setPreferredLocale } from '$lib/server/services/account';
+import type { Actions, PageServerLoad } from './$types';
+
+/**
+ * A language chosen on the login page just now is the person's latest wish: it becomes
+ * their preference. Otherwise their saved preference sets the language for this browser
+ * (so on a shared computer nobody inherits the previous user's language).
+ */
+async function settleLocale(cookies: Cookies, userId: string) {
+	const db = await getDb();
+	const chosen = cookies.get(cookieName);
+	if (cookies.get(LOCALE_CHOSEN_COOKIE) && chosen && isLocale(chosen)) {
+		cookies.delete(LOCALE_CHOSEN_COOKIE, { path: '/' });
+		await setPreferredLocale(db, userId, chosen);
+		return;
+	}
+	const [u] = await db
+		.select({ locale: user.preferredLocale })
+		.from(user)
+		.where(eq(user.id, userId));
+	if (u) {
+		cookies.set(cookieName, u.locale, {
+			path: '/',
+			maxAge: cookieMaxAge,
+			httpOnly: false,
+			sameSite: 'lax'
+		});
+	}
+}
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+	return {
+		form: await superValidate(zod4(loginSchema)),
+		next: safeNext(url.searchParams.get('next')),
+		loggedOut: url.searchParams.has('logged_out'),
+		passwordSet: url.searchParams.has('password_set')
+	};
+};
+
+export const actions: Actions = {
+	login: async ({ request, cookies, url, getClientAddress, setHeaders }) => {
+		const formData = await request.formData();
+		const next = safeNext(formData.get('next')?.toString());
+		const form = await superValidate(formData, zod4(loginSchema));
+		const password = form.data.password;
+		// The password never travels back to the browser.
+		form.data.password = '';
+		if (!form.valid) return fail(400, { form });
+
+		const db = await getDb();
+		const result = await login(db, {
+			email: form.data.email,
+			password,
+			clientAddress: getClientAddress()
+		});
+		if (!result.ok && result.reason === 'throttled') {
+			const seconds = Math.max(1, Math.ceil((result.retryAt.getTime() - Date.now()) / 1000));
+			setHeaders({ 'retry-after': String(seconds) });
+			return message(form, m.login_throttled({ time: formatTimeRoundedUp(result.retryAt) }), {
+				status: 429
+			});
+		}
+		if (!result.ok) return message(form, m.login_invalid(), { status: 400 });
+
+		setSessionCookie(cookies, url, result.token, result.session.expiresAt);
+		await settleLocale(cookies, result.userId);
+		redirect(303, next);
+	}
+};

@@ -1,0 +1,15 @@
+import { redirect } from '@sveltejs/kit';
+import { deleteSessionCookie } from '$lib/server/auth/cookie';
+import { invalidateSession } from '$lib/server/auth/session';
+import { getDb } from '$lib/server/db';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = () => redirect(303, '/');
+
+export const actions: Actions = {
+	logout: async ({ locals, cookies, url }) => {
+		if (locals.session) await invalidateSession(await getDb(), locals.session.id);
+		deleteSessionCookie(cookies, url);
+		redirect(303, '/login?logged_out=1');
+	}
+};

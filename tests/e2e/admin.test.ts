@@ -1,0 +1,106 @@
+import { expect, expectAccessible, test } from './fixtures';
+
+const pages = [
+	'/admin/organisations',
+	'/admin/organisations/new',
+	'/admin/teams',
+	'/admin/teams/new',
+	'/admin/users',
+	'/admin/users/new'
+];
+
+test.describe('administration', () => {
+	for (const lang of ['fi', 'en'] as const) {
+		test(`every admin page is accessible (${lang})`, async ({ page, loginAs }) => {
+			await loginAs('admin');
+			if (lang === 'en') {
+				await page.locator('#language-select').selectOption('en');
+				await page.locator('form.language button').click();
+				await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+			}
+			for (const path of pages) {
+				await page.goto(path);
+				await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+				await expectAccessible(page);
+			}
+			// Detail pages reached through the lists.
+			await page.goto('/admin/organisations');
+			await page.locator('table a').first().click();
+			await expectAccessible(page);
+			await page.goto('/admin/teams');
+			await page.locator('table a').first().click();
+			await expectAccessible(page);
+			await page.goto('/admin/users');
+			await page.locator('table a').first().click();
+			await expectAccessible(page);
+			// The choice is saved to the profile: put it back for the other tests.
+			await page.locator('#language-select').selectOption('fi');
+			await page.locator('form.language button').click();
+			await expect(page.locator('html')).toHaveAttribute('lang', 'fi');
+		});
+	}
+
+	test('creates an organisation; bad input shows errors and saves nothing', async ({
+		page,
+		loginAs
+	}) => {
+		await loginAs('admin');
+		await page.goto('/admin/organisations/new');
+		await page.locator('#name').fill('x');
+		await page.locator('main form button[type="submit"]').click();
+		const summary = page.locator('.error-summary');
+		await expect(summary).toBeVisible();
+		await expect(summary.getByRole('link')).toHaveCount(2);
+		await expect(page.locator('#name')).toHaveValue('x');
+		await expectAccessible(page);
+
+		const name = `Testikoulu ${Date.now()}`;
+		await page.locator('#name').fill(name);
+		await page.locator('#kind').selectOption('school');
+		await page.locator('main form button[type="submit"]').click();
+		await expect(page).toHaveURL(/\/admin\/organisations\?saved=1/);
+		await expect(page.getByRole('link', { name })).toBeVisible();
+	});
+
+	test('creates a user, gives a role and a one-time password link', async ({ page, loginAs }) => {
+		await loginAs('admin');
+		await page.goto('/admin/users/new');
+		const email = `uusi.${Date.now()}@demo.example`;
+		await page.locator('#displayName').fill('Uusi Työntekijä');
+		await page.locator('#email').fill(email);
+		await page.locator('form[action="?/create"] button[type="submit"]').click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Uusi Työntekijä');
+
+		await page.locator('#organisationId').selectOption({ label: 'Koivurannan koulu' });
+		await page.locator('#role').selectOption('partner');
+		await page.locator('form[action="?/addMembership"] button').click();
+		await expect(
+			page.getByText('yhteistyökumppani, Koivurannan koulu', { exact: true })
+		).toBeVisible();
+
+		await page.locator('form[action="?/passwordLink"] button').click();
+		const link = await page.locator('code.link').textContent();
+		expect(link).toMatch(/\/set-password\/[a-z2-7]{32}$/);
+		await expectAccessible(page);
+
+		await page.locator('form[action="/logout?/logout"] button').click();
+		await page.goto(link!);
+		await page.locator('#password').fill('uusi pitkä salasana');
+		await page.locator('#confirm').fill('uusi pitkä salasana');
+		await page.locator('form[action="?/set"] button').click();
+		await expect(page).toHaveURL(/password_set=1/);
+		await page.locator('#email').fill(email);
+		await page.locator('#password').fill('uusi pitkä salasana');
+		await page.locator('form[action="?/login"] button[type="submit"]').click();
+		await expect(page.locator('[data-home="partner"]')).toBeVisible();
+	});
+
+	test('non-admins get 403 on admin pages and see no admin links', async ({ page, loginAs }) => {
+		await loginAs('consultant_social_worker');
+		await expect(page.getByRole('link', { name: 'Käyttäjät' })).toHaveCount(0);
+		const res = await page.goto('/admin/users');
+		expect(res?.status()).toBe(403);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Virhe 403');
+		await expectAccessible(page);
+	});
+});

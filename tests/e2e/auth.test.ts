@@ -1,0 +1,102 @@
+import { ACCOUNTS, expect, expectAccessible, login, logout, test, type DemoRole } from './fixtures';
+
+test.describe('sign in and out', () => {
+	for (const role of Object.keys(ACCOUNTS) as DemoRole[]) {
+		test(`${role} signs in, sees their home, signs out`, async ({ page, loginAs }) => {
+			await loginAs(role);
+			await expect(page).toHaveURL('/');
+			await expectAccessible(page);
+			await logout(page);
+			await expect(page.getByRole('status')).toContainText('Olet kirjautunut ulos');
+			// The old session is gone: the home page sends us back to login.
+			await page.goto('/');
+			await expect(page).toHaveURL(/\/login/);
+		});
+	}
+
+	test('session cookie is HttpOnly and SameSite=Lax', async ({ page, context, loginAs }) => {
+		await loginAs('social_worker');
+		const cookie = (await context.cookies()).find((c) => c.name === 'session');
+		expect(cookie).toBeDefined();
+		expect(cookie?.httpOnly).toBe(true);
+		expect(cookie?.sameSite).toBe('Lax');
+		expect(cookie?.path).toBe('/');
+		const res = await page.request.get('/');
+		expect(res.headers()['cache-control']).toBe('no-store');
+	});
+
+	test('wrong password shows one plain error and keeps the e-mail', async ({ page }) => {
+		await login(page, ACCOUNTS.partner.email, 'this is not the password');
+		await expect(page.getByRole('alert')).toContainText('Sähköposti tai salasana on väärin.');
+		await expect(page.locator('#email')).toHaveValue(ACCOUNTS.partner.email);
+		await expect(page.locator('#password')).toHaveValue('');
+		await expectAccessible(page);
+		// The real password still works afterwards.
+		await login(page, ACCOUNTS.partner.email);
+		await expect(page.locator('[data-home="partner"]')).toBeVisible();
+	});
+
+	test('an empty form gets an error summary that links to the fields', async ({ page }) => {
+		await page.goto('/login');
+		await page.locator('form[action="?/login"] button[type="submit"]').click();
+		const summary = page.locator('.error-summary');
+		await expect(summary).toBeVisible();
+		await expect(summary.getByRole('link', { name: /Sähköposti/ })).toHaveAttribute(
+			'href',
+			'#email'
+		);
+		await expectAccessible(page);
+	});
+
+	test('signed-out visitors are sent to login and back afterwards', async ({ page }) => {
+		await page.goto('/account');
+		await expect(page).toHaveURL(/\/login\?next=%2Faccount/);
+		await page.locator('#email').fill(ACCOUNTS.coordinator.email);
+		await page.locator('#password').fill('Demo-salasana-2026');
+		await page.locator('form[action="?/login"] button[type="submit"]').click();
+		await expect(page).toHaveURL('/account');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Omat tiedot');
+		await expectAccessible(page);
+	});
+
+	test('the skip link moves focus to the content', async ({ page }) => {
+		await page.goto('/login');
+		await page.keyboard.press('Tab');
+		const skip = page.getByRole('link', { name: 'Siirry sisältöön' });
+		await expect(skip).toBeFocused();
+		await page.keyboard.press('Enter');
+		await expect(page).toHaveURL(/#main$/);
+	});
+});
+
+test.describe('languages', () => {
+	test('Finnish by default; switching to English and Swedish is remembered', async ({ page }) => {
+		await page.goto('/login');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'fi');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kirjaudu sisään');
+
+		await page.locator('#language-select').selectOption('en');
+		await page.getByRole('button', { name: 'Vaihda kieli' }).click();
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in');
+		await expectAccessible(page);
+
+		await login(page, ACCOUNTS.family_therapist.email);
+		await expect(page.getByRole('heading', { level: 2 })).toHaveText("The team's children");
+		await expectAccessible(page);
+
+		await page.locator('#language-select').selectOption('sv');
+		await page.getByRole('button', { name: 'Change language' }).click();
+		await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
+		await expect(page.getByRole('heading', { level: 2 })).toHaveText('Teamets barn');
+
+		// The choice is the user's: it follows them to a new browser session.
+		await logout(page);
+		await page.context().clearCookies();
+		await login(page, ACCOUNTS.family_therapist.email);
+		await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
+		await page.locator('#language-select').selectOption('fi');
+		await page.getByRole('button', { name: 'Byt språk' }).click();
+		await expect(page.locator('html')).toHaveAttribute('lang', 'fi');
+	});
+});

@@ -1,0 +1,51 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'Demo-salasana-2026';
+
+/** One demo account per role, as listed in the README. */
+export const ACCOUNTS = {
+	consultant_social_worker: { email: 'konsultti@demo.example', home: 'team' },
+	social_worker: { email: 'sosiaalityontekija@demo.example', home: 'team' },
+	social_instructor: { email: 'sosiaaliohjaaja@demo.example', home: 'team' },
+	family_therapist: { email: 'perheterapeutti@demo.example', home: 'team' },
+	coordinator: { email: 'koordinaattori@demo.example', home: 'team' },
+	partner: { email: 'koulu@demo.example', home: 'partner' },
+	residential_staff: { email: 'laitos@demo.example', home: 'residential' },
+	admin: { email: 'yllapito@demo.example', home: 'admin' }
+} as const;
+export type DemoRole = keyof typeof ACCOUNTS;
+
+/** No serious or critical axe violations on the page as it is now. */
+export async function expectAccessible(page: Page) {
+	const results = await new AxeBuilder({ page }).analyze();
+	const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+	expect(
+		bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+		`axe on ${page.url()}`
+	).toEqual([]);
+}
+
+export async function login(page: Page, email: string, password = DEMO_PASSWORD) {
+	await page.goto('/login');
+	await page.locator('#email').fill(email);
+	await page.locator('#password').fill(password);
+	await page.locator('form[action="?/login"] button[type="submit"]').click();
+}
+
+export async function logout(page: Page) {
+	await page.locator('form[action="/logout?/logout"] button').click();
+	await expect(page).toHaveURL(/\/login\?logged_out=1/);
+}
+
+/** `loginAs(role)`: a signed-in page for that demo role. */
+export const test = base.extend<{ loginAs: (role: DemoRole) => Promise<Page> }>({
+	loginAs: async ({ page }, use) => {
+		await use(async (role) => {
+			await login(page, ACCOUNTS[role].email);
+			await expect(page.locator(`[data-home="${ACCOUNTS[role].home}"]`)).toBeVisible();
+			return page;
+		});
+	}
+});
+export { expect };

@@ -1,0 +1,27 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [
+		// Under Vitest the messages compiled by `npm install` (prepare) are used; the plugin's
+		// file watcher would otherwise keep Vitest from exiting.
+		!process.env.VITEST &&
+			paraglideVitePlugin({
+				project: './project.inlang',
+				outdir: './src/lib/paraglide',
+				// No locale in URLs: the choice lives in a cookie and the user's profile.
+				strategy: ['cookie', 'preferredLanguage', 'baseLocale']
+			}),
+		sveltekit()
+	],
+	test: {
+		include: ['src/**/*.spec.ts'],
+		environment: 'node',
+		setupFiles: ['./src/lib/server/testing/setup.ts'],
+		// Integration tests share one real database when DATABASE_URL is set.
+		fileParallelism: false,
+		testTimeout: 30_000,
+		hookTimeout: 60_000
+	}
+});
