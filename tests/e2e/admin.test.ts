@@ -1,4 +1,4 @@
-import { expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, switchLanguage, test } from './fixtures';
 
 const pages = [
 	'/admin/organisations',
@@ -14,9 +14,7 @@ test.describe('administration', () => {
 		test(`every admin page is accessible (${lang})`, async ({ page, loginAs }) => {
 			await loginAs('admin');
 			if (lang === 'en') {
-				await page.locator('#language-select').selectOption('en');
-				await page.locator('form.language button').click();
-				await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+				await switchLanguage(page, 'en');
 			}
 			for (const path of pages) {
 				await page.goto(path);
@@ -34,9 +32,7 @@ test.describe('administration', () => {
 			await page.locator('table a').first().click();
 			await expectAccessible(page);
 			// The choice is saved to the profile: put it back for the other tests.
-			await page.locator('#language-select').selectOption('fi');
-			await page.locator('form.language button').click();
-			await expect(page.locator('html')).toHaveAttribute('lang', 'fi');
+			await switchLanguage(page, 'fi');
 		});
 	}
 

@@ -1,4 +1,13 @@
-import { ACCOUNTS, expect, expectAccessible, login, logout, test, type DemoRole } from './fixtures';
+import {
+	ACCOUNTS,
+	expect,
+	expectAccessible,
+	login,
+	logout,
+	switchLanguage,
+	test,
+	type DemoRole
+} from './fixtures';
 
 test.describe('sign in and out', () => {
 	for (const role of Object.keys(ACCOUNTS) as DemoRole[]) {
@@ -75,9 +84,7 @@ test.describe('languages', () => {
 		await expect(page.locator('html')).toHaveAttribute('lang', 'fi');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kirjaudu sisään');
 
-		await page.locator('#language-select').selectOption('en');
-		await page.getByRole('button', { name: 'Vaihda kieli' }).click();
-		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+		await switchLanguage(page, 'en');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in');
 		await expectAccessible(page);
 
@@ -85,9 +92,7 @@ test.describe('languages', () => {
 		await expect(page.getByRole('heading', { level: 2 })).toHaveText("The team's children");
 		await expectAccessible(page);
 
-		await page.locator('#language-select').selectOption('sv');
-		await page.getByRole('button', { name: 'Change language' }).click();
-		await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
+		await switchLanguage(page, 'sv');
 		await expect(page.getByRole('heading', { level: 2 })).toHaveText('Teamets barn');
 
 		// The choice is the user's: it follows them to a new browser session.
@@ -95,8 +100,34 @@ test.describe('languages', () => {
 		await page.context().clearCookies();
 		await login(page, ACCOUNTS.family_therapist.email);
 		await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
-		await page.locator('#language-select').selectOption('fi');
-		await page.getByRole('button', { name: 'Byt språk' }).click();
-		await expect(page.locator('html')).toHaveAttribute('lang', 'fi');
+		await switchLanguage(page, 'fi');
+	});
+});
+
+test.describe('accessibility in English', () => {
+	test('login, home, account, error and set-password pages', async ({ page, loginAs }) => {
+		await page.goto('/login');
+		await switchLanguage(page, 'en');
+		await page.goto('/set-password/notavalidtoken');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Set your password');
+		await expectAccessible(page);
+
+		await loginAs('partner');
+		await expectAccessible(page);
+		await page.goto('/account');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('My account');
+		await page.locator('button', { hasText: 'Change password' }).click();
+		await expect(page.locator('.error-summary')).toBeVisible();
+		await expectAccessible(page);
+		const res = await page.goto('/admin/organisations');
+		expect(res?.status()).toBe(403);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Error 403');
+		await expectAccessible(page);
+		await page.goto('/no-such-page');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Error 404');
+		await expectAccessible(page);
+
+		// Back to Finnish for the other tests.
+		await switchLanguage(page, 'fi');
 	});
 });

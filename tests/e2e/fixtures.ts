@@ -49,3 +49,11 @@ export const test = base.extend<{ loginAs: (role: DemoRole) => Promise<Page> }>(
 	}
 });
 export { expect };
+
+/** Picks a language with the header's switch, once the page has hydrated. */
+export async function switchLanguage(page: Page, locale: 'fi' | 'sv' | 'en') {
+	await page.locator('body[data-hydrated="true"]').waitFor();
+	await page.locator('#language-select').selectOption(locale);
+	await page.locator('form.language button').click();
+	await expect(page.locator('html')).toHaveAttribute('lang', locale);
+}
