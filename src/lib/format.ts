@@ -19,3 +19,11 @@ export function formatDateTime(date: Date): string {
 		timeZone: TIME_ZONE
 	}).format(date);
 }
+
+/** A calendar date (YYYY-MM-DD) in the reader's language, e.g. 3.11.2026 in Finnish. */
+export function formatDate(isoDate: string | null | undefined): string {
+	if (!isoDate) return '';
+	return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'short', timeZone: 'UTC' }).format(
+		new Date(`${isoDate.slice(0, 10)}T00:00:00Z`)
+	);
+}

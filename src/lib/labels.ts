@@ -1,3 +1,4 @@
+import type { AccessBasis } from './domain/access';
 import type { Locale, OrganisationKind, Role } from './domain/roles';
 import { m } from './paraglide/messages';
 
@@ -52,5 +53,20 @@ export function localeLabel(locale: Locale): string {
 			return m.locale_sv();
 		case 'en':
 			return m.locale_en();
+	}
+}
+
+export function basisLabel(basis: AccessBasis): string {
+	switch (basis) {
+		case 'team':
+			return m.basis_team();
+		case 'consent':
+			return m.basis_consent();
+		case 'statutory_request':
+			return m.basis_statutory_request();
+		case 'notification':
+			return m.basis_notification();
+		case 'placement':
+			return m.basis_placement();
 	}
 }

@@ -79,6 +79,11 @@ describe('navigation and home', () => {
 			expect(navigationFor([r])).not.toContain('admin_users');
 		}
 	});
+	it('shows the children list to team roles only', () => {
+		expect(navigationFor(['coordinator'])).toContain('children');
+		expect(navigationFor(['partner'])).not.toContain('children');
+		expect(navigationFor(['admin'])).not.toContain('children');
+	});
 	it('picks a primary role deterministically', () => {
 		expect(primaryRole([])).toBeNull();
 		expect(primaryRole(['partner', 'social_worker'])).toBe('social_worker');

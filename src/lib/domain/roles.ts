@@ -80,10 +80,12 @@ export function adminMixProblem(existingRoles: readonly Role[], newRole: Role): 
 }
 
 /** Where each role lands and what the navigation offers it. */
-export type NavKey = 'home' | 'admin_organisations' | 'admin_teams' | 'admin_users' | 'account';
+export type NavKey =
+	'home' | 'children' | 'admin_organisations' | 'admin_teams' | 'admin_users' | 'account';
 
 export function navigationFor(roles: readonly Role[]): NavKey[] {
 	const nav: NavKey[] = ['home'];
+	if (roles.some(isTeamRole)) nav.push('children');
 	if (roles.includes('admin')) nav.push('admin_organisations', 'admin_teams', 'admin_users');
 	nav.push('account');
 	return nav;

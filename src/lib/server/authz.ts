@@ -4,13 +4,17 @@ import { m } from '../paraglide/messages';
 import { recordAccess, type Actor } from './audit';
 import type { MembershipInfo, SessionUser } from './auth/session';
 import { getDb } from './db';
+import { checkChildAccess, type ChildContext, type Viewer } from './services/child-access';
 
 /**
  * The one place that says who may do what. Every load, action and endpoint calls one of
  * these; hooks.server.ts only authenticates. Layout guards are a courtesy, not security.
  */
 
-type Event = Pick<RequestEvent, 'locals' | 'url'> & { route: { id: string | null } };
+type Event = Pick<RequestEvent, 'locals' | 'url'> & {
+	route: { id: string | null };
+	request?: Request;
+};
 
 export function actorFor(event: Event, membership: MembershipInfo | null): Actor {
 	const user = event.locals.user;
@@ -85,4 +89,31 @@ export class ForbiddenError extends Error {
 
 export function assertActorRole(actor: Actor, ...roles: Role[]): void {
 	if (!actor.role || !roles.includes(actor.role)) throw new ForbiddenError();
+}
+
+/** The signed-in person, as the child-data services see them. */
+export function viewerOf(event: Event): Viewer {
+	const user = requireUser(event);
+	return { userId: user.id, memberships: user.memberships, requestId: event.locals.requestId };
+}
+
+/**
+ * Access to one child, checked on every request (grants may have been revoked or have
+ * expired since the last one). No access: a `denied` log row and 404, never 403, so the
+ * answer does not reveal whether the child exists. `teamOnly` limits to the child's team.
+ */
+export async function requireChildAccess(
+	event: Event,
+	childId: string,
+	what: { action?: string; entityType?: string; entityId?: string; teamOnly?: boolean } = {}
+): Promise<ChildContext> {
+	const viewer = viewerOf(event);
+	const ctx = await checkChildAccess(await getDb(), viewer, childId, {
+		action: what.action ?? (event.request?.method === 'POST' ? 'write' : 'read'),
+		entityType: what.entityType,
+		entityId: what.entityId,
+		teamOnly: what.teamOnly
+	});
+	if (!ctx) error(404, m.error_not_found());
+	return ctx;
 }

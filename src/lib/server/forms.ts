@@ -19,7 +19,9 @@ export function formFailure<T extends Record<string, unknown>>(
 	const key = opts.key ?? 'form';
 	if (e instanceof FieldError) {
 		for (const [field, text] of Object.entries(e.fields)) {
-			setError(form as SuperValidated<any, any, any>, field as any, text);
+			// '_form' is a problem with the whole form, shown at the top of the summary.
+			if (field === '_form') setError(form as SuperValidated<any, any, any>, text);
+			else setError(form as SuperValidated<any, any, any>, field as any, text);
 		}
 		return fail(400, { [key]: form });
 	}
@@ -29,6 +31,13 @@ export function formFailure<T extends Record<string, unknown>>(
 		form.valid = false;
 		return fail(409, { [key]: form });
 	}
+	if (e instanceof NotFoundError) error(404, m.error_not_found());
+	if (e instanceof ForbiddenError) error(403, m.error_forbidden());
+	throw e;
+}
+
+/** For actions without a form: service failures become the right HTTP answer. */
+export function httpFailure(e: unknown): never {
 	if (e instanceof NotFoundError) error(404, m.error_not_found());
 	if (e instanceof ForbiddenError) error(403, m.error_forbidden());
 	throw e;

@@ -2,8 +2,10 @@ import { sql } from 'drizzle-orm';
 import {
 	boolean,
 	check,
+	date,
 	index,
 	integer,
+	jsonb,
 	pgEnum,
 	pgTable,
 	text,
@@ -11,6 +13,7 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
+import { GRANT_BASES } from '../../domain/access';
 import { LOCALES, ORGANISATION_KINDS, ROLES } from '../../domain/roles';
 
 const ts = (name?: string) =>
@@ -20,6 +23,9 @@ export const organisationKind = pgEnum('organisation_kind', ORGANISATION_KINDS);
 export const role = pgEnum('role', ROLES);
 export const locale = pgEnum('locale', LOCALES);
 export const accessOutcome = pgEnum('access_outcome', ['allowed', 'denied']);
+export const grantBasis = pgEnum('grant_basis', GRANT_BASES);
+export const requestStatus = pgEnum('request_status', ['open', 'completed', 'cancelled']);
+export const assessmentStatus = pgEnum('assessment_status', ['draft', 'submitted']);
 
 export const organisation = pgTable('organisation', {
 	id: uuid().primaryKey().defaultRandom(),
@@ -151,3 +157,137 @@ export const accessLog = pgTable(
 		check('access_log_action_nonempty', sql`length(${t.action}) > 0`)
 	]
 );
+
+/** A child known to a team (DOMAIN §3). Names and identity code never go into URLs. */
+export const child = pgTable(
+	'child',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		teamId: uuid()
+			.notNull()
+			.references(() => team.id),
+		responsibleWorkerId: uuid().references(() => user.id),
+		givenName: text().notNull(),
+		familyName: text().notNull(),
+		dateOfBirth: date({ mode: 'string' }).notNull(),
+		personalIdentityCode: text(),
+		homeMunicipality: text().notNull(),
+		createdAt: ts().notNull().defaultNow(),
+		updatedAt: ts().notNull().defaultNow(),
+		version: integer().notNull().default(1)
+	},
+	(t) => [
+		uniqueIndex('child_hetu_uq').on(t.personalIdentityCode),
+		index('child_team_idx').on(t.teamId, t.familyName)
+	]
+);
+
+/** Where a child lives in a residential unit; a placement also grants the unit access. */
+export const placement = pgTable(
+	'placement',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		childId: uuid()
+			.notNull()
+			.references(() => child.id),
+		unitOrganisationId: uuid()
+			.notNull()
+			.references(() => organisation.id),
+		since: date({ mode: 'string' }).notNull(),
+		until: date({ mode: 'string' }),
+		createdBy: uuid()
+			.notNull()
+			.references(() => user.id),
+		createdAt: ts().notNull().defaultNow()
+	},
+	(t) => [index('placement_child_idx').on(t.childId)]
+);
+
+/** The only way a partner organisation sees a child (DOMAIN §3). */
+export const accessGrant = pgTable(
+	'access_grant',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		childId: uuid()
+			.notNull()
+			.references(() => child.id),
+		organisationId: uuid()
+			.notNull()
+			.references(() => organisation.id),
+		basis: grantBasis().notNull(),
+		consentGivenBy: text(),
+		consentGivenOn: date({ mode: 'string' }),
+		validFrom: date({ mode: 'string' }).notNull(),
+		validUntil: date({ mode: 'string' }),
+		placementId: uuid().references(() => placement.id),
+		grantedBy: uuid()
+			.notNull()
+			.references(() => user.id),
+		grantedAt: ts().notNull().defaultNow(),
+		revokedAt: ts(),
+		revokedBy: uuid().references(() => user.id)
+	},
+	(t) => [index('access_grant_org_child_idx').on(t.organisationId, t.childId)]
+);
+
+export const assessmentRequest = pgTable(
+	'assessment_request',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		childId: uuid()
+			.notNull()
+			.references(() => child.id),
+		organisationId: uuid()
+			.notNull()
+			.references(() => organisation.id),
+		message: text().notNull(),
+		dueDate: date({ mode: 'string' }).notNull(),
+		status: requestStatus().notNull().default('open'),
+		requestedBy: uuid()
+			.notNull()
+			.references(() => user.id),
+		createdAt: ts().notNull().defaultNow(),
+		completedAt: ts()
+	},
+	(t) => [index('assessment_request_org_idx').on(t.organisationId, t.status)]
+);
+
+/**
+ * One assessment version. Submitted rows are never edited: a correction is a new row whose
+ * `supersedesId` points at the old one. Ratings: { itemId: { rating: 0–3 | null, evidence } }.
+ */
+export const assessment = pgTable(
+	'assessment',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		childId: uuid()
+			.notNull()
+			.references(() => child.id),
+		organisationId: uuid()
+			.notNull()
+			.references(() => organisation.id),
+		authorId: uuid()
+			.notNull()
+			.references(() => user.id),
+		requestId: uuid().references(() => assessmentRequest.id),
+		supersedesId: uuid(),
+		instrumentVersion: text().notNull(),
+		status: assessmentStatus().notNull().default('draft'),
+		ratings: jsonb().$type<AssessmentRatings>().notNull(),
+		childView: text().notNull().default(''),
+		guardiansView: text().notNull().default(''),
+		strengths: text().notNull().default(''),
+		familyInformed: boolean(),
+		createdAt: ts().notNull().defaultNow(),
+		updatedAt: ts().notNull().defaultNow(),
+		submittedAt: ts(),
+		version: integer().notNull().default(1)
+	},
+	(t) => [
+		index('assessment_child_idx').on(t.childId, t.organisationId, t.status),
+		// A submitted assessment is superseded at most once: corrections form a chain.
+		uniqueIndex('assessment_supersedes_uq').on(t.supersedesId)
+	]
+);
+
+export type AssessmentRatings = Record<string, { rating: 0 | 1 | 2 | 3 | null; evidence: string }>;

@@ -3,6 +3,7 @@ import type { OrganisationKind, Role } from '../../domain/roles';
 import { hashPassword } from '../auth/password';
 import type { Db, Tx } from '../db';
 import { membership, organisation, team, user } from '../db/schema';
+import { seedChildren } from './children';
 
 /**
  * Fictional demo data. No name here belongs to a real person; the municipality
@@ -151,5 +152,7 @@ async function seedOrganisationsAndUsers(tx: Tx, passwordHash: string): Promise<
 	return { orgs, teamId: t!.id, users };
 }
 
-/** Hook for later issues (children, grants, assessments). Nothing yet. */
-async function extendDemo(_tx: Tx, _ids: DemoIds): Promise<void> {}
+/** Children, grants, a placement, requests and assessments; later issues add more. */
+async function extendDemo(tx: Tx, ids: DemoIds): Promise<void> {
+	await seedChildren(tx, ids);
+}

@@ -1,0 +1,65 @@
+import { isTeamRole, type OrganisationKind, type Role } from './roles';
+
+/** Who may see a child, and on what basis (DOMAIN §3). Pure: the caller brings the facts. */
+
+export const GRANT_BASES = ['consent', 'statutory_request', 'notification', 'placement'] as const;
+export type GrantBasis = (typeof GRANT_BASES)[number];
+/** 'team': the child's own team ("the whole team knows every child"). */
+export type AccessBasis = 'team' | GrantBasis;
+
+export type ViewerMembership = {
+	role: Role;
+	organisationId: string;
+	organisationKind: OrganisationKind;
+	teamId: string | null;
+};
+
+export type GrantFact = {
+	organisationId: string;
+	basis: GrantBasis;
+	validFrom: string;
+	validUntil: string | null;
+	revokedAt: Date | null;
+};
+
+export type ChildFacts = { teamId: string; grants: GrantFact[] };
+
+export type ChildAccess<M extends ViewerMembership = ViewerMembership> = {
+	membership: M;
+	basis: AccessBasis;
+	kind: 'team' | 'partner';
+};
+
+/** Dates are compared as ISO date strings (YYYY-MM-DD) in Finnish time. */
+export function grantValid(g: GrantFact, today: string): boolean {
+	return !g.revokedAt && g.validFrom <= today && (g.validUntil === null || today <= g.validUntil);
+}
+
+export function childAccess<M extends ViewerMembership>(
+	memberships: readonly M[],
+	facts: ChildFacts,
+	today: string
+): ChildAccess<M> | null {
+	for (const m of memberships) {
+		if (isTeamRole(m.role) && m.teamId === facts.teamId) {
+			return { membership: m, basis: 'team', kind: 'team' };
+		}
+	}
+	for (const m of memberships) {
+		if (m.role !== 'partner' && m.role !== 'residential_staff') continue;
+		const grant = facts.grants.find(
+			(g) =>
+				g.organisationId === m.organisationId &&
+				grantValid(g, today) &&
+				// A residential unit reaches a child only through the placement basis.
+				(m.role === 'partner' || g.basis === 'placement')
+		);
+		if (grant) return { membership: m, basis: grant.basis, kind: 'partner' };
+	}
+	return null;
+}
+
+/** Today's date in Finland, as YYYY-MM-DD. */
+export function helsinkiDate(now: Date = new Date()): string {
+	return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(now);
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { CURRENT_INSTRUMENT, type Instrument } from '../domain/instrument';
+import { m } from '../paraglide/messages';
+import { optionalText, uuidOrEmpty } from './common';
+
+/**
+ * The assessment form as flat fields, so it works without JavaScript:
+ * `r_S1` = '' (not assessed) | '0'…'3', `e_S1` = evidence note, plus the free texts.
+ */
+export const EVIDENCE_MAX = 2000;
+export const VIEW_MAX = 4000;
+
+const rating = z
+	.enum(['', '0', '1', '2', '3'], { error: () => m.error_rating_invalid() })
+	.default('');
+
+export function assessmentFormSchema(inst: Instrument = CURRENT_INSTRUMENT) {
+	const shape: Record<string, z.ZodType> = {
+		assessmentId: uuidOrEmpty,
+		requestId: uuidOrEmpty,
+		supersedesId: uuidOrEmpty,
+		version: z.coerce.number().int().min(0).default(0),
+		childView: optionalText(VIEW_MAX),
+		guardiansView: optionalText(VIEW_MAX),
+		strengths: optionalText(VIEW_MAX),
+		familyInformed: z.enum(['', 'yes', 'no'], { error: () => m.error_choose_option() }).default('')
+	};
+	for (const item of inst.items) {
+		shape[`r_${item.id}`] = rating;
+		shape[`e_${item.id}`] = optionalText(EVIDENCE_MAX);
+	}
+	return z.object(shape) as z.ZodObject<Record<string, z.ZodType<string | number>>>;
+}
+
+export type AssessmentFormData = Record<string, string | number>;
+
+/** Field names a posted assessment may carry; anything else is refused. */
+export function allowedAssessmentFields(inst: Instrument = CURRENT_INSTRUMENT): Set<string> {
+	return new Set([...Object.keys(assessmentFormSchema(inst).shape), '__superform_id']);
+}

@@ -1,0 +1,99 @@
+import { eq } from 'drizzle-orm';
+import { childAccess, helsinkiDate, type ChildAccess } from '../../domain/access';
+import { recordAccess, type Actor } from '../audit';
+import type { MembershipInfo } from '../auth/session';
+import type { DbOrTx } from '../db';
+import { accessGrant, child } from '../db/schema';
+
+/** The signed-in person as services see them. */
+export type Viewer = { userId: string; memberships: MembershipInfo[]; requestId: string | null };
+
+/**
+ * Proof that access to one child was checked on this request. Services that touch child
+ * data take it, so they cannot be called without the check; they log with its basis.
+ */
+export type ChildContext = {
+	childId: string;
+	viewer: Viewer;
+	access: ChildAccess<MembershipInfo>;
+	actor: Actor;
+};
+
+export async function resolveChildAccess(
+	db: DbOrTx,
+	viewer: Viewer,
+	childId: string,
+	now: Date = new Date()
+): Promise<ChildAccess<MembershipInfo> | null> {
+	const [c] = await db.select({ teamId: child.teamId }).from(child).where(eq(child.id, childId));
+	if (!c) return null;
+	const grants = await db
+		.select({
+			organisationId: accessGrant.organisationId,
+			basis: accessGrant.basis,
+			validFrom: accessGrant.validFrom,
+			validUntil: accessGrant.validUntil,
+			revokedAt: accessGrant.revokedAt
+		})
+		.from(accessGrant)
+		.where(eq(accessGrant.childId, childId));
+	return childAccess(viewer.memberships, { teamId: c.teamId, grants }, helsinkiDate(now));
+}
+
+export function actorOf(
+	viewer: Viewer,
+	membership: { organisationId: string; role: MembershipInfo['role'] } | null
+): Actor {
+	return {
+		userId: viewer.userId,
+		organisationId: membership?.organisationId ?? null,
+		role: membership?.role ?? null,
+		requestId: viewer.requestId
+	};
+}
+
+/**
+ * Checks access; on refusal writes a `denied` row (committed on its own, so it survives)
+ * and returns null. The same answer for "no such child" and "not yours": never a hint.
+ */
+export async function checkChildAccess(
+	db: DbOrTx,
+	viewer: Viewer,
+	childId: string,
+	what: { action: string; entityType?: string; entityId?: string; teamOnly?: boolean },
+	now: Date = new Date()
+): Promise<ChildContext | null> {
+	const access = await resolveChildAccess(db, viewer, childId, now);
+	if (!access || (what.teamOnly && access.kind !== 'team')) {
+		const m = access?.membership ?? viewer.memberships[0] ?? null;
+		await recordAccess(db, {
+			actor: actorOf(viewer, m),
+			action: what.action,
+			entityType: what.entityType ?? 'child',
+			entityId: what.entityId ?? childId,
+			childId,
+			outcome: 'denied'
+		});
+		return null;
+	}
+	return { childId, viewer, access, actor: actorOf(viewer, access.membership) };
+}
+
+/** The access-log row for an allowed read or write, inside the caller's transaction. */
+export function logChild(
+	db: DbOrTx,
+	ctx: ChildContext,
+	action: string,
+	entityType: string,
+	entityId: string = ctx.childId
+) {
+	return recordAccess(db, {
+		actor: ctx.actor,
+		action,
+		entityType,
+		entityId,
+		childId: ctx.childId,
+		basis: ctx.access.basis,
+		outcome: 'allowed'
+	});
+}

@@ -1,0 +1,38 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { requireAssessmentChild } from '$lib/server/assessment-context';
+import { getDb } from '$lib/server/db';
+import { httpFailure } from '$lib/server/forms';
+import { getAssessment, startCorrection } from '$lib/server/services/assessments';
+import { FieldError } from '$lib/server/services/errors';
+import { getChild } from '$lib/server/services/children';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { aid, ctx } = await requireAssessmentChild(event);
+	const db = await getDb();
+	const view = await getChild(db, ctx);
+	const a = await getAssessment(db, ctx, aid).catch(httpFailure);
+	if (a.status === 'draft') redirect(303, `/assessments/${aid}/edit`);
+	return {
+		child: {
+			id: view.child.id,
+			givenName: view.child.givenName,
+			familyName: view.child.familyName
+		},
+		assessment: a
+	};
+};
+
+export const actions: Actions = {
+	correct: async (event) => {
+		const { aid, ctx } = await requireAssessmentChild(event, 'create');
+		let id: string;
+		try {
+			id = (await startCorrection(await getDb(), ctx, aid)).id;
+		} catch (e) {
+			if (e instanceof FieldError) return fail(400, { error: e.fields._form });
+			httpFailure(e);
+		}
+		redirect(303, `/assessments/${id}/edit`);
+	}
+};

@@ -1,0 +1,49 @@
+import { error } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { CURRENT_INSTRUMENT, itemsFor } from '$lib/domain/instrument';
+import { m } from '$lib/paraglide/messages';
+import { assessmentFormSchema } from '$lib/schemas/assessment';
+import { assessmentAction } from '$lib/server/assessment-actions';
+import { requireAssessmentChild } from '$lib/server/assessment-context';
+import { getDb } from '$lib/server/db';
+import { httpFailure } from '$lib/server/forms';
+import { formFromContent, getAssessment } from '$lib/server/services/assessments';
+import { getChild } from '$lib/server/services/children';
+import type { Actions, PageServerLoad } from './$types';
+
+/** A draft, visible and editable by its author only. */
+export const load: PageServerLoad = async (event) => {
+	const { aid, ctx } = await requireAssessmentChild(event);
+	const db = await getDb();
+	const a = await getAssessment(db, ctx, aid).catch(httpFailure);
+	if (a.status !== 'draft' || a.authorId !== ctx.viewer.userId) error(404, m.error_not_found());
+	const view = await getChild(db, ctx);
+	const data = {
+		...formFromContent(a.a, a.a.instrumentVersion),
+		assessmentId: aid,
+		version: a.a.version,
+		requestId: a.a.requestId ?? '',
+		supersedesId: a.a.supersedesId ?? ''
+	};
+	const { suggested, others } = itemsFor(
+		CURRENT_INSTRUMENT,
+		ctx.access.membership.organisationKind
+	);
+	return {
+		child: {
+			id: view.child.id,
+			givenName: view.child.givenName,
+			familyName: view.child.familyName
+		},
+		isCorrection: a.a.supersedesId !== null,
+		form: await superValidate(data, zod4(assessmentFormSchema())),
+		suggested: suggested.map((i) => i.id),
+		others: others.map((i) => i.id)
+	};
+};
+
+const act = (submit: boolean) => async (event: Parameters<Actions[string]>[0]) =>
+	assessmentAction(event, (await requireAssessmentChild(event, 'update')).ctx, submit);
+
+export const actions: Actions = { save: act(false), submit: act(true) };

@@ -1,0 +1,27 @@
+import { fail, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { TEAM_ROLES } from '$lib/domain/roles';
+import { searchSchema } from '$lib/schemas/children';
+import { requireRole, viewerOf } from '$lib/server/authz';
+import { getDb } from '$lib/server/db';
+import { listTeamChildren, searchChildren } from '$lib/server/services/children';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	await requireRole(event, ...TEAM_ROLES);
+	return {
+		children: await listTeamChildren(await getDb(), viewerOf(event)),
+		form: await superValidate(zod4(searchSchema))
+	};
+};
+
+export const actions: Actions = {
+	// A POST, not a query string: a name or identity code must never end up in a URL.
+	search: async (event) => {
+		await requireRole(event, ...TEAM_ROLES);
+		const form = await superValidate(event.request, zod4(searchSchema));
+		if (!form.valid) return fail(400, { form });
+		const results = await searchChildren(await getDb(), viewerOf(event), form.data.query);
+		return { form, results };
+	}
+};

@@ -1,0 +1,19 @@
+import { requireChildAccess } from '$lib/server/authz';
+import { getDb } from '$lib/server/db';
+import { uuidParam } from '$lib/server/params';
+import { listAssessments } from '$lib/server/services/assessments';
+import { getChild } from '$lib/server/services/children';
+import { requestsForChild } from '$lib/server/services/grants';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const ctx = await requireChildAccess(event, uuidParam(event.params.id));
+	const db = await getDb();
+	const view = await getChild(db, ctx);
+	return {
+		view,
+		assessments: await listAssessments(db, ctx),
+		requests: await requestsForChild(db, ctx),
+		viewerOrganisationId: ctx.access.membership.organisationId
+	};
+};

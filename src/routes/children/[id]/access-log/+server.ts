@@ -1,0 +1,23 @@
+import { requireChildAccess } from '$lib/server/authz';
+import { getDb } from '$lib/server/db';
+import { uuidParam } from '$lib/server/params';
+import { exportChildAccessLog } from '$lib/server/services/access-log';
+import type { RequestHandler } from './$types';
+
+/** The guardian's right to know (Act 703/2023 § 11): CSV for the team to hand over. */
+export const GET: RequestHandler = async (event) => {
+	const ctx = await requireChildAccess(event, uuidParam(event.params.id), {
+		teamOnly: true,
+		action: 'export',
+		entityType: 'access_log'
+	});
+	const csv = await exportChildAccessLog(await getDb(), ctx);
+	return new Response(csv, {
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			// A neutral file name: no name or identity code in it.
+			'content-disposition': 'attachment; filename="access-log.csv"',
+			'cache-control': 'no-store'
+		}
+	});
+};

@@ -1,0 +1,46 @@
+import { redirect } from '@sveltejs/kit';
+import { fail, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { childEditSchema } from '$lib/schemas/children';
+import { requireChildAccess } from '$lib/server/authz';
+import { getDb } from '$lib/server/db';
+import { formFailure } from '$lib/server/forms';
+import { uuidParam } from '$lib/server/params';
+import { getChild, teamWorkers, updateChild } from '$lib/server/services/children';
+import type { Actions, PageServerLoad } from './$types';
+
+const asForm = (c: Record<string, unknown>) => ({
+	...c,
+	personalIdentityCode: (c.personalIdentityCode as string | null) ?? '',
+	responsibleWorkerId: (c.responsibleWorkerId as string | null) ?? ''
+});
+
+export const load: PageServerLoad = async (event) => {
+	const ctx = await requireChildAccess(event, uuidParam(event.params.id), { teamOnly: true });
+	const db = await getDb();
+	const view = await getChild(db, ctx);
+	if (view.kind !== 'team') throw new Error('unreachable: team-only access');
+	const workers = await teamWorkers(db, view.child.teamId);
+	return {
+		childId: ctx.childId,
+		form: await superValidate(asForm(view.child), zod4(childEditSchema)),
+		workers: workers.map((w) => ({ value: w.id, label: w.displayName }))
+	};
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		const ctx = await requireChildAccess(event, uuidParam(event.params.id), {
+			teamOnly: true,
+			action: 'update'
+		});
+		const form = await superValidate(event.request, zod4(childEditSchema));
+		if (!form.valid) return fail(400, { form });
+		try {
+			await updateChild(await getDb(), ctx, form.data);
+		} catch (e) {
+			return formFailure(form, e, { onConflict: (c) => asForm(c) });
+		}
+		redirect(303, `/children/${ctx.childId}?saved=1`);
+	}
+};

@@ -1,0 +1,250 @@
+import { isHttpError, isRedirect } from '@sveltejs/kit';
+import { eq, sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { helsinkiDate } from '$lib/domain/access';
+import { accessGrant, assessment, child, placement } from '$lib/server/db/schema';
+import { db, eventFor, makeOrg, makeTeam, makeUser, uniq } from '$lib/server/testing/fixtures';
+import * as overview from './[id]/+page.server';
+import * as access from './[id]/access/+page.server';
+import * as newAssessment from './[id]/assessments/new/[[request]]/+page.server';
+import * as exportLog from './[id]/access-log/+server';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- calling route handlers with test events */
+
+const today = helsinkiDate();
+const daysFrom = (n: number) => helsinkiDate(new Date(Date.now() + n * 86400_000));
+
+async function outcome(fn: () => unknown) {
+	try {
+		const v: any = await fn();
+		if (v && typeof v === 'object' && 'status' in v && 'data' in v)
+			return { status: v.status as number };
+		return { status: 200, value: v };
+	} catch (e) {
+		if (isRedirect(e)) return { status: e.status, location: e.location };
+		if (isHttpError(e)) return { status: e.status };
+		throw e;
+	}
+}
+
+async function logRows(requestId: string) {
+	const d = await db();
+	const res = await d.execute(
+		sql`select outcome, action, child_id, basis from access_log where request_id = ${requestId}`
+	);
+	return (Array.isArray(res) ? res : (res as any).rows) as {
+		outcome: string;
+		child_id: string | null;
+		basis: string | null;
+	}[];
+}
+
+let childId: string;
+let notPlacedId: string;
+const users: Record<string, string> = {};
+
+beforeAll(async () => {
+	const d = await db();
+	const cp = await makeOrg('child_protection');
+	const teamA = await makeTeam(cp.id);
+	const teamB = await makeTeam(cp.id);
+	users.team = (
+		await makeUser('social_worker', { organisationId: cp.id, teamId: teamA.id })
+	).user.id;
+	users.otherTeam = (
+		await makeUser('social_worker', { organisationId: cp.id, teamId: teamB.id })
+	).user.id;
+	users.admin = (await makeUser('admin')).user.id;
+	const orgs = {
+		granted: await makeOrg('school'),
+		none: await makeOrg('school'),
+		revoked: await makeOrg('child_psychiatry'),
+		expired: await makeOrg('child_health_clinic'),
+		unit: await makeOrg('residential_unit')
+	};
+	for (const [k, o] of Object.entries(orgs)) {
+		const role = k === 'unit' ? 'residential_staff' : 'partner';
+		users[k] = (await makeUser(role, { organisationId: o.id })).user.id;
+	}
+	const mk = async () =>
+		(
+			await d
+				.insert(child)
+				.values({
+					teamId: teamA.id,
+					givenName: 'Testi',
+					familyName: `Lapsi ${uniq()}`,
+					dateOfBirth: '2015-05-05',
+					homeMunicipality: 'Järvelä'
+				})
+				.returning()
+		)[0]!.id;
+	childId = await mk();
+	notPlacedId = await mk();
+	const base = { childId, grantedBy: users.team!, validFrom: daysFrom(-30) };
+	await d.insert(accessGrant).values([
+		{
+			...base,
+			organisationId: orgs.granted.id,
+			basis: 'consent',
+			consentGivenBy: 'huoltaja',
+			consentGivenOn: daysFrom(-30)
+		},
+		{ ...base, organisationId: orgs.revoked.id, basis: 'consent', revokedAt: new Date() },
+		{
+			...base,
+			organisationId: orgs.expired.id,
+			basis: 'statutory_request',
+			validUntil: daysFrom(-1)
+		}
+	]);
+	const [p] = await d
+		.insert(placement)
+		.values({
+			childId,
+			unitOrganisationId: orgs.unit.id,
+			since: daysFrom(-30),
+			createdBy: users.team!
+		})
+		.returning();
+	await d
+		.insert(accessGrant)
+		.values({ ...base, organisationId: orgs.unit.id, basis: 'placement', placementId: p!.id });
+});
+
+const readAs = async (who: string, id = childId) => {
+	const event = await eventFor(users[who]!, { params: { id } });
+	return {
+		...(await outcome(() => overview.load(event as any))),
+		requestId: event.locals.requestId
+	};
+};
+
+describe('reading a child', () => {
+	it.each([
+		['team', 'team'],
+		['granted', 'consent'],
+		['unit', 'placement']
+	])('allowed: %s (basis %s), logged with the basis', async (who, basis) => {
+		const r = await readAs(who);
+		expect(r.status).toBe(200);
+		const rows = await logRows(r.requestId);
+		expect(rows.length).toBeGreaterThan(0);
+		expect(
+			rows.every((x) => x.outcome === 'allowed' && x.basis === basis && x.child_id === childId)
+		).toBe(true);
+	});
+
+	it.each(['none', 'revoked', 'expired', 'otherTeam', 'admin'])(
+		'denied: %s gets 404 and a denied log row',
+		async (who) => {
+			const r = await readAs(who);
+			expect(r.status).toBe(404);
+			expect(await logRows(r.requestId)).toEqual([
+				expect.objectContaining({ outcome: 'denied', child_id: childId })
+			]);
+		}
+	);
+
+	it('residential staff: denied for a child not placed with the unit', async () => {
+		const r = await readAs('unit', notPlacedId);
+		expect(r.status).toBe(404);
+		expect((await logRows(r.requestId))[0]?.outcome).toBe('denied');
+	});
+
+	it('an unknown child looks exactly like a forbidden one', async () => {
+		const r = await readAs('granted', crypto.randomUUID());
+		expect(r.status).toBe(404);
+	});
+
+	it('a partner never sees the identity code, placements or other grants', async () => {
+		const r: any = await readAs('granted');
+		expect(r.value.view.kind).toBe('partner');
+		expect(JSON.stringify(r.value.view)).not.toMatch(/personalIdentityCode|placements|grants/);
+	});
+});
+
+describe('writing', () => {
+	const grantForm = () => ({
+		organisationId: '',
+		basis: 'consent',
+		consentGivenBy: 'x',
+		consentGivenOn: today,
+		validFrom: today,
+		validUntil: ''
+	});
+
+	it.each(['granted', 'none', 'unit', 'otherTeam', 'admin'])(
+		'only the team grants access: %s is refused and nothing changes',
+		async (who) => {
+			const d = await db();
+			const before = await d.select().from(accessGrant).where(eq(accessGrant.childId, childId));
+			const event = await eventFor(users[who]!, { params: { id: childId }, form: grantForm() });
+			const r = await outcome(() => access.actions.grant!(event as any));
+			expect(r.status).toBe(404);
+			expect(
+				await d.select().from(accessGrant).where(eq(accessGrant.childId, childId))
+			).toHaveLength(before.length);
+		}
+	);
+
+	it.each(['none', 'revoked', 'expired', 'otherTeam', 'admin'])(
+		'no assessment without access: %s',
+		async (who) => {
+			const d = await db();
+			const event = await eventFor(users[who]!, {
+				params: { id: childId },
+				form: { r_S1: '1', familyInformed: 'yes' }
+			});
+			const r = await outcome(() => newAssessment.actions.submit!(event as any));
+			expect(r.status).toBe(404);
+			const rows = await d.select().from(assessment).where(eq(assessment.authorId, users[who]!));
+			expect(rows).toHaveLength(0);
+		}
+	);
+
+	it('a revoked grant stops access from the next request on', async () => {
+		const d = await db();
+		const school = await makeOrg('school');
+		const partner = (await makeUser('partner', { organisationId: school.id })).user.id;
+		users.temp = partner;
+		const [g] = await d
+			.insert(accessGrant)
+			.values({
+				childId,
+				organisationId: school.id,
+				basis: 'notification',
+				validFrom: today,
+				grantedBy: users.team!
+			})
+			.returning();
+		expect((await readAs('temp')).status).toBe(200);
+		const event = await eventFor(users.team!, { params: { id: childId }, form: { id: g!.id } });
+		expect((await outcome(() => access.actions.revoke!(event as any))).status).toBe(303);
+		expect((await readAs('temp')).status).toBe(404);
+	});
+});
+
+describe('access log export', () => {
+	it('is the team’s only, and lists this child’s reads and writes only', async () => {
+		const denied = await outcome(async () =>
+			exportLog.GET((await eventFor(users.granted!, { params: { id: childId } })) as any)
+		);
+		expect(denied.status).toBe(404);
+		await readAs('granted');
+		await readAs('team', notPlacedId);
+		const event = await eventFor(users.team!, { params: { id: childId } });
+		const res = (await exportLog.GET(event as any)) as Response;
+		expect(res.headers.get('content-type')).toMatch(/text\/csv/);
+		const csv = await res.text();
+		const lines = csv.trim().split('\n');
+		expect(lines[0]).toBe('time,person,organisation,role,action,entity,entity_id,basis,outcome');
+		expect(csv).toContain('consent');
+		expect(csv).toContain('denied');
+		expect(csv).not.toContain(notPlacedId);
+		// The export itself is logged.
+		expect(await logRows(event.locals.requestId)).toEqual([
+			expect.objectContaining({ outcome: 'allowed', child_id: childId })
+		]);
+	});
+});

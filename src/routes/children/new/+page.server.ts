@@ -1,0 +1,34 @@
+import { redirect } from '@sveltejs/kit';
+import { fail, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { TEAM_ROLES } from '$lib/domain/roles';
+import { childSchema } from '$lib/schemas/children';
+import { requireRole, viewerOf } from '$lib/server/authz';
+import { getDb } from '$lib/server/db';
+import { formFailure } from '$lib/server/forms';
+import { createChild, teamWorkers } from '$lib/server/services/children';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { membership } = await requireRole(event, ...TEAM_ROLES);
+	const workers = await teamWorkers(await getDb(), membership.teamId!);
+	return {
+		form: await superValidate(zod4(childSchema)),
+		workers: workers.map((w) => ({ value: w.id, label: w.displayName }))
+	};
+};
+
+export const actions: Actions = {
+	create: async (event) => {
+		const { membership } = await requireRole(event, ...TEAM_ROLES);
+		const form = await superValidate(event.request, zod4(childSchema));
+		if (!form.valid) return fail(400, { form });
+		let id: string;
+		try {
+			id = (await createChild(await getDb(), viewerOf(event), membership.teamId!, form.data)).id;
+		} catch (e) {
+			return formFailure(form, e);
+		}
+		redirect(303, `/children/${id}?saved=1`);
+	}
+};

@@ -1,0 +1,171 @@
+import type { Page } from '@playwright/test';
+import {
+	ACCOUNTS,
+	DEMO_PASSWORD,
+	expect,
+	expectAccessible,
+	switchLanguage,
+	test
+} from './fixtures';
+
+/**
+ * Presses Tab until the focused element matches a CSS selector (or, with `text:`, contains
+ * that text), as a keyboard user would.
+ */
+async function tabTo(page: Page, target: string, max = 400) {
+	for (let i = 0; i < max; i++) {
+		const hit = await page.evaluate((t) => {
+			const el = document.activeElement;
+			if (!el) return false;
+			if (t.startsWith('text:'))
+				return el.matches('a, button') && (el.textContent ?? '').includes(t.slice(5));
+			return el.matches(t);
+		}, target);
+		if (hit) return;
+		await page.keyboard.press('Tab');
+	}
+	throw new Error(`Tab never reached ${target}`);
+}
+
+// Demo child 12 has an overdue request to the school (see src/lib/server/seed/children.ts).
+const CHILD = 'Kerttu Tuominen';
+
+test('school assesses by keyboard; the team sees it; a correction keeps both versions', async ({
+	page,
+	loginAs
+}) => {
+	// Sign in with the keyboard only.
+	await page.goto('/login');
+	await page.locator('body[data-hydrated="true"]').waitFor();
+	await tabTo(page, '#email');
+	await page.keyboard.type(ACCOUNTS.partner.email);
+	await page.keyboard.press('Tab');
+	await page.keyboard.type(DEMO_PASSWORD);
+	await page.keyboard.press('Enter');
+	await expect(page.locator('[data-home="partner"]')).toBeVisible();
+	await expect(page.locator('li.overdue')).toContainText('Myöhässä');
+	await expectAccessible(page);
+
+	// Open the request.
+	await page.locator('body[data-hydrated="true"]').waitFor();
+	await tabTo(page, `text:Arvioi: ${CHILD}`);
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Arvio: ${CHILD}`);
+	await expectAccessible(page);
+
+	// First try: a view written, nothing rated, family question unanswered.
+	await page.locator('body[data-hydrated="true"]').waitFor();
+	await tabTo(page, '#childView');
+	await page.keyboard.type('Koulussa on välillä raskasta.');
+	await tabTo(page, 'button[formaction="?/submit"]');
+	await page.keyboard.press('Enter');
+	const summary = page.locator('.error-summary');
+	await expect(summary).toBeVisible();
+	await expect(summary).toContainText('Arvioi vähintään yksi kohta');
+	await expect(summary).toContainText('Onko perheelle kerrottu');
+	await expect(page.locator('#childView')).toHaveValue('Koulussa on välillä raskasta.');
+	await expectAccessible(page);
+
+	// Second try: L1 = 2 (arrow keys move within the radio group), family told = yes.
+	await tabTo(page, '#r_L1');
+	for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+	await expect(page.locator('#r_L1-2')).toBeChecked();
+	await tabTo(page, '#e_L1');
+	await page.keyboard.type('Poissaoloja kolmena päivänä viikossa.');
+	await tabTo(page, '#familyInformed');
+	await page.keyboard.press('Space');
+	await tabTo(page, 'button[formaction="?/submit"]');
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(/\/assessments\/[0-9a-f-]+\?saved=1$/);
+	await expect(page.locator('[data-item="L1"]')).toContainText('2 – toimenpiteitä tarvitaan');
+	await expectAccessible(page);
+	const firstUrl = page.url().replace('?saved=1', '');
+
+	// The team sees it.
+	await page.locator('form[action="/logout?/logout"] button').click();
+	await loginAs('social_worker');
+	await page.goto('/children');
+	await page.getByRole('link', { name: 'Tuominen, Kerttu' }).first().click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(CHILD);
+	await expect(page.getByRole('row', { name: /Koivurannan koulu/ })).toHaveCount(1);
+	await expectAccessible(page);
+
+	// The school corrects: L1 becomes 3.
+	await page.locator('form[action="/logout?/logout"] button').click();
+	await loginAs('partner');
+	await page.goto(firstUrl);
+	await page.getByRole('button', { name: 'Korjaa arviota' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Arvion korjaus');
+	await expect(page.locator('#r_L1-2')).toBeChecked();
+	await page.locator('#r_L1-3').check();
+	await page.locator('button[formaction="?/submit"]').click();
+	await expect(page.locator('[data-item="L1"]')).toContainText('3 –');
+
+	// Both versions are there for the team, the old one marked as replaced.
+	await page.locator('form[action="/logout?/logout"] button').click();
+	await loginAs('social_worker');
+	await page.goto('/children');
+	await page.getByRole('link', { name: 'Tuominen, Kerttu' }).first().click();
+	const rows = page.getByRole('row', { name: /Koivurannan koulu/ });
+	await expect(rows).toHaveCount(2);
+	await expect(rows.filter({ hasText: 'korvattu uudemmalla versiolla' })).toHaveCount(1);
+	const childUrl = page.url();
+	await page.goto(firstUrl);
+	await expect(page.locator('[data-item="L1"]')).toContainText('2 –');
+	await expect(page.getByRole('link', { name: 'katso uusin versio' })).toBeVisible();
+
+	// The guardian's right to know: the export lists what happened above, for this child only.
+	const res = await page.request.get(`${childUrl}/access-log`);
+	expect(res.status()).toBe(200);
+	const csv = await res.text();
+	const childId = new URL(childUrl).pathname.split('/')[2]!;
+	const lines = csv.trim().split('\n').slice(1);
+	expect(
+		lines.filter((l) => l.includes('Outi Rantanen') && l.includes(',submit,assessment,'))
+	).toHaveLength(2);
+	expect(lines.some((l) => l.includes('Outi Rantanen') && l.includes(',read,child,'))).toBe(true);
+	expect(lines.some((l) => l.includes('Mikko Saarinen') && l.includes(',read,assessment,'))).toBe(
+		true
+	);
+	// Every row is about this child: entity ids are this child or its assessments/requests.
+	for (const l of lines.filter((x) => x.includes(',child,'))) expect(l).toContain(childId);
+});
+
+test.describe('children pages are accessible', () => {
+	for (const lang of ['fi', 'en'] as const) {
+		test(`team and partner pages (${lang})`, async ({ page, loginAs }) => {
+			await loginAs('consultant_social_worker');
+			if (lang === 'en') await switchLanguage(page, 'en');
+			await page.goto('/children');
+			await expectAccessible(page);
+			await page.locator('form[action="?/search"] button').click();
+			await expect(page.locator('.error-summary')).toBeVisible();
+			await expectAccessible(page);
+			await page.locator('#query').fill('Kajastus');
+			await page.locator('#query').fill('Helmi');
+			await page.locator('form[action="?/search"] button').click();
+			await expect(page.locator('#results')).toBeVisible();
+			await page.getByRole('link', { name: 'Hiltunen, Helmi' }).first().click();
+			await expectAccessible(page);
+			const childUrl = page.url();
+			for (const sub of ['/edit', '/access', '/assessments/new']) {
+				await page.goto(childUrl + sub);
+				await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+				await expectAccessible(page);
+			}
+			await page.goto('/children/new');
+			await expectAccessible(page);
+			if (lang === 'en') await switchLanguage(page, 'fi');
+		});
+	}
+
+	test('residential staff see only their placed child', async ({ page, loginAs }) => {
+		await loginAs('residential_staff');
+		await expect(page.getByRole('link', { name: 'Jääskeläinen, Iida' })).toBeVisible();
+		await expect(page.locator('main li a')).toHaveCount(1);
+		await expectAccessible(page);
+		await page.getByRole('link', { name: 'Jääskeläinen, Iida' }).click();
+		await expect(page.getByRole('heading', { level: 2, name: 'Arviot' })).toBeVisible();
+		await expectAccessible(page);
+	});
+});
