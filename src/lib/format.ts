@@ -27,3 +27,10 @@ export function formatDate(isoDate: string | null | undefined): string {
 		new Date(`${isoDate.slice(0, 10)}T00:00:00Z`)
 	);
 }
+
+/** The Finnish calendar day of a moment in time (not its UTC date). */
+export function formatDay(moment: Date | string): string {
+	return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'short', timeZone: TIME_ZONE }).format(
+		new Date(moment)
+	);
+}

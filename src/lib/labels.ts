@@ -1,4 +1,5 @@
 import type { AccessBasis } from './domain/access';
+import type { Colour } from './domain/traffic-light';
 import type { Locale, OrganisationKind, Role } from './domain/roles';
 import { m } from './paraglide/messages';
 
@@ -68,5 +69,18 @@ export function basisLabel(basis: AccessBasis): string {
 			return m.basis_notification();
 		case 'placement':
 			return m.basis_placement();
+	}
+}
+
+export function colourLabel(c: Colour): string {
+	switch (c) {
+		case 'red':
+			return m.colour_red();
+		case 'yellow':
+			return m.colour_yellow();
+		case 'green':
+			return m.colour_green();
+		case 'grey':
+			return m.colour_grey();
 	}
 }

@@ -79,6 +79,8 @@ export type Status = {
 	combined: Record<string, { rating: Rating; from: CurrentRating[] }>;
 	reasons: Reason[];
 	signals: Signal[];
+	/** When the newest current rating was given (null: none). */
+	newestAt: Date | null;
 };
 
 /** Newer first; the id breaks ties so the result never depends on arrival order. */
@@ -212,26 +214,60 @@ export function computeStatus(
 		if (high.rating - low.rating >= RULES.disagreementGap)
 			signals.push({ signal: 'disagreement', itemId: item.id, low, high });
 	}
-	if (current.length) {
-		const newest = new Date(Math.max(...current.map((c) => c.at.getTime())));
-		if (now.getTime() - newest.getTime() > RULES.staleDays * DAY)
-			signals.push({ signal: 'stale', why: 'newest_over_90_days', newest });
+	const newest = current.length ? new Date(Math.max(...current.map((c) => c.at.getTime()))) : null;
+	signals.push(...staleSignals(colour, reasons, newest, now));
+	return {
+		rulesVersion: RULES_VERSION,
+		colour,
+		domainColours,
+		combined,
+		reasons,
+		signals,
+		newestAt: newest
+	};
+}
+
+/**
+ * Staleness depends on the clock, so it is derived when shown, from the stored reasons and
+ * the newest rating date. It never changes the colour: only a newer assessment can.
+ */
+export function staleSignals(
+	colour: Colour,
+	reasons: readonly Reason[],
+	newest: Date | null,
+	now: Date
+): Signal[] {
+	const out: Signal[] = [];
+	if (newest && now.getTime() - newest.getTime() > RULES.staleDays * DAY) {
+		out.push({ signal: 'stale', why: 'newest_over_90_days', newest });
 	}
 	if (colour === 'red') {
 		for (const r of reasons) {
 			if (
 				(r.rule === 'item_rated_3' || r.rule === 'safety_rated_2') &&
-				now.getTime() - r.at.getTime() > RULES.staleRedDays * DAY
+				now.getTime() - new Date(r.at).getTime() > RULES.staleRedDays * DAY
 			) {
-				signals.push({
+				out.push({
 					signal: 'stale',
 					why: 'red_rating_over_30_days',
 					itemId: r.itemId,
 					organisationId: r.organisationId,
-					at: r.at
+					at: new Date(r.at)
 				});
 			}
 		}
 	}
-	return { rulesVersion: RULES_VERSION, colour, domainColours, combined, reasons, signals };
+	return out;
+}
+
+/** The part of a status that does not depend on the clock: what is stored. */
+export function timeless(status: Status) {
+	return {
+		rulesVersion: status.rulesVersion,
+		colour: status.colour,
+		domainColours: status.domainColours,
+		reasons: status.reasons,
+		signals: status.signals.filter((x) => x.signal !== 'stale'),
+		newestAt: status.newestAt
+	};
 }

@@ -14,6 +14,7 @@ import {
 	uuid
 } from 'drizzle-orm/pg-core';
 import { GRANT_BASES } from '../../domain/access';
+import { COLOURS } from '../../domain/traffic-light';
 import { LOCALES, ORGANISATION_KINDS, ROLES } from '../../domain/roles';
 
 const ts = (name?: string) =>
@@ -26,6 +27,7 @@ export const accessOutcome = pgEnum('access_outcome', ['allowed', 'denied']);
 export const grantBasis = pgEnum('grant_basis', GRANT_BASES);
 export const requestStatus = pgEnum('request_status', ['open', 'completed', 'cancelled']);
 export const assessmentStatus = pgEnum('assessment_status', ['draft', 'submitted']);
+export const trafficColour = pgEnum('traffic_colour', COLOURS);
 
 export const organisation = pgTable('organisation', {
 	id: uuid().primaryKey().defaultRandom(),
@@ -291,3 +293,48 @@ export const assessment = pgTable(
 );
 
 export type AssessmentRatings = Record<string, { rating: 0 | 1 | 2 | 3 | null; evidence: string }>;
+
+/**
+ * The child's current traffic light (DOMAIN §5), kept in step with the assessments in the
+ * same transaction. Only the clock-independent part is stored; staleness is derived on read.
+ * A team override sits beside the computed colour, never in its place.
+ */
+export const childStatus = pgTable(
+	'child_status',
+	{
+		childId: uuid()
+			.primaryKey()
+			.references(() => child.id),
+		colour: trafficColour().notNull(),
+		domainColours: jsonb().notNull(),
+		reasons: jsonb().notNull(),
+		signals: jsonb().notNull(),
+		rulesVersion: text().notNull(),
+		newestAt: ts('newest_at'),
+		computedAt: ts().notNull(),
+		changedAt: ts().notNull(),
+		overrideColour: trafficColour(),
+		overrideReason: text(),
+		overrideReviewOn: date({ mode: 'string' }),
+		overrideBy: uuid().references(() => user.id),
+		overrideAt: ts()
+	},
+	(t) => [index('child_status_colour_idx').on(t.colour, t.changedAt)]
+);
+
+/** Every change of colour, so the team can follow the child's path over time. */
+export const childStatusHistory = pgTable(
+	'child_status_history',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		childId: uuid()
+			.notNull()
+			.references(() => child.id),
+		fromColour: trafficColour(),
+		toColour: trafficColour().notNull(),
+		reasons: jsonb().notNull(),
+		trigger: text().notNull(),
+		at: ts().notNull()
+	},
+	(t) => [index('child_status_history_child_idx').on(t.childId, t.at)]
+);

@@ -10,6 +10,7 @@ import {
 	type AssessmentRatings
 } from '../db/schema';
 import type { DemoIds } from './demo';
+import { recomputeAll } from '../services/status';
 
 /**
  * ~30 fictional children for the demo team. Names are common Finnish first names and
@@ -326,10 +327,11 @@ export async function seedChildren(tx: Tx, ids: DemoIds, now = new Date()): Prom
 	]);
 
 	for (const [index, plans] of Object.entries(ASSESSMENTS)) {
+		const childId = childIds[Number(index)]!;
 		for (const a of plans) {
 			const at = new Date(now.getTime() - a.daysAgo * 86400_000);
 			await tx.insert(assessment).values({
-				childId: childIds[Number(index)]!,
+				childId,
 				organisationId: ids.orgs[a.org]!,
 				authorId: ids.users[a.author]!,
 				instrumentVersion: CURRENT_INSTRUMENT.version,
@@ -345,4 +347,5 @@ export async function seedChildren(tx: Tx, ids: DemoIds, now = new Date()): Prom
 			});
 		}
 	}
+	await recomputeAll(tx, childIds, 'demo_data', now);
 }

@@ -12,6 +12,7 @@ import {
 } from '../db/schema';
 import { logChild, type ChildContext } from './child-access';
 import { ConflictError, FieldError, NotFoundError } from './errors';
+import { recomputeChildStatus } from './status';
 
 export type AssessmentContent = {
 	ratings: AssessmentRatings;
@@ -165,6 +166,8 @@ export async function saveAssessment(
 						and(eq(assessmentRequest.id, input.requestId), eq(assessmentRequest.status, 'open'))
 					);
 			}
+			// The traffic light moves with the assessment, in the same transaction (DOMAIN §5.7).
+			await recomputeChildStatus(tx, ctx.childId, `assessment:${id}`, now);
 			await onSubmitted?.(tx, id);
 		}
 		return { id, status };

@@ -7,6 +7,7 @@ import type { Db, DbOrTx } from '../db';
 import { child, membership, organisation, placement, accessGrant, user } from '../db/schema';
 import { actorOf, logChild, type ChildContext, type Viewer } from './child-access';
 import { ConflictError, FieldError, NotFoundError } from './errors';
+import { recomputeChildStatus } from './status';
 import { ForbiddenError } from '../authz';
 
 export type ChildInput = {
@@ -153,6 +154,8 @@ export async function createChild(db: Db, viewer: Viewer, teamId: string, input:
 			.insert(child)
 			.values({ ...values, teamId })
 			.returning({ id: child.id });
+		// Every child has a stored status from the start: grey, no information yet.
+		await recomputeChildStatus(tx, row!.id, 'child_created');
 		await recordAccess(tx, {
 			actor: actorOf(viewer, ms),
 			action: 'create',

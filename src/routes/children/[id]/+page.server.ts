@@ -4,6 +4,7 @@ import { uuidParam } from '$lib/server/params';
 import { listAssessments } from '$lib/server/services/assessments';
 import { getChild } from '$lib/server/services/children';
 import { requestsForChild } from '$lib/server/services/grants';
+import { childStatusView } from '$lib/server/services/status-view';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -12,6 +13,7 @@ export const load: PageServerLoad = async (event) => {
 	const view = await getChild(db, ctx);
 	return {
 		view,
+		status: await childStatusView(db, ctx),
 		assessments: await listAssessments(db, ctx),
 		requests: await requestsForChild(db, ctx),
 		viewerOrganisationId: ctx.access.membership.organisationId

@@ -1,0 +1,41 @@
+import { expect, expectAccessible, test } from './fixtures';
+
+// Demo child 0 (Aino Mäkinen) is green: only the school has assessed, nothing above 1.
+test('a school rating S1 = 3 turns a green child red, with the reason named', async ({
+	page,
+	loginAs
+}) => {
+	await loginAs('consultant_social_worker');
+	await page.goto('/children');
+	await page.getByRole('link', { name: 'Mäkinen, Aino' }).click();
+	await expect(page).toHaveURL(/\/children\/[0-9a-f-]{36}$/);
+	const childUrl = page.url();
+	await expect(page.locator('#status-title + p .badge')).toContainText('Vihreä');
+	await page.locator('form[action="/logout?/logout"] button').click();
+
+	await loginAs('partner');
+	await page.goto(`${childUrl}/assessments/new`);
+	await page.locator('#r_S1-3').check();
+	await page.locator('#e_S1').fill('Lapsi kertoi väkivallasta kotona.');
+	await page.locator('#familyInformed').check();
+	await page.locator('button[formaction="?/submit"]').click();
+	await expect(page).toHaveURL(/\/assessments\/[0-9a-f-]+\?saved=1$/);
+	// The partner sees the combined colour but not the reasons.
+	await page.goto(childUrl);
+	await expect(page.locator('#status-title + p .badge')).toContainText('Punainen');
+	await expect(page.getByTestId('reasons')).toHaveCount(0);
+	await page.locator('form[action="/logout?/logout"] button').click();
+
+	await loginAs('consultant_social_worker');
+	await page.goto(childUrl);
+	await expect(page.locator('#status-title + p .badge')).toContainText('Punainen');
+	const today = new Intl.DateTimeFormat('fi', {
+		dateStyle: 'short',
+		timeZone: 'Europe/Helsinki'
+	}).format(new Date());
+	await expect(page.getByTestId('reasons')).toContainText(
+		`S1 Väkivalta tai sen uhka kotona: arvio 3, Koivurannan koulu ${today}`
+	);
+	await expect(page.locator('.history')).toContainText('Vihreä → Punainen');
+	await expectAccessible(page);
+});
