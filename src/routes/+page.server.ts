@@ -1,18 +1,32 @@
+import { isTeamRole } from '$lib/domain/roles';
+import { parseDashboardFilter } from '$lib/schemas/dashboard';
 import { requireUser, viewerOf } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
+import { teamWorkers } from '$lib/server/services/children';
+import { teamDashboard } from '$lib/server/services/dashboard';
 import { partnerInbox } from '$lib/server/services/grants';
 import type { PageServerLoad } from './$types';
 
-/** Home by role: partners and units get their inbox; the team's dashboard comes with issue 4. */
+/** Home by role: the team's dashboard, a partner's or unit's inbox, the admin's links. */
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
+	const db = await getDb();
 	const external = user.roles.some((r) => r === 'partner' || r === 'residential_staff');
+	const team = user.memberships.find((ms) => isTeamRole(ms.role) && ms.teamId);
+	const filter = parseDashboardFilter(event.url.searchParams);
 	return {
 		memberships: user.memberships.map((ms) => ({
 			role: ms.role,
 			organisationName: ms.organisationName,
 			teamName: ms.teamName
 		})),
-		inbox: external ? await partnerInbox(await getDb(), viewerOf(event)) : null
+		inbox: external ? await partnerInbox(db, viewerOf(event)) : null,
+		dashboard: team
+			? {
+					filter,
+					workers: await teamWorkers(db, team.teamId!),
+					...(await teamDashboard(db, viewerOf(event), filter))
+				}
+			: null
 	};
 };

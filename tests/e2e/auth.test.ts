@@ -89,11 +89,11 @@ test.describe('languages', () => {
 		await expectAccessible(page);
 
 		await login(page, ACCOUNTS.family_therapist.email);
-		await expect(page.getByRole('heading', { level: 2 })).toHaveText("The team's children");
+		await expect(page.locator('#home-section')).toHaveText("The team's overview");
 		await expectAccessible(page);
 
 		await switchLanguage(page, 'sv');
-		await expect(page.getByRole('heading', { level: 2 })).toHaveText('Teamets barn');
+		await expect(page.locator('#home-section')).toHaveText('Teamets lägesbild');
 
 		// The choice is the user's: it follows them to a new browser session.
 		await logout(page);

@@ -1,0 +1,132 @@
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import {
+	RULES,
+	staleSignals,
+	type Colour,
+	type Reason,
+	type Signal
+} from '../../domain/traffic-light';
+import { ForbiddenError } from '../authz';
+import type { Db } from '../db';
+import { accessLog, child, childStatus, user } from '../db/schema';
+import { actorOf, type Viewer } from './child-access';
+import { teamMemberships } from './children';
+
+export const PAGE_SIZE = 50;
+
+export type DashboardFilter = {
+	colour: Colour | null;
+	workerId: string | null;
+	signal: 'disagreement' | 'stale' | null;
+	page: number;
+};
+
+const severityOrder = sql`case ${childStatus.colour} when 'red' then 3 when 'yellow' then 2 when 'green' then 1 else 0 end`;
+
+/** Stale in SQL, the same rule as `staleSignals()`: newest rating over 90 days, or an old red. */
+function staleCondition(now: Date): SQL {
+	const day = 86400_000;
+	const old = new Date(now.getTime() - RULES.staleDays * day).toISOString();
+	const oldRed = new Date(now.getTime() - RULES.staleRedDays * day).toISOString();
+	return sql`(${childStatus.newestAt} < ${old}::timestamptz or (${childStatus.colour} = 'red' and exists (
+		select 1 from jsonb_array_elements(${childStatus.reasons}) r
+		where r->>'rule' in ('item_rated_3', 'safety_rated_2') and (r->>'at')::timestamptz < ${oldRed}::timestamptz)))`;
+}
+
+/**
+ * The page the team opens in its weekly meeting. One query for the page of children (with
+ * the filtered total), one for the colour counts; nothing per child. Every child shown is
+ * logged, in one insert, in the same transaction.
+ */
+export async function teamDashboard(db: Db, viewer: Viewer, f: DashboardFilter, now = new Date()) {
+	const ms = teamMemberships(viewer);
+	if (!ms.length) throw new ForbiddenError();
+	const teamIds = ms.map((x) => x.teamId!);
+	const where = and(
+		inArray(child.teamId, teamIds),
+		f.colour ? eq(childStatus.colour, f.colour) : undefined,
+		f.workerId ? eq(child.responsibleWorkerId, f.workerId) : undefined,
+		f.signal === 'disagreement'
+			? sql`${childStatus.signals} @> '[{"signal":"disagreement"}]'::jsonb`
+			: undefined,
+		f.signal === 'stale' ? staleCondition(now) : undefined
+	);
+	return db.transaction(async (tx) => {
+		const rows = await tx
+			.select({
+				id: child.id,
+				teamId: child.teamId,
+				givenName: child.givenName,
+				familyName: child.familyName,
+				workerName: user.displayName,
+				colour: childStatus.colour,
+				signals: childStatus.signals,
+				reasons: childStatus.reasons,
+				newestAt: childStatus.newestAt,
+				changedAt: childStatus.changedAt,
+				total: sql<number>`count(*) over ()`.mapWith(Number)
+			})
+			.from(child)
+			.innerJoin(childStatus, eq(childStatus.childId, child.id))
+			.leftJoin(user, eq(user.id, child.responsibleWorkerId))
+			.where(where)
+			.orderBy(
+				desc(severityOrder),
+				desc(childStatus.changedAt),
+				asc(child.familyName),
+				asc(child.id)
+			)
+			.limit(PAGE_SIZE)
+			.offset((f.page - 1) * PAGE_SIZE);
+		const counts = await tx
+			.select({ colour: childStatus.colour, n: sql<number>`count(*)`.mapWith(Number) })
+			.from(child)
+			.innerJoin(childStatus, eq(childStatus.childId, child.id))
+			.where(inArray(child.teamId, teamIds))
+			.groupBy(childStatus.colour);
+		if (rows.length) {
+			await tx.insert(accessLog).values(
+				rows.map((r) => {
+					const a = actorOf(viewer, ms.find((x) => x.teamId === r.teamId) ?? ms[0]!);
+					return {
+						actorUserId: a.userId,
+						actorOrganisationId: a.organisationId,
+						actorRole: a.role,
+						action: 'list',
+						entityType: 'child',
+						entityId: r.id,
+						childId: r.id,
+						basis: 'team',
+						outcome: 'allowed' as const,
+						requestId: a.requestId
+					};
+				})
+			);
+		}
+		const day = 86400_000;
+		return {
+			total: rows[0]?.total ?? 0,
+			counts: Object.fromEntries(counts.map((c) => [c.colour, c.n])) as Partial<
+				Record<Colour, number>
+			>,
+			rows: rows.map((r) => {
+				const signals = [
+					...(r.signals as Signal[]),
+					...staleSignals(r.colour, r.reasons as Reason[], r.newestAt, now)
+				];
+				return {
+					id: r.id,
+					givenName: r.givenName,
+					familyName: r.familyName,
+					workerName: r.workerName,
+					colour: r.colour,
+					signals: [...new Set(signals.map((s) => s.signal))],
+					daysSinceAssessment: r.newestAt
+						? Math.floor((now.getTime() - r.newestAt.getTime()) / day)
+						: null,
+					daysSinceChange: Math.floor((now.getTime() - r.changedAt.getTime()) / day)
+				};
+			})
+		};
+	});
+}
