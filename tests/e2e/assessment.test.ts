@@ -87,7 +87,9 @@ test('school assesses by keyboard; the team sees it; a correction keeps both ver
 	await page.goto('/children');
 	await page.getByRole('link', { name: 'Tuominen, Kerttu' }).first().click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(CHILD);
-	await expect(page.getByRole('row', { name: /Koivurannan koulu/ })).toHaveCount(1);
+	await expect(
+		page.getByRole('table', { name: 'Arviot' }).getByRole('row', { name: /Koivurannan koulu/ })
+	).toHaveCount(1);
 	await expectAccessible(page);
 
 	// The school corrects: L1 becomes 3.
@@ -106,7 +108,9 @@ test('school assesses by keyboard; the team sees it; a correction keeps both ver
 	await loginAs('social_worker');
 	await page.goto('/children');
 	await page.getByRole('link', { name: 'Tuominen, Kerttu' }).first().click();
-	const rows = page.getByRole('row', { name: /Koivurannan koulu/ });
+	const rows = page
+		.getByRole('table', { name: 'Arviot' })
+		.getByRole('row', { name: /Koivurannan koulu/ });
 	await expect(rows).toHaveCount(2);
 	await expect(rows.filter({ hasText: 'korvattu uudemmalla versiolla' })).toHaveCount(1);
 	const childUrl = page.url();

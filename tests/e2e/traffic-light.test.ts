@@ -37,5 +37,8 @@ test('a school rating S1 = 3 turns a green child red, with the reason named', as
 		`S1 Väkivalta tai sen uhka kotona: arvio 3, Koivurannan koulu ${today}`
 	);
 	await expect(page.locator('.history')).toContainText('Vihreä → Punainen');
+	// The grid shows who said what: the school's 3 on S1, and the combined 3.
+	await expect(page.locator('td[data-item="S1"][data-org="Koivurannan koulu"] a')).toHaveText('3');
+	await expect(page.getByRole('row', { name: /S1 Väkivalta/ })).toContainText('3');
 	await expectAccessible(page);
 });

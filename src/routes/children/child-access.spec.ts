@@ -161,6 +161,9 @@ describe('reading a child', () => {
 		const r: any = await readAs('granted');
 		expect(r.value.view.kind).toBe('partner');
 		expect(JSON.stringify(r.value.view)).not.toMatch(/personalIdentityCode|placements|grants/);
+		// Status: the combined and domain colours only; no reasons, no grid of who said what.
+		expect(Object.keys(r.value.status).sort()).toEqual(['colour', 'domainColours', 'kind']);
+		expect(r.value.overview).toBeNull();
 	});
 });
 

@@ -5,6 +5,7 @@ import { listAssessments } from '$lib/server/services/assessments';
 import { getChild } from '$lib/server/services/children';
 import { requestsForChild } from '$lib/server/services/grants';
 import { childStatusView } from '$lib/server/services/status-view';
+import { childOverview } from '$lib/server/services/overview';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -14,6 +15,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		view,
 		status: await childStatusView(db, ctx),
+		overview: ctx.access.kind === 'team' ? await childOverview(db, ctx) : null,
 		assessments: await listAssessments(db, ctx),
 		requests: await requestsForChild(db, ctx),
 		viewerOrganisationId: ctx.access.membership.organisationId
