@@ -26,7 +26,17 @@ export type AccessEntry = {
  * commits or rolls back together with the read or write it describes.
  */
 export async function recordAccess(db: DbOrTx, entry: AccessEntry): Promise<void> {
-	await db.insert(accessLog).values({
+	await recordAccessMany(db, [entry]);
+}
+
+/** Several rows in one insert, e.g. one per child shown in a list. */
+export async function recordAccessMany(db: DbOrTx, entries: AccessEntry[]): Promise<void> {
+	if (!entries.length) return;
+	await db.insert(accessLog).values(entries.map(toRow));
+}
+
+function toRow(entry: AccessEntry) {
+	return {
 		actorUserId: entry.actor?.userId ?? null,
 		actorOrganisationId: entry.actor?.organisationId ?? null,
 		actorRole: entry.actor?.role ?? null,
@@ -37,5 +47,5 @@ export async function recordAccess(db: DbOrTx, entry: AccessEntry): Promise<void
 		basis: entry.basis ?? null,
 		outcome: entry.outcome,
 		requestId: entry.requestId ?? entry.actor?.requestId ?? null
-	});
+	};
 }

@@ -282,14 +282,9 @@ export async function getAssessment(db: Db, ctx: ChildContext, id: string) {
 			.from(assessment)
 			.where(and(eq(assessment.supersedesId, id), eq(assessment.status, 'submitted')));
 		await logChild(tx, ctx, 'read', 'assessment', id);
-		const canCorrect =
-			row.status === 'submitted' &&
-			!next &&
-			row.organisationId === authorOrg(ctx) &&
-			ctx.access.kind === 'partner';
-		const teamCanCorrect =
-			row.status === 'submitted' && !next && row.organisationId === authorOrg(ctx);
-		return { ...row, supersededById: next?.id ?? null, canCorrect: canCorrect || teamCanCorrect };
+		// Only the author's organisation corrects, and only the newest version.
+		const canCorrect = row.status === 'submitted' && !next && row.organisationId === authorOrg(ctx);
+		return { ...row, supersededById: next?.id ?? null, canCorrect };
 	});
 }
 

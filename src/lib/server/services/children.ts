@@ -2,7 +2,7 @@ import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { parseHetu } from '../../domain/hetu';
 import { isTeamRole } from '../../domain/roles';
 import { m } from '../../paraglide/messages';
-import { recordAccess } from '../audit';
+import { recordAccess, recordAccessMany } from '../audit';
 import type { Db, DbOrTx } from '../db';
 import { child, membership, organisation, placement, accessGrant, user } from '../db/schema';
 import { actorOf, logChild, type ChildContext, type Viewer } from './child-access';
@@ -41,18 +41,18 @@ async function logList(
 	action: string
 ) {
 	const ms = teamMemberships(viewer);
-	for (const r of rows) {
-		const m0 = ms.find((x) => x.teamId === r.teamId) ?? ms[0] ?? null;
-		await recordAccess(tx, {
-			actor: actorOf(viewer, m0),
+	await recordAccessMany(
+		tx,
+		rows.map((r) => ({
+			actor: actorOf(viewer, ms.find((x) => x.teamId === r.teamId) ?? ms[0] ?? null),
 			action,
 			entityType: 'child',
 			entityId: r.id,
 			childId: r.id,
 			basis: 'team',
-			outcome: 'allowed'
-		});
-	}
+			outcome: 'allowed' as const
+		}))
+	);
 }
 
 export async function listTeamChildren(db: Db, viewer: Viewer) {

@@ -8,7 +8,8 @@ import {
 } from '../../domain/traffic-light';
 import { ForbiddenError } from '../authz';
 import type { Db } from '../db';
-import { accessLog, child, childStatus, user } from '../db/schema';
+import { recordAccessMany } from '../audit';
+import { child, childStatus, user } from '../db/schema';
 import { actorOf, type Viewer } from './child-access';
 import { teamMemberships } from './children';
 
@@ -84,28 +85,24 @@ export async function teamDashboard(db: Db, viewer: Viewer, f: DashboardFilter, 
 			.innerJoin(childStatus, eq(childStatus.childId, child.id))
 			.where(inArray(child.teamId, teamIds))
 			.groupBy(childStatus.colour);
-		if (rows.length) {
-			await tx.insert(accessLog).values(
-				rows.map((r) => {
-					const a = actorOf(viewer, ms.find((x) => x.teamId === r.teamId) ?? ms[0]!);
-					return {
-						actorUserId: a.userId,
-						actorOrganisationId: a.organisationId,
-						actorRole: a.role,
-						action: 'list',
-						entityType: 'child',
-						entityId: r.id,
-						childId: r.id,
-						basis: 'team',
-						outcome: 'allowed' as const,
-						requestId: a.requestId
-					};
-				})
-			);
-		}
+		const actor = (teamId: string) =>
+			actorOf(viewer, ms.find((x) => x.teamId === teamId) ?? ms[0]!);
+		await recordAccessMany(
+			tx,
+			rows.map((r) => ({
+				actor: actor(r.teamId),
+				action: 'list',
+				entityType: 'child',
+				entityId: r.id,
+				childId: r.id,
+				basis: 'team',
+				outcome: 'allowed' as const
+			}))
+		);
 		const day = 86400_000;
 		return {
 			total: rows[0]?.total ?? 0,
+			pageSize: PAGE_SIZE,
 			counts: Object.fromEntries(counts.map((c) => [c.colour, c.n])) as Partial<
 				Record<Colour, number>
 			>,

@@ -6,7 +6,7 @@ import { ForbiddenError } from '../authz';
 import type { Db, DbOrTx } from '../db';
 import { accessGrant, assessmentRequest, child, organisation, placement, user } from '../db/schema';
 import { actorOf, logChild, type ChildContext, type Viewer } from './child-access';
-import { recordAccess } from '../audit';
+import { recordAccessMany } from '../audit';
 import { FieldError, NotFoundError } from './errors';
 
 function assertTeam(ctx: ChildContext) {
@@ -285,18 +285,21 @@ export async function partnerInbox(db: Db, viewer: Viewer, now = new Date()) {
 				)
 				.orderBy(asc(assessmentRequest.dueDate))
 		).filter((r) => visibleIds.has(r.childId));
-		for (const c of children) {
-			const m0 = ms.find((x) => x.organisationId === c.organisationId)!;
-			await recordAccess(tx, {
-				actor: actorOf(viewer, m0),
+		await recordAccessMany(
+			tx,
+			children.map((c) => ({
+				actor: actorOf(
+					viewer,
+					ms.find((x) => x.organisationId === c.organisationId)!
+				),
 				action: 'list',
 				entityType: 'child',
 				entityId: c.childId,
 				childId: c.childId,
 				basis: c.basis,
-				outcome: 'allowed'
-			});
-		}
+				outcome: 'allowed' as const
+			}))
+		);
 		return {
 			requests: requests.map((r) => ({ ...r, overdue: r.dueDate < today })),
 			children: children.map((c) => ({
