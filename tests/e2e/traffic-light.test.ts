@@ -42,3 +42,45 @@ test('a school rating S1 = 3 turns a green child red, with the reason named', as
 	await expect(page.getByRole('row', { name: /S1 Väkivalta/ })).toContainText('3');
 	await expectAccessible(page);
 });
+
+// Demo child 1 (Eetu) is green on the rules; the consultant records a team decision.
+test('the consultant sets a team override; the computed colour stays beside it', async ({
+	page,
+	loginAs
+}) => {
+	await loginAs('social_worker');
+	await page.goto('/children');
+	await page.getByRole('link', { name: /, Eetu$/ }).click();
+	await expect(page).toHaveURL(/\/children\/[0-9a-f-]{36}$/);
+	const childUrl = page.url();
+	// Only the consultant social worker is offered the override.
+	await expect(page.getByRole('link', { name: 'Aseta tila tiimin päätöksellä' })).toHaveCount(0);
+	await page.locator('form[action="/logout?/logout"] button').click();
+
+	await loginAs('consultant_social_worker');
+	await page.goto(childUrl);
+	await page.getByRole('link', { name: 'Aseta tila tiimin päätöksellä' }).click();
+	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
+	await page.getByRole('button', { name: 'Tallenna päätös' }).click();
+	// A failed form: a summary at the top links to each field; nothing is saved.
+	const summary = page.locator('.error-summary');
+	await expect(summary).toBeVisible();
+	await expect(summary.getByRole('link')).toHaveCount(3);
+	await expectAccessible(page);
+
+	await page.locator('#colour').selectOption('yellow');
+	await page.locator('#reason').fill('Kotikäynnillä huoli oli suurempi kuin arvioissa.');
+	const inAWeek = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(
+		new Date(Date.now() + 7 * 86400_000)
+	);
+	await page.locator('#reviewOn').fill(inAWeek);
+	await page.getByRole('button', { name: 'Tallenna päätös' }).click();
+	await expect(page).toHaveURL(/\/children\/[0-9a-f-]{36}\?saved=1$/);
+	const override = page.getByTestId('override');
+	await expect(override).toContainText('Tiimin päätös');
+	await expect(override).toContainText('Keltainen');
+	await expect(override).toContainText('Laskettu tila');
+	await expect(override).toContainText('Vihreä');
+	await expect(page.locator('.history')).toContainText('tiimin päätös: Kotikäynnillä');
+	await expectAccessible(page);
+});

@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Rating } from './instrument';
 import { CURRENT_INSTRUMENT } from './instrument';
-import { computeStatus, currentRatings, severity, type AssessmentFact } from './traffic-light';
+import {
+	computeStatus,
+	currentRatings,
+	effectiveStatus,
+	severity,
+	type AssessmentFact
+} from './traffic-light';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 const daysAgo = (n: number) => new Date(NOW.getTime() - n * 86400_000);
@@ -131,6 +137,39 @@ describe('signals (rule 5)', () => {
 			expect.objectContaining({ signal: 'stale', why: 'red_rating_over_30_days', itemId: 'S1' })
 		]);
 		expect(s.colour).toBe('red');
+	});
+});
+
+describe('team override (rule 6)', () => {
+	const red = status(a('school', { S1: 3 })).colour;
+	it.each([
+		['no override: the computed colour', null, 'red', false],
+		[
+			'an override to yellow: the team works with yellow, the computed red stays',
+			{ colour: 'yellow', reason: 'Turvasuunnitelma tehty', reviewOn: '2026-12-01' },
+			'yellow',
+			false
+		],
+		[
+			'review date reached: the override stands but is due for review',
+			{ colour: 'green', reason: 'Tilanne rauhoittunut', reviewOn: '2026-11-22' },
+			'green',
+			true
+		]
+	] as const)('%s', (_name, override, colour, reviewDue) => {
+		const e = effectiveStatus(red, override, '2026-11-22');
+		expect(e.colour).toBe(colour);
+		expect(e.computed).toBe('red');
+		expect(e.reviewDue).toBe(reviewDue);
+	});
+	it('an override never changes what the rules compute', () => {
+		const before = status(a('school', { S1: 3 }, daysAgo(1), 'o-1'));
+		effectiveStatus(
+			before.colour,
+			{ colour: 'green', reason: 'x', reviewOn: '2026-12-01' },
+			'2026-11-22'
+		);
+		expect(status(a('school', { S1: 3 }, daysAgo(1), 'o-1'))).toEqual(before);
 	});
 });
 

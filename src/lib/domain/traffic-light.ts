@@ -271,3 +271,22 @@ export function timeless(status: Status) {
 		newestAt: status.newestAt
 	};
 }
+
+/** A team override (rule 6): set by hand, with a reason and a date to look at it again. */
+export type Override = { colour: Colour; reason: string; reviewOn: string };
+
+/** Longest time an override may stand before it must be looked at again. */
+export const OVERRIDE_MAX_DAYS = 90;
+
+/**
+ * The colour the team works with. An override replaces the computed colour for the team's
+ * decisions, but never the computed status itself: both are returned, so both can be shown.
+ */
+export function effectiveStatus(
+	computed: Colour,
+	override: Override | null,
+	today: string
+): { colour: Colour; computed: Colour; override: Override | null; reviewDue: boolean } {
+	if (!override) return { colour: computed, computed, override: null, reviewDue: false };
+	return { colour: override.colour, computed, override, reviewDue: override.reviewOn <= today };
+}

@@ -1,9 +1,9 @@
-import { isHttpError, isRedirect } from '@sveltejs/kit';
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { helsinkiDate } from '$lib/domain/access';
 import { accessGrant, assessment, child, placement } from '$lib/server/db/schema';
 import { db, eventFor, makeOrg, makeTeam, makeUser, uniq } from '$lib/server/testing/fixtures';
+import { logRows, outcome } from '$lib/server/testing/routes';
 import * as overview from './[id]/+page.server';
 import * as access from './[id]/access/+page.server';
 import * as newAssessment from './[id]/assessments/new/[[request]]/+page.server';
@@ -13,31 +13,6 @@ import * as exportLog from './[id]/access-log/+server';
 
 const today = helsinkiDate();
 const daysFrom = (n: number) => helsinkiDate(new Date(Date.now() + n * 86400_000));
-
-async function outcome(fn: () => unknown) {
-	try {
-		const v: any = await fn();
-		if (v && typeof v === 'object' && 'status' in v && 'data' in v)
-			return { status: v.status as number };
-		return { status: 200, value: v };
-	} catch (e) {
-		if (isRedirect(e)) return { status: e.status, location: e.location };
-		if (isHttpError(e)) return { status: e.status };
-		throw e;
-	}
-}
-
-async function logRows(requestId: string) {
-	const d = await db();
-	const res = await d.execute(
-		sql`select outcome, action, child_id, basis from access_log where request_id = ${requestId}`
-	);
-	return (Array.isArray(res) ? res : (res as any).rows) as {
-		outcome: string;
-		child_id: string | null;
-		basis: string | null;
-	}[];
-}
 
 let childId: string;
 let notPlacedId: string;

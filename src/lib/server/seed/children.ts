@@ -1,3 +1,5 @@
+import { eq } from 'drizzle-orm';
+import { helsinkiDate } from '../../domain/access';
 import { makeHetu } from '../../domain/hetu';
 import { CURRENT_INSTRUMENT, type Rating } from '../../domain/instrument';
 import type { Tx } from '../db';
@@ -6,6 +8,8 @@ import {
 	assessment,
 	assessmentRequest,
 	child,
+	childStatus,
+	childStatusHistory,
 	placement,
 	type AssessmentRatings
 } from '../db/schema';
@@ -348,4 +352,25 @@ export async function seedChildren(tx: Tx, ids: DemoIds, now = new Date()): Prom
 		}
 	}
 	await recomputeAll(tx, childIds, 'demo_data', now);
+	// A team decision beside the computed green (DOMAIN §5 rule 6): many small worries from
+	// the clinic alone, and a home visit that worried the team more.
+	const reason = 'Kotikäynnillä huoli perheen jaksamisesta oli suurempi kuin arvioissa.';
+	await tx
+		.update(childStatus)
+		.set({
+			overrideColour: 'yellow',
+			overrideReason: reason,
+			overrideReviewOn: helsinkiDate(new Date(now.getTime() + 14 * 86400_000)),
+			overrideBy: ids.users['konsultti@demo.example']!,
+			overrideAt: now
+		})
+		.where(eq(childStatus.childId, childIds[6]!));
+	await tx.insert(childStatusHistory).values({
+		childId: childIds[6]!,
+		fromColour: 'green',
+		toColour: 'yellow',
+		reasons: [{ rule: 'team_override', reason }],
+		trigger: 'override',
+		at: now
+	});
 }

@@ -1,5 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { childAccess, helsinkiDate, type ChildAccess } from '../../domain/access';
+import { can, type Permission } from '../../domain/permissions';
+import { ForbiddenError } from '../authz';
 import { recordAccess, type Actor } from '../audit';
 import type { MembershipInfo } from '../auth/session';
 import type { DbOrTx } from '../db';
@@ -96,4 +98,29 @@ export function logChild(
 		basis: ctx.access.basis,
 		outcome: 'allowed'
 	});
+}
+
+/**
+ * The viewer's team role allows `permission` for this child. Otherwise a `denied` row
+ * (committed on its own) and ForbiddenError: the child is the team's own, so 403 reveals
+ * nothing a 404 would hide.
+ */
+export async function assertChildPermission(
+	db: DbOrTx,
+	ctx: ChildContext,
+	permission: Permission,
+	entityType: string,
+	entityId: string = ctx.childId
+): Promise<void> {
+	if (ctx.access.kind === 'team' && can(ctx.access.membership.role, permission)) return;
+	await recordAccess(db, {
+		actor: ctx.actor,
+		action: permission,
+		entityType,
+		entityId,
+		childId: ctx.childId,
+		basis: ctx.access.basis,
+		outcome: 'denied'
+	});
+	throw new ForbiddenError();
 }

@@ -22,7 +22,9 @@ export type DashboardFilter = {
 	page: number;
 };
 
-const severityOrder = sql`case ${childStatus.colour} when 'red' then 3 when 'yellow' then 2 when 'green' then 1 else 0 end`;
+/** The colour the team works with: its own override if it set one, else the computed one. */
+const effectiveColour = sql<Colour>`coalesce(${childStatus.overrideColour}, ${childStatus.colour})`;
+const severityOrder = sql`case ${effectiveColour} when 'red' then 3 when 'yellow' then 2 when 'green' then 1 else 0 end`;
 
 /** Stale in SQL, the same rule as `staleSignals()`: newest rating over 90 days, or an old red. */
 function staleCondition(now: Date): SQL {
@@ -45,7 +47,7 @@ export async function teamDashboard(db: Db, viewer: Viewer, f: DashboardFilter, 
 	const teamIds = ms.map((x) => x.teamId!);
 	const where = and(
 		inArray(child.teamId, teamIds),
-		f.colour ? eq(childStatus.colour, f.colour) : undefined,
+		f.colour ? sql`${effectiveColour} = ${f.colour}` : undefined,
 		f.workerId ? eq(child.responsibleWorkerId, f.workerId) : undefined,
 		f.signal === 'disagreement'
 			? sql`${childStatus.signals} @> '[{"signal":"disagreement"}]'::jsonb`
@@ -60,7 +62,9 @@ export async function teamDashboard(db: Db, viewer: Viewer, f: DashboardFilter, 
 				givenName: child.givenName,
 				familyName: child.familyName,
 				workerName: user.displayName,
-				colour: childStatus.colour,
+				colour: effectiveColour,
+				computed: childStatus.colour,
+				overridden: sql<boolean>`${childStatus.overrideColour} is not null`,
 				signals: childStatus.signals,
 				reasons: childStatus.reasons,
 				newestAt: childStatus.newestAt,
@@ -80,11 +84,11 @@ export async function teamDashboard(db: Db, viewer: Viewer, f: DashboardFilter, 
 			.limit(PAGE_SIZE)
 			.offset((f.page - 1) * PAGE_SIZE);
 		const counts = await tx
-			.select({ colour: childStatus.colour, n: sql<number>`count(*)`.mapWith(Number) })
+			.select({ colour: effectiveColour, n: sql<number>`count(*)`.mapWith(Number) })
 			.from(child)
 			.innerJoin(childStatus, eq(childStatus.childId, child.id))
 			.where(inArray(child.teamId, teamIds))
-			.groupBy(childStatus.colour);
+			.groupBy(effectiveColour);
 		const actor = (teamId: string) =>
 			actorOf(viewer, ms.find((x) => x.teamId === teamId) ?? ms[0]!);
 		await recordAccessMany(
@@ -109,7 +113,7 @@ export async function teamDashboard(db: Db, viewer: Viewer, f: DashboardFilter, 
 			rows: rows.map((r) => {
 				const signals = [
 					...(r.signals as Signal[]),
-					...staleSignals(r.colour, r.reasons as Reason[], r.newestAt, now)
+					...staleSignals(r.computed, r.reasons as Reason[], r.newestAt, now)
 				];
 				return {
 					id: r.id,
@@ -117,6 +121,8 @@ export async function teamDashboard(db: Db, viewer: Viewer, f: DashboardFilter, 
 					familyName: r.familyName,
 					workerName: r.workerName,
 					colour: r.colour,
+					// Shown beside an override, so the team always sees what the rules say.
+					computed: r.overridden ? r.computed : null,
 					signals: [...new Set(signals.map((s) => s.signal))],
 					daysSinceAssessment: r.newestAt
 						? Math.floor((now.getTime() - r.newestAt.getTime()) / day)

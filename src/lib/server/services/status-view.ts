@@ -1,13 +1,21 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import { staleSignals, type Colour, type Reason, type Signal } from '../../domain/traffic-light';
+import { helsinkiDate } from '../../domain/access';
+import {
+	effectiveStatus,
+	staleSignals,
+	type Colour,
+	type Reason,
+	type Signal
+} from '../../domain/traffic-light';
 import type { Db } from '../db';
-import { childStatus, childStatusHistory, organisation } from '../db/schema';
+import { childStatus, childStatusHistory, organisation, user } from '../db/schema';
 import { logChild, type ChildContext } from './child-access';
 
 /**
  * The status as the viewer may see it. The team: colour, domain colours, reasons, signals
  * and history. A partner: the combined and domain colours only, since reasons name other
- * organisations' ratings.
+ * organisations' ratings. A team override is the team's own decision: partners see the
+ * computed colour, the team sees both side by side.
  */
 export async function childStatusView(db: Db, ctx: ChildContext, now = new Date()) {
 	return db.transaction(async (tx) => {
@@ -21,6 +29,20 @@ export async function childStatusView(db: Db, ctx: ChildContext, now = new Date(
 			...((s?.signals ?? []) as Signal[]),
 			...staleSignals(colour, reasons, s?.newestAt ?? null, now)
 		];
+		const e = effectiveStatus(
+			colour,
+			s?.overrideColour
+				? {
+						colour: s.overrideColour,
+						reason: s.overrideReason ?? '',
+						reviewOn: s.overrideReviewOn ?? ''
+					}
+				: null,
+			helsinkiDate(now)
+		);
+		const [by] = s?.overrideBy
+			? await tx.select({ name: user.displayName }).from(user).where(eq(user.id, s.overrideBy))
+			: [];
 		const history = await tx
 			.select()
 			.from(childStatusHistory)
@@ -45,7 +67,11 @@ export async function childStatusView(db: Db, ctx: ChildContext, now = new Date(
 			: {};
 		return {
 			kind: 'team' as const,
-			colour,
+			colour: e.colour,
+			computed: e.computed,
+			override: e.override
+				? { ...e.override, reviewDue: e.reviewDue, byName: by?.name ?? '', at: s!.overrideAt }
+				: null,
 			domainColours,
 			reasons,
 			signals,

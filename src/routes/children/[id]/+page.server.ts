@@ -1,3 +1,4 @@
+import { can } from '$lib/domain/permissions';
 import { requireChildAccess } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { uuidParam } from '$lib/server/params';
@@ -18,6 +19,7 @@ export const load: PageServerLoad = async (event) => {
 		overview: ctx.access.kind === 'team' ? await childOverview(db, ctx) : null,
 		assessments: await listAssessments(db, ctx),
 		requests: await requestsForChild(db, ctx),
-		viewerOrganisationId: ctx.access.membership.organisationId
+		viewerOrganisationId: ctx.access.membership.organisationId,
+		canOverride: ctx.access.kind === 'team' && can(ctx.access.membership.role, 'overrideStatus')
 	};
 };

@@ -1,0 +1,22 @@
+import type { Role } from './roles';
+
+/**
+ * What each team role may do beyond seeing the team's children (DOMAIN §2, §5–6). One table,
+ * so a newcomer can read the whole policy in one place; services check it through `can`.
+ */
+export const PERMISSIONS = {
+	/** Rule 6: the consultant social worker may set a child's status by hand. */
+	overrideStatus: ['consultant_social_worker'],
+	/** §6: the consultant social worker triages flags. */
+	triageFlag: ['consultant_social_worker'],
+	/** §6: the coordinator books consultations and records them. */
+	scheduleConsultation: ['coordinator'],
+	/** Running an intensive workflow: the responsible and leading workers of the team. */
+	manageWorkflow: ['consultant_social_worker', 'social_worker', 'social_instructor']
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role | null | undefined, permission: Permission): boolean {
+	return !!role && (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}

@@ -1,0 +1,34 @@
+import { isHttpError, isRedirect } from '@sveltejs/kit';
+import { sql } from 'drizzle-orm';
+import { db } from './fixtures';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- calling route handlers with test events */
+
+/** What a load or action answered: a status, and the redirect target or the value. */
+export async function outcome(fn: () => unknown) {
+	try {
+		const v: any = await fn();
+		if (v && typeof v === 'object' && 'status' in v && 'data' in v)
+			return { status: v.status as number, data: v.data };
+		return { status: 200, value: v };
+	} catch (e) {
+		if (isRedirect(e)) return { status: e.status, location: e.location };
+		if (isHttpError(e)) return { status: e.status };
+		throw e;
+	}
+}
+
+/** The access-log rows written under one request id. */
+export async function logRows(requestId: string) {
+	const d = await db();
+	const res = await d.execute(
+		sql`select outcome, action, entity_type, child_id, basis from access_log where request_id = ${requestId}`
+	);
+	return (Array.isArray(res) ? res : (res as any).rows) as {
+		outcome: string;
+		action: string;
+		entity_type: string;
+		child_id: string | null;
+		basis: string | null;
+	}[];
+}

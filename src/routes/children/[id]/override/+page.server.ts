@@ -1,0 +1,60 @@
+import { redirect, type RequestEvent } from '@sveltejs/kit';
+import { fail, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { clearOverrideSchema, overrideSchema } from '$lib/schemas/status';
+import { requireChildAccess } from '$lib/server/authz';
+import { getDb } from '$lib/server/db';
+import { formFailure, httpFailure } from '$lib/server/forms';
+import { uuidParam } from '$lib/server/params';
+import { overrideFormState, setOverride } from '$lib/server/services/status-override';
+import type { Actions, PageServerLoad } from './$types';
+
+const access = (event: RequestEvent<{ id: string }>, action?: string) =>
+	requireChildAccess(event, uuidParam(event.params.id), {
+		teamOnly: true,
+		action,
+		entityType: 'child_status'
+	});
+
+export const load: PageServerLoad = async (event) => {
+	const ctx = await access(event);
+	const state = await overrideFormState(await getDb(), ctx).catch(httpFailure);
+	return {
+		childId: ctx.childId,
+		computed: state.computed,
+		hasOverride: !!state.override,
+		form: await superValidate(
+			{ ...(state.override ?? {}), basedOn: state.basedOn },
+			zod4(overrideSchema),
+			{ errors: false }
+		),
+		clearForm: await superValidate({ basedOn: state.basedOn }, zod4(clearOverrideSchema), {
+			id: 'clear'
+		})
+	};
+};
+
+export const actions: Actions = {
+	set: async (event) => {
+		const ctx = await access(event, 'override');
+		const form = await superValidate(event.request, zod4(overrideSchema));
+		if (!form.valid) return fail(400, { form });
+		try {
+			await setOverride(await getDb(), ctx, form.data);
+		} catch (e) {
+			return formFailure(form, e, { onConflict: (c) => c });
+		}
+		redirect(303, `/children/${ctx.childId}?saved=1`);
+	},
+	clear: async (event) => {
+		const ctx = await access(event, 'override_clear');
+		const form = await superValidate(event.request, zod4(clearOverrideSchema), { id: 'clear' });
+		if (!form.valid) return fail(400, { clearForm: form });
+		try {
+			await setOverride(await getDb(), ctx, { basedOn: form.data.basedOn, clear: true });
+		} catch (e) {
+			return formFailure(form, e, { onConflict: (c) => c, key: 'clearForm' });
+		}
+		redirect(303, `/children/${ctx.childId}?saved=1`);
+	}
+};

@@ -1,0 +1,179 @@
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { helsinkiDate } from '$lib/domain/access';
+import { accessGrant, child, childStatus, childStatusHistory } from '$lib/server/db/schema';
+import { recomputeChildStatus } from '$lib/server/services/status';
+import { db, eventFor, makeOrg, makeTeam, makeUser, uniq } from '$lib/server/testing/fixtures';
+import { logRows, outcome } from '$lib/server/testing/routes';
+import * as childPage from './[id]/+page.server';
+import * as page from './[id]/override/+page.server';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- calling route handlers with test events */
+
+const inDays = (n: number) => helsinkiDate(new Date(Date.now() + n * 86400_000));
+const users: Record<string, string> = {};
+let childId: string;
+
+beforeAll(async () => {
+	const d = await db();
+	const cp = await makeOrg('child_protection');
+	const t = await makeTeam(cp.id);
+	for (const role of ['consultant_social_worker', 'social_worker', 'coordinator'] as const)
+		users[role] = (await makeUser(role, { organisationId: cp.id, teamId: t.id })).user.id;
+	const school = await makeOrg('school');
+	users.partner = (await makeUser('partner', { organisationId: school.id })).user.id;
+	const [c] = await d
+		.insert(child)
+		.values({
+			teamId: t.id,
+			givenName: 'Ohitus',
+			familyName: `Testi ${uniq()}`,
+			dateOfBirth: '2014-02-02',
+			homeMunicipality: 'Järvelä'
+		})
+		.returning();
+	childId = c!.id;
+	await d.insert(accessGrant).values({
+		childId,
+		organisationId: school.id,
+		basis: 'consent',
+		consentGivenBy: 'huoltaja',
+		consentGivenOn: helsinkiDate(),
+		validFrom: helsinkiDate(),
+		grantedBy: users.social_worker!
+	});
+	await recomputeChildStatus(d, childId, 'child_created');
+});
+
+const stored = async () =>
+	(await (await db()).select().from(childStatus).where(eq(childStatus.childId, childId)))[0]!;
+
+async function act(who: string, name: 'set' | 'clear', form: Record<string, string>) {
+	const event = await eventFor(users[who]!, { params: { id: childId }, form });
+	const r = await outcome(() => (page.actions[name] as any)(event));
+	return { ...r, requestId: event.locals.requestId };
+}
+
+const valid = () => ({
+	colour: 'yellow',
+	reason: 'Tiimi arvioi tilanteen huolestuttavaksi kotikäynnin perusteella.',
+	reviewOn: inDays(14),
+	basedOn: ''
+});
+
+describe('team override (consultant social worker only)', () => {
+	it('denied for other team roles: 403, a denied log row, nothing changed', async () => {
+		for (const who of ['social_worker', 'coordinator']) {
+			const ev = await eventFor(users[who]!, { params: { id: childId } });
+			expect((await outcome(() => page.load(ev as any))).status).toBe(403);
+			const r = await act(who, 'set', valid());
+			expect(r.status).toBe(403);
+			expect(await logRows(r.requestId)).toContainEqual(
+				expect.objectContaining({ outcome: 'denied', action: 'overrideStatus' })
+			);
+		}
+		expect((await stored()).overrideColour).toBeNull();
+	});
+
+	it('denied for a partner with access to the child: 404, logged', async () => {
+		const r = await act('partner', 'set', valid());
+		expect(r.status).toBe(404);
+		expect((await logRows(r.requestId))[0]).toMatchObject({ outcome: 'denied' });
+		expect((await stored()).overrideColour).toBeNull();
+	});
+
+	it('refuses a missing reason and a review date that is not ahead, changing nothing', async () => {
+		expect((await act('consultant_social_worker', 'set', { ...valid(), reason: ' ' })).status).toBe(
+			400
+		);
+		for (const reviewOn of [helsinkiDate(), inDays(-1), inDays(91), '']) {
+			const r = await act('consultant_social_worker', 'set', { ...valid(), reviewOn });
+			expect(r.status).toBe(400);
+		}
+		expect((await stored()).overrideColour).toBeNull();
+	});
+
+	it('allowed for the consultant: stored beside the computed status, in history and log', async () => {
+		const ev = await eventFor(users.consultant_social_worker!, { params: { id: childId } });
+		expect((await outcome(() => page.load(ev as any))).status).toBe(200);
+		const r = await act('consultant_social_worker', 'set', valid());
+		expect(r.status).toBe(303);
+		const s = await stored();
+		expect(s).toMatchObject({
+			colour: 'grey',
+			overrideColour: 'yellow',
+			overrideReviewOn: inDays(14)
+		});
+		expect(s.overrideBy).toBe(users.consultant_social_worker);
+		const history = await (
+			await db()
+		)
+			.select()
+			.from(childStatusHistory)
+			.where(eq(childStatusHistory.childId, childId));
+		expect(history.at(-1)).toMatchObject({
+			trigger: 'override',
+			fromColour: 'grey',
+			toColour: 'yellow'
+		});
+		expect(await logRows(r.requestId)).toContainEqual(
+			expect.objectContaining({
+				outcome: 'allowed',
+				action: 'override',
+				entity_type: 'child_status'
+			})
+		);
+	});
+
+	it('the team sees both colours; a partner sees the computed colour only', async () => {
+		const team = await outcome(async () =>
+			childPage.load((await eventFor(users.social_worker!, { params: { id: childId } })) as any)
+		);
+		expect((team as any).value.status).toMatchObject({
+			colour: 'yellow',
+			computed: 'grey',
+			override: { colour: 'yellow', reviewDue: false }
+		});
+		const partner = await outcome(async () =>
+			childPage.load((await eventFor(users.partner!, { params: { id: childId } })) as any)
+		);
+		expect((partner as any).value.status).toEqual({
+			kind: 'partner',
+			colour: 'grey',
+			domainColours: expect.any(Object)
+		});
+	});
+
+	it('a recompute keeps the override and updates the computed colour beside it', async () => {
+		await recomputeChildStatus(await db(), childId, 'test');
+		expect((await stored()).overrideColour).toBe('yellow');
+	});
+
+	it('refuses a decision based on an older override (optimistic lock), changing nothing', async () => {
+		const before = await stored();
+		const r = await act('consultant_social_worker', 'set', { ...valid(), colour: 'red' });
+		expect(r.status).toBe(409);
+		expect((r as any).data.form.data).toMatchObject({ colour: 'yellow' });
+		expect(await stored()).toEqual(before);
+		const c = await act('consultant_social_worker', 'clear', { basedOn: '' });
+		expect(c.status).toBe(409);
+		expect((await stored()).overrideColour).toBe('yellow');
+	});
+
+	it('clearing returns to the computed status and is kept in history', async () => {
+		const basedOn = (await stored()).overrideAt!.toISOString();
+		expect((await act('social_worker', 'clear', { basedOn })).status).toBe(403);
+		const r = await act('consultant_social_worker', 'clear', { basedOn });
+		expect(r.status).toBe(303);
+		const s = await stored();
+		expect(s.overrideColour).toBeNull();
+		expect(s.overrideReason).toBeNull();
+		const history = await (
+			await db()
+		)
+			.select()
+			.from(childStatusHistory)
+			.where(eq(childStatusHistory.childId, childId));
+		expect(history.at(-1)).toMatchObject({ trigger: 'override_cleared', toColour: 'grey' });
+	});
+});
