@@ -4,12 +4,14 @@ import { deleteSessionCookie, sessionCookieName, setSessionCookie } from '$lib/s
 import { validateSessionToken } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
 import { startDatabase } from '$lib/server/startup';
+import { startWorker } from '$lib/server/worker';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { m } from '$lib/paraglide/messages';
 
 /** Migrations (and, on a new embedded database, demo data) before the first request. */
 export const init: ServerInit = async () => {
 	await startDatabase();
+	startWorker();
 };
 
 const requestId: Handle = ({ event, resolve }) => {

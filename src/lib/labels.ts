@@ -1,6 +1,13 @@
 import type { AccessBasis } from './domain/access';
 import type { Colour } from './domain/traffic-light';
 import type { Locale, OrganisationKind, Role } from './domain/roles';
+import type { FlagTrigger } from './domain/flags';
+import type {
+	ConsultationState,
+	IntensiveOutcome,
+	IntensiveState,
+	WorkflowKind
+} from './domain/workflows';
 import { m } from './paraglide/messages';
 
 /** Translated names for enum values; one switch each keeps Paraglide tree-shakable. */
@@ -69,6 +76,8 @@ export function basisLabel(basis: AccessBasis): string {
 			return m.basis_notification();
 		case 'placement':
 			return m.basis_placement();
+		case 'workflow':
+			return m.basis_workflow();
 	}
 }
 
@@ -83,4 +92,84 @@ export function colourLabel(c: Colour): string {
 		case 'grey':
 			return m.colour_grey();
 	}
+}
+
+export function triggerLabel(t: FlagTrigger): string {
+	switch (t) {
+		case 'turned_red':
+			return m.trigger_turned_red();
+		case 'disagreement':
+			return m.trigger_disagreement();
+		case 'substance':
+			return m.trigger_substance();
+		case 'consultation_requested':
+			return m.trigger_consultation_requested();
+	}
+}
+
+export function workflowLabel(k: WorkflowKind): string {
+	switch (k) {
+		case 'intensive_substance':
+			return m.workflow_intensive_substance();
+		case 'intensive_family':
+			return m.workflow_intensive_family();
+		case 'consultation':
+			return m.workflow_consultation();
+	}
+}
+
+export function flagStatusLabel(s: 'open' | 'accepted' | 'dismissed'): string {
+	switch (s) {
+		case 'open':
+			return m.flag_status_open();
+		case 'accepted':
+			return m.flag_status_accepted();
+		case 'dismissed':
+			return m.flag_status_dismissed();
+	}
+}
+
+export function intensiveStateLabel(s: IntensiveState): string {
+	switch (s) {
+		case 'proposed':
+			return m.intensive_state_proposed();
+		case 'active':
+			return m.intensive_state_active();
+		case 'closed':
+			return m.intensive_state_closed();
+	}
+}
+
+export function consultationStateLabel(s: ConsultationState): string {
+	switch (s) {
+		case 'requested':
+			return m.consultation_state_requested();
+		case 'scheduled':
+			return m.consultation_state_scheduled();
+		case 'held':
+			return m.consultation_state_held();
+		case 'closed':
+			return m.consultation_state_closed();
+		case 'declined':
+			return m.consultation_state_declined();
+	}
+}
+
+export function outcomeLabel(o: IntensiveOutcome): string {
+	switch (o) {
+		case 'improved':
+			return m.outcome_improved();
+		case 'unchanged':
+			return m.outcome_unchanged();
+		case 'placement':
+			return m.outcome_placement();
+		case 'moved_away':
+			return m.outcome_moved_away();
+		case 'other':
+			return m.outcome_other();
+	}
+}
+
+export function urgencyLabel(u: 'normal' | 'urgent'): string {
+	return u === 'urgent' ? m.urgency_urgent() : m.urgency_normal();
 }

@@ -2,7 +2,14 @@ import { isTeamRole, type OrganisationKind, type Role } from './roles';
 
 /** Who may see a child, and on what basis (DOMAIN §3). Pure: the caller brings the facts. */
 
-export const GRANT_BASES = ['consent', 'statutory_request', 'notification', 'placement'] as const;
+export const GRANT_BASES = [
+	'consent',
+	'statutory_request',
+	'notification',
+	'placement',
+	// A partner organisation involved in an intensive workflow, for the workflow's life.
+	'workflow'
+] as const;
 export type GrantBasis = (typeof GRANT_BASES)[number];
 /** 'team': the child's own team ("the whole team knows every child"). */
 export type AccessBasis = 'team' | GrantBasis;

@@ -81,11 +81,20 @@ export function adminMixProblem(existingRoles: readonly Role[], newRole: Role): 
 
 /** Where each role lands and what the navigation offers it. */
 export type NavKey =
-	'home' | 'children' | 'admin_organisations' | 'admin_teams' | 'admin_users' | 'account';
+	| 'home'
+	| 'children'
+	| 'flags'
+	| 'notifications'
+	| 'admin_organisations'
+	| 'admin_teams'
+	| 'admin_users'
+	| 'account';
 
 export function navigationFor(roles: readonly Role[]): NavKey[] {
 	const nav: NavKey[] = ['home'];
-	if (roles.some(isTeamRole)) nav.push('children');
+	if (roles.some(isTeamRole)) nav.push('children', 'flags');
+	// Admins get no notifications: nothing about children reaches them.
+	if (roles.some((r) => r !== 'admin')) nav.push('notifications');
 	if (roles.includes('admin')) nav.push('admin_organisations', 'admin_teams', 'admin_users');
 	nav.push('account');
 	return nav;

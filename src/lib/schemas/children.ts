@@ -25,7 +25,11 @@ export const searchSchema = z.object({ query: text(100, 2) });
 export const grantSchema = z.object({
 	organisationId: z.uuid({ error: () => m.error_choose_partner() }),
 	basis: choice(
-		GRANT_BASES.filter((b) => b !== 'placement') as ['consent', 'statutory_request', 'notification']
+		GRANT_BASES.filter((b) => b !== 'placement' && b !== 'workflow') as [
+			'consent',
+			'statutory_request',
+			'notification'
+		]
 	),
 	consentGivenBy: optionalText(200),
 	consentGivenOn: optionalDate,

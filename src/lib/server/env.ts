@@ -6,6 +6,11 @@ const envSchema = z.object({
 	DATA_DIR: z.string().min(1).default('./.data'),
 	MIGRATIONS_DIR: z.string().min(1).default('./drizzle'),
 	ORIGIN: z.url().optional(),
+	/** e.g. smtp://user:pass@mail.example:587. Unset: notifications stay in the app only. */
+	SMTP_URL: z.url().optional(),
+	MAIL_FROM: z.string().min(3).default('Monitori <no-reply@localhost>'),
+	/** Seconds between outbox and overdue runs of the background worker. */
+	WORKER_INTERVAL: z.coerce.number().int().min(1).default(30),
 	SEED_DEMO: z
 		.enum(['true', 'false', '1', '0'])
 		.optional()

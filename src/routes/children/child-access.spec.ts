@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { helsinkiDate } from '$lib/domain/access';
 import { accessGrant, assessment, child, placement } from '$lib/server/db/schema';

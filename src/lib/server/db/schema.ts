@@ -15,6 +15,15 @@ import {
 } from 'drizzle-orm/pg-core';
 import { GRANT_BASES } from '../../domain/access';
 import { COLOURS } from '../../domain/traffic-light';
+import { FLAG_TRIGGERS } from '../../domain/flags';
+import {
+	CONSULTATION_STATES,
+	INTENSIVE_KINDS,
+	INTENSIVE_OUTCOMES,
+	INTENSIVE_STATES,
+	URGENCIES,
+	WORKFLOW_KINDS
+} from '../../domain/workflows';
 import { LOCALES, ORGANISATION_KINDS, ROLES } from '../../domain/roles';
 
 const ts = (name?: string) =>
@@ -28,6 +37,15 @@ export const grantBasis = pgEnum('grant_basis', GRANT_BASES);
 export const requestStatus = pgEnum('request_status', ['open', 'completed', 'cancelled']);
 export const assessmentStatus = pgEnum('assessment_status', ['draft', 'submitted']);
 export const trafficColour = pgEnum('traffic_colour', COLOURS);
+export const flagTrigger = pgEnum('flag_trigger', FLAG_TRIGGERS);
+export const flagStatus = pgEnum('flag_status', ['open', 'accepted', 'dismissed']);
+export const workflowKind = pgEnum('workflow_kind', WORKFLOW_KINDS);
+export const intensiveKind = pgEnum('intensive_kind', INTENSIVE_KINDS);
+export const intensiveState = pgEnum('intensive_state', INTENSIVE_STATES);
+export const intensiveOutcome = pgEnum('intensive_outcome', INTENSIVE_OUTCOMES);
+export const consultationState = pgEnum('consultation_state', CONSULTATION_STATES);
+export const urgency = pgEnum('urgency', URGENCIES);
+export const emailStatus = pgEnum('email_status', ['pending', 'sent']);
 
 export const organisation = pgTable('organisation', {
 	id: uuid().primaryKey().defaultRandom(),
@@ -222,6 +240,7 @@ export const accessGrant = pgTable(
 		validFrom: date({ mode: 'string' }).notNull(),
 		validUntil: date({ mode: 'string' }),
 		placementId: uuid().references(() => placement.id),
+		workflowId: uuid(),
 		grantedBy: uuid()
 			.notNull()
 			.references(() => user.id),
@@ -317,7 +336,9 @@ export const childStatus = pgTable(
 		overrideReason: text(),
 		overrideReviewOn: date({ mode: 'string' }),
 		overrideBy: uuid().references(() => user.id),
-		overrideAt: ts()
+		overrideAt: ts(),
+		/** Combined P1 (substance use) rating, so a flag is raised when it first reaches 2. */
+		substanceRating: integer()
 	},
 	(t) => [index('child_status_colour_idx').on(t.colour, t.changedAt)]
 );
@@ -337,4 +358,206 @@ export const childStatusHistory = pgTable(
 		at: ts().notNull()
 	},
 	(t) => [index('child_status_history_child_idx').on(t.childId, t.at)]
+);
+
+/** A prompt to act (DOMAIN §6), raised with the status change that caused it. */
+export const flag = pgTable(
+	'flag',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		childId: uuid()
+			.notNull()
+			.references(() => child.id),
+		trigger: flagTrigger().notNull(),
+		suggestedWorkflow: workflowKind().notNull(),
+		status: flagStatus().notNull().default('open'),
+		raisedAt: ts().notNull(),
+		/** The last working day for triage, in Finnish dates. */
+		dueOn: date({ mode: 'string' }).notNull(),
+		decidedWorkflow: workflowKind(),
+		dismissReason: text(),
+		triagedBy: uuid().references(() => user.id),
+		triagedAt: ts(),
+		intensiveId: uuid(),
+		consultationId: uuid(),
+		overdueNotifiedAt: ts(),
+		version: integer().notNull().default(1)
+	},
+	(t) => [
+		// No duplicate open flag for the same child and trigger.
+		uniqueIndex('flag_open_uq')
+			.on(t.childId, t.trigger)
+			.where(sql`${t.status} = 'open'`),
+		index('flag_status_due_idx').on(t.status, t.dueOn)
+	]
+);
+
+export const intensiveWorkflow = pgTable(
+	'intensive_workflow',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		childId: uuid()
+			.notNull()
+			.references(() => child.id),
+		kind: intensiveKind().notNull(),
+		state: intensiveState().notNull().default('proposed'),
+		leadWorkerId: uuid()
+			.notNull()
+			.references(() => user.id),
+		flagId: uuid().references(() => flag.id),
+		nextReviewOn: date({ mode: 'string' }),
+		outcome: intensiveOutcome(),
+		outcomeNote: text(),
+		createdBy: uuid()
+			.notNull()
+			.references(() => user.id),
+		createdAt: ts().notNull(),
+		activatedAt: ts(),
+		closedAt: ts(),
+		reviewOverdueNotifiedOn: date({ mode: 'string' }),
+		version: integer().notNull().default(1)
+	},
+	(t) => [index('intensive_child_idx').on(t.childId)]
+);
+
+/** Organisations involved; each holds a `workflow` grant for the workflow's life. */
+export const workflowPartner = pgTable(
+	'workflow_partner',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		workflowId: uuid()
+			.notNull()
+			.references(() => intensiveWorkflow.id),
+		organisationId: uuid()
+			.notNull()
+			.references(() => organisation.id),
+		grantId: uuid()
+			.notNull()
+			.references(() => accessGrant.id)
+	},
+	(t) => [uniqueIndex('workflow_partner_uq').on(t.workflowId, t.organisationId)]
+);
+
+/** Small concrete steps: what, who, by when, done. */
+export const planStep = pgTable(
+	'plan_step',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		workflowId: uuid()
+			.notNull()
+			.references(() => intensiveWorkflow.id),
+		what: text().notNull(),
+		who: text().notNull(),
+		dueOn: date({ mode: 'string' }).notNull(),
+		doneAt: ts(),
+		doneBy: uuid().references(() => user.id),
+		createdBy: uuid()
+			.notNull()
+			.references(() => user.id),
+		createdAt: ts().notNull(),
+		version: integer().notNull().default(1)
+	},
+	(t) => [index('plan_step_workflow_idx').on(t.workflowId)]
+);
+
+/** Contacts with the family and partners, and the 14-day reviews, in one timeline. */
+export const workflowEntry = pgTable(
+	'workflow_entry',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		workflowId: uuid()
+			.notNull()
+			.references(() => intensiveWorkflow.id),
+		kind: text({ enum: ['contact', 'review'] }).notNull(),
+		on: date({ mode: 'string' }).notNull(),
+		note: text().notNull(),
+		authorId: uuid()
+			.notNull()
+			.references(() => user.id),
+		createdAt: ts().notNull()
+	},
+	(t) => [index('workflow_entry_workflow_idx').on(t.workflowId)]
+);
+
+export const consultation = pgTable(
+	'consultation',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		childId: uuid()
+			.notNull()
+			.references(() => child.id),
+		state: consultationState().notNull().default('requested'),
+		requestedBy: uuid()
+			.notNull()
+			.references(() => user.id),
+		requesterOrganisationId: uuid()
+			.notNull()
+			.references(() => organisation.id),
+		question: text().notNull(),
+		urgency: urgency().notNull(),
+		background: text().notNull().default(''),
+		scheduledAt: ts(),
+		place: text(),
+		participantOrganisationIds: uuid()
+			.array()
+			.notNull()
+			.default(sql`'{}'::uuid[]`),
+		participantUserIds: uuid()
+			.array()
+			.notNull()
+			.default(sql`'{}'::uuid[]`),
+		hypotheses: jsonb().$type<string[]>().notNull().default([]),
+		recommendations: text(),
+		followUpOwnerId: uuid().references(() => user.id),
+		followUpOn: date({ mode: 'string' }),
+		declineReason: text(),
+		createdAt: ts().notNull(),
+		updatedAt: ts().notNull(),
+		version: integer().notNull().default(1)
+	},
+	(t) => [
+		index('consultation_child_idx').on(t.childId),
+		index('consultation_requester_idx').on(t.requesterOrganisationId)
+	]
+);
+
+/** In-app notifications. The text is made from `kind` in the reader's language. */
+export const notification = pgTable(
+	'notification',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		userId: uuid()
+			.notNull()
+			.references(() => user.id),
+		kind: text().notNull(),
+		/** A path inside the app; never personal data (ids only). */
+		link: text().notNull(),
+		createdAt: ts().notNull(),
+		readAt: ts()
+	},
+	(t) => [index('notification_user_idx').on(t.userId, t.readAt)]
+);
+
+/**
+ * E-mail waiting to be sent, written in the same transaction as its notification, so that
+ * nothing is lost while the mail server is down. The worker retries with back-off.
+ */
+export const emailOutbox = pgTable(
+	'email_outbox',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		notificationId: uuid()
+			.notNull()
+			.references(() => notification.id),
+		to: text().notNull(),
+		subject: text().notNull(),
+		body: text().notNull(),
+		status: emailStatus().notNull().default('pending'),
+		attempts: integer().notNull().default(0),
+		nextAttemptAt: ts().notNull(),
+		lastError: text(),
+		sentAt: ts(),
+		createdAt: ts().notNull()
+	},
+	(t) => [index('email_outbox_pending_idx').on(t.status, t.nextAttemptAt)]
 );

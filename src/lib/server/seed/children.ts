@@ -113,6 +113,9 @@ type Plan = {
 	strengths?: string;
 };
 
+/** Ages that fit each demo child's story (a teenager for the substance work, and so on). */
+const AGES = [9, 4, 11, 8, 15, 13, 2, 14, 16, 10, 4, 13];
+
 /** Which organisations have assessed which child (by index), and how. Most are calm. */
 const ASSESSMENTS: Record<number, Plan[]> = {
 	0: [
@@ -235,7 +238,7 @@ const ASSESSMENTS: Record<number, Plan[]> = {
 	]
 };
 
-export async function seedChildren(tx: Tx, ids: DemoIds, now = new Date()): Promise<void> {
+export async function seedChildren(tx: Tx, ids: DemoIds, now = new Date()): Promise<string[]> {
 	const workers = [
 		'sosiaalityontekija@demo.example',
 		'konsultti@demo.example',
@@ -243,7 +246,7 @@ export async function seedChildren(tx: Tx, ids: DemoIds, now = new Date()): Prom
 	].map((e) => ids.users[e]!);
 	const childIds: string[] = [];
 	for (let i = 0; i < 30; i++) {
-		const age = 3 + ((i * 7) % 14);
+		const age = AGES[i] ?? 3 + ((i * 7) % 14);
 		const birth = day(new Date(now.getFullYear() - age, (i * 5) % 12, 1 + ((i * 11) % 27)), 0);
 		const [c] = await tx
 			.insert(child)
@@ -373,4 +376,5 @@ export async function seedChildren(tx: Tx, ids: DemoIds, now = new Date()): Prom
 		trigger: 'override',
 		at: now
 	});
+	return childIds;
 }

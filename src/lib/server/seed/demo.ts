@@ -4,6 +4,7 @@ import { hashPassword } from '../auth/password';
 import type { Db, Tx } from '../db';
 import { membership, organisation, team, user } from '../db/schema';
 import { seedChildren } from './children';
+import { seedWork } from './work';
 
 /**
  * Fictional demo data. No name here belongs to a real person; the municipality
@@ -154,5 +155,6 @@ async function seedOrganisationsAndUsers(tx: Tx, passwordHash: string): Promise<
 
 /** Children, grants, a placement, requests and assessments; later issues add more. */
 async function extendDemo(tx: Tx, ids: DemoIds): Promise<void> {
-	await seedChildren(tx, ids);
+	const childIds = await seedChildren(tx, ids);
+	await seedWork(tx, ids, childIds);
 }

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { helsinkiDate } from '../../domain/access';
 import {
 	RULES,
 	staleSignals,
@@ -9,7 +10,7 @@ import {
 import { ForbiddenError } from '../authz';
 import type { Db } from '../db';
 import { recordAccessMany } from '../audit';
-import { child, childStatus, user } from '../db/schema';
+import { child, childStatus, flag, user } from '../db/schema';
 import { actorOf, type Viewer } from './child-access';
 import { teamMemberships } from './children';
 
@@ -54,6 +55,7 @@ export async function teamDashboard(db: Db, viewer: Viewer, f: DashboardFilter, 
 			: undefined,
 		f.signal === 'stale' ? staleCondition(now) : undefined
 	);
+	const today = helsinkiDate(now);
 	return db.transaction(async (tx) => {
 		const rows = await tx
 			.select({
@@ -69,7 +71,9 @@ export async function teamDashboard(db: Db, viewer: Viewer, f: DashboardFilter, 
 				reasons: childStatus.reasons,
 				newestAt: childStatus.newestAt,
 				changedAt: childStatus.changedAt,
-				total: sql<number>`count(*) over ()`.mapWith(Number)
+				total: sql<number>`count(*) over ()`.mapWith(Number),
+				openFlag: sql<boolean>`exists (select 1 from ${flag} where ${flag.childId} = ${child.id} and ${flag.status} = 'open')`,
+				overdueFlag: sql<boolean>`exists (select 1 from ${flag} where ${flag.childId} = ${child.id} and ${flag.status} = 'open' and ${flag.dueOn} < ${today})`
 			})
 			.from(child)
 			.innerJoin(childStatus, eq(childStatus.childId, child.id))
@@ -89,6 +93,11 @@ export async function teamDashboard(db: Db, viewer: Viewer, f: DashboardFilter, 
 			.innerJoin(childStatus, eq(childStatus.childId, child.id))
 			.where(inArray(child.teamId, teamIds))
 			.groupBy(effectiveColour);
+		const [late] = await tx
+			.select({ n: sql<number>`count(*)`.mapWith(Number) })
+			.from(flag)
+			.innerJoin(child, eq(child.id, flag.childId))
+			.where(and(inArray(child.teamId, teamIds), eq(flag.status, 'open'), lt(flag.dueOn, today)));
 		const actor = (teamId: string) =>
 			actorOf(viewer, ms.find((x) => x.teamId === teamId) ?? ms[0]!);
 		await recordAccessMany(
@@ -106,6 +115,7 @@ export async function teamDashboard(db: Db, viewer: Viewer, f: DashboardFilter, 
 		const day = 86400_000;
 		return {
 			total: rows[0]?.total ?? 0,
+			overdueFlags: late?.n ?? 0,
 			pageSize: PAGE_SIZE,
 			counts: Object.fromEntries(counts.map((c) => [c.colour, c.n])) as Partial<
 				Record<Colour, number>
@@ -127,6 +137,8 @@ export async function teamDashboard(db: Db, viewer: Viewer, f: DashboardFilter, 
 					daysSinceAssessment: r.newestAt
 						? Math.floor((now.getTime() - r.newestAt.getTime()) / day)
 						: null,
+					openFlag: r.openFlag,
+					overdueFlag: r.overdueFlag,
 					daysSinceChange: Math.floor((now.getTime() - r.changedAt.getTime()) / day)
 				};
 			})

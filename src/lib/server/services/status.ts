@@ -8,6 +8,7 @@ import {
 } from '../../domain/traffic-light';
 import type { DbOrTx } from '../db';
 import { assessment, child, childStatus, childStatusHistory } from '../db/schema';
+import { raiseFlagsForStatusChange, storedFacts } from './flags';
 
 /** The child's submitted assessments that no submitted correction has replaced. */
 export async function currentAssessments(
@@ -72,6 +73,7 @@ export async function recomputeChildStatus(
 	const t = timeless(status);
 	const [prev] = await tx.select().from(childStatus).where(eq(childStatus.childId, childId));
 	const changed = !prev || prev.colour !== t.colour;
+	const substance = status.combined['P1']?.rating ?? null;
 	const values = {
 		colour: t.colour,
 		domainColours: t.domainColours,
@@ -80,7 +82,8 @@ export async function recomputeChildStatus(
 		rulesVersion: t.rulesVersion,
 		newestAt: t.newestAt,
 		computedAt: now,
-		changedAt: changed ? now : prev!.changedAt
+		changedAt: changed ? now : prev!.changedAt,
+		substanceRating: substance
 	};
 	if (prev) await tx.update(childStatus).set(values).where(eq(childStatus.childId, childId));
 	else await tx.insert(childStatus).values({ childId, ...values });
@@ -94,6 +97,13 @@ export async function recomputeChildStatus(
 			at: now
 		});
 	}
+	await raiseFlagsForStatusChange(
+		tx,
+		childId,
+		storedFacts(prev),
+		{ colour: t.colour, signals: t.signals, domainColours: t.domainColours, substance },
+		now
+	);
 	return status;
 }
 

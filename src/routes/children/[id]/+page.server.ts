@@ -7,6 +7,9 @@ import { getChild } from '$lib/server/services/children';
 import { requestsForChild } from '$lib/server/services/grants';
 import { childStatusView } from '$lib/server/services/status-view';
 import { childOverview } from '$lib/server/services/overview';
+import { consultationsForChild } from '$lib/server/services/consultations';
+import { flagsForChild } from '$lib/server/services/flags';
+import { workflowsForChild } from '$lib/server/services/intensive';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -19,6 +22,11 @@ export const load: PageServerLoad = async (event) => {
 		overview: ctx.access.kind === 'team' ? await childOverview(db, ctx) : null,
 		assessments: await listAssessments(db, ctx),
 		requests: await requestsForChild(db, ctx),
+		work: {
+			flags: await flagsForChild(db, ctx),
+			workflows: await workflowsForChild(db, ctx),
+			consultations: await consultationsForChild(db, ctx)
+		},
 		viewerOrganisationId: ctx.access.membership.organisationId,
 		canOverride: ctx.access.kind === 'team' && can(ctx.access.membership.role, 'overrideStatus')
 	};

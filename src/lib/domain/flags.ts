@@ -1,0 +1,72 @@
+import type { Colour, Signal } from './traffic-light';
+import { addWorkingDays } from './working-days';
+import type { WorkflowKind } from './workflows';
+
+/** What raises a flag (DOMAIN §6). */
+export const FLAG_TRIGGERS = [
+	'turned_red',
+	'disagreement',
+	'substance',
+	'consultation_requested'
+] as const;
+export type FlagTrigger = (typeof FLAG_TRIGGERS)[number];
+
+/** Triage deadlines in working days (the team's SLA). */
+export const TRIAGE_DAYS = { red: 1, other: 5 } as const;
+/** P1 (substance use) at or above this raises a flag. */
+export const SUBSTANCE_FLAG_RATING = 2;
+export const SUBSTANCE_AGE = { min: 12, max: 17 } as const;
+/** This many domains yellow or red suggest a consultation. */
+export const CONSULTATION_DOMAINS = 3;
+
+export type StatusFacts = {
+	colour: Colour;
+	signals: readonly Signal[];
+	domainColours: Record<string, Colour>;
+	/** Combined P1 rating, null when not rated. */
+	substance: number | null;
+};
+
+/** Which flags a status change raises: only what is new, so nothing is raised twice. */
+export function flagsToRaise(prev: StatusFacts | null, next: StatusFacts): FlagTrigger[] {
+	const out: FlagTrigger[] = [];
+	if (next.colour === 'red' && prev?.colour !== 'red') out.push('turned_red');
+	const items = (s: StatusFacts | null) =>
+		new Set((s?.signals ?? []).flatMap((x) => (x.signal === 'disagreement' ? [x.itemId] : [])));
+	const before = items(prev);
+	if ([...items(next)].some((i) => !before.has(i))) out.push('disagreement');
+	const reached = (s: StatusFacts | null) => (s?.substance ?? -1) >= SUBSTANCE_FLAG_RATING;
+	if (reached(next) && !reached(prev)) out.push('substance');
+	return out;
+}
+
+export type ChildFacts = { ageYears: number; placed: boolean };
+
+/** The workflow a flag suggests; the consultant social worker decides. */
+export function suggestWorkflow(
+	trigger: FlagTrigger,
+	status: StatusFacts,
+	child: ChildFacts
+): WorkflowKind {
+	const teen = child.ageYears >= SUBSTANCE_AGE.min && child.ageYears <= SUBSTANCE_AGE.max;
+	const substance = (status.substance ?? -1) >= SUBSTANCE_FLAG_RATING;
+	if (trigger === 'consultation_requested' || trigger === 'disagreement') return 'consultation';
+	if (substance && teen) return 'intensive_substance';
+	if (status.colour === 'red' && !child.placed) return 'intensive_family';
+	return 'consultation';
+}
+
+/** Red flags are triaged within 1 working day, others within 5. */
+export function triageDueOn(trigger: FlagTrigger, raisedOn: string): string {
+	return addWorkingDays(raisedOn, trigger === 'turned_red' ? TRIAGE_DAYS.red : TRIAGE_DAYS.other);
+}
+
+/** Overdue once the due day has passed in Finland. */
+export const flagOverdue = (dueOn: string, today: string) => today > dueOn;
+
+/** Whole years between a date of birth and today (both YYYY-MM-DD). */
+export function ageOn(dateOfBirth: string, today: string): number {
+	const [y, m, d] = dateOfBirth.split('-').map(Number) as [number, number, number];
+	const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+	return ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
+}

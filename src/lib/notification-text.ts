@@ -1,0 +1,23 @@
+import { m } from './paraglide/messages';
+import type { Locale } from './paraglide/runtime';
+
+/** What a notification says, in the reader's language. Never a name: only what happened. */
+export function notificationText(kind: string, locale?: Locale): string {
+	const o = locale ? { locale } : undefined;
+	switch (kind) {
+		case 'flag_red':
+			return m.notify_flag_red({}, o);
+		case 'flag_overdue':
+			return m.notify_flag_overdue({}, o);
+		case 'consultation_requested':
+			return m.notify_consultation_requested({}, o);
+		case 'consultation_scheduled':
+			return m.notify_consultation_scheduled({}, o);
+		case 'consultation_outcome':
+			return m.notify_consultation_outcome({}, o);
+		case 'review_overdue':
+			return m.notify_review_overdue({}, o);
+		default:
+			return kind;
+	}
+}

@@ -1,0 +1,35 @@
+import { getDb } from './db';
+import { readEnv } from './env';
+import { processOutbox, smtpTransport } from './mail/outbox';
+import { notifyOverdue } from './services/overdue';
+
+let timer: ReturnType<typeof setInterval> | null = null;
+
+/**
+ * The in-process background worker: overdue notices, then the e-mail outbox. One app
+ * process is the deployment model (ADR 009); the outbox claims rows with SKIP LOCKED, so a
+ * second process would not double-send.
+ */
+export function startWorker() {
+	if (timer) return;
+	const env = readEnv();
+	const transport = env.SMTP_URL ? smtpTransport(env.SMTP_URL) : null;
+	let running = false;
+	const tick = async () => {
+		if (running) return;
+		running = true;
+		try {
+			const db = await getDb();
+			await notifyOverdue(db);
+			if (transport) await processOutbox(db, transport);
+		} catch (e) {
+			// No personal data in logs: the error's name and code only.
+			console.error('worker run failed', (e as Error).name, (e as { code?: string }).code ?? '');
+		} finally {
+			running = false;
+		}
+	};
+	timer = setInterval(tick, env.WORKER_INTERVAL * 1000);
+	timer.unref();
+	void tick();
+}

@@ -1,0 +1,48 @@
+import { redirect } from '@sveltejs/kit';
+import { fail, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { can } from '$lib/domain/permissions';
+import { triageSchema } from '$lib/schemas/workflows';
+import { getDb } from '$lib/server/db';
+import { requireEntityChild } from '$lib/server/entity-context';
+import { formFailure, httpFailure } from '$lib/server/forms';
+import { getChild } from '$lib/server/services/children';
+import { getFlag, triageFlag } from '$lib/server/services/flags';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { id, ctx } = await requireEntityChild(event, event.params.fid, 'flag', { teamOnly: true });
+	const db = await getDb();
+	const flag = await getFlag(db, ctx, id).catch(httpFailure);
+	const view = await getChild(db, ctx);
+	return {
+		flag,
+		child: { id: ctx.childId, name: `${view.child.givenName} ${view.child.familyName}` },
+		canTriage: can(ctx.access.membership.role, 'triageFlag'),
+		form: await superValidate(
+			{ decision: flag.suggestedWorkflow, version: flag.version },
+			zod4(triageSchema),
+			{ errors: false }
+		)
+	};
+};
+
+export const actions: Actions = {
+	triage: async (event) => {
+		const { id, ctx } = await requireEntityChild(event, event.params.fid, 'flag', {
+			teamOnly: true,
+			action: 'triage'
+		});
+		const form = await superValidate(event.request, zod4(triageSchema));
+		if (!form.valid) return fail(400, { form });
+		let result;
+		try {
+			result = await triageFlag(await getDb(), ctx, id, form.data);
+		} catch (e) {
+			return formFailure(form, e, { onConflict: (f) => ({ version: f.version }) });
+		}
+		if (result.intensiveId) redirect(303, `/workflows/${result.intensiveId}?saved=1`);
+		if (result.consultationId) redirect(303, `/consultations/${result.consultationId}?saved=1`);
+		redirect(303, `/flags?saved=1`);
+	}
+};

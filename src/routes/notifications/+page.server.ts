@@ -1,0 +1,39 @@
+import { error, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { z } from 'zod';
+import { requireUser, viewerOf } from '$lib/server/authz';
+import { getDb } from '$lib/server/db';
+import { httpFailure } from '$lib/server/forms';
+import { safeNext } from '$lib/server/redirect';
+import {
+	listNotifications,
+	markAllRead,
+	openNotification
+} from '$lib/server/services/notifications';
+import type { Actions, PageServerLoad } from './$types';
+
+/** One's own inbox. Everyone signed in has one; it names no child, only links. */
+export const load: PageServerLoad = async (event) => {
+	requireUser(event);
+	return { notifications: await listNotifications(await getDb(), viewerOf(event)) };
+};
+
+const openSchema = z.object({ id: z.uuid() });
+
+export const actions: Actions = {
+	open: async (event) => {
+		requireUser(event);
+		const parsed = openSchema.safeParse(Object.fromEntries(await event.request.formData()));
+		if (!parsed.success) error(404, m.error_not_found());
+		const link = await openNotification(await getDb(), viewerOf(event), parsed.data.id).catch(
+			httpFailure
+		);
+		// The link was written by the app, but check it stays inside the app all the same.
+		redirect(303, safeNext(link));
+	},
+	readAll: async (event) => {
+		requireUser(event);
+		await markAllRead(await getDb(), viewerOf(event));
+		redirect(303, '/notifications');
+	}
+};

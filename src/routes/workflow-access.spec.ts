@@ -1,0 +1,216 @@
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { helsinkiDate } from '$lib/domain/access';
+import { accessGrant, child, consultation, flag, placement } from '$lib/server/db/schema';
+import { recomputeChildStatus } from '$lib/server/services/status';
+import { db, eventFor, makeOrg, makeTeam, makeUser, uniq } from '$lib/server/testing/fixtures';
+import { logRows, outcome } from '$lib/server/testing/routes';
+import * as childPage from './children/[id]/+page.server';
+import * as requestPage from './children/[id]/consultations/new/+page.server';
+import * as consultationPage from './consultations/[cid]/+page.server';
+import * as flagPage from './flags/[fid]/+page.server';
+import * as flagsPage from './flags/+page.server';
+import * as workflowPage from './workflows/[wid]/+page.server';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- calling route handlers with test events */
+
+const users: Record<string, string> = {};
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+	const d = await db();
+	const cp = await makeOrg('child_protection');
+	const t = await makeTeam(cp.id);
+	for (const r of ['consultant_social_worker', 'social_worker', 'coordinator'] as const)
+		users[r] = (await makeUser(r, { organisationId: cp.id, teamId: t.id })).user.id;
+	const unitA = await makeOrg('residential_unit');
+	const unitB = await makeOrg('residential_unit');
+	users.unitA = (await makeUser('residential_staff', { organisationId: unitA.id })).user.id;
+	users.unitB = (await makeUser('residential_staff', { organisationId: unitB.id })).user.id;
+	const mk = async () =>
+		(
+			await d
+				.insert(child)
+				.values({
+					teamId: t.id,
+					givenName: 'Reitti',
+					familyName: `Testi ${uniq()}`,
+					dateOfBirth: '2010-01-01',
+					homeMunicipality: 'Järvelä'
+				})
+				.returning()
+		)[0]!.id;
+	ids.placed = await mk();
+	ids.notPlaced = await mk();
+	for (const [id, unit] of [
+		[ids.placed, unitA],
+		[ids.placed, unitB]
+	] as const) {
+		const [p] = await d
+			.insert(placement)
+			.values({
+				childId: id,
+				unitOrganisationId: unit.id,
+				since: helsinkiDate(),
+				createdBy: users.social_worker!
+			})
+			.returning();
+		await d.insert(accessGrant).values({
+			childId: id,
+			organisationId: unit.id,
+			basis: 'placement',
+			placementId: p!.id,
+			validFrom: helsinkiDate(),
+			grantedBy: users.social_worker!
+		});
+	}
+	for (const id of [ids.placed, ids.notPlaced]) await recomputeChildStatus(d, id, 'test');
+});
+
+const form = { question: 'Miten tuemme nuorta?', urgency: 'urgent', background: '' };
+
+describe('residential units and consultations', () => {
+	it('a unit requests consultation for a child placed with it', async () => {
+		const ev = await eventFor(users.unitA!, { params: { id: ids.placed! }, form });
+		const r = await outcome(() => requestPage.actions.request!(ev as any));
+		expect(r.status).toBe(303);
+		ids.unitARequest = r.location!.split('/')[2]!.split('?')[0]!;
+		const [c] = await (
+			await db()
+		)
+			.select()
+			.from(consultation)
+			.where(eq(consultation.id, ids.unitARequest));
+		expect(c).toMatchObject({ state: 'requested', urgency: 'urgent' });
+	});
+
+	it('denied for a child not placed with the unit: 404, logged, nothing saved', async () => {
+		const ev = await eventFor(users.unitA!, { params: { id: ids.notPlaced! }, form });
+		const r = await outcome(() => requestPage.actions.request!(ev as any));
+		expect(r.status).toBe(404);
+		expect((await logRows(ev.locals.requestId))[0]).toMatchObject({ outcome: 'denied' });
+		expect(
+			await (await db()).select().from(consultation).where(eq(consultation.childId, ids.notPlaced!))
+		).toEqual([]);
+	});
+
+	it("another unit, even with the same child placed, cannot see the first unit's request", async () => {
+		const ev = await eventFor(users.unitB!, { params: { cid: ids.unitARequest! } });
+		const r = await outcome(() => consultationPage.load(ev as any));
+		expect(r.status).toBe(404);
+		expect(await logRows(ev.locals.requestId)).toContainEqual(
+			expect.objectContaining({ outcome: 'denied', entity_type: 'consultation' })
+		);
+		const page = await outcome(async () =>
+			childPage.load((await eventFor(users.unitB!, { params: { id: ids.placed! } })) as any)
+		);
+		expect((page as any).value.work.consultations).toEqual([]);
+		// The unit that asked sees it, with its state; the team sees it too.
+		const own = await outcome(async () =>
+			consultationPage.load(
+				(await eventFor(users.unitA!, { params: { cid: ids.unitARequest! } })) as any
+			)
+		);
+		expect((own as any).value.consultation.state).toBe('requested');
+		expect((own as any).value.forms).toBeNull();
+	});
+
+	it('a unit sees no flags or workflows of the child', async () => {
+		const d = await db();
+		const [f] = await d.select().from(flag).where(eq(flag.childId, ids.placed!));
+		expect(f?.trigger).toBe('consultation_requested');
+		const ev = await eventFor(users.unitA!, { params: { fid: f!.id } });
+		expect((await outcome(() => flagPage.load(ev as any))).status).toBe(404);
+		const list = await eventFor(users.unitA!);
+		expect((await outcome(() => flagsPage.load(list as any))).status).toBe(403);
+		ids.flag = f!.id;
+	});
+
+	it('the coordinator schedules and records; the unit then sees the outcome', async () => {
+		const coordinatorPage = await outcome(async () =>
+			consultationPage.load(
+				(await eventFor(users.coordinator!, { params: { cid: ids.unitARequest! } })) as any
+			)
+		);
+		expect((coordinatorPage as any).value.actions).toEqual(['schedule', 'decline']);
+		const at = new Date(Date.now() + 3 * 86400_000).toISOString().slice(0, 10);
+		const sched = await eventFor(users.coordinator!, {
+			params: { cid: ids.unitARequest! },
+			form: {
+				scheduledAt: `${at}T13:00`,
+				place: 'Video',
+				participantUserIds: users.unitA!,
+				version: '1'
+			}
+		});
+		const sr = await outcome(() => consultationPage.actions.schedule!(sched as any));
+		expect(sr.status).toBe(303);
+		const rec = await eventFor(users.coordinator!, {
+			params: { cid: ids.unitARequest! },
+			form: {
+				hypotheses: '',
+				recommendations: 'Yhteinen suunnitelma.',
+				followUpOwnerId: users.social_worker!,
+				followUpOn: at,
+				version: '2'
+			}
+		});
+		// No hypothesis: refused with a field error.
+		expect((await outcome(() => consultationPage.actions.record!(rec as any))).status).toBe(400);
+		const rec2 = await eventFor(users.coordinator!, {
+			params: { cid: ids.unitARequest! },
+			form: {
+				hypotheses: 'Nuori kaipaa kotiin.',
+				recommendations: 'Yhteinen suunnitelma.',
+				followUpOwnerId: users.social_worker!,
+				followUpOn: at,
+				version: '2'
+			}
+		});
+		const rr = await outcome(() => consultationPage.actions.record!(rec2 as any));
+		expect(rr.status).toBe(303);
+		const own = await outcome(async () =>
+			consultationPage.load(
+				(await eventFor(users.unitA!, { params: { cid: ids.unitARequest! } })) as any
+			)
+		);
+		expect((own as any).value.consultation).toMatchObject({
+			state: 'held',
+			hypotheses: ['Nuori kaipaa kotiin.']
+		});
+	});
+
+	it('the unit cannot schedule or record: 403 and a denied row', async () => {
+		const ev = await eventFor(users.unitA!, {
+			params: { cid: ids.unitARequest! },
+			form: { version: '3' }
+		});
+		expect((await outcome(() => consultationPage.actions.close!(ev as any))).status).toBe(403);
+		expect(await logRows(ev.locals.requestId)).toContainEqual(
+			expect.objectContaining({ outcome: 'denied' })
+		);
+	});
+});
+
+describe('triage through the route', () => {
+	it('denied for the social worker (403), allowed for the consultant (303)', async () => {
+		const [f] = await (await db()).select().from(flag).where(eq(flag.id, ids.flag!));
+		const body = { decision: 'consultation', note: '', version: String(f!.version) };
+		const denied = await eventFor(users.social_worker!, { params: { fid: f!.id }, form: body });
+		expect((await outcome(() => flagPage.actions.triage!(denied as any))).status).toBe(403);
+		const ok = await eventFor(users.consultant_social_worker!, {
+			params: { fid: f!.id },
+			form: body
+		});
+		const r = await outcome(() => flagPage.actions.triage!(ok as any));
+		expect(r.status).toBe(303);
+		// The flag came with the unit's request, so accepting leads to that consultation.
+		expect(r.location).toBe(`/consultations/${ids.unitARequest}?saved=1`);
+	});
+
+	it('an unknown workflow id is a logged 404', async () => {
+		const ev = await eventFor(users.social_worker!, { params: { wid: crypto.randomUUID() } });
+		expect((await outcome(() => workflowPage.load(ev as any))).status).toBe(404);
+		expect((await logRows(ev.locals.requestId))[0]).toMatchObject({ outcome: 'denied' });
+	});
+});

@@ -1,0 +1,109 @@
+import { expect, expectAccessible, test } from './fixtures';
+
+const logout = async (page: import('@playwright/test').Page) =>
+	page.locator('form[action="/logout?/logout"] button').click();
+const inDays = (n: number) =>
+	new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(
+		new Date(Date.now() + n * 86400_000)
+	);
+
+// Demo child 13 (Topias) has no assessment yet; the school may assess him.
+test('a red child is flagged, triaged to intensive substance work, and a plan step is done', async ({
+	page,
+	loginAs
+}) => {
+	await loginAs('partner');
+	await page
+		.getByRole('link', { name: /, Topias$/ })
+		.first()
+		.click();
+	await expect(page).toHaveURL(/\/children\/[0-9a-f-]{36}$/);
+	const childUrl = page.url();
+	await page.goto(`${childUrl}/assessments/new`);
+	await page.locator('#r_S1-3').check();
+	await page.locator('#e_S1').fill('Lapsi kertoi väkivallasta kotona.');
+	await page.locator('#familyInformed').check();
+	await page.locator('button[formaction="?/submit"]').click();
+	await expect(page).toHaveURL(/\/assessments\/[0-9a-f-]+\?saved=1$/);
+	await logout(page);
+
+	await loginAs('consultant_social_worker');
+	// The new red flag is in the consultant's notifications and in the flag list.
+	await expect(page.locator('nav .count')).toBeVisible();
+	await page.goto('/flags');
+	await expect(page.getByTestId('overdue-count')).toBeVisible();
+	await expectAccessible(page);
+	const row = page.getByRole('row', { name: /Topias/ });
+	await expect(row).toContainText('muuttui punaiseksi');
+	await row.getByRole('link').click();
+	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
+	await expect(page.locator('h1')).toContainText('muuttui punaiseksi');
+	await expectAccessible(page);
+	await page.getByLabel('Tehostettu päihdetyö kotona').check();
+	await page.getByRole('button', { name: 'Tallenna päätös' }).click();
+	await expect(page).toHaveURL(/\/workflows\/[0-9a-f-]{36}\?saved=1$/);
+	await expect(page.getByTestId('state')).toHaveText('ehdotettu');
+	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
+
+	// Adding a step without its fields: the summary says what is missing, nothing is saved.
+	await page.getByRole('button', { name: 'Lisää askel' }).click();
+	await expect(page.locator('.error-summary').first()).toBeVisible();
+	await page.locator('#what').fill('Kotikäynti ja nuoren oma tavoite');
+	await page.locator('#who').fill('Mikko Saarinen');
+	await page.locator('#dueOn').fill(inDays(3));
+	await page.getByRole('button', { name: 'Lisää askel' }).click();
+	await expect(page.getByTestId('steps')).toContainText('Kotikäynti ja nuoren oma tavoite');
+	await page.getByRole('button', { name: /Merkitse tehdyksi: Kotikäynti/ }).click();
+	await expect(page.getByTestId('steps')).toContainText('✓ Kotikäynti ja nuoren oma tavoite');
+	await expect(page.getByRole('button', { name: /Merkitse tehdyksi: Kotikäynti/ })).toHaveCount(0);
+	await expectAccessible(page);
+});
+
+// Demo child 8 (Iida) is placed in the residential unit Kajastus.
+test('the unit requests a consultation, the coordinator holds it, the unit sees the outcome', async ({
+	page,
+	loginAs
+}) => {
+	await loginAs('residential_staff');
+	await page
+		.getByRole('link', { name: /, Iida$/ })
+		.first()
+		.click();
+	await expect(page).toHaveURL(/\/children\/[0-9a-f-]{36}$/);
+	await page.getByRole('link', { name: 'Pyydä konsultaatiota' }).click();
+	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
+	await expectAccessible(page);
+	await page.locator('#question').fill('Miten tuemme nuorta, joka ikävöi kotiin?');
+	await page.getByLabel('Kiireellinen').check();
+	await page.getByRole('button', { name: 'Lähetä pyyntö' }).click();
+	await expect(page).toHaveURL(/\/consultations\/[0-9a-f-]{36}\?saved=1$/);
+	const url = page.url().replace(/\?.*$/, '');
+	await expect(page.getByTestId('state')).toHaveText('pyydetty');
+	await logout(page);
+
+	await loginAs('coordinator');
+	await page.goto('/notifications');
+	await expect(page.getByRole('button', { name: /Uusi konsultaatiopyyntö/ }).first()).toBeVisible();
+	await expectAccessible(page);
+	await page.goto(url);
+	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
+	await expectAccessible(page);
+	await page.locator('#scheduledAt').fill(`${inDays(2)}T13:00`);
+	await page.locator('#place').fill('Videoyhteys');
+	await page.getByLabel('Minna Salo').check();
+	await page.getByRole('button', { name: 'Tallenna aika ja kutsu' }).click();
+	await expect(page.getByTestId('state')).toHaveText('aika sovittu');
+	await page.locator('#hypotheses').fill('Nuori kaipaa kotiin ja karkaa, kun ikävä kasvaa.');
+	await page.locator('#recommendations').fill('Säännölliset kotilomat ja puhelut äidin kanssa.');
+	await page.locator('#followUpOwnerId').selectOption({ label: 'Mikko Saarinen' });
+	await page.locator('#followUpOn').fill(inDays(14));
+	await page.getByRole('button', { name: 'Tallenna kirjaus' }).click();
+	await expect(page.getByTestId('state')).toHaveText('pidetty');
+	await logout(page);
+
+	await loginAs('residential_staff');
+	await page.goto(url);
+	await expect(page.getByTestId('outcome')).toContainText('Nuori kaipaa kotiin');
+	await expect(page.getByTestId('outcome')).toContainText('Säännölliset kotilomat');
+	await expectAccessible(page);
+});
