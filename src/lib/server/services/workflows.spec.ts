@@ -18,6 +18,7 @@ import { changeConsultation, requestConsultation } from './consultations';
 import { ConflictError, FieldError } from './errors';
 import { triageFlag } from './flags';
 import { changeWorkflow } from './intensive';
+import { notifyOverdue } from './overdue';
 import { recomputeChildStatus } from './status';
 import { ForbiddenError } from '../authz';
 
@@ -322,5 +323,46 @@ describe('consultation', () => {
 		expect(outcome).toHaveLength(1);
 		const [held] = await s.d.select().from(consultation).where(eq(consultation.id, id));
 		expect(held).toMatchObject({ state: 'held', hypotheses: ['Perhe on uupunut.'] });
+	});
+});
+
+describe('overdue notices', () => {
+	it('tell the consultant and worker about an overdue flag, and the lead about a review, once', async () => {
+		const s = await setup();
+		const now = new Date();
+		const [f] = await s.d
+			.insert(flag)
+			.values({
+				childId: s.childId,
+				trigger: 'disagreement',
+				suggestedWorkflow: 'consultation',
+				raisedAt: new Date(now.getTime() - 20 * 86400_000),
+				dueOn: helsinkiDate(new Date(now.getTime() - 10 * 86400_000))
+			})
+			.returning();
+		const [w] = await s.d
+			.insert(intensiveWorkflow)
+			.values({
+				childId: s.childId,
+				kind: 'intensive_family',
+				state: 'active',
+				leadWorkerId: s.coordinator,
+				nextReviewOn: helsinkiDate(new Date(now.getTime() - 86400_000)),
+				createdBy: s.consultant,
+				createdAt: now
+			})
+			.returning();
+		await notifyOverdue(s.d, now);
+		await notifyOverdue(s.d, now);
+		const flagNotes = await s.d
+			.select()
+			.from(notification)
+			.where(eq(notification.link, `/flags/${f!.id}`));
+		expect(flagNotes.map((n) => n.userId).sort()).toEqual([s.consultant, s.worker].sort());
+		const reviewNotes = await s.d
+			.select()
+			.from(notification)
+			.where(eq(notification.link, `/workflows/${w!.id}`));
+		expect(reviewNotes.map((n) => [n.userId, n.kind])).toEqual([[s.coordinator, 'review_overdue']]);
 	});
 });
