@@ -11,6 +11,7 @@ import * as consultationPage from './consultations/[cid]/+page.server';
 import * as flagPage from './flags/[fid]/+page.server';
 import * as flagsPage from './flags/+page.server';
 import * as workflowPage from './workflows/[wid]/+page.server';
+import * as workPage from './work/+page.server';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- calling route handlers with test events */
 
@@ -212,5 +213,21 @@ describe('triage through the route', () => {
 		const ev = await eventFor(users.social_worker!, { params: { wid: crypto.randomUUID() } });
 		expect((await outcome(() => workflowPage.load(ev as any))).status).toBe(404);
 		expect((await logRows(ev.locals.requestId))[0]).toMatchObject({ outcome: 'denied' });
+	});
+});
+
+describe('the team work page', () => {
+	it('allowed for the team, each row logged; denied (403) for a residential unit', async () => {
+		const ev = await eventFor(users.coordinator!);
+		const r = await outcome(() => workPage.load(ev as any));
+		expect(r.status).toBe(200);
+		expect((r as any).value.consultations.map((c: { id: string }) => c.id)).toContain(
+			ids.unitARequest
+		);
+		expect(await logRows(ev.locals.requestId)).toContainEqual(
+			expect.objectContaining({ outcome: 'allowed', entity_type: 'consultation' })
+		);
+		const unit = await eventFor(users.unitA!);
+		expect((await outcome(() => workPage.load(unit as any))).status).toBe(403);
 	});
 });

@@ -85,6 +85,10 @@ test('the unit requests a consultation, the coordinator holds it, the unit sees 
 	await page.goto('/notifications');
 	await expect(page.getByRole('button', { name: /Uusi konsultaatiopyyntö/ }).first()).toBeVisible();
 	await expectAccessible(page);
+	// The team's work page lists the new request first (urgent, requested).
+	await page.goto('/work');
+	await expect(page.getByRole('row', { name: /Iida/ }).first()).toContainText('pyydetty');
+	await expectAccessible(page);
 	await page.goto(url);
 	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
 	await expectAccessible(page);

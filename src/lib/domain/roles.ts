@@ -84,6 +84,7 @@ export type NavKey =
 	| 'home'
 	| 'children'
 	| 'flags'
+	| 'work'
 	| 'notifications'
 	| 'admin_organisations'
 	| 'admin_teams'
@@ -92,7 +93,7 @@ export type NavKey =
 
 export function navigationFor(roles: readonly Role[]): NavKey[] {
 	const nav: NavKey[] = ['home'];
-	if (roles.some(isTeamRole)) nav.push('children', 'flags');
+	if (roles.some(isTeamRole)) nav.push('children', 'flags', 'work');
 	// Admins get no notifications: nothing about children reaches them.
 	if (roles.some((r) => r !== 'admin')) nav.push('notifications');
 	if (roles.includes('admin')) nav.push('admin_organisations', 'admin_teams', 'admin_users');

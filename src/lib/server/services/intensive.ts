@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { helsinkiDate } from '../../domain/access';
 import { PARTNER_KINDS } from '../../domain/roles';
 import { can } from '../../domain/permissions';
@@ -16,6 +16,7 @@ import type { Db, DbOrTx } from '../db';
 import {
 	accessGrant,
 	child,
+	consultation,
 	intensiveWorkflow,
 	organisation,
 	planStep,
@@ -23,8 +24,16 @@ import {
 	workflowEntry,
 	workflowPartner
 } from '../db/schema';
-import { assertChildPermission, logChild, type ChildContext } from './child-access';
-import { teamWorkers } from './children';
+import { ForbiddenError } from '../authz';
+import { recordAccessMany } from '../audit';
+import {
+	actorOf,
+	assertChildPermission,
+	logChild,
+	type ChildContext,
+	type Viewer
+} from './child-access';
+import { teamMemberships, teamWorkers } from './children';
 import { ConflictError, FieldError, NotFoundError } from './errors';
 
 export async function childOfWorkflow(db: Db, id: string): Promise<string | null> {
@@ -278,4 +287,95 @@ export async function changeWorkflow(
 async function teamOf(tx: DbOrTx, childId: string) {
 	const [c] = await tx.select({ teamId: child.teamId }).from(child).where(eq(child.id, childId));
 	return c?.teamId;
+}
+
+/**
+ * The team's open work for the weekly meeting: consultations not yet closed and intensive
+ * workflows not yet closed, with due reviews marked. Two queries, every row logged.
+ */
+export async function teamWork(db: Db, viewer: Viewer, now = new Date()) {
+	const ms = teamMemberships(viewer);
+	if (!ms.length) throw new ForbiddenError();
+	const teamIds = ms.map((x) => x.teamId!);
+	const today = helsinkiDate(now);
+	return db.transaction(async (tx) => {
+		const consultations = await tx
+			.select({
+				id: consultation.id,
+				childId: consultation.childId,
+				teamId: child.teamId,
+				givenName: child.givenName,
+				familyName: child.familyName,
+				state: consultation.state,
+				urgency: consultation.urgency,
+				createdAt: consultation.createdAt,
+				scheduledAt: consultation.scheduledAt
+			})
+			.from(consultation)
+			.innerJoin(child, eq(child.id, consultation.childId))
+			.where(
+				and(
+					inArray(child.teamId, teamIds),
+					inArray(consultation.state, ['requested', 'scheduled', 'held'])
+				)
+			)
+			.orderBy(
+				sql`case ${consultation.state} when 'requested' then 0 when 'scheduled' then 1 else 2 end`,
+				desc(sql`${consultation.urgency} = 'urgent'`),
+				asc(consultation.createdAt)
+			)
+			.limit(200);
+		const workflows = await tx
+			.select({
+				id: intensiveWorkflow.id,
+				childId: intensiveWorkflow.childId,
+				teamId: child.teamId,
+				givenName: child.givenName,
+				familyName: child.familyName,
+				kind: intensiveWorkflow.kind,
+				state: intensiveWorkflow.state,
+				nextReviewOn: intensiveWorkflow.nextReviewOn,
+				lead: user.displayName
+			})
+			.from(intensiveWorkflow)
+			.innerJoin(child, eq(child.id, intensiveWorkflow.childId))
+			.innerJoin(user, eq(user.id, intensiveWorkflow.leadWorkerId))
+			.where(
+				and(
+					inArray(child.teamId, teamIds),
+					inArray(intensiveWorkflow.state, ['proposed', 'active'])
+				)
+			)
+			.orderBy(asc(intensiveWorkflow.nextReviewOn))
+			.limit(200);
+		const actor = (teamId: string) =>
+			actorOf(viewer, ms.find((x) => x.teamId === teamId) ?? ms[0]!);
+		await recordAccessMany(tx, [
+			...consultations.map((r) => ({
+				actor: actor(r.teamId),
+				action: 'list',
+				entityType: 'consultation',
+				entityId: r.id,
+				childId: r.childId,
+				basis: 'team' as const,
+				outcome: 'allowed' as const
+			})),
+			...workflows.map((r) => ({
+				actor: actor(r.teamId),
+				action: 'list',
+				entityType: 'intensive_workflow',
+				entityId: r.id,
+				childId: r.childId,
+				basis: 'team' as const,
+				outcome: 'allowed' as const
+			}))
+		]);
+		return {
+			consultations,
+			workflows: workflows.map((w) => ({
+				...w,
+				reviewDue: w.state === 'active' && !!w.nextReviewOn && w.nextReviewOn <= today
+			}))
+		};
+	});
 }
