@@ -231,3 +231,32 @@ describe('the team work page', () => {
 		expect((await outcome(() => workPage.load(unit as any))).status).toBe(403);
 	});
 });
+
+describe('invited participants', () => {
+	it('see the consultation they were invited to; other units do not', async () => {
+		const req = await eventFor(users.coordinator!, { params: { id: ids.placed! }, form });
+		const r = await outcome(() => requestPage.actions.request!(req as any));
+		const cid = r.location!.split('/')[2]!.split('?')[0]!;
+		const at = new Date(Date.now() + 2 * 86400_000).toISOString().slice(0, 10);
+		const sched = await eventFor(users.coordinator!, {
+			params: { cid },
+			form: {
+				scheduledAt: `${at}T09:00`,
+				place: 'Huone 2',
+				participantUserIds: users.unitB!,
+				version: '1'
+			}
+		});
+		expect((await outcome(() => consultationPage.actions.schedule!(sched as any))).status).toBe(
+			303
+		);
+		const invited = await outcome(async () =>
+			consultationPage.load((await eventFor(users.unitB!, { params: { cid } })) as any)
+		);
+		expect((invited as any).value.consultation.place).toBe('Huone 2');
+		const other = await outcome(async () =>
+			consultationPage.load((await eventFor(users.unitA!, { params: { cid } })) as any)
+		);
+		expect(other.status).toBe(404);
+	});
+});

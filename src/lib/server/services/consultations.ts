@@ -22,10 +22,21 @@ type Row = typeof consultation.$inferSelect;
 
 /**
  * Who sees a consultation: the child's team sees all of them; a partner or residential unit
- * sees only those its own organisation asked for (and their outcome), nothing else.
+ * sees those its own organisation asked for (and their outcome), and those it was invited
+ * to (so the invited know when and where), nothing else.
  */
-const visibleTo = (ctx: ChildContext, c: Pick<Row, 'requesterOrganisationId'>) =>
-	ctx.access.kind === 'team' || c.requesterOrganisationId === ctx.access.membership.organisationId;
+const visibleTo = (
+	ctx: ChildContext,
+	c: Pick<Row, 'requesterOrganisationId' | 'participantOrganisationIds' | 'participantUserIds'>
+) => {
+	if (ctx.access.kind === 'team') return true;
+	const org = ctx.access.membership.organisationId;
+	return (
+		c.requesterOrganisationId === org ||
+		c.participantOrganisationIds.includes(org) ||
+		c.participantUserIds.includes(ctx.viewer.userId)
+	);
+};
 
 export type RequestInput = { question: string; urgency: 'normal' | 'urgent'; background: string };
 
@@ -82,14 +93,22 @@ export async function consultationsForChild(db: Db, ctx: ChildContext) {
 				urgency: consultation.urgency,
 				createdAt: consultation.createdAt,
 				scheduledAt: consultation.scheduledAt,
-				requesterOrganisationId: consultation.requesterOrganisationId
+				requesterOrganisationId: consultation.requesterOrganisationId,
+				participantOrganisationIds: consultation.participantOrganisationIds,
+				participantUserIds: consultation.participantUserIds
 			})
 			.from(consultation)
 			.where(eq(consultation.childId, ctx.childId))
 			.orderBy(desc(consultation.createdAt));
 		const mine = rows.filter((r) => visibleTo(ctx, r));
 		for (const r of mine) await logChild(tx, ctx, 'list', 'consultation', r.id);
-		return mine;
+		return mine.map((r) => ({
+			id: r.id,
+			state: r.state,
+			urgency: r.urgency,
+			createdAt: r.createdAt,
+			scheduledAt: r.scheduledAt
+		}));
 	});
 }
 
