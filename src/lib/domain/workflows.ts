@@ -76,3 +76,7 @@ export const intensiveEditable = (s: IntensiveState) => s !== 'closed';
 
 /** Reviews every 14 days (DOMAIN §6), counted from starting or from the last review. */
 export const REVIEW_INTERVAL_DAYS = 14;
+
+/** A running workflow whose review day has come (or passed) should be reviewed now. */
+export const reviewDue = (state: IntensiveState, nextReviewOn: string | null, today: string) =>
+	state === 'active' && !!nextReviewOn && nextReviewOn <= today;

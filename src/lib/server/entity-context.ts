@@ -3,19 +3,21 @@ import { m } from '../paraglide/messages';
 import { logDenied, requireChildAccess } from './authz';
 import { getDb, type Db } from './db';
 import { uuidParam } from './params';
+import { childOfAssessment } from './services/assessments';
 import { childOfConsultation } from './services/consultations';
 import { childOfFlag } from './services/flags';
 import { childOfWorkflow } from './services/intensive';
 
-const finders: Record<string, (db: Db, id: string) => Promise<string | null>> = {
+const finders = {
+	assessment: childOfAssessment,
 	flag: childOfFlag,
 	consultation: childOfConsultation,
 	intensive_workflow: childOfWorkflow
-};
+} satisfies Record<string, (db: Db, id: string) => Promise<string | null>>;
 
 /**
- * Routes by a flag, consultation or workflow id: find its child (nothing else), then the
- * usual child check. Unknown id and no access look the same: a logged 404.
+ * Routes by an assessment, flag, consultation or workflow id: find its child (nothing
+ * else), then the usual child check. Unknown id and no access look the same: a logged 404.
  */
 export async function requireEntityChild(
 	event: RequestEvent,
@@ -24,7 +26,7 @@ export async function requireEntityChild(
 	opts: { teamOnly?: boolean; action?: string } = {}
 ) {
 	const id = uuidParam(param);
-	const childId = await finders[entityType]!(await getDb(), id);
+	const childId = await finders[entityType](await getDb(), id);
 	if (!childId) {
 		await logDenied(event, { entityType, entityId: id });
 		error(404, m.error_not_found());

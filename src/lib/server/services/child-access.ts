@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { childAccess, helsinkiDate, type ChildAccess } from '../../domain/access';
 import { can, type Permission } from '../../domain/permissions';
 import { ForbiddenError } from '../authz';
-import { recordAccess, type Actor } from '../audit';
+import { recordAccess, recordAccessMany, type Actor } from '../audit';
 import type { MembershipInfo } from '../auth/session';
 import type { DbOrTx } from '../db';
 import { accessGrant, child } from '../db/schema';
@@ -123,4 +123,51 @@ export async function assertChildPermission(
 		outcome: 'denied'
 	});
 	throw new ForbiddenError();
+}
+
+/** Allowed rows for several entities of one child, in one insert (a list on its page). */
+export function logChildMany(
+	db: DbOrTx,
+	ctx: ChildContext,
+	action: string,
+	entityType: string,
+	entityIds: string[]
+) {
+	return recordAccessMany(
+		db,
+		entityIds.map((entityId) => ({
+			actor: ctx.actor,
+			action,
+			entityType,
+			entityId,
+			childId: ctx.childId,
+			basis: ctx.access.basis,
+			outcome: 'allowed' as const
+		}))
+	);
+}
+
+/**
+ * Allowed rows for a list across the viewer's teams, in one insert: each row is logged as
+ * the viewer's membership in that child's team, on the `team` basis.
+ */
+export function logTeamList(
+	db: DbOrTx,
+	viewer: Viewer,
+	memberships: MembershipInfo[],
+	entityType: string,
+	rows: { entityId: string; childId: string; teamId: string }[]
+) {
+	return recordAccessMany(
+		db,
+		rows.map((r) => ({
+			actor: actorOf(viewer, memberships.find((x) => x.teamId === r.teamId) ?? memberships[0]!),
+			action: 'list',
+			entityType,
+			entityId: r.entityId,
+			childId: r.childId,
+			basis: 'team' as const,
+			outcome: 'allowed' as const
+		}))
+	);
 }

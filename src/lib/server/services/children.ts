@@ -107,6 +107,12 @@ export async function teamWorkers(db: DbOrTx, teamId: string) {
 		.orderBy(asc(user.displayName));
 }
 
+/** The active people of the child's own team (lead workers, participants, owners). */
+export async function childTeamWorkers(db: DbOrTx, childId: string) {
+	const [c] = await db.select({ teamId: child.teamId }).from(child).where(eq(child.id, childId));
+	return c ? teamWorkers(db, c.teamId) : [];
+}
+
 async function validateChild(
 	db: DbOrTx,
 	teamId: string,

@@ -10,13 +10,19 @@ import {
 import { m } from '../../paraglide/messages';
 import { recordAccess } from '../audit';
 import type { Db, DbOrTx } from '../db';
-import { accessGrant, child, consultation, membership, organisation, user } from '../db/schema';
-import { assertChildPermission, logChild, type ChildContext } from './child-access';
-import { teamWorkers } from './children';
+import {
+	accessGrant,
+	childStatus,
+	consultation,
+	membership,
+	organisation,
+	user
+} from '../db/schema';
+import { assertChildPermission, logChild, logChildMany, type ChildContext } from './child-access';
+import { childTeamWorkers } from './children';
 import { ConflictError, FieldError, NotFoundError } from './errors';
 import { raiseFlag, storedFacts } from './flags';
 import { notify, teamMembersWithRole } from './notifications';
-import { childStatus } from '../db/schema';
 
 type Row = typeof consultation.$inferSelect;
 
@@ -101,7 +107,13 @@ export async function consultationsForChild(db: Db, ctx: ChildContext) {
 			.where(eq(consultation.childId, ctx.childId))
 			.orderBy(desc(consultation.createdAt));
 		const mine = rows.filter((r) => visibleTo(ctx, r));
-		for (const r of mine) await logChild(tx, ctx, 'list', 'consultation', r.id);
+		await logChildMany(
+			tx,
+			ctx,
+			'list',
+			'consultation',
+			mine.map((r) => r.id)
+		);
 		return mine.map((r) => ({
 			id: r.id,
 			state: r.state,
@@ -165,8 +177,7 @@ export async function getConsultation(db: Db, ctx: ChildContext, id: string) {
 
 /** Who can be invited: the team's people, and organisations that can see the child. */
 export async function participantChoices(db: DbOrTx, childId: string) {
-	const [c] = await db.select({ teamId: child.teamId }).from(child).where(eq(child.id, childId));
-	const people = await teamWorkers(db, c!.teamId);
+	const people = await childTeamWorkers(db, childId);
 	const today = helsinkiDate();
 	const grants = await db
 		.select({

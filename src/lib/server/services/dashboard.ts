@@ -9,9 +9,8 @@ import {
 } from '../../domain/traffic-light';
 import { ForbiddenError } from '../authz';
 import type { Db } from '../db';
-import { recordAccessMany } from '../audit';
 import { child, childStatus, flag, user } from '../db/schema';
-import { actorOf, type Viewer } from './child-access';
+import { logTeamList, type Viewer } from './child-access';
 import { teamMemberships } from './children';
 
 export const PAGE_SIZE = 50;
@@ -98,19 +97,12 @@ export async function teamDashboard(db: Db, viewer: Viewer, f: DashboardFilter, 
 			.from(flag)
 			.innerJoin(child, eq(child.id, flag.childId))
 			.where(and(inArray(child.teamId, teamIds), eq(flag.status, 'open'), lt(flag.dueOn, today)));
-		const actor = (teamId: string) =>
-			actorOf(viewer, ms.find((x) => x.teamId === teamId) ?? ms[0]!);
-		await recordAccessMany(
+		await logTeamList(
 			tx,
-			rows.map((r) => ({
-				actor: actor(r.teamId),
-				action: 'list',
-				entityType: 'child',
-				entityId: r.id,
-				childId: r.id,
-				basis: 'team',
-				outcome: 'allowed' as const
-			}))
+			viewer,
+			ms,
+			'child',
+			rows.map((r) => ({ entityId: r.id, childId: r.id, teamId: r.teamId }))
 		);
 		const day = 86400_000;
 		return {

@@ -12,13 +12,13 @@ import {
 import { INTENSIVE_KINDS, type IntensiveKind, type WorkflowKind } from '../../domain/workflows';
 import { m } from '../../paraglide/messages';
 import { ForbiddenError } from '../authz';
-import { recordAccessMany } from '../audit';
 import type { Db, DbOrTx } from '../db';
 import { child, childStatus, consultation, flag, intensiveWorkflow, placement } from '../db/schema';
 import {
 	assertChildPermission,
-	actorOf,
 	logChild,
+	logChildMany,
+	logTeamList,
 	type ChildContext,
 	type Viewer
 } from './child-access';
@@ -132,17 +132,12 @@ export async function teamFlags(db: Db, viewer: Viewer, now = new Date()) {
 			)
 			.orderBy(sql`${flag.status} = 'open' desc`, asc(flag.dueOn), desc(flag.triagedAt))
 			.limit(200);
-		await recordAccessMany(
+		await logTeamList(
 			tx,
-			rows.map((r) => ({
-				actor: actorOf(viewer, ms.find((x) => x.teamId === r.teamId) ?? ms[0]!),
-				action: 'list',
-				entityType: 'flag',
-				entityId: r.id,
-				childId: r.childId,
-				basis: 'team',
-				outcome: 'allowed' as const
-			}))
+			viewer,
+			ms,
+			'flag',
+			rows.map((r) => ({ entityId: r.id, childId: r.childId, teamId: r.teamId }))
 		);
 		return rows.map((r) => ({
 			...r,
@@ -285,7 +280,13 @@ export async function flagsForChild(db: Db, ctx: ChildContext, now = new Date())
 			.from(flag)
 			.where(eq(flag.childId, ctx.childId))
 			.orderBy(sql`${flag.status} = 'open' desc`, desc(flag.raisedAt));
-		for (const r of rows) await logChild(tx, ctx, 'list', 'flag', r.id);
+		await logChildMany(
+			tx,
+			ctx,
+			'list',
+			'flag',
+			rows.map((r) => r.id)
+		);
 		return rows.map((r) => ({ ...r, overdue: r.status === 'open' && flagOverdue(r.dueOn, today) }));
 	});
 }

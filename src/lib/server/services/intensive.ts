@@ -8,6 +8,7 @@ import {
 	INTENSIVE,
 	intensiveEditable,
 	REVIEW_INTERVAL_DAYS,
+	reviewDue,
 	transition,
 	type IntensiveOutcome
 } from '../../domain/workflows';
@@ -25,15 +26,15 @@ import {
 	workflowPartner
 } from '../db/schema';
 import { ForbiddenError } from '../authz';
-import { recordAccessMany } from '../audit';
 import {
-	actorOf,
 	assertChildPermission,
 	logChild,
+	logChildMany,
+	logTeamList,
 	type ChildContext,
 	type Viewer
 } from './child-access';
-import { teamMemberships, teamWorkers } from './children';
+import { childTeamWorkers, teamMemberships } from './children';
 import { ConflictError, FieldError, NotFoundError } from './errors';
 
 export async function childOfWorkflow(db: Db, id: string): Promise<string | null> {
@@ -58,7 +59,13 @@ export async function workflowsForChild(db: Db, ctx: ChildContext) {
 			.from(intensiveWorkflow)
 			.where(eq(intensiveWorkflow.childId, ctx.childId))
 			.orderBy(desc(intensiveWorkflow.createdAt));
-		for (const r of rows) await logChild(tx, ctx, 'list', 'intensive_workflow', r.id);
+		await logChildMany(
+			tx,
+			ctx,
+			'list',
+			'intensive_workflow',
+			rows.map((r) => r.id)
+		);
 		return rows;
 	});
 }
@@ -90,10 +97,6 @@ export async function getWorkflow(db: Db, ctx: ChildContext, id: string, now = n
 			.from(workflowPartner)
 			.innerJoin(organisation, eq(organisation.id, workflowPartner.organisationId))
 			.where(eq(workflowPartner.workflowId, id));
-		const [c] = await tx
-			.select({ teamId: child.teamId })
-			.from(child)
-			.where(eq(child.id, ctx.childId));
 		const today = helsinkiDate(now);
 		return {
 			workflow: w.w,
@@ -101,13 +104,13 @@ export async function getWorkflow(db: Db, ctx: ChildContext, id: string, now = n
 			steps,
 			entries: entries.map((x) => ({ ...x.e, author: x.author })),
 			partners,
-			workers: await teamWorkers(tx, c!.teamId),
+			workers: await childTeamWorkers(tx, ctx.childId),
 			partnerChoices: await tx
 				.select({ id: organisation.id, name: organisation.name })
 				.from(organisation)
 				.where(inArray(organisation.kind, [...PARTNER_KINDS]))
 				.orderBy(asc(organisation.name)),
-			reviewDue: w.w.state === 'active' && !!w.w.nextReviewOn && w.w.nextReviewOn <= today,
+			reviewDue: reviewDue(w.w.state, w.w.nextReviewOn, today),
 			actions: allowedActions(INTENSIVE, w.w.state),
 			canManage: can(ctx.access.membership.role, 'manageWorkflow')
 		};
@@ -162,7 +165,7 @@ export async function changeWorkflow(
 				const t = transition(INTENSIVE, w.state, change.action);
 				if (!t.ok) throw refuse(w.state);
 				if (change.action === 'activate') {
-					const workers = await teamWorkers(tx, (await teamOf(tx, ctx.childId))!);
+					const workers = await childTeamWorkers(tx, ctx.childId);
 					if (!workers.some((x) => x.id === change.leadWorkerId))
 						throw new FieldError({ leadWorkerId: m.error_choose_option() });
 					await tx
@@ -284,11 +287,6 @@ export async function changeWorkflow(
 	});
 }
 
-async function teamOf(tx: DbOrTx, childId: string) {
-	const [c] = await tx.select({ teamId: child.teamId }).from(child).where(eq(child.id, childId));
-	return c?.teamId;
-}
-
 /**
  * The team's open work for the weekly meeting: consultations not yet closed and intensive
  * workflows not yet closed, with due reviews marked. Two queries, every row logged.
@@ -348,33 +346,18 @@ export async function teamWork(db: Db, viewer: Viewer, now = new Date()) {
 			)
 			.orderBy(asc(intensiveWorkflow.nextReviewOn))
 			.limit(200);
-		const actor = (teamId: string) =>
-			actorOf(viewer, ms.find((x) => x.teamId === teamId) ?? ms[0]!);
-		await recordAccessMany(tx, [
-			...consultations.map((r) => ({
-				actor: actor(r.teamId),
-				action: 'list',
-				entityType: 'consultation',
-				entityId: r.id,
-				childId: r.childId,
-				basis: 'team' as const,
-				outcome: 'allowed' as const
-			})),
-			...workflows.map((r) => ({
-				actor: actor(r.teamId),
-				action: 'list',
-				entityType: 'intensive_workflow',
-				entityId: r.id,
-				childId: r.childId,
-				basis: 'team' as const,
-				outcome: 'allowed' as const
-			}))
-		]);
+		const row = (r: { id: string; childId: string; teamId: string }) => ({
+			entityId: r.id,
+			childId: r.childId,
+			teamId: r.teamId
+		});
+		await logTeamList(tx, viewer, ms, 'consultation', consultations.map(row));
+		await logTeamList(tx, viewer, ms, 'intensive_workflow', workflows.map(row));
 		return {
 			consultations,
 			workflows: workflows.map((w) => ({
 				...w,
-				reviewDue: w.state === 'active' && !!w.nextReviewOn && w.nextReviewOn <= today
+				reviewDue: reviewDue(w.state, w.nextReviewOn, today)
 			}))
 		};
 	});

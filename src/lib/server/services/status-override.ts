@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { helsinkiDate } from '../../domain/access';
 import { OVERRIDE_MAX_DAYS, type Colour } from '../../domain/traffic-light';
+import { addDays } from '../../domain/working-days';
 import { m } from '../../paraglide/messages';
 import type { Db } from '../db';
 import { childStatus, childStatusHistory } from '../db/schema';
@@ -14,9 +15,6 @@ export type OverrideInput = {
 	/** `overrideAt` of the override the form was based on ('' for none): optimistic lock. */
 	basedOn: string;
 };
-
-const addDays = (isoDate: string, days: number) =>
-	new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86400_000).toISOString().slice(0, 10);
 
 /** What the form shows: the computed colour and the current override, if any. */
 export async function overrideFormState(db: Db, ctx: ChildContext) {
