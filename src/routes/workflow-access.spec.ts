@@ -1,7 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { helsinkiDate } from '$lib/domain/access';
-import { accessGrant, child, consultation, flag, placement } from '$lib/server/db/schema';
+import {
+	accessGrant,
+	child,
+	consultation,
+	flag,
+	intensiveWorkflow,
+	notification,
+	placement,
+	team
+} from '$lib/server/db/schema';
 import { recomputeChildStatus } from '$lib/server/services/status';
 import { db, eventFor, makeOrg, makeTeam, makeUser, uniq } from '$lib/server/testing/fixtures';
 import { logRows, outcome } from '$lib/server/testing/routes';
@@ -12,6 +21,7 @@ import * as flagPage from './flags/[fid]/+page.server';
 import * as flagsPage from './flags/+page.server';
 import * as workflowPage from './workflows/[wid]/+page.server';
 import * as workPage from './work/+page.server';
+import * as notificationsPage from './notifications/+page.server';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- calling route handlers with test events */
 
@@ -258,5 +268,51 @@ describe('invited participants', () => {
 			consultationPage.load((await eventFor(users.unitA!, { params: { cid } })) as any)
 		);
 		expect(other.status).toBe(404);
+	});
+});
+
+describe('intensive workflow and notification pages', () => {
+	it('workflow: a unit gets 404, a family therapist 403 on edits, the social worker 303', async () => {
+		const d = await db();
+		const [c] = await d.select().from(child).where(eq(child.id, ids.placed!));
+		const [t] = await d.select().from(team).where(eq(team.id, c!.teamId));
+		const therapist = (
+			await makeUser('family_therapist', { organisationId: t!.organisationId, teamId: t!.id })
+		).user.id;
+		const [w] = await d
+			.insert(intensiveWorkflow)
+			.values({
+				childId: ids.placed!,
+				kind: 'intensive_family',
+				leadWorkerId: users.social_worker!,
+				createdBy: users.consultant_social_worker!,
+				createdAt: new Date()
+			})
+			.returning();
+		const unit = await eventFor(users.unitA!, { params: { wid: w!.id } });
+		expect((await outcome(() => workflowPage.load(unit as any))).status).toBe(404);
+		expect((await logRows(unit.locals.requestId))[0]).toMatchObject({ outcome: 'denied' });
+		const step = { what: 'Kotikäynti', who: 'Mikko', dueOn: helsinkiDate(), version: '1' };
+		const denied = await eventFor(therapist, { params: { wid: w!.id }, form: step });
+		expect((await outcome(() => workflowPage.actions.step!(denied as any))).status).toBe(403);
+		const ok = await eventFor(users.social_worker!, { params: { wid: w!.id }, form: step });
+		expect((await outcome(() => workflowPage.actions.step!(ok as any))).status).toBe(303);
+	});
+
+	it("notifications: opening someone else's is 404 and marks nothing", async () => {
+		const d = await db();
+		const [n] = await d
+			.select()
+			.from(notification)
+			.where(eq(notification.userId, users.coordinator!))
+			.limit(1);
+		const ev = await eventFor(users.unitA!, { form: { id: n!.id } });
+		expect((await outcome(() => notificationsPage.actions.open!(ev as any))).status).toBe(404);
+		const [after] = await d.select().from(notification).where(eq(notification.id, n!.id));
+		expect(after!.readAt).toEqual(n!.readAt);
+		const own = await eventFor(users.coordinator!, { form: { id: n!.id } });
+		const r = await outcome(() => notificationsPage.actions.open!(own as any));
+		expect(r.status).toBe(303);
+		expect(r.location).toMatch(/^\/(consultations|flags)\//);
 	});
 });
