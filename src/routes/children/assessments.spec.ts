@@ -229,7 +229,7 @@ describe('drafts, submission and corrections', () => {
 		const again: any = await call(async () =>
 			view.actions.correct!((await eventFor(school, { params: { aid: firstId } })) as any)
 		);
-		expect(again.status).toBe(400);
+		expect(again.status).toBe(409);
 	});
 
 	it('another partner never sees the school’s assessment, by list or by id', async () => {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+	bigint,
 	boolean,
 	check,
 	date,
@@ -348,6 +349,11 @@ export const childStatusHistory = pgTable(
 	'child_status_history',
 	{
 		id: uuid().primaryKey().defaultRandom(),
+		/**
+		 * Written under the child's lock, so it is the order in which the changes happened;
+		 * `at` is the request's time and two concurrent requests may commit in either order.
+		 */
+		seq: bigint({ mode: 'number' }).generatedAlwaysAsIdentity(),
 		childId: uuid()
 			.notNull()
 			.references(() => child.id),

@@ -181,9 +181,13 @@ async function openRequestFor(tx: DbOrTx, ctx: ChildContext, requestId: string) 
 	);
 }
 
-/** Only the author's organisation corrects, and only the newest version of a chain. */
+/**
+ * Only the author's organisation corrects, and only the newest version of a chain. The old
+ * version's row is locked, so of two simultaneous corrections the second waits, then sees
+ * the first and is refused (the route answers 409), never a unique-index failure.
+ */
 async function assertCorrectable(tx: DbOrTx, ctx: ChildContext, id: string) {
-	const [old] = await tx.select().from(assessment).where(eq(assessment.id, id));
+	const [old] = await tx.select().from(assessment).where(eq(assessment.id, id)).for('update');
 	if (!old || old.childId !== ctx.childId || old.status !== 'submitted') throw new NotFoundError();
 	if (old.organisationId !== authorOrg(ctx)) throw new ForbiddenError();
 	const [next] = await tx

@@ -7,6 +7,7 @@ import type { Db } from '../db';
 import { childStatus, childStatusHistory } from '../db/schema';
 import { assertChildPermission, logChild, type ChildContext } from './child-access';
 import { ConflictError, FieldError, NotFoundError } from './errors';
+import { lockChild } from './status';
 
 export type OverrideInput = {
 	colour: Colour;
@@ -57,6 +58,8 @@ export async function setOverride(
 			throw new FieldError({ reviewOn: m.override_review_max({ days: OVERRIDE_MAX_DAYS }) });
 	}
 	return db.transaction(async (tx) => {
+		// The same lock as every recompute, so an override and a submission never interleave.
+		await lockChild(tx, ctx.childId);
 		const [s] = await tx
 			.select()
 			.from(childStatus)

@@ -47,7 +47,7 @@ export async function childStatusView(db: Db, ctx: ChildContext, now = new Date(
 			.select()
 			.from(childStatusHistory)
 			.where(eq(childStatusHistory.childId, ctx.childId))
-			.orderBy(asc(childStatusHistory.at));
+			.orderBy(asc(childStatusHistory.seq));
 		const orgIds = new Set<string>();
 		for (const r of reasons) if ('organisationId' in r) orgIds.add(r.organisationId);
 		for (const r of reasons)

@@ -59,8 +59,25 @@ export function canonical(value: unknown): string {
 }
 
 /**
+ * Serialises every writer of one child's derived status on the child's row, until the end
+ * of the caller's transaction. `no key update` and not `update`: inserting an assessment
+ * takes a `key share` lock on the child (its foreign key), which `update` would wait on, so
+ * two submissions would deadlock. Readers are never blocked. ADR 010.
+ */
+export async function lockChild(tx: DbOrTx, childId: string): Promise<boolean> {
+	const [row] = await tx
+		.select({ id: child.id })
+		.from(child)
+		.where(eq(child.id, childId))
+		.for('no key update');
+	return Boolean(row);
+}
+
+/**
  * Recomputes one child's status inside the caller's transaction: stores it, and appends to
  * the history when the colour changed. If the caller's transaction fails, neither stays.
+ * Takes the child's lock first and only then reads, so two transactions that each add an
+ * assessment cannot both compute from a view that misses the other's (last writer wins).
  */
 export async function recomputeChildStatus(
 	tx: DbOrTx,
@@ -68,6 +85,7 @@ export async function recomputeChildStatus(
 	trigger: string,
 	now = new Date()
 ): Promise<Status> {
+	await lockChild(tx, childId);
 	const facts = (await currentAssessments(tx, [childId])).get(childId)!;
 	const status = computeStatus(facts, now);
 	const t = timeless(status);
@@ -113,9 +131,10 @@ export async function recomputeChildStatus(
  */
 export async function verifyStatuses(
 	db: DbOrTx,
-	batchSize = 500
+	batchSize = 500,
+	only?: string[]
 ): Promise<{ checked: number; differing: string[] }> {
-	const ids = (await db.select({ id: child.id }).from(child)).map((r) => r.id);
+	const ids = only ?? (await db.select({ id: child.id }).from(child)).map((r) => r.id);
 	const differing: string[] = [];
 	for (let i = 0; i < ids.length; i += batchSize) {
 		const batch = ids.slice(i, i + batchSize);

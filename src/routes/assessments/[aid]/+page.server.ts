@@ -30,7 +30,8 @@ export const actions: Actions = {
 		try {
 			id = (await startCorrection(await getDb(), ctx, aid)).id;
 		} catch (e) {
-			if (e instanceof FieldError) return fail(400, { error: e.fields._form });
+			// Someone of the organisation started a correction first: a conflict, not a bad form.
+			if (e instanceof FieldError) return fail(409, { error: e.fields._form });
 			httpFailure(e);
 		}
 		redirect(303, `/assessments/${id}/edit`);
