@@ -3,4 +3,4 @@
 process.env.PORT ??= '3000';
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 console.info(`Starting on ${process.env.ORIGIN}`);
-await import('../build/index.js');
+await import('./server.js');

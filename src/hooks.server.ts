@@ -3,10 +3,12 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { deleteSessionCookie, sessionCookieName, setSessionCookie } from '$lib/server/auth/cookie';
 import { validateSessionToken } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
+import { log } from '$lib/server/log';
 import { startDatabase } from '$lib/server/startup';
 import { startWorker } from '$lib/server/worker';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { m } from '$lib/paraglide/messages';
+import { baseSecurityHeaders } from '$lib/security-headers.js';
 
 /** Migrations (and, on a new embedded database, demo data) before the first request. */
 export const init: ServerInit = async () => {
@@ -54,9 +56,9 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	if (!h.has('content-security-policy')) {
 		h.set('content-security-policy', "frame-ancestors 'none'");
 	}
-	h.set('x-frame-options', 'DENY');
-	h.set('x-content-type-options', 'nosniff');
-	h.set('referrer-policy', 'same-origin');
+	for (const [name, value] of Object.entries(baseSecurityHeaders(process.env.ORIGIN))) {
+		h.set(name, value);
+	}
 	h.set('x-request-id', event.locals.requestId);
 	if (event.locals.session) {
 		h.set('cache-control', 'no-store');
@@ -66,14 +68,22 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 
 export const handle = sequence(requestId, authenticate, i18n, securityHeaders);
 
-/** Unexpected errors: the log gets the request id and the error, the person a plain message. */
+/**
+ * Unexpected errors: one structured log line with the request id, route, error name and the
+ * database's SQL state and constraint; the person gets a plain message with the request id.
+ * Never the error's message or parameters: they may quote personal data.
+ */
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status !== 404) {
-		// Name, code and stack frames only: an error message may quote personal data.
-		const e = error as { name?: string; code?: string; stack?: string };
-		const frames = (e.stack ?? '').split('\n').slice(1, 8).join('\n');
-		console.error(
-			`[${event.locals.requestId}] ${event.request.method} ${event.route.id}: ${e.name ?? 'Error'} ${e.code ?? ''}\n${frames}`
+		log.error(
+			{
+				requestId: event.locals.requestId,
+				method: event.request.method,
+				route: event.route.id,
+				status,
+				err: error
+			},
+			'request failed'
 		);
 	}
 	return {

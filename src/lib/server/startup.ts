@@ -1,6 +1,7 @@
 import { deleteExpiredSessions } from './auth/session';
 import { openDb } from './db';
 import { readEnv } from './env';
+import { log } from './log';
 import { seedDemo } from './seed/demo';
 
 let started: Promise<void> | null = null;
@@ -15,7 +16,7 @@ export function startDatabase(): Promise<void> {
 		const env = readEnv();
 		if ((driver === 'pglite' && fresh) || env.SEED_DEMO) {
 			const created = await seedDemo(db);
-			console.info(created ? 'Demo data created.' : 'Demo data already present.');
+			log.info(created ? 'Demo data created.' : 'Demo data already present.');
 		}
 		const hourly = setInterval(() => void deleteExpiredSessions(db).catch(() => {}), 3600_000);
 		hourly.unref();

@@ -1,5 +1,6 @@
 import { getDb } from './db';
 import { readEnv } from './env';
+import { log } from './log';
 import { processOutbox, smtpTransport } from './mail/outbox';
 import { notifyOverdue } from './services/overdue';
 
@@ -23,8 +24,8 @@ export function startWorker() {
 			await notifyOverdue(db);
 			if (transport) await processOutbox(db, transport);
 		} catch (e) {
-			// No personal data in logs: the error's name and code only.
-			console.error('worker run failed', (e as Error).name, (e as { code?: string }).code ?? '');
+			// No personal data in logs: the logger keeps the error's name and codes only.
+			log.error({ err: e }, 'worker run failed');
 		} finally {
 			running = false;
 		}

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { helsinkiDate } from '$lib/domain/access';
-import { accessGrant, assessment, child, placement } from '$lib/server/db/schema';
+import { accessGrant, assessment, child, placement, user } from '$lib/server/db/schema';
 import { db, eventFor, makeOrg, makeTeam, makeUser, uniq } from '$lib/server/testing/fixtures';
 import { logRows, outcome } from '$lib/server/testing/routes';
 import * as overview from './[id]/+page.server';
@@ -224,5 +224,18 @@ describe('access log export', () => {
 		expect(await logRows(event.locals.requestId)).toEqual([
 			expect.objectContaining({ outcome: 'allowed', child_id: childId })
 		]);
+	});
+
+	it('writes a name that looks like a formula as text', async () => {
+		const d = await db();
+		const evil = '=HYPERLINK("http://evil.example","x")';
+		await d.update(user).set({ displayName: evil }).where(eq(user.id, users.granted!));
+		await readAs('granted');
+		const res = (await exportLog.GET(
+			(await eventFor(users.team!, { params: { id: childId } })) as any
+		)) as Response;
+		const csv = await res.text();
+		expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+		expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
 	});
 });

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { LOCALES } from '$lib/domain/roles';
+import { safeNext } from '$lib/server/redirect';
 import { LOCALE_CHOSEN_COOKIE, setPreferredLocale } from '$lib/server/services/account';
 import { getDb } from '$lib/server/db';
 import { cookieMaxAge, cookieName } from '$lib/paraglide/runtime';
@@ -8,12 +9,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 const schema = z.object({
 	locale: z.enum(LOCALES),
-	// Only a local path: never an open redirect to another site.
-	redirectTo: z
-		.string()
-		.regex(/^\/(?![/\\])/)
-		.max(2000)
-		.catch('/')
+	// Only a local path (the one redirect helper decides): never another site.
+	redirectTo: z.unknown().transform((v) => safeNext(v))
 });
 
 export const load: PageServerLoad = () => redirect(303, '/');

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte } from 'drizzle-orm';
-import { stringify } from 'csv-stringify/sync';
 import { ForbiddenError } from '../authz';
+import { toCsv } from '../csv';
 import type { Db } from '../db';
 import { accessLog, organisation, user } from '../db/schema';
 import { logChild, type ChildContext } from './child-access';
@@ -36,32 +36,29 @@ export async function exportChildAccessLog(
 			.leftJoin(organisation, eq(organisation.id, accessLog.actorOrganisationId))
 			.where(and(eq(accessLog.childId, ctx.childId), gte(accessLog.at, since)))
 			.orderBy(asc(accessLog.at));
-		return stringify(
+		return toCsv(
+			[
+				'time',
+				'person',
+				'organisation',
+				'role',
+				'action',
+				'entity',
+				'entity_id',
+				'basis',
+				'outcome'
+			],
 			rows.map((r) => [
 				r.at.toISOString(),
-				r.actorName ?? '',
-				r.organisationName ?? '',
-				r.role ?? '',
+				r.actorName,
+				r.organisationName,
+				r.role,
 				r.action,
 				r.entityType,
-				r.entityId ?? '',
-				r.basis ?? '',
+				r.entityId,
+				r.basis,
 				r.outcome
-			]),
-			{
-				header: true,
-				columns: [
-					'time',
-					'person',
-					'organisation',
-					'role',
-					'action',
-					'entity',
-					'entity_id',
-					'basis',
-					'outcome'
-				]
-			}
+			])
 		);
 	});
 }

@@ -1,0 +1,39 @@
+// Production entry: serves the built app (build/handler.js) with the security headers on
+// every response, the static files under /_app included, which adapter-node's own
+// entry serves before any hook runs. Stops gracefully on SIGTERM / SIGINT.
+import http from 'node:http';
+import { handler } from '../build/handler.js';
+import { baseSecurityHeaders } from '../src/lib/security-headers.js';
+
+const headers = Object.entries(baseSecurityHeaders(process.env.ORIGIN));
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '0.0.0.0';
+const SHUTDOWN_MS = Number(process.env.SHUTDOWN_TIMEOUT ?? 5) * 1000;
+
+const server = http.createServer((req, res) => {
+	for (const [name, value] of headers) res.setHeader(name, value);
+	handler(req, res, () => {
+		res.statusCode = 404;
+		res.end('Not found');
+	});
+});
+
+server.listen(port, host, () => console.info(`Listening on http://${host}:${port}`));
+
+let stopping = false;
+function shutdown() {
+	if (stopping) return;
+	stopping = true;
+	// Stop accepting, let in-flight requests finish, then let the app close its pool.
+	server.close(() => {
+		process.emit('sveltekit:shutdown', 'SIGTERM');
+		setTimeout(() => process.exit(0), 200).unref();
+	});
+	server.closeIdleConnections();
+	setTimeout(() => {
+		server.closeAllConnections();
+		process.exit(0);
+	}, SHUTDOWN_MS).unref();
+}
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);
