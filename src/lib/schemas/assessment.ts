@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CURRENT_INSTRUMENT, type Instrument } from '../domain/instrument';
 import { m } from '../paraglide/messages';
-import { optionalText, uuidOrEmpty } from './common';
+import { boundedInt, optionalParagraph, uuidOrEmpty } from './common';
 
 /**
  * The assessment form as flat fields, so it works without JavaScript:
@@ -19,15 +19,15 @@ export function assessmentFormSchema(inst: Instrument = CURRENT_INSTRUMENT) {
 		assessmentId: uuidOrEmpty,
 		requestId: uuidOrEmpty,
 		supersedesId: uuidOrEmpty,
-		version: z.coerce.number().int().min(0).default(0),
-		childView: optionalText(VIEW_MAX),
-		guardiansView: optionalText(VIEW_MAX),
-		strengths: optionalText(VIEW_MAX),
+		version: boundedInt(0).default(0),
+		childView: optionalParagraph(VIEW_MAX),
+		guardiansView: optionalParagraph(VIEW_MAX),
+		strengths: optionalParagraph(VIEW_MAX),
 		familyInformed: z.enum(['', 'yes', 'no'], { error: () => m.error_choose_option() }).default('')
 	};
 	for (const item of inst.items) {
 		shape[`r_${item.id}`] = rating;
-		shape[`e_${item.id}`] = optionalText(EVIDENCE_MAX);
+		shape[`e_${item.id}`] = optionalParagraph(EVIDENCE_MAX);
 	}
 	return z.object(shape) as z.ZodObject<Record<string, z.ZodType<string | number>>>;
 }

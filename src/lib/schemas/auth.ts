@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { m } from '../paraglide/messages';
-import { newPassword, required } from './common';
+import { newPassword, required, text } from './common';
 
 export const loginSchema = z.object({
-	email: z.string({ error: required }).trim().min(1, { error: required }).max(254),
+	// Control characters can be in no e-mail address; refusing them here keeps them away
+	// from the database (a NUL byte cannot be stored in text).
+	email: text(254),
 	password: z.string({ error: required }).min(1, { error: required }).max(1024)
 });
 

@@ -1,14 +1,18 @@
 import { z } from 'zod';
 import { GRANT_BASES } from '../domain/access';
 import { m } from '../paraglide/messages';
-import { choice, optionalText, text, uuidOrEmpty, version } from './common';
+import {
+	choice,
+	isoDate,
+	optionalDate,
+	optionalText,
+	paragraph,
+	text,
+	uuidOrEmpty,
+	version
+} from './common';
 
-export const isoDate = z
-	.string({ error: () => m.error_date_invalid() })
-	.trim()
-	.regex(/^\d{4}-\d{2}-\d{2}$/, { error: () => m.error_date_invalid() })
-	.refine((v) => !Number.isNaN(Date.parse(v)), { error: () => m.error_date_invalid() });
-export const optionalDate = z.union([z.literal(''), isoDate]).default('');
+export { isoDate, optionalDate } from './common';
 
 export const childSchema = z.object({
 	givenName: text(100),
@@ -45,7 +49,7 @@ export const placementSchema = z.object({
 
 export const requestSchema = z.object({
 	organisationId: z.uuid({ error: () => m.error_choose_partner() }),
-	message: text(2000),
+	message: paragraph(2000),
 	dueDate: isoDate
 });
 

@@ -1,19 +1,26 @@
 import { z } from 'zod';
 import { INTENSIVE_OUTCOMES, URGENCIES, WORKFLOW_KINDS } from '../domain/workflows';
 import { m } from '../paraglide/messages';
-import { isoDate } from './children';
-import { choice, optionalText, text, version } from './common';
+import {
+	choice,
+	isoDate,
+	localDateTime,
+	optionalParagraph,
+	paragraph,
+	text,
+	version
+} from './common';
 
 export const triageSchema = z.object({
 	decision: choice([...WORKFLOW_KINDS, 'dismiss'] as const),
-	note: optionalText(2000),
+	note: optionalParagraph(2000),
 	version
 });
 
 export const consultationRequestSchema = z.object({
-	question: text(2000),
+	question: paragraph(2000),
 	urgency: choice(URGENCIES),
-	background: optionalText(4000)
+	background: optionalParagraph(4000)
 });
 
 /** A list of ids from checkboxes: every value must be a uuid. */
@@ -21,9 +28,7 @@ const ids = z.array(z.uuid({ error: () => m.error_choose_option() })).default([]
 
 export const scheduleSchema = z.object({
 	// A datetime-local value in Finnish time, e.g. 2026-11-30T13:00.
-	scheduledAt: z
-		.string({ error: () => m.error_datetime_invalid() })
-		.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: () => m.error_datetime_invalid() }),
+	scheduledAt: localDateTime,
 	place: text(500),
 	participantOrganisationIds: ids,
 	participantUserIds: ids.refine((v) => v.length > 0, {
@@ -34,22 +39,17 @@ export const scheduleSchema = z.object({
 
 export const recordSchema = z.object({
 	hypotheses: z
-		.array(
-			z
-				.string()
-				.trim()
-				.max(2000, { error: () => m.error_too_long({ max: 2000 }) })
-		)
+		.array(optionalParagraph(2000))
 		.default([])
 		// Empty boxes are fine; at least one must be filled. The service drops the empty ones.
 		.refine((v) => v.some((h) => h.length > 0), { error: () => m.error_hypothesis_required() }),
-	recommendations: text(4000),
+	recommendations: paragraph(4000),
 	followUpOwnerId: z.uuid({ error: () => m.error_choose_option() }),
 	followUpOn: isoDate,
 	version
 });
 
-export const declineSchema = z.object({ reason: text(2000), version });
+export const declineSchema = z.object({ reason: paragraph(2000), version });
 export const versionOnlySchema = z.object({ version });
 
 export const activateSchema = z.object({
@@ -58,7 +58,7 @@ export const activateSchema = z.object({
 });
 export const closeWorkflowSchema = z.object({
 	outcome: choice(INTENSIVE_OUTCOMES),
-	outcomeNote: optionalText(2000),
+	outcomeNote: optionalParagraph(2000),
 	version
 });
 export const partnerSchema = z.object({
@@ -75,6 +75,6 @@ export const stepDoneSchema = z.object({ stepId: z.uuid(), stepVersion: version,
 export const entrySchema = z.object({
 	kind: choice(['contact', 'review'] as const),
 	on: isoDate,
-	note: text(4000),
+	note: paragraph(4000),
 	version
 });

@@ -4,7 +4,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '../paraglide/messages';
 import { allowedAssessmentFields, assessmentFormSchema } from '../schemas/assessment';
 import { getDb } from './db';
-import { formFailure } from './forms';
+import { formFailure, readForm } from './forms';
 import { contentFromForm, formFromContent, saveAssessment } from './services/assessments';
 import type { ChildContext } from './services/child-access';
 
@@ -13,7 +13,7 @@ import type { ChildContext } from './services/child-access';
  * field, the service checks the rules; on any error everything typed comes back.
  */
 export async function assessmentAction(event: RequestEvent, ctx: ChildContext, submit: boolean) {
-	const formData = await event.request.formData();
+	const formData = await readForm(event.request);
 	const schema = assessmentFormSchema();
 	const form = await superValidate(formData, zod4(schema));
 	const allowed = allowedAssessmentFields();

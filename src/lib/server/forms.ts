@@ -36,6 +36,23 @@ export function formFailure<T extends Record<string, unknown>>(
 	throw e;
 }
 
+const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data']);
+
+/**
+ * The one way an action reads its body. Only the two encodings an HTML form sends are
+ * accepted (415 otherwise, including the `text/plain` that SvelteKit lets through); a body
+ * that cannot be parsed is a 400. Either way nothing has been read or written yet.
+ */
+export async function readForm(request: Request): Promise<FormData> {
+	const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+	if (!FORM_TYPES.has(type)) error(415, m.error_unsupported_body());
+	try {
+		return await request.formData();
+	} catch {
+		error(400, m.error_form_invalid());
+	}
+}
+
 /** For actions without a form: service failures become the right HTTP answer. */
 export function httpFailure(e: unknown): never {
 	if (e instanceof NotFoundError) error(404, m.error_not_found());

@@ -5,7 +5,7 @@ import { changePasswordSchema } from '$lib/schemas/auth';
 import { setSessionCookie } from '$lib/server/auth/cookie';
 import { requireUser } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
-import { formFailure } from '$lib/server/forms';
+import { formFailure, readForm } from '$lib/server/forms';
 import { changeOwnPassword } from '$lib/server/services/account';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -20,7 +20,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	changePassword: async (event) => {
 		const user = requireUser(event);
-		const form = await superValidate(event.request, zod4(changePasswordSchema));
+		const form = await superValidate(await readForm(event.request), zod4(changePasswordSchema));
 		const input = {
 			currentPassword: form.data.currentPassword,
 			newPassword: form.data.newPassword

@@ -6,6 +6,7 @@ import { requireRole, viewerOf } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { listTeamChildren, searchChildren } from '$lib/server/services/children';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/forms';
 
 export const load: PageServerLoad = async (event) => {
 	await requireRole(event, ...TEAM_ROLES);
@@ -19,7 +20,7 @@ export const actions: Actions = {
 	// A POST, not a query string: a name or identity code must never end up in a URL.
 	search: async (event) => {
 		await requireRole(event, ...TEAM_ROLES);
-		const form = await superValidate(event.request, zod4(searchSchema));
+		const form = await superValidate(await readForm(event.request), zod4(searchSchema));
 		if (!form.valid) return fail(400, { form });
 		const results = await searchChildren(await getDb(), viewerOf(event), form.data.query);
 		return { form, results };

@@ -6,6 +6,7 @@ import { LOCALE_CHOSEN_COOKIE, setPreferredLocale } from '$lib/server/services/a
 import { getDb } from '$lib/server/db';
 import { cookieMaxAge, cookieName } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/forms';
 
 const schema = z.object({
 	locale: z.enum(LOCALES),
@@ -17,7 +18,7 @@ export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
 	change: async ({ request, cookies, locals }) => {
-		const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+		const parsed = schema.safeParse(Object.fromEntries(await readForm(request)));
 		if (!parsed.success) redirect(303, '/');
 		const { locale, redirectTo } = parsed.data;
 		cookies.set(cookieName, locale, {

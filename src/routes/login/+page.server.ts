@@ -13,6 +13,7 @@ import { user } from '$lib/server/db/schema';
 import { safeNext } from '$lib/server/redirect';
 import { LOCALE_CHOSEN_COOKIE, setPreferredLocale } from '$lib/server/services/account';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/forms';
 
 /**
  * A language chosen on the login page just now is the person's latest wish: it becomes
@@ -53,7 +54,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	login: async ({ request, cookies, url, getClientAddress, setHeaders }) => {
-		const formData = await request.formData();
+		const formData = await readForm(request);
 		const next = safeNext(formData.get('next')?.toString());
 		const form = await superValidate(formData, zod4(loginSchema));
 		const password = form.data.password;

@@ -3,7 +3,7 @@ import { m } from '$lib/paraglide/messages';
 import { z } from 'zod';
 import { requireUser, viewerOf } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
-import { httpFailure } from '$lib/server/forms';
+import { httpFailure, readForm } from '$lib/server/forms';
 import { safeNext } from '$lib/server/redirect';
 import {
 	listNotifications,
@@ -23,7 +23,7 @@ const openSchema = z.object({ id: z.uuid() });
 export const actions: Actions = {
 	open: async (event) => {
 		requireUser(event);
-		const parsed = openSchema.safeParse(Object.fromEntries(await event.request.formData()));
+		const parsed = openSchema.safeParse(Object.fromEntries(await readForm(event.request)));
 		if (!parsed.success) error(404, m.error_not_found());
 		const link = await openNotification(await getDb(), viewerOf(event), parsed.data.id).catch(
 			httpFailure

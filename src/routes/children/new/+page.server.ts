@@ -5,7 +5,7 @@ import { TEAM_ROLES } from '$lib/domain/roles';
 import { childSchema } from '$lib/schemas/children';
 import { requireRole, viewerOf } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
-import { formFailure } from '$lib/server/forms';
+import { formFailure, readForm } from '$lib/server/forms';
 import { createChild, teamWorkers } from '$lib/server/services/children';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,7 +21,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const { membership } = await requireRole(event, ...TEAM_ROLES);
-		const form = await superValidate(event.request, zod4(childSchema));
+		const form = await superValidate(await readForm(event.request), zod4(childSchema));
 		if (!form.valid) return fail(400, { form });
 		let id: string;
 		try {

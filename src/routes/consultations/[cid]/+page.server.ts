@@ -10,7 +10,7 @@ import {
 } from '$lib/schemas/workflows';
 import { getDb } from '$lib/server/db';
 import { requireEntityChild } from '$lib/server/entity-context';
-import { formFailure, httpFailure } from '$lib/server/forms';
+import { formFailure, httpFailure, readForm } from '$lib/server/forms';
 import {
 	changeConsultation,
 	getConsultation,
@@ -61,7 +61,7 @@ async function run<T extends Record<string, unknown>>(
 	change: (data: T) => Parameters<typeof changeConsultation>[4]
 ) {
 	const { id, ctx } = await context(event, key);
-	const form = await superValidate(event.request, zod4(schema), { id: key });
+	const form = await superValidate(await readForm(event.request), zod4(schema), { id: key });
 	if (!form.valid) return fail(400, { [key]: form });
 	try {
 		const data = form.data as T & { version: number };

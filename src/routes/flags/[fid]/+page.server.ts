@@ -5,7 +5,7 @@ import { can } from '$lib/domain/permissions';
 import { triageSchema } from '$lib/schemas/workflows';
 import { getDb } from '$lib/server/db';
 import { requireEntityChild } from '$lib/server/entity-context';
-import { formFailure, httpFailure } from '$lib/server/forms';
+import { formFailure, httpFailure, readForm } from '$lib/server/forms';
 import { getChild } from '$lib/server/services/children';
 import { getFlag, triageFlag } from '$lib/server/services/flags';
 import type { Actions, PageServerLoad } from './$types';
@@ -33,7 +33,7 @@ export const actions: Actions = {
 			teamOnly: true,
 			action: 'triage'
 		});
-		const form = await superValidate(event.request, zod4(triageSchema));
+		const form = await superValidate(await readForm(event.request), zod4(triageSchema));
 		if (!form.valid) return fail(400, { form });
 		let result;
 		try {

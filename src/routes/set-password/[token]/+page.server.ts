@@ -6,6 +6,7 @@ import { setPasswordSchema } from '$lib/schemas/auth';
 import { getDb } from '$lib/server/db';
 import { passwordLinkValid, setPasswordWithLink } from '$lib/server/services/account';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/forms';
 
 /** Public by design: the one-time token in the link is the authorisation. */
 export const load: PageServerLoad = async ({ params }) => {
@@ -15,7 +16,7 @@ export const load: PageServerLoad = async ({ params }) => {
 
 export const actions: Actions = {
 	set: async ({ request, params }) => {
-		const form = await superValidate(request, zod4(setPasswordSchema));
+		const form = await superValidate(await readForm(request), zod4(setPasswordSchema));
 		const password = form.data.password;
 		form.data = { password: '', confirm: '' };
 		if (!form.valid) return fail(400, { form });

@@ -12,7 +12,7 @@ import {
 } from '$lib/schemas/workflows';
 import { getDb } from '$lib/server/db';
 import { requireEntityChild } from '$lib/server/entity-context';
-import { formFailure, httpFailure } from '$lib/server/forms';
+import { formFailure, httpFailure, readForm } from '$lib/server/forms';
 import { getChild } from '$lib/server/services/children';
 import { changeWorkflow, getWorkflow, type WorkflowChange } from '$lib/server/services/intensive';
 import type { Actions, PageServerLoad } from './$types';
@@ -58,7 +58,7 @@ async function run(
 	change: (d: Record<string, unknown>) => WorkflowChange
 ) {
 	const { id, ctx } = await context(event, key);
-	const form = await superValidate(event.request, zod4(schema), { id: key });
+	const form = await superValidate(await readForm(event.request), zod4(schema), { id: key });
 	if (!form.valid) return fail(400, { [key]: form });
 	try {
 		const d = form.data as Record<string, unknown> & { version: number };

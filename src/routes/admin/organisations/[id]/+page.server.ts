@@ -5,7 +5,7 @@ import { m } from '$lib/paraglide/messages';
 import { organisationEditSchema } from '$lib/schemas/admin';
 import { requireAdmin } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
-import { formFailure } from '$lib/server/forms';
+import { formFailure, readForm } from '$lib/server/forms';
 import { uuidParam } from '$lib/server/params';
 import { getOrganisation, updateOrganisation } from '$lib/server/services/admin';
 import type { Actions, PageServerLoad } from './$types';
@@ -22,7 +22,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	save: async (event) => {
 		const { actor } = await requireAdmin(event);
-		const form = await superValidate(event.request, zod4(organisationEditSchema));
+		const form = await superValidate(await readForm(event.request), zod4(organisationEditSchema));
 		if (!form.valid) return fail(400, { form });
 		try {
 			await updateOrganisation(await getDb(), actor, uuidParam(event.params.id), form.data);

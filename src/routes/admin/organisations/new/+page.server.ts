@@ -4,7 +4,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { organisationSchema } from '$lib/schemas/admin';
 import { requireAdmin } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
-import { formFailure } from '$lib/server/forms';
+import { formFailure, readForm } from '$lib/server/forms';
 import { createOrganisation } from '$lib/server/services/admin';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -16,7 +16,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const { actor } = await requireAdmin(event);
-		const form = await superValidate(event.request, zod4(organisationSchema));
+		const form = await superValidate(await readForm(event.request), zod4(organisationSchema));
 		if (!form.valid) return fail(400, { form });
 		try {
 			await createOrganisation(await getDb(), actor, form.data);

@@ -5,7 +5,7 @@ import { m } from '$lib/paraglide/messages';
 import { teamEditSchema } from '$lib/schemas/admin';
 import { requireAdmin } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
-import { formFailure } from '$lib/server/forms';
+import { formFailure, readForm } from '$lib/server/forms';
 import { uuidParam } from '$lib/server/params';
 import { getTeam, updateTeam } from '$lib/server/services/admin';
 import type { Actions, PageServerLoad } from './$types';
@@ -21,7 +21,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	save: async (event) => {
 		const { actor } = await requireAdmin(event);
-		const form = await superValidate(event.request, zod4(teamEditSchema));
+		const form = await superValidate(await readForm(event.request), zod4(teamEditSchema));
 		if (!form.valid) return fail(400, { form });
 		try {
 			await updateTeam(await getDb(), actor, uuidParam(event.params.id), form.data);

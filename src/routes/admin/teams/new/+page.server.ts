@@ -4,7 +4,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { teamSchema } from '$lib/schemas/admin';
 import { requireAdmin } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
-import { formFailure } from '$lib/server/forms';
+import { formFailure, readForm } from '$lib/server/forms';
 import { createTeam, listOrganisations } from '$lib/server/services/admin';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,7 +22,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const { actor } = await requireAdmin(event);
-		const form = await superValidate(event.request, zod4(teamSchema));
+		const form = await superValidate(await readForm(event.request), zod4(teamSchema));
 		if (!form.valid) return fail(400, { form });
 		try {
 			await createTeam(await getDb(), actor, form.data);

@@ -6,7 +6,7 @@ import { m } from '$lib/paraglide/messages';
 import { membershipSchema, userEditSchema } from '$lib/schemas/admin';
 import { requireAdmin } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
-import { formFailure } from '$lib/server/forms';
+import { formFailure, readForm } from '$lib/server/forms';
 import { uuidParam } from '$lib/server/params';
 import * as admin from '$lib/server/services/admin';
 import type { Actions, PageServerLoad } from './$types';
@@ -36,7 +36,7 @@ const idForm = z.object({ membershipId: z.uuid() });
 export const actions: Actions = {
 	save: async (event) => {
 		const { actor } = await requireAdmin(event);
-		const form = await superValidate(event.request, zod4(userEditSchema), { id: 'details' });
+		const form = await superValidate(await readForm(event.request), zod4(userEditSchema), { id: 'details' });
 		if (!form.valid) return fail(400, { form });
 		try {
 			await admin.updateUser(await getDb(), actor, uuidParam(event.params.id), form.data);
@@ -47,7 +47,7 @@ export const actions: Actions = {
 	},
 	addMembership: async (event) => {
 		const { actor } = await requireAdmin(event);
-		const form = await superValidate(event.request, zod4(membershipSchema), { id: 'membership' });
+		const form = await superValidate(await readForm(event.request), zod4(membershipSchema), { id: 'membership' });
 		if (!form.valid) return fail(400, { membershipForm: form });
 		try {
 			await admin.addMembership(await getDb(), actor, {
@@ -63,7 +63,7 @@ export const actions: Actions = {
 	},
 	removeMembership: async (event) => {
 		const { actor } = await requireAdmin(event);
-		const parsed = idForm.safeParse(Object.fromEntries(await event.request.formData()));
+		const parsed = idForm.safeParse(Object.fromEntries(await readForm(event.request)));
 		if (!parsed.success) error(400, m.error_form_invalid());
 		await admin
 			.removeMembership(await getDb(), actor, parsed.data.membershipId)

@@ -5,7 +5,7 @@ import { helsinkiDate } from '$lib/domain/access';
 import * as s from '$lib/schemas/children';
 import { requireChildAccess } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
-import { formFailure, httpFailure } from '$lib/server/forms';
+import { formFailure, httpFailure, readForm } from '$lib/server/forms';
 import { FieldError } from '$lib/server/services/errors';
 import { uuidParam } from '$lib/server/params';
 import { getChild } from '$lib/server/services/children';
@@ -44,7 +44,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	grant: async (event) => {
 		const ctx = await team(event, 'create');
-		const form = await superValidate(event.request, zod4(s.grantSchema), { id: 'grant' });
+		const form = await superValidate(await readForm(event.request), zod4(s.grantSchema), { id: 'grant' });
 		if (!form.valid) return fail(400, { grantForm: form });
 		try {
 			await grants.createGrant(await getDb(), ctx, form.data);
@@ -55,14 +55,14 @@ export const actions: Actions = {
 	},
 	revoke: async (event) => {
 		const ctx = await team(event, 'revoke');
-		const parsed = s.idSchema.safeParse(Object.fromEntries(await event.request.formData()));
+		const parsed = s.idSchema.safeParse(Object.fromEntries(await readForm(event.request)));
 		if (!parsed.success) return fail(400, {});
 		await grants.revokeGrant(await getDb(), ctx, parsed.data.id).catch(httpFailure);
 		back(ctx.childId);
 	},
 	placement: async (event) => {
 		const ctx = await team(event, 'create');
-		const form = await superValidate(event.request, zod4(s.placementSchema), { id: 'placement' });
+		const form = await superValidate(await readForm(event.request), zod4(s.placementSchema), { id: 'placement' });
 		if (!form.valid) return fail(400, { placementForm: form });
 		try {
 			await grants.createPlacement(await getDb(), ctx, form.data);
@@ -74,7 +74,7 @@ export const actions: Actions = {
 	endPlacement: async (event) => {
 		const ctx = await team(event, 'update');
 		const parsed = s.endPlacementSchema.safeParse(
-			Object.fromEntries(await event.request.formData())
+			Object.fromEntries(await readForm(event.request))
 		);
 		if (!parsed.success) return fail(400, {});
 		try {
@@ -87,7 +87,7 @@ export const actions: Actions = {
 	},
 	request: async (event) => {
 		const ctx = await team(event, 'create');
-		const form = await superValidate(event.request, zod4(s.requestSchema), { id: 'request' });
+		const form = await superValidate(await readForm(event.request), zod4(s.requestSchema), { id: 'request' });
 		if (!form.valid) return fail(400, { requestForm: form });
 		try {
 			await grants.createAssessmentRequest(await getDb(), ctx, form.data);

@@ -4,7 +4,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { childEditSchema } from '$lib/schemas/children';
 import { requireChildAccess } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
-import { formFailure } from '$lib/server/forms';
+import { formFailure, readForm } from '$lib/server/forms';
 import { uuidParam } from '$lib/server/params';
 import { getChild, teamWorkers, updateChild } from '$lib/server/services/children';
 import type { Actions, PageServerLoad } from './$types';
@@ -34,7 +34,7 @@ export const actions: Actions = {
 			teamOnly: true,
 			action: 'update'
 		});
-		const form = await superValidate(event.request, zod4(childEditSchema));
+		const form = await superValidate(await readForm(event.request), zod4(childEditSchema));
 		if (!form.valid) return fail(400, { form });
 		try {
 			await updateChild(await getDb(), ctx, form.data);

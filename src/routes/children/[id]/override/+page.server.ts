@@ -4,7 +4,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { clearOverrideSchema, overrideSchema } from '$lib/schemas/status';
 import { requireChildAccess } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
-import { formFailure, httpFailure } from '$lib/server/forms';
+import { formFailure, httpFailure, readForm } from '$lib/server/forms';
 import { uuidParam } from '$lib/server/params';
 import { overrideFormState, setOverride } from '$lib/server/services/status-override';
 import type { Actions, PageServerLoad } from './$types';
@@ -37,7 +37,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	set: async (event) => {
 		const ctx = await access(event, 'override');
-		const form = await superValidate(event.request, zod4(overrideSchema));
+		const form = await superValidate(await readForm(event.request), zod4(overrideSchema));
 		if (!form.valid) return fail(400, { form });
 		try {
 			await setOverride(await getDb(), ctx, form.data);
@@ -48,7 +48,7 @@ export const actions: Actions = {
 	},
 	clear: async (event) => {
 		const ctx = await access(event, 'override_clear');
-		const form = await superValidate(event.request, zod4(clearOverrideSchema), { id: 'clear' });
+		const form = await superValidate(await readForm(event.request), zod4(clearOverrideSchema), { id: 'clear' });
 		if (!form.valid) return fail(400, { clearForm: form });
 		try {
 			await setOverride(await getDb(), ctx, { basedOn: form.data.basedOn, clear: true });

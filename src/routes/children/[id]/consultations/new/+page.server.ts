@@ -7,6 +7,7 @@ import { getDb } from '$lib/server/db';
 import { uuidParam } from '$lib/server/params';
 import { requestConsultation } from '$lib/server/services/consultations';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/forms';
 
 // Anyone who may access the child may ask: the team, a partner, or the unit where the
 // child is placed (a unit reaches only placed children, so the access check is the rule).
@@ -26,7 +27,7 @@ export const actions: Actions = {
 			action: 'create',
 			entityType: 'consultation'
 		});
-		const form = await superValidate(event.request, zod4(consultationRequestSchema));
+		const form = await superValidate(await readForm(event.request), zod4(consultationRequestSchema));
 		if (!form.valid) return fail(400, { form });
 		const id = await requestConsultation(await getDb(), ctx, form.data);
 		redirect(303, `/consultations/${id}?saved=1`);
