@@ -30,6 +30,29 @@ export default ts.config(
 		}
 	},
 	{
+		// Routes are thin: they call a feature's functions and never query the database
+		// themselves. Their specs may set up data directly.
+		files: ['src/routes/**/*.ts', 'src/routes/**/*.svelte'],
+		ignores: ['src/routes/**/*.spec.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['$lib/server/db', '$lib/server/db/*', '**/server/db', '**/server/db/*'],
+							message: 'Routes reach the database through a feature module, not directly.'
+						},
+						{
+							group: ['drizzle-orm', 'drizzle-orm/*', 'postgres', '@electric-sql/*'],
+							message: 'Routes reach the database through a feature module, not directly.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
 		languageOptions: {
 			parserOptions: {

@@ -3,6 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { deleteSessionCookie, sessionCookieName, setSessionCookie } from '$lib/server/auth/cookie';
 import { validateSessionToken } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
+import { gate } from '$lib/server/gate';
 import { log } from '$lib/server/log';
 import { startDatabase } from '$lib/server/startup';
 import { startWorker } from '$lib/server/worker';
@@ -21,7 +22,11 @@ const requestId: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
-/** Authentication only: who is this? What they may do is decided in each load and action. */
+/**
+ * Authentication: who is this? The gate (last in the sequence) then refuses a signed-out
+ * visitor outside the public routes; what a signed-in person may do is decided by the
+ * authorisation helpers in every load and action.
+ */
 const authenticate: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
@@ -66,7 +71,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(requestId, authenticate, i18n, securityHeaders);
+export const handle = sequence(requestId, authenticate, i18n, securityHeaders, gate);
 
 /**
  * Unexpected errors: one structured log line with the request id, route, error name and the

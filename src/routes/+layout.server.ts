@@ -1,7 +1,7 @@
 import { navigationFor, primaryRole } from '$lib/domain/roles';
-import { getDb } from '$lib/server/db';
 import { unreadCount } from '$lib/server/services/notifications';
 import type { LayoutServerLoad } from './$types';
+import { database } from '$lib/server/authz';
 
 /** Only the signed-in person's own name, roles and unread count: what the header needs. */
 export const load: LayoutServerLoad = async ({ locals, depends }) => {
@@ -13,7 +13,7 @@ export const load: LayoutServerLoad = async ({ locals, depends }) => {
 					displayName: user.displayName,
 					nav: navigationFor(user.roles),
 					primaryRole: primaryRole(user.roles),
-					unread: await unreadCount(await getDb(), user.id)
+					unread: await unreadCount(await database(), user.id)
 				}
 			: null
 	};

@@ -1,7 +1,6 @@
 import { isTeamRole } from '$lib/domain/roles';
 import { parseDashboardFilter } from '$lib/schemas/dashboard';
-import { requireUser, viewerOf } from '$lib/server/authz';
-import { getDb } from '$lib/server/db';
+import { requireUser, viewerOf, database } from '$lib/server/authz';
 import { teamWorkers } from '$lib/server/services/children';
 import { teamDashboard } from '$lib/server/services/dashboard';
 import { partnerInbox } from '$lib/server/services/grants';
@@ -10,7 +9,7 @@ import type { PageServerLoad } from './$types';
 /** Home by role: the team's dashboard, a partner's or unit's inbox, the admin's links. */
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
-	const db = await getDb();
+	const db = await database();
 	const external = user.roles.some((r) => r === 'partner' || r === 'residential_staff');
 	const team = user.memberships.find((ms) => isTeamRole(ms.role) && ms.teamId);
 	const filter = parseDashboardFilter(event.url.searchParams);

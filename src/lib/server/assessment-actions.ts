@@ -12,7 +12,13 @@ import type { ChildContext } from './services/child-access';
  * Save-draft and submit share one path: unknown fields are refused, the schema checks each
  * field, the service checks the rules; on any error everything typed comes back.
  */
-export async function assessmentAction(event: RequestEvent, ctx: ChildContext, submit: boolean) {
+export async function assessmentAction(
+	event: RequestEvent,
+	ctx: ChildContext,
+	submit: boolean,
+	/** On a draft's own page, the draft in the URL: the form may not name another. */
+	draftId: string | null = null
+) {
 	const formData = await readForm(event.request);
 	const schema = assessmentFormSchema();
 	const form = await superValidate(formData, zod4(schema));
@@ -23,6 +29,10 @@ export async function assessmentAction(event: RequestEvent, ctx: ChildContext, s
 	}
 	if (!form.valid) return fail(400, { form });
 	const d = form.data;
+	if (draftId !== null && d.assessmentId !== draftId) {
+		setError(form, m.error_form_invalid());
+		return fail(400, { form });
+	}
 	let saved: { id: string; status: string };
 	try {
 		saved = await saveAssessment(await getDb(), ctx, {

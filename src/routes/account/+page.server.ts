@@ -3,8 +3,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { changePasswordSchema } from '$lib/schemas/auth';
 import { setSessionCookie } from '$lib/server/auth/cookie';
-import { requireUser } from '$lib/server/authz';
-import { getDb } from '$lib/server/db';
+import { requireUser, database } from '$lib/server/authz';
 import { formFailure, readForm } from '$lib/server/forms';
 import { changeOwnPassword } from '$lib/server/services/account';
 import type { Actions, PageServerLoad } from './$types';
@@ -28,7 +27,7 @@ export const actions: Actions = {
 		form.data = { currentPassword: '', newPassword: '', confirm: '' };
 		if (!form.valid) return fail(400, { form });
 		try {
-			const { token, session } = await changeOwnPassword(await getDb(), user.id, input);
+			const { token, session } = await changeOwnPassword(await database(), user.id, input);
 			setSessionCookie(event.cookies, event.url, token, session.expiresAt);
 		} catch (e) {
 			return formFailure(form, e);

@@ -2,8 +2,7 @@ import { fail, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { TEAM_ROLES } from '$lib/domain/roles';
 import { searchSchema } from '$lib/schemas/children';
-import { requireRole, viewerOf } from '$lib/server/authz';
-import { getDb } from '$lib/server/db';
+import { requireRole, viewerOf, database } from '$lib/server/authz';
 import { listTeamChildren, searchChildren } from '$lib/server/services/children';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/forms';
@@ -11,7 +10,7 @@ import { readForm } from '$lib/server/forms';
 export const load: PageServerLoad = async (event) => {
 	await requireRole(event, ...TEAM_ROLES);
 	return {
-		children: await listTeamChildren(await getDb(), viewerOf(event)),
+		children: await listTeamChildren(await database(), viewerOf(event)),
 		form: await superValidate(zod4(searchSchema))
 	};
 };
@@ -22,7 +21,7 @@ export const actions: Actions = {
 		await requireRole(event, ...TEAM_ROLES);
 		const form = await superValidate(await readForm(event.request), zod4(searchSchema));
 		if (!form.valid) return fail(400, { form });
-		const results = await searchChildren(await getDb(), viewerOf(event), form.data.query);
+		const results = await searchChildren(await database(), viewerOf(event), form.data.query);
 		return { form, results };
 	}
 };

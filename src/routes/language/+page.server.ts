@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { LOCALES } from '$lib/domain/roles';
 import { safeNext } from '$lib/server/redirect';
 import { LOCALE_CHOSEN_COOKIE, setPreferredLocale } from '$lib/server/services/account';
-import { getDb } from '$lib/server/db';
 import { cookieMaxAge, cookieName } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/forms';
+import { database } from '$lib/server/authz';
 
 const schema = z.object({
 	locale: z.enum(LOCALES),
@@ -28,7 +28,7 @@ export const actions: Actions = {
 			sameSite: 'lax'
 		});
 		// The person's own preference only: no authorisation beyond being signed in.
-		if (locals.user) await setPreferredLocale(await getDb(), locals.user.id, locale);
+		if (locals.user) await setPreferredLocale(await database(), locals.user.id, locale);
 		else
 			cookies.set(LOCALE_CHOSEN_COOKIE, '1', {
 				path: '/',

@@ -1,5 +1,4 @@
 import { redirect, type Cookies } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
 import { fail, message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { formatTimeRoundedUp } from '$lib/format';
@@ -8,12 +7,15 @@ import { cookieMaxAge, cookieName, isLocale } from '$lib/paraglide/runtime';
 import { loginSchema } from '$lib/schemas/auth';
 import { setSessionCookie } from '$lib/server/auth/cookie';
 import { login } from '$lib/server/auth/login';
-import { getDb } from '$lib/server/db';
-import { user } from '$lib/server/db/schema';
 import { safeNext } from '$lib/server/redirect';
-import { LOCALE_CHOSEN_COOKIE, setPreferredLocale } from '$lib/server/services/account';
+import {
+	LOCALE_CHOSEN_COOKIE,
+	preferredLocaleOf,
+	setPreferredLocale
+} from '$lib/server/services/account';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/forms';
+import { database } from '$lib/server/authz';
 
 /**
  * A language chosen on the login page just now is the person's latest wish: it becomes
@@ -21,19 +23,16 @@ import { readForm } from '$lib/server/forms';
  * (so on a shared computer nobody inherits the previous user's language).
  */
 async function settleLocale(cookies: Cookies, userId: string) {
-	const db = await getDb();
+	const db = await database();
 	const chosen = cookies.get(cookieName);
 	if (cookies.get(LOCALE_CHOSEN_COOKIE) && chosen && isLocale(chosen)) {
 		cookies.delete(LOCALE_CHOSEN_COOKIE, { path: '/' });
 		await setPreferredLocale(db, userId, chosen);
 		return;
 	}
-	const [u] = await db
-		.select({ locale: user.preferredLocale })
-		.from(user)
-		.where(eq(user.id, userId));
-	if (u) {
-		cookies.set(cookieName, u.locale, {
+	const locale = await preferredLocaleOf(db, userId);
+	if (locale) {
+		cookies.set(cookieName, locale, {
 			path: '/',
 			maxAge: cookieMaxAge,
 			httpOnly: false,
@@ -62,7 +61,7 @@ export const actions: Actions = {
 		form.data.password = '';
 		if (!form.valid) return fail(400, { form });
 
-		const db = await getDb();
+		const db = await database();
 		const result = await login(db, {
 			email: form.data.email,
 			password,

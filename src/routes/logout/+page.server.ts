@@ -1,14 +1,14 @@
 import { redirect } from '@sveltejs/kit';
 import { deleteSessionCookie } from '$lib/server/auth/cookie';
 import { invalidateSession } from '$lib/server/auth/session';
-import { getDb } from '$lib/server/db';
 import type { Actions, PageServerLoad } from './$types';
+import { database } from '$lib/server/authz';
 
 export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
 	logout: async ({ locals, cookies, url }) => {
-		if (locals.session) await invalidateSession(await getDb(), locals.session.id);
+		if (locals.session) await invalidateSession(await database(), locals.session.id);
 		deleteSessionCookie(cookies, url);
 		redirect(303, '/login?logged_out=1');
 	}

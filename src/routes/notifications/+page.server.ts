@@ -1,8 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { z } from 'zod';
-import { requireUser, viewerOf } from '$lib/server/authz';
-import { getDb } from '$lib/server/db';
+import { requireUser, viewerOf, database } from '$lib/server/authz';
 import { httpFailure, readForm } from '$lib/server/forms';
 import { safeNext } from '$lib/server/redirect';
 import {
@@ -15,7 +14,7 @@ import type { Actions, PageServerLoad } from './$types';
 /** One's own inbox. Everyone signed in has one; it names no child, only links. */
 export const load: PageServerLoad = async (event) => {
 	requireUser(event);
-	return { notifications: await listNotifications(await getDb(), viewerOf(event)) };
+	return { notifications: await listNotifications(await database(), viewerOf(event)) };
 };
 
 const openSchema = z.object({ id: z.uuid() });
@@ -25,7 +24,7 @@ export const actions: Actions = {
 		requireUser(event);
 		const parsed = openSchema.safeParse(Object.fromEntries(await readForm(event.request)));
 		if (!parsed.success) error(404, m.error_not_found());
-		const link = await openNotification(await getDb(), viewerOf(event), parsed.data.id).catch(
+		const link = await openNotification(await database(), viewerOf(event), parsed.data.id).catch(
 			httpFailure
 		);
 		// The link was written by the app, but check it stays inside the app all the same.
@@ -33,7 +32,7 @@ export const actions: Actions = {
 	},
 	readAll: async (event) => {
 		requireUser(event);
-		await markAllRead(await getDb(), viewerOf(event));
+		await markAllRead(await database(), viewerOf(event));
 		redirect(303, '/notifications');
 	}
 };

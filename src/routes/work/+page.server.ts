@@ -1,10 +1,9 @@
 import { TEAM_ROLES } from '$lib/domain/roles';
-import { requireRole, viewerOf } from '$lib/server/authz';
-import { getDb } from '$lib/server/db';
+import { requireRole, viewerOf, database } from '$lib/server/authz';
 import { teamWork } from '$lib/server/services/intensive';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	await requireRole(event, ...TEAM_ROLES);
-	return await teamWork(await getDb(), viewerOf(event));
+	return await teamWork(await database(), viewerOf(event));
 };

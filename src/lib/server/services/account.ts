@@ -88,3 +88,11 @@ export const LOCALE_CHOSEN_COOKIE = 'locale_chosen';
 export async function setPreferredLocale(db: Db, userId: string, locale: Locale) {
 	await db.update(user).set({ preferredLocale: locale }).where(eq(user.id, userId));
 }
+
+export async function preferredLocaleOf(db: Db, userId: string): Promise<Locale | null> {
+	const [u] = await db
+		.select({ locale: user.preferredLocale })
+		.from(user)
+		.where(eq(user.id, userId));
+	return u?.locale ?? null;
+}

@@ -10,15 +10,20 @@ import { accessGrant, child } from '../db/schema';
 /** The signed-in person as services see them. */
 export type Viewer = { userId: string; memberships: MembershipInfo[]; requestId: string | null };
 
+/** Only this module can make the brand, so only `checkChildAccess` makes a context. */
+declare const checked: unique symbol;
+
 /**
  * Proof that access to one child was checked on this request. Services that touch child
- * data take it, so they cannot be called without the check; they log with its basis.
+ * data take it, so they cannot be called without the check; they log with its basis. The
+ * brand makes it impossible to build one by hand (an object literal does not type-check).
  */
 export type ChildContext = {
-	childId: string;
-	viewer: Viewer;
-	access: ChildAccess<MembershipInfo>;
-	actor: Actor;
+	readonly childId: string;
+	readonly viewer: Viewer;
+	readonly access: ChildAccess<MembershipInfo>;
+	readonly actor: Actor;
+	readonly [checked]: true;
 };
 
 export async function resolveChildAccess(
@@ -78,7 +83,8 @@ export async function checkChildAccess(
 		});
 		return null;
 	}
-	return { childId, viewer, access, actor: actorOf(viewer, access.membership) };
+	const ctx = { childId, viewer, access, actor: actorOf(viewer, access.membership) };
+	return Object.freeze(ctx) as ChildContext;
 }
 
 /** The access-log row for an allowed read or write, inside the caller's transaction. */

@@ -66,7 +66,8 @@ export async function setOverride(
 			.where(eq(childStatus.childId, ctx.childId))
 			.for('update');
 		if (!s) throw new NotFoundError();
-		if ((s.overrideAt?.toISOString() ?? '') !== input.basedOn) {
+		// Clearing what is not there, or a form based on another override: nothing changes.
+		if ((s.overrideAt?.toISOString() ?? '') !== input.basedOn || (clear && !s.overrideColour)) {
 			throw new ConflictError({
 				colour: s.overrideColour ?? '',
 				reason: s.overrideReason ?? '',

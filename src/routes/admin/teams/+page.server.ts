@@ -1,9 +1,8 @@
-import { requireAdmin } from '$lib/server/authz';
-import { getDb } from '$lib/server/db';
+import { requireAdmin, database } from '$lib/server/authz';
 import { listTeams } from '$lib/server/services/admin';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { actor } = await requireAdmin(event);
-	return { teams: await listTeams(await getDb(), actor) };
+	return { teams: await listTeams(await database(), actor) };
 };

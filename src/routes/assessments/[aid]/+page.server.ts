@@ -1,15 +1,15 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { requireAssessmentChild } from '$lib/server/assessment-context';
-import { getDb } from '$lib/server/db';
 import { httpFailure } from '$lib/server/forms';
 import { getAssessment, startCorrection } from '$lib/server/services/assessments';
 import { FieldError } from '$lib/server/services/errors';
 import { getChild } from '$lib/server/services/children';
 import type { Actions, PageServerLoad } from './$types';
+import { database } from '$lib/server/authz';
 
 export const load: PageServerLoad = async (event) => {
 	const { aid, ctx } = await requireAssessmentChild(event);
-	const db = await getDb();
+	const db = await database();
 	const view = await getChild(db, ctx);
 	const a = await getAssessment(db, ctx, aid).catch(httpFailure);
 	if (a.status === 'draft') redirect(303, `/assessments/${aid}/edit`);
@@ -28,7 +28,7 @@ export const actions: Actions = {
 		const { aid, ctx } = await requireAssessmentChild(event, 'create');
 		let id: string;
 		try {
-			id = (await startCorrection(await getDb(), ctx, aid)).id;
+			id = (await startCorrection(await database(), ctx, aid)).id;
 		} catch (e) {
 			// Someone of the organisation started a correction first: a conflict, not a bad form.
 			if (e instanceof FieldError) return fail(409, { error: e.fields._form });

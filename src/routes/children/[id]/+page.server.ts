@@ -1,6 +1,5 @@
 import { can } from '$lib/domain/permissions';
-import { requireChildAccess } from '$lib/server/authz';
-import { getDb } from '$lib/server/db';
+import { requireChildAccess, database } from '$lib/server/authz';
 import { uuidParam } from '$lib/server/params';
 import { listAssessments } from '$lib/server/services/assessments';
 import { getChild } from '$lib/server/services/children';
@@ -14,7 +13,7 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = await requireChildAccess(event, uuidParam(event.params.id));
-	const db = await getDb();
+	const db = await database();
 	const view = await getChild(db, ctx);
 	return {
 		view,

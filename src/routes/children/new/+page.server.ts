@@ -3,15 +3,14 @@ import { fail, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { TEAM_ROLES } from '$lib/domain/roles';
 import { childSchema } from '$lib/schemas/children';
-import { requireRole, viewerOf } from '$lib/server/authz';
-import { getDb } from '$lib/server/db';
+import { requireRole, viewerOf, database } from '$lib/server/authz';
 import { formFailure, readForm } from '$lib/server/forms';
 import { createChild, teamWorkers } from '$lib/server/services/children';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { membership } = await requireRole(event, ...TEAM_ROLES);
-	const workers = await teamWorkers(await getDb(), membership.teamId!);
+	const workers = await teamWorkers(await database(), membership.teamId!);
 	return {
 		form: await superValidate(zod4(childSchema)),
 		workers: workers.map((w) => ({ value: w.id, label: w.displayName }))
@@ -25,7 +24,7 @@ export const actions: Actions = {
 		if (!form.valid) return fail(400, { form });
 		let id: string;
 		try {
-			id = (await createChild(await getDb(), viewerOf(event), membership.teamId!, form.data)).id;
+			id = (await createChild(await database(), viewerOf(event), membership.teamId!, form.data)).id;
 		} catch (e) {
 			return formFailure(form, e);
 		}

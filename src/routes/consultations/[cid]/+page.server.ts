@@ -8,7 +8,6 @@ import {
 	scheduleSchema,
 	versionOnlySchema
 } from '$lib/schemas/workflows';
-import { getDb } from '$lib/server/db';
 import { requireEntityChild } from '$lib/server/entity-context';
 import { formFailure, httpFailure, readForm } from '$lib/server/forms';
 import {
@@ -18,13 +17,14 @@ import {
 } from '$lib/server/services/consultations';
 import { getChild } from '$lib/server/services/children';
 import type { Actions, PageServerLoad } from './$types';
+import { database } from '$lib/server/authz';
 
 const context = (event: RequestEvent<{ cid: string }>, action?: string) =>
 	requireEntityChild(event, event.params.cid, 'consultation', { action });
 
 export const load: PageServerLoad = async (event) => {
 	const { id, ctx } = await context(event);
-	const db = await getDb();
+	const db = await database();
 	const view = await getConsultation(db, ctx, id).catch(httpFailure);
 	const child = await getChild(db, ctx);
 	const version = view.consultation.version;
@@ -65,7 +65,7 @@ async function run<T extends Record<string, unknown>>(
 	if (!form.valid) return fail(400, { [key]: form });
 	try {
 		const data = form.data as T & { version: number };
-		await changeConsultation(await getDb(), ctx, id, data.version, change(data));
+		await changeConsultation(await database(), ctx, id, data.version, change(data));
 	} catch (e) {
 		return formFailure(form, e, { key, onConflict: (c) => ({ version: c.version }) });
 	}

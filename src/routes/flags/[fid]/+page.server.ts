@@ -3,16 +3,16 @@ import { fail, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { can } from '$lib/domain/permissions';
 import { triageSchema } from '$lib/schemas/workflows';
-import { getDb } from '$lib/server/db';
 import { requireEntityChild } from '$lib/server/entity-context';
 import { formFailure, httpFailure, readForm } from '$lib/server/forms';
 import { getChild } from '$lib/server/services/children';
 import { getFlag, triageFlag } from '$lib/server/services/flags';
 import type { Actions, PageServerLoad } from './$types';
+import { database } from '$lib/server/authz';
 
 export const load: PageServerLoad = async (event) => {
 	const { id, ctx } = await requireEntityChild(event, event.params.fid, 'flag', { teamOnly: true });
-	const db = await getDb();
+	const db = await database();
 	const flag = await getFlag(db, ctx, id).catch(httpFailure);
 	const view = await getChild(db, ctx);
 	return {
@@ -37,7 +37,7 @@ export const actions: Actions = {
 		if (!form.valid) return fail(400, { form });
 		let result;
 		try {
-			result = await triageFlag(await getDb(), ctx, id, form.data);
+			result = await triageFlag(await database(), ctx, id, form.data);
 		} catch (e) {
 			return formFailure(form, e, { onConflict: (f) => ({ version: f.version }) });
 		}

@@ -3,14 +3,14 @@ import { fail, message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { setPasswordSchema } from '$lib/schemas/auth';
-import { getDb } from '$lib/server/db';
 import { passwordLinkValid, setPasswordWithLink } from '$lib/server/services/account';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/forms';
+import { database } from '$lib/server/authz';
 
 /** Public by design: the one-time token in the link is the authorisation. */
 export const load: PageServerLoad = async ({ params }) => {
-	const valid = await passwordLinkValid(await getDb(), params.token);
+	const valid = await passwordLinkValid(await database(), params.token);
 	return { valid: valid !== null, form: await superValidate(zod4(setPasswordSchema)) };
 };
 
@@ -20,7 +20,7 @@ export const actions: Actions = {
 		const password = form.data.password;
 		form.data = { password: '', confirm: '' };
 		if (!form.valid) return fail(400, { form });
-		const ok = await setPasswordWithLink(await getDb(), params.token, password);
+		const ok = await setPasswordWithLink(await database(), params.token, password);
 		if (!ok) return message(form, m.set_password_invalid_link(), { status: 400 });
 		redirect(303, '/login?password_set=1');
 	}

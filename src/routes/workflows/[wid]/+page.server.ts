@@ -10,19 +10,19 @@ import {
 	stepDoneSchema,
 	stepSchema
 } from '$lib/schemas/workflows';
-import { getDb } from '$lib/server/db';
 import { requireEntityChild } from '$lib/server/entity-context';
 import { formFailure, httpFailure, readForm } from '$lib/server/forms';
 import { getChild } from '$lib/server/services/children';
 import { changeWorkflow, getWorkflow, type WorkflowChange } from '$lib/server/services/intensive';
 import type { Actions, PageServerLoad } from './$types';
+import { database } from '$lib/server/authz';
 
 const context = (event: RequestEvent<{ wid: string }>, action?: string) =>
 	requireEntityChild(event, event.params.wid, 'intensive_workflow', { teamOnly: true, action });
 
 export const load: PageServerLoad = async (event) => {
 	const { id, ctx } = await context(event);
-	const db = await getDb();
+	const db = await database();
 	const view = await getWorkflow(db, ctx, id).catch(httpFailure);
 	const child = await getChild(db, ctx);
 	const v = { version: view.workflow.version };
@@ -62,7 +62,7 @@ async function run(
 	if (!form.valid) return fail(400, { [key]: form });
 	try {
 		const d = form.data as Record<string, unknown> & { version: number };
-		await changeWorkflow(await getDb(), ctx, id, d.version, change(d));
+		await changeWorkflow(await database(), ctx, id, d.version, change(d));
 	} catch (e) {
 		return formFailure(form, e, { key, onConflict: (w) => ({ version: w.version }) });
 	}

@@ -3,8 +3,7 @@ import { fail, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { organisationEditSchema } from '$lib/schemas/admin';
-import { requireAdmin } from '$lib/server/authz';
-import { getDb } from '$lib/server/db';
+import { requireAdmin, database } from '$lib/server/authz';
 import { formFailure, readForm } from '$lib/server/forms';
 import { uuidParam } from '$lib/server/params';
 import { getOrganisation, updateOrganisation } from '$lib/server/services/admin';
@@ -12,7 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { actor } = await requireAdmin(event);
-	const org = await getOrganisation(await getDb(), actor, uuidParam(event.params.id)).catch(() =>
+	const org = await getOrganisation(await database(), actor, uuidParam(event.params.id)).catch(() =>
 		error(404, m.error_not_found())
 	);
 	const data = { ...org, municipality: org.municipality ?? '' };
@@ -25,7 +24,7 @@ export const actions: Actions = {
 		const form = await superValidate(await readForm(event.request), zod4(organisationEditSchema));
 		if (!form.valid) return fail(400, { form });
 		try {
-			await updateOrganisation(await getDb(), actor, uuidParam(event.params.id), form.data);
+			await updateOrganisation(await database(), actor, uuidParam(event.params.id), form.data);
 		} catch (e) {
 			return formFailure(form, e, {
 				onConflict: (c) => ({ ...c, municipality: c.municipality ?? '' })

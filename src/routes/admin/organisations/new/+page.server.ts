@@ -2,8 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { fail, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { organisationSchema } from '$lib/schemas/admin';
-import { requireAdmin } from '$lib/server/authz';
-import { getDb } from '$lib/server/db';
+import { requireAdmin, database } from '$lib/server/authz';
 import { formFailure, readForm } from '$lib/server/forms';
 import { createOrganisation } from '$lib/server/services/admin';
 import type { Actions, PageServerLoad } from './$types';
@@ -19,7 +18,7 @@ export const actions: Actions = {
 		const form = await superValidate(await readForm(event.request), zod4(organisationSchema));
 		if (!form.valid) return fail(400, { form });
 		try {
-			await createOrganisation(await getDb(), actor, form.data);
+			await createOrganisation(await database(), actor, form.data);
 		} catch (e) {
 			return formFailure(form, e);
 		}

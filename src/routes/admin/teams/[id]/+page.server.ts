@@ -3,8 +3,7 @@ import { fail, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { teamEditSchema } from '$lib/schemas/admin';
-import { requireAdmin } from '$lib/server/authz';
-import { getDb } from '$lib/server/db';
+import { requireAdmin, database } from '$lib/server/authz';
 import { formFailure, readForm } from '$lib/server/forms';
 import { uuidParam } from '$lib/server/params';
 import { getTeam, updateTeam } from '$lib/server/services/admin';
@@ -12,7 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { actor } = await requireAdmin(event);
-	const t = await getTeam(await getDb(), actor, uuidParam(event.params.id)).catch(() =>
+	const t = await getTeam(await database(), actor, uuidParam(event.params.id)).catch(() =>
 		error(404, m.error_not_found())
 	);
 	return { form: await superValidate(t, zod4(teamEditSchema)) };
@@ -24,7 +23,7 @@ export const actions: Actions = {
 		const form = await superValidate(await readForm(event.request), zod4(teamEditSchema));
 		if (!form.valid) return fail(400, { form });
 		try {
-			await updateTeam(await getDb(), actor, uuidParam(event.params.id), form.data);
+			await updateTeam(await database(), actor, uuidParam(event.params.id), form.data);
 		} catch (e) {
 			return formFailure(form, e, { onConflict: (c) => ({ name: c.name, version: c.version }) });
 		}

@@ -2,15 +2,14 @@ import { redirect } from '@sveltejs/kit';
 import { fail, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { teamSchema } from '$lib/schemas/admin';
-import { requireAdmin } from '$lib/server/authz';
-import { getDb } from '$lib/server/db';
+import { requireAdmin, database } from '$lib/server/authz';
 import { formFailure, readForm } from '$lib/server/forms';
 import { createTeam, listOrganisations } from '$lib/server/services/admin';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { actor } = await requireAdmin(event);
-	const orgs = await listOrganisations(await getDb(), actor);
+	const orgs = await listOrganisations(await database(), actor);
 	return {
 		form: await superValidate(zod4(teamSchema)),
 		organisations: orgs
@@ -25,7 +24,7 @@ export const actions: Actions = {
 		const form = await superValidate(await readForm(event.request), zod4(teamSchema));
 		if (!form.valid) return fail(400, { form });
 		try {
-			await createTeam(await getDb(), actor, form.data);
+			await createTeam(await database(), actor, form.data);
 		} catch (e) {
 			return formFailure(form, e);
 		}

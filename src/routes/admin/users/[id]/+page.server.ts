@@ -4,8 +4,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { membershipSchema, userEditSchema } from '$lib/schemas/admin';
-import { requireAdmin } from '$lib/server/authz';
-import { getDb } from '$lib/server/db';
+import { requireAdmin, database } from '$lib/server/authz';
 import { formFailure, readForm } from '$lib/server/forms';
 import { uuidParam } from '$lib/server/params';
 import * as admin from '$lib/server/services/admin';
@@ -13,7 +12,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { actor } = await requireAdmin(event);
-	const db = await getDb();
+	const db = await database();
 	const u = await admin
 		.getUser(db, actor, uuidParam(event.params.id))
 		.catch(() => error(404, m.error_not_found()));
@@ -36,10 +35,12 @@ const idForm = z.object({ membershipId: z.uuid() });
 export const actions: Actions = {
 	save: async (event) => {
 		const { actor } = await requireAdmin(event);
-		const form = await superValidate(await readForm(event.request), zod4(userEditSchema), { id: 'details' });
+		const form = await superValidate(await readForm(event.request), zod4(userEditSchema), {
+			id: 'details'
+		});
 		if (!form.valid) return fail(400, { form });
 		try {
-			await admin.updateUser(await getDb(), actor, uuidParam(event.params.id), form.data);
+			await admin.updateUser(await database(), actor, uuidParam(event.params.id), form.data);
 		} catch (e) {
 			return formFailure(form, e, { onConflict: (c) => c });
 		}
@@ -47,10 +48,12 @@ export const actions: Actions = {
 	},
 	addMembership: async (event) => {
 		const { actor } = await requireAdmin(event);
-		const form = await superValidate(await readForm(event.request), zod4(membershipSchema), { id: 'membership' });
+		const form = await superValidate(await readForm(event.request), zod4(membershipSchema), {
+			id: 'membership'
+		});
 		if (!form.valid) return fail(400, { membershipForm: form });
 		try {
-			await admin.addMembership(await getDb(), actor, {
+			await admin.addMembership(await database(), actor, {
 				userId: uuidParam(event.params.id),
 				organisationId: form.data.organisationId,
 				teamId: form.data.teamId || null,
@@ -66,7 +69,7 @@ export const actions: Actions = {
 		const parsed = idForm.safeParse(Object.fromEntries(await readForm(event.request)));
 		if (!parsed.success) error(400, m.error_form_invalid());
 		await admin
-			.removeMembership(await getDb(), actor, parsed.data.membershipId)
+			.removeMembership(await database(), actor, parsed.data.membershipId)
 			.catch(() => error(404, m.error_not_found()));
 		redirect(303, `/admin/users/${event.params.id}?saved=1`);
 	},
@@ -75,7 +78,7 @@ export const actions: Actions = {
 	passwordLink: async (event) => {
 		const { actor } = await requireAdmin(event);
 		const { token, expiresAt } = await admin
-			.issuePasswordLink(await getDb(), actor, uuidParam(event.params.id))
+			.issuePasswordLink(await database(), actor, uuidParam(event.params.id))
 			.catch(() => error(404, m.error_not_found()));
 		return { passwordLink: { url: `${event.url.origin}/set-password/${token}`, expiresAt } };
 	}
@@ -85,7 +88,7 @@ async function setActive(event: Parameters<Actions[string]>[0], active: boolean)
 	const { actor } = await requireAdmin(event);
 	const form = await superValidate(zod4(userEditSchema), { id: 'details' });
 	try {
-		await admin.setUserActive(await getDb(), actor, uuidParam(event.params.id), active);
+		await admin.setUserActive(await database(), actor, uuidParam(event.params.id), active);
 	} catch (e) {
 		if (e instanceof Error && e.name === 'FieldError') {
 			return message(form, m.error_cannot_deactivate_self(), { status: 400 });

@@ -2,8 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { fail, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { userSchema } from '$lib/schemas/admin';
-import { requireAdmin } from '$lib/server/authz';
-import { getDb } from '$lib/server/db';
+import { requireAdmin, database } from '$lib/server/authz';
 import { formFailure, readForm } from '$lib/server/forms';
 import { createUser } from '$lib/server/services/admin';
 import type { Actions, PageServerLoad } from './$types';
@@ -20,7 +19,7 @@ export const actions: Actions = {
 		if (!form.valid) return fail(400, { form });
 		let id: string;
 		try {
-			id = (await createUser(await getDb(), actor, form.data)).id;
+			id = (await createUser(await database(), actor, form.data)).id;
 		} catch (e) {
 			return formFailure(form, e);
 		}

@@ -6,16 +6,16 @@ import { m } from '$lib/paraglide/messages';
 import { assessmentFormSchema } from '$lib/schemas/assessment';
 import { assessmentAction } from '$lib/server/assessment-actions';
 import { requireAssessmentChild } from '$lib/server/assessment-context';
-import { getDb } from '$lib/server/db';
 import { httpFailure } from '$lib/server/forms';
 import { formFromContent, getAssessment } from '$lib/server/services/assessments';
 import { getChild } from '$lib/server/services/children';
 import type { Actions, PageServerLoad } from './$types';
+import { database } from '$lib/server/authz';
 
 /** A draft, visible and editable by its author only. */
 export const load: PageServerLoad = async (event) => {
 	const { aid, ctx } = await requireAssessmentChild(event);
-	const db = await getDb();
+	const db = await database();
 	const a = await getAssessment(db, ctx, aid).catch(httpFailure);
 	if (a.status !== 'draft' || a.authorId !== ctx.viewer.userId) error(404, m.error_not_found());
 	const view = await getChild(db, ctx);
@@ -43,7 +43,9 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-const act = (submit: boolean) => async (event: Parameters<Actions[string]>[0]) =>
-	assessmentAction(event, (await requireAssessmentChild(event, 'update')).ctx, submit);
+const act = (submit: boolean) => async (event: Parameters<Actions[string]>[0]) => {
+	const { aid, ctx } = await requireAssessmentChild(event, 'update');
+	return assessmentAction(event, ctx, submit, aid);
+};
 
 export const actions: Actions = { save: act(false), submit: act(true) };

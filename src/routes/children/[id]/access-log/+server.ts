@@ -1,5 +1,4 @@
-import { requireChildAccess } from '$lib/server/authz';
-import { getDb } from '$lib/server/db';
+import { requireChildAccess, database } from '$lib/server/authz';
 import { uuidParam } from '$lib/server/params';
 import { exportChildAccessLog } from '$lib/server/services/access-log';
 import type { RequestHandler } from './$types';
@@ -11,7 +10,7 @@ export const GET: RequestHandler = async (event) => {
 		action: 'export',
 		entityType: 'access_log'
 	});
-	const csv = await exportChildAccessLog(await getDb(), ctx);
+	const csv = await exportChildAccessLog(await database(), ctx);
 	return new Response(csv, {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',

@@ -3,8 +3,7 @@ import { fail, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { helsinkiDate } from '$lib/domain/access';
 import * as s from '$lib/schemas/children';
-import { requireChildAccess } from '$lib/server/authz';
-import { getDb } from '$lib/server/db';
+import { requireChildAccess, database } from '$lib/server/authz';
 import { formFailure, httpFailure, readForm } from '$lib/server/forms';
 import { FieldError } from '$lib/server/services/errors';
 import { uuidParam } from '$lib/server/params';
@@ -18,7 +17,7 @@ const back = (id: string) => redirect(303, `/children/${id}/access?saved=1`);
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = await requireChildAccess(event, uuidParam(event.params.id), { teamOnly: true });
-	const db = await getDb();
+	const db = await database();
 	const view = await getChild(db, ctx);
 	const orgs = await grants.partnerOrganisations(db);
 	const today = helsinkiDate();
@@ -44,10 +43,12 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	grant: async (event) => {
 		const ctx = await team(event, 'create');
-		const form = await superValidate(await readForm(event.request), zod4(s.grantSchema), { id: 'grant' });
+		const form = await superValidate(await readForm(event.request), zod4(s.grantSchema), {
+			id: 'grant'
+		});
 		if (!form.valid) return fail(400, { grantForm: form });
 		try {
-			await grants.createGrant(await getDb(), ctx, form.data);
+			await grants.createGrant(await database(), ctx, form.data);
 		} catch (e) {
 			return formFailure(form, e, { key: 'grantForm' });
 		}
@@ -57,15 +58,17 @@ export const actions: Actions = {
 		const ctx = await team(event, 'revoke');
 		const parsed = s.idSchema.safeParse(Object.fromEntries(await readForm(event.request)));
 		if (!parsed.success) return fail(400, {});
-		await grants.revokeGrant(await getDb(), ctx, parsed.data.id).catch(httpFailure);
+		await grants.revokeGrant(await database(), ctx, parsed.data.id).catch(httpFailure);
 		back(ctx.childId);
 	},
 	placement: async (event) => {
 		const ctx = await team(event, 'create');
-		const form = await superValidate(await readForm(event.request), zod4(s.placementSchema), { id: 'placement' });
+		const form = await superValidate(await readForm(event.request), zod4(s.placementSchema), {
+			id: 'placement'
+		});
 		if (!form.valid) return fail(400, { placementForm: form });
 		try {
-			await grants.createPlacement(await getDb(), ctx, form.data);
+			await grants.createPlacement(await database(), ctx, form.data);
 		} catch (e) {
 			return formFailure(form, e, { key: 'placementForm' });
 		}
@@ -78,7 +81,7 @@ export const actions: Actions = {
 		);
 		if (!parsed.success) return fail(400, {});
 		try {
-			await grants.endPlacement(await getDb(), ctx, parsed.data.id, parsed.data.until);
+			await grants.endPlacement(await database(), ctx, parsed.data.id, parsed.data.until);
 		} catch (e) {
 			if (e instanceof FieldError) return fail(400, { endPlacementError: e.fields.until });
 			httpFailure(e);
@@ -87,10 +90,12 @@ export const actions: Actions = {
 	},
 	request: async (event) => {
 		const ctx = await team(event, 'create');
-		const form = await superValidate(await readForm(event.request), zod4(s.requestSchema), { id: 'request' });
+		const form = await superValidate(await readForm(event.request), zod4(s.requestSchema), {
+			id: 'request'
+		});
 		if (!form.valid) return fail(400, { requestForm: form });
 		try {
-			await grants.createAssessmentRequest(await getDb(), ctx, form.data);
+			await grants.createAssessmentRequest(await database(), ctx, form.data);
 		} catch (e) {
 			return formFailure(form, e, { key: 'requestForm' });
 		}

@@ -2,8 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { fail, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { childEditSchema } from '$lib/schemas/children';
-import { requireChildAccess } from '$lib/server/authz';
-import { getDb } from '$lib/server/db';
+import { requireChildAccess, database } from '$lib/server/authz';
 import { formFailure, readForm } from '$lib/server/forms';
 import { uuidParam } from '$lib/server/params';
 import { getChild, teamWorkers, updateChild } from '$lib/server/services/children';
@@ -17,7 +16,7 @@ const asForm = (c: Record<string, unknown>) => ({
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = await requireChildAccess(event, uuidParam(event.params.id), { teamOnly: true });
-	const db = await getDb();
+	const db = await database();
 	const view = await getChild(db, ctx);
 	if (view.kind !== 'team') throw new Error('unreachable: team-only access');
 	const workers = await teamWorkers(db, view.child.teamId);
@@ -37,7 +36,7 @@ export const actions: Actions = {
 		const form = await superValidate(await readForm(event.request), zod4(childEditSchema));
 		if (!form.valid) return fail(400, { form });
 		try {
-			await updateChild(await getDb(), ctx, form.data);
+			await updateChild(await database(), ctx, form.data);
 		} catch (e) {
 			return formFailure(form, e, { onConflict: (c) => asForm(c) });
 		}

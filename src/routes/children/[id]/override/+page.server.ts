@@ -2,8 +2,7 @@ import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { fail, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { clearOverrideSchema, overrideSchema } from '$lib/schemas/status';
-import { requireChildAccess } from '$lib/server/authz';
-import { getDb } from '$lib/server/db';
+import { requireChildAccess, database } from '$lib/server/authz';
 import { formFailure, httpFailure, readForm } from '$lib/server/forms';
 import { uuidParam } from '$lib/server/params';
 import { overrideFormState, setOverride } from '$lib/server/services/status-override';
@@ -18,7 +17,7 @@ const access = (event: RequestEvent<{ id: string }>, action?: string) =>
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = await access(event);
-	const state = await overrideFormState(await getDb(), ctx).catch(httpFailure);
+	const state = await overrideFormState(await database(), ctx).catch(httpFailure);
 	return {
 		childId: ctx.childId,
 		computed: state.computed,
@@ -40,7 +39,7 @@ export const actions: Actions = {
 		const form = await superValidate(await readForm(event.request), zod4(overrideSchema));
 		if (!form.valid) return fail(400, { form });
 		try {
-			await setOverride(await getDb(), ctx, form.data);
+			await setOverride(await database(), ctx, form.data);
 		} catch (e) {
 			return formFailure(form, e, { onConflict: (c) => c });
 		}
@@ -48,10 +47,12 @@ export const actions: Actions = {
 	},
 	clear: async (event) => {
 		const ctx = await access(event, 'override_clear');
-		const form = await superValidate(await readForm(event.request), zod4(clearOverrideSchema), { id: 'clear' });
+		const form = await superValidate(await readForm(event.request), zod4(clearOverrideSchema), {
+			id: 'clear'
+		});
 		if (!form.valid) return fail(400, { clearForm: form });
 		try {
-			await setOverride(await getDb(), ctx, { basedOn: form.data.basedOn, clear: true });
+			await setOverride(await database(), ctx, { basedOn: form.data.basedOn, clear: true });
 		} catch (e) {
 			return formFailure(form, e, { onConflict: (c) => c, key: 'clearForm' });
 		}

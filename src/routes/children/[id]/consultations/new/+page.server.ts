@@ -2,8 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { fail, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { consultationRequestSchema } from '$lib/schemas/workflows';
-import { requireChildAccess } from '$lib/server/authz';
-import { getDb } from '$lib/server/db';
+import { requireChildAccess, database } from '$lib/server/authz';
 import { uuidParam } from '$lib/server/params';
 import { requestConsultation } from '$lib/server/services/consultations';
 import type { Actions, PageServerLoad } from './$types';
@@ -27,9 +26,12 @@ export const actions: Actions = {
 			action: 'create',
 			entityType: 'consultation'
 		});
-		const form = await superValidate(await readForm(event.request), zod4(consultationRequestSchema));
+		const form = await superValidate(
+			await readForm(event.request),
+			zod4(consultationRequestSchema)
+		);
 		if (!form.valid) return fail(400, { form });
-		const id = await requestConsultation(await getDb(), ctx, form.data);
+		const id = await requestConsultation(await database(), ctx, form.data);
 		redirect(303, `/consultations/${id}?saved=1`);
 	}
 };

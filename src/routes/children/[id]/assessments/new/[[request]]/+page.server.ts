@@ -4,15 +4,14 @@ import { z } from 'zod';
 import { CURRENT_INSTRUMENT, itemsFor } from '$lib/domain/instrument';
 import { assessmentFormSchema } from '$lib/schemas/assessment';
 import { assessmentAction } from '$lib/server/assessment-actions';
-import { requireChildAccess } from '$lib/server/authz';
-import { getDb } from '$lib/server/db';
+import { requireChildAccess, database } from '$lib/server/authz';
 import { uuidParam } from '$lib/server/params';
 import { getChild } from '$lib/server/services/children';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = await requireChildAccess(event, uuidParam(event.params.id));
-	const view = await getChild(await getDb(), ctx);
+	const view = await getChild(await database(), ctx);
 	const form = await superValidate(zod4(assessmentFormSchema()));
 	const requestId = z.uuid().safeParse(event.params.request);
 	if (requestId.success) form.data.requestId = requestId.data;

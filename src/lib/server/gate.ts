@@ -1,0 +1,26 @@
+import type { Handle } from '@sveltejs/kit';
+
+/**
+ * The only routes a signed-out visitor reaches. Everything else is refused by the server
+ * hook before any load or action runs, so a new route cannot be left open by forgetting a
+ * check. Static files are served before the hook; a route id of null is the 404 page.
+ */
+export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
+	'/login',
+	'/set-password/[token]',
+	'/language'
+]);
+
+export function isPublicRoute(routeId: string | null): boolean {
+	return routeId === null || PUBLIC_ROUTES.has(routeId);
+}
+
+/** Signed out and not public: to the login page, which brings the person back afterwards. */
+export const gate: Handle = ({ event, resolve }) => {
+	if (event.locals.user || isPublicRoute(event.route.id)) return resolve(event);
+	const back = event.request.method === 'GET' ? event.url.pathname + event.url.search : '/';
+	return new Response(null, {
+		status: 303,
+		headers: { location: `/login?next=${encodeURIComponent(back)}` }
+	});
+};

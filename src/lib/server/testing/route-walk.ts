@@ -1,0 +1,261 @@
+import { sql } from 'drizzle-orm';
+import { helsinkiDate } from '../../domain/access';
+import { CURRENT_INSTRUMENT } from '../../domain/instrument';
+import {
+	accessGrant,
+	assessment,
+	child,
+	consultation,
+	flag,
+	intensiveWorkflow,
+	notification
+} from '../db/schema';
+import { recomputeChildStatus } from '../services/status';
+import { db, eventFor, makeOrg, makeTeam, makeUser, uniq } from './fixtures';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- route modules are called generically */
+
+type Fn = (event: any) => unknown;
+export type RouteModule = {
+	load?: Fn;
+	actions?: Record<string, Fn>;
+	GET?: Fn;
+	POST?: Fn;
+	PUT?: Fn;
+	PATCH?: Fn;
+	DELETE?: Fn;
+};
+
+/** One callable thing a route exposes: its load, a named action or an HTTP handler. */
+export type Entry = {
+	routeId: string;
+	file: string;
+	kind: 'load' | 'action' | 'endpoint';
+	name: string;
+	method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+	fn: Fn;
+};
+
+// Every server module under src/routes, found from the file system at test time: a new
+// route is walked without editing any test.
+const modules = {
+	...import.meta.glob<RouteModule>('/src/routes/**/+page.server.ts', { eager: true }),
+	...import.meta.glob<RouteModule>('/src/routes/**/+layout.server.ts', { eager: true }),
+	...import.meta.glob<RouteModule>('/src/routes/**/+server.ts', { eager: true })
+};
+
+export function routeIdOf(file: string): string {
+	const id = file
+		.replace(/^\/src\/routes/, '')
+		.replace(/\/\+(page|layout)\.server\.ts$|\/\+server\.ts$/, '');
+	return id === '' ? '/' : id;
+}
+
+export function discoverEntries(): Entry[] {
+	const out: Entry[] = [];
+	for (const [file, mod] of Object.entries(modules)) {
+		const routeId = routeIdOf(file);
+		if (mod.load)
+			out.push({ routeId, file, kind: 'load', name: 'load', method: 'GET', fn: mod.load });
+		for (const [name, fn] of Object.entries(mod.actions ?? {}))
+			out.push({ routeId, file, kind: 'action', name, method: 'POST', fn });
+		for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const) {
+			const fn = mod[method];
+			if (fn) out.push({ routeId, file, kind: 'endpoint', name: method, method, fn });
+		}
+	}
+	return out.sort((a, b) => (a.routeId + a.name).localeCompare(b.routeId + b.name));
+}
+
+/** A team, its people, a child with one of everything, and partners with and without a grant. */
+export type World = Awaited<ReturnType<typeof makeWorld>>;
+
+export async function makeWorld() {
+	const d = await db();
+	const cp = await makeOrg('child_protection');
+	const t = await makeTeam(cp.id);
+	const team = async (role: Parameters<typeof makeUser>[0]) =>
+		(await makeUser(role, { organisationId: cp.id, teamId: t.id })).user.id;
+	const consultant = await team('consultant_social_worker');
+	const socialWorker = await team('social_worker');
+	const coordinator = await team('coordinator');
+	const admin = (await makeUser('admin')).user.id;
+	// The user the admin pages are walked on, so their actions touch nobody else.
+	const spare = (await makeUser('partner')).user.id;
+	const school = await makeOrg('school');
+	const granted = (await makeUser('partner', { organisationId: school.id })).user.id;
+	const otherSchool = await makeOrg('school');
+	const ungranted = (await makeUser('partner', { organisationId: otherSchool.id })).user.id;
+	const [c] = await d
+		.insert(child)
+		.values({
+			teamId: t.id,
+			responsibleWorkerId: socialWorker,
+			givenName: 'Kulku',
+			familyName: `Testi ${uniq()}`,
+			dateOfBirth: '2012-06-06',
+			homeMunicipality: 'Järvelä'
+		})
+		.returning();
+	const childId = c!.id;
+	await d.insert(accessGrant).values({
+		childId,
+		organisationId: school.id,
+		basis: 'statutory_request',
+		validFrom: helsinkiDate(),
+		grantedBy: socialWorker
+	});
+	const now = new Date();
+	const [a] = await d
+		.insert(assessment)
+		.values({
+			childId,
+			organisationId: school.id,
+			authorId: granted,
+			instrumentVersion: CURRENT_INSTRUMENT.version,
+			status: 'submitted',
+			ratings: { S1: { rating: 2, evidence: '' } },
+			familyInformed: true,
+			submittedAt: now
+		})
+		.returning();
+	await recomputeChildStatus(d, childId, 'test', now);
+	const [f] = await d
+		.insert(flag)
+		.values({
+			childId,
+			trigger: 'consultation_requested',
+			suggestedWorkflow: 'consultation',
+			raisedAt: now,
+			dueOn: helsinkiDate(now)
+		})
+		.onConflictDoNothing()
+		.returning();
+	const [q] = await d
+		.insert(consultation)
+		.values({
+			childId,
+			requestedBy: consultant,
+			requesterOrganisationId: cp.id,
+			question: 'Mitä tapahtuu?',
+			urgency: 'normal',
+			createdAt: now,
+			updatedAt: now
+		})
+		.returning();
+	const [w] = await d
+		.insert(intensiveWorkflow)
+		.values({
+			childId,
+			kind: 'intensive_family',
+			leadWorkerId: socialWorker,
+			createdBy: consultant,
+			createdAt: now
+		})
+		.returning();
+	const [n] = await d
+		.insert(notification)
+		.values({ userId: consultant, kind: 'flag_raised', link: '/flags', createdAt: now })
+		.returning();
+	return {
+		users: { consultant, socialWorker, coordinator, admin, granted, ungranted },
+		ids: {
+			childId,
+			teamId: t.id,
+			organisationId: cp.id,
+			assessmentId: a!.id,
+			flagId: f?.id ?? crypto.randomUUID(),
+			consultationId: q!.id,
+			workflowId: w!.id,
+			notificationId: n!.id,
+			userId: spare
+		}
+	};
+}
+
+/** A value for each route parameter, from the world; unknown ones get a fresh UUID. */
+export function paramsFor(routeId: string, world: World): Record<string, string> {
+	const params: Record<string, string> = {};
+	for (const [, optional, name] of routeId.matchAll(/\[(\[)?([a-z]+)\]?\]/gi)) {
+		void optional;
+		const key = name!;
+		const byName: Record<string, string> = {
+			aid: world.ids.assessmentId,
+			assessmentId: world.ids.assessmentId,
+			fid: world.ids.flagId,
+			flagId: world.ids.flagId,
+			cid: world.ids.consultationId,
+			consultationId: world.ids.consultationId,
+			wid: world.ids.workflowId,
+			workflowId: world.ids.workflowId,
+			childId: world.ids.childId,
+			token: 'not-a-real-token',
+			request: crypto.randomUUID()
+		};
+		let value = byName[key];
+		if (key === 'id') {
+			if (routeId.startsWith('/admin/organisations')) value = world.ids.organisationId;
+			else if (routeId.startsWith('/admin/teams')) value = world.ids.teamId;
+			else if (routeId.startsWith('/admin/users')) value = world.ids.userId;
+			else value = world.ids.childId;
+		}
+		params[key] = value ?? crypto.randomUUID();
+	}
+	return params;
+}
+
+export function pathFor(routeId: string, params: Record<string, string>): string {
+	return routeId
+		.replace(/\/\([^)]+\)/g, '')
+		.replace(/\[\[?([a-z]+)\]?\]/gi, (_, k: string) => params[k] ?? '');
+}
+
+/**
+ * A fingerprint of every table a request could change, except the ones that are meant to
+ * grow or change on any request: the access log (denials are logged), sessions, and the
+ * login throttle (a failed attempt is counted by design).
+ */
+export async function snapshot(): Promise<string> {
+	const d = await db();
+	const res: any = await d.execute(
+		sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('access_log', 'session', 'login_throttle') order by table_name`
+	);
+	const tables: string[] = (Array.isArray(res) ? res : res.rows).map((r: any) => r.table_name);
+	const parts: string[] = [];
+	for (const name of tables) {
+		const r: any = await d.execute(
+			sql.raw(
+				`select count(*)::text || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as h from "${name}" t`
+			)
+		);
+		parts.push(`${name}=${(Array.isArray(r) ? r : r.rows)[0].h}`);
+	}
+	return parts.join('\n');
+}
+
+/** An event for a route, as one visitor (null: signed out), with a body of our choosing. */
+export async function routeEvent(
+	userId: string | null,
+	entry: Entry,
+	params: Record<string, string>,
+	body?: { contentType: string | null; body: BodyInit | null }
+) {
+	const path = pathFor(entry.routeId, params);
+	const search = entry.kind === 'action' ? `?/${entry.name}` : '';
+	const event = await eventFor(userId, {
+		url: `http://localhost${path}${search}`,
+		routeId: entry.routeId,
+		params
+	});
+	if (entry.method !== 'GET') {
+		const headers: Record<string, string> = {};
+		const b = body ?? { contentType: 'application/x-www-form-urlencoded', body: '' };
+		if (b.contentType) headers['content-type'] = b.contentType;
+		(event as any).request = new Request(event.url, {
+			method: entry.method,
+			headers,
+			body: b.body
+		});
+	}
+	return event;
+}
