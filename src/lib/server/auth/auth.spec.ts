@@ -7,8 +7,15 @@ import {
 	validateSessionToken
 } from './session';
 import { login } from './login';
+import { verifyPassword } from './password';
+import { ACCOUNT_FREE_FAILURES, CLIENT_FREE_FAILURES } from './throttle';
 import { setSessionCookie, deleteSessionCookie } from './cookie';
-import { changeOwnPassword } from '../services/account';
+import { m } from '../../paraglide/messages';
+import {
+	changeOwnPassword,
+	setPasswordWithLink,
+	SET_PASSWORD_FREE_ATTEMPTS
+} from '../services/account';
 import { setUserActive } from '../services/admin';
 import { db, makeUser, TEST_PASSWORD, uniq } from '../testing/fixtures';
 
@@ -90,11 +97,26 @@ describe('login', () => {
 		expect(later.ok).toBe(true);
 	});
 
-	it('throttles one client address that tries many accounts', async () => {
+	it('throttles one client address that tries many accounts, but not an office', async () => {
 		const d = await db();
 		const ip = `192.0.2.${uniq()}`;
-		let last;
+		// Twenty colleagues behind one NAT address mistyping once each: nobody is locked out.
+		const { user } = await makeUser('partner');
 		for (let i = 0; i < 20; i++) {
+			await login(d, {
+				email: `x${i}-${uniq()}@test.example`,
+				password: 'nope nope nope',
+				clientAddress: ip
+			});
+		}
+		const colleague = await login(d, {
+			email: user.email,
+			password: TEST_PASSWORD,
+			clientAddress: ip
+		});
+		expect(colleague.ok).toBe(true);
+		let last;
+		for (let i = 20; i <= CLIENT_FREE_FAILURES + 1; i++) {
 			last = await login(d, {
 				email: `x${i}-${uniq()}@test.example`,
 				password: 'nope nope nope',
@@ -102,6 +124,59 @@ describe('login', () => {
 			});
 		}
 		expect(last).toMatchObject({ ok: false, reason: 'throttled' });
+	});
+
+	it('checks at most the free attempts however many arrive at once', async () => {
+		const { user } = await makeUser('partner');
+		const d = await db();
+		let checks = 0;
+		const counting = async (hash: string, password: string) => {
+			checks++;
+			return verifyPassword(hash, password);
+		};
+		const results = await Promise.all(
+			Array.from({ length: 100 }, (_, i) =>
+				login(
+					d,
+					{ email: user.email, password: `wrong ${i}`, clientAddress: null },
+					new Date(),
+					counting
+				)
+			)
+		);
+		expect(checks).toBe(ACCOUNT_FREE_FAILURES + 1);
+		expect(results.filter((r) => !r.ok && r.reason === 'throttled').length).toBeGreaterThanOrEqual(
+			95
+		);
+	});
+
+	it('does not let the right password through as the 31st of 40 parallel tries', async () => {
+		const { user } = await makeUser('partner');
+		const d = await db();
+		let checks = 0;
+		const counting = async (hash: string, password: string) => {
+			checks++;
+			return verifyPassword(hash, password);
+		};
+		const passwords = Array.from({ length: 40 }, (_, i) =>
+			i === 30 ? TEST_PASSWORD : `wrong ${i}`
+		);
+		const results = await Promise.all(
+			passwords.map((password) =>
+				login(
+					d,
+					{ email: user.email, password, clientAddress: '198.51.100.7' },
+					new Date(),
+					counting
+				)
+			)
+		);
+		expect(checks).toBeLessThanOrEqual(ACCOUNT_FREE_FAILURES + 1);
+		// Only a try that was actually checked can succeed.
+		expect(results.filter((r) => r.ok).length).toBeLessThanOrEqual(checks === 0 ? 0 : 1);
+		expect(results.filter((r) => !r.ok && r.reason === 'throttled').length).toBeGreaterThanOrEqual(
+			35
+		);
 	});
 });
 
@@ -168,7 +243,7 @@ describe('sessions', () => {
 		const a = await createSession(d, user.id);
 		const fresh = await changeOwnPassword(d, user.id, {
 			currentPassword: TEST_PASSWORD,
-			newPassword: 'a brand new passphrase'
+			newPassword: 'Kuusi-Järvi-Pilvi-Tuoli'
 		});
 		expect((await validateSessionToken(d, a.token)).user).toBeNull();
 		expect((await validateSessionToken(d, fresh.token)).user?.id).toBe(user.id);
@@ -230,5 +305,59 @@ describe('session cookie', () => {
 			name: '__Host-session',
 			opts: { path: '/', secure: true }
 		});
+	});
+});
+
+describe('changing and setting passwords', () => {
+	it('throttles wrong current passwords like sign-in, and then refuses even the right one', async () => {
+		const { user } = await makeUser('partner');
+		const d = await db();
+		const tries = await Promise.all(
+			Array.from({ length: 25 }, (_, i) =>
+				changeOwnPassword(d, user.id, {
+					currentPassword: `wrong ${i}`,
+					newPassword: 'Kuusi-Järvi-Pilvi-Tuoli'
+				}).catch((e: { fields?: Record<string, string> }) => e.fields?.currentPassword ?? '')
+			)
+		);
+		const wrong = tries.filter((t) => t === m.error_current_password_wrong());
+		expect(wrong.length).toBeLessThanOrEqual(ACCOUNT_FREE_FAILURES + 1);
+		await expect(
+			changeOwnPassword(d, user.id, {
+				currentPassword: TEST_PASSWORD,
+				newPassword: 'Kuusi-Järvi-Pilvi-Tuoli'
+			})
+		).rejects.toMatchObject({ name: 'FieldError' });
+	});
+
+	it('refuses a weak new password with the reason, and changes nothing', async () => {
+		const { user } = await makeUser('partner');
+		const d = await db();
+		await expect(
+			changeOwnPassword(d, user.id, { currentPassword: TEST_PASSWORD, newPassword: 'password1234' })
+		).rejects.toMatchObject({ fields: { newPassword: expect.stringMatching(/.+/) } });
+		const still = await login(d, {
+			email: user.email,
+			password: TEST_PASSWORD,
+			clientAddress: null
+		});
+		expect(still.ok).toBe(true);
+	});
+
+	it('checks a set-password link before hashing, and throttles guesses per address', async () => {
+		const d = await db();
+		let invalid = 0;
+		let throttled = 0;
+		const ip = `203.0.113.${uniq()}`;
+		await Promise.all(
+			Array.from({ length: 30 }, () =>
+				setPasswordWithLink(d, `guess-${uniq()}`, 'Kuusi-Järvi-Pilvi-Tuoli', ip).then(
+					(r) => (r === 'invalid_link' ? invalid++ : 0),
+					(e: Error) => (e.name === 'ThrottledError' ? throttled++ : 0)
+				)
+			)
+		);
+		expect(invalid).toBeLessThanOrEqual(SET_PASSWORD_FREE_ATTEMPTS + 1);
+		expect(invalid + throttled).toBe(30);
 	});
 });

@@ -1,11 +1,15 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { loginThrottle } from '../db/schema';
 import { hashToken } from './tokens';
 
-/** Failures allowed before delays start, per account and per client address. */
+/** Attempts allowed before delays start, per account. The main limit. */
 export const ACCOUNT_FREE_FAILURES = 4;
-export const CLIENT_FREE_FAILURES = 19;
+/**
+ * Per client address: high, so that an office behind one NAT address is not locked out by a
+ * few colleagues' typos; it only stops one address trying many accounts.
+ */
+export const CLIENT_FREE_FAILURES = 100;
 export const BASE_DELAY_MS = 30 * 1000;
 export const MAX_DELAY_MS = 15 * 60 * 1000;
 /** A quiet hour forgets earlier failures. */
@@ -28,60 +32,92 @@ export function throttleKeys(email: string, clientAddress: string | null): Throt
 	};
 }
 
-function keyList(keys: ThrottleKeys): string[] {
-	return keys.client ? [keys.account, keys.client] : [keys.account];
+export type Reservation =
+	{ allowed: true; lockedUntil: Date | null } | { allowed: false; lockedUntil: Date };
+
+/**
+ * Reserves one attempt for `key` in one statement that counts and refuses: while the key is
+ * locked nothing is counted and the attempt is refused; otherwise the count goes up and, past
+ * `free`, the lock for the next attempts is set in the same statement. So however many
+ * requests arrive at once, no more than `free + 1` password checks happen per window, then
+ * one per lock period. Call it before the secret is checked; a success then `release`s.
+ */
+export async function reserveAttempt(
+	db: DbOrTx,
+	key: string,
+	free: number,
+	now: Date = new Date()
+): Promise<Reservation> {
+	const attempt = crypto.randomUUID();
+	const nowIso = now.toISOString();
+	const forget = new Date(now.getTime() - FORGET_AFTER_MS).toISOString();
+	const t = loginThrottle;
+	const locked = sql`${t.lockedUntil} is not null and ${t.lockedUntil} > ${nowIso}::timestamptz`;
+	const next = sql`(case when ${t.lastFailureAt} < ${forget}::timestamptz then 1 else ${t.failures} + 1 end)`;
+	const lockFor = (count: typeof next) =>
+		sql`(case when ${count} > ${free}::int then ${nowIso}::timestamptz + make_interval(secs => least(${MAX_DELAY_MS / 1000}::float8, ${BASE_DELAY_MS / 1000}::float8 * power(2, least(${count} - ${free}::int - 1, 20)))) else null end)`;
+	const [row] = await db
+		.insert(t)
+		.values({
+			key,
+			failures: 1,
+			lastFailureAt: now,
+			lockedUntil: lockDurationMs(1, free)
+				? new Date(now.getTime() + lockDurationMs(1, free))
+				: null,
+			attemptId: attempt
+		})
+		.onConflictDoUpdate({
+			target: t.key,
+			set: {
+				failures: sql`case when ${locked} then ${t.failures} else ${next} end`,
+				lastFailureAt: sql`case when ${locked} then ${t.lastFailureAt} else ${nowIso}::timestamptz end`,
+				attemptId: sql`case when ${locked} then ${t.attemptId} else ${attempt}::uuid end`,
+				lockedUntil: sql`case when ${locked} then ${t.lockedUntil} else ${lockFor(next)} end`
+			}
+		})
+		.returning({ attemptId: t.attemptId, lockedUntil: t.lockedUntil });
+	if (row?.attemptId === attempt) return { allowed: true, lockedUntil: row.lockedUntil };
+	return {
+		allowed: false,
+		lockedUntil: row?.lockedUntil ?? new Date(now.getTime() + BASE_DELAY_MS)
+	};
 }
 
-/** The time until which login is refused, or null when it is allowed now. */
-export async function lockedUntil(
+/** The secret was right: the key starts afresh. */
+export async function clearAttempts(db: DbOrTx, key: string): Promise<void> {
+	await db.delete(loginThrottle).where(eq(loginThrottle.key, key));
+}
+
+/** The secret was right: this attempt does not count against a shared key (an address). */
+export async function releaseAttempt(db: DbOrTx, key: string): Promise<void> {
+	await db
+		.update(loginThrottle)
+		.set({ failures: sql`greatest(${loginThrottle.failures} - 1, 0)` })
+		.where(eq(loginThrottle.key, key));
+}
+
+/**
+ * Reserves an attempt on the account and then on the client address. Refused on either:
+ * the time until which it stays refused.
+ */
+export async function reserveLogin(
 	db: DbOrTx,
 	keys: ThrottleKeys,
 	now: Date = new Date()
-): Promise<Date | null> {
-	const rows = await db
-		.select({ lockedUntil: loginThrottle.lockedUntil })
-		.from(loginThrottle)
-		.where(inArray(loginThrottle.key, keyList(keys)));
-	let until: Date | null = null;
-	for (const r of rows) {
-		if (r.lockedUntil && r.lockedUntil > now && (!until || r.lockedUntil > until)) {
-			until = r.lockedUntil;
-		}
-	}
-	return until;
+): Promise<Reservation> {
+	const account = await reserveAttempt(db, keys.account, ACCOUNT_FREE_FAILURES, now);
+	if (!account.allowed || !keys.client) return account;
+	const client = await reserveAttempt(db, keys.client, CLIENT_FREE_FAILURES, now);
+	if (!client.allowed) return client;
+	const locks = [account.lockedUntil, client.lockedUntil].filter((d): d is Date => d !== null);
+	return {
+		allowed: true,
+		lockedUntil: locks.length ? new Date(Math.max(...locks.map(Number))) : null
+	};
 }
 
-/** Counts a failure for each key; returns the lock it causes, if any. */
-export async function recordFailure(
-	db: DbOrTx,
-	keys: ThrottleKeys,
-	now: Date = new Date()
-): Promise<Date | null> {
-	const forgetBefore = new Date(now.getTime() - FORGET_AFTER_MS);
-	let until: Date | null = null;
-	for (const key of keyList(keys)) {
-		const free = key === keys.account ? ACCOUNT_FREE_FAILURES : CLIENT_FREE_FAILURES;
-		// One atomic upsert per key, so parallel attempts cannot lose a count.
-		const [row] = await db
-			.insert(loginThrottle)
-			.values({ key, failures: 1, lastFailureAt: now })
-			.onConflictDoUpdate({
-				target: loginThrottle.key,
-				set: {
-					failures: sql`case when ${loginThrottle.lastFailureAt} < ${forgetBefore.toISOString()}::timestamptz then 1 else ${loginThrottle.failures} + 1 end`,
-					lastFailureAt: now
-				}
-			})
-			.returning({ failures: loginThrottle.failures });
-		const delay = lockDurationMs(row?.failures ?? 1, free);
-		const lock = delay > 0 ? new Date(now.getTime() + delay) : null;
-		await db.update(loginThrottle).set({ lockedUntil: lock }).where(eq(loginThrottle.key, key));
-		if (lock && (!until || lock > until)) until = lock;
-	}
-	return until;
-}
-
-/** A successful login clears the account's count (the client's decays on its own). */
-export async function clearAccountFailures(db: DbOrTx, keys: ThrottleKeys): Promise<void> {
-	await db.delete(loginThrottle).where(eq(loginThrottle.key, keys.account));
+export async function loginSucceeded(db: DbOrTx, keys: ThrottleKeys): Promise<void> {
+	await clearAttempts(db, keys.account);
+	if (keys.client) await releaseAttempt(db, keys.client);
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ORGANISATION_KINDS, ROLES, membershipProblem } from '../../domain/roles';
 import { newPassword } from '../../schemas/common';
 import { hashPassword } from '../auth/password';
+import { passwordProblem } from '../auth/password-policy';
 import type { Db } from '../db';
 import { membership, organisation, team, user } from '../db/schema';
 import { issuePasswordLink } from '../services/admin';
@@ -44,6 +45,11 @@ export async function createUserFromCli(db: Db, args: CreateUserArgs, password: 
 	if (password !== null && !newPassword.safeParse(password).success) {
 		throw new Error('The password must have 12–128 characters.');
 	}
+	const problem =
+		password !== null
+			? passwordProblem(password, { email: args.email, displayName: args.name })
+			: null;
+	if (problem) throw new Error(`The password is too easy to guess (${problem}). Choose another.`);
 	const passwordHash = password !== null ? await hashPassword(password) : null;
 	const userId = await db.transaction(async (tx) => {
 		let [org] = await tx

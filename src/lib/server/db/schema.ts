@@ -149,7 +149,9 @@ export const loginThrottle = pgTable('login_throttle', {
 	key: text().primaryKey(),
 	failures: integer().notNull().default(0),
 	lastFailureAt: ts().notNull(),
-	lockedUntil: ts()
+	lockedUntil: ts(),
+	/** The last attempt the key let through: how one statement tells a caller yes or no. */
+	attemptId: uuid()
 });
 
 /**

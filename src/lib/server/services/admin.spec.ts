@@ -167,8 +167,12 @@ describe('one-time password links', () => {
 			await passwordLinkValid(d, second.token, new Date(t0.getTime() + 25 * 3600_000))
 		).toBeNull();
 		expect(await passwordLinkValid(d, second.token, t0)).not.toBeNull();
-		expect(await setPasswordWithLink(d, second.token, 'my own new passphrase', t0)).toBe(true);
-		expect(await setPasswordWithLink(d, second.token, 'another passphrase!!', t0)).toBe(false);
+		expect(await setPasswordWithLink(d, second.token, 'my own new passphrase', null, t0)).toBe(
+			'set'
+		);
+		expect(await setPasswordWithLink(d, second.token, 'another passphrase!!', null, t0)).toBe(
+			'invalid_link'
+		);
 		const [row] = await d.select().from(user).where(eq(user.id, u.id));
 		const r = await login(d, {
 			email: row!.email,

@@ -1,9 +1,14 @@
 import { redirect } from '@sveltejs/kit';
-import { fail, message, superValidate } from 'sveltekit-superforms';
+import { fail, message, setError, superValidate } from 'sveltekit-superforms';
+import { formatTimeRoundedUp } from '$lib/format';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { setPasswordSchema } from '$lib/schemas/auth';
-import { passwordLinkValid, setPasswordWithLink } from '$lib/server/services/account';
+import {
+	passwordLinkValid,
+	setPasswordWithLink,
+	ThrottledError
+} from '$lib/server/services/account';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/forms';
 import { database } from '$lib/server/authz';
@@ -15,13 +20,30 @@ export const load: PageServerLoad = async ({ params }) => {
 };
 
 export const actions: Actions = {
-	set: async ({ request, params }) => {
+	set: async ({ request, params, getClientAddress, setHeaders }) => {
 		const form = await superValidate(await readForm(request), zod4(setPasswordSchema));
 		const password = form.data.password;
 		form.data = { password: '', confirm: '' };
 		if (!form.valid) return fail(400, { form });
-		const ok = await setPasswordWithLink(await database(), params.token, password);
-		if (!ok) return message(form, m.set_password_invalid_link(), { status: 400 });
+		let result;
+		try {
+			result = await setPasswordWithLink(
+				await database(),
+				params.token,
+				password,
+				getClientAddress()
+			);
+		} catch (e) {
+			if (!(e instanceof ThrottledError)) throw e;
+			const seconds = Math.max(1, Math.ceil((e.retryAt.getTime() - Date.now()) / 1000));
+			setHeaders({ 'retry-after': String(seconds) });
+			return message(form, m.error_too_many_attempts({ time: formatTimeRoundedUp(e.retryAt) }), {
+				status: 429
+			});
+		}
+		if (result === 'invalid_link')
+			return message(form, m.set_password_invalid_link(), { status: 400 });
+		if (result !== 'set') return setError(form, 'password', result.problem);
 		redirect(303, '/login?password_set=1');
 	}
 };

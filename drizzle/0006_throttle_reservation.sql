@@ -1,0 +1,1 @@
+ALTER TABLE "login_throttle" ADD COLUMN "attempt_id" uuid;
