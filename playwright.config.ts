@@ -6,6 +6,8 @@ const executablePath =
 	process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+const MAIL_PORT = PORT + 1000;
+export const MAIL_FILE = '.mail-e2e/mails.jsonl';
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -35,12 +37,17 @@ export default defineConfig({
 	webServer: {
 		// The production build on a fresh embedded database, as a newcomer runs it; with
 		// DATABASE_URL set the same server runs on that database and seeds the demo data.
-		command: `rm -rf .data-e2e && npm run build && node build`,
+		// A local mail sink receives what the outbox sends (tests/e2e/mail-sink.js).
+		command: `rm -rf .data-e2e .mail-e2e && (node tests/e2e/mail-sink.js &) && npm run build && node scripts/server.js`,
 		env: {
 			DATA_DIR: '.data-e2e',
 			PORT: String(PORT),
 			ORIGIN: `http://localhost:${PORT}`,
-			SEED_DEMO: 'true'
+			SEED_DEMO: 'true',
+			SMTP_URL: `smtp://127.0.0.1:${MAIL_PORT}`,
+			MAIL_SINK_PORT: String(MAIL_PORT),
+			MAIL_SINK_FILE: MAIL_FILE,
+			WORKER_INTERVAL: '1'
 		},
 		url: `http://localhost:${PORT}/login`,
 		reuseExistingServer: false,

@@ -17,6 +17,10 @@ export function notificationText(kind: string, locale?: Locale): string {
 			return m.notify_consultation_outcome({}, o);
 		case 'review_overdue':
 			return m.notify_review_overdue({}, o);
+		case 'membership_pending':
+			return m.notify_membership_pending({}, o);
+		case 'password_link':
+			return m.notify_password_link({}, o);
 		default:
 			return kind;
 	}

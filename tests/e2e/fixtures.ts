@@ -57,3 +57,26 @@ export async function switchLanguage(page: Page, locale: 'fi' | 'sv' | 'en') {
 	await page.locator('form.language button').click();
 	await expect(page.locator('html')).toHaveAttribute('lang', locale);
 }
+
+/** The set-password link mailed to `email`, read from the local mail sink (mail-sink.js). */
+export async function mailedLink(email: string, timeoutMs = 20_000): Promise<string> {
+	const { readFileSync, existsSync } = await import('node:fs');
+	const file = '.mail-e2e/mails.jsonl';
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (existsSync(file)) {
+			for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean).reverse()) {
+				const mail = JSON.parse(line) as { to: string[]; raw: string };
+				if (!mail.to.includes(email)) continue;
+				// Quoted-printable: join soft line breaks, then decode =XX.
+				const text = mail.raw
+					.replace(/=\r?\n/g, '')
+					.replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+				const found = /https?:\/\/[^\s]+\/set-password\/[a-z2-7]{32}/.exec(text);
+				if (found) return found[0];
+			}
+		}
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	throw new Error(`no set-password mail for ${email}`);
+}

@@ -85,6 +85,7 @@ export type NavKey =
 	| 'children'
 	| 'flags'
 	| 'work'
+	| 'team'
 	| 'notifications'
 	| 'admin_organisations'
 	| 'admin_teams'
@@ -93,7 +94,7 @@ export type NavKey =
 
 export function navigationFor(roles: readonly Role[]): NavKey[] {
 	const nav: NavKey[] = ['home'];
-	if (roles.some(isTeamRole)) nav.push('children', 'flags', 'work');
+	if (roles.some(isTeamRole)) nav.push('children', 'flags', 'work', 'team');
 	// Admins get no notifications: nothing about children reaches them.
 	if (roles.some((r) => r !== 'admin')) nav.push('notifications');
 	if (roles.includes('admin')) nav.push('admin_organisations', 'admin_teams', 'admin_users');

@@ -1,4 +1,4 @@
-import { eq, lt, or } from 'drizzle-orm';
+import { and, eq, isNotNull, lt, or } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { membership, organisation, session, team, user } from '../db/schema';
 import type { Locale, OrganisationKind, Role } from '../../domain/roles';
@@ -63,21 +63,24 @@ export async function createSession(
 }
 
 export async function loadMemberships(db: DbOrTx, userId: string): Promise<MembershipInfo[]> {
-	return db
-		.select({
-			id: membership.id,
-			role: membership.role,
-			organisationId: organisation.id,
-			organisationName: organisation.name,
-			organisationKind: organisation.kind,
-			teamId: team.id,
-			teamName: team.name
-		})
-		.from(membership)
-		.innerJoin(organisation, eq(organisation.id, membership.organisationId))
-		.leftJoin(team, eq(team.id, membership.teamId))
-		.where(eq(membership.userId, userId))
-		.orderBy(organisation.name);
+	return (
+		db
+			.select({
+				id: membership.id,
+				role: membership.role,
+				organisationId: organisation.id,
+				organisationName: organisation.name,
+				organisationKind: organisation.kind,
+				teamId: team.id,
+				teamName: team.name
+			})
+			.from(membership)
+			.innerJoin(organisation, eq(organisation.id, membership.organisationId))
+			.leftJoin(team, eq(team.id, membership.teamId))
+			// A pending membership gives nothing, not even a role in the navigation.
+			.where(and(eq(membership.userId, userId), isNotNull(membership.approvedAt)))
+			.orderBy(organisation.name)
+	);
 }
 
 export async function validateSessionToken(

@@ -81,7 +81,15 @@ export async function createUserFromCli(db: Db, args: CreateUserArgs, password: 
 			.returning({ id: user.id });
 		await tx
 			.insert(membership)
-			.values({ userId: u!.id, organisationId: org.id, teamId, role: args.role });
+			// The operator running the CLI has database access: the first people of a new team
+			// (its consultant social worker) are approved here; later ones by that consultant.
+			.values({
+				userId: u!.id,
+				organisationId: org.id,
+				teamId,
+				role: args.role,
+				approvedAt: new Date()
+			});
 		return u!.id;
 	});
 	if (password !== null) return { userId, linkToken: null, linkExpiresAt: null };

@@ -103,7 +103,15 @@ export const membership = pgTable(
 			.references(() => organisation.id),
 		teamId: uuid().references(() => team.id),
 		role: role().notNull(),
-		createdAt: ts().notNull().defaultNow()
+		createdAt: ts().notNull().defaultNow(),
+		/**
+		 * A membership gives access only once approved. Team roles given by an admin wait for
+		 * a consultant social worker of that team (four eyes, ADR 012); others are approved
+		 * when made. Null: pending, no access of any kind.
+		 */
+		approvedAt: ts(),
+		approvedBy: uuid().references(() => user.id),
+		createdBy: uuid().references(() => user.id)
 	},
 	(t) => [
 		// One role per user per organisation (DOMAIN §2).
@@ -565,7 +573,9 @@ export const emailOutbox = pgTable(
 		nextAttemptAt: ts().notNull(),
 		lastError: text(),
 		sentAt: ts(),
-		createdAt: ts().notNull()
+		createdAt: ts().notNull(),
+		/** The body holds a secret (a set-password link): emptied once the mail is sent. */
+		sensitive: boolean().notNull().default(false)
 	},
 	(t) => [index('email_outbox_pending_idx').on(t.status, t.nextAttemptAt)]
 );

@@ -48,7 +48,14 @@ export async function processOutbox(
 				await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.body });
 				await tx
 					.update(emailOutbox)
-					.set({ status: 'sent', sentAt: now, attempts: mail.attempts + 1, lastError: null })
+					.set({
+						status: 'sent',
+						sentAt: now,
+						attempts: mail.attempts + 1,
+						lastError: null,
+						// A set-password link is not kept once it has left.
+						...(mail.sensitive ? { body: '' } : {})
+					})
 					.where(eq(emailOutbox.id, mail.id));
 				sent++;
 			} catch (e) {

@@ -147,7 +147,9 @@ async function seedOrganisationsAndUsers(tx: Tx, passwordHash: string): Promise<
 			userId: row!.id,
 			organisationId: orgs[u.org]!,
 			teamId: u.team ? t!.id : null,
-			role: u.role
+			role: u.role,
+			// The demo team is set up as if its consultant had approved every member.
+			approvedAt: new Date()
 		});
 	}
 	return { orgs, teamId: t!.id, users };

@@ -1,6 +1,7 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, ne, sql } from 'drizzle-orm';
 import {
 	adminMixProblem,
+	isTeamRole,
 	membershipProblem,
 	type Locale,
 	type OrganisationKind,
@@ -8,12 +9,16 @@ import {
 } from '../../domain/roles';
 import { m } from '../../paraglide/messages';
 import { recordAccess, type Actor } from '../audit';
-import { assertActorRole } from '../authz';
+import { assertActorRole, ForbiddenError } from '../authz';
 import { invalidateUserSessions } from '../auth/session';
 import { generateToken, hashToken } from '../auth/tokens';
 import type { Db } from '../db';
 import { membership, organisation, passwordToken, team, user } from '../db/schema';
 import { ConflictError, FieldError, NotFoundError } from './errors';
+import { log as serverLog } from '../log';
+import { readEnv } from '../env';
+import { notify } from './notifications';
+import { emailOutbox, notification } from '../db/schema';
 
 /** Admin services: organisations, teams, users, memberships. No child data here. */
 
@@ -224,7 +229,8 @@ export async function getUser(db: Db, actor: Actor, id: string) {
 			organisationId: membership.organisationId,
 			organisationName: organisation.name,
 			teamId: membership.teamId,
-			teamName: team.name
+			teamName: team.name,
+			pending: sql<boolean>`${membership.approvedAt} is null`
 		})
 		.from(membership)
 		.innerJoin(organisation, eq(organisation.id, membership.organisationId))
@@ -263,6 +269,19 @@ export async function updateUser(
 	const { version, ...values } = input;
 	try {
 		return await db.transaction(async (tx) => {
+			// The e-mail is where set-password links go. An admin who could change it could
+			// send a team member's link to themselves: for anyone with a role that reaches
+			// children it stays as it is (a new address means a new account).
+			const [current] = await tx.select({ email: user.email }).from(user).where(eq(user.id, id));
+			const email = values.email.trim().toLowerCase();
+			if (current && current.email !== email) {
+				const [reaching] = await tx
+					.select({ id: membership.id })
+					.from(membership)
+					.where(and(eq(membership.userId, id), ne(membership.role, 'admin')))
+					.limit(1);
+				if (reaching) throw new FieldError({ email: m.error_email_locked() });
+			}
 			const [row] = await tx
 				.update(user)
 				.set({
@@ -348,9 +367,38 @@ export async function addMembership(
 		) {
 			throw new FieldError({ role: m.error_admin_separation() });
 		}
-		const [row] = await tx.insert(membership).values(input).returning({ id: membership.id });
+		// A team role reaches children: it waits for the team's consultant social worker. The
+		// admin's word alone never opens child data (four eyes, ADR 012).
+		const pending = isTeamRole(input.role);
+		const [row] = await tx
+			.insert(membership)
+			.values({
+				...input,
+				createdBy: actor.userId,
+				approvedAt: pending ? null : new Date(),
+				approvedBy: pending ? null : actor.userId
+			})
+			.returning({ id: membership.id });
 		await log(tx, actor, 'create', 'membership', row!.id);
-		return row!;
+		if (pending && input.teamId) {
+			const consultants = await tx
+				.select({ userId: membership.userId })
+				.from(membership)
+				.where(
+					and(
+						eq(membership.teamId, input.teamId),
+						eq(membership.role, 'consultant_social_worker'),
+						isNotNull(membership.approvedAt)
+					)
+				);
+			await notify(
+				tx,
+				consultants.map((c) => c.userId),
+				'membership_pending',
+				'/team'
+			);
+		}
+		return { ...row!, pending };
 	});
 }
 
@@ -382,7 +430,8 @@ function membershipProblemText(p: NonNullable<ReturnType<typeof membershipProble
 
 /**
  * A one-time link to set a password, valid 24 h. Only the token's hash is stored; earlier
- * unused links of the person stop working.
+ * unused links of the person stop working. For the CLI (run by someone with database
+ * access) and for `sendPasswordLink`; never returned to a web page.
  */
 export async function issuePasswordLink(
 	db: Db,
@@ -403,4 +452,119 @@ export async function issuePasswordLink(
 		if (actor) await log(tx, actor, 'issue_password_link', 'user', userId);
 	});
 	return { token, expiresAt };
+}
+
+/**
+ * What an admin does for a person who needs a (new) password: the link goes to the
+ * person's own e-mail through the outbox, or, without SMTP_URL (local use), to the server
+ * console; never to the admin's screen. The person's sessions end and they are notified in
+ * the app, in the same transaction.
+ */
+export async function sendPasswordLink(
+	db: Db,
+	actor: Actor,
+	userId: string,
+	now: Date = new Date()
+): Promise<{ expiresAt: Date; delivery: 'email' | 'console' }> {
+	assertActorRole(actor, 'admin');
+	const env = readEnv();
+	const token = generateToken();
+	const expiresAt = new Date(now.getTime() + PASSWORD_LINK_TTL_MS);
+	const url = `${env.ORIGIN ?? 'http://localhost:3000'}/set-password/${token}`;
+	await db.transaction(async (tx) => {
+		const [u] = await tx
+			.select({ id: user.id, email: user.email, locale: user.preferredLocale })
+			.from(user)
+			.where(eq(user.id, userId));
+		if (!u) throw new NotFoundError();
+		await tx.delete(passwordToken).where(eq(passwordToken.userId, userId));
+		await tx
+			.insert(passwordToken)
+			.values({ id: hashToken(token), userId, createdAt: now, expiresAt });
+		await invalidateUserSessions(tx, userId);
+		const [n] = await tx
+			.insert(notification)
+			.values({ userId, kind: 'password_link', link: '/account', createdAt: now })
+			.returning({ id: notification.id });
+		if (env.SMTP_URL) {
+			const locale = u.locale;
+			await tx.insert(emailOutbox).values({
+				notificationId: n!.id,
+				to: u.email,
+				subject: m.mail_password_subject({}, { locale }),
+				body: m.mail_password_body({ link: url, hours: 24 }, { locale }),
+				nextAttemptAt: now,
+				createdAt: now,
+				sensitive: true
+			});
+		}
+		await log(tx, actor, 'send_password_link', 'user', userId);
+	});
+	if (!env.SMTP_URL) {
+		// Local use without a mail server: the operator at the console passes it on.
+		serverLog.warn({ userId, setPasswordUrl: url }, 'No SMTP_URL: the set-password link is here');
+	}
+	return { expiresAt, delivery: env.SMTP_URL ? 'email' : 'console' };
+}
+
+// ---- approvals (by the team's consultant social worker, not by admins) ----
+
+/** A team's members and the memberships waiting for approval; team roles only see it. */
+export async function teamMembers(db: Db, teamId: string) {
+	return db
+		.select({
+			id: membership.id,
+			userId: user.id,
+			displayName: user.displayName,
+			email: user.email,
+			role: membership.role,
+			pending: sql<boolean>`${membership.approvedAt} is null`,
+			createdAt: membership.createdAt
+		})
+		.from(membership)
+		.innerJoin(user, eq(user.id, membership.userId))
+		.where(and(eq(membership.teamId, teamId), eq(user.active, true)))
+		.orderBy(asc(user.displayName));
+}
+
+/**
+ * The consultant social worker of the team approves (or refuses) a pending membership.
+ * Never their own, and never by an admin: `actor` must hold that team's consultant role.
+ */
+export async function decideMembership(
+	db: Db,
+	actor: Actor & { teamId: string | null },
+	membershipId: string,
+	approve: boolean,
+	now: Date = new Date()
+) {
+	assertActorRole(actor, 'consultant_social_worker');
+	await db.transaction(async (tx) => {
+		const [row] = await tx
+			.select()
+			.from(membership)
+			.where(eq(membership.id, membershipId))
+			.for('update');
+		if (!row || row.teamId === null || row.teamId !== actor.teamId || row.approvedAt !== null)
+			throw new NotFoundError();
+		if (row.userId === actor.userId) throw new ForbiddenError();
+		if (approve) {
+			await tx
+				.update(membership)
+				.set({ approvedAt: now, approvedBy: actor.userId })
+				.where(eq(membership.id, membershipId));
+		} else {
+			await tx.delete(membership).where(eq(membership.id, membershipId));
+		}
+		await recordAccess(tx, {
+			actor,
+			action: approve ? 'approve' : 'refuse',
+			entityType: 'membership',
+			entityId: membershipId,
+			outcome: 'allowed',
+			basis: 'team'
+		});
+		// The person signs in again to get the new role.
+		await invalidateUserSessions(tx, row.userId);
+	});
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { parseHetu } from '../../domain/hetu';
 import { isTeamRole } from '../../domain/roles';
 import { m } from '../../paraglide/messages';
@@ -103,7 +103,9 @@ export async function teamWorkers(db: DbOrTx, teamId: string) {
 		.select({ id: user.id, displayName: user.displayName })
 		.from(membership)
 		.innerJoin(user, eq(user.id, membership.userId))
-		.where(and(eq(membership.teamId, teamId), eq(user.active, true)))
+		.where(
+			and(eq(membership.teamId, teamId), isNotNull(membership.approvedAt), eq(user.active, true))
+		)
 		.orderBy(asc(user.displayName));
 }
 

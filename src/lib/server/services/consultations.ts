@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { helsinkiDate } from '../../domain/access';
 import { can } from '../../domain/permissions';
 import {
@@ -198,7 +198,13 @@ export async function participantChoices(db: DbOrTx, childId: string) {
 				.select({ id: user.id, displayName: user.displayName })
 				.from(membership)
 				.innerJoin(user, eq(user.id, membership.userId))
-				.where(and(inArray(membership.organisationId, [...orgs.keys()]), eq(user.active, true)))
+				.where(
+					and(
+						inArray(membership.organisationId, [...orgs.keys()]),
+						isNotNull(membership.approvedAt),
+						eq(user.active, true)
+					)
+				)
 		: [];
 	return {
 		people: [...people, ...partnerPeople],

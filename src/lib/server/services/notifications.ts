@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { m } from '../../paraglide/messages';
 import type { Locale } from '../../paraglide/runtime';
 import { notificationText } from '../../notification-text';
@@ -14,7 +14,9 @@ export const NOTIFICATION_KINDS = [
 	'consultation_requested',
 	'consultation_scheduled',
 	'consultation_outcome',
-	'review_overdue'
+	'review_overdue',
+	'membership_pending',
+	'password_link'
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -75,7 +77,9 @@ export async function teamMembersWithRole(
 		.select({ userId: membership.userId })
 		.from(child)
 		.innerJoin(membership, eq(membership.teamId, child.teamId))
-		.where(and(eq(child.id, childId), inArray(membership.role, roles)));
+		.where(
+			and(eq(child.id, childId), inArray(membership.role, roles), isNotNull(membership.approvedAt))
+		);
 	return rows.map((r) => r.userId);
 }
 

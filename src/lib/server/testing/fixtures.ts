@@ -68,7 +68,7 @@ export async function makeUser(
 		.returning();
 	const [ms] = await d
 		.insert(membership)
-		.values({ userId: u!.id, organisationId, teamId, role })
+		.values({ userId: u!.id, organisationId, teamId, role, approvedAt: new Date() })
 		.returning();
 	const actor: Actor = { userId: u!.id, organisationId, role, requestId: `test-${uniq()}` };
 	return { user: u!, membership: ms!, actor };

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { membershipSchema, userEditSchema } from '$lib/schemas/admin';
 import { requireAdmin, database } from '$lib/server/authz';
-import { formFailure, readForm } from '$lib/server/forms';
+import { formFailure, httpFailure, readForm } from '$lib/server/forms';
 import { uuidParam } from '$lib/server/params';
 import * as admin from '$lib/server/services/admin';
 import type { Actions, PageServerLoad } from './$types';
@@ -75,12 +75,13 @@ export const actions: Actions = {
 	},
 	deactivate: async (event) => setActive(event, false),
 	activate: async (event) => setActive(event, true),
+	// The link goes to the person, never to this page (ADR 012).
 	passwordLink: async (event) => {
 		const { actor } = await requireAdmin(event);
-		const { token, expiresAt } = await admin
-			.issuePasswordLink(await database(), actor, uuidParam(event.params.id))
-			.catch(() => error(404, m.error_not_found()));
-		return { passwordLink: { url: `${event.url.origin}/set-password/${token}`, expiresAt } };
+		const sent = await admin
+			.sendPasswordLink(await database(), actor, uuidParam(event.params.id))
+			.catch(httpFailure);
+		return { passwordLinkSent: sent };
 	}
 };
 
