@@ -3,6 +3,8 @@ import { z } from 'zod';
 /** Configuration comes only from the environment, checked once. */
 const envSchema = z.object({
 	DATABASE_URL: z.string().min(1).optional(),
+	/** The owner's connection for migrations; unset: DATABASE_URL is the owner too. */
+	DATABASE_MIGRATION_URL: z.string().min(1).optional(),
 	DATA_DIR: z.string().min(1).default('./.data'),
 	MIGRATIONS_DIR: z.string().min(1).default('./drizzle'),
 	ORIGIN: z.url().optional(),

@@ -19,6 +19,15 @@ describe('new passwords (ASVS 2.1.7)', () => {
 		(pw) => expect(passwordProblem(pw, maija)).toBeNull()
 	);
 
+	it('matches whole words of the name, not pieces of other words', () => {
+		expect(
+			passwordProblem('Kuusi-Järvi-Pilvi-Tuoli', {
+				email: 'u@x.example',
+				displayName: 'Uusi Työntekijä'
+			})
+		).toBeNull();
+	});
+
 	it('folds case and accents in the person’s words', () => {
 		expect(personalWords(maija)).toEqual(
 			expect.arrayContaining(['maija', 'meikalainen', 'maija.meikalainen'])

@@ -62,7 +62,11 @@ export function passwordProblem(
 ): PasswordProblem | null {
 	const mine = personalWords(person);
 	const folded = fold(password);
-	if (mine.some((w) => folded.includes(w))) return 'personal';
+	// Whole words only ("Kuusi" is not "Uusi"), but the e-mail's local part anywhere.
+	const tokens = new Set(folded.split(/[^\p{L}]+/u).filter(Boolean));
+	const local = fold(person.email.trim().split('@')[0] ?? '');
+	if (mine.some((w) => tokens.has(w)) || (local.length >= 4 && folded.includes(local)))
+		return 'personal';
 	const result: ZxcvbnResult = zxcvbn().check(password, [...mine, ...LOCAL_WORDS]);
 	if (result.score >= MIN_SCORE) return null;
 	const fromList = result.sequence.some(

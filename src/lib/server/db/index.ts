@@ -10,6 +10,12 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Services accept either, so a caller can compose them inside one transaction. */
 export type DbOrTx = Db | Tx;
 
+/**
+ * The role every query of the app runs as: it cannot alter the records it must not
+ * (drizzle/0008_app_role.sql, ADR 013). Migrations run as the owner before the switch.
+ */
+export const APP_ROLE = 'yhteisarvio_app';
+
 type Handle = { db: Db; close: () => Promise<void>; driver: 'postgres' | 'pglite'; fresh: boolean };
 
 let handle: Promise<Handle> | null = null;
@@ -43,9 +49,25 @@ async function connect(): Promise<Handle> {
 		const { default: postgres } = await import('postgres');
 		const { drizzle } = await import('drizzle-orm/postgres-js');
 		const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-		const client = postgres(env.DATABASE_URL, { max: 10, onnotice: () => {} });
+		// Migrations as the owner (DATABASE_MIGRATION_URL, or the same URL when it is the
+		// owner, as in development and CI), on a connection of their own.
+		const owner = postgres(env.DATABASE_MIGRATION_URL ?? env.DATABASE_URL, {
+			max: 1,
+			onnotice: () => {}
+		});
+		try {
+			await migrate(drizzle(owner, { casing: 'snake_case' }), { migrationsFolder });
+		} finally {
+			await owner.end();
+		}
+		// Every pooled connection starts as the app role (a startup parameter, so a
+		// reconnect cannot forget it). The login role must be a member of it.
+		const client = postgres(env.DATABASE_URL, {
+			max: 10,
+			onnotice: () => {},
+			connection: { role: APP_ROLE }
+		});
 		const db = drizzle(client, { schema, casing: 'snake_case' });
-		await migrate(db, { migrationsFolder });
 		return { db: db as unknown as Db, close: () => client.end(), driver: 'postgres', fresh: false };
 	}
 	const { PGlite } = await import('@electric-sql/pglite');
@@ -56,5 +78,8 @@ async function connect(): Promise<Handle> {
 	const client = new PGlite(env.DATA_DIR);
 	const db = drizzle(client, { schema, casing: 'snake_case' });
 	await migrate(db, { migrationsFolder });
+	// One connection: from here on it is the app role. The embedded database's only user is
+	// a superuser, so this guards against bugs, not a compromised process (ADR 013).
+	await client.exec(`SET ROLE ${APP_ROLE}`);
 	return { db: db as unknown as Db, close: () => client.close(), driver: 'pglite', fresh };
 }
