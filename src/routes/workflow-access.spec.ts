@@ -244,7 +244,10 @@ describe('the team work page', () => {
 
 describe('invited participants', () => {
 	it('see the consultation they were invited to; other units do not', async () => {
-		const req = await eventFor(users.coordinator!, { params: { id: ids.placed! }, form });
+		const req = await eventFor(users.coordinator!, {
+			params: { id: ids.placed! },
+			form: { ...form, background: 'Perheen tausta' }
+		});
 		const r = await outcome(() => requestPage.actions.request!(req as any));
 		const cid = r.location!.split('/')[2]!.split('?')[0]!;
 		const at = new Date(Date.now() + 2 * 86400_000).toISOString().slice(0, 10);
@@ -264,6 +267,18 @@ describe('invited participants', () => {
 			consultationPage.load((await eventFor(users.unitB!, { params: { cid } })) as any)
 		);
 		expect((invited as any).value.consultation.place).toBe('Huone 2');
+		// What they were invited to (DOMAIN §6): not the background, not who asked, not the others.
+		expect((invited as any).value.view).toBe('invited');
+		expect((invited as any).value.consultation.background).toBe('');
+		expect((invited as any).value.consultation.requestedBy).toBe('');
+		expect((invited as any).value.consultation.participantUserIds).toEqual([]);
+		expect((invited as any).value.people).toEqual({});
+		const team = await outcome(async () =>
+			consultationPage.load((await eventFor(users.coordinator!, { params: { cid } })) as any)
+		);
+		expect((team as any).value.view).toBe('full');
+		expect((team as any).value.consultation.background).toBe('Perheen tausta');
+		expect((team as any).value.consultation.participantUserIds).toEqual([users.unitB]);
 		const other = await outcome(async () =>
 			consultationPage.load((await eventFor(users.unitA!, { params: { cid } })) as any)
 		);

@@ -44,6 +44,12 @@ const visibleTo = (
 	);
 };
 
+/** The team and the requester's organisation see the whole record; the invited a part. */
+function viewOf(ctx: ChildContext, c: Pick<Row, 'requesterOrganisationId'>): 'full' | 'invited' {
+	if (ctx.access.kind === 'team') return 'full';
+	return c.requesterOrganisationId === ctx.access.membership.organisationId ? 'full' : 'invited';
+}
+
 export type RequestInput = { question: string; urgency: 'normal' | 'urgent'; background: string };
 
 /** Anyone who may access the child may ask; the request raises a flag and tells the coordinator. */
@@ -142,8 +148,32 @@ export async function getConsultation(db: Db, ctx: ChildContext, id: string) {
 		});
 		throw new NotFoundError();
 	}
+	const view = viewOf(ctx, c);
 	return db.transaction(async (tx) => {
 		await logChild(tx, ctx, 'read', 'consultation', id);
+		// The invited see what they were invited to (DOMAIN §6), nothing else of the record.
+		if (view === 'invited') {
+			const heldOrLater = c.state === 'held' || c.state === 'closed';
+			return {
+				view,
+				consultation: {
+					...c,
+					background: '',
+					declineReason: null,
+					requestedBy: '',
+					requesterOrganisationId: '',
+					participantUserIds: [],
+					participantOrganisationIds: [],
+					hypotheses: heldOrLater ? c.hypotheses : [],
+					recommendations: heldOrLater ? c.recommendations : null,
+					followUpOwnerId: null,
+					followUpOn: null
+				},
+				people: {} as Record<string, string>,
+				orgs: {} as Record<string, string>,
+				actions: [] as ConsultationAction[]
+			};
+		}
 		const userIds = [c.requestedBy, ...c.participantUserIds, c.followUpOwnerId].filter(
 			(x): x is string => !!x
 		);
@@ -167,6 +197,7 @@ export async function getConsultation(db: Db, ctx: ChildContext, id: string) {
 		const canManage =
 			ctx.access.kind === 'team' && can(ctx.access.membership.role, 'scheduleConsultation');
 		return {
+			view,
 			consultation: c,
 			people,
 			orgs,
