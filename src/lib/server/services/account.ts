@@ -20,7 +20,7 @@ import { FieldError } from './errors';
 /** Whether a one-time set-password link is still usable (unused, unexpired, active user). */
 export async function passwordLinkValid(db: Db, token: string, now: Date = new Date()) {
 	const [row] = await db
-		.select({ userId: passwordToken.userId })
+		.select({ userId: passwordToken.userId, email: user.email, displayName: user.displayName })
 		.from(passwordToken)
 		.innerJoin(user, eq(user.id, passwordToken.userId))
 		.where(
@@ -72,18 +72,7 @@ export async function setPasswordWithLink(
 	const key = `set-password:${clientAddress ?? 'unknown'}`;
 	const reservation = await reserveAttempt(db, key, SET_PASSWORD_FREE_ATTEMPTS, now);
 	if (!reservation.allowed) throw new ThrottledError(reservation.lockedUntil);
-	const [link] = await db
-		.select({ email: user.email, displayName: user.displayName })
-		.from(passwordToken)
-		.innerJoin(user, eq(user.id, passwordToken.userId))
-		.where(
-			and(
-				eq(passwordToken.id, hashToken(token)),
-				isNull(passwordToken.usedAt),
-				gt(passwordToken.expiresAt, now),
-				eq(user.active, true)
-			)
-		);
+	const link = await passwordLinkValid(db, token, now);
 	if (!link) return 'invalid_link';
 	await releaseAttempt(db, key);
 	const problem = passwordProblem(password, link);
