@@ -47,7 +47,9 @@ export default defineConfig({
 			SMTP_URL: `smtp://127.0.0.1:${MAIL_PORT}`,
 			MAIL_SINK_PORT: String(MAIL_PORT),
 			MAIL_SINK_FILE: MAIL_FILE,
-			WORKER_INTERVAL: '1'
+			WORKER_INTERVAL: '1',
+			// A fixed key for the test server only (needed when it runs on DATABASE_URL).
+			ENCRYPTION_KEY: 'ZTJlIHRlc3Qga2V5LCBub3QgZm9yIHByb2R1Y3Rpb24='
 		},
 		url: `http://localhost:${PORT}/login`,
 		reuseExistingServer: false,

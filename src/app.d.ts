@@ -5,6 +5,8 @@ declare global {
 		interface Locals {
 			user: SessionUser | null;
 			session: SessionInfo | null;
+			/** Password given, second factor not yet: who it is, for the code pages only. */
+			pending: { userId: string; email: string } | null;
 			requestId: string;
 		}
 		interface Error {

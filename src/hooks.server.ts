@@ -30,12 +30,15 @@ const requestId: Handle = ({ event, resolve }) => {
 const authenticate: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
+	event.locals.pending = null;
 	const token = event.cookies.get(sessionCookieName(event.url));
 	if (token) {
 		const result = await validateSessionToken(await getDb(), token);
 		if (result.session) {
-			event.locals.user = result.user;
 			event.locals.session = result.session;
+			// Only a session that has passed the second factor is a signed-in user.
+			if (result.session.secondFactorAt) event.locals.user = result.user;
+			else event.locals.pending = { userId: result.user.id, email: result.user.email };
 			if (result.renewed) {
 				setSessionCookie(event.cookies, event.url, token, result.session.expiresAt);
 			}

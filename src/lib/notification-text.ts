@@ -21,6 +21,8 @@ export function notificationText(kind: string, locale?: Locale): string {
 			return m.notify_membership_pending({}, o);
 		case 'password_link':
 			return m.notify_password_link({}, o);
+		case 'factor_reset':
+			return m.notify_factor_reset({}, o);
 		default:
 			return kind;
 	}

@@ -185,7 +185,17 @@ beforeAll(async () => {
  * Actions that take no fields at all (a button): any body is a valid request, so they may
  * write; they are still walked for 5xx.
  */
-const BUTTONS = new Set(['activate', 'deactivate', 'passwordLink', 'readAll', 'correct']);
+const BUTTONS = new Set([
+	'activate',
+	'deactivate',
+	'passwordLink',
+	'readAll',
+	'correct',
+	'endOthers',
+	'newRecoveryCodes',
+	'replaceFactor',
+	'resetFactor'
+]);
 
 /** Someone who passes the action's authorisation, so the body reaches its parsing. */
 function actorFor(e: Entry): string | null {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { gate, isPublicRoute, PUBLIC_ROUTES } from '$lib/server/gate';
+import { isPublicRoute, PUBLIC_ROUTES } from '$lib/server/gate';
 import { outcome } from '$lib/server/testing/routes';
 import {
 	discoverEntries,
@@ -7,6 +7,7 @@ import {
 	paramsFor,
 	routeEvent,
 	snapshot,
+	throughGate,
 	type Entry,
 	type World
 } from '$lib/server/testing/route-walk';
@@ -37,9 +38,17 @@ const OPEN: Record<Visitor, (e: Entry) => boolean> = {
 	ungranted: (e) => isPublicRoute(e.routeId) || ownThings(e)
 };
 
-/** The signed-in person's own things: home, header, account, inbox, sign-out. */
+/** The signed-in person's own things: home, header, account, inbox, sign-out, own codes. */
 function ownThings(e: Entry) {
-	return ['/', '/account', '/notifications', '/logout'].includes(e.routeId);
+	return [
+		'/',
+		'/account',
+		'/notifications',
+		'/logout',
+		'/login/code',
+		'/login/setup',
+		'/reauth'
+	].includes(e.routeId);
 }
 
 let world: World;
@@ -67,19 +76,7 @@ describe('the server hook refuses signed-out visitors outside the public list', 
 
 	const routeIds = [...new Set(entries.map((e) => e.routeId))];
 	it.each(routeIds.filter((id) => !isPublicRoute(id)))('%s', async (routeId) => {
-		let resolved = false;
-		const response = await gate({
-			event: {
-				locals: { user: null },
-				route: { id: routeId },
-				request: new Request(`http://localhost${routeId}`),
-				url: new URL(`http://localhost${routeId}`)
-			} as any,
-			resolve: async () => {
-				resolved = true;
-				return new Response('page');
-			}
-		});
+		const { resolved, response } = await throughGate(routeId, {});
 		expect(resolved).toBe(false);
 		expect(response.status).toBe(303);
 		expect(response.headers.get('location')).toMatch(/^\/login\?next=/);

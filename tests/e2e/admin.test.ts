@@ -1,4 +1,12 @@
-import { expect, expectAccessible, mailedLink, switchLanguage, test } from './fixtures';
+import {
+	enterCode,
+	expect,
+	expectAccessible,
+	keyFromText,
+	mailedLink,
+	switchLanguage,
+	test
+} from './fixtures';
 
 const pages = [
 	'/admin/organisations',
@@ -94,6 +102,17 @@ test.describe('administration', () => {
 		await page.locator('#email').fill(email);
 		await page.locator('#password').fill('Kuusi-Järvi-Pilvi-Tuoli');
 		await page.locator('form[action="?/login"] button[type="submit"]').click();
+		// First sign-in: set up the authenticator from the key shown as text, then the codes.
+		await expect(page).toHaveURL(/\/login\/setup/);
+		for (const locale of ['sv', 'en', 'fi'] as const) {
+			await switchLanguage(page, locale);
+			await expectAccessible(page);
+		}
+		const key = keyFromText((await page.getByTestId('secret').textContent())!);
+		await enterCode(page, email, key);
+		await expect(page.getByTestId('recovery-codes').locator('li')).toHaveCount(10);
+		await expectAccessible(page);
+		await page.getByRole('link', { name: 'Jatka palveluun' }).click();
 		await expect(page.locator('[data-home="partner"]')).toBeVisible();
 	});
 

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import {
 	ACCOUNTS,
+	codeFor,
 	DEMO_PASSWORD,
 	expect,
 	expectAccessible,
@@ -41,6 +42,12 @@ test('school assesses by keyboard; the team sees it; a correction keeps both ver
 	await page.keyboard.type(ACCOUNTS.partner.email);
 	await page.keyboard.press('Tab');
 	await page.keyboard.type(DEMO_PASSWORD);
+	await page.keyboard.press('Enter');
+	// The second step, by keyboard too.
+	await page.waitForURL(/\/login\/code/);
+	await page.locator('body[data-hydrated="true"]').waitFor();
+	await tabTo(page, '#code');
+	await page.keyboard.type(await codeFor(ACCOUNTS.partner.email));
 	await page.keyboard.press('Enter');
 	await expect(page.locator('[data-home="partner"]')).toBeVisible();
 	await expect(page.locator('li.overdue')).toContainText('Myöhässä');

@@ -1,5 +1,6 @@
 import {
 	ACCOUNTS,
+	enterCode,
 	expect,
 	expectAccessible,
 	login,
@@ -63,6 +64,9 @@ test.describe('sign in and out', () => {
 		await page.locator('#email').fill(ACCOUNTS.coordinator.email);
 		await page.locator('#password').fill('Demo-salasana-2026');
 		await page.locator('form[action="?/login"] button[type="submit"]').click();
+		// The code step keeps where the person was going.
+		await expect(page).toHaveURL(/\/login\/code\?next=%2Faccount/);
+		await enterCode(page, ACCOUNTS.coordinator.email);
 		await expect(page).toHaveURL('/account');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Omat tiedot');
 		await expectAccessible(page);

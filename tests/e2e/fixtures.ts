@@ -1,5 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { generateHOTP } from '@oslojs/otp';
+import { demoSecret } from '../../src/lib/server/seed/demo-factor';
 
 export const DEMO_PASSWORD = 'Demo-salasana-2026';
 
@@ -26,11 +29,76 @@ export async function expectAccessible(page: Page) {
 	).toEqual([]);
 }
 
+/**
+ * Signs in: the password, then (for a demo account) the authenticator code computed from
+ * the public demo key, as a person's app would. A wrong password stays on the login page.
+ */
 export async function login(page: Page, email: string, password = DEMO_PASSWORD) {
 	await page.goto('/login');
 	await page.locator('#email').fill(email);
 	await page.locator('#password').fill(password);
 	await page.locator('form[action="?/login"] button[type="submit"]').click();
+	const next = await Promise.race([
+		page.waitForURL(/\/login\/(code|setup)/).then(() => 'code' as const),
+		page
+			.locator('#login-message')
+			.waitFor()
+			.then(() => 'refused' as const)
+	]);
+	if (next === 'code' && page.url().includes('/login/code')) await enterCode(page, email);
+}
+
+/** Steps already used per account: each code is accepted once only (no replay). */
+const usedSteps = new Map<string, number>();
+
+/** A code the server has not seen yet: this step's, or the next one's (its window is ±1). */
+async function freshCode(secret: Uint8Array, account: string): Promise<string> {
+	for (;;) {
+		const now = Math.floor(Date.now() / 30_000);
+		const step = Math.max(now, (usedSteps.get(account) ?? -1) + 1);
+		if (step <= now + 1) {
+			usedSteps.set(account, step);
+			return generateHOTP(secret, BigInt(step), 6);
+		}
+		await new Promise((r) => setTimeout(r, 1000));
+	}
+}
+
+/** A fresh code for a demo account, for tests that type it themselves. */
+export function codeFor(email: string): Promise<string> {
+	return freshCode(demoSecret(email), email);
+}
+
+/** Types the current code into the code step (or re-authentication) and submits it. */
+export async function enterCode(page: Page, email: string, secret = demoSecret(email)) {
+	for (let attempt = 0; attempt < 4; attempt++) {
+		const before = new URL(page.url()).pathname;
+		await page.locator('#code').fill(await freshCode(secret, email));
+		// Wait for the answer, then for what follows it: an accepted code moves the page on
+		// (or shows the recovery codes in place); a refused one leaves it where it was.
+		const answer = page.waitForResponse((r) => r.request().method() === 'POST');
+		await page.locator('main form button[type="submit"]').click();
+		const res = await answer;
+		if (res.status() >= 400) continue;
+		const moved = await Promise.race([
+			page
+				.waitForURL((u) => u.pathname !== before, { timeout: 5000 })
+				.then(() => true)
+				.catch(() => false),
+			page
+				.getByTestId('recovery-codes')
+				.waitFor({ timeout: 5000 })
+				.then(() => true)
+				.catch(() => false)
+		]);
+		if (moved) return;
+	}
+	throw new Error(`the code step did not accept a code for ${email}`);
+}
+
+/** For an account set up during a test: its key as the set-up page shows it. */
+export function keyFromText(text: string): Uint8Array {
+	return decodeBase32IgnorePadding(text.replace(/\s+/g, ''));
 }
 
 export async function logout(page: Page) {

@@ -26,3 +26,9 @@ export const changePasswordSchema = z
 		path: ['confirm'],
 		error: () => m.error_passwords_differ()
 	});
+
+/** A code from the authenticator (six digits) or a recovery code (XXXXX-XXXXX). */
+export const codeSchema = z.object({
+	code: text(32),
+	next: z.string().max(2000).default('/')
+});

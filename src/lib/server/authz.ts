@@ -2,6 +2,7 @@ import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Role } from '../domain/roles';
 import { m } from '../paraglide/messages';
 import { recordAccess, type Actor } from './audit';
+import { recentlyConfirmed } from './auth/factor';
 import type { MembershipInfo, SessionUser } from './auth/session';
 import { getDb, type Db } from './db';
 import { checkChildAccess, type ChildContext, type Viewer } from './services/child-access';
@@ -33,6 +34,17 @@ export function actorFor(event: Event, membership: MembershipInfo | null): Actor
  */
 export function database(): Promise<Db> {
 	return getDb();
+}
+
+/**
+ * Sensitive actions (ASVS 3.7.1): the session's last confirmation with a code must be at
+ * most 10 minutes old, or the person is sent to confirm and then back to the page.
+ */
+export function requireRecentAuth(event: Event): void {
+	requireUser(event);
+	const session = event.locals.session;
+	if (session && recentlyConfirmed(session.reauthAt)) return;
+	redirect(303, `/reauth?next=${encodeURIComponent(event.url.pathname)}`);
 }
 
 /** Signed in, or sent to the login page (which brings them back afterwards). */

@@ -18,4 +18,12 @@ describe('environment', () => {
 		expect(readEnv({ SEED_DEMO: 'true' }).SEED_DEMO).toBe(true);
 		expect(readEnv({ SEED_DEMO: '0' }).SEED_DEMO).toBe(false);
 	});
+
+	it('takes a 32-byte encryption key as base64 or hex, and names a bad one without its value', () => {
+		const b64 = Buffer.alloc(32, 7).toString('base64');
+		expect(readEnv({ ENCRYPTION_KEY: b64 }).ENCRYPTION_KEY).toBe(b64);
+		expect(readEnv({ ENCRYPTION_KEY: 'ab'.repeat(32) }).ENCRYPTION_KEY).toBe('ab'.repeat(32));
+		expect(() => readEnv({ ENCRYPTION_KEY: 'too-short-secret' })).toThrow(/ENCRYPTION_KEY/);
+		expect(() => readEnv({ ENCRYPTION_KEY: 'too-short-secret' })).not.toThrow(/too-short/);
+	});
 });

@@ -11,16 +11,29 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
 	'/language'
 ]);
 
+/**
+ * What a session that has passed only the password reaches: the code step, the set-up of
+ * an authenticator, and signing out (ADR 014). Nothing with data.
+ */
+export const PENDING_ROUTES: ReadonlySet<string> = new Set([
+	'/login/code',
+	'/login/setup',
+	'/logout'
+]);
+
 export function isPublicRoute(routeId: string | null): boolean {
 	return routeId === null || PUBLIC_ROUTES.has(routeId);
 }
 
 /** Signed out and not public: to the login page, which brings the person back afterwards. */
 export const gate: Handle = ({ event, resolve }) => {
-	if (event.locals.user || isPublicRoute(event.route.id)) return resolve(event);
+	const { user, pending } = event.locals;
+	if (user || isPublicRoute(event.route.id)) return resolve(event);
+	if (pending && PENDING_ROUTES.has(event.route.id ?? '')) return resolve(event);
 	const back = event.request.method === 'GET' ? event.url.pathname + event.url.search : '/';
+	const to = pending ? '/login/code' : '/login';
 	return new Response(null, {
 		status: 303,
-		headers: { location: `/login?next=${encodeURIComponent(back)}` }
+		headers: { location: `${to}?next=${encodeURIComponent(back)}` }
 	});
 };

@@ -2,7 +2,7 @@ import { deleteExpiredSessions } from './auth/session';
 import { openDb } from './db';
 import { readEnv } from './env';
 import { log } from './log';
-import { seedDemo } from './seed/demo';
+import { markDemo, seedDemo } from './seed/demo';
 
 let started: Promise<void> | null = null;
 
@@ -16,6 +16,7 @@ export function startDatabase(): Promise<void> {
 		const env = readEnv();
 		if ((driver === 'pglite' && fresh) || env.SEED_DEMO) {
 			const created = await seedDemo(db);
+			markDemo(driver, env.DATA_DIR);
 			log.info(created ? 'Demo data created.' : 'Demo data already present.');
 		}
 		const hourly = setInterval(() => void deleteExpiredSessions(db).catch(() => {}), 3600_000);

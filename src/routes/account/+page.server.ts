@@ -1,24 +1,51 @@
+import { error, redirect } from '@sveltejs/kit';
 import { fail, message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
+import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { changePasswordSchema } from '$lib/schemas/auth';
-import { setSessionCookie } from '$lib/server/auth/cookie';
-import { requireUser, database } from '$lib/server/authz';
+import { describeUserAgent } from '$lib/user-agent';
+import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
+import { factorState, newRecoveryCodes, removeFactor } from '$lib/server/auth/factor';
+import {
+	endOtherSessions,
+	endOwnSession,
+	invalidateUserSessions,
+	listUserSessions
+} from '$lib/server/auth/session';
+import { database, requireRecentAuth, requireUser } from '$lib/server/authz';
 import { formFailure, readForm } from '$lib/server/forms';
 import { changeOwnPassword } from '$lib/server/services/account';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
+	const db = await database();
+	const current = event.locals.session?.id;
+	const sessions = await listUserSessions(db, user.id);
+	const left = event.url.searchParams.get('recovery_left');
 	return {
 		email: user.email,
-		form: await superValidate(zod4(changePasswordSchema))
+		form: await superValidate(zod4(changePasswordSchema)),
+		factor: await factorState(db, user.id),
+		recoveryLeft: left !== null && /^\d{1,2}$/.test(left) ? Number(left) : null,
+		notice: event.url.searchParams.get('done'),
+		sessions: sessions.map((s) => ({
+			id: s.id,
+			device: describeUserAgent(s.userAgent),
+			createdAt: s.createdAt,
+			lastSeenAt: s.lastSeenAt ?? s.createdAt,
+			current: s.id === current
+		}))
 	};
 };
+
+const sessionForm = z.object({ sessionId: z.string().regex(/^[0-9a-f]{64}$/) });
 
 export const actions: Actions = {
 	changePassword: async (event) => {
 		const user = requireUser(event);
+		requireRecentAuth(event);
 		const form = await superValidate(await readForm(event.request), zod4(changePasswordSchema));
 		const input = {
 			currentPassword: form.data.currentPassword,
@@ -27,11 +54,47 @@ export const actions: Actions = {
 		form.data = { currentPassword: '', newPassword: '', confirm: '' };
 		if (!form.valid) return fail(400, { form });
 		try {
+			// Every session ends; this device gets a new one.
 			const { token, session } = await changeOwnPassword(await database(), user.id, input);
 			setSessionCookie(event.cookies, event.url, token, session.expiresAt);
 		} catch (e) {
 			return formFailure(form, e);
 		}
 		return message(form, m.password_changed_notice());
+	},
+	endSession: async (event) => {
+		const user = requireUser(event);
+		const parsed = sessionForm.safeParse(Object.fromEntries(await readForm(event.request)));
+		if (!parsed.success) error(400, m.error_form_invalid());
+		if (!(await endOwnSession(await database(), user.id, parsed.data.sessionId)))
+			error(404, m.error_not_found());
+		if (parsed.data.sessionId === event.locals.session?.id) {
+			deleteSessionCookie(event.cookies, event.url);
+			redirect(303, '/login?logged_out=1');
+		}
+		redirect(303, '/account?done=session');
+	},
+	endOthers: async (event) => {
+		const user = requireUser(event);
+		await endOtherSessions(await database(), user.id, event.locals.session!.id);
+		redirect(303, '/account?done=others');
+	},
+	newRecoveryCodes: async (event) => {
+		const user = requireUser(event);
+		requireRecentAuth(event);
+		const codes = await newRecoveryCodes(await database(), user.id);
+		return { recoveryCodes: codes };
+	},
+	/** A new phone: the old factor goes, every session ends, the next sign-in sets up anew. */
+	replaceFactor: async (event) => {
+		const user = requireUser(event);
+		requireRecentAuth(event);
+		const db = await database();
+		await db.transaction(async (tx) => {
+			await removeFactor(tx, user.id);
+			await invalidateUserSessions(tx, user.id);
+		});
+		deleteSessionCookie(event.cookies, event.url);
+		redirect(303, '/login');
 	}
 };

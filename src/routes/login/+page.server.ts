@@ -6,6 +6,7 @@ import { m } from '$lib/paraglide/messages';
 import { cookieMaxAge, cookieName, isLocale } from '$lib/paraglide/runtime';
 import { loginSchema } from '$lib/schemas/auth';
 import { setSessionCookie } from '$lib/server/auth/cookie';
+import { factorState } from '$lib/server/auth/factor';
 import { login } from '$lib/server/auth/login';
 import { safeNext } from '$lib/server/redirect';
 import {
@@ -43,6 +44,8 @@ async function settleLocale(cookies: Cookies, userId: string) {
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+	if (locals.pending)
+		redirect(303, `/login/code?next=${encodeURIComponent(safeNext(url.searchParams.get('next')))}`);
 	return {
 		form: await superValidate(zod4(loginSchema)),
 		next: safeNext(url.searchParams.get('next')),
@@ -53,6 +56,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	login: async ({ request, cookies, url, getClientAddress, setHeaders }) => {
+		const userAgent = request.headers.get('user-agent');
 		const formData = await readForm(request);
 		const next = safeNext(formData.get('next')?.toString());
 		const form = await superValidate(formData, zod4(loginSchema));
@@ -65,7 +69,8 @@ export const actions: Actions = {
 		const result = await login(db, {
 			email: form.data.email,
 			password,
-			clientAddress: getClientAddress()
+			clientAddress: getClientAddress(),
+			userAgent
 		});
 		if (!result.ok && result.reason === 'throttled') {
 			const seconds = Math.max(1, Math.ceil((result.retryAt.getTime() - Date.now()) / 1000));
@@ -78,6 +83,8 @@ export const actions: Actions = {
 
 		setSessionCookie(cookies, url, result.token, result.session.expiresAt);
 		await settleLocale(cookies, result.userId);
-		redirect(303, next);
+		// Then the second factor: its code, or setting one up the first time.
+		const { confirmed } = await factorState(db, result.userId);
+		redirect(303, `${confirmed ? '/login/code' : '/login/setup'}?next=${encodeURIComponent(next)}`);
 	}
 };

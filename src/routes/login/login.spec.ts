@@ -46,13 +46,14 @@ describe('login action', () => {
 		expect(right.status).toBe(429);
 	});
 
-	it('signs in, sets the session cookie and follows only a local next path', async () => {
+	it('signs in to the second step, sets the session cookie and keeps only a local next path', async () => {
 		const { user } = await makeUser('coordinator');
 		const ok = await post({ email: user.email, password: TEST_PASSWORD, next: '/account' });
-		expect(ok).toMatchObject({ status: 303, location: '/account' });
+		// No authenticator yet: the set-up comes next, then /account.
+		expect(ok).toMatchObject({ status: 303, location: '/login/setup?next=%2Faccount' });
 		expect(ok.event.cookies.get('session')).toMatch(/^[a-z2-7]{32}$/);
 		const evil = await post({ email: user.email, password: TEST_PASSWORD, next: '//evil.example' });
-		expect(evil).toMatchObject({ status: 303, location: '/' });
+		expect(evil).toMatchObject({ status: 303, location: '/login/setup?next=%2F' });
 	});
 
 	it('refuses an empty form with field errors', async () => {

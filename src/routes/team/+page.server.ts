@@ -3,18 +3,18 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { TEAM_ROLES } from '$lib/domain/roles';
 import { m } from '$lib/paraglide/messages';
-import { database, requireRole } from '$lib/server/authz';
+import { database, requireRecentAuth, requireRole } from '$lib/server/authz';
 import { httpFailure, readForm } from '$lib/server/forms';
-import { decideMembership, teamMembers } from '$lib/server/services/admin';
+import { decideMembership, resetFactor, teamMembers } from '$lib/server/services/admin';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The team's own page: its members, and the memberships its consultant must approve. */
 export const load: PageServerLoad = async (event) => {
-	const { membership } = await requireRole(event, ...TEAM_ROLES);
+	const { membership, actor } = await requireRole(event, ...TEAM_ROLES);
 	const rows = await teamMembers(await database(), membership.teamId!);
 	return {
 		teamName: membership.teamName,
-		members: rows.filter((r) => !r.pending),
+		members: rows.filter((r) => !r.pending).map((r) => ({ ...r, self: r.userId === actor.userId })),
 		pending: rows.filter((r) => r.pending),
 		canApprove: membership.role === 'consultant_social_worker',
 		notice: event.url.searchParams.get('decided')
@@ -25,6 +25,7 @@ const decision = z.object({ membershipId: z.uuid() });
 
 async function decide(event: Parameters<Actions[string]>[0], approve: boolean) {
 	const { actor, membership } = await requireRole(event, 'consultant_social_worker');
+	requireRecentAuth(event);
 	const parsed = decision.safeParse(Object.fromEntries(await readForm(event.request)));
 	if (!parsed.success) error(400, m.error_form_invalid());
 	await decideMembership(
@@ -36,7 +37,21 @@ async function decide(event: Parameters<Actions[string]>[0], approve: boolean) {
 	redirect(303, `/team?decided=${approve ? 'approved' : 'refused'}`);
 }
 
+const person = z.object({ userId: z.uuid() });
+
 export const actions: Actions = {
 	approve: (event) => decide(event, true),
-	refuse: (event) => decide(event, false)
+	refuse: (event) => decide(event, false),
+	resetFactor: async (event) => {
+		const { actor, membership } = await requireRole(event, 'consultant_social_worker');
+		requireRecentAuth(event);
+		const parsed = person.safeParse(Object.fromEntries(await readForm(event.request)));
+		if (!parsed.success) error(400, m.error_form_invalid());
+		await resetFactor(
+			await database(),
+			{ ...actor, teamId: membership.teamId },
+			parsed.data.userId
+		).catch(httpFailure);
+		redirect(303, '/team?decided=reset');
+	}
 };

@@ -17,7 +17,12 @@ export type LoginResult =
  */
 export async function login(
 	db: DbOrTx,
-	input: { email: string; password: string; clientAddress: string | null },
+	input: {
+		email: string;
+		password: string;
+		clientAddress: string | null;
+		userAgent?: string | null;
+	},
 	now: Date = new Date(),
 	verify: (hash: string, password: string) => Promise<boolean> = verifyPassword
 ): Promise<LoginResult> {
@@ -42,6 +47,10 @@ export async function login(
 			: { ok: false, reason: 'invalid' };
 	}
 	await loginSucceeded(db, keys);
-	const { token, session } = await createSession(db, found.id, now);
+	// The password alone opens nothing: a pending session, until the second factor.
+	const { token, session } = await createSession(db, found.id, now, {
+		secondFactor: false,
+		userAgent: input.userAgent ?? null
+	});
 	return { ok: true, token, session, userId: found.id };
 }

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, lt, or } from 'drizzle-orm';
+import { and, eq, isNotNull, lt, ne, or } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { membership, organisation, session, team, user } from '../db/schema';
 import type { Locale, OrganisationKind, Role } from '../../domain/roles';
@@ -34,7 +34,15 @@ export type SessionInfo = {
 	createdAt: Date;
 	expiresAt: Date;
 	absoluteExpiresAt: Date;
+	/** Null: the password was right, the second factor not yet given (ADR 014). */
+	secondFactorAt: Date | null;
+	reauthAt: Date | null;
+	userAgent: string | null;
+	lastSeenAt: Date | null;
 };
+
+/** A session that has only passed the password lives this long, and opens nothing. */
+export const PENDING_LIFETIME_MS = 10 * 60 * 1000;
 
 export type SessionValidation =
 	| { session: SessionInfo; user: SessionUser; renewed: boolean }
@@ -44,19 +52,32 @@ export function idleExpiry(now: Date, absolute: Date): Date {
 	return new Date(Math.min(now.getTime() + IDLE_TIMEOUT_MS, absolute.getTime()));
 }
 
+/**
+ * A new session. `secondFactor: false` makes a pending one (after the password, before the
+ * code): short-lived, and the hook gives it no user. A full one is made only after the code
+ * (a new token, so the pending token never becomes a full session: no fixation).
+ */
 export async function createSession(
 	db: DbOrTx,
 	userId: string,
-	now: Date = new Date()
+	now: Date = new Date(),
+	opts: { secondFactor?: boolean; userAgent?: string | null } = { secondFactor: true }
 ): Promise<{ token: string; session: SessionInfo }> {
 	const token = generateToken();
-	const absoluteExpiresAt = new Date(now.getTime() + ABSOLUTE_LIFETIME_MS);
+	const full = opts.secondFactor ?? true;
+	const absoluteExpiresAt = new Date(
+		now.getTime() + (full ? ABSOLUTE_LIFETIME_MS : PENDING_LIFETIME_MS)
+	);
 	const info: SessionInfo = {
 		id: hashToken(token),
 		userId,
 		createdAt: now,
 		expiresAt: idleExpiry(now, absoluteExpiresAt),
-		absoluteExpiresAt
+		absoluteExpiresAt,
+		secondFactorAt: full ? now : null,
+		reauthAt: full ? now : null,
+		userAgent: opts.userAgent?.slice(0, 300) ?? null,
+		lastSeenAt: now
 	};
 	await db.insert(session).values(info);
 	return { token, session: info };
@@ -104,8 +125,9 @@ export async function validateSessionToken(
 	let renewed = false;
 	const next = idleExpiry(now, s.absoluteExpiresAt);
 	if (next.getTime() - s.expiresAt.getTime() >= RENEW_INTERVAL_MS) {
-		await db.update(session).set({ expiresAt: next }).where(eq(session.id, id));
+		await db.update(session).set({ expiresAt: next, lastSeenAt: now }).where(eq(session.id, id));
 		s.expiresAt = next;
+		s.lastSeenAt = now;
 		renewed = true;
 	}
 	const memberships = await loadMemberships(db, row.user.id);
@@ -136,4 +158,48 @@ export async function deleteExpiredSessions(db: DbOrTx, now: Date = new Date()):
 	await db
 		.delete(session)
 		.where(or(lt(session.expiresAt, now), lt(session.absoluteExpiresAt, now)));
+}
+
+/** The person's sessions that can still be used, newest activity first. */
+export async function listUserSessions(db: DbOrTx, userId: string, now: Date = new Date()) {
+	const rows = await db
+		.select()
+		.from(session)
+		.where(and(eq(session.userId, userId), isNotNull(session.secondFactorAt)));
+	return rows
+		.filter((r) => r.expiresAt > now && r.absoluteExpiresAt > now)
+		.sort(
+			(a, b) => (b.lastSeenAt ?? b.createdAt).getTime() - (a.lastSeenAt ?? a.createdAt).getTime()
+		);
+}
+
+/** Ends one of the person's own sessions (never someone else's). */
+export async function endOwnSession(db: DbOrTx, userId: string, sessionId: string) {
+	const gone = await db
+		.delete(session)
+		.where(and(eq(session.id, sessionId), eq(session.userId, userId)))
+		.returning({ id: session.id });
+	return gone.length > 0;
+}
+
+/** Ends every session of the person but this one. */
+export async function endOtherSessions(db: DbOrTx, userId: string, keepId: string) {
+	await db.delete(session).where(and(eq(session.userId, userId), ne(session.id, keepId)));
+}
+
+/** The second factor was given just now: the pending session is replaced by a full one. */
+export async function upgradeSession(
+	db: DbOrTx,
+	pending: SessionInfo,
+	now: Date = new Date()
+): Promise<{ token: string; session: SessionInfo }> {
+	await invalidateSession(db, pending.id);
+	return createSession(db, pending.userId, now, {
+		secondFactor: true,
+		userAgent: pending.userAgent
+	});
+}
+
+export async function markReauthenticated(db: DbOrTx, sessionId: string, now: Date = new Date()) {
+	await db.update(session).set({ reauthAt: now }).where(eq(session.id, sessionId));
 }

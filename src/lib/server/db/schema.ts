@@ -132,9 +132,46 @@ export const session = pgTable(
 		// Idle expiry, pushed forward as the user works (at most once a minute).
 		expiresAt: ts().notNull(),
 		// Hard limit: never extended.
-		absoluteExpiresAt: ts().notNull()
+		absoluteExpiresAt: ts().notNull(),
+		/** When the second factor was passed; null: password only, the session opens nothing. */
+		secondFactorAt: ts(),
+		/** The last confirmation with a fresh code, for sensitive actions (ASVS 3.7.1). */
+		reauthAt: ts(),
+		/** The browser's own description, to tell the person's sessions apart. */
+		userAgent: text(),
+		lastSeenAt: ts()
 	},
 	(t) => [index('session_user_idx').on(t.userId)]
+);
+
+/**
+ * The person's authenticator (TOTP, RFC 6238). The secret is encrypted with ENCRYPTION_KEY
+ * (AES-256-GCM), so a database dump alone does not give it away. `lastUsedStep` makes every
+ * code single-use: a code is accepted only for a time step after the last one used.
+ */
+export const userFactor = pgTable('user_factor', {
+	userId: uuid()
+		.primaryKey()
+		.references(() => user.id),
+	secretEnc: text().notNull(),
+	confirmedAt: ts(),
+	lastUsedStep: bigint({ mode: 'number' }),
+	createdAt: ts().notNull().defaultNow()
+});
+
+/** Ten single-use recovery codes, hashed (they are long random strings, like tokens). */
+export const recoveryCode = pgTable(
+	'recovery_code',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		userId: uuid()
+			.notNull()
+			.references(() => user.id),
+		codeHash: text().notNull(),
+		usedAt: ts(),
+		createdAt: ts().notNull().defaultNow()
+	},
+	(t) => [uniqueIndex('recovery_code_user_hash_uq').on(t.userId, t.codeHash)]
 );
 
 export const passwordToken = pgTable(

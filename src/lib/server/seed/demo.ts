@@ -1,8 +1,12 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { OrganisationKind, Role } from '../../domain/roles';
 import { hashPassword } from '../auth/password';
 import type { Db, Tx } from '../db';
-import { membership, organisation, team, user } from '../db/schema';
+import { membership, organisation, team, user, userFactor } from '../db/schema';
+import { seal } from '../auth/secret-box';
+import { DEMO_MARKER, demoSecret } from './demo-factor';
 import { seedChildren } from './children';
 import { seedWork } from './work';
 
@@ -143,6 +147,12 @@ async function seedOrganisationsAndUsers(tx: Tx, passwordHash: string): Promise<
 			.values({ email: u.email, displayName: u.displayName, passwordHash })
 			.returning({ id: user.id });
 		users[u.email] = row!.id;
+		// The authenticator is set up from the public demo key (README, "Demo accounts").
+		await tx.insert(userFactor).values({
+			userId: row!.id,
+			secretEnc: seal(demoSecret(u.email)),
+			confirmedAt: new Date()
+		});
 		await tx.insert(membership).values({
 			userId: row!.id,
 			organisationId: orgs[u.org]!,
@@ -159,4 +169,13 @@ async function seedOrganisationsAndUsers(tx: Tx, passwordHash: string): Promise<
 async function extendDemo(tx: Tx, ids: DemoIds): Promise<void> {
 	const childIds = await seedChildren(tx, ids);
 	await seedWork(tx, ids, childIds);
+}
+
+/**
+ * Marks an embedded database folder as holding the demo data, so `npm run demo:code` can
+ * refuse any other without opening the database (one process at a time may open it).
+ */
+export function markDemo(driver: 'postgres' | 'pglite', dataDir: string) {
+	if (driver !== 'pglite' || dataDir.startsWith('memory://')) return;
+	writeFileSync(join(dataDir, DEMO_MARKER), 'This embedded database holds the demo data.\n');
 }

@@ -10,6 +10,7 @@ import {
 import { m } from '../../paraglide/messages';
 import { recordAccess, type Actor } from '../audit';
 import { assertActorRole, ForbiddenError } from '../authz';
+import { removeFactor } from '../auth/factor';
 import { invalidateUserSessions } from '../auth/session';
 import { generateToken, hashToken } from '../auth/tokens';
 import type { Db } from '../db';
@@ -566,5 +567,58 @@ export async function decideMembership(
 		});
 		// The person signs in again to get the new role.
 		await invalidateUserSessions(tx, row.userId);
+	});
+}
+
+// ---- resetting a lost authenticator ----
+
+/**
+ * A lost authenticator is reset by someone else, never by the person without a factor: the
+ * consultant social worker of the person's team for team members, an admin for everyone
+ * else (partners, residential staff, admins). The person's factor and recovery codes go,
+ * every session ends, the reset is logged and the person is told (ADR 014).
+ */
+export async function resetFactor(
+	db: Db,
+	actor: Actor & { teamId?: string | null },
+	targetUserId: string,
+	now: Date = new Date()
+) {
+	const ms = await db
+		.select({ role: membership.role, teamId: membership.teamId })
+		.from(membership)
+		.where(and(eq(membership.userId, targetUserId), isNotNull(membership.approvedAt)));
+	const [target] = await db.select({ id: user.id }).from(user).where(eq(user.id, targetUserId));
+	if (!target) throw new NotFoundError();
+	const teamMember = ms.some((x) => isTeamRole(x.role));
+	const allowed =
+		actor.userId !== targetUserId &&
+		(actor.role === 'admin'
+			? !teamMember
+			: actor.role === 'consultant_social_worker' &&
+				!!actor.teamId &&
+				ms.some((x) => x.teamId === actor.teamId));
+	if (!allowed) {
+		await recordAccess(db, {
+			actor,
+			action: 'reset_factor',
+			entityType: 'user',
+			entityId: targetUserId,
+			outcome: 'denied'
+		});
+		throw new ForbiddenError();
+	}
+	await db.transaction(async (tx) => {
+		await removeFactor(tx, targetUserId);
+		await invalidateUserSessions(tx, targetUserId);
+		await notify(tx, [targetUserId], 'factor_reset', '/account', now);
+		await recordAccess(tx, {
+			actor,
+			action: 'reset_factor',
+			entityType: 'user',
+			entityId: targetUserId,
+			outcome: 'allowed',
+			basis: actor.role === 'admin' ? 'administration' : 'team'
+		});
 	});
 }

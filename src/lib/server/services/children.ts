@@ -1,5 +1,5 @@
 import { and, asc, eq, ilike, inArray, isNotNull, or, sql } from 'drizzle-orm';
-import { parseHetu } from '../../domain/hetu';
+import { maskHetu, parseHetu } from '../../domain/hetu';
 import { isTeamRole } from '../../domain/roles';
 import { m } from '../../paraglide/messages';
 import { recordAccess, recordAccessMany } from '../audit';
@@ -206,7 +206,29 @@ export async function updateChild(
  * The child as the viewer may see it. The team gets the whole record; a partner or unit
  * gets identification only (no identity code, placements or other organisations' grants).
  */
-export async function getChild(db: Db, ctx: ChildContext) {
+/** The full identity code, on its own page after a fresh confirmation; logged as a reveal. */
+export async function revealIdentityCode(db: Db, ctx: ChildContext): Promise<string | null> {
+	if (ctx.access.kind !== 'team') throw new ForbiddenError();
+	return db.transaction(async (tx) => {
+		const [c] = await tx
+			.select({ code: child.personalIdentityCode })
+			.from(child)
+			.where(eq(child.id, ctx.childId));
+		if (!c) throw new NotFoundError();
+		await logChild(tx, ctx, 'reveal', 'identity_code');
+		return c.code;
+	});
+}
+
+/**
+ * The child as its pages need it. The identity code is masked (e.g. 010115A***X) unless
+ * `withIdentityCode` asks for it whole: only the edit form does, after a fresh confirmation.
+ */
+export async function getChild(
+	db: Db,
+	ctx: ChildContext,
+	opts: { withIdentityCode?: boolean } = {}
+) {
 	return db.transaction(async (tx) => {
 		const [c] = await tx
 			.select({
@@ -260,6 +282,15 @@ export async function getChild(db: Db, ctx: ChildContext) {
 			.innerJoin(organisation, eq(organisation.id, accessGrant.organisationId))
 			.where(eq(accessGrant.childId, ctx.childId))
 			.orderBy(asc(organisation.name));
-		return { kind: 'team' as const, child: c, placements, grants };
+		const code = c.personalIdentityCode;
+		return {
+			kind: 'team' as const,
+			child: {
+				...c,
+				personalIdentityCode: code && !opts.withIdentityCode ? maskHetu(code) : code
+			},
+			placements,
+			grants
+		};
 	});
 }

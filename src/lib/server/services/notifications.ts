@@ -16,7 +16,8 @@ export const NOTIFICATION_KINDS = [
 	'consultation_outcome',
 	'review_overdue',
 	'membership_pending',
-	'password_link'
+	'password_link',
+	'factor_reset'
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -86,7 +86,12 @@ export async function eventFor(
 ) {
 	const d = await db();
 	const url = new URL(opts.url ?? 'http://localhost/');
-	let locals: App.Locals = { user: null, session: null, requestId: `test-${uniq()}` };
+	let locals: App.Locals = {
+		user: null,
+		session: null,
+		pending: null,
+		requestId: `test-${uniq()}`
+	};
 	if (userId) {
 		const { session } = await createSession(d, userId);
 		const memberships = await loadMemberships(d, userId);
@@ -104,6 +109,7 @@ export async function eventFor(
 				roles: [...new Set(memberships.map((x) => x.role))]
 			},
 			session,
+			pending: null,
 			requestId: locals.requestId
 		};
 	}

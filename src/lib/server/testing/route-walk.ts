@@ -10,6 +10,7 @@ import {
 	intensiveWorkflow,
 	notification
 } from '../db/schema';
+import { gate } from '../gate';
 import { recomputeChildStatus } from '../services/status';
 import { db, eventFor, makeOrg, makeTeam, makeUser, uniq } from './fixtures';
 
@@ -258,4 +259,22 @@ export async function routeEvent(
 		});
 	}
 	return event;
+}
+
+/** What the server hook's gate does with a request to `routeId` for these locals. */
+export async function throughGate(routeId: string, locals: Partial<App.Locals>) {
+	let resolved = false;
+	const response = await gate({
+		event: {
+			locals: { user: null, pending: null, ...locals },
+			route: { id: routeId },
+			request: new Request(`http://localhost${routeId}`),
+			url: new URL(`http://localhost${routeId}`)
+		} as any,
+		resolve: async () => {
+			resolved = true;
+			return new Response('page');
+		}
+	});
+	return { resolved, response };
 }

@@ -4,7 +4,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { membershipSchema, userEditSchema } from '$lib/schemas/admin';
-import { requireAdmin, database } from '$lib/server/authz';
+import { database, requireAdmin, requireRecentAuth } from '$lib/server/authz';
 import { formFailure, httpFailure, readForm } from '$lib/server/forms';
 import { uuidParam } from '$lib/server/params';
 import * as admin from '$lib/server/services/admin';
@@ -26,7 +26,8 @@ export const load: PageServerLoad = async (event) => {
 		organisations: orgs.map((o) => ({ value: o.id, label: o.name })),
 		teams: teams.map((t) => ({ value: t.id, label: `${t.name} (${t.organisationName})` })),
 		form: await superValidate(u, zod4(userEditSchema), { id: 'details' }),
-		membershipForm
+		membershipForm,
+		resetDone: event.url.searchParams.has('reset')
 	};
 };
 
@@ -48,6 +49,7 @@ export const actions: Actions = {
 	},
 	addMembership: async (event) => {
 		const { actor } = await requireAdmin(event);
+		requireRecentAuth(event);
 		const form = await superValidate(await readForm(event.request), zod4(membershipSchema), {
 			id: 'membership'
 		});
@@ -66,6 +68,7 @@ export const actions: Actions = {
 	},
 	removeMembership: async (event) => {
 		const { actor } = await requireAdmin(event);
+		requireRecentAuth(event);
 		const parsed = idForm.safeParse(Object.fromEntries(await readForm(event.request)));
 		if (!parsed.success) error(400, m.error_form_invalid());
 		await admin
@@ -75,6 +78,12 @@ export const actions: Actions = {
 	},
 	deactivate: async (event) => setActive(event, false),
 	activate: async (event) => setActive(event, true),
+	resetFactor: async (event) => {
+		const { actor } = await requireAdmin(event);
+		requireRecentAuth(event);
+		await admin.resetFactor(await database(), actor, uuidParam(event.params.id)).catch(httpFailure);
+		redirect(303, `/admin/users/${event.params.id}?reset=1`);
+	},
 	// The link goes to the person, never to this page (ADR 012).
 	passwordLink: async (event) => {
 		const { actor } = await requireAdmin(event);

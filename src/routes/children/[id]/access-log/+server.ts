@@ -1,4 +1,4 @@
-import { requireChildAccess, database } from '$lib/server/authz';
+import { requireRecentAuth, requireChildAccess, database } from '$lib/server/authz';
 import { uuidParam } from '$lib/server/params';
 import { exportChildAccessLog } from '$lib/server/services/access-log';
 import type { RequestHandler } from './$types';
@@ -10,6 +10,7 @@ export const GET: RequestHandler = async (event) => {
 		action: 'export',
 		entityType: 'access_log'
 	});
+	requireRecentAuth(event);
 	const csv = await exportChildAccessLog(await database(), ctx);
 	return new Response(csv, {
 		headers: {

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { fail, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { childEditSchema } from '$lib/schemas/children';
-import { requireChildAccess, database } from '$lib/server/authz';
+import { database, requireChildAccess, requireRecentAuth } from '$lib/server/authz';
 import { formFailure, readForm } from '$lib/server/forms';
 import { uuidParam } from '$lib/server/params';
 import { getChild, teamWorkers, updateChild } from '$lib/server/services/children';
@@ -16,8 +16,10 @@ const asForm = (c: Record<string, unknown>) => ({
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = await requireChildAccess(event, uuidParam(event.params.id), { teamOnly: true });
+	// The form shows the whole identity code: a fresh confirmation first.
+	requireRecentAuth(event);
 	const db = await database();
-	const view = await getChild(db, ctx);
+	const view = await getChild(db, ctx, { withIdentityCode: true });
 	if (view.kind !== 'team') throw new Error('unreachable: team-only access');
 	const workers = await teamWorkers(db, view.child.teamId);
 	return {

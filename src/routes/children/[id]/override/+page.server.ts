@@ -2,7 +2,7 @@ import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { fail, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { clearOverrideSchema, overrideSchema } from '$lib/schemas/status';
-import { requireChildAccess, database } from '$lib/server/authz';
+import { database, requireChildAccess, requireRecentAuth } from '$lib/server/authz';
 import { formFailure, httpFailure, readForm } from '$lib/server/forms';
 import { uuidParam } from '$lib/server/params';
 import { overrideFormState, setOverride } from '$lib/server/services/status-override';
@@ -18,6 +18,7 @@ const access = (event: RequestEvent<{ id: string }>, action?: string) =>
 export const load: PageServerLoad = async (event) => {
 	const ctx = await access(event);
 	const state = await overrideFormState(await database(), ctx).catch(httpFailure);
+	requireRecentAuth(event);
 	return {
 		childId: ctx.childId,
 		computed: state.computed,
@@ -36,6 +37,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	set: async (event) => {
 		const ctx = await access(event, 'override');
+		requireRecentAuth(event);
 		const form = await superValidate(await readForm(event.request), zod4(overrideSchema));
 		if (!form.valid) return fail(400, { form });
 		try {
@@ -47,6 +49,7 @@ export const actions: Actions = {
 	},
 	clear: async (event) => {
 		const ctx = await access(event, 'override_clear');
+		requireRecentAuth(event);
 		const form = await superValidate(await readForm(event.request), zod4(clearOverrideSchema), {
 			id: 'clear'
 		});

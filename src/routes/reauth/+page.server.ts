@@ -1,0 +1,22 @@
+import { redirect } from '@sveltejs/kit';
+import { emptyCodeForm, submitCode } from '$lib/server/auth/code-form';
+import { markReauthenticated } from '$lib/server/auth/session';
+import { database, requireUser } from '$lib/server/authz';
+import { safeNext } from '$lib/server/redirect';
+import type { Actions, PageServerLoad } from './$types';
+
+/** A fresh code before a sensitive action (ASVS 3.7.1); then back where the person was. */
+export const load: PageServerLoad = async (event) => {
+	requireUser(event);
+	return { form: await emptyCodeForm(safeNext(event.url.searchParams.get('next'))) };
+};
+
+export const actions: Actions = {
+	confirm: async (event) => {
+		const user = requireUser(event);
+		const r = await submitCode(event.request, user.id, event.setHeaders);
+		if ('failure' in r) return r.failure;
+		await markReauthenticated(await database(), event.locals.session!.id);
+		redirect(303, safeNext(r.form.data.next));
+	}
+};
