@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { helsinkiDate } from '$lib/domain/access';
+import { addWorkingDays } from '$lib/domain/working-days';
 import {
 	accessGrant,
 	child,
@@ -22,6 +23,7 @@ import * as flagsPage from './flags/+page.server';
 import * as workflowPage from './workflows/[wid]/+page.server';
 import * as workPage from './work/+page.server';
 import * as notificationsPage from './notifications/+page.server';
+import { toHelsinkiLocal } from '$lib/domain/time';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- calling route handlers with test events */
 
@@ -93,6 +95,9 @@ describe('residential units and consultations', () => {
 			.from(consultation)
 			.where(eq(consultation.id, ids.unitARequest));
 		expect(c).toMatchObject({ state: 'requested', urgency: 'urgent' });
+		// An urgent request is triaged within one working day (DOMAIN §6).
+		const [f] = await (await db()).select().from(flag).where(eq(flag.consultationId, c!.id));
+		expect(f?.dueOn).toBe(addWorkingDays(helsinkiDate(), 1));
 	});
 
 	it('denied for a child not placed with the unit: 404, logged, nothing saved', async () => {
@@ -145,10 +150,11 @@ describe('residential units and consultations', () => {
 		);
 		expect((coordinatorPage as any).value.actions).toEqual(['schedule', 'decline']);
 		const at = new Date(Date.now() + 3 * 86400_000).toISOString().slice(0, 10);
+		// The meeting was an hour ago (Finnish wall clock), so its outcome can be recorded.
 		const sched = await eventFor(users.coordinator!, {
 			params: { cid: ids.unitARequest! },
 			form: {
-				scheduledAt: `${at}T13:00`,
+				scheduledAt: toHelsinkiLocal(new Date(Date.now() - 3600_000)),
 				place: 'Video',
 				participantUserIds: users.unitA!,
 				version: '1'

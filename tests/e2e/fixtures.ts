@@ -77,7 +77,7 @@ export async function enterCode(page: Page, email: string, secret = demoSecret(e
 		// Wait for the answer, then for what follows it: an accepted code moves the page on
 		// (or shows the recovery codes in place); a refused one leaves it where it was.
 		const answer = page.waitForResponse((r) => r.request().method() === 'POST');
-		await page.locator('main form button[type="submit"]').click();
+		await page.locator('main form:has(#code) button[type="submit"]').click();
 		const res = await answer;
 		if (res.status() >= 400) continue;
 		const moved = await Promise.race([

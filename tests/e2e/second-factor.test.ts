@@ -31,7 +31,7 @@ test('the code step: a labelled one-time-code field, accessible in every languag
 	}
 	await switchLanguage(page, 'fi');
 	await page.locator('#code').fill('000000');
-	await page.locator('main form button[type="submit"]').click();
+	await page.locator('main form:has(#code) button[type="submit"]').click();
 	await expect(page.locator('.error-summary, [role="alert"]').first()).toBeVisible();
 	await expectAccessible(page);
 	await enterCode(page, email);
@@ -55,4 +55,16 @@ test('my sessions and the confirmation page are accessible in every language', a
 		await expectAccessible(page);
 	}
 	await switchLanguage(page, 'fi');
+});
+
+test('a half-finished sign-in can be cancelled from the code step', async ({ page }) => {
+	await page.goto('/login');
+	await page.locator('#email').fill(ACCOUNTS.social_worker.email);
+	await page.locator('#password').fill(DEMO_PASSWORD);
+	await page.locator('form[action="?/login"] button[type="submit"]').click();
+	await expect(page).toHaveURL(/\/login\/code/);
+	await page.getByRole('button', { name: 'Kirjaudu ulos' }).click();
+	await expect(page).toHaveURL(/\/login\?logged_out=1/);
+	await page.goto('/login/code');
+	await expect(page).toHaveURL(/\/login(\?|$)/);
 });

@@ -1,4 +1,5 @@
 import { expect, expectAccessible, test } from './fixtures';
+import { toHelsinkiLocal } from '../../src/lib/domain/time';
 
 const logout = async (page: import('@playwright/test').Page) =>
 	page.locator('form[action="/logout?/logout"] button').click();
@@ -8,6 +9,7 @@ const inDays = (n: number) =>
 	);
 
 // Demo child 13 (Topias) has no assessment yet; the school may assess him.
+
 test('a red child is flagged, triaged to intensive substance work, and a plan step is done', async ({
 	page,
 	loginAs
@@ -92,7 +94,8 @@ test('the unit requests a consultation, the coordinator holds it, the unit sees 
 	await page.goto(url);
 	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
 	await expectAccessible(page);
-	await page.locator('#scheduledAt').fill(`${inDays(2)}T13:00`);
+	// Recorded after the meeting: it was held an hour ago.
+	await page.locator('#scheduledAt').fill(toHelsinkiLocal(new Date(Date.now() - 3600_000)));
 	await page.locator('#place').fill('Videoyhteys');
 	await page.getByLabel('Minna Salo').check();
 	await page.getByRole('button', { name: 'Tallenna aika ja kutsu' }).click();

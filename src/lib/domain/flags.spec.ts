@@ -73,6 +73,22 @@ describe('suggested workflow', () => {
 			'intensive_substance'
 		],
 		['disagreement', 'disagreement', facts({ colour: 'red' }), 8, false, 'consultation'],
+		[
+			'red, not placed, worry in three domains',
+			'turned_red',
+			facts({ colour: 'red', domainColours: { S: 'red', E: 'yellow', F: 'yellow', L: 'green' } }),
+			8,
+			false,
+			'consultation'
+		],
+		[
+			'red, not placed, worry in two domains',
+			'turned_red',
+			facts({ colour: 'red', domainColours: { S: 'red', E: 'yellow', F: 'green' } }),
+			8,
+			false,
+			'intensive_family'
+		],
 		['a unit asks', 'consultation_requested', facts(), 15, true, 'consultation']
 	] as const)('%s → %s', (_n, trigger, status, age, placed, expected) => {
 		expect(suggestWorkflow(trigger, status, { ageYears: age, placed })).toBe(expected);
@@ -83,6 +99,10 @@ describe('triage deadline', () => {
 	it('red: 1 working day; others: 5 (Friday raised)', () => {
 		expect(triageDueOn('turned_red', '2026-11-20')).toBe('2026-11-23');
 		expect(triageDueOn('disagreement', '2026-11-20')).toBe('2026-11-27');
+	});
+	it('an urgent consultation request: 1 working day; a normal one: 5', () => {
+		expect(triageDueOn('consultation_requested', '2026-11-20', true)).toBe('2026-11-23');
+		expect(triageDueOn('consultation_requested', '2026-11-20', false)).toBe('2026-11-27');
 	});
 	it('overdue only after the due day', () => {
 		expect(flagOverdue('2026-11-23', '2026-11-23')).toBe(false);

@@ -52,13 +52,24 @@ export function suggestWorkflow(
 	const substance = (status.substance ?? -1) >= SUBSTANCE_FLAG_RATING;
 	if (trigger === 'consultation_requested' || trigger === 'disagreement') return 'consultation';
 	if (substance && teen) return 'intensive_substance';
+	// Worry in many areas of the child's life: first the multi-agency view (DOMAIN §6).
+	if (concernDomains(status) >= CONSULTATION_DOMAINS) return 'consultation';
 	if (status.colour === 'red' && !child.placed) return 'intensive_family';
 	return 'consultation';
 }
 
-/** Red flags are triaged within 1 working day, others within 5. */
-export function triageDueOn(trigger: FlagTrigger, raisedOn: string): string {
-	return addWorkingDays(raisedOn, trigger === 'turned_red' ? TRIAGE_DAYS.red : TRIAGE_DAYS.other);
+/** Domains whose colour is yellow or red. */
+export function concernDomains(status: Pick<StatusFacts, 'domainColours'>): number {
+	return Object.values(status.domainColours).filter((c) => c === 'yellow' || c === 'red').length;
+}
+
+/**
+ * Red flags and urgent consultation requests are triaged within 1 working day, others
+ * within 5 (DOMAIN §6).
+ */
+export function triageDueOn(trigger: FlagTrigger, raisedOn: string, urgent = false): string {
+	const fast = trigger === 'turned_red' || urgent;
+	return addWorkingDays(raisedOn, fast ? TRIAGE_DAYS.red : TRIAGE_DAYS.other);
 }
 
 /** Overdue once the due day has passed in Finland. */

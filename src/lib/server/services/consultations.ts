@@ -7,6 +7,7 @@ import {
 	transition,
 	type ConsultationAction
 } from '../../domain/workflows';
+import { formatDateTime } from '../../format';
 import { m } from '../../paraglide/messages';
 import { recordAccess } from '../audit';
 import type { Db, DbOrTx } from '../db';
@@ -79,7 +80,7 @@ export async function requestConsultation(
 			'consultation_requested',
 			storedFacts(s) ?? { colour: 'grey', signals: [], domainColours: {}, substance: null },
 			now,
-			{ consultationId: c!.id }
+			{ consultationId: c!.id, urgent: input.urgency === 'urgent' }
 		);
 		const coordinators = await teamMembersWithRole(tx, ctx.childId, ['coordinator']);
 		await notify(tx, coordinators, 'consultation_requested', `/consultations/${c!.id}`, now);
@@ -305,6 +306,11 @@ export async function changeConsultation(
 		if (!t.ok)
 			throw new FieldError({
 				_form: m.error_transition({ from: m[`consultation_state_${c.state}`]() })
+			});
+		// An outcome is of a meeting that has taken place.
+		if (change.action === 'record' && c.scheduledAt && c.scheduledAt > now)
+			throw new FieldError({
+				_form: m.error_record_before_meeting({ time: formatDateTime(c.scheduledAt) })
 			});
 		const values: Partial<Row> = { state: t.to, updatedAt: now, version: c.version + 1 };
 		if (change.action === 'schedule') {

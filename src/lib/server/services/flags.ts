@@ -59,7 +59,7 @@ export async function raiseFlag(
 	trigger: FlagTrigger,
 	status: StatusFacts,
 	now: Date,
-	extra: { consultationId?: string } = {}
+	extra: { consultationId?: string; urgent?: boolean } = {}
 ): Promise<string | null> {
 	const today = helsinkiDate(now);
 	const facts = await childFacts(tx, childId, today);
@@ -70,7 +70,7 @@ export async function raiseFlag(
 			trigger,
 			suggestedWorkflow: suggestWorkflow(trigger, status, facts),
 			raisedAt: now,
-			dueOn: triageDueOn(trigger, today),
+			dueOn: triageDueOn(trigger, today, extra.urgent ?? false),
 			consultationId: extra.consultationId ?? null
 		})
 		.onConflictDoNothing()

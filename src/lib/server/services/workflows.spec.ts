@@ -305,15 +305,18 @@ describe('consultation', () => {
 		).rejects.toBeInstanceOf(ConflictError);
 		const [mid] = await s.d.select().from(consultation).where(eq(consultation.id, id));
 		expect(mid).toMatchObject({ state: 'scheduled', version: 2, declineReason: null });
-		await changeConsultation(s.d, cctx, id, 2, {
-			action: 'record',
+		const record = {
+			action: 'record' as const,
 			data: {
 				hypotheses: ['Perhe on uupunut.'],
 				recommendations: 'Kotikäynti.',
 				followUpOwnerId: s.worker,
 				followUpOn: helsinkiDate()
 			}
-		});
+		};
+		// Not before the meeting has been held.
+		await expect(changeConsultation(s.d, cctx, id, 2, record)).rejects.toBeInstanceOf(FieldError);
+		await changeConsultation(s.d, cctx, id, 2, record, new Date(Date.now() + 2 * 86400_000));
 		const outcome = await s.d
 			.select()
 			.from(notification)
