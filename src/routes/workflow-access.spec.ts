@@ -222,7 +222,7 @@ describe('triage through the route', () => {
 		const r = await outcome(() => flagPage.actions.triage!(ok as any));
 		expect(r.status).toBe(303);
 		// The flag came with the unit's request, so accepting leads to that consultation.
-		expect(r.location).toBe(`/consultations/${ids.unitARequest}?saved=1`);
+		expect(r.location).toBe(`/consultations/${ids.unitARequest}?saved=triaged`);
 	});
 
 	it('an unknown workflow id is a logged 404', async () => {

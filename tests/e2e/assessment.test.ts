@@ -83,10 +83,10 @@ test('school assesses by keyboard; the team sees it; a correction keeps both ver
 	await page.keyboard.press('Space');
 	await tabTo(page, 'button[formaction="?/submit"]');
 	await page.keyboard.press('Enter');
-	await expect(page).toHaveURL(/\/assessments\/[0-9a-f-]+\?saved=1$/);
+	await expect(page).toHaveURL(/\/assessments\/[0-9a-f-]+\?saved=submitted$/);
 	await expect(page.locator('[data-item="L1"]')).toContainText('2 – toimenpiteitä tarvitaan');
 	await expectAccessible(page);
-	const firstUrl = page.url().replace('?saved=1', '');
+	const firstUrl = page.url().replace('?saved=submitted', '');
 
 	// The team sees it.
 	await page.locator('form[action="/logout?/logout"] button').click();

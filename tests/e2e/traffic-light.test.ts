@@ -19,7 +19,7 @@ test('a school rating S1 = 3 turns a green child red, with the reason named', as
 	await page.locator('#e_S1').fill('Lapsi kertoi väkivallasta kotona.');
 	await page.locator('#familyInformed').check();
 	await page.locator('button[formaction="?/submit"]').click();
-	await expect(page).toHaveURL(/\/assessments\/[0-9a-f-]+\?saved=1$/);
+	await expect(page).toHaveURL(/\/assessments\/[0-9a-f-]+\?saved=submitted$/);
 	// The partner sees the combined colour but not the reasons.
 	await page.goto(childUrl);
 	await expect(page.locator('#status-title + p .badge')).toContainText('Punainen');
@@ -75,7 +75,7 @@ test('the consultant sets a team override; the computed colour stays beside it',
 	);
 	await page.locator('#reviewOn').fill(inAWeek);
 	await page.getByRole('button', { name: 'Tallenna päätös' }).click();
-	await expect(page).toHaveURL(/\/children\/[0-9a-f-]{36}\?saved=1$/);
+	await expect(page).toHaveURL(/\/children\/[0-9a-f-]{36}\?saved=override$/);
 	const override = page.getByTestId('override');
 	await expect(override).toContainText('Tiimin päätös');
 	await expect(override).toContainText('Keltainen');

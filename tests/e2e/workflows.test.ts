@@ -26,7 +26,8 @@ test('a red child is flagged, triaged to intensive substance work, and a plan st
 	await page.locator('#e_S1').fill('Lapsi kertoi väkivallasta kotona.');
 	await page.locator('#familyInformed').check();
 	await page.locator('button[formaction="?/submit"]').click();
-	await expect(page).toHaveURL(/\/assessments\/[0-9a-f-]+\?saved=1$/);
+	await expect(page).toHaveURL(/\/assessments\/[0-9a-f-]+\?saved=submitted$/);
+	await expect(page.getByRole('status')).toContainText('tiimi näkee sen nyt');
 	await logout(page);
 
 	await loginAs('consultant_social_worker');
@@ -43,7 +44,7 @@ test('a red child is flagged, triaged to intensive substance work, and a plan st
 	await expectAccessible(page);
 	await page.getByLabel('Tehostettu päihdetyö kotona').check();
 	await page.getByRole('button', { name: 'Tallenna päätös' }).click();
-	await expect(page).toHaveURL(/\/workflows\/[0-9a-f-]{36}\?saved=1$/);
+	await expect(page).toHaveURL(/\/workflows\/[0-9a-f-]{36}\?saved=triaged$/);
 	await expect(page.getByTestId('state')).toHaveText('ehdotettu');
 	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
 
@@ -78,7 +79,9 @@ test('the unit requests a consultation, the coordinator holds it, the unit sees 
 	await page.locator('#question').fill('Miten tuemme nuorta, joka ikävöi kotiin?');
 	await page.getByLabel('Kiireellinen').check();
 	await page.getByRole('button', { name: 'Lähetä pyyntö' }).click();
-	await expect(page).toHaveURL(/\/consultations\/[0-9a-f-]{36}\?saved=1$/);
+	await expect(page).toHaveURL(/\/consultations\/[0-9a-f-]{36}\?saved=requested$/);
+	// Says what happens next, not just "saved".
+	await expect(page.getByRole('status')).toContainText('koordinaattorille ilmoitettiin');
 	const url = page.url().replace(/\?.*$/, '');
 	await expect(page.getByTestId('state')).toHaveText('pyydetty');
 	await logout(page);

@@ -51,7 +51,7 @@ export async function assessmentAction(
 	redirect(
 		303,
 		saved.status === 'submitted'
-			? `/assessments/${saved.id}?saved=1`
-			: `/assessments/${saved.id}/edit?saved=1`
+			? `/assessments/${saved.id}?saved=submitted`
+			: `/assessments/${saved.id}/edit?saved=draft`
 	);
 }

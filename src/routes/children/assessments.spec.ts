@@ -169,7 +169,7 @@ describe('drafts, submission and corrections', () => {
 				})) as any
 			)
 		);
-		expect(sub).toMatchObject({ status: 303, location: `/assessments/${draftId}?saved=1` });
+		expect(sub).toMatchObject({ status: 303, location: `/assessments/${draftId}?saved=submitted` });
 		firstId = draftId;
 	});
 

@@ -69,7 +69,7 @@ async function run<T extends Record<string, unknown>>(
 	} catch (e) {
 		return formFailure(form, e, { key, onConflict: (c) => ({ version: c.version }) });
 	}
-	redirect(303, `/consultations/${id}?saved=1`);
+	redirect(303, `/consultations/${id}?saved=${key}`);
 }
 
 type Schedule = {

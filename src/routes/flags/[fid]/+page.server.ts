@@ -41,8 +41,9 @@ export const actions: Actions = {
 		} catch (e) {
 			return formFailure(form, e, { onConflict: (f) => ({ version: f.version }) });
 		}
-		if (result.intensiveId) redirect(303, `/workflows/${result.intensiveId}?saved=1`);
-		if (result.consultationId) redirect(303, `/consultations/${result.consultationId}?saved=1`);
-		redirect(303, `/flags?saved=1`);
+		if (result.intensiveId) redirect(303, `/workflows/${result.intensiveId}?saved=triaged`);
+		if (result.consultationId)
+			redirect(303, `/consultations/${result.consultationId}?saved=triaged`);
+		redirect(303, `/flags?saved=triaged`);
 	}
 };

@@ -66,7 +66,7 @@ async function run(
 	} catch (e) {
 		return formFailure(form, e, { key, onConflict: (w) => ({ version: w.version }) });
 	}
-	redirect(303, `/workflows/${id}?saved=1`);
+	redirect(303, `/workflows/${id}?saved=${key}`);
 }
 
 /* The schemas have checked the shapes; the casts only name them for the service. */

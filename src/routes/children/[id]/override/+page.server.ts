@@ -45,7 +45,7 @@ export const actions: Actions = {
 		} catch (e) {
 			return formFailure(form, e, { onConflict: (c) => c });
 		}
-		redirect(303, `/children/${ctx.childId}?saved=1`);
+		redirect(303, `/children/${ctx.childId}?saved=override`);
 	},
 	clear: async (event) => {
 		const ctx = await access(event, 'override_clear');
@@ -59,6 +59,6 @@ export const actions: Actions = {
 		} catch (e) {
 			return formFailure(form, e, { onConflict: (c) => c, key: 'clearForm' });
 		}
-		redirect(303, `/children/${ctx.childId}?saved=1`);
+		redirect(303, `/children/${ctx.childId}?saved=override_cleared`);
 	}
 };

@@ -32,6 +32,6 @@ export const actions: Actions = {
 		);
 		if (!form.valid) return fail(400, { form });
 		const id = await requestConsultation(await database(), ctx, form.data);
-		redirect(303, `/consultations/${id}?saved=1`);
+		redirect(303, `/consultations/${id}?saved=requested`);
 	}
 };
