@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { TEST_ENCRYPTION_KEY } from './src/lib/server/testing/test-key';
 
 // System Chromium (Debian's package): Playwright cannot download its own browser here.
 const executablePath =
@@ -49,7 +50,7 @@ export default defineConfig({
 			MAIL_SINK_FILE: MAIL_FILE,
 			WORKER_INTERVAL: '1',
 			// A fixed key for the test server only (needed when it runs on DATABASE_URL).
-			ENCRYPTION_KEY: 'ZTJlIHRlc3Qga2V5LCBub3QgZm9yIHByb2R1Y3Rpb24='
+			ENCRYPTION_KEY: TEST_ENCRYPTION_KEY
 		},
 		url: `http://localhost:${PORT}/login`,
 		reuseExistingServer: false,

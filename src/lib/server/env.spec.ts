@@ -26,4 +26,12 @@ describe('environment', () => {
 		expect(() => readEnv({ ENCRYPTION_KEY: 'too-short-secret' })).toThrow(/ENCRYPTION_KEY/);
 		expect(() => readEnv({ ENCRYPTION_KEY: 'too-short-secret' })).not.toThrow(/too-short/);
 	});
+
+	it('requires the encryption key with a real database', () => {
+		expect(() => readEnv({ DATABASE_URL: 'postgres://x@localhost/db' })).toThrow(/ENCRYPTION_KEY/);
+		const key = Buffer.alloc(32, 1).toString('base64');
+		expect(
+			readEnv({ DATABASE_URL: 'postgres://x@localhost/db', ENCRYPTION_KEY: key }).ENCRYPTION_KEY
+		).toBe(key);
+	});
 });

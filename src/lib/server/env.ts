@@ -27,7 +27,7 @@ const envSchema = z
 			.optional()
 			.transform((v) => v === 'true' || v === '1')
 	})
-	.refine((env) => !env.DATABASE_URL || env.ENCRYPTION_KEY || process.env.VITEST, {
+	.refine((env) => !env.DATABASE_URL || env.ENCRYPTION_KEY, {
 		// A real database needs a real key; the embedded one keeps its own (ADR 014).
 		path: ['ENCRYPTION_KEY'],
 		message: 'required with DATABASE_URL'

@@ -15,10 +15,7 @@ export function encryptionKey(): Buffer {
 	if (cached) return cached;
 	const env = readEnv();
 	if (env.ENCRYPTION_KEY) return (cached = Buffer.from(keyBytes(env.ENCRYPTION_KEY)!));
-	if (env.DATABASE_URL) {
-		if (!process.env.VITEST) throw new Error('ENCRYPTION_KEY is required with DATABASE_URL');
-		return (cached = randomBytes(32));
-	}
+	if (env.DATABASE_URL) throw new Error('ENCRYPTION_KEY is required with DATABASE_URL');
 	if (env.DATA_DIR.startsWith('memory://')) return (cached = randomBytes(32));
 	const file = join(env.DATA_DIR, 'encryption.key');
 	if (!existsSync(file)) {

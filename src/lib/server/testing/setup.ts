@@ -1,4 +1,5 @@
 import { afterAll } from 'vitest';
+import { TEST_ENCRYPTION_KEY } from './test-key';
 
 /**
  * Vitest setup: without DATABASE_URL every test file gets its own in-memory PGlite,
@@ -7,6 +8,9 @@ import { afterAll } from 'vitest';
 if (!process.env.DATABASE_URL) {
 	process.env.DATA_DIR = 'memory://';
 }
+// The same key as the end-to-end server: both may seal and open the demo's factors on one
+// test database (CI runs both against it).
+process.env.ENCRYPTION_KEY ??= TEST_ENCRYPTION_KEY;
 
 afterAll(async () => {
 	const { closeDb } = await import('../db');
