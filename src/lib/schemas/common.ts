@@ -11,42 +11,35 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const CONTROL_EXCEPT_LAYOUT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 /* eslint-enable no-control-regex */
 
-const noControl = (pattern: RegExp) => (v: string) => !pattern.test(v);
 const controlError = { error: () => m.error_control_characters() };
 
-/** One line of text (a name, a place): no control characters at all. */
-export const text = (max: number, min = 1) =>
-	z
-		.string({ error: required })
-		.trim()
-		.min(min, { error: min <= 1 ? required : () => m.error_too_short({ min }) })
-		.max(max, { error: () => m.error_too_long({ max }) })
-		.refine(noControl(CONTROL), controlError);
+/** Required text of `min`–`max` characters, without the control characters `forbidden`. */
+const requiredText =
+	(forbidden: RegExp) =>
+	(max: number, min = 1) =>
+		z
+			.string({ error: required })
+			.trim()
+			.min(min, { error: min <= 1 ? required : () => m.error_too_short({ min }) })
+			.max(max, { error: () => m.error_too_long({ max }) })
+			.refine((v) => !forbidden.test(v), controlError);
 
-export const optionalText = (max: number) =>
+/** Optional text (empty by default), likewise. */
+const optional = (forbidden: RegExp) => (max: number) =>
 	z
 		.string()
 		.trim()
 		.max(max, { error: () => m.error_too_long({ max }) })
-		.refine(noControl(CONTROL), controlError)
+		.refine((v) => !forbidden.test(v), controlError)
 		.default('');
+
+/** One line of text (a name, a place): no control characters at all. */
+export const text = requiredText(CONTROL);
+export const optionalText = optional(CONTROL);
 
 /** Text from a textarea: line breaks and tabs allowed, other control characters not. */
-export const paragraph = (max: number, min = 1) =>
-	z
-		.string({ error: required })
-		.trim()
-		.min(min, { error: min <= 1 ? required : () => m.error_too_short({ min }) })
-		.max(max, { error: () => m.error_too_long({ max }) })
-		.refine(noControl(CONTROL_EXCEPT_LAYOUT), controlError);
-
-export const optionalParagraph = (max: number) =>
-	z
-		.string()
-		.trim()
-		.max(max, { error: () => m.error_too_long({ max }) })
-		.refine(noControl(CONTROL_EXCEPT_LAYOUT), controlError)
-		.default('');
+export const paragraph = requiredText(CONTROL_EXCEPT_LAYOUT);
+export const optionalParagraph = optional(CONTROL_EXCEPT_LAYOUT);
 
 /** PostgreSQL's `integer`: every integer a form carries fits in it, or is refused. */
 export const INT_MAX = 2_147_483_647;
