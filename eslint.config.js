@@ -3,6 +3,8 @@ import js from '@eslint/js';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
@@ -30,8 +32,42 @@ export default ts.config(
 		}
 	},
 	{
-		// Routes are thin: they call a feature's functions and never query the database
-		// themselves. Their specs may set up data directly.
+		// No import cycles (they pulled Kit into every service and the CLIs once).
+		files: ['src/**/*.ts', 'src/**/*.svelte', 'scripts/**/*.ts'],
+		plugins: { 'import-x': importX },
+		settings: {
+			...importX.flatConfigs.typescript.settings,
+			'import-x/extensions': ['.ts', '.js', '.svelte'],
+			'import-x/parsers': {
+				'@typescript-eslint/parser': ['.ts'],
+				'svelte-eslint-parser': ['.svelte']
+			},
+			'import-x/resolver-next': [createTypeScriptImportResolver({ alwaysTryTypes: true })]
+		},
+		rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] }
+	},
+	{
+		// The core is Kit-free: only the HTTP adapter (src/lib/server/http) speaks SvelteKit,
+		// so services and the CLIs run anywhere. Test helpers may build Kit events.
+		files: ['src/lib/server/**/*.ts'],
+		ignores: ['src/lib/server/http/**', 'src/lib/server/testing/**', 'src/lib/server/**/*.spec.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['@sveltejs/kit', '@sveltejs/kit/*', '$app/*'],
+							message: 'Only src/lib/server/http speaks SvelteKit; throw the errors in errors.ts.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
+		// Routes are thin: they call a feature's public module and the HTTP adapter, and never
+		// query the database themselves. Their specs may set up data directly.
 		files: ['src/routes/**/*.ts', 'src/routes/**/*.svelte'],
 		ignores: ['src/routes/**/*.spec.ts'],
 		rules: {
@@ -40,8 +76,19 @@ export default ts.config(
 				{
 					patterns: [
 						{
-							group: ['$lib/server/db', '$lib/server/db/*', '**/server/db', '**/server/db/*'],
-							message: 'Routes reach the database through a feature module, not directly.'
+							group: [
+								'$lib/server/*',
+								'!$lib/server/features',
+								'!$lib/server/http',
+								'!$lib/server/auth',
+								'!$lib/server/errors'
+							],
+							message:
+								'Routes use a feature (`$lib/server/features/<name>`), `$lib/server/auth`, `$lib/server/errors` or the HTTP adapter (`$lib/server/http/*`).'
+						},
+						{
+							group: ['$lib/server/features/*/*', '$lib/server/auth/*'],
+							message: "Import the feature's public module (its index), not its files."
 						},
 						{
 							group: ['drizzle-orm', 'drizzle-orm/*', 'postgres', '@electric-sql/*'],

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
@@ -18,9 +19,13 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.spec.ts'],
 		environment: 'node',
+		globalSetup: ['./src/lib/server/testing/global-setup.ts'],
 		setupFiles: ['./src/lib/server/testing/setup.ts'],
-		// Integration tests share one real database when DATABASE_URL is set.
-		fileParallelism: false,
+		// Files run in parallel, each worker on a database of its own (ADR 016).
+		fileParallelism: true,
+		isolate: false,
+		maxWorkers: Math.max(2, availableParallelism()),
+		expect: { requireAssertions: true },
 		testTimeout: 30_000,
 		hookTimeout: 60_000
 	}

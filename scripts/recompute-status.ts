@@ -3,7 +3,7 @@
  * stored status differs. Changes nothing. Exit code 1 when a difference is found.
  */
 import { closeDb, openDb } from '../src/lib/server/db';
-import { verifyStatuses } from '../src/lib/server/services/status';
+import { verifyStatuses } from '../src/lib/server/features/status/status';
 
 const { db } = await openDb();
 const { checked, differing } = await verifyStatuses(db);

@@ -1,9 +1,9 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { deleteSessionCookie, sessionCookieName, setSessionCookie } from '$lib/server/auth/cookie';
-import { validateSessionToken } from '$lib/server/auth/session';
+import { deleteSessionCookie, sessionCookieName, setSessionCookie } from '$lib/server/http/cookie';
+import { validateSessionToken } from '$lib/server/auth';
 import { getDb } from '$lib/server/db';
-import { gate } from '$lib/server/gate';
+import { gate } from '$lib/server/http/gate';
 import { log } from '$lib/server/log';
 import { startDatabase } from '$lib/server/startup';
 import { startWorker } from '$lib/server/worker';

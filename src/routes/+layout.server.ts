@@ -1,7 +1,7 @@
 import { navigationFor, primaryRole } from '$lib/domain/roles';
-import { unreadCount } from '$lib/server/services/notifications';
+import { unreadCount } from '$lib/server/features/notifications';
 import type { LayoutServerLoad } from './$types';
-import { database } from '$lib/server/authz';
+import { database } from '$lib/server/http/authz';
 
 /** Only the signed-in person's own name, roles and unread count: what the header needs. */
 export const load: LayoutServerLoad = async ({ locals, depends }) => {

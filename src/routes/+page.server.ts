@@ -1,9 +1,9 @@
 import { isTeamRole } from '$lib/domain/roles';
 import { parseDashboardFilter } from '$lib/schemas/dashboard';
-import { requireUser, viewerOf, database } from '$lib/server/authz';
-import { teamWorkers } from '$lib/server/services/children';
-import { teamDashboard } from '$lib/server/services/dashboard';
-import { partnerInbox } from '$lib/server/services/grants';
+import { requireUser, viewerOf, database } from '$lib/server/http/authz';
+import { teamWorkers } from '$lib/server/features/children';
+import { teamDashboard } from '$lib/server/features/dashboard';
+import { partnerInbox } from '$lib/server/features/grants';
 import type { PageServerLoad } from './$types';
 
 /** Home by role: the team's dashboard, a partner's or unit's inbox, the admin's links. */

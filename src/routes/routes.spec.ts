@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isPublicRoute, PUBLIC_ROUTES } from '$lib/server/gate';
+import { isPublicRoute, PUBLIC_ROUTES } from '$lib/server/http/gate';
 import { outcome } from '$lib/server/testing/routes';
 import {
 	discoverEntries,

@@ -12,7 +12,7 @@ import {
 	placement,
 	team
 } from '$lib/server/db/schema';
-import { recomputeChildStatus } from '$lib/server/services/status';
+import { recomputeChildStatus } from '$lib/server/features/status/status';
 import { db, eventFor, makeOrg, makeTeam, makeUser, uniq } from '$lib/server/testing/fixtures';
 import { logRows, outcome } from '$lib/server/testing/routes';
 import * as childPage from './children/[id]/+page.server';

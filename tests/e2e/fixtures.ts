@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP } from '@oslojs/otp';
 import { demoSecret } from '../../src/lib/server/seed/demo-factor';
@@ -106,12 +106,40 @@ export async function logout(page: Page) {
 	await expect(page).toHaveURL(/\/login\?logged_out=1/);
 }
 
-/** `loginAs(role)`: a signed-in page for that demo role. */
-export const test = base.extend<{ loginAs: (role: DemoRole) => Promise<Page> }>({
-	loginAs: async ({ page }, use) => {
+type Cookies = Awaited<ReturnType<BrowserContext['cookies']>>;
+
+/**
+ * `loginAs(role)`: a signed-in page for that demo role. Each role signs in through the UI
+ * once per worker; later tests reuse its session cookie (as `storageState` would) and sign
+ * in again only if that session has ended (a test signed out, say).
+ */
+export const test = base.extend<
+	{ loginAs: (role: DemoRole) => Promise<Page> },
+	{ sessions: Map<DemoRole, Cookies> }
+>({
+	sessions: [
+		// eslint-disable-next-line no-empty-pattern -- Playwright needs the destructuring
+		async ({}, use) => {
+			await use(new Map());
+		},
+		{ scope: 'worker' }
+	],
+	loginAs: async ({ page, context, sessions }, use) => {
 		await use(async (role) => {
+			const home = page.locator(`[data-home="${ACCOUNTS[role].home}"]`);
+			const saved = sessions.get(role);
+			if (saved) {
+				// Only the session cookie: a language the test chose before stays chosen.
+				await context.addCookies(saved);
+				await page.goto('/');
+				if (await home.isVisible()) return page;
+			}
 			await login(page, ACCOUNTS[role].email);
-			await expect(page.locator(`[data-home="${ACCOUNTS[role].home}"]`)).toBeVisible();
+			await expect(home).toBeVisible();
+			sessions.set(
+				role,
+				(await context.cookies()).filter((c) => /(^|-)session$/.test(c.name))
+			);
 			return page;
 		});
 	}

@@ -2,7 +2,7 @@ import { getDb } from './db';
 import { readEnv } from './env';
 import { log } from './log';
 import { processOutbox, smtpTransport } from './mail/outbox';
-import { notifyOverdue } from './services/overdue';
+import { notifyOverdue } from './features/notifications/overdue';
 
 let timer: ReturnType<typeof setInterval> | null = null;
 

@@ -5,17 +5,17 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { changePasswordSchema } from '$lib/schemas/auth';
 import { describeUserAgent } from '$lib/user-agent';
-import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
-import { factorState, newRecoveryCodes, removeFactor } from '$lib/server/auth/factor';
+import { deleteSessionCookie, setSessionCookie } from '$lib/server/http/cookie';
+import { factorState, newRecoveryCodes, removeFactor } from '$lib/server/auth';
 import {
 	endOtherSessions,
 	endOwnSession,
 	invalidateUserSessions,
 	listUserSessions
-} from '$lib/server/auth/session';
-import { database, requireRecentAuth, requireUser } from '$lib/server/authz';
-import { formFailure, readForm } from '$lib/server/forms';
-import { changeOwnPassword } from '$lib/server/services/account';
+} from '$lib/server/auth';
+import { database, requireRecentAuth, requireUser } from '$lib/server/http/authz';
+import { formFailure, readForm } from '$lib/server/http/forms';
+import { changeOwnPassword } from '$lib/server/features/account';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

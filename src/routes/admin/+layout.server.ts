@@ -1,4 +1,4 @@
-import { requireAdmin } from '$lib/server/authz';
+import { requireAdmin } from '$lib/server/http/authz';
 import type { LayoutServerLoad } from './$types';
 
 // A courtesy for navigation only: every load and action below checks again.

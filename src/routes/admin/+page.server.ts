@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { requireAdmin } from '$lib/server/authz';
+import { requireAdmin } from '$lib/server/http/authz';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -2,10 +2,10 @@ import { fail, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { TEAM_ROLES } from '$lib/domain/roles';
 import { searchSchema } from '$lib/schemas/children';
-import { requireRole, viewerOf, database } from '$lib/server/authz';
-import { listTeamChildren, searchChildren } from '$lib/server/services/children';
+import { requireRole, viewerOf, database } from '$lib/server/http/authz';
+import { listTeamChildren, searchChildren } from '$lib/server/features/children';
 import type { Actions, PageServerLoad } from './$types';
-import { readForm } from '$lib/server/forms';
+import { readForm } from '$lib/server/http/forms';
 
 export const load: PageServerLoad = async (event) => {
 	await requireRole(event, ...TEAM_ROLES);

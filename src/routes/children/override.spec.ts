@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { helsinkiDate } from '$lib/domain/access';
 import { accessGrant, child, childStatus, childStatusHistory } from '$lib/server/db/schema';
-import { recomputeChildStatus } from '$lib/server/services/status';
+import { recomputeChildStatus } from '$lib/server/features/status/status';
 import { db, eventFor, makeOrg, makeTeam, makeUser, uniq } from '$lib/server/testing/fixtures';
 import { logRows, outcome } from '$lib/server/testing/routes';
 import * as childPage from './[id]/+page.server';

@@ -1,5 +1,5 @@
-import { requireRole, viewerOf, database } from '$lib/server/authz';
-import { teamFlags } from '$lib/server/services/flags';
+import { requireRole, viewerOf, database } from '$lib/server/http/authz';
+import { teamFlags } from '$lib/server/features/flags';
 import { TEAM_ROLES } from '$lib/domain/roles';
 import type { PageServerLoad } from './$types';
 

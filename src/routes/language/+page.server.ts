@@ -1,12 +1,12 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { LOCALES } from '$lib/domain/roles';
-import { safeNext } from '$lib/server/redirect';
-import { LOCALE_CHOSEN_COOKIE, setPreferredLocale } from '$lib/server/services/account';
+import { safeNext } from '$lib/server/http/redirect';
+import { LOCALE_CHOSEN_COOKIE, setPreferredLocale } from '$lib/server/features/account';
 import { cookieMaxAge, cookieName } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
-import { readForm } from '$lib/server/forms';
-import { database } from '$lib/server/authz';
+import { readForm } from '$lib/server/http/forms';
+import { database } from '$lib/server/http/authz';
 
 const schema = z.object({
 	locale: z.enum(LOCALES),

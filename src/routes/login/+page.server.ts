@@ -5,18 +5,18 @@ import { formatTimeRoundedUp } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
 import { cookieMaxAge, cookieName, isLocale } from '$lib/paraglide/runtime';
 import { loginSchema } from '$lib/schemas/auth';
-import { setSessionCookie } from '$lib/server/auth/cookie';
-import { factorState } from '$lib/server/auth/factor';
-import { login } from '$lib/server/auth/login';
-import { safeNext } from '$lib/server/redirect';
+import { setSessionCookie } from '$lib/server/http/cookie';
+import { factorState } from '$lib/server/auth';
+import { login } from '$lib/server/auth';
+import { safeNext } from '$lib/server/http/redirect';
 import {
 	LOCALE_CHOSEN_COOKIE,
 	preferredLocaleOf,
 	setPreferredLocale
-} from '$lib/server/services/account';
+} from '$lib/server/features/account';
 import type { Actions, PageServerLoad } from './$types';
-import { readForm } from '$lib/server/forms';
-import { database } from '$lib/server/authz';
+import { readForm } from '$lib/server/http/forms';
+import { database } from '$lib/server/http/authz';
 
 /**
  * A language chosen on the login page just now is the person's latest wish: it becomes

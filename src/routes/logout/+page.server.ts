@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
-import { deleteSessionCookie } from '$lib/server/auth/cookie';
-import { invalidateSession } from '$lib/server/auth/session';
+import { deleteSessionCookie } from '$lib/server/http/cookie';
+import { invalidateSession } from '$lib/server/auth';
 import type { Actions, PageServerLoad } from './$types';
-import { database } from '$lib/server/authz';
+import { database } from '$lib/server/http/authz';
 
 export const load: PageServerLoad = () => redirect(303, '/');
 

@@ -1,14 +1,14 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { z } from 'zod';
-import { requireUser, viewerOf, database } from '$lib/server/authz';
-import { httpFailure, readForm } from '$lib/server/forms';
-import { safeNext } from '$lib/server/redirect';
+import { requireUser, viewerOf, database } from '$lib/server/http/authz';
+import { httpFailure, readForm } from '$lib/server/http/forms';
+import { safeNext } from '$lib/server/http/redirect';
 import {
 	listNotifications,
 	markAllRead,
 	openNotification
-} from '$lib/server/services/notifications';
+} from '$lib/server/features/notifications';
 import type { Actions, PageServerLoad } from './$types';
 
 /** One's own inbox. Everyone signed in has one; it names no child, only links. */

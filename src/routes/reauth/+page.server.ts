@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
-import { emptyCodeForm, submitCode } from '$lib/server/auth/code-form';
-import { markReauthenticated } from '$lib/server/auth/session';
-import { database, requireUser } from '$lib/server/authz';
-import { safeNext } from '$lib/server/redirect';
+import { emptyCodeForm, submitCode } from '$lib/server/http/code-form';
+import { markReauthenticated } from '$lib/server/auth';
+import { database, requireUser } from '$lib/server/http/authz';
+import { safeNext } from '$lib/server/http/redirect';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A fresh code before a sensitive action (ASVS 3.7.1); then back where the person was. */

@@ -3,9 +3,9 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { TEAM_ROLES } from '$lib/domain/roles';
 import { m } from '$lib/paraglide/messages';
-import { database, requireRecentAuth, requireRole } from '$lib/server/authz';
-import { httpFailure, readForm } from '$lib/server/forms';
-import { decideMembership, resetFactor, teamMembers } from '$lib/server/services/admin';
+import { database, requireRecentAuth, requireRole } from '$lib/server/http/authz';
+import { httpFailure, readForm } from '$lib/server/http/forms';
+import { decideMembership, resetFactor, teamMembers } from '$lib/server/features/admin';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The team's own page: its members, and the memberships its consultant must approve. */

@@ -1,6 +1,6 @@
 import { TEAM_ROLES } from '$lib/domain/roles';
-import { requireRole, viewerOf, database } from '$lib/server/authz';
-import { teamWork } from '$lib/server/services/intensive';
+import { requireRole, viewerOf, database } from '$lib/server/http/authz';
+import { teamWork } from '$lib/server/features/intensive';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -9,14 +9,14 @@ import {
 import { login } from './login';
 import { verifyPassword } from './password';
 import { ACCOUNT_FREE_FAILURES, CLIENT_FREE_FAILURES } from './throttle';
-import { setSessionCookie, deleteSessionCookie } from './cookie';
+import { setSessionCookie, deleteSessionCookie } from '../http/cookie';
 import { m } from '../../paraglide/messages';
 import {
 	changeOwnPassword,
 	setPasswordWithLink,
 	SET_PASSWORD_FREE_ATTEMPTS
-} from '../services/account';
-import { setUserActive } from '../services/admin';
+} from '../features/account/account';
+import { setUserActive } from '../features/admin/admin';
 import { db, makeUser, TEST_PASSWORD, uniq } from '../testing/fixtures';
 
 const minutes = (n: number) => n * 60 * 1000;

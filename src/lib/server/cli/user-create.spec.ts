@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { login } from '../auth/login';
 import { membership, user } from '../db/schema';
-import { passwordLinkValid } from '../services/account';
+import { passwordLinkValid } from '../features/account/account';
 import { db, uniq } from '../testing/fixtures';
 import { createUserFromCli, parseArgs } from './user-create';
 

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeWorld, type World } from '../testing/route-walk';
 import { db } from '../testing/fixtures';
-import { APP_ROLE } from './index';
+import { APP_ROLE } from '.';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw query results */
 

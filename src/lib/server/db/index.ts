@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { readEnv } from '../env';
@@ -19,6 +19,15 @@ export const APP_ROLE = 'yhteisarvio_app';
 type Handle = { db: Db; close: () => Promise<void>; driver: 'postgres' | 'pglite'; fresh: boolean };
 
 let handle: Promise<Handle> | null = null;
+let snapshot: string | null = null;
+
+/**
+ * Tests only: an in-memory PGlite starts from this already migrated data folder (a tar
+ * file) instead of running every migration again in each test file.
+ */
+export function usePgliteSnapshot(file: string): void {
+	snapshot = file;
+}
 
 /**
  * One module picks the driver: postgres.js when DATABASE_URL is set, otherwise an
@@ -75,7 +84,9 @@ async function connect(): Promise<Handle> {
 	const { migrate } = await import('drizzle-orm/pglite/migrator');
 	const inMemory = env.DATA_DIR.startsWith('memory://');
 	const fresh = inMemory || !existsSync(join(env.DATA_DIR, 'PG_VERSION'));
-	const client = new PGlite(env.DATA_DIR);
+	const client = new PGlite(env.DATA_DIR, {
+		loadDataDir: inMemory && snapshot ? new Blob([readFileSync(snapshot)]) : undefined
+	});
 	const db = drizzle(client, { schema, casing: 'snake_case' });
 	await migrate(db, { migrationsFolder });
 	// One connection: from here on it is the app role. The embedded database's only user is

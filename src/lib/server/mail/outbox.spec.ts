@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailOutbox, notification } from '../db/schema';
-import { notify } from '../services/notifications';
+import { notify } from '../features/notifications/notifications';
 import { db, makeUser } from '../testing/fixtures';
 import { backoffMs, processOutbox, smtpTransport } from './outbox';
 

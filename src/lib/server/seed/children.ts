@@ -13,8 +13,8 @@ import {
 	placement,
 	type AssessmentRatings
 } from '../db/schema';
-import type { DemoIds } from './demo';
-import { recomputeAll } from '../services/status';
+import type { DemoIds } from './ids';
+import { recomputeAll } from '../features/status/status';
 
 /**
  * ~30 fictional children for the demo team. Names are common Finnish first names and

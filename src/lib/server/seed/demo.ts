@@ -9,6 +9,9 @@ import { seal } from '../auth/secret-box';
 import { DEMO_MARKER, demoSecret } from './demo-factor';
 import { seedChildren } from './children';
 import { seedWork } from './work';
+import type { DemoIds } from './ids';
+
+export type { DemoIds };
 
 /**
  * Fictional demo data. No name here belongs to a real person; the municipality
@@ -107,12 +110,6 @@ export const DEMO_USERS: {
 	},
 	{ email: 'yllapito@demo.example', displayName: 'Pekka Ylönen', role: 'admin', org: 'cp' }
 ];
-
-export type DemoIds = {
-	orgs: Record<string, string>;
-	teamId: string;
-	users: Record<string, string>;
-};
 
 /** Creates the demo data once; returns false when it is already there. */
 export async function seedDemo(db: Db): Promise<boolean> {

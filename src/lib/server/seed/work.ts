@@ -13,8 +13,8 @@ import {
 	workflowEntry,
 	workflowPartner
 } from '../db/schema';
-import { raiseFlag, storedFacts } from '../services/flags';
-import type { DemoIds } from './demo';
+import { raiseFlag, storedFacts } from '../features/flags/flags';
+import type { DemoIds } from './ids';
 
 const DAY = 86400_000;
 

@@ -1,4 +1,4 @@
-import type { Actor } from '../audit';
+import type { Actor } from '../access-log';
 import { createSession, loadMemberships } from '../auth/session';
 import { hashPassword } from '../auth/password';
 import { getDb, type Db } from '../db';

@@ -10,8 +10,8 @@ import {
 	intensiveWorkflow,
 	notification
 } from '../db/schema';
-import { gate } from '../gate';
-import { recomputeChildStatus } from '../services/status';
+import { gate } from '../http/gate';
+import { recomputeChildStatus } from '../features/status/status';
 import { db, eventFor, makeOrg, makeTeam, makeUser, uniq } from './fixtures';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- route modules are called generically */

@@ -1,12 +1,23 @@
-import { afterAll } from 'vitest';
+import { afterAll, inject } from 'vitest';
+import { usePgliteSnapshot } from '../db';
 import { TEST_ENCRYPTION_KEY } from './test-key';
 
 /**
- * Vitest setup: without DATABASE_URL every test file gets its own in-memory PGlite,
- * so `npm test` needs no database server. With DATABASE_URL the tests use that database.
+ * Vitest setup, before each test file. With DATABASE_URL each worker uses its own copy of
+ * that database (made by global-setup.ts), so files run in parallel without meeting each
+ * other's rows; without it each file gets its own in-memory PGlite, started from the
+ * migrated copy. `npm test` needs no database server.
  */
-if (!process.env.DATABASE_URL) {
+if (process.env.DATABASE_URL) {
+	const names = inject('workerDatabases');
+	const id = Number(process.env.VITEST_POOL_ID ?? 1);
+	const name = names[(id - 1) % names.length]!;
+	const url = new URL(process.env.DATABASE_URL);
+	url.pathname = `/${name}`;
+	process.env.DATABASE_URL = url.toString();
+} else {
 	process.env.DATA_DIR = 'memory://';
+	usePgliteSnapshot(inject('pgliteSnapshot'));
 }
 // The same key as the end-to-end server: both may seal and open the demo's factors on one
 // test database (CI runs both against it).

@@ -1,5 +1,5 @@
-import { requireAdmin, database } from '$lib/server/authz';
-import { listOrganisations } from '$lib/server/services/admin';
+import { requireAdmin, database } from '$lib/server/http/authz';
+import { listOrganisations } from '$lib/server/features/admin';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

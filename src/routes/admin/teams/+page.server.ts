@@ -1,5 +1,5 @@
-import { requireAdmin, database } from '$lib/server/authz';
-import { listTeams } from '$lib/server/services/admin';
+import { requireAdmin, database } from '$lib/server/http/authz';
+import { listTeams } from '$lib/server/features/admin';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,11 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { requireAssessmentChild } from '$lib/server/assessment-context';
-import { httpFailure } from '$lib/server/forms';
-import { getAssessment, startCorrection } from '$lib/server/services/assessments';
-import { FieldError } from '$lib/server/services/errors';
-import { getChild } from '$lib/server/services/children';
+import { requireAssessmentChild } from '$lib/server/http/assessment-context';
+import { httpFailure } from '$lib/server/http/forms';
+import { getAssessment, startCorrection } from '$lib/server/features/assessments';
+import { FieldError } from '$lib/server/errors';
+import { getChild } from '$lib/server/features/children';
 import type { Actions, PageServerLoad } from './$types';
-import { database } from '$lib/server/authz';
+import { database } from '$lib/server/http/authz';
 
 export const load: PageServerLoad = async (event) => {
 	const { aid, ctx } = await requireAssessmentChild(event);

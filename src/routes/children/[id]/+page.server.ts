@@ -1,14 +1,14 @@
 import { can } from '$lib/domain/permissions';
-import { requireChildAccess, database } from '$lib/server/authz';
-import { uuidParam } from '$lib/server/params';
-import { listAssessments } from '$lib/server/services/assessments';
-import { getChild } from '$lib/server/services/children';
-import { requestsForChild } from '$lib/server/services/grants';
-import { childStatusView } from '$lib/server/services/status-view';
-import { childOverview } from '$lib/server/services/overview';
-import { consultationsForChild } from '$lib/server/services/consultations';
-import { flagsForChild } from '$lib/server/services/flags';
-import { workflowsForChild } from '$lib/server/services/intensive';
+import { requireChildAccess, database } from '$lib/server/http/authz';
+import { uuidParam } from '$lib/server/http/params';
+import { listAssessments } from '$lib/server/features/assessments';
+import { getChild } from '$lib/server/features/children';
+import { requestsForChild } from '$lib/server/features/grants';
+import { childStatusView } from '$lib/server/features/status';
+import { childOverview } from '$lib/server/features/status';
+import { consultationsForChild } from '$lib/server/features/consultations';
+import { flagsForChild } from '$lib/server/features/flags';
+import { workflowsForChild } from '$lib/server/features/intensive';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -3,9 +3,9 @@ import { fail, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { TEAM_ROLES } from '$lib/domain/roles';
 import { childSchema } from '$lib/schemas/children';
-import { requireRole, viewerOf, database } from '$lib/server/authz';
-import { formFailure, readForm } from '$lib/server/forms';
-import { createChild, teamWorkers } from '$lib/server/services/children';
+import { requireRole, viewerOf, database } from '$lib/server/http/authz';
+import { formFailure, readForm } from '$lib/server/http/forms';
+import { createChild, teamWorkers } from '$lib/server/features/children';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

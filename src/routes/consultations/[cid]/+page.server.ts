@@ -8,16 +8,16 @@ import {
 	scheduleSchema,
 	versionOnlySchema
 } from '$lib/schemas/workflows';
-import { requireEntityChild } from '$lib/server/entity-context';
-import { formFailure, httpFailure, readForm } from '$lib/server/forms';
+import { requireEntityChild } from '$lib/server/http/entity-context';
+import { formFailure, httpFailure, readForm } from '$lib/server/http/forms';
 import {
 	changeConsultation,
 	getConsultation,
 	participantChoices
-} from '$lib/server/services/consultations';
-import { getChild } from '$lib/server/services/children';
+} from '$lib/server/features/consultations';
+import { getChild } from '$lib/server/features/children';
 import type { Actions, PageServerLoad } from './$types';
-import { database } from '$lib/server/authz';
+import { database } from '$lib/server/http/authz';
 
 const context = (event: RequestEvent<{ cid: string }>, action?: string) =>
 	requireEntityChild(event, event.params.cid, 'consultation', { action });

@@ -3,12 +3,12 @@ import { fail, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { can } from '$lib/domain/permissions';
 import { triageSchema } from '$lib/schemas/workflows';
-import { requireEntityChild } from '$lib/server/entity-context';
-import { formFailure, httpFailure, readForm } from '$lib/server/forms';
-import { getChild } from '$lib/server/services/children';
-import { getFlag, triageFlag } from '$lib/server/services/flags';
+import { requireEntityChild } from '$lib/server/http/entity-context';
+import { formFailure, httpFailure, readForm } from '$lib/server/http/forms';
+import { getChild } from '$lib/server/features/children';
+import { getFlag, triageFlag } from '$lib/server/features/flags';
 import type { Actions, PageServerLoad } from './$types';
-import { database } from '$lib/server/authz';
+import { database } from '$lib/server/http/authz';
 
 export const load: PageServerLoad = async (event) => {
 	const { id, ctx } = await requireEntityChild(event, event.params.fid, 'flag', { teamOnly: true });

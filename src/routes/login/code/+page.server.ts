@@ -1,10 +1,10 @@
 import { redirect } from '@sveltejs/kit';
-import { setSessionCookie } from '$lib/server/auth/cookie';
-import { emptyCodeForm, submitCode } from '$lib/server/auth/code-form';
-import { factorState } from '$lib/server/auth/factor';
-import { upgradeSession } from '$lib/server/auth/session';
-import { database } from '$lib/server/authz';
-import { safeNext } from '$lib/server/redirect';
+import { setSessionCookie } from '$lib/server/http/cookie';
+import { emptyCodeForm, submitCode } from '$lib/server/http/code-form';
+import { factorState } from '$lib/server/auth';
+import { upgradeSession } from '$lib/server/auth';
+import { database } from '$lib/server/http/authz';
+import { safeNext } from '$lib/server/http/redirect';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The second step of signing in: a code from the authenticator, or a recovery code. */

@@ -1,12 +1,12 @@
 import { redirect } from '@sveltejs/kit';
 import { renderSVG } from 'uqr';
-import { setSessionCookie } from '$lib/server/auth/cookie';
-import { emptyCodeForm, submitCode } from '$lib/server/auth/code-form';
-import { factorState, newRecoveryCodes, setupKey } from '$lib/server/auth/factor';
-import { upgradeSession } from '$lib/server/auth/session';
-import { keyUri, secretText } from '$lib/server/auth/totp';
-import { database } from '$lib/server/authz';
-import { safeNext } from '$lib/server/redirect';
+import { setSessionCookie } from '$lib/server/http/cookie';
+import { emptyCodeForm, submitCode } from '$lib/server/http/code-form';
+import { factorState, newRecoveryCodes, setupKey } from '$lib/server/auth';
+import { upgradeSession } from '$lib/server/auth';
+import { keyUri, secretText } from '$lib/server/auth';
+import { database } from '$lib/server/http/authz';
+import { safeNext } from '$lib/server/http/redirect';
 import type { Actions, PageServerLoad } from './$types';
 
 /**

@@ -8,10 +8,10 @@ import {
 	passwordLinkValid,
 	setPasswordWithLink,
 	ThrottledError
-} from '$lib/server/services/account';
+} from '$lib/server/features/account';
 import type { Actions, PageServerLoad } from './$types';
-import { readForm } from '$lib/server/forms';
-import { database } from '$lib/server/authz';
+import { readForm } from '$lib/server/http/forms';
+import { database } from '$lib/server/http/authz';
 
 /** Public by design: the one-time token in the link is the authorisation. */
 export const load: PageServerLoad = async ({ params }) => {

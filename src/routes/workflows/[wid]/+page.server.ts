@@ -10,12 +10,12 @@ import {
 	stepDoneSchema,
 	stepSchema
 } from '$lib/schemas/workflows';
-import { requireEntityChild } from '$lib/server/entity-context';
-import { formFailure, httpFailure, readForm } from '$lib/server/forms';
-import { getChild } from '$lib/server/services/children';
-import { changeWorkflow, getWorkflow, type WorkflowChange } from '$lib/server/services/intensive';
+import { requireEntityChild } from '$lib/server/http/entity-context';
+import { formFailure, httpFailure, readForm } from '$lib/server/http/forms';
+import { getChild } from '$lib/server/features/children';
+import { changeWorkflow, getWorkflow, type WorkflowChange } from '$lib/server/features/intensive';
 import type { Actions, PageServerLoad } from './$types';
-import { database } from '$lib/server/authz';
+import { database } from '$lib/server/http/authz';
 
 const context = (event: RequestEvent<{ wid: string }>, action?: string) =>
 	requireEntityChild(event, event.params.wid, 'intensive_workflow', { teamOnly: true, action });

@@ -2,9 +2,9 @@ import { redirect } from '@sveltejs/kit';
 import { fail, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { organisationSchema } from '$lib/schemas/admin';
-import { requireAdmin, database } from '$lib/server/authz';
-import { formFailure, readForm } from '$lib/server/forms';
-import { createOrganisation } from '$lib/server/services/admin';
+import { requireAdmin, database } from '$lib/server/http/authz';
+import { formFailure, readForm } from '$lib/server/http/forms';
+import { createOrganisation } from '$lib/server/features/admin';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

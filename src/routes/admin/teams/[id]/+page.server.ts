@@ -3,10 +3,10 @@ import { fail, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { teamEditSchema } from '$lib/schemas/admin';
-import { requireAdmin, database } from '$lib/server/authz';
-import { formFailure, readForm } from '$lib/server/forms';
-import { uuidParam } from '$lib/server/params';
-import { getTeam, updateTeam } from '$lib/server/services/admin';
+import { requireAdmin, database } from '$lib/server/http/authz';
+import { formFailure, readForm } from '$lib/server/http/forms';
+import { uuidParam } from '$lib/server/http/params';
+import { getTeam, updateTeam } from '$lib/server/features/admin';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -4,10 +4,10 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { membershipSchema, userEditSchema } from '$lib/schemas/admin';
-import { database, requireAdmin, requireRecentAuth } from '$lib/server/authz';
-import { formFailure, httpFailure, readForm } from '$lib/server/forms';
-import { uuidParam } from '$lib/server/params';
-import * as admin from '$lib/server/services/admin';
+import { database, requireAdmin, requireRecentAuth } from '$lib/server/http/authz';
+import { formFailure, httpFailure, readForm } from '$lib/server/http/forms';
+import { uuidParam } from '$lib/server/http/params';
+import * as admin from '$lib/server/features/admin';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

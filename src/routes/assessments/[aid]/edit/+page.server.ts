@@ -4,13 +4,13 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { CURRENT_INSTRUMENT, itemsFor } from '$lib/domain/instrument';
 import { m } from '$lib/paraglide/messages';
 import { assessmentFormSchema } from '$lib/schemas/assessment';
-import { assessmentAction } from '$lib/server/assessment-actions';
-import { requireAssessmentChild } from '$lib/server/assessment-context';
-import { httpFailure } from '$lib/server/forms';
-import { formFromContent, getAssessment } from '$lib/server/services/assessments';
-import { getChild } from '$lib/server/services/children';
+import { assessmentAction } from '$lib/server/http/assessment-actions';
+import { requireAssessmentChild } from '$lib/server/http/assessment-context';
+import { httpFailure } from '$lib/server/http/forms';
+import { formFromContent, getAssessment } from '$lib/server/features/assessments';
+import { getChild } from '$lib/server/features/children';
 import type { Actions, PageServerLoad } from './$types';
-import { database } from '$lib/server/authz';
+import { database } from '$lib/server/http/authz';
 
 /** A draft, visible and editable by its author only. */
 export const load: PageServerLoad = async (event) => {

@@ -1,6 +1,6 @@
-import { requireRecentAuth, requireChildAccess, database } from '$lib/server/authz';
-import { uuidParam } from '$lib/server/params';
-import { exportChildAccessLog } from '$lib/server/services/access-log';
+import { requireRecentAuth, requireChildAccess, database } from '$lib/server/http/authz';
+import { uuidParam } from '$lib/server/http/params';
+import { exportChildAccessLog } from '$lib/server/features/children';
 import type { RequestHandler } from './$types';
 
 /** The guardian's right to know (Act 703/2023 § 11): CSV for the team to hand over. */

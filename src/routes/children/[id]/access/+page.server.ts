@@ -3,12 +3,12 @@ import { fail, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { helsinkiDate } from '$lib/domain/access';
 import * as s from '$lib/schemas/children';
-import { requireChildAccess, database } from '$lib/server/authz';
-import { formFailure, httpFailure, readForm } from '$lib/server/forms';
-import { FieldError } from '$lib/server/services/errors';
-import { uuidParam } from '$lib/server/params';
-import { getChild } from '$lib/server/services/children';
-import * as grants from '$lib/server/services/grants';
+import { requireChildAccess, database } from '$lib/server/http/authz';
+import { formFailure, httpFailure, readForm } from '$lib/server/http/forms';
+import { FieldError } from '$lib/server/errors';
+import { uuidParam } from '$lib/server/http/params';
+import { getChild } from '$lib/server/features/children';
+import * as grants from '$lib/server/features/grants';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const team = (e: RequestEvent, action = 'write') =>

@@ -2,10 +2,10 @@ import { redirect } from '@sveltejs/kit';
 import { fail, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { childEditSchema } from '$lib/schemas/children';
-import { database, requireChildAccess, requireRecentAuth } from '$lib/server/authz';
-import { formFailure, readForm } from '$lib/server/forms';
-import { uuidParam } from '$lib/server/params';
-import { getChild, teamWorkers, updateChild } from '$lib/server/services/children';
+import { database, requireChildAccess, requireRecentAuth } from '$lib/server/http/authz';
+import { formFailure, readForm } from '$lib/server/http/forms';
+import { uuidParam } from '$lib/server/http/params';
+import { getChild, teamWorkers, updateChild } from '$lib/server/features/children';
 import type { Actions, PageServerLoad } from './$types';
 
 const asForm = (c: Record<string, unknown>) => ({

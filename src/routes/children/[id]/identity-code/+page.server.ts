@@ -1,7 +1,7 @@
-import { database, requireChildAccess, requireRecentAuth } from '$lib/server/authz';
-import { httpFailure } from '$lib/server/forms';
-import { uuidParam } from '$lib/server/params';
-import { getChild, revealIdentityCode } from '$lib/server/services/children';
+import { database, requireChildAccess, requireRecentAuth } from '$lib/server/http/authz';
+import { httpFailure } from '$lib/server/http/forms';
+import { uuidParam } from '$lib/server/http/params';
+import { getChild, revealIdentityCode } from '$lib/server/features/children';
 import type { PageServerLoad } from './$types';
 
 /** The whole identity code: the team only, after a fresh confirmation, logged as a reveal. */

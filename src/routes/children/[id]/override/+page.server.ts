@@ -2,10 +2,10 @@ import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { fail, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { clearOverrideSchema, overrideSchema } from '$lib/schemas/status';
-import { database, requireChildAccess, requireRecentAuth } from '$lib/server/authz';
-import { formFailure, httpFailure, readForm } from '$lib/server/forms';
-import { uuidParam } from '$lib/server/params';
-import { overrideFormState, setOverride } from '$lib/server/services/status-override';
+import { database, requireChildAccess, requireRecentAuth } from '$lib/server/http/authz';
+import { formFailure, httpFailure, readForm } from '$lib/server/http/forms';
+import { uuidParam } from '$lib/server/http/params';
+import { overrideFormState, setOverride } from '$lib/server/features/status';
 import type { Actions, PageServerLoad } from './$types';
 
 const access = (event: RequestEvent<{ id: string }>, action?: string) =>

@@ -2,11 +2,11 @@ import { redirect } from '@sveltejs/kit';
 import { fail, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { consultationRequestSchema } from '$lib/schemas/workflows';
-import { requireChildAccess, database } from '$lib/server/authz';
-import { uuidParam } from '$lib/server/params';
-import { requestConsultation } from '$lib/server/services/consultations';
+import { requireChildAccess, database } from '$lib/server/http/authz';
+import { uuidParam } from '$lib/server/http/params';
+import { requestConsultation } from '$lib/server/features/consultations';
 import type { Actions, PageServerLoad } from './$types';
-import { readForm } from '$lib/server/forms';
+import { readForm } from '$lib/server/http/forms';
 
 // Anyone who may access the child may ask: the team, a partner, or the unit where the
 // child is placed (a unit reaches only placed children, so the access check is the rule).

@@ -3,10 +3,10 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
 import { CURRENT_INSTRUMENT, itemsFor } from '$lib/domain/instrument';
 import { assessmentFormSchema } from '$lib/schemas/assessment';
-import { assessmentAction } from '$lib/server/assessment-actions';
-import { requireChildAccess, database } from '$lib/server/authz';
-import { uuidParam } from '$lib/server/params';
-import { getChild } from '$lib/server/services/children';
+import { assessmentAction } from '$lib/server/http/assessment-actions';
+import { requireChildAccess, database } from '$lib/server/http/authz';
+import { uuidParam } from '$lib/server/http/params';
+import { getChild } from '$lib/server/features/children';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

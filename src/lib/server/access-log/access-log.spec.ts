@@ -1,0 +1,66 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { recordAccess } from '.';
+import { db, makeUser, uniq } from '../testing/fixtures';
+
+async function count(entityId: string) {
+	const d = await db();
+	const res = await d.execute(
+		sql`select count(*)::int as n from access_log where entity_id = ${entityId}`
+	);
+	const rows = Array.isArray(res) ? res : (res as { rows: { n: number }[] }).rows;
+	return (rows[0] as { n: number }).n;
+}
+
+describe('access_log is append-only in the database', () => {
+	it('accepts new rows through recordAccess', async () => {
+		const { actor } = await makeUser('social_worker');
+		const id = `entity-${uniq()}`;
+		await recordAccess(await db(), {
+			actor,
+			action: 'read',
+			entityType: 'test',
+			entityId: id,
+			outcome: 'allowed'
+		});
+		expect(await count(id)).toBe(1);
+	});
+
+	it('refuses UPDATE, DELETE and TRUNCATE whatever the application does', async () => {
+		const { actor } = await makeUser('social_worker');
+		const id = `entity-${uniq()}`;
+		const d = await db();
+		await recordAccess(d, {
+			actor,
+			action: 'read',
+			entityType: 'test',
+			entityId: id,
+			outcome: 'allowed'
+		});
+		await expect(
+			d.execute(sql`update access_log set outcome = 'denied' where entity_id = ${id}`)
+		).rejects.toThrow();
+		await expect(d.execute(sql`delete from access_log where entity_id = ${id}`)).rejects.toThrow();
+		await expect(d.execute(sql`truncate access_log`)).rejects.toThrow();
+		expect(await count(id)).toBe(1);
+	});
+
+	it('rolls back with the transaction it belongs to', async () => {
+		const { actor } = await makeUser('social_worker');
+		const id = `entity-${uniq()}`;
+		const d = await db();
+		await expect(
+			d.transaction(async (tx) => {
+				await recordAccess(tx, {
+					actor,
+					action: 'write',
+					entityType: 'test',
+					entityId: id,
+					outcome: 'allowed'
+				});
+				throw new Error('the write failed');
+			})
+		).rejects.toThrow('the write failed');
+		expect(await count(id)).toBe(0);
+	});
+});

@@ -1,0 +1,161 @@
+import type { DbOrTx } from '../db';
+import { accessLog } from '../db/schema';
+import type { Role } from '../../domain/roles';
+import type { MembershipInfo } from '../auth/session';
+
+/**
+ * The one access-log module (Act 703/2023 § 11: who processed a child's data). Every row
+ * is written through it, inside the caller's transaction, so a read or write and its row
+ * commit or roll back together. Denials are written the same way everywhere: `logDenied`.
+ */
+
+/** The signed-in person as services see them. */
+export type Viewer = { userId: string; memberships: MembershipInfo[]; requestId: string | null };
+
+/** Who acts: the user, and the membership (organisation and role) the act rests on. */
+export type Actor = {
+	userId: string;
+	organisationId: string | null;
+	role: Role | null;
+	requestId: string | null;
+};
+
+/** The one actor builder: the viewer acting through one of their memberships (or none). */
+export function actorOf(
+	viewer: Viewer,
+	membership: { organisationId: string; role: Role } | null | undefined
+): Actor {
+	return {
+		userId: viewer.userId,
+		organisationId: membership?.organisationId ?? null,
+		role: membership?.role ?? null,
+		requestId: viewer.requestId
+	};
+}
+
+export type AccessEntry = {
+	actor: Actor | null;
+	action: string;
+	entityType: string;
+	entityId?: string | null;
+	childId?: string | null;
+	basis?: string | null;
+	outcome: 'allowed' | 'denied';
+	requestId?: string | null;
+};
+
+/** The primitive: one row. Prefer the helpers below, which say what kind of row it is. */
+export async function recordAccess(db: DbOrTx, entry: AccessEntry): Promise<void> {
+	await recordAccessMany(db, [entry]);
+}
+
+/** Several rows in one insert, e.g. one per child shown in a list. */
+export async function recordAccessMany(db: DbOrTx, entries: AccessEntry[]): Promise<void> {
+	if (!entries.length) return;
+	await db.insert(accessLog).values(entries.map(toRow));
+}
+
+/** A refused read or write: who tried, what, and (when known) which child. */
+export function logDenied(
+	db: DbOrTx,
+	actor: Actor | null,
+	what: {
+		action: string;
+		entityType: string;
+		entityId?: string | null;
+		childId?: string | null;
+		basis?: string | null;
+		requestId?: string | null;
+	}
+): Promise<void> {
+	return recordAccess(db, { actor, ...what, outcome: 'denied' });
+}
+
+/** What a child-scoped row needs of a checked child context (see access/child-access). */
+export type ChildScope = {
+	readonly childId: string;
+	readonly actor: Actor;
+	readonly access: { readonly basis: string };
+};
+
+/** The allowed row for one read or write of a child's data. */
+export function logChild(
+	db: DbOrTx,
+	ctx: ChildScope,
+	action: string,
+	entityType: string,
+	entityId: string = ctx.childId
+) {
+	return recordAccess(db, {
+		actor: ctx.actor,
+		action,
+		entityType,
+		entityId,
+		childId: ctx.childId,
+		basis: ctx.access.basis,
+		outcome: 'allowed'
+	});
+}
+
+/** Allowed rows for several entities of one child, in one insert (a list on its page). */
+export function logChildMany(
+	db: DbOrTx,
+	ctx: ChildScope,
+	action: string,
+	entityType: string,
+	entityIds: string[]
+) {
+	return recordAccessMany(
+		db,
+		entityIds.map((entityId) => ({
+			actor: ctx.actor,
+			action,
+			entityType,
+			entityId,
+			childId: ctx.childId,
+			basis: ctx.access.basis,
+			outcome: 'allowed' as const
+		}))
+	);
+}
+
+/**
+ * A list across the viewer's teams, in one insert: each row is logged as the viewer's
+ * membership in that child's team, on the `team` basis.
+ */
+export function logTeamList(
+	db: DbOrTx,
+	viewer: Viewer,
+	memberships: MembershipInfo[],
+	entityType: string,
+	rows: { entityId: string; childId: string; teamId: string }[],
+	action = 'list'
+) {
+	return recordAccessMany(
+		db,
+		rows.map((r) => ({
+			actor: actorOf(viewer, memberships.find((x) => x.teamId === r.teamId) ?? memberships[0]),
+			action,
+			entityType,
+			entityId: r.entityId,
+			childId: r.childId,
+			basis: 'team' as const,
+			outcome: 'allowed' as const
+		}))
+	);
+}
+
+function toRow(entry: AccessEntry) {
+	return {
+		actorUserId: entry.actor?.userId ?? null,
+		actorOrganisationId: entry.actor?.organisationId ?? null,
+		actorRole: entry.actor?.role ?? null,
+		action: entry.action,
+		entityType: entry.entityType,
+		entityId: entry.entityId ?? null,
+		childId: entry.childId ?? null,
+		basis: entry.basis ?? null,
+		outcome: entry.outcome,
+		requestId: entry.requestId ?? entry.actor?.requestId ?? null
+	};
+}

@@ -1,0 +1,106 @@
+import { eq } from 'drizzle-orm';
+import { childAccess, helsinkiDate, type ChildAccess } from '../../domain/access';
+import { can, type Permission } from '../../domain/permissions';
+import { isTeamRole, type Role } from '../../domain/roles';
+import { actorOf, logDenied, type Actor, type Viewer } from '../access-log';
+import type { MembershipInfo } from '../auth/session';
+import type { DbOrTx } from '../db';
+import { accessGrant, child } from '../db/schema';
+import { ForbiddenError } from '../errors';
+
+export type { Actor, Viewer };
+
+/** Only this module can make the brand, so only `checkChildAccess` makes a context. */
+declare const checked: unique symbol;
+
+/**
+ * Proof that access to one child was checked on this request. Services that touch child
+ * data take it, so they cannot be called without the check; they log with its basis. The
+ * brand makes it impossible to build one by hand (an object literal does not type-check).
+ */
+export type ChildContext = {
+	readonly childId: string;
+	readonly viewer: Viewer;
+	readonly access: ChildAccess<MembershipInfo>;
+	readonly actor: Actor;
+	readonly [checked]: true;
+};
+
+/** The viewer's approved team memberships; team roles only. */
+export function teamMemberships(viewer: Viewer) {
+	return viewer.memberships.filter((ms) => isTeamRole(ms.role) && ms.teamId);
+}
+
+/** A second line for role-only services (admin): the actor's role is one of `roles`. */
+export function assertActorRole(actor: Actor, ...roles: Role[]): void {
+	if (!actor.role || !roles.includes(actor.role)) throw new ForbiddenError();
+}
+
+export async function resolveChildAccess(
+	db: DbOrTx,
+	viewer: Viewer,
+	childId: string,
+	now: Date = new Date()
+): Promise<ChildAccess<MembershipInfo> | null> {
+	const [c] = await db.select({ teamId: child.teamId }).from(child).where(eq(child.id, childId));
+	if (!c) return null;
+	const grants = await db
+		.select({
+			organisationId: accessGrant.organisationId,
+			basis: accessGrant.basis,
+			validFrom: accessGrant.validFrom,
+			validUntil: accessGrant.validUntil,
+			revokedAt: accessGrant.revokedAt
+		})
+		.from(accessGrant)
+		.where(eq(accessGrant.childId, childId));
+	return childAccess(viewer.memberships, { teamId: c.teamId, grants }, helsinkiDate(now));
+}
+
+/**
+ * Checks access; on refusal writes a `denied` row (committed on its own, so it survives)
+ * and returns null. The same answer for "no such child" and "not yours": never a hint.
+ */
+export async function checkChildAccess(
+	db: DbOrTx,
+	viewer: Viewer,
+	childId: string,
+	what: { action: string; entityType?: string; entityId?: string; teamOnly?: boolean },
+	now: Date = new Date()
+): Promise<ChildContext | null> {
+	const access = await resolveChildAccess(db, viewer, childId, now);
+	if (!access || (what.teamOnly && access.kind !== 'team')) {
+		await logDenied(db, actorOf(viewer, access?.membership ?? viewer.memberships[0]), {
+			action: what.action,
+			entityType: what.entityType ?? 'child',
+			entityId: what.entityId ?? childId,
+			childId
+		});
+		return null;
+	}
+	const ctx = { childId, viewer, access, actor: actorOf(viewer, access.membership) };
+	return Object.freeze(ctx) as ChildContext;
+}
+
+/**
+ * The viewer's team role allows `permission` for this child. Otherwise a `denied` row
+ * (committed on its own) and ForbiddenError: the child is the team's own, so 403 reveals
+ * nothing a 404 would hide.
+ */
+export async function assertChildPermission(
+	db: DbOrTx,
+	ctx: ChildContext,
+	permission: Permission,
+	entityType: string,
+	entityId: string = ctx.childId
+): Promise<void> {
+	if (ctx.access.kind === 'team' && can(ctx.access.membership.role, permission)) return;
+	await logDenied(db, ctx.actor, {
+		action: permission,
+		entityType,
+		entityId,
+		childId: ctx.childId,
+		basis: ctx.access.basis
+	});
+	throw new ForbiddenError();
+}

@@ -1,0 +1,11 @@
+/** Who may see which child: the checked child context every child-data service takes. */
+export {
+	assertActorRole,
+	assertChildPermission,
+	checkChildAccess,
+	resolveChildAccess,
+	teamMemberships,
+	type Actor,
+	type ChildContext,
+	type Viewer
+} from './child-access';

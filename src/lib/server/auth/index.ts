@@ -1,0 +1,5 @@
+// Sign-in, sessions and the second factor: the auth feature's public module for routes.
+export * from './factor';
+export * from './login';
+export * from './session';
+export * from './totp';

@@ -1,0 +1,184 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { organisation, user } from '../../db/schema';
+import { db, makeOrg, makeTeam, makeUser, uniq } from '../../testing/fixtures';
+import * as admin from './admin';
+import { passwordLinkValid, setPasswordWithLink } from '../account/account';
+import { ConflictError, FieldError } from '../../errors';
+import { login } from '../../auth/login';
+import { ForbiddenError } from '../../errors';
+
+describe('admin services', () => {
+	it('refuse a non-admin actor even if a route forgot to check', async () => {
+		const { actor } = await makeUser('consultant_social_worker');
+		await expect(admin.listUsers(await db(), actor)).rejects.toBeInstanceOf(ForbiddenError);
+		await expect(
+			admin.createOrganisation(await db(), actor, { name: `X ${uniq()}`, kind: 'school' })
+		).rejects.toBeInstanceOf(ForbiddenError);
+	});
+
+	it('refuse a stale organisation edit and keep the newer data', async () => {
+		const { actor } = await makeUser('admin');
+		const d = await db();
+		const org = await admin.createOrganisation(d, actor, {
+			name: `Koulu ${uniq()}`,
+			kind: 'school'
+		});
+		await admin.updateOrganisation(d, actor, org.id, {
+			name: `${org.name} A`,
+			kind: 'school',
+			version: 1
+		});
+		const stale = admin.updateOrganisation(d, actor, org.id, {
+			name: `${org.name} B`,
+			kind: 'school',
+			version: 1
+		});
+		await expect(stale).rejects.toBeInstanceOf(ConflictError);
+		const [now] = await d.select().from(organisation).where(eq(organisation.id, org.id));
+		expect(now?.name).toBe(`${org.name} A`);
+		expect(now?.version).toBe(2);
+	});
+
+	it('refuse a duplicate organisation name or e-mail as a field error', async () => {
+		const { actor } = await makeUser('admin');
+		const d = await db();
+		const name = `Neuvola ${uniq()}`;
+		await admin.createOrganisation(d, actor, { name, kind: 'child_health_clinic' });
+		await expect(
+			admin.createOrganisation(d, actor, { name, kind: 'school' })
+		).rejects.toMatchObject({
+			fields: { name: expect.any(String) }
+		});
+		const email = `dup-${uniq()}@test.example`;
+		await admin.createUser(d, actor, { email, displayName: 'A', preferredLocale: 'fi' });
+		await expect(
+			admin.createUser(d, actor, {
+				email: email.toUpperCase(),
+				displayName: 'B',
+				preferredLocale: 'fi'
+			})
+		).rejects.toMatchObject({ fields: { email: expect.any(String) } });
+	});
+
+	it('put teams only in child-protection organisations', async () => {
+		const { actor } = await makeUser('admin');
+		const school = await makeOrg('school');
+		await expect(
+			admin.createTeam(await db(), actor, { organisationId: school.id, name: 'Tiimi' })
+		).rejects.toBeInstanceOf(FieldError);
+	});
+
+	it('match roles to organisation kinds', async () => {
+		const { actor } = await makeUser('admin');
+		const d = await db();
+		const u = await admin.createUser(d, actor, {
+			email: `r-${uniq()}@test.example`,
+			displayName: 'R',
+			preferredLocale: 'fi'
+		});
+		const school = await makeOrg('school');
+		const cp = await makeOrg('child_protection');
+		const t = await makeTeam(cp.id);
+		await expect(
+			admin.addMembership(d, actor, {
+				userId: u.id,
+				organisationId: school.id,
+				teamId: null,
+				role: 'social_worker'
+			})
+		).rejects.toMatchObject({ fields: { role: expect.any(String) } });
+		await expect(
+			admin.addMembership(d, actor, {
+				userId: u.id,
+				organisationId: cp.id,
+				teamId: null,
+				role: 'social_worker'
+			})
+		).rejects.toMatchObject({ fields: { teamId: expect.any(String) } });
+		await admin.addMembership(d, actor, {
+			userId: u.id,
+			organisationId: cp.id,
+			teamId: t.id,
+			role: 'social_worker'
+		});
+		await admin.addMembership(d, actor, {
+			userId: u.id,
+			organisationId: school.id,
+			teamId: null,
+			role: 'partner'
+		});
+		await expect(
+			admin.addMembership(d, actor, {
+				userId: u.id,
+				organisationId: school.id,
+				teamId: null,
+				role: 'partner'
+			})
+		).rejects.toMatchObject({ fields: { organisationId: expect.any(String) } });
+	});
+
+	it('keep admins apart from every other role (separation of duties)', async () => {
+		const { actor } = await makeUser('admin');
+		const d = await db();
+		const worker = await makeUser('social_worker');
+		const anyOrg = await makeOrg('school');
+		await expect(
+			admin.addMembership(d, actor, {
+				userId: worker.user.id,
+				organisationId: anyOrg.id,
+				teamId: null,
+				role: 'admin'
+			})
+		).rejects.toMatchObject({ fields: { role: expect.any(String) } });
+		const other = await makeUser('admin');
+		await expect(
+			admin.addMembership(d, actor, {
+				userId: other.user.id,
+				organisationId: anyOrg.id,
+				teamId: null,
+				role: 'partner'
+			})
+		).rejects.toMatchObject({ fields: { role: expect.any(String) } });
+	});
+
+	it('do not let an admin lock themselves out', async () => {
+		const { actor } = await makeUser('admin');
+		await expect(
+			admin.setUserActive(await db(), actor, actor.userId, false)
+		).rejects.toBeInstanceOf(FieldError);
+	});
+});
+
+describe('one-time password links', () => {
+	it('set a password once, within 24 hours, and only the latest link works', async () => {
+		const { actor } = await makeUser('admin');
+		const d = await db();
+		const u = await admin.createUser(d, actor, {
+			email: `p-${uniq()}@test.example`,
+			displayName: 'P',
+			preferredLocale: 'fi'
+		});
+		const t0 = new Date();
+		const first = await admin.issuePasswordLink(d, actor, u.id, t0);
+		const second = await admin.issuePasswordLink(d, actor, u.id, t0);
+		expect(await passwordLinkValid(d, first.token, t0)).toBeNull();
+		expect(
+			await passwordLinkValid(d, second.token, new Date(t0.getTime() + 25 * 3600_000))
+		).toBeNull();
+		expect(await passwordLinkValid(d, second.token, t0)).not.toBeNull();
+		expect(await setPasswordWithLink(d, second.token, 'my own new passphrase', null, t0)).toBe(
+			'set'
+		);
+		expect(await setPasswordWithLink(d, second.token, 'another passphrase!!', null, t0)).toBe(
+			'invalid_link'
+		);
+		const [row] = await d.select().from(user).where(eq(user.id, u.id));
+		const r = await login(d, {
+			email: row!.email,
+			password: 'my own new passphrase',
+			clientAddress: null
+		});
+		expect(r.ok).toBe(true);
+	});
+});

@@ -1,0 +1,2 @@
+// The assessments feature's public module: routes import only this (lint-enforced).
+export * from './assessments';

@@ -1,0 +1,297 @@
+import { and, asc, eq, ilike, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { maskHetu, parseHetu } from '../../../domain/hetu';
+import { isTeamRole } from '../../../domain/roles';
+import { m } from '../../../paraglide/messages';
+import { recordAccess, recordAccessMany } from '../../access-log';
+import type { Db, DbOrTx } from '../../db';
+import { child, membership, organisation, placement, accessGrant, user } from '../../db/schema';
+import { ConflictError, FieldError, NotFoundError } from '../../errors';
+import { recomputeChildStatus } from '../status/status';
+import { actorOf, logChild, type Viewer } from '../../access-log';
+import { type ChildContext } from '../../access';
+import { ForbiddenError } from '../../errors';
+
+export type ChildInput = {
+	givenName: string;
+	familyName: string;
+	dateOfBirth: string;
+	personalIdentityCode: string;
+	homeMunicipality: string;
+	responsibleWorkerId: string;
+};
+
+/** The viewer's team memberships; team roles only. */
+export function teamMemberships(viewer: Viewer) {
+	return viewer.memberships.filter((ms) => isTeamRole(ms.role) && ms.teamId);
+}
+
+const listColumns = {
+	id: child.id,
+	givenName: child.givenName,
+	familyName: child.familyName,
+	dateOfBirth: child.dateOfBirth,
+	teamId: child.teamId,
+	responsibleWorkerName: user.displayName
+};
+
+/** Every child shown is a read of child data: one log row per child, same transaction. */
+async function logList(
+	tx: DbOrTx,
+	viewer: Viewer,
+	rows: { id: string; teamId: string }[],
+	action: string
+) {
+	const ms = teamMemberships(viewer);
+	await recordAccessMany(
+		tx,
+		rows.map((r) => ({
+			actor: actorOf(viewer, ms.find((x) => x.teamId === r.teamId) ?? ms[0] ?? null),
+			action,
+			entityType: 'child',
+			entityId: r.id,
+			childId: r.id,
+			basis: 'team',
+			outcome: 'allowed' as const
+		}))
+	);
+}
+
+export async function listTeamChildren(db: Db, viewer: Viewer) {
+	const teamIds = teamMemberships(viewer).map((ms) => ms.teamId!);
+	if (!teamIds.length) throw new ForbiddenError();
+	return db.transaction(async (tx) => {
+		const rows = await tx
+			.select(listColumns)
+			.from(child)
+			.leftJoin(user, eq(user.id, child.responsibleWorkerId))
+			.where(inArray(child.teamId, teamIds))
+			.orderBy(asc(child.familyName), asc(child.givenName));
+		await logList(tx, viewer, rows, 'list');
+		return rows;
+	});
+}
+
+/** Search by name or identity code, within the viewer's own teams only. */
+export async function searchChildren(db: Db, viewer: Viewer, query: string) {
+	const teamIds = teamMemberships(viewer).map((ms) => ms.teamId!);
+	if (!teamIds.length) throw new ForbiddenError();
+	const q = query.trim();
+	const hetu = parseHetu(q);
+	const words = q.split(/\s+/).filter(Boolean).slice(0, 4);
+	const nameMatch = and(
+		...words.map((w) => {
+			const like = `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+			return or(ilike(child.givenName, like), ilike(child.familyName, like));
+		})
+	);
+	const match = hetu.valid ? eq(child.personalIdentityCode, hetu.normalized) : nameMatch;
+	return db.transaction(async (tx) => {
+		const rows = await tx
+			.select(listColumns)
+			.from(child)
+			.leftJoin(user, eq(user.id, child.responsibleWorkerId))
+			.where(and(inArray(child.teamId, teamIds), match))
+			.orderBy(asc(child.familyName), asc(child.givenName))
+			.limit(50);
+		await logList(tx, viewer, rows, 'search');
+		return rows;
+	});
+}
+
+/** Team members the child can be assigned to (responsible worker). */
+export async function teamWorkers(db: DbOrTx, teamId: string) {
+	return db
+		.select({ id: user.id, displayName: user.displayName })
+		.from(membership)
+		.innerJoin(user, eq(user.id, membership.userId))
+		.where(
+			and(eq(membership.teamId, teamId), isNotNull(membership.approvedAt), eq(user.active, true))
+		)
+		.orderBy(asc(user.displayName));
+}
+
+/** The active people of the child's own team (lead workers, participants, owners). */
+export async function childTeamWorkers(db: DbOrTx, childId: string) {
+	const [c] = await db.select({ teamId: child.teamId }).from(child).where(eq(child.id, childId));
+	return c ? teamWorkers(db, c.teamId) : [];
+}
+
+async function validateChild(
+	db: DbOrTx,
+	teamId: string,
+	input: ChildInput,
+	childId: string | null
+) {
+	const fields: Record<string, string> = {};
+	let code: string | null = null;
+	if (input.personalIdentityCode) {
+		const h = parseHetu(input.personalIdentityCode);
+		if (!h.valid) fields.personalIdentityCode = m.error_hetu_invalid();
+		else if (h.birthDate !== input.dateOfBirth)
+			fields.personalIdentityCode = m.error_hetu_birthdate();
+		else {
+			code = h.normalized;
+			const [dup] = await db
+				.select({ id: child.id })
+				.from(child)
+				.where(eq(child.personalIdentityCode, code));
+			if (dup && dup.id !== childId) fields.personalIdentityCode = m.error_hetu_taken();
+		}
+	}
+	if (input.responsibleWorkerId) {
+		const workers = await teamWorkers(db, teamId);
+		if (!workers.some((w) => w.id === input.responsibleWorkerId))
+			fields.responsibleWorkerId = m.error_choose_option();
+	}
+	if (Object.keys(fields).length) throw new FieldError(fields);
+	return {
+		givenName: input.givenName,
+		familyName: input.familyName,
+		dateOfBirth: input.dateOfBirth,
+		personalIdentityCode: code,
+		homeMunicipality: input.homeMunicipality,
+		responsibleWorkerId: input.responsibleWorkerId || null
+	};
+}
+
+export async function createChild(db: Db, viewer: Viewer, teamId: string, input: ChildInput) {
+	const ms = teamMemberships(viewer).find((x) => x.teamId === teamId);
+	if (!ms) throw new ForbiddenError();
+	const values = await validateChild(db, teamId, input, null);
+	return db.transaction(async (tx) => {
+		const [row] = await tx
+			.insert(child)
+			.values({ ...values, teamId })
+			.returning({ id: child.id });
+		// Every child has a stored status from the start: grey, no information yet.
+		await recomputeChildStatus(tx, row!.id, 'child_created');
+		await recordAccess(tx, {
+			actor: actorOf(viewer, ms),
+			action: 'create',
+			entityType: 'child',
+			entityId: row!.id,
+			childId: row!.id,
+			basis: 'team',
+			outcome: 'allowed'
+		});
+		return row!;
+	});
+}
+
+/** Optimistic locking: an edit based on an old version is refused, nothing overwritten. */
+export async function updateChild(
+	db: Db,
+	ctx: ChildContext,
+	input: ChildInput & { version: number }
+) {
+	if (ctx.access.kind !== 'team') throw new ForbiddenError();
+	const [current] = await db.select().from(child).where(eq(child.id, ctx.childId));
+	if (!current) throw new NotFoundError();
+	const values = await validateChild(db, current.teamId, input, ctx.childId);
+	return db.transaction(async (tx) => {
+		const [row] = await tx
+			.update(child)
+			.set({ ...values, version: sql`${child.version} + 1`, updatedAt: new Date() })
+			.where(and(eq(child.id, ctx.childId), eq(child.version, input.version)))
+			.returning({ id: child.id });
+		if (!row) {
+			const [now] = await tx.select().from(child).where(eq(child.id, ctx.childId));
+			throw new ConflictError(now);
+		}
+		await logChild(tx, ctx, 'update', 'child');
+		return row;
+	});
+}
+
+/**
+ * The child as the viewer may see it. The team gets the whole record; a partner or unit
+ * gets identification only (no identity code, placements or other organisations' grants).
+ */
+/** The full identity code, on its own page after a fresh confirmation; logged as a reveal. */
+export async function revealIdentityCode(db: Db, ctx: ChildContext): Promise<string | null> {
+	if (ctx.access.kind !== 'team') throw new ForbiddenError();
+	return db.transaction(async (tx) => {
+		const [c] = await tx
+			.select({ code: child.personalIdentityCode })
+			.from(child)
+			.where(eq(child.id, ctx.childId));
+		if (!c) throw new NotFoundError();
+		await logChild(tx, ctx, 'reveal', 'identity_code');
+		return c.code;
+	});
+}
+
+/**
+ * The child as its pages need it. The identity code is masked (e.g. 010115A***X) unless
+ * `withIdentityCode` asks for it whole: only the edit form does, after a fresh confirmation.
+ */
+export async function getChild(
+	db: Db,
+	ctx: ChildContext,
+	opts: { withIdentityCode?: boolean } = {}
+) {
+	return db.transaction(async (tx) => {
+		const [c] = await tx
+			.select({
+				...listColumns,
+				personalIdentityCode: child.personalIdentityCode,
+				homeMunicipality: child.homeMunicipality,
+				responsibleWorkerId: child.responsibleWorkerId,
+				version: child.version
+			})
+			.from(child)
+			.leftJoin(user, eq(user.id, child.responsibleWorkerId))
+			.where(eq(child.id, ctx.childId));
+		if (!c) throw new NotFoundError();
+		await logChild(tx, ctx, 'read', 'child');
+		if (ctx.access.kind !== 'team') {
+			return {
+				kind: 'partner' as const,
+				child: {
+					id: c.id,
+					givenName: c.givenName,
+					familyName: c.familyName,
+					dateOfBirth: c.dateOfBirth
+				}
+			};
+		}
+		const placements = await tx
+			.select({
+				id: placement.id,
+				unitName: organisation.name,
+				since: placement.since,
+				until: placement.until
+			})
+			.from(placement)
+			.innerJoin(organisation, eq(organisation.id, placement.unitOrganisationId))
+			.where(eq(placement.childId, ctx.childId))
+			.orderBy(asc(placement.since));
+		const grants = await tx
+			.select({
+				id: accessGrant.id,
+				organisationName: organisation.name,
+				organisationId: accessGrant.organisationId,
+				basis: accessGrant.basis,
+				consentGivenBy: accessGrant.consentGivenBy,
+				consentGivenOn: accessGrant.consentGivenOn,
+				validFrom: accessGrant.validFrom,
+				validUntil: accessGrant.validUntil,
+				revokedAt: accessGrant.revokedAt,
+				placementId: accessGrant.placementId
+			})
+			.from(accessGrant)
+			.innerJoin(organisation, eq(organisation.id, accessGrant.organisationId))
+			.where(eq(accessGrant.childId, ctx.childId))
+			.orderBy(asc(organisation.name));
+		const code = c.personalIdentityCode;
+		return {
+			kind: 'team' as const,
+			child: {
+				...c,
+				personalIdentityCode: code && !opts.withIdentityCode ? maskHetu(code) : code
+			},
+			placements,
+			grants
+		};
+	});
+}

@@ -1,0 +1,3 @@
+// The children feature's public module: routes import only this (lint-enforced).
+export * from './access-log-export';
+export * from './children';

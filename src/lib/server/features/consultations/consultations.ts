@@ -1,0 +1,344 @@
+import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { helsinkiDate } from '../../../domain/access';
+import { can } from '../../../domain/permissions';
+import {
+	allowedActions,
+	CONSULTATION,
+	transition,
+	type ConsultationAction
+} from '../../../domain/workflows';
+import { formatDateTime } from '../../../format';
+import { m } from '../../../paraglide/messages';
+import { recordAccess } from '../../access-log';
+import type { Db, DbOrTx } from '../../db';
+import {
+	accessGrant,
+	childStatus,
+	consultation,
+	membership,
+	organisation,
+	user
+} from '../../db/schema';
+import { childTeamWorkers } from '../children/children';
+import { ConflictError, FieldError, NotFoundError } from '../../errors';
+import { raiseFlag, storedFacts } from '../flags/flags';
+import { notify, teamMembersWithRole } from '../notifications/notifications';
+import { assertChildPermission, type ChildContext } from '../../access';
+import { logChild, logChildMany } from '../../access-log';
+
+type Row = typeof consultation.$inferSelect;
+
+/**
+ * Who sees a consultation: the child's team sees all of them; a partner or residential unit
+ * sees those its own organisation asked for (and their outcome), and those it was invited
+ * to (so the invited know when and where), nothing else.
+ */
+const visibleTo = (
+	ctx: ChildContext,
+	c: Pick<Row, 'requesterOrganisationId' | 'participantOrganisationIds' | 'participantUserIds'>
+) => {
+	if (ctx.access.kind === 'team') return true;
+	const org = ctx.access.membership.organisationId;
+	return (
+		c.requesterOrganisationId === org ||
+		c.participantOrganisationIds.includes(org) ||
+		c.participantUserIds.includes(ctx.viewer.userId)
+	);
+};
+
+/** The team and the requester's organisation see the whole record; the invited a part. */
+function viewOf(ctx: ChildContext, c: Pick<Row, 'requesterOrganisationId'>): 'full' | 'invited' {
+	if (ctx.access.kind === 'team') return 'full';
+	return c.requesterOrganisationId === ctx.access.membership.organisationId ? 'full' : 'invited';
+}
+
+export type RequestInput = { question: string; urgency: 'normal' | 'urgent'; background: string };
+
+/** Anyone who may access the child may ask; the request raises a flag and tells the coordinator. */
+export async function requestConsultation(
+	db: Db,
+	ctx: ChildContext,
+	input: RequestInput,
+	now = new Date()
+) {
+	return db.transaction(async (tx) => {
+		const [c] = await tx
+			.insert(consultation)
+			.values({
+				childId: ctx.childId,
+				requestedBy: ctx.viewer.userId,
+				requesterOrganisationId: ctx.access.membership.organisationId,
+				...input,
+				createdAt: now,
+				updatedAt: now
+			})
+			.returning({ id: consultation.id });
+		await logChild(tx, ctx, 'create', 'consultation', c!.id);
+		const [s] = await tx.select().from(childStatus).where(eq(childStatus.childId, ctx.childId));
+		await raiseFlag(
+			tx,
+			ctx.childId,
+			'consultation_requested',
+			storedFacts(s) ?? { colour: 'grey', signals: [], domainColours: {}, substance: null },
+			now,
+			{ consultationId: c!.id, urgent: input.urgency === 'urgent' }
+		);
+		const coordinators = await teamMembersWithRole(tx, ctx.childId, ['coordinator']);
+		await notify(tx, coordinators, 'consultation_requested', `/consultations/${c!.id}`, now);
+		return c!.id;
+	});
+}
+
+export async function childOfConsultation(db: Db, id: string): Promise<string | null> {
+	const [r] = await db
+		.select({ childId: consultation.childId })
+		.from(consultation)
+		.where(eq(consultation.id, id));
+	return r?.childId ?? null;
+}
+
+/** The child's consultations the viewer may see, newest first. */
+export async function consultationsForChild(db: Db, ctx: ChildContext) {
+	return db.transaction(async (tx) => {
+		const rows = await tx
+			.select({
+				id: consultation.id,
+				state: consultation.state,
+				urgency: consultation.urgency,
+				createdAt: consultation.createdAt,
+				scheduledAt: consultation.scheduledAt,
+				requesterOrganisationId: consultation.requesterOrganisationId,
+				participantOrganisationIds: consultation.participantOrganisationIds,
+				participantUserIds: consultation.participantUserIds
+			})
+			.from(consultation)
+			.where(eq(consultation.childId, ctx.childId))
+			.orderBy(desc(consultation.createdAt));
+		const mine = rows.filter((r) => visibleTo(ctx, r));
+		await logChildMany(
+			tx,
+			ctx,
+			'list',
+			'consultation',
+			mine.map((r) => r.id)
+		);
+		return mine.map((r) => ({
+			id: r.id,
+			state: r.state,
+			urgency: r.urgency,
+			createdAt: r.createdAt,
+			scheduledAt: r.scheduledAt
+		}));
+	});
+}
+
+/** One consultation with names resolved, if the viewer may see it; else a logged 404. */
+export async function getConsultation(db: Db, ctx: ChildContext, id: string) {
+	const [c] = await db
+		.select()
+		.from(consultation)
+		.where(and(eq(consultation.id, id), eq(consultation.childId, ctx.childId)));
+	if (!c || !visibleTo(ctx, c)) {
+		await recordAccess(db, {
+			actor: ctx.actor,
+			action: 'read',
+			entityType: 'consultation',
+			entityId: id,
+			childId: ctx.childId,
+			basis: ctx.access.basis,
+			outcome: 'denied'
+		});
+		throw new NotFoundError();
+	}
+	const view = viewOf(ctx, c);
+	return db.transaction(async (tx) => {
+		await logChild(tx, ctx, 'read', 'consultation', id);
+		// The invited see what they were invited to (DOMAIN §6), nothing else of the record.
+		if (view === 'invited') {
+			const heldOrLater = c.state === 'held' || c.state === 'closed';
+			return {
+				view,
+				consultation: {
+					...c,
+					background: '',
+					declineReason: null,
+					requestedBy: '',
+					requesterOrganisationId: '',
+					participantUserIds: [],
+					participantOrganisationIds: [],
+					hypotheses: heldOrLater ? c.hypotheses : [],
+					recommendations: heldOrLater ? c.recommendations : null,
+					followUpOwnerId: null,
+					followUpOn: null
+				},
+				people: {} as Record<string, string>,
+				orgs: {} as Record<string, string>,
+				actions: [] as ConsultationAction[]
+			};
+		}
+		const userIds = [c.requestedBy, ...c.participantUserIds, c.followUpOwnerId].filter(
+			(x): x is string => !!x
+		);
+		const orgIds = [c.requesterOrganisationId, ...c.participantOrganisationIds];
+		const people = Object.fromEntries(
+			(
+				await tx
+					.select({ id: user.id, name: user.displayName })
+					.from(user)
+					.where(inArray(user.id, userIds))
+			).map((u) => [u.id, u.name])
+		) as Record<string, string>;
+		const orgs = Object.fromEntries(
+			(
+				await tx
+					.select({ id: organisation.id, name: organisation.name })
+					.from(organisation)
+					.where(inArray(organisation.id, orgIds))
+			).map((o) => [o.id, o.name])
+		) as Record<string, string>;
+		const canManage =
+			ctx.access.kind === 'team' && can(ctx.access.membership.role, 'scheduleConsultation');
+		return {
+			view,
+			consultation: c,
+			people,
+			orgs,
+			actions: canManage ? allowedActions(CONSULTATION, c.state) : ([] as ConsultationAction[])
+		};
+	});
+}
+
+/** Who can be invited: the team's people, and organisations that can see the child. */
+export async function participantChoices(db: DbOrTx, childId: string) {
+	const people = await childTeamWorkers(db, childId);
+	const today = helsinkiDate();
+	const grants = await db
+		.select({
+			id: organisation.id,
+			name: organisation.name,
+			validUntil: accessGrant.validUntil,
+			revokedAt: accessGrant.revokedAt
+		})
+		.from(accessGrant)
+		.innerJoin(organisation, eq(organisation.id, accessGrant.organisationId))
+		.where(eq(accessGrant.childId, childId));
+	const orgs = new Map<string, string>();
+	for (const g of grants)
+		if (!g.revokedAt && (!g.validUntil || g.validUntil >= today)) orgs.set(g.id, g.name);
+	// Partner members who may be invited by name: people of organisations with access.
+	const partnerPeople = orgs.size
+		? await db
+				.select({ id: user.id, displayName: user.displayName })
+				.from(membership)
+				.innerJoin(user, eq(user.id, membership.userId))
+				.where(
+					and(
+						inArray(membership.organisationId, [...orgs.keys()]),
+						isNotNull(membership.approvedAt),
+						eq(user.active, true)
+					)
+				)
+		: [];
+	return {
+		people: [...people, ...partnerPeople],
+		organisations: [...orgs].map(([id, name]) => ({ id, name }))
+	};
+}
+
+export type ScheduleInput = {
+	scheduledAt: Date;
+	place: string;
+	participantOrganisationIds: string[];
+	participantUserIds: string[];
+};
+export type RecordInput = {
+	hypotheses: string[];
+	recommendations: string;
+	followUpOwnerId: string;
+	followUpOn: string;
+};
+
+type Change =
+	| { action: 'schedule'; data: ScheduleInput }
+	| { action: 'record'; data: RecordInput }
+	| { action: 'decline'; data: { reason: string } }
+	| { action: 'close'; data: Record<string, never> };
+
+/**
+ * The coordinator moves a consultation on. The state machine refuses invalid steps; a form
+ * based on an older version is refused with the newer data; both change nothing.
+ */
+export async function changeConsultation(
+	db: Db,
+	ctx: ChildContext,
+	id: string,
+	version: number,
+	change: Change,
+	now = new Date()
+) {
+	await assertChildPermission(db, ctx, 'scheduleConsultation', 'consultation', id);
+	if (change.action === 'schedule') {
+		const choices = await participantChoices(db, ctx.childId);
+		const people = new Set(choices.people.map((p) => p.id));
+		const orgs = new Set(choices.organisations.map((o) => o.id));
+		if (!change.data.participantUserIds.every((u) => people.has(u)))
+			throw new FieldError({ participantUserIds: m.error_choose_option() });
+		if (!change.data.participantOrganisationIds.every((o) => orgs.has(o)))
+			throw new FieldError({ participantOrganisationIds: m.error_choose_option() });
+		if (change.data.scheduledAt.getTime() < now.getTime() - 86400_000)
+			throw new FieldError({ scheduledAt: m.error_due_in_past() });
+	}
+	if (change.action === 'record') {
+		if (!change.data.hypotheses.some((h) => h.trim()))
+			throw new FieldError({ hypotheses: m.error_hypothesis_required() });
+		const people = new Set((await participantChoices(db, ctx.childId)).people.map((p) => p.id));
+		if (!people.has(change.data.followUpOwnerId))
+			throw new FieldError({ followUpOwnerId: m.error_choose_option() });
+	}
+	return db.transaction(async (tx) => {
+		const [c] = await tx
+			.select()
+			.from(consultation)
+			.where(and(eq(consultation.id, id), eq(consultation.childId, ctx.childId)))
+			.for('update');
+		if (!c) throw new NotFoundError();
+		if (c.version !== version) throw new ConflictError(c);
+		const t = transition(CONSULTATION, c.state, change.action);
+		if (!t.ok)
+			throw new FieldError({
+				_form: m.error_transition({ from: m[`consultation_state_${c.state}`]() })
+			});
+		// An outcome is of a meeting that has taken place.
+		if (change.action === 'record' && c.scheduledAt && c.scheduledAt > now)
+			throw new FieldError({
+				_form: m.error_record_before_meeting({ time: formatDateTime(c.scheduledAt) })
+			});
+		const values: Partial<Row> = { state: t.to, updatedAt: now, version: c.version + 1 };
+		if (change.action === 'schedule') {
+			const d = change.data;
+			Object.assign(values, {
+				scheduledAt: d.scheduledAt,
+				place: d.place,
+				participantOrganisationIds: d.participantOrganisationIds,
+				participantUserIds: d.participantUserIds
+			});
+		}
+		if (change.action === 'record') {
+			const d = change.data;
+			Object.assign(values, {
+				hypotheses: d.hypotheses.map((h) => h.trim()).filter((h) => h.length > 0),
+				recommendations: d.recommendations,
+				followUpOwnerId: d.followUpOwnerId,
+				followUpOn: d.followUpOn
+			});
+		}
+		if (change.action === 'decline') values.declineReason = change.data.reason;
+		await tx.update(consultation).set(values).where(eq(consultation.id, id));
+		await logChild(tx, ctx, change.action, 'consultation', id);
+		const link = `/consultations/${id}`;
+		if (change.action === 'schedule')
+			await notify(tx, change.data.participantUserIds, 'consultation_scheduled', link, now);
+		if (change.action === 'record' || change.action === 'decline')
+			await notify(tx, [c.requestedBy], 'consultation_outcome', link, now);
+	});
+}

@@ -1,0 +1,2 @@
+// The dashboard feature's public module: routes import only this (lint-enforced).
+export * from './dashboard';

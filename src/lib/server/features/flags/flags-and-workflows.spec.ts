@@ -1,0 +1,372 @@
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { helsinkiDate } from '../../../domain/access';
+import { loadMemberships } from '../../auth/session';
+import {
+	accessGrant,
+	child,
+	consultation,
+	flag,
+	intensiveWorkflow,
+	notification,
+	planStep
+} from '../../db/schema';
+import { db, makeOrg, makeTeam, makeUser, uniq } from '../../testing/fixtures';
+import { contentFromForm, saveAssessment } from '../assessments/assessments';
+import { changeConsultation, requestConsultation } from '../consultations/consultations';
+import { ConflictError, FieldError } from '../../errors';
+import { triageFlag } from './flags';
+import { changeWorkflow } from '../intensive/intensive';
+import { notifyOverdue } from '../notifications/overdue';
+import { recomputeChildStatus } from '../status/status';
+import { checkChildAccess, type ChildContext } from '../../access';
+import { type Viewer } from '../../access-log';
+import { ForbiddenError } from '../../errors';
+
+async function ctxFor(userId: string, childId: string): Promise<ChildContext> {
+	const d = await db();
+	const viewer: Viewer = {
+		userId,
+		memberships: await loadMemberships(d, userId),
+		requestId: `t-${uniq()}`
+	};
+	return (await checkChildAccess(d, viewer, childId, { action: 'test' }))!;
+}
+
+async function setup() {
+	const d = await db();
+	const cp = await makeOrg('child_protection');
+	const t = await makeTeam(cp.id);
+	const team = { organisationId: cp.id, teamId: t.id };
+	const consultant = (await makeUser('consultant_social_worker', team)).user.id;
+	const worker = (await makeUser('social_worker', team)).user.id;
+	const coordinator = (await makeUser('coordinator', team)).user.id;
+	const school = await makeOrg('school');
+	const partner = (await makeUser('partner', { organisationId: school.id })).user.id;
+	const [c] = await d
+		.insert(child)
+		.values({
+			teamId: t.id,
+			responsibleWorkerId: worker,
+			givenName: 'Lippu',
+			familyName: `Testi ${uniq()}`,
+			dateOfBirth: '2011-03-03',
+			homeMunicipality: 'Järvelä'
+		})
+		.returning();
+	await d.insert(accessGrant).values({
+		childId: c!.id,
+		organisationId: school.id,
+		basis: 'consent',
+		consentGivenBy: 'huoltaja',
+		consentGivenOn: helsinkiDate(),
+		validFrom: helsinkiDate(),
+		grantedBy: worker
+	});
+	await recomputeChildStatus(d, c!.id, 'child_created');
+	return { d, childId: c!.id, consultant, worker, coordinator, partner };
+}
+
+const submit = (form: Record<string, string>) => ({
+	assessmentId: null,
+	version: 0,
+	requestId: null,
+	supersedesId: null,
+	content: contentFromForm({ familyInformed: 'yes', ...form }),
+	submit: true
+});
+
+const flagsOf = async (childId: string) =>
+	(await db()).select().from(flag).where(eq(flag.childId, childId));
+
+describe('flags', () => {
+	it('are raised with the status change, in its transaction, and never twice', async () => {
+		const s = await setup();
+		const ctx = await ctxFor(s.partner, s.childId);
+		await saveAssessment(s.d, ctx, submit({ r_S1: '3' }));
+		let flags = await flagsOf(s.childId);
+		expect(flags).toEqual([
+			expect.objectContaining({
+				trigger: 'turned_red',
+				status: 'open',
+				suggestedWorkflow: 'intensive_family'
+			})
+		]);
+		// The red flag tells the consultant and the responsible worker.
+		const notes = await s.d
+			.select()
+			.from(notification)
+			.where(eq(notification.link, `/flags/${flags[0]!.id}`));
+		expect(notes.map((n) => n.userId).sort()).toEqual([s.consultant, s.worker].sort());
+		// Still red after another assessment: no second flag.
+		await saveAssessment(s.d, ctx, submit({ r_S1: '3', r_L1: '1' }));
+		flags = await flagsOf(s.childId);
+		expect(flags.filter((f) => f.trigger === 'turned_red')).toHaveLength(1);
+	});
+
+	it('roll back with the status when anything after the update fails', async () => {
+		const s = await setup();
+		const ctx = await ctxFor(s.partner, s.childId);
+		await expect(
+			saveAssessment(s.d, ctx, submit({ r_S1: '3' }), async () => {
+				throw new Error('boom');
+			})
+		).rejects.toThrow('boom');
+		expect(await flagsOf(s.childId)).toEqual([]);
+	});
+
+	it('a second open flag for the same child and trigger is refused by the database', async () => {
+		const s = await setup();
+		const row = {
+			childId: s.childId,
+			trigger: 'disagreement' as const,
+			suggestedWorkflow: 'consultation' as const,
+			raisedAt: new Date(),
+			dueOn: helsinkiDate()
+		};
+		await s.d.insert(flag).values(row);
+		await expect(s.d.insert(flag).values(row)).rejects.toThrow();
+	});
+
+	it('triage: only the consultant social worker; accepting starts the workflow', async () => {
+		const s = await setup();
+		await saveAssessment(s.d, await ctxFor(s.partner, s.childId), submit({ r_S1: '3' }));
+		const [f] = await flagsOf(s.childId);
+		for (const who of [s.worker, s.coordinator]) {
+			await expect(
+				triageFlag(s.d, await ctxFor(who, s.childId), f!.id, {
+					decision: 'intensive_family',
+					note: '',
+					version: f!.version
+				})
+			).rejects.toBeInstanceOf(ForbiddenError);
+		}
+		expect((await flagsOf(s.childId))[0]!.status).toBe('open');
+		const ctx = await ctxFor(s.consultant, s.childId);
+		await expect(
+			triageFlag(s.d, ctx, f!.id, { decision: 'dismiss', note: ' ', version: f!.version })
+		).rejects.toBeInstanceOf(FieldError);
+		const r = await triageFlag(s.d, ctx, f!.id, {
+			decision: 'intensive_substance',
+			note: '',
+			version: f!.version
+		});
+		const [w] = await s.d
+			.select()
+			.from(intensiveWorkflow)
+			.where(eq(intensiveWorkflow.id, r.intensiveId!));
+		expect(w).toMatchObject({
+			kind: 'intensive_substance',
+			state: 'proposed',
+			leadWorkerId: s.worker
+		});
+		expect((await flagsOf(s.childId))[0]).toMatchObject({
+			status: 'accepted',
+			decidedWorkflow: 'intensive_substance'
+		});
+		// Deciding again on the old version: refused, nothing changes.
+		await expect(
+			triageFlag(s.d, ctx, f!.id, { decision: 'dismiss', note: 'x', version: f!.version })
+		).rejects.toBeInstanceOf(ConflictError);
+	});
+});
+
+describe('intensive workflow', () => {
+	it('follows the state machine, keeps a plan, and refuses stale edits', async () => {
+		const s = await setup();
+		const d = s.d;
+		const [w] = await d
+			.insert(intensiveWorkflow)
+			.values({
+				childId: s.childId,
+				kind: 'intensive_family',
+				leadWorkerId: s.worker,
+				createdBy: s.consultant,
+				createdAt: new Date()
+			})
+			.returning();
+		const ctx = await ctxFor(s.worker, s.childId);
+		// Closing a proposed workflow is refused with a message, nothing changes.
+		await expect(
+			changeWorkflow(d, ctx, w!.id, 1, { action: 'close', outcome: 'improved', outcomeNote: '' })
+		).rejects.toBeInstanceOf(FieldError);
+		await changeWorkflow(d, ctx, w!.id, 1, { action: 'activate', leadWorkerId: s.worker });
+		// A form still based on version 1: refused, the activation stands.
+		await expect(
+			changeWorkflow(d, ctx, w!.id, 1, {
+				action: 'step',
+				what: 'x',
+				who: 'y',
+				dueOn: helsinkiDate()
+			})
+		).rejects.toBeInstanceOf(ConflictError);
+		expect(await d.select().from(planStep).where(eq(planStep.workflowId, w!.id))).toEqual([]);
+		await changeWorkflow(d, ctx, w!.id, 2, {
+			action: 'step',
+			what: 'Kotikäynti',
+			who: 'Mikko',
+			dueOn: helsinkiDate()
+		});
+		const [step] = await d.select().from(planStep).where(eq(planStep.workflowId, w!.id));
+		await changeWorkflow(d, ctx, w!.id, 3, {
+			action: 'step_done',
+			stepId: step!.id,
+			stepVersion: 1
+		});
+		expect(
+			(await d.select().from(planStep).where(eq(planStep.id, step!.id)))[0]!.doneAt
+		).not.toBeNull();
+		// A partner organisation gets access for the workflow's life.
+		const clinic = await makeOrg('child_health_clinic');
+		const nurse = (await makeUser('partner', { organisationId: clinic.id })).user.id;
+		expect(
+			await checkChildAccess(
+				d,
+				{ userId: nurse, memberships: await loadMemberships(d, nurse), requestId: null },
+				s.childId,
+				{ action: 'test' }
+			)
+		).toBeNull();
+		await changeWorkflow(d, ctx, w!.id, 4, { action: 'partner', organisationId: clinic.id });
+		expect((await ctxFor(nurse, s.childId))?.access.basis).toBe('workflow');
+		await changeWorkflow(d, ctx, w!.id, 5, {
+			action: 'close',
+			outcome: 'improved',
+			outcomeNote: ''
+		});
+		expect(
+			await checkChildAccess(
+				d,
+				{ userId: nurse, memberships: await loadMemberships(d, nurse), requestId: null },
+				s.childId,
+				{ action: 'test' }
+			)
+		).toBeNull();
+		// Closed: no more steps.
+		await expect(
+			changeWorkflow(d, ctx, w!.id, 6, {
+				action: 'step',
+				what: 'x',
+				who: 'y',
+				dueOn: helsinkiDate()
+			})
+		).rejects.toBeInstanceOf(FieldError);
+	});
+});
+
+describe('consultation', () => {
+	it('a partner requests; the coordinator schedules and records; the partner sees the outcome', async () => {
+		const s = await setup();
+		const pctx = await ctxFor(s.partner, s.childId);
+		const id = await requestConsultation(s.d, pctx, {
+			question: 'Mitä tehdä?',
+			urgency: 'normal',
+			background: ''
+		});
+		expect((await flagsOf(s.childId)).map((f) => f.trigger)).toContain('consultation_requested');
+		const coordNote = await s.d
+			.select()
+			.from(notification)
+			.where(
+				and(eq(notification.userId, s.coordinator), eq(notification.kind, 'consultation_requested'))
+			);
+		expect(coordNote).toHaveLength(1);
+		const cctx = await ctxFor(s.coordinator, s.childId);
+		// Only the coordinator moves it on.
+		await expect(
+			changeConsultation(s.d, await ctxFor(s.worker, s.childId), id, 1, {
+				action: 'decline',
+				data: { reason: 'x' }
+			})
+		).rejects.toBeInstanceOf(ForbiddenError);
+		// Recording before scheduling is refused by the state machine.
+		await expect(
+			changeConsultation(s.d, cctx, id, 1, {
+				action: 'record',
+				data: {
+					hypotheses: ['h'],
+					recommendations: 'r',
+					followUpOwnerId: s.worker,
+					followUpOn: helsinkiDate()
+				}
+			})
+		).rejects.toBeInstanceOf(FieldError);
+		await changeConsultation(s.d, cctx, id, 1, {
+			action: 'schedule',
+			data: {
+				scheduledAt: new Date(Date.now() + 86400_000),
+				place: 'Huone 1',
+				participantOrganisationIds: [],
+				participantUserIds: [s.consultant, s.partner]
+			}
+		});
+		// A stale edit (version 1) is refused and changes nothing.
+		await expect(
+			changeConsultation(s.d, cctx, id, 1, { action: 'decline', data: { reason: 'x' } })
+		).rejects.toBeInstanceOf(ConflictError);
+		const [mid] = await s.d.select().from(consultation).where(eq(consultation.id, id));
+		expect(mid).toMatchObject({ state: 'scheduled', version: 2, declineReason: null });
+		const record = {
+			action: 'record' as const,
+			data: {
+				hypotheses: ['Perhe on uupunut.'],
+				recommendations: 'Kotikäynti.',
+				followUpOwnerId: s.worker,
+				followUpOn: helsinkiDate()
+			}
+		};
+		// Not before the meeting has been held.
+		await expect(changeConsultation(s.d, cctx, id, 2, record)).rejects.toBeInstanceOf(FieldError);
+		await changeConsultation(s.d, cctx, id, 2, record, new Date(Date.now() + 2 * 86400_000));
+		const outcome = await s.d
+			.select()
+			.from(notification)
+			.where(
+				and(eq(notification.userId, s.partner), eq(notification.kind, 'consultation_outcome'))
+			);
+		expect(outcome).toHaveLength(1);
+		const [held] = await s.d.select().from(consultation).where(eq(consultation.id, id));
+		expect(held).toMatchObject({ state: 'held', hypotheses: ['Perhe on uupunut.'] });
+	});
+});
+
+describe('overdue notices', () => {
+	it('tell the consultant and worker about an overdue flag, and the lead about a review, once', async () => {
+		const s = await setup();
+		const now = new Date();
+		const [f] = await s.d
+			.insert(flag)
+			.values({
+				childId: s.childId,
+				trigger: 'disagreement',
+				suggestedWorkflow: 'consultation',
+				raisedAt: new Date(now.getTime() - 20 * 86400_000),
+				dueOn: helsinkiDate(new Date(now.getTime() - 10 * 86400_000))
+			})
+			.returning();
+		const [w] = await s.d
+			.insert(intensiveWorkflow)
+			.values({
+				childId: s.childId,
+				kind: 'intensive_family',
+				state: 'active',
+				leadWorkerId: s.coordinator,
+				nextReviewOn: helsinkiDate(new Date(now.getTime() - 86400_000)),
+				createdBy: s.consultant,
+				createdAt: now
+			})
+			.returning();
+		await notifyOverdue(s.d, now);
+		await notifyOverdue(s.d, now);
+		const flagNotes = await s.d
+			.select()
+			.from(notification)
+			.where(eq(notification.link, `/flags/${f!.id}`));
+		expect(flagNotes.map((n) => n.userId).sort()).toEqual([s.consultant, s.worker].sort());
+		const reviewNotes = await s.d
+			.select()
+			.from(notification)
+			.where(eq(notification.link, `/workflows/${w!.id}`));
+		expect(reviewNotes.map((n) => [n.userId, n.kind])).toEqual([[s.coordinator, 'review_overdue']]);
+	});
+});

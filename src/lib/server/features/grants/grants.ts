@@ -1,0 +1,321 @@
+import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
+import { grantValid, helsinkiDate, type GrantBasis } from '../../../domain/access';
+import { PARTNER_KINDS } from '../../../domain/roles';
+import { m } from '../../../paraglide/messages';
+import type { Db, DbOrTx } from '../../db';
+import {
+	accessGrant,
+	assessmentRequest,
+	child,
+	organisation,
+	placement,
+	user
+} from '../../db/schema';
+import { recordAccessMany } from '../../access-log';
+import { FieldError, NotFoundError } from '../../errors';
+import { ForbiddenError } from '../../errors';
+import { actorOf, logChild, type Viewer } from '../../access-log';
+import { type ChildContext } from '../../access';
+
+function assertTeam(ctx: ChildContext) {
+	if (ctx.access.kind !== 'team') throw new ForbiddenError();
+}
+
+/** Organisations a grant or request can go to: partners (and units, for placement). */
+export async function partnerOrganisations(db: DbOrTx) {
+	const rows = await db
+		.select({ id: organisation.id, name: organisation.name, kind: organisation.kind })
+		.from(organisation)
+		.orderBy(asc(organisation.name));
+	return rows.filter((o) => PARTNER_KINDS.includes(o.kind) || o.kind === 'residential_unit');
+}
+
+async function orgOf(db: DbOrTx, id: string) {
+	const [o] = await db.select().from(organisation).where(eq(organisation.id, id));
+	return o ?? null;
+}
+
+export type GrantInput = {
+	organisationId: string;
+	basis: Exclude<GrantBasis, 'placement'>;
+	consentGivenBy: string;
+	consentGivenOn: string;
+	validFrom: string;
+	validUntil: string;
+};
+
+export async function createGrant(db: Db, ctx: ChildContext, input: GrantInput) {
+	assertTeam(ctx);
+	const org = await orgOf(db, input.organisationId);
+	if (!org || !PARTNER_KINDS.includes(org.kind))
+		throw new FieldError({ organisationId: m.error_choose_partner() });
+	const fields: Record<string, string> = {};
+	if (input.basis === 'consent' && !input.consentGivenBy)
+		fields.consentGivenBy = m.error_required();
+	if (input.basis === 'consent' && !input.consentGivenOn)
+		fields.consentGivenOn = m.error_required();
+	if (input.validUntil && input.validUntil < input.validFrom)
+		fields.validUntil = m.error_until_before_from();
+	if (Object.keys(fields).length) throw new FieldError(fields);
+	return db.transaction(async (tx) => {
+		const [row] = await tx
+			.insert(accessGrant)
+			.values({
+				childId: ctx.childId,
+				organisationId: org.id,
+				basis: input.basis,
+				consentGivenBy: input.basis === 'consent' ? input.consentGivenBy : null,
+				consentGivenOn: input.basis === 'consent' ? input.consentGivenOn : null,
+				validFrom: input.validFrom,
+				validUntil: input.validUntil || null,
+				grantedBy: ctx.viewer.userId
+			})
+			.returning({ id: accessGrant.id });
+		await logChild(tx, ctx, 'create', 'access_grant', row!.id);
+		return row!;
+	});
+}
+
+/** Revoking takes effect from the next request: access is checked every time. */
+export async function revokeGrant(db: Db, ctx: ChildContext, grantId: string, now = new Date()) {
+	assertTeam(ctx);
+	await db.transaction(async (tx) => {
+		const [row] = await tx
+			.update(accessGrant)
+			.set({ revokedAt: now, revokedBy: ctx.viewer.userId })
+			.where(
+				and(
+					eq(accessGrant.id, grantId),
+					eq(accessGrant.childId, ctx.childId),
+					isNull(accessGrant.revokedAt)
+				)
+			)
+			.returning({ id: accessGrant.id });
+		if (!row) throw new NotFoundError();
+		await logChild(tx, ctx, 'revoke', 'access_grant', grantId);
+	});
+}
+
+/** A placement also grants the unit access on the `placement` basis for the same period. */
+export async function createPlacement(
+	db: Db,
+	ctx: ChildContext,
+	input: { unitOrganisationId: string; since: string; until: string }
+) {
+	assertTeam(ctx);
+	const org = await orgOf(db, input.unitOrganisationId);
+	if (!org || org.kind !== 'residential_unit')
+		throw new FieldError({ unitOrganisationId: m.error_choose_unit() });
+	if (input.until && input.until < input.since)
+		throw new FieldError({ until: m.error_until_before_from() });
+	return db.transaction(async (tx) => {
+		const [p] = await tx
+			.insert(placement)
+			.values({
+				childId: ctx.childId,
+				unitOrganisationId: org.id,
+				since: input.since,
+				until: input.until || null,
+				createdBy: ctx.viewer.userId
+			})
+			.returning({ id: placement.id });
+		await tx.insert(accessGrant).values({
+			childId: ctx.childId,
+			organisationId: org.id,
+			basis: 'placement',
+			validFrom: input.since,
+			validUntil: input.until || null,
+			placementId: p!.id,
+			grantedBy: ctx.viewer.userId
+		});
+		await logChild(tx, ctx, 'create', 'placement', p!.id);
+		return p!;
+	});
+}
+
+export async function endPlacement(db: Db, ctx: ChildContext, placementId: string, until: string) {
+	assertTeam(ctx);
+	await db.transaction(async (tx) => {
+		const [p] = await tx
+			.select()
+			.from(placement)
+			.where(and(eq(placement.id, placementId), eq(placement.childId, ctx.childId)));
+		if (!p) throw new NotFoundError();
+		if (until < p.since) throw new FieldError({ until: m.error_until_before_from() });
+		await tx.update(placement).set({ until }).where(eq(placement.id, placementId));
+		await tx
+			.update(accessGrant)
+			.set({ validUntil: until })
+			.where(eq(accessGrant.placementId, placementId));
+		await logChild(tx, ctx, 'update', 'placement', placementId);
+	});
+}
+
+/**
+ * The team asks a partner to assess. If the partner has no valid grant, one is created on
+ * the `statutory_request` basis (the Child Welfare Act's information request).
+ */
+export async function createAssessmentRequest(
+	db: Db,
+	ctx: ChildContext,
+	input: { organisationId: string; message: string; dueDate: string },
+	now = new Date()
+) {
+	assertTeam(ctx);
+	const org = await orgOf(db, input.organisationId);
+	if (!org || !(PARTNER_KINDS.includes(org.kind) || org.kind === 'residential_unit')) {
+		throw new FieldError({ organisationId: m.error_choose_partner() });
+	}
+	const today = helsinkiDate(now);
+	if (input.dueDate < today) throw new FieldError({ dueDate: m.error_due_in_past() });
+	return db.transaction(async (tx) => {
+		const grants = await tx
+			.select()
+			.from(accessGrant)
+			.where(and(eq(accessGrant.childId, ctx.childId), eq(accessGrant.organisationId, org.id)));
+		if (
+			!grants.some(
+				(g) => grantValid(g, today) && (org.kind !== 'residential_unit' || g.basis === 'placement')
+			)
+		) {
+			if (org.kind === 'residential_unit')
+				throw new FieldError({ organisationId: m.error_unit_needs_placement() });
+			const [g] = await tx
+				.insert(accessGrant)
+				.values({
+					childId: ctx.childId,
+					organisationId: org.id,
+					basis: 'statutory_request',
+					validFrom: today,
+					grantedBy: ctx.viewer.userId
+				})
+				.returning({ id: accessGrant.id });
+			await logChild(tx, ctx, 'create', 'access_grant', g!.id);
+		}
+		const [r] = await tx
+			.insert(assessmentRequest)
+			.values({
+				childId: ctx.childId,
+				organisationId: org.id,
+				message: input.message,
+				dueDate: input.dueDate,
+				requestedBy: ctx.viewer.userId
+			})
+			.returning({ id: assessmentRequest.id });
+		await logChild(tx, ctx, 'create', 'assessment_request', r!.id);
+		return r!;
+	});
+}
+
+/** Requests for the child as the viewer may see them: the team all, a partner its own. */
+export async function requestsForChild(db: DbOrTx, ctx: ChildContext) {
+	const own =
+		ctx.access.kind === 'team'
+			? undefined
+			: eq(assessmentRequest.organisationId, ctx.access.membership.organisationId);
+	return db
+		.select({
+			id: assessmentRequest.id,
+			organisationName: organisation.name,
+			message: assessmentRequest.message,
+			dueDate: assessmentRequest.dueDate,
+			status: assessmentRequest.status,
+			createdAt: assessmentRequest.createdAt
+		})
+		.from(assessmentRequest)
+		.innerJoin(organisation, eq(organisation.id, assessmentRequest.organisationId))
+		.where(and(eq(assessmentRequest.childId, ctx.childId), own))
+		.orderBy(asc(assessmentRequest.dueDate));
+}
+
+/**
+ * A partner's or unit's inbox: open requests to their organisations and the children they
+ * may see now. Both are reads of child data and are logged per child.
+ */
+export async function partnerInbox(db: Db, viewer: Viewer, now = new Date()) {
+	const today = helsinkiDate(now);
+	const ms = viewer.memberships.filter(
+		(x) => x.role === 'partner' || x.role === 'residential_staff'
+	);
+	if (!ms.length) throw new ForbiddenError();
+	const orgIds = ms.map((x) => x.organisationId);
+	return db.transaction(async (tx) => {
+		const grants = await tx
+			.select({
+				childId: child.id,
+				givenName: child.givenName,
+				familyName: child.familyName,
+				dateOfBirth: child.dateOfBirth,
+				organisationId: accessGrant.organisationId,
+				basis: accessGrant.basis,
+				validFrom: accessGrant.validFrom,
+				validUntil: accessGrant.validUntil,
+				revokedAt: accessGrant.revokedAt
+			})
+			.from(accessGrant)
+			.innerJoin(child, eq(child.id, accessGrant.childId))
+			.where(
+				and(
+					inArray(accessGrant.organisationId, orgIds),
+					isNull(accessGrant.revokedAt),
+					lte(accessGrant.validFrom, today),
+					or(isNull(accessGrant.validUntil), gte(accessGrant.validUntil, today))
+				)
+			)
+			.orderBy(asc(child.familyName), asc(child.givenName));
+		// Residential staff see only placement-based children (DOMAIN §6).
+		const visible = grants.filter((g) => {
+			const role = ms.find((x) => x.organisationId === g.organisationId)?.role;
+			return grantValid(g, today) && (role === 'partner' || g.basis === 'placement');
+		});
+		const children = [...new Map(visible.map((g) => [g.childId, g])).values()];
+		const visibleIds = new Set(children.map((c) => c.childId));
+		const requests = (
+			await tx
+				.select({
+					id: assessmentRequest.id,
+					childId: child.id,
+					givenName: child.givenName,
+					familyName: child.familyName,
+					message: assessmentRequest.message,
+					dueDate: assessmentRequest.dueDate,
+					requestedByName: user.displayName,
+					organisationId: assessmentRequest.organisationId
+				})
+				.from(assessmentRequest)
+				.innerJoin(child, eq(child.id, assessmentRequest.childId))
+				.innerJoin(user, eq(user.id, assessmentRequest.requestedBy))
+				.where(
+					and(
+						inArray(assessmentRequest.organisationId, orgIds),
+						eq(assessmentRequest.status, 'open')
+					)
+				)
+				.orderBy(asc(assessmentRequest.dueDate))
+		).filter((r) => visibleIds.has(r.childId));
+		await recordAccessMany(
+			tx,
+			children.map((c) => ({
+				actor: actorOf(
+					viewer,
+					ms.find((x) => x.organisationId === c.organisationId)!
+				),
+				action: 'list',
+				entityType: 'child',
+				entityId: c.childId,
+				childId: c.childId,
+				basis: c.basis,
+				outcome: 'allowed' as const
+			}))
+		);
+		return {
+			requests: requests.map((r) => ({ ...r, overdue: r.dueDate < today })),
+			children: children.map((c) => ({
+				id: c.childId,
+				givenName: c.givenName,
+				familyName: c.familyName,
+				dateOfBirth: c.dateOfBirth
+			}))
+		};
+	});
+}

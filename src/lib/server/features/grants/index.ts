@@ -1,0 +1,2 @@
+// The grants feature's public module: routes import only this (lint-enforced).
+export * from './grants';

@@ -1,0 +1,2 @@
+// The intensive feature's public module: routes import only this (lint-enforced).
+export * from './intensive';

@@ -1,0 +1,358 @@
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { helsinkiDate } from '../../../domain/access';
+import { PARTNER_KINDS } from '../../../domain/roles';
+import { can } from '../../../domain/permissions';
+import { addDays } from '../../../domain/working-days';
+import {
+	allowedActions,
+	INTENSIVE,
+	intensiveEditable,
+	REVIEW_INTERVAL_DAYS,
+	reviewDue,
+	transition,
+	type IntensiveOutcome
+} from '../../../domain/workflows';
+import { m } from '../../../paraglide/messages';
+import type { Db, DbOrTx } from '../../db';
+import {
+	accessGrant,
+	child,
+	consultation,
+	intensiveWorkflow,
+	organisation,
+	planStep,
+	user,
+	workflowEntry,
+	workflowPartner
+} from '../../db/schema';
+import { childTeamWorkers } from '../children/children';
+import { ConflictError, FieldError, NotFoundError } from '../../errors';
+import { ForbiddenError } from '../../errors';
+import { assertChildPermission, type ChildContext, teamMemberships } from '../../access';
+import { logChild, logChildMany, logTeamList, type Viewer } from '../../access-log';
+
+export async function childOfWorkflow(db: Db, id: string): Promise<string | null> {
+	const [r] = await db
+		.select({ childId: intensiveWorkflow.childId })
+		.from(intensiveWorkflow)
+		.where(eq(intensiveWorkflow.id, id));
+	return r?.childId ?? null;
+}
+
+export async function workflowsForChild(db: Db, ctx: ChildContext) {
+	if (ctx.access.kind !== 'team') return [];
+	return db.transaction(async (tx) => {
+		const rows = await tx
+			.select({
+				id: intensiveWorkflow.id,
+				kind: intensiveWorkflow.kind,
+				state: intensiveWorkflow.state,
+				nextReviewOn: intensiveWorkflow.nextReviewOn,
+				createdAt: intensiveWorkflow.createdAt
+			})
+			.from(intensiveWorkflow)
+			.where(eq(intensiveWorkflow.childId, ctx.childId))
+			.orderBy(desc(intensiveWorkflow.createdAt));
+		await logChildMany(
+			tx,
+			ctx,
+			'list',
+			'intensive_workflow',
+			rows.map((r) => r.id)
+		);
+		return rows;
+	});
+}
+
+/** The whole workflow for the team: plan, partners, contacts and reviews. */
+export async function getWorkflow(db: Db, ctx: ChildContext, id: string, now = new Date()) {
+	if (ctx.access.kind !== 'team') throw new NotFoundError();
+	return db.transaction(async (tx) => {
+		const [w] = await tx
+			.select({ w: intensiveWorkflow, lead: user.displayName })
+			.from(intensiveWorkflow)
+			.innerJoin(user, eq(user.id, intensiveWorkflow.leadWorkerId))
+			.where(and(eq(intensiveWorkflow.id, id), eq(intensiveWorkflow.childId, ctx.childId)));
+		if (!w) throw new NotFoundError();
+		await logChild(tx, ctx, 'read', 'intensive_workflow', id);
+		const steps = await tx
+			.select()
+			.from(planStep)
+			.where(eq(planStep.workflowId, id))
+			.orderBy(asc(planStep.dueOn), asc(planStep.createdAt));
+		const entries = await tx
+			.select({ e: workflowEntry, author: user.displayName })
+			.from(workflowEntry)
+			.innerJoin(user, eq(user.id, workflowEntry.authorId))
+			.where(eq(workflowEntry.workflowId, id))
+			.orderBy(desc(workflowEntry.on), desc(workflowEntry.createdAt));
+		const partners = await tx
+			.select({ id: organisation.id, name: organisation.name })
+			.from(workflowPartner)
+			.innerJoin(organisation, eq(organisation.id, workflowPartner.organisationId))
+			.where(eq(workflowPartner.workflowId, id));
+		const today = helsinkiDate(now);
+		return {
+			workflow: w.w,
+			leadName: w.lead,
+			steps,
+			entries: entries.map((x) => ({ ...x.e, author: x.author })),
+			partners,
+			workers: await childTeamWorkers(tx, ctx.childId),
+			partnerChoices: await tx
+				.select({ id: organisation.id, name: organisation.name })
+				.from(organisation)
+				.where(inArray(organisation.kind, [...PARTNER_KINDS]))
+				.orderBy(asc(organisation.name)),
+			reviewDue: reviewDue(w.w.state, w.w.nextReviewOn, today),
+			actions: allowedActions(INTENSIVE, w.w.state),
+			canManage: can(ctx.access.membership.role, 'manageWorkflow')
+		};
+	});
+}
+
+/** Locks the workflow row, checks the version and that it is still open for edits. */
+async function lockWorkflow(tx: DbOrTx, ctx: ChildContext, id: string, version?: number) {
+	const [w] = await tx
+		.select()
+		.from(intensiveWorkflow)
+		.where(and(eq(intensiveWorkflow.id, id), eq(intensiveWorkflow.childId, ctx.childId)))
+		.for('update');
+	if (!w) throw new NotFoundError();
+	if (version !== undefined && w.version !== version) throw new ConflictError(w);
+	return w;
+}
+
+const refuse = (state: string) =>
+	new FieldError({
+		_form: m.error_transition({ from: m[`intensive_state_${state as 'active'}`]() })
+	});
+
+export type WorkflowChange =
+	| { action: 'activate'; leadWorkerId: string }
+	| { action: 'close'; outcome: IntensiveOutcome; outcomeNote: string }
+	| { action: 'partner'; organisationId: string }
+	| { action: 'step'; what: string; who: string; dueOn: string }
+	| { action: 'step_done'; stepId: string; stepVersion: number }
+	| { action: 'entry'; kind: 'contact' | 'review'; on: string; note: string };
+
+/**
+ * Every edit of an intensive workflow. Transitions go through the state machine; the
+ * workflow's version guards against stale forms; each change is logged with the child.
+ */
+export async function changeWorkflow(
+	db: Db,
+	ctx: ChildContext,
+	id: string,
+	version: number,
+	change: WorkflowChange,
+	now = new Date()
+) {
+	await assertChildPermission(db, ctx, 'manageWorkflow', 'intensive_workflow', id);
+	const today = helsinkiDate(now);
+	return db.transaction(async (tx) => {
+		const w = await lockWorkflow(tx, ctx, id, version);
+		const bump = { version: w.version + 1 };
+		switch (change.action) {
+			case 'activate':
+			case 'close': {
+				const t = transition(INTENSIVE, w.state, change.action);
+				if (!t.ok) throw refuse(w.state);
+				if (change.action === 'activate') {
+					const workers = await childTeamWorkers(tx, ctx.childId);
+					if (!workers.some((x) => x.id === change.leadWorkerId))
+						throw new FieldError({ leadWorkerId: m.error_choose_option() });
+					await tx
+						.update(intensiveWorkflow)
+						.set({
+							...bump,
+							state: t.to,
+							leadWorkerId: change.leadWorkerId,
+							activatedAt: now,
+							nextReviewOn: addDays(today, REVIEW_INTERVAL_DAYS)
+						})
+						.where(eq(intensiveWorkflow.id, id));
+				} else {
+					await tx
+						.update(intensiveWorkflow)
+						.set({
+							...bump,
+							state: t.to,
+							outcome: change.outcome,
+							outcomeNote: change.outcomeNote,
+							closedAt: now
+						})
+						.where(eq(intensiveWorkflow.id, id));
+					// The partners' access ends with the workflow.
+					const grants = await tx
+						.select({ grantId: workflowPartner.grantId })
+						.from(workflowPartner)
+						.where(eq(workflowPartner.workflowId, id));
+					if (grants.length)
+						await tx
+							.update(accessGrant)
+							.set({ revokedAt: now, revokedBy: ctx.viewer.userId })
+							.where(
+								and(
+									inArray(
+										accessGrant.id,
+										grants.map((g) => g.grantId)
+									),
+									isNull(accessGrant.revokedAt)
+								)
+							);
+				}
+				break;
+			}
+			default: {
+				if (!intensiveEditable(w.state)) throw refuse(w.state);
+				if (change.action === 'partner') {
+					const [org] = await tx
+						.select({ kind: organisation.kind })
+						.from(organisation)
+						.where(eq(organisation.id, change.organisationId));
+					if (!org || !(PARTNER_KINDS as readonly string[]).includes(org.kind))
+						throw new FieldError({ organisationId: m.error_choose_partner() });
+					const [exists] = await tx
+						.select({ id: workflowPartner.id })
+						.from(workflowPartner)
+						.where(
+							and(
+								eq(workflowPartner.workflowId, id),
+								eq(workflowPartner.organisationId, change.organisationId)
+							)
+						);
+					if (exists) throw new FieldError({ organisationId: m.error_partner_already() });
+					const [g] = await tx
+						.insert(accessGrant)
+						.values({
+							childId: ctx.childId,
+							organisationId: change.organisationId,
+							basis: 'workflow',
+							workflowId: id,
+							validFrom: today,
+							grantedBy: ctx.viewer.userId,
+							grantedAt: now
+						})
+						.returning({ id: accessGrant.id });
+					await tx
+						.insert(workflowPartner)
+						.values({ workflowId: id, organisationId: change.organisationId, grantId: g!.id });
+					await logChild(tx, ctx, 'create', 'access_grant', g!.id);
+				} else if (change.action === 'step') {
+					await tx.insert(planStep).values({
+						workflowId: id,
+						what: change.what,
+						who: change.who,
+						dueOn: change.dueOn,
+						createdBy: ctx.viewer.userId,
+						createdAt: now
+					});
+				} else if (change.action === 'step_done') {
+					const [s] = await tx
+						.update(planStep)
+						.set({ doneAt: now, doneBy: ctx.viewer.userId, version: change.stepVersion + 1 })
+						.where(
+							and(
+								eq(planStep.id, change.stepId),
+								eq(planStep.workflowId, id),
+								eq(planStep.version, change.stepVersion),
+								isNull(planStep.doneAt)
+							)
+						)
+						.returning({ id: planStep.id });
+					if (!s) throw new ConflictError(w);
+				} else {
+					await tx.insert(workflowEntry).values({
+						workflowId: id,
+						kind: change.kind,
+						on: change.on,
+						note: change.note,
+						authorId: ctx.viewer.userId,
+						createdAt: now
+					});
+					if (change.kind === 'review' && w.state === 'active')
+						Object.assign(bump, { nextReviewOn: addDays(change.on, REVIEW_INTERVAL_DAYS) });
+				}
+				await tx.update(intensiveWorkflow).set(bump).where(eq(intensiveWorkflow.id, id));
+			}
+		}
+		await logChild(tx, ctx, change.action, 'intensive_workflow', id);
+	});
+}
+
+/**
+ * The team's open work for the weekly meeting: consultations not yet closed and intensive
+ * workflows not yet closed, with due reviews marked. Two queries, every row logged.
+ */
+export async function teamWork(db: Db, viewer: Viewer, now = new Date()) {
+	const ms = teamMemberships(viewer);
+	if (!ms.length) throw new ForbiddenError();
+	const teamIds = ms.map((x) => x.teamId!);
+	const today = helsinkiDate(now);
+	return db.transaction(async (tx) => {
+		const consultations = await tx
+			.select({
+				id: consultation.id,
+				childId: consultation.childId,
+				teamId: child.teamId,
+				givenName: child.givenName,
+				familyName: child.familyName,
+				state: consultation.state,
+				urgency: consultation.urgency,
+				createdAt: consultation.createdAt,
+				scheduledAt: consultation.scheduledAt
+			})
+			.from(consultation)
+			.innerJoin(child, eq(child.id, consultation.childId))
+			.where(
+				and(
+					inArray(child.teamId, teamIds),
+					inArray(consultation.state, ['requested', 'scheduled', 'held'])
+				)
+			)
+			.orderBy(
+				sql`case ${consultation.state} when 'requested' then 0 when 'scheduled' then 1 else 2 end`,
+				desc(sql`${consultation.urgency} = 'urgent'`),
+				asc(consultation.createdAt)
+			)
+			.limit(200);
+		const workflows = await tx
+			.select({
+				id: intensiveWorkflow.id,
+				childId: intensiveWorkflow.childId,
+				teamId: child.teamId,
+				givenName: child.givenName,
+				familyName: child.familyName,
+				kind: intensiveWorkflow.kind,
+				state: intensiveWorkflow.state,
+				nextReviewOn: intensiveWorkflow.nextReviewOn,
+				lead: user.displayName
+			})
+			.from(intensiveWorkflow)
+			.innerJoin(child, eq(child.id, intensiveWorkflow.childId))
+			.innerJoin(user, eq(user.id, intensiveWorkflow.leadWorkerId))
+			.where(
+				and(
+					inArray(child.teamId, teamIds),
+					inArray(intensiveWorkflow.state, ['proposed', 'active'])
+				)
+			)
+			.orderBy(asc(intensiveWorkflow.nextReviewOn))
+			.limit(200);
+		const row = (r: { id: string; childId: string; teamId: string }) => ({
+			entityId: r.id,
+			childId: r.childId,
+			teamId: r.teamId
+		});
+		await logTeamList(tx, viewer, ms, 'consultation', consultations.map(row));
+		await logTeamList(tx, viewer, ms, 'intensive_workflow', workflows.map(row));
+		return {
+			consultations,
+			workflows: workflows.map((w) => ({
+				...w,
+				reviewDue: reviewDue(w.state, w.nextReviewOn, today)
+			}))
+		};
+	});
+}

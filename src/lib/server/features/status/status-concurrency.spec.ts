@@ -1,0 +1,129 @@
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { helsinkiDate } from '../../../domain/access';
+import type { OrganisationKind } from '../../../domain/roles';
+import { loadMemberships } from '../../auth/session';
+import { accessGrant, assessment, child, childStatusHistory, flag } from '../../db/schema';
+import { db, makeOrg, makeTeam, makeUser, uniq } from '../../testing/fixtures';
+import { contentFromForm, saveAssessment, startCorrection } from '../assessments/assessments';
+import { verifyStatuses } from './status';
+import { checkChildAccess, type ChildContext } from '../../access';
+
+/**
+ * Truly concurrent writers need a pool of real connections: PGlite has one connection and
+ * runs transactions one after another, so these tests run only against PostgreSQL.
+ */
+const onPostgres = Boolean(process.env.DATABASE_URL);
+const ROUNDS = 20;
+
+/** Four partner organisations, each rating something else, arriving at the same moment. */
+const WRITERS: { kind: OrganisationKind; form: Record<string, string> }[] = [
+	{ kind: 'school', form: { r_S1: '3' } },
+	{ kind: 'child_health_clinic', form: { r_L3: '0' } },
+	{ kind: 'child_psychiatry', form: { r_E1: '2', r_R1: '1' } },
+	{ kind: 'substance_abuse', form: { r_P1: '2', r_F1: '1' } }
+];
+
+async function setupRound() {
+	const d = await db();
+	const cp = await makeOrg('child_protection');
+	const t = await makeTeam(cp.id);
+	const worker = await makeUser('social_worker', { organisationId: cp.id, teamId: t.id });
+	const [c] = await d
+		.insert(child)
+		.values({
+			teamId: t.id,
+			givenName: 'Rinnakkain',
+			familyName: `Testi ${uniq()}`,
+			dateOfBirth: '2011-03-04',
+			homeMunicipality: 'Järvelä'
+		})
+		.returning();
+	const ctxs: ChildContext[] = [];
+	for (const w of WRITERS) {
+		const org = await makeOrg(w.kind);
+		const partner = await makeUser('partner', { organisationId: org.id });
+		await d.insert(accessGrant).values({
+			childId: c!.id,
+			organisationId: org.id,
+			basis: 'statutory_request',
+			validFrom: helsinkiDate(),
+			grantedBy: worker.user.id
+		});
+		const viewer = {
+			userId: partner.user.id,
+			memberships: await loadMemberships(d, partner.user.id),
+			requestId: `t-${uniq()}`
+		};
+		ctxs.push((await checkChildAccess(d, viewer, c!.id, { action: 'submit' }))!);
+	}
+	return { d, childId: c!.id, ctxs };
+}
+
+const submission = (form: Record<string, string>) => ({
+	assessmentId: null,
+	version: 0,
+	requestId: null,
+	supersedesId: null,
+	content: contentFromForm({ familyInformed: 'yes', ...form }),
+	submit: true
+});
+
+describe.skipIf(!onPostgres)('status under concurrent submissions (PostgreSQL pool)', () => {
+	it(`stays equal to a recompute, with an unbroken history, in ${ROUNDS} rounds`, async () => {
+		const children: string[] = [];
+		for (let round = 0; round < ROUNDS; round++) {
+			const { d, childId, ctxs } = await setupRound();
+			children.push(childId);
+			// All four transactions are open at once on different pooled connections.
+			await Promise.all(ctxs.map((ctx, i) => saveAssessment(d, ctx, submission(WRITERS[i]!.form))));
+
+			const verified = await verifyStatuses(d, 500, [childId]);
+			expect(verified.differing, `round ${round}`).toEqual([]);
+
+			const history = await d
+				.select()
+				.from(childStatusHistory)
+				.where(eq(childStatusHistory.childId, childId))
+				.orderBy(asc(childStatusHistory.seq));
+			// The first row starts from nothing; each next row starts where the previous ended.
+			expect(history[0]?.fromColour ?? null, `round ${round}`).toBeNull();
+			for (let i = 1; i < history.length; i++) {
+				expect(history[i]!.fromColour, `round ${round}, row ${i}`).toBe(history[i - 1]!.toColour);
+			}
+			expect(history.at(-1)!.toColour).toBe('red');
+
+			const openFlags = await d
+				.select({ trigger: flag.trigger, n: sql<number>`count(*)::int` })
+				.from(flag)
+				.where(eq(flag.childId, childId))
+				.groupBy(flag.trigger);
+			for (const f of openFlags) expect(f.n, `${f.trigger} in round ${round}`).toBe(1);
+		}
+		const d = await db();
+		expect((await verifyStatuses(d, 500, children)).differing).toEqual([]);
+	});
+
+	it('two simultaneous corrections of one assessment: one wins, the other is a conflict', async () => {
+		for (let round = 0; round < 5; round++) {
+			const { d, ctxs } = await setupRound();
+			const school = ctxs[0]!;
+			const { id } = await saveAssessment(d, school, submission({ r_S1: '2' }));
+			const results = await Promise.allSettled([
+				startCorrection(d, school, id),
+				startCorrection(d, school, id)
+			]);
+			const won = results.filter((r) => r.status === 'fulfilled');
+			const lost = results.filter((r) => r.status === 'rejected');
+			expect(won).toHaveLength(1);
+			expect(lost).toHaveLength(1);
+			// A clear, expected refusal the route turns into 409, not a database error.
+			expect((lost[0] as PromiseRejectedResult).reason.name).toBe('FieldError');
+			const chain = await d
+				.select()
+				.from(assessment)
+				.where(inArray(assessment.supersedesId, [id]));
+			expect(chain).toHaveLength(1);
+		}
+	});
+});

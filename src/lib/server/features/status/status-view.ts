@@ -1,0 +1,83 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import { helsinkiDate } from '../../../domain/access';
+import {
+	effectiveStatus,
+	staleSignals,
+	type Colour,
+	type Reason,
+	type Signal
+} from '../../../domain/traffic-light';
+import type { Db } from '../../db';
+import { childStatus, childStatusHistory, organisation, user } from '../../db/schema';
+import { logChild } from '../../access-log';
+import { type ChildContext } from '../../access';
+
+/**
+ * The status as the viewer may see it. The team: colour, domain colours, reasons, signals
+ * and history. A partner: the combined and domain colours only, since reasons name other
+ * organisations' ratings. A team override is the team's own decision: partners see the
+ * computed colour, the team sees both side by side.
+ */
+export async function childStatusView(db: Db, ctx: ChildContext, now = new Date()) {
+	return db.transaction(async (tx) => {
+		const [s] = await tx.select().from(childStatus).where(eq(childStatus.childId, ctx.childId));
+		await logChild(tx, ctx, 'read', 'child_status');
+		const colour: Colour = s?.colour ?? 'grey';
+		const domainColours = (s?.domainColours ?? {}) as Record<string, Colour>;
+		if (ctx.access.kind !== 'team') return { kind: 'partner' as const, colour, domainColours };
+		const reasons = (s?.reasons ?? [{ rule: 'no_assessment' }]) as Reason[];
+		const signals = [
+			...((s?.signals ?? []) as Signal[]),
+			...staleSignals(colour, reasons, s?.newestAt ?? null, now)
+		];
+		const e = effectiveStatus(
+			colour,
+			s?.overrideColour
+				? {
+						colour: s.overrideColour,
+						reason: s.overrideReason ?? '',
+						reviewOn: s.overrideReviewOn ?? ''
+					}
+				: null,
+			helsinkiDate(now)
+		);
+		const [by] = s?.overrideBy
+			? await tx.select({ name: user.displayName }).from(user).where(eq(user.id, s.overrideBy))
+			: [];
+		const history = await tx
+			.select()
+			.from(childStatusHistory)
+			.where(eq(childStatusHistory.childId, ctx.childId))
+			.orderBy(asc(childStatusHistory.seq));
+		const orgIds = new Set<string>();
+		for (const r of reasons) if ('organisationId' in r) orgIds.add(r.organisationId);
+		for (const r of reasons)
+			if (r.rule === 'accumulating_concern') r.organisations.forEach((o) => orgIds.add(o));
+		for (const x of signals)
+			if (x.signal === 'disagreement')
+				[x.low.organisationId, x.high.organisationId].forEach((o) => orgIds.add(o));
+		const names = orgIds.size
+			? Object.fromEntries(
+					(
+						await tx
+							.select({ id: organisation.id, name: organisation.name })
+							.from(organisation)
+							.where(inArray(organisation.id, [...orgIds]))
+					).map((o) => [o.id, o.name])
+				)
+			: {};
+		return {
+			kind: 'team' as const,
+			colour: e.colour,
+			computed: e.computed,
+			override: e.override
+				? { ...e.override, reviewDue: e.reviewDue, byName: by?.name ?? '', at: s!.overrideAt }
+				: null,
+			domainColours,
+			reasons,
+			signals,
+			history,
+			organisationNames: names as Record<string, string>
+		};
+	});
+}

@@ -1,0 +1,190 @@
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import {
+	computeStatus,
+	timeless,
+	type AssessmentFact,
+	type Status
+} from '../../../domain/traffic-light';
+import type { DbOrTx } from '../../db';
+import { assessment, child, childStatus, childStatusHistory } from '../../db/schema';
+import { raiseFlagsForStatusChange, storedFacts } from '../flags/flags';
+
+/** The child's submitted assessments that no submitted correction has replaced. */
+export async function currentAssessments(
+	db: DbOrTx,
+	childIds: string[]
+): Promise<Map<string, AssessmentFact[]>> {
+	const out = new Map<string, AssessmentFact[]>(childIds.map((id) => [id, []]));
+	if (!childIds.length) return out;
+	const next = alias(assessment, 'next');
+	const rows = await db
+		.select({ a: assessment, replacedBy: next.id })
+		.from(assessment)
+		.leftJoin(next, and(eq(next.supersedesId, assessment.id), eq(next.status, 'submitted')))
+		.where(
+			and(
+				inArray(assessment.childId, childIds),
+				eq(assessment.status, 'submitted'),
+				isNotNull(assessment.submittedAt)
+			)
+		);
+	for (const r of rows) {
+		if (r.replacedBy) continue;
+		out.get(r.a.childId)!.push({
+			id: r.a.id,
+			organisationId: r.a.organisationId,
+			submittedAt: r.a.submittedAt!,
+			ratings: r.a.ratings
+		});
+	}
+	return out;
+}
+
+/** JSON as the database gives it back: dates as strings, keys in a fixed order. */
+export function canonical(value: unknown): string {
+	const norm = (v: unknown): unknown => {
+		if (v instanceof Date) return v.toISOString();
+		if (Array.isArray(v)) return v.map(norm);
+		if (v && typeof v === 'object') {
+			return Object.fromEntries(
+				Object.keys(v)
+					.sort()
+					.map((k) => [k, norm((v as Record<string, unknown>)[k])])
+			);
+		}
+		return v;
+	};
+	return JSON.stringify(norm(JSON.parse(JSON.stringify(value))));
+}
+
+/**
+ * Serialises every writer of one child's derived status on the child's row, until the end
+ * of the caller's transaction. `no key update` and not `update`: inserting an assessment
+ * takes a `key share` lock on the child (its foreign key), which `update` would wait on, so
+ * two submissions would deadlock. Readers are never blocked. ADR 010.
+ */
+export async function lockChild(tx: DbOrTx, childId: string): Promise<boolean> {
+	const [row] = await tx
+		.select({ id: child.id })
+		.from(child)
+		.where(eq(child.id, childId))
+		.for('no key update');
+	return Boolean(row);
+}
+
+/**
+ * Recomputes one child's status inside the caller's transaction: stores it, and appends to
+ * the history when the colour changed. If the caller's transaction fails, neither stays.
+ * Takes the child's lock first and only then reads, so two transactions that each add an
+ * assessment cannot both compute from a view that misses the other's (last writer wins).
+ */
+export async function recomputeChildStatus(
+	tx: DbOrTx,
+	childId: string,
+	trigger: string,
+	now = new Date()
+): Promise<Status> {
+	await lockChild(tx, childId);
+	const facts = (await currentAssessments(tx, [childId])).get(childId)!;
+	const status = computeStatus(facts, now);
+	const t = timeless(status);
+	const [prev] = await tx.select().from(childStatus).where(eq(childStatus.childId, childId));
+	const changed = !prev || prev.colour !== t.colour;
+	const substance = status.combined['P1']?.rating ?? null;
+	const values = {
+		colour: t.colour,
+		domainColours: t.domainColours,
+		reasons: JSON.parse(JSON.stringify(t.reasons)),
+		signals: JSON.parse(JSON.stringify(t.signals)),
+		rulesVersion: t.rulesVersion,
+		newestAt: t.newestAt,
+		computedAt: now,
+		changedAt: changed ? now : prev!.changedAt,
+		substanceRating: substance
+	};
+	if (prev) await tx.update(childStatus).set(values).where(eq(childStatus.childId, childId));
+	else await tx.insert(childStatus).values({ childId, ...values });
+	if (changed) {
+		await tx.insert(childStatusHistory).values({
+			childId,
+			fromColour: prev?.colour ?? null,
+			toColour: t.colour,
+			reasons: values.reasons,
+			trigger,
+			at: now
+		});
+	}
+	await raiseFlagsForStatusChange(
+		tx,
+		childId,
+		storedFacts(prev),
+		{ colour: t.colour, signals: t.signals, domainColours: t.domainColours, substance },
+		now
+	);
+	return status;
+}
+
+/**
+ * Recomputes every child from the assessments and compares with what is stored. Returns
+ * the ids whose stored status differs (there should be none). Read-only.
+ */
+export async function verifyStatuses(
+	db: DbOrTx,
+	batchSize = 500,
+	only?: string[]
+): Promise<{ checked: number; differing: string[] }> {
+	const ids = only ?? (await db.select({ id: child.id }).from(child)).map((r) => r.id);
+	const differing: string[] = [];
+	for (let i = 0; i < ids.length; i += batchSize) {
+		const batch = ids.slice(i, i + batchSize);
+		const facts = await currentAssessments(db, batch);
+		const stored = new Map(
+			(await db.select().from(childStatus).where(inArray(childStatus.childId, batch))).map((s) => [
+				s.childId,
+				s
+			])
+		);
+		for (const id of batch) {
+			const t = timeless(computeStatus(facts.get(id)!, new Date()));
+			const s = stored.get(id);
+			const mine = canonical({
+				colour: t.colour,
+				domainColours: t.domainColours,
+				reasons: t.reasons,
+				signals: t.signals,
+				rulesVersion: t.rulesVersion,
+				newestAt: t.newestAt
+			});
+			const theirs = s
+				? canonical({
+						colour: s.colour,
+						domainColours: s.domainColours,
+						reasons: s.reasons,
+						signals: s.signals,
+						rulesVersion: s.rulesVersion,
+						newestAt: s.newestAt
+					})
+				: canonical({
+						colour: 'grey',
+						domainColours: t.domainColours,
+						reasons: [{ rule: 'no_assessment' }],
+						signals: [],
+						rulesVersion: t.rulesVersion,
+						newestAt: null
+					});
+			if (mine !== theirs) differing.push(id);
+		}
+	}
+	return { checked: ids.length, differing };
+}
+
+/** Used when creating children and seeding: every child has a stored status. */
+export async function recomputeAll(
+	tx: DbOrTx,
+	childIds: string[],
+	trigger: string,
+	now = new Date()
+) {
+	for (const id of childIds) await recomputeChildStatus(tx, id, trigger, now);
+}

@@ -1,0 +1,61 @@
+import { redirect, type RequestEvent } from '@sveltejs/kit';
+import { fail, setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { m } from '../../paraglide/messages';
+import { allowedAssessmentFields, assessmentFormSchema } from '../../schemas/assessment';
+import { getDb } from '../db';
+import { formFailure, readForm } from './forms';
+import {
+	contentFromForm,
+	formFromContent,
+	saveAssessment
+} from '../features/assessments/assessments';
+import { type ChildContext } from '../access';
+
+/**
+ * Save-draft and submit share one path: unknown fields are refused, the schema checks each
+ * field, the service checks the rules; on any error everything typed comes back.
+ */
+export async function assessmentAction(
+	event: RequestEvent,
+	ctx: ChildContext,
+	submit: boolean,
+	/** On a draft's own page, the draft in the URL: the form may not name another. */
+	draftId: string | null = null
+) {
+	const formData = await readForm(event.request);
+	const schema = assessmentFormSchema();
+	const form = await superValidate(formData, zod4(schema));
+	const allowed = allowedAssessmentFields();
+	if ([...formData.keys()].some((k) => !allowed.has(k))) {
+		setError(form, m.error_unknown_fields());
+		return fail(400, { form });
+	}
+	if (!form.valid) return fail(400, { form });
+	const d = form.data;
+	if (draftId !== null && d.assessmentId !== draftId) {
+		setError(form, m.error_form_invalid());
+		return fail(400, { form });
+	}
+	let saved: { id: string; status: string };
+	try {
+		saved = await saveAssessment(await getDb(), ctx, {
+			assessmentId: (d.assessmentId as string) || null,
+			version: Number(d.version),
+			requestId: (d.requestId as string) || null,
+			supersedesId: (d.supersedesId as string) || null,
+			content: contentFromForm(d),
+			submit
+		});
+	} catch (e) {
+		return formFailure(form, e, {
+			onConflict: (c) => ({ ...formFromContent(c, c.instrumentVersion), version: c.version })
+		});
+	}
+	redirect(
+		303,
+		saved.status === 'submitted'
+			? `/assessments/${saved.id}?saved=submitted`
+			: `/assessments/${saved.id}/edit?saved=draft`
+	);
+}

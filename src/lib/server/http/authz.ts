@@ -1,0 +1,118 @@
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import type { Role } from '../../domain/roles';
+import { m } from '../../paraglide/messages';
+import { actorOf, logDenied as logDeniedRow, type Actor, type Viewer } from '../access-log';
+import { recentlyConfirmed } from '../auth/factor';
+import type { MembershipInfo, SessionUser } from '../auth/session';
+import { getDb, type Db } from '../db';
+import { checkChildAccess, type ChildContext } from '../access';
+
+/**
+ * The one place that says who may do what. Every load, action and endpoint calls one of
+ * these; hooks.server.ts only authenticates. Layout guards are a courtesy, not security.
+ */
+
+type Event = Pick<RequestEvent, 'locals' | 'url'> & {
+	route: { id: string | null };
+	request?: Request;
+};
+
+/** The actor for an act resting on `membership` (the one builder: access-log's actorOf). */
+export function actorFor(event: Event, membership: MembershipInfo | null): Actor {
+	return actorOf(viewerOf(event), membership);
+}
+
+/**
+ * The database handle for routes: they pass it to a feature's functions and cannot query
+ * with it themselves (the lint rule keeps the schema and drizzle out of src/routes).
+ */
+export function database(): Promise<Db> {
+	return getDb();
+}
+
+/**
+ * Sensitive actions (ASVS 3.7.1): the session's last confirmation with a code must be at
+ * most 10 minutes old, or the person is sent to confirm and then back to the page.
+ */
+export function requireRecentAuth(event: Event): void {
+	requireUser(event);
+	const session = event.locals.session;
+	if (session && recentlyConfirmed(session.reauthAt)) return;
+	redirect(303, `/reauth?next=${encodeURIComponent(event.url.pathname)}`);
+}
+
+/** Signed in, or sent to the login page (which brings them back afterwards). */
+export function requireUser(event: Event): SessionUser {
+	const user = event.locals.user;
+	if (!user) {
+		const next = event.url.pathname + event.url.search;
+		redirect(303, `/login?next=${encodeURIComponent(next)}`);
+	}
+	return user;
+}
+
+/** A refused request, logged as the signed-in person (or anonymously) before the 403/404. */
+export async function logDenied(event: Event, what: { entityType: string; entityId?: string }) {
+	const user = event.locals.user;
+	const actor = user
+		? actorOf(
+				{ userId: user.id, memberships: user.memberships, requestId: event.locals.requestId },
+				user.memberships[0]
+			)
+		: null;
+	await logDeniedRow(await getDb(), actor, {
+		action: 'access',
+		entityType: what.entityType,
+		entityId: what.entityId ?? event.route.id ?? null,
+		requestId: event.locals.requestId
+	});
+}
+
+/**
+ * The user holds one of `roles` in some organisation; returns that membership, which
+ * becomes the actor's organisation and role in the access log. Otherwise 403, logged.
+ */
+export async function requireRole(
+	event: Event,
+	...roles: Role[]
+): Promise<{ user: SessionUser; membership: MembershipInfo; actor: Actor }> {
+	const user = requireUser(event);
+	const membership = user.memberships.find((ms) => roles.includes(ms.role));
+	if (!membership) {
+		await logDenied(event, { entityType: 'route' });
+		error(403, m.error_forbidden());
+	}
+	return { user, membership, actor: actorFor(event, membership) };
+}
+
+/** Admins manage organisations, teams and users. They reach no child data (DOMAIN §2). */
+export function requireAdmin(event: Event) {
+	return requireRole(event, 'admin');
+}
+
+/** The signed-in person, as the child-data services see them. */
+export function viewerOf(event: Event): Viewer {
+	const user = requireUser(event);
+	return { userId: user.id, memberships: user.memberships, requestId: event.locals.requestId };
+}
+
+/**
+ * Access to one child, checked on every request (grants may have been revoked or have
+ * expired since the last one). No access: a `denied` log row and 404, never 403, so the
+ * answer does not reveal whether the child exists. `teamOnly` limits to the child's team.
+ */
+export async function requireChildAccess(
+	event: Event,
+	childId: string,
+	what: { action?: string; entityType?: string; entityId?: string; teamOnly?: boolean } = {}
+): Promise<ChildContext> {
+	const viewer = viewerOf(event);
+	const ctx = await checkChildAccess(await getDb(), viewer, childId, {
+		action: what.action ?? (event.request?.method === 'POST' ? 'write' : 'read'),
+		entityType: what.entityType,
+		entityId: what.entityId,
+		teamOnly: what.teamOnly
+	});
+	if (!ctx) error(404, m.error_not_found());
+	return ctx;
+}

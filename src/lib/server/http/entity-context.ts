@@ -1,0 +1,36 @@
+import { error, type RequestEvent } from '@sveltejs/kit';
+import { m } from '../../paraglide/messages';
+import { logDenied, requireChildAccess } from './authz';
+import { getDb, type Db } from '../db';
+import { uuidParam } from './params';
+import { childOfAssessment } from '../features/assessments/assessments';
+import { childOfConsultation } from '../features/consultations/consultations';
+import { childOfFlag } from '../features/flags/flags';
+import { childOfWorkflow } from '../features/intensive/intensive';
+
+const finders = {
+	assessment: childOfAssessment,
+	flag: childOfFlag,
+	consultation: childOfConsultation,
+	intensive_workflow: childOfWorkflow
+} satisfies Record<string, (db: Db, id: string) => Promise<string | null>>;
+
+/**
+ * Routes by an assessment, flag, consultation or workflow id: find its child (nothing
+ * else), then the usual child check. Unknown id and no access look the same: a logged 404.
+ */
+export async function requireEntityChild(
+	event: RequestEvent,
+	param: string | undefined,
+	entityType: keyof typeof finders,
+	opts: { teamOnly?: boolean; action?: string } = {}
+) {
+	const id = uuidParam(param);
+	const childId = await finders[entityType](await getDb(), id);
+	if (!childId) {
+		await logDenied(event, { entityType, entityId: id });
+		error(404, m.error_not_found());
+	}
+	const ctx = await requireChildAccess(event, childId, { ...opts, entityType, entityId: id });
+	return { id, ctx };
+}

@@ -1,0 +1,61 @@
+import { error } from '@sveltejs/kit';
+import { fail, setError, type SuperValidated } from 'sveltekit-superforms';
+import { m } from '../../paraglide/messages';
+import { ConflictError, FieldError, NotFoundError } from '../errors';
+import { ForbiddenError } from '../errors';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- superforms' generic form types */
+
+/**
+ * Turns a service failure into what the person sees: field errors (400), a stale edit
+ * (409, with the newer data put back in the form), 404 or 403. Anything else is a bug.
+ * `key` names the form in the action's result when a page has several forms.
+ */
+export function formFailure<T extends Record<string, unknown>>(
+	form: SuperValidated<T, any, any>,
+	e: unknown,
+	opts: { onConflict?: (current: any) => Partial<T>; key?: string } = {}
+) {
+	const key = opts.key ?? 'form';
+	if (e instanceof FieldError) {
+		for (const [field, text] of Object.entries(e.fields)) {
+			// '_form' is a problem with the whole form, shown at the top of the summary.
+			if (field === '_form') setError(form as SuperValidated<any, any, any>, text);
+			else setError(form as SuperValidated<any, any, any>, field as any, text);
+		}
+		return fail(400, { [key]: form });
+	}
+	if (e instanceof ConflictError) {
+		if (opts.onConflict) form.data = { ...form.data, ...opts.onConflict(e.current) };
+		form.message = m.conflict_notice();
+		form.valid = false;
+		return fail(409, { [key]: form });
+	}
+	if (e instanceof NotFoundError) error(404, m.error_not_found());
+	if (e instanceof ForbiddenError) error(403, m.error_forbidden());
+	throw e;
+}
+
+const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data']);
+
+/**
+ * The one way an action reads its body. Only the two encodings an HTML form sends are
+ * accepted (415 otherwise, including the `text/plain` that SvelteKit lets through); a body
+ * that cannot be parsed is a 400. Either way nothing has been read or written yet.
+ */
+export async function readForm(request: Request): Promise<FormData> {
+	const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+	if (!FORM_TYPES.has(type)) error(415, m.error_unsupported_body());
+	try {
+		return await request.formData();
+	} catch {
+		error(400, m.error_form_invalid());
+	}
+}
+
+/** For actions without a form: service failures become the right HTTP answer. */
+export function httpFailure(e: unknown): never {
+	if (e instanceof NotFoundError) error(404, m.error_not_found());
+	if (e instanceof ForbiddenError) error(403, m.error_forbidden());
+	throw e;
+}

@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+/**
+ * Runs once before the test workers start, so that each worker gets a migrated database of
+ * its own and test files can run in parallel (ADR 016):
+ * - with DATABASE_URL: that database is migrated once, then copied as a template into one
+ *   database per worker (`<name>_w1`, `<name>_w2`, …), dropped again at the end;
+ * - without: one in-memory PGlite is migrated and its data folder saved, and every test
+ *   file starts its own PGlite from that copy instead of migrating again.
+ */
+export default async function setup(project: TestProject) {
+	const workers = Math.max(1, Number(project.config.maxWorkers) || 1);
+	const migrationsFolder = process.env.MIGRATIONS_DIR ?? './drizzle';
+	const url = process.env.DATABASE_URL;
+	if (url) {
+		const { default: postgres } = await import('postgres');
+		const { drizzle } = await import('drizzle-orm/postgres-js');
+		const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+		const base = new URL(url);
+		const name = base.pathname.slice(1);
+		const owner = postgres(url, { max: 1, onnotice: () => {} });
+		await migrate(drizzle(owner), { migrationsFolder });
+		await owner.end();
+		const admin = postgres(url.replace(/\/[^/?]*(\?|$)/, '/postgres$1'), {
+			max: 1,
+			onnotice: () => {}
+		});
+		const names = Array.from({ length: workers }, (_, i) => `${name}_w${i + 1}`);
+		for (const db of names) {
+			await admin.unsafe(`drop database if exists "${db}" with (force)`);
+			await admin.unsafe(`create database "${db}" template "${name}"`);
+		}
+		project.provide('workerDatabases', names);
+		return async () => {
+			for (const db of names) await admin.unsafe(`drop database if exists "${db}" with (force)`);
+			await admin.end();
+		};
+	}
+	const { PGlite } = await import('@electric-sql/pglite');
+	const { drizzle } = await import('drizzle-orm/pglite');
+	const { migrate } = await import('drizzle-orm/pglite/migrator');
+	const client = new PGlite('memory://');
+	await migrate(drizzle(client), { migrationsFolder });
+	const dump = await client.dumpDataDir('none');
+	await client.close();
+	const dir = mkdtempSync(join(tmpdir(), 'yhteisarvio-test-'));
+	const file = join(dir, 'migrated.tar');
+	writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+	project.provide('pgliteSnapshot', file);
+	return () => rmSync(dir, { recursive: true, force: true });
+}
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		workerDatabases: string[];
+		pgliteSnapshot: string;
+	}
+}
