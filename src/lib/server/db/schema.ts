@@ -30,6 +30,20 @@ import { LOCALES, ORGANISATION_KINDS, ROLES } from '../../domain/roles';
 const ts = (name?: string) =>
 	name ? timestamp(name, { withTimezone: true }) : timestamp({ withTimezone: true });
 
+/** When a row was made, for rows that are written once. */
+const created = () => ({ createdAt: ts().notNull().defaultNow() });
+
+/**
+ * The columns of a row that people edit through forms: when it was made and last changed,
+ * and the version an optimistic lock checks (db/lock.ts). A function, so that every table
+ * gets its own column builders.
+ */
+const editable = () => ({
+	...created(),
+	updatedAt: ts().notNull().defaultNow(),
+	version: integer().notNull().default(1)
+});
+
 export const organisationKind = pgEnum('organisation_kind', ORGANISATION_KINDS);
 export const role = pgEnum('role', ROLES);
 export const locale = pgEnum('locale', LOCALES);
@@ -53,9 +67,7 @@ export const organisation = pgTable('organisation', {
 	name: text().notNull().unique(),
 	kind: organisationKind().notNull(),
 	municipality: text(),
-	createdAt: ts().notNull().defaultNow(),
-	updatedAt: ts().notNull().defaultNow(),
-	version: integer().notNull().default(1)
+	...editable()
 });
 
 export const team = pgTable(
@@ -66,9 +78,7 @@ export const team = pgTable(
 			.notNull()
 			.references(() => organisation.id),
 		name: text().notNull(),
-		createdAt: ts().notNull().defaultNow(),
-		updatedAt: ts().notNull().defaultNow(),
-		version: integer().notNull().default(1)
+		...editable()
 	},
 	(t) => [uniqueIndex('team_org_name_uq').on(t.organisationId, t.name)]
 );
@@ -84,9 +94,7 @@ export const user = pgTable(
 		passwordHash: text(),
 		active: boolean().notNull().default(true),
 		preferredLocale: locale().notNull().default('fi'),
-		createdAt: ts().notNull().defaultNow(),
-		updatedAt: ts().notNull().defaultNow(),
-		version: integer().notNull().default(1)
+		...editable()
 	},
 	(t) => [uniqueIndex('user_email_uq').on(t.email)]
 );
@@ -103,7 +111,7 @@ export const membership = pgTable(
 			.references(() => organisation.id),
 		teamId: uuid().references(() => team.id),
 		role: role().notNull(),
-		createdAt: ts().notNull().defaultNow(),
+		...created(),
 		/**
 		 * A membership gives access only once approved. Team roles given by an admin wait for
 		 * a consultant social worker of that team (four eyes, ADR 012); others are approved
@@ -156,7 +164,7 @@ export const userFactor = pgTable('user_factor', {
 	secretEnc: text().notNull(),
 	confirmedAt: ts(),
 	lastUsedStep: bigint({ mode: 'number' }),
-	createdAt: ts().notNull().defaultNow()
+	...created()
 });
 
 /** Ten single-use recovery codes, hashed (they are long random strings, like tokens). */
@@ -169,7 +177,7 @@ export const recoveryCode = pgTable(
 			.references(() => user.id),
 		codeHash: text().notNull(),
 		usedAt: ts(),
-		createdAt: ts().notNull().defaultNow()
+		...created()
 	},
 	(t) => [uniqueIndex('recovery_code_user_hash_uq').on(t.userId, t.codeHash)]
 );
@@ -182,7 +190,7 @@ export const passwordToken = pgTable(
 		userId: uuid()
 			.notNull()
 			.references(() => user.id),
-		createdAt: ts().notNull().defaultNow(),
+		...created(),
 		expiresAt: ts().notNull(),
 		usedAt: ts()
 	},
@@ -240,9 +248,7 @@ export const child = pgTable(
 		dateOfBirth: date({ mode: 'string' }).notNull(),
 		personalIdentityCode: text(),
 		homeMunicipality: text().notNull(),
-		createdAt: ts().notNull().defaultNow(),
-		updatedAt: ts().notNull().defaultNow(),
-		version: integer().notNull().default(1)
+		...editable()
 	},
 	(t) => [
 		uniqueIndex('child_hetu_uq').on(t.personalIdentityCode),
@@ -266,7 +272,7 @@ export const placement = pgTable(
 		createdBy: uuid()
 			.notNull()
 			.references(() => user.id),
-		createdAt: ts().notNull().defaultNow()
+		...created()
 	},
 	(t) => [index('placement_child_idx').on(t.childId)]
 );
@@ -315,7 +321,7 @@ export const assessmentRequest = pgTable(
 		requestedBy: uuid()
 			.notNull()
 			.references(() => user.id),
-		createdAt: ts().notNull().defaultNow(),
+		...created(),
 		completedAt: ts()
 	},
 	(t) => [index('assessment_request_org_idx').on(t.organisationId, t.status)]
@@ -347,7 +353,7 @@ export const assessment = pgTable(
 		guardiansView: text().notNull().default(''),
 		strengths: text().notNull().default(''),
 		familyInformed: boolean(),
-		createdAt: ts().notNull().defaultNow(),
+		...created(),
 		updatedAt: ts().notNull().defaultNow(),
 		submittedAt: ts(),
 		version: integer().notNull().default(1)

@@ -1,8 +1,9 @@
-import { error } from '@sveltejs/kit';
-import { fail, setError, type SuperValidated } from 'sveltekit-superforms';
+import { error, redirect } from '@sveltejs/kit';
+import { fail, setError, superValidate, type SuperValidated } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import type { z } from 'zod';
 import { m } from '../../paraglide/messages';
-import { ConflictError, FieldError, NotFoundError } from '../errors';
-import { ForbiddenError } from '../errors';
+import { ConflictError, FieldError, ForbiddenError, NotFoundError } from '../errors';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- superforms' generic form types */
 
@@ -58,4 +59,40 @@ export function httpFailure(e: unknown): never {
 	if (e instanceof NotFoundError) error(404, m.error_not_found());
 	if (e instanceof ForbiddenError) error(403, m.error_forbidden());
 	throw e;
+}
+
+type Schema = Parameters<typeof zod4>[0];
+/** A form schema with the hidden `version` of the record it edits. */
+export type VersionedSchema = Schema & z.ZodType<{ version: number }>;
+
+/**
+ * One form action, typed end to end: reads the body (readForm), validates it with
+ * `schema`, hands the typed data to `save` and redirects (303) to `to(result)`. Invalid
+ * input and service failures come back as the form with its errors (formFailure), under
+ * `key` when a page has several forms; nothing is saved then.
+ */
+export async function submitForm<S extends Schema, R>(
+	request: Request,
+	schema: S,
+	opts: {
+		key?: string;
+		save: (data: z.infer<S>) => Promise<R>;
+		to: (result: R) => string;
+		/** Fields of the newer record to put back in the form (its version, say). */
+		onConflict?: (current: any) => Record<string, unknown>;
+	}
+) {
+	const key = opts.key ?? 'form';
+	const form = await superValidate(await readForm(request), zod4(schema), { id: key });
+	if (!form.valid) return fail(400, { [key]: form });
+	let result: R;
+	try {
+		result = await opts.save(form.data as z.infer<S>);
+	} catch (e) {
+		return formFailure(form, e, {
+			key,
+			onConflict: opts.onConflict as ((current: unknown) => Partial<typeof form.data>) | undefined
+		});
+	}
+	redirect(303, opts.to(result));
 }

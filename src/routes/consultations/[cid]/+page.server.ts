@@ -1,5 +1,5 @@
-import { redirect, type RequestEvent } from '@sveltejs/kit';
-import { fail, superValidate } from 'sveltekit-superforms';
+import type { RequestEvent } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { fromHelsinkiLocal } from '$lib/domain/time';
 import {
@@ -9,9 +9,11 @@ import {
 	versionOnlySchema
 } from '$lib/schemas/workflows';
 import { requireEntityChild } from '$lib/server/http/entity-context';
-import { formFailure, httpFailure, readForm } from '$lib/server/http/forms';
+import { httpFailure, submitForm, type VersionedSchema } from '$lib/server/http/forms';
+import type { z } from 'zod';
 import {
 	changeConsultation,
+	type ConsultationChange,
 	getConsultation,
 	participantChoices
 } from '$lib/server/features/consultations';
@@ -54,49 +56,33 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-async function run<T extends Record<string, unknown>>(
+type Key = 'schedule' | 'record' | 'decline' | 'close';
+
+/** Every form on the page saves through changeConsultation, checked against its version. */
+async function change<S extends VersionedSchema>(
 	event: RequestEvent<{ cid: string }>,
-	key: 'schedule' | 'record' | 'decline' | 'close',
-	schema: Parameters<typeof zod4>[0],
-	change: (data: T) => Parameters<typeof changeConsultation>[4]
+	key: Key,
+	schema: S,
+	toChange: (data: z.infer<S>) => ConsultationChange
 ) {
 	const { id, ctx } = await context(event, key);
-	const form = await superValidate(await readForm(event.request), zod4(schema), { id: key });
-	if (!form.valid) return fail(400, { [key]: form });
-	try {
-		const data = form.data as T & { version: number };
-		await changeConsultation(await database(), ctx, id, data.version, change(data));
-	} catch (e) {
-		return formFailure(form, e, { key, onConflict: (c) => ({ version: c.version }) });
-	}
-	redirect(303, `/consultations/${id}?saved=${key}`);
+	return submitForm(event.request, schema, {
+		key,
+		save: async (data) =>
+			changeConsultation(await database(), ctx, id, data.version, toChange(data)),
+		to: () => `/consultations/${id}?saved=${key}`,
+		onConflict: (c: { version: number }) => ({ version: c.version })
+	});
 }
 
-type Schedule = {
-	scheduledAt: string;
-	place: string;
-	participantOrganisationIds: string[];
-	participantUserIds: string[];
-};
-type Record_ = {
-	hypotheses: string[];
-	recommendations: string;
-	followUpOwnerId: string;
-	followUpOn: string;
-};
-
 export const actions: Actions = {
-	schedule: (event) =>
-		run<Schedule>(event, 'schedule', scheduleSchema, (d) => ({
+	schedule: (e) =>
+		change(e, 'schedule', scheduleSchema, (d) => ({
 			action: 'schedule',
 			data: { ...d, scheduledAt: fromHelsinkiLocal(d.scheduledAt) }
 		})),
-	record: (event) =>
-		run<Record_>(event, 'record', recordSchema, (d) => ({ action: 'record', data: d })),
-	decline: (event) =>
-		run<{ reason: string }>(event, 'decline', declineSchema, (d) => ({
-			action: 'decline',
-			data: { reason: d.reason }
-		})),
-	close: (event) => run(event, 'close', versionOnlySchema, () => ({ action: 'close', data: {} }))
+	record: (e) => change(e, 'record', recordSchema, (d) => ({ action: 'record', data: d })),
+	decline: (e) =>
+		change(e, 'decline', declineSchema, (d) => ({ action: 'decline', data: { reason: d.reason } })),
+	close: (e) => change(e, 'close', versionOnlySchema, () => ({ action: 'close', data: {} }))
 };

@@ -1,5 +1,5 @@
-import { redirect, type RequestEvent } from '@sveltejs/kit';
-import { fail, superValidate } from 'sveltekit-superforms';
+import type { RequestEvent } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { helsinkiDate } from '$lib/domain/access';
 import {
@@ -11,7 +11,8 @@ import {
 	stepSchema
 } from '$lib/schemas/workflows';
 import { requireEntityChild } from '$lib/server/http/entity-context';
-import { formFailure, httpFailure, readForm } from '$lib/server/http/forms';
+import { httpFailure, submitForm, type VersionedSchema } from '$lib/server/http/forms';
+import type { z } from 'zod';
 import { getChild } from '$lib/server/features/children';
 import { changeWorkflow, getWorkflow, type WorkflowChange } from '$lib/server/features/intensive';
 import type { Actions, PageServerLoad } from './$types';
@@ -51,60 +52,27 @@ export const load: PageServerLoad = async (event) => {
 
 type Key = 'activate' | 'close' | 'partner' | 'step' | 'step_done' | 'entry';
 
-async function run(
+/** Every form on the page saves through changeWorkflow, checked against its own version. */
+async function change<S extends VersionedSchema>(
 	event: RequestEvent<{ wid: string }>,
 	key: Key,
-	schema: Parameters<typeof zod4>[0],
-	change: (d: Record<string, unknown>) => WorkflowChange
+	schema: S,
+	toChange: (data: z.infer<S>) => WorkflowChange
 ) {
 	const { id, ctx } = await context(event, key);
-	const form = await superValidate(await readForm(event.request), zod4(schema), { id: key });
-	if (!form.valid) return fail(400, { [key]: form });
-	try {
-		const d = form.data as Record<string, unknown> & { version: number };
-		await changeWorkflow(await database(), ctx, id, d.version, change(d));
-	} catch (e) {
-		return formFailure(form, e, { key, onConflict: (w) => ({ version: w.version }) });
-	}
-	redirect(303, `/workflows/${id}?saved=${key}`);
+	return submitForm(event.request, schema, {
+		key,
+		save: async (data) => changeWorkflow(await database(), ctx, id, data.version, toChange(data)),
+		to: () => `/workflows/${id}?saved=${key}`,
+		onConflict: (w: { version: number }) => ({ version: w.version })
+	});
 }
 
-/* The schemas have checked the shapes; the casts only name them for the service. */
 export const actions: Actions = {
-	activate: (e) =>
-		run(e, 'activate', activateSchema, (d) => ({
-			action: 'activate',
-			leadWorkerId: d.leadWorkerId as string
-		})),
-	close: (e) =>
-		run(e, 'close', closeWorkflowSchema, (d) => ({
-			action: 'close',
-			outcome: d.outcome as never,
-			outcomeNote: d.outcomeNote as string
-		})),
-	partner: (e) =>
-		run(e, 'partner', partnerSchema, (d) => ({
-			action: 'partner',
-			organisationId: d.organisationId as string
-		})),
-	step: (e) =>
-		run(e, 'step', stepSchema, (d) => ({
-			action: 'step',
-			what: d.what as string,
-			who: d.who as string,
-			dueOn: d.dueOn as string
-		})),
-	step_done: (e) =>
-		run(e, 'step_done', stepDoneSchema, (d) => ({
-			action: 'step_done',
-			stepId: d.stepId as string,
-			stepVersion: d.stepVersion as number
-		})),
-	entry: (e) =>
-		run(e, 'entry', entrySchema, (d) => ({
-			action: 'entry',
-			kind: d.kind as 'contact' | 'review',
-			on: d.on as string,
-			note: d.note as string
-		}))
+	activate: (e) => change(e, 'activate', activateSchema, (d) => ({ action: 'activate', ...d })),
+	close: (e) => change(e, 'close', closeWorkflowSchema, (d) => ({ action: 'close', ...d })),
+	partner: (e) => change(e, 'partner', partnerSchema, (d) => ({ action: 'partner', ...d })),
+	step: (e) => change(e, 'step', stepSchema, (d) => ({ action: 'step', ...d })),
+	step_done: (e) => change(e, 'step_done', stepDoneSchema, (d) => ({ action: 'step_done', ...d })),
+	entry: (e) => change(e, 'entry', entrySchema, (d) => ({ action: 'entry', ...d }))
 };

@@ -13,8 +13,9 @@ import { removeFactor } from '../../auth/factor';
 import { invalidateUserSessions } from '../../auth/session';
 import { generateToken, hashToken } from '../../auth/tokens';
 import type { Db } from '../../db';
+import { updateVersioned } from '../../db/lock';
 import { membership, organisation, passwordToken, team, user } from '../../db/schema';
-import { ConflictError, FieldError, NotFoundError } from '../../errors';
+import { FieldError, NotFoundError } from '../../errors';
 import { log as serverLog } from '../../log';
 import { readEnv } from '../../env';
 import { notify } from '../notifications/notifications';
@@ -93,16 +94,7 @@ export async function updateOrganisation(
 	const { version, ...values } = input;
 	try {
 		return await db.transaction(async (tx) => {
-			const [row] = await tx
-				.update(organisation)
-				.set({ ...values, version: sql`${organisation.version} + 1`, updatedAt: new Date() })
-				.where(and(eq(organisation.id, id), eq(organisation.version, version)))
-				.returning();
-			if (!row) {
-				const [current] = await tx.select().from(organisation).where(eq(organisation.id, id));
-				if (!current) throw new NotFoundError();
-				throw new ConflictError(current);
-			}
+			const row = await updateVersioned(tx, organisation, id, version, values);
 			await log(tx, actor, 'update', 'organisation', id);
 			return row;
 		});
@@ -172,16 +164,7 @@ export async function updateTeam(
 	assertActorRole(actor, 'admin');
 	try {
 		return await db.transaction(async (tx) => {
-			const [row] = await tx
-				.update(team)
-				.set({ name: input.name, version: sql`${team.version} + 1`, updatedAt: new Date() })
-				.where(and(eq(team.id, id), eq(team.version, input.version)))
-				.returning();
-			if (!row) {
-				const [current] = await tx.select().from(team).where(eq(team.id, id));
-				if (!current) throw new NotFoundError();
-				throw new ConflictError(current);
-			}
+			const row = await updateVersioned(tx, team, id, input.version, { name: input.name });
 			await log(tx, actor, 'update', 'team', id);
 			return row;
 		});
@@ -284,23 +267,16 @@ export async function updateUser(
 					.limit(1);
 				if (reaching) throw new FieldError({ email: m.error_email_locked() });
 			}
-			const [row] = await tx
-				.update(user)
-				.set({
-					...values,
-					email: values.email.trim().toLowerCase(),
-					version: sql`${user.version} + 1`,
-					updatedAt: new Date()
-				})
-				.where(and(eq(user.id, id), eq(user.version, version)))
-				.returning({ id: user.id });
-			if (!row) {
-				const [current] = await tx.select(publicUser).from(user).where(eq(user.id, id));
-				if (!current) throw new NotFoundError();
-				throw new ConflictError(current);
-			}
+			const row = await updateVersioned(
+				tx,
+				user,
+				id,
+				version,
+				{ ...values, email },
+				{ conflictFields: publicUser }
+			);
 			await log(tx, actor, 'update', 'user', id);
-			return row;
+			return { id: row.id };
 		});
 	} catch (e) {
 		if (isUniqueViolation(e)) throw new FieldError({ email: m.error_email_taken() });

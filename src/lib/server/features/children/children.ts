@@ -1,11 +1,12 @@
-import { and, asc, eq, ilike, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, isNotNull, or } from 'drizzle-orm';
 import { maskHetu, parseHetu } from '../../../domain/hetu';
 import { isTeamRole } from '../../../domain/roles';
 import { m } from '../../../paraglide/messages';
 import { recordAccess, recordAccessMany } from '../../access-log';
 import type { Db, DbOrTx } from '../../db';
+import { updateVersioned } from '../../db/lock';
 import { child, membership, organisation, placement, accessGrant, user } from '../../db/schema';
-import { ConflictError, FieldError, NotFoundError } from '../../errors';
+import { FieldError, NotFoundError } from '../../errors';
 import { recomputeChildStatus } from '../status/status';
 import { actorOf, logChild, type Viewer } from '../../access-log';
 import { type ChildContext } from '../../access';
@@ -189,17 +190,9 @@ export async function updateChild(
 	if (!current) throw new NotFoundError();
 	const values = await validateChild(db, current.teamId, input, ctx.childId);
 	return db.transaction(async (tx) => {
-		const [row] = await tx
-			.update(child)
-			.set({ ...values, version: sql`${child.version} + 1`, updatedAt: new Date() })
-			.where(and(eq(child.id, ctx.childId), eq(child.version, input.version)))
-			.returning({ id: child.id });
-		if (!row) {
-			const [now] = await tx.select().from(child).where(eq(child.id, ctx.childId));
-			throw new ConflictError(now);
-		}
+		const row = await updateVersioned(tx, child, ctx.childId, input.version, values);
 		await logChild(tx, ctx, 'update', 'child');
-		return row;
+		return { id: row.id };
 	});
 }
 

@@ -11,6 +11,7 @@ import { formatDateTime } from '../../../format';
 import { m } from '../../../paraglide/messages';
 import { recordAccess } from '../../access-log';
 import type { Db, DbOrTx } from '../../db';
+import { lockForEdit } from '../../db/lock';
 import {
 	accessGrant,
 	childStatus,
@@ -20,7 +21,7 @@ import {
 	user
 } from '../../db/schema';
 import { childTeamWorkers } from '../children/children';
-import { ConflictError, FieldError, NotFoundError } from '../../errors';
+import { FieldError, NotFoundError } from '../../errors';
 import { raiseFlag, storedFacts } from '../flags/flags';
 import { notify, teamMembersWithRole } from '../notifications/notifications';
 import { assertChildPermission, type ChildContext } from '../../access';
@@ -258,7 +259,7 @@ export type RecordInput = {
 	followUpOn: string;
 };
 
-type Change =
+export type ConsultationChange =
 	| { action: 'schedule'; data: ScheduleInput }
 	| { action: 'record'; data: RecordInput }
 	| { action: 'decline'; data: { reason: string } }
@@ -273,7 +274,7 @@ export async function changeConsultation(
 	ctx: ChildContext,
 	id: string,
 	version: number,
-	change: Change,
+	change: ConsultationChange,
 	now = new Date()
 ) {
 	await assertChildPermission(db, ctx, 'scheduleConsultation', 'consultation', id);
@@ -296,13 +297,12 @@ export async function changeConsultation(
 			throw new FieldError({ followUpOwnerId: m.error_choose_option() });
 	}
 	return db.transaction(async (tx) => {
-		const [c] = await tx
-			.select()
-			.from(consultation)
-			.where(and(eq(consultation.id, id), eq(consultation.childId, ctx.childId)))
-			.for('update');
-		if (!c) throw new NotFoundError();
-		if (c.version !== version) throw new ConflictError(c);
+		const c = await lockForEdit(
+			tx,
+			consultation,
+			and(eq(consultation.id, id), eq(consultation.childId, ctx.childId)),
+			version
+		);
 		const t = transition(CONSULTATION, c.state, change.action);
 		if (!t.ok)
 			throw new FieldError({

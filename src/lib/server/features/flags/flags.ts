@@ -12,6 +12,7 @@ import {
 import { INTENSIVE_KINDS, type IntensiveKind, type WorkflowKind } from '../../../domain/workflows';
 import { m } from '../../../paraglide/messages';
 import type { Db, DbOrTx } from '../../db';
+import { lockForEdit } from '../../db/lock';
 import {
 	child,
 	childStatus,
@@ -187,13 +188,14 @@ export async function triageFlag(
 	if (input.decision === 'dismiss' && !note)
 		throw new FieldError({ note: m.error_dismiss_reason_required() });
 	return db.transaction(async (tx) => {
-		const [f] = await tx
-			.select()
-			.from(flag)
-			.where(and(eq(flag.id, flagId), eq(flag.childId, ctx.childId)))
-			.for('update');
-		if (!f) throw new NotFoundError();
-		if (f.status !== 'open' || f.version !== input.version) throw new ConflictError(f);
+		const f = await lockForEdit(
+			tx,
+			flag,
+			and(eq(flag.id, flagId), eq(flag.childId, ctx.childId)),
+			input.version
+		);
+		// Triaged by someone else meanwhile: the same answer as a newer version.
+		if (f.status !== 'open') throw new ConflictError(f);
 		const facts = await childFacts(tx, ctx.childId, helsinkiDate(now));
 		let intensiveId: string | null = null;
 		let consultationId = f.consultationId;

@@ -14,6 +14,7 @@ import {
 } from '../../../domain/workflows';
 import { m } from '../../../paraglide/messages';
 import type { Db, DbOrTx } from '../../db';
+import { lockForEdit } from '../../db/lock';
 import {
 	accessGrant,
 	child,
@@ -113,14 +114,12 @@ export async function getWorkflow(db: Db, ctx: ChildContext, id: string, now = n
 
 /** Locks the workflow row, checks the version and that it is still open for edits. */
 async function lockWorkflow(tx: DbOrTx, ctx: ChildContext, id: string, version?: number) {
-	const [w] = await tx
-		.select()
-		.from(intensiveWorkflow)
-		.where(and(eq(intensiveWorkflow.id, id), eq(intensiveWorkflow.childId, ctx.childId)))
-		.for('update');
-	if (!w) throw new NotFoundError();
-	if (version !== undefined && w.version !== version) throw new ConflictError(w);
-	return w;
+	return lockForEdit(
+		tx,
+		intensiveWorkflow,
+		and(eq(intensiveWorkflow.id, id), eq(intensiveWorkflow.childId, ctx.childId)),
+		version
+	);
 }
 
 const refuse = (state: string) =>

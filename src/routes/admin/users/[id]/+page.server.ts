@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { membershipSchema, userEditSchema } from '$lib/schemas/admin';
 import { database, requireAdmin, requireRecentAuth } from '$lib/server/http/authz';
+import { FieldError } from '$lib/server/errors';
 import { formFailure, httpFailure, readForm } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import * as admin from '$lib/server/features/admin';
@@ -13,9 +14,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const { actor } = await requireAdmin(event);
 	const db = await database();
-	const u = await admin
-		.getUser(db, actor, uuidParam(event.params.id))
-		.catch(() => error(404, m.error_not_found()));
+	const u = await admin.getUser(db, actor, uuidParam(event.params.id)).catch(httpFailure);
 	const [orgs, teams] = await Promise.all([
 		admin.listOrganisations(db, actor),
 		admin.listTeams(db, actor)
@@ -73,7 +72,7 @@ export const actions: Actions = {
 		if (!parsed.success) error(400, m.error_form_invalid());
 		await admin
 			.removeMembership(await database(), actor, parsed.data.membershipId)
-			.catch(() => error(404, m.error_not_found()));
+			.catch(httpFailure);
 		redirect(303, `/admin/users/${event.params.id}?saved=1`);
 	},
 	deactivate: async (event) => setActive(event, false),
@@ -100,10 +99,10 @@ async function setActive(event: Parameters<Actions[string]>[0], active: boolean)
 	try {
 		await admin.setUserActive(await database(), actor, uuidParam(event.params.id), active);
 	} catch (e) {
-		if (e instanceof Error && e.name === 'FieldError') {
+		if (e instanceof FieldError) {
 			return message(form, m.error_cannot_deactivate_self(), { status: 400 });
 		}
-		throw e;
+		httpFailure(e);
 	}
 	redirect(303, `/admin/users/${event.params.id}?saved=1`);
 }
