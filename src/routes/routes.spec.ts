@@ -62,9 +62,9 @@ const userOf = (v: Visitor) =>
 describe('the route walk finds the app', () => {
 	it('discovers loads, actions and endpoints from the file system', () => {
 		const names = entries.map((e) => `${e.routeId} ${e.name}`);
-		expect(names).toContain('/children/[id] load');
-		expect(names).toContain('/children/[id]/access-log GET');
-		expect(names).toContain('/admin/users/[id] addMembership');
+		expect(names).toContain('/children/[childId] load');
+		expect(names).toContain('/children/[childId]/access-log GET');
+		expect(names).toContain('/admin/users/[userId] addMembership');
 		expect(entries.length).toBeGreaterThan(60);
 	});
 });

@@ -15,12 +15,12 @@ import {
 import { recomputeChildStatus } from '$lib/server/features/status/status';
 import { db, eventFor, makeOrg, makeTeam, makeUser, uniq } from '$lib/server/testing/fixtures';
 import { logRows, outcome } from '$lib/server/testing/routes';
-import * as childPage from './children/[id]/+page.server';
-import * as requestPage from './children/[id]/consultations/new/+page.server';
-import * as consultationPage from './consultations/[cid]/+page.server';
-import * as flagPage from './flags/[fid]/+page.server';
+import * as childPage from './children/[childId]/+page.server';
+import * as requestPage from './children/[childId]/consultations/new/+page.server';
+import * as consultationPage from './consultations/[consultationId]/+page.server';
+import * as flagPage from './flags/[flagId]/+page.server';
 import * as flagsPage from './flags/+page.server';
-import * as workflowPage from './workflows/[wid]/+page.server';
+import * as workflowPage from './workflows/[workflowId]/+page.server';
 import * as workPage from './work/+page.server';
 import * as notificationsPage from './notifications/+page.server';
 import { toHelsinkiLocal } from '$lib/domain/time';
@@ -84,7 +84,7 @@ const form = { question: 'Miten tuemme nuorta?', urgency: 'urgent', background: 
 
 describe('residential units and consultations', () => {
 	it('a unit requests consultation for a child placed with it', async () => {
-		const ev = await eventFor(users.unitA!, { params: { id: ids.placed! }, form });
+		const ev = await eventFor(users.unitA!, { params: { childId: ids.placed! }, form });
 		const r = await outcome(() => requestPage.actions.request!(ev as any));
 		expect(r.status).toBe(303);
 		ids.unitARequest = r.location!.split('/')[2]!.split('?')[0]!;
@@ -101,7 +101,7 @@ describe('residential units and consultations', () => {
 	});
 
 	it('denied for a child not placed with the unit: 404, logged, nothing saved', async () => {
-		const ev = await eventFor(users.unitA!, { params: { id: ids.notPlaced! }, form });
+		const ev = await eventFor(users.unitA!, { params: { childId: ids.notPlaced! }, form });
 		const r = await outcome(() => requestPage.actions.request!(ev as any));
 		expect(r.status).toBe(404);
 		expect((await logRows(ev.locals.requestId))[0]).toMatchObject({ outcome: 'denied' });
@@ -111,20 +111,20 @@ describe('residential units and consultations', () => {
 	});
 
 	it("another unit, even with the same child placed, cannot see the first unit's request", async () => {
-		const ev = await eventFor(users.unitB!, { params: { cid: ids.unitARequest! } });
+		const ev = await eventFor(users.unitB!, { params: { consultationId: ids.unitARequest! } });
 		const r = await outcome(() => consultationPage.load(ev as any));
 		expect(r.status).toBe(404);
 		expect(await logRows(ev.locals.requestId)).toContainEqual(
 			expect.objectContaining({ outcome: 'denied', entity_type: 'consultation' })
 		);
 		const page = await outcome(async () =>
-			childPage.load((await eventFor(users.unitB!, { params: { id: ids.placed! } })) as any)
+			childPage.load((await eventFor(users.unitB!, { params: { childId: ids.placed! } })) as any)
 		);
 		expect((page as any).value.work.consultations).toEqual([]);
 		// The unit that asked sees it, with its state; the team sees it too.
 		const own = await outcome(async () =>
 			consultationPage.load(
-				(await eventFor(users.unitA!, { params: { cid: ids.unitARequest! } })) as any
+				(await eventFor(users.unitA!, { params: { consultationId: ids.unitARequest! } })) as any
 			)
 		);
 		expect((own as any).value.consultation.state).toBe('requested');
@@ -135,7 +135,7 @@ describe('residential units and consultations', () => {
 		const d = await db();
 		const [f] = await d.select().from(flag).where(eq(flag.childId, ids.placed!));
 		expect(f?.trigger).toBe('consultation_requested');
-		const ev = await eventFor(users.unitA!, { params: { fid: f!.id } });
+		const ev = await eventFor(users.unitA!, { params: { flagId: f!.id } });
 		expect((await outcome(() => flagPage.load(ev as any))).status).toBe(404);
 		const list = await eventFor(users.unitA!);
 		expect((await outcome(() => flagsPage.load(list as any))).status).toBe(403);
@@ -145,14 +145,16 @@ describe('residential units and consultations', () => {
 	it('the coordinator schedules and records; the unit then sees the outcome', async () => {
 		const coordinatorPage = await outcome(async () =>
 			consultationPage.load(
-				(await eventFor(users.coordinator!, { params: { cid: ids.unitARequest! } })) as any
+				(await eventFor(users.coordinator!, {
+					params: { consultationId: ids.unitARequest! }
+				})) as any
 			)
 		);
 		expect((coordinatorPage as any).value.actions).toEqual(['schedule', 'decline']);
 		const at = new Date(Date.now() + 3 * 86400_000).toISOString().slice(0, 10);
 		// The meeting was an hour ago (Finnish wall clock), so its outcome can be recorded.
 		const sched = await eventFor(users.coordinator!, {
-			params: { cid: ids.unitARequest! },
+			params: { consultationId: ids.unitARequest! },
 			form: {
 				scheduledAt: toHelsinkiLocal(new Date(Date.now() - 3600_000)),
 				place: 'Video',
@@ -163,7 +165,7 @@ describe('residential units and consultations', () => {
 		const sr = await outcome(() => consultationPage.actions.schedule!(sched as any));
 		expect(sr.status).toBe(303);
 		const rec = await eventFor(users.coordinator!, {
-			params: { cid: ids.unitARequest! },
+			params: { consultationId: ids.unitARequest! },
 			form: {
 				hypotheses: '',
 				recommendations: 'Yhteinen suunnitelma.',
@@ -175,7 +177,7 @@ describe('residential units and consultations', () => {
 		// No hypothesis: refused with a field error.
 		expect((await outcome(() => consultationPage.actions.record!(rec as any))).status).toBe(400);
 		const rec2 = await eventFor(users.coordinator!, {
-			params: { cid: ids.unitARequest! },
+			params: { consultationId: ids.unitARequest! },
 			form: {
 				hypotheses: 'Nuori kaipaa kotiin.',
 				recommendations: 'Yhteinen suunnitelma.',
@@ -188,7 +190,7 @@ describe('residential units and consultations', () => {
 		expect(rr.status).toBe(303);
 		const own = await outcome(async () =>
 			consultationPage.load(
-				(await eventFor(users.unitA!, { params: { cid: ids.unitARequest! } })) as any
+				(await eventFor(users.unitA!, { params: { consultationId: ids.unitARequest! } })) as any
 			)
 		);
 		expect((own as any).value.consultation).toMatchObject({
@@ -199,7 +201,7 @@ describe('residential units and consultations', () => {
 
 	it('the unit cannot schedule or record: 403 and a denied row', async () => {
 		const ev = await eventFor(users.unitA!, {
-			params: { cid: ids.unitARequest! },
+			params: { consultationId: ids.unitARequest! },
 			form: { version: '3' }
 		});
 		expect((await outcome(() => consultationPage.actions.close!(ev as any))).status).toBe(403);
@@ -213,10 +215,10 @@ describe('triage through the route', () => {
 	it('denied for the social worker (403), allowed for the consultant (303)', async () => {
 		const [f] = await (await db()).select().from(flag).where(eq(flag.id, ids.flag!));
 		const body = { decision: 'consultation', note: '', version: String(f!.version) };
-		const denied = await eventFor(users.social_worker!, { params: { fid: f!.id }, form: body });
+		const denied = await eventFor(users.social_worker!, { params: { flagId: f!.id }, form: body });
 		expect((await outcome(() => flagPage.actions.triage!(denied as any))).status).toBe(403);
 		const ok = await eventFor(users.consultant_social_worker!, {
-			params: { fid: f!.id },
+			params: { flagId: f!.id },
 			form: body
 		});
 		const r = await outcome(() => flagPage.actions.triage!(ok as any));
@@ -226,7 +228,9 @@ describe('triage through the route', () => {
 	});
 
 	it('an unknown workflow id is a logged 404', async () => {
-		const ev = await eventFor(users.social_worker!, { params: { wid: crypto.randomUUID() } });
+		const ev = await eventFor(users.social_worker!, {
+			params: { workflowId: crypto.randomUUID() }
+		});
 		expect((await outcome(() => workflowPage.load(ev as any))).status).toBe(404);
 		expect((await logRows(ev.locals.requestId))[0]).toMatchObject({ outcome: 'denied' });
 	});
@@ -251,14 +255,14 @@ describe('the team work page', () => {
 describe('invited participants', () => {
 	it('see the consultation they were invited to; other units do not', async () => {
 		const req = await eventFor(users.coordinator!, {
-			params: { id: ids.placed! },
+			params: { childId: ids.placed! },
 			form: { ...form, background: 'Perheen tausta' }
 		});
 		const r = await outcome(() => requestPage.actions.request!(req as any));
 		const cid = r.location!.split('/')[2]!.split('?')[0]!;
 		const at = new Date(Date.now() + 2 * 86400_000).toISOString().slice(0, 10);
 		const sched = await eventFor(users.coordinator!, {
-			params: { cid },
+			params: { consultationId: cid },
 			form: {
 				scheduledAt: `${at}T09:00`,
 				place: 'Huone 2',
@@ -270,7 +274,9 @@ describe('invited participants', () => {
 			303
 		);
 		const invited = await outcome(async () =>
-			consultationPage.load((await eventFor(users.unitB!, { params: { cid } })) as any)
+			consultationPage.load(
+				(await eventFor(users.unitB!, { params: { consultationId: cid } })) as any
+			)
 		);
 		expect((invited as any).value.consultation.place).toBe('Huone 2');
 		// What they were invited to (DOMAIN §6): not the background, not who asked, not the others.
@@ -280,13 +286,17 @@ describe('invited participants', () => {
 		expect((invited as any).value.consultation.participantUserIds).toEqual([]);
 		expect((invited as any).value.people).toEqual({});
 		const team = await outcome(async () =>
-			consultationPage.load((await eventFor(users.coordinator!, { params: { cid } })) as any)
+			consultationPage.load(
+				(await eventFor(users.coordinator!, { params: { consultationId: cid } })) as any
+			)
 		);
 		expect((team as any).value.view).toBe('full');
 		expect((team as any).value.consultation.background).toBe('Perheen tausta');
 		expect((team as any).value.consultation.participantUserIds).toEqual([users.unitB]);
 		const other = await outcome(async () =>
-			consultationPage.load((await eventFor(users.unitA!, { params: { cid } })) as any)
+			consultationPage.load(
+				(await eventFor(users.unitA!, { params: { consultationId: cid } })) as any
+			)
 		);
 		expect(other.status).toBe(404);
 	});
@@ -310,13 +320,13 @@ describe('intensive workflow and notification pages', () => {
 				createdAt: new Date()
 			})
 			.returning();
-		const unit = await eventFor(users.unitA!, { params: { wid: w!.id } });
+		const unit = await eventFor(users.unitA!, { params: { workflowId: w!.id } });
 		expect((await outcome(() => workflowPage.load(unit as any))).status).toBe(404);
 		expect((await logRows(unit.locals.requestId))[0]).toMatchObject({ outcome: 'denied' });
 		const step = { what: 'Kotikäynti', who: 'Mikko', dueOn: helsinkiDate(), version: '1' };
-		const denied = await eventFor(therapist, { params: { wid: w!.id }, form: step });
+		const denied = await eventFor(therapist, { params: { workflowId: w!.id }, form: step });
 		expect((await outcome(() => workflowPage.actions.step!(denied as any))).status).toBe(403);
-		const ok = await eventFor(users.social_worker!, { params: { wid: w!.id }, form: step });
+		const ok = await eventFor(users.social_worker!, { params: { workflowId: w!.id }, form: step });
 		expect((await outcome(() => workflowPage.actions.step!(ok as any))).status).toBe(303);
 	});
 

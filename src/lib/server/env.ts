@@ -11,7 +11,7 @@ const envSchema = z
 		ORIGIN: z.url().optional(),
 		/** e.g. smtp://user:pass@mail.example:587. Unset: notifications stay in the app only. */
 		SMTP_URL: z.url().optional(),
-		MAIL_FROM: z.string().min(3).default('Monitori <no-reply@localhost>'),
+		MAIL_FROM: z.string().min(3).default('Yhteisarvio <no-reply@localhost>'),
 		/** Seconds between outbox and overdue runs of the background worker. */
 		WORKER_INTERVAL: z.coerce.number().int().min(1).default(30),
 		/**

@@ -6,13 +6,13 @@ import { membership, organisation, team, user } from '$lib/server/db/schema';
 import { db, eventFor, makeOrg, makeTeam, makeUser, uniq } from '$lib/server/testing/fixtures';
 import * as orgList from './organisations/+page.server';
 import * as orgNew from './organisations/new/+page.server';
-import * as orgEdit from './organisations/[id]/+page.server';
+import * as orgEdit from './organisations/[organisationId]/+page.server';
 import * as teamList from './teams/+page.server';
 import * as teamNew from './teams/new/+page.server';
-import * as teamEdit from './teams/[id]/+page.server';
+import * as teamEdit from './teams/[teamId]/+page.server';
 import * as userList from './users/+page.server';
 import * as userNew from './users/new/+page.server';
-import * as userEdit from './users/[id]/+page.server';
+import * as userEdit from './users/[userId]/+page.server';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- calling route handlers with test events */
 
@@ -95,13 +95,13 @@ const cases: Case[] = [
 	{
 		name: 'edit organisation page',
 		fn: () => orgEdit.load,
-		params: () => ({ id: schoolOrgId }),
+		params: () => ({ organisationId: schoolOrgId }),
 		allowed: 'data'
 	},
 	{
 		name: 'save organisation',
 		fn: () => orgEdit.actions.save!,
-		params: () => ({ id: schoolOrgId }),
+		params: () => ({ organisationId: schoolOrgId }),
 		form: () => ({
 			name: `Muutettu ${uniq()}`,
 			kind: 'school',
@@ -121,13 +121,13 @@ const cases: Case[] = [
 	{
 		name: 'edit team page',
 		fn: () => teamEdit.load,
-		params: () => ({ id: teamId }),
+		params: () => ({ teamId: teamId }),
 		allowed: 'data'
 	},
 	{
 		name: 'save team',
 		fn: () => teamEdit.actions.save!,
-		params: () => ({ id: teamId }),
+		params: () => ({ teamId: teamId }),
 		form: () => ({ name: `Tiimi ${uniq()}`, version: '1' }),
 		allowed: 'redirect'
 	},
@@ -146,13 +146,13 @@ const cases: Case[] = [
 	{
 		name: 'user page',
 		fn: () => userEdit.load,
-		params: () => ({ id: targetUserId }),
+		params: () => ({ userId: targetUserId }),
 		allowed: 'data'
 	},
 	{
 		name: 'save user',
 		fn: () => userEdit.actions.save!,
-		params: () => ({ id: targetUserId }),
+		params: () => ({ userId: targetUserId }),
 		// The same e-mail: an account that reaches children keeps its address (ADR 012).
 		form: () => ({
 			email: targetEmail,
@@ -165,35 +165,35 @@ const cases: Case[] = [
 	{
 		name: 'add membership',
 		fn: () => userEdit.actions.addMembership!,
-		params: () => ({ id: targetUserId }),
+		params: () => ({ userId: targetUserId }),
 		form: () => ({ organisationId: cpOrgId, teamId, role: 'social_worker' }),
 		allowed: 'redirect'
 	},
 	{
 		name: 'issue password link',
 		fn: () => userEdit.actions.passwordLink!,
-		params: () => ({ id: targetUserId }),
+		params: () => ({ userId: targetUserId }),
 		form: () => ({}),
 		allowed: 'data'
 	},
 	{
 		name: 'remove membership',
 		fn: () => userEdit.actions.removeMembership!,
-		params: () => ({ id: targetUserId }),
+		params: () => ({ userId: targetUserId }),
 		form: () => ({ membershipId: targetMembershipId }),
 		allowed: 'redirect'
 	},
 	{
 		name: 'deactivate user',
 		fn: () => userEdit.actions.deactivate!,
-		params: () => ({ id: targetUserId }),
+		params: () => ({ userId: targetUserId }),
 		form: () => ({}),
 		allowed: 'redirect'
 	},
 	{
 		name: 'activate user',
 		fn: () => userEdit.actions.activate!,
-		params: () => ({ id: targetUserId }),
+		params: () => ({ userId: targetUserId }),
 		form: () => ({}),
 		allowed: 'redirect'
 	}

@@ -14,7 +14,7 @@ import { logRows, outcome } from '$lib/server/testing/routes';
 import * as children from '../children/+page.server';
 import * as team from '../team/+page.server';
 import * as userNew from './users/new/+page.server';
-import * as userEdit from './users/[id]/+page.server';
+import * as userEdit from './users/[userId]/+page.server';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- calling route handlers with test events */
 
@@ -71,7 +71,7 @@ describe('an admin cannot reach child data by making an account', () => {
 		const added = await outcome(async () =>
 			userEdit.actions.addMembership!(
 				(await asAdmin({
-					params: { id: newUserId },
+					params: { userId: newUserId },
 					form: { organisationId: cpId, teamId, role: 'social_worker' }
 				})) as any
 			)
@@ -93,7 +93,7 @@ describe('an admin cannot reach child data by making an account', () => {
 
 	it('the set-password link is never on the admin’s page; it goes to the person', async () => {
 		const r = await outcome(async () =>
-			userEdit.actions.passwordLink!((await asAdmin({ params: { id: newUserId } })) as any)
+			userEdit.actions.passwordLink!((await asAdmin({ params: { userId: newUserId } })) as any)
 		);
 		expect(r.status).toBe(200);
 		const shown = JSON.stringify(r.value);
@@ -141,7 +141,7 @@ describe('an admin cannot take over a team member’s account', () => {
 		const before = await eventFor(memberId);
 		expect(before.locals.session).not.toBeNull();
 		const r = await outcome(async () =>
-			userEdit.actions.passwordLink!((await asAdmin({ params: { id: memberId } })) as any)
+			userEdit.actions.passwordLink!((await asAdmin({ params: { userId: memberId } })) as any)
 		);
 		expect(JSON.stringify(r.value)).not.toMatch(/set-password|[a-z2-7]{32}/);
 		expect(await d.select().from(session).where(eq(session.userId, memberId))).toEqual([]);
@@ -153,7 +153,7 @@ describe('an admin cannot take over a team member’s account', () => {
 		const r = await outcome(async () =>
 			userEdit.actions.save!(
 				(await asAdmin({
-					params: { id: memberId },
+					params: { userId: memberId },
 					form: {
 						email: `admin-mailbox-${uniq()}@test.example`,
 						displayName: m0!.displayName,
@@ -172,7 +172,7 @@ describe('an admin cannot take over a team member’s account', () => {
 		const r = await outcome(async () =>
 			userEdit.actions.addMembership!(
 				(await asAdmin({
-					params: { id: adminId },
+					params: { userId: adminId },
 					form: { organisationId: cpId, teamId, role: 'consultant_social_worker' }
 				})) as any
 			)

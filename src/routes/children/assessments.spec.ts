@@ -4,10 +4,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { helsinkiDate } from '$lib/domain/access';
 import { accessGrant, assessment, assessmentRequest, child } from '$lib/server/db/schema';
 import { db, eventFor, makeOrg, makeTeam, makeUser, uniq } from '$lib/server/testing/fixtures';
-import * as overview from './[id]/+page.server';
-import * as newAssessment from './[id]/assessments/new/[[request]]/+page.server';
-import * as view from '../assessments/[aid]/+page.server';
-import * as edit from '../assessments/[aid]/edit/+page.server';
+import * as overview from './[childId]/+page.server';
+import * as newAssessment from './[childId]/assessments/new/[[requestId]]/+page.server';
+import * as view from '../assessments/[assessmentId]/+page.server';
+import * as edit from '../assessments/[assessmentId]/edit/+page.server';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- calling route handlers with test events */
 
@@ -80,7 +80,9 @@ beforeAll(async () => {
 
 const post = async (user: string, action: 'save' | 'submit', form: Record<string, string>) =>
 	call(async () =>
-		newAssessment.actions[action]!((await eventFor(user, { params: { id: childId }, form })) as any)
+		newAssessment.actions[action]!(
+			(await eventFor(user, { params: { childId: childId }, form })) as any
+		)
 	);
 
 describe('assessment validation', () => {
@@ -143,12 +145,12 @@ describe('drafts, submission and corrections', () => {
 		expect(r.status).toBe(303);
 		const draftId = r.location.match(/assessments\/([0-9a-f-]+)\/edit/)[1];
 		const mine: any = await call(async () =>
-			edit.load((await eventFor(school, { params: { aid: draftId } })) as any)
+			edit.load((await eventFor(school, { params: { assessmentId: draftId } })) as any)
 		);
 		expect(mine.status).toBe(200);
 		for (const other of [schoolUser2, teamUser]) {
 			const r2 = await call(async () =>
-				edit.load((await eventFor(other, { params: { aid: draftId } })) as any)
+				edit.load((await eventFor(other, { params: { assessmentId: draftId } })) as any)
 			);
 			expect(r2.status).toBe(404);
 		}
@@ -156,7 +158,7 @@ describe('drafts, submission and corrections', () => {
 		const sub: any = await call(async () =>
 			edit.actions.submit!(
 				(await eventFor(school, {
-					params: { aid: draftId },
+					params: { assessmentId: draftId },
 					form: {
 						assessmentId: draftId,
 						version: '1',
@@ -178,7 +180,7 @@ describe('drafts, submission and corrections', () => {
 		const r = await call(async () =>
 			edit.actions.save!(
 				(await eventFor(school, {
-					params: { aid: firstId },
+					params: { assessmentId: firstId },
 					form: { assessmentId: firstId, version: '2', r_S1: '0' }
 				})) as any
 			)
@@ -191,14 +193,16 @@ describe('drafts, submission and corrections', () => {
 
 	it('a correction is a new version; both stay readable to the team', async () => {
 		const start: any = await call(async () =>
-			view.actions.correct!((await eventFor(schoolUser2, { params: { aid: firstId } })) as any)
+			view.actions.correct!(
+				(await eventFor(schoolUser2, { params: { assessmentId: firstId } })) as any
+			)
 		);
 		expect(start.status).toBe(303);
 		const correctionId = start.location.match(/assessments\/([0-9a-f-]+)\/edit/)[1];
 		const sub: any = await call(async () =>
 			edit.actions.submit!(
 				(await eventFor(schoolUser2, {
-					params: { aid: correctionId },
+					params: { assessmentId: correctionId },
 					form: {
 						assessmentId: correctionId,
 						version: '1',
@@ -211,7 +215,7 @@ describe('drafts, submission and corrections', () => {
 		);
 		expect(sub.status).toBe(303);
 		const list: any = await call(async () =>
-			overview.load((await eventFor(teamUser, { params: { id: childId } })) as any)
+			overview.load((await eventFor(teamUser, { params: { childId: childId } })) as any)
 		);
 		const ids = list.data.assessments.map((a: any) => [a.id, a.superseded]);
 		expect(ids).toEqual(
@@ -221,33 +225,35 @@ describe('drafts, submission and corrections', () => {
 			])
 		);
 		const old: any = await call(async () =>
-			view.load((await eventFor(teamUser, { params: { aid: firstId } })) as any)
+			view.load((await eventFor(teamUser, { params: { assessmentId: firstId } })) as any)
 		);
 		expect(old.data.assessment.supersededById).toBe(correctionId);
 		expect(old.data.assessment.a.ratings.S1.rating).toBe(3);
 		// A second correction of the old version is refused.
 		const again: any = await call(async () =>
-			view.actions.correct!((await eventFor(school, { params: { aid: firstId } })) as any)
+			view.actions.correct!((await eventFor(school, { params: { assessmentId: firstId } })) as any)
 		);
 		expect(again.status).toBe(409);
 	});
 
 	it('another partner never sees the school’s assessment, by list or by id', async () => {
 		const list: any = await call(async () =>
-			overview.load((await eventFor(clinicUser, { params: { id: childId } })) as any)
+			overview.load((await eventFor(clinicUser, { params: { childId: childId } })) as any)
 		);
 		expect(list.status).toBe(200);
 		expect(list.data.assessments).toEqual([]);
 		expect(JSON.stringify(list.data)).not.toContain('Pelottaa');
 		const byId = await call(async () =>
-			view.load((await eventFor(clinicUser, { params: { aid: firstId } })) as any)
+			view.load((await eventFor(clinicUser, { params: { assessmentId: firstId } })) as any)
 		);
 		expect(byId.status).toBe(404);
 	});
 
 	it('the team cannot rewrite a partner’s assessment', async () => {
 		const r = await call(async () =>
-			view.actions.correct!((await eventFor(teamUser, { params: { aid: firstId } })) as any)
+			view.actions.correct!(
+				(await eventFor(teamUser, { params: { assessmentId: firstId } })) as any
+			)
 		);
 		expect([400, 403]).toContain(r.status);
 	});

@@ -4,10 +4,10 @@ import { helsinkiDate } from '$lib/domain/access';
 import { accessGrant, assessment, child, placement, user } from '$lib/server/db/schema';
 import { db, eventFor, makeOrg, makeTeam, makeUser, uniq } from '$lib/server/testing/fixtures';
 import { logRows, outcome } from '$lib/server/testing/routes';
-import * as overview from './[id]/+page.server';
-import * as access from './[id]/access/+page.server';
-import * as newAssessment from './[id]/assessments/new/[[request]]/+page.server';
-import * as exportLog from './[id]/access-log/+server';
+import * as overview from './[childId]/+page.server';
+import * as access from './[childId]/access/+page.server';
+import * as newAssessment from './[childId]/assessments/new/[[requestId]]/+page.server';
+import * as exportLog from './[childId]/access-log/+server';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- calling route handlers with test events */
 
@@ -88,7 +88,7 @@ beforeAll(async () => {
 });
 
 const readAs = async (who: string, id = childId) => {
-	const event = await eventFor(users[who]!, { params: { id } });
+	const event = await eventFor(users[who]!, { params: { childId: id } });
 	return {
 		...(await outcome(() => overview.load(event as any))),
 		requestId: event.locals.requestId
@@ -157,7 +157,10 @@ describe('writing', () => {
 		async (who) => {
 			const d = await db();
 			const before = await d.select().from(accessGrant).where(eq(accessGrant.childId, childId));
-			const event = await eventFor(users[who]!, { params: { id: childId }, form: grantForm() });
+			const event = await eventFor(users[who]!, {
+				params: { childId: childId },
+				form: grantForm()
+			});
 			const r = await outcome(() => access.actions.grant!(event as any));
 			expect(r.status).toBe(404);
 			expect(
@@ -171,7 +174,7 @@ describe('writing', () => {
 		async (who) => {
 			const d = await db();
 			const event = await eventFor(users[who]!, {
-				params: { id: childId },
+				params: { childId: childId },
 				form: { r_S1: '1', familyInformed: 'yes' }
 			});
 			const r = await outcome(() => newAssessment.actions.submit!(event as any));
@@ -197,7 +200,10 @@ describe('writing', () => {
 			})
 			.returning();
 		expect((await readAs('temp')).status).toBe(200);
-		const event = await eventFor(users.team!, { params: { id: childId }, form: { id: g!.id } });
+		const event = await eventFor(users.team!, {
+			params: { childId: childId },
+			form: { id: g!.id }
+		});
 		expect((await outcome(() => access.actions.revoke!(event as any))).status).toBe(303);
 		expect((await readAs('temp')).status).toBe(404);
 	});
@@ -206,12 +212,12 @@ describe('writing', () => {
 describe('access log export', () => {
 	it('is the team’s only, and lists this child’s reads and writes only', async () => {
 		const denied = await outcome(async () =>
-			exportLog.GET((await eventFor(users.granted!, { params: { id: childId } })) as any)
+			exportLog.GET((await eventFor(users.granted!, { params: { childId: childId } })) as any)
 		);
 		expect(denied.status).toBe(404);
 		await readAs('granted');
 		await readAs('team', notPlacedId);
-		const event = await eventFor(users.team!, { params: { id: childId } });
+		const event = await eventFor(users.team!, { params: { childId: childId } });
 		const res = (await exportLog.GET(event as any)) as Response;
 		expect(res.headers.get('content-type')).toMatch(/text\/csv/);
 		const csv = await res.text();
@@ -232,7 +238,7 @@ describe('access log export', () => {
 		await d.update(user).set({ displayName: evil }).where(eq(user.id, users.granted!));
 		await readAs('granted');
 		const res = (await exportLog.GET(
-			(await eventFor(users.team!, { params: { id: childId } })) as any
+			(await eventFor(users.team!, { params: { childId: childId } })) as any
 		)) as Response;
 		const csv = await res.text();
 		expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);

@@ -5,8 +5,8 @@ import { accessGrant, child, childStatus, childStatusHistory } from '$lib/server
 import { recomputeChildStatus } from '$lib/server/features/status/status';
 import { db, eventFor, makeOrg, makeTeam, makeUser, uniq } from '$lib/server/testing/fixtures';
 import { logRows, outcome } from '$lib/server/testing/routes';
-import * as childPage from './[id]/+page.server';
-import * as page from './[id]/override/+page.server';
+import * as childPage from './[childId]/+page.server';
+import * as page from './[childId]/override/+page.server';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- calling route handlers with test events */
 
@@ -49,7 +49,7 @@ const stored = async () =>
 	(await (await db()).select().from(childStatus).where(eq(childStatus.childId, childId)))[0]!;
 
 async function act(who: string, name: 'set' | 'clear', form: Record<string, string>) {
-	const event = await eventFor(users[who]!, { params: { id: childId }, form });
+	const event = await eventFor(users[who]!, { params: { childId: childId }, form });
 	const r = await outcome(() => (page.actions[name] as any)(event));
 	return { ...r, requestId: event.locals.requestId };
 }
@@ -64,7 +64,7 @@ const valid = () => ({
 describe('team override (consultant social worker only)', () => {
 	it('denied for other team roles: 403, a denied log row, nothing changed', async () => {
 		for (const who of ['social_worker', 'coordinator']) {
-			const ev = await eventFor(users[who]!, { params: { id: childId } });
+			const ev = await eventFor(users[who]!, { params: { childId: childId } });
 			expect((await outcome(() => page.load(ev as any))).status).toBe(403);
 			const r = await act(who, 'set', valid());
 			expect(r.status).toBe(403);
@@ -94,7 +94,7 @@ describe('team override (consultant social worker only)', () => {
 	});
 
 	it('allowed for the consultant: stored beside the computed status, in history and log', async () => {
-		const ev = await eventFor(users.consultant_social_worker!, { params: { id: childId } });
+		const ev = await eventFor(users.consultant_social_worker!, { params: { childId: childId } });
 		expect((await outcome(() => page.load(ev as any))).status).toBe(200);
 		const r = await act('consultant_social_worker', 'set', valid());
 		expect(r.status).toBe(303);
@@ -127,7 +127,9 @@ describe('team override (consultant social worker only)', () => {
 
 	it('the team sees both colours; a partner sees the computed colour only', async () => {
 		const team = await outcome(async () =>
-			childPage.load((await eventFor(users.social_worker!, { params: { id: childId } })) as any)
+			childPage.load(
+				(await eventFor(users.social_worker!, { params: { childId: childId } })) as any
+			)
 		);
 		expect((team as any).value.status).toMatchObject({
 			colour: 'yellow',
@@ -135,7 +137,7 @@ describe('team override (consultant social worker only)', () => {
 			override: { colour: 'yellow', reviewDue: false }
 		});
 		const partner = await outcome(async () =>
-			childPage.load((await eventFor(users.partner!, { params: { id: childId } })) as any)
+			childPage.load((await eventFor(users.partner!, { params: { childId: childId } })) as any)
 		);
 		expect((partner as any).value.status).toEqual({
 			kind: 'partner',

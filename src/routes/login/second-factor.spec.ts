@@ -10,7 +10,7 @@ import { db, eventFor, makeOrg, makeTeam, makeUser } from '$lib/server/testing/f
 import { logRows, outcome } from '$lib/server/testing/routes';
 import * as account from '../account/+page.server';
 import * as team from '../team/+page.server';
-import * as adminUser from '../admin/users/[id]/+page.server';
+import * as adminUser from '../admin/users/[userId]/+page.server';
 import * as reauth from '../reauth/+page.server';
 import * as code from './code/+page.server';
 import * as setup from './setup/+page.server';
@@ -166,7 +166,7 @@ describe('resetting a lost authenticator', () => {
 		).toBe(403);
 		const byAdmin = await outcome(async () =>
 			adminUser.actions.resetFactor!(
-				(await eventFor(admin.id, { params: { id: member.user.id } })) as any
+				(await eventFor(admin.id, { params: { userId: member.user.id } })) as any
 			)
 		);
 		expect(byAdmin.status).toBe(403);
@@ -188,13 +188,13 @@ describe('resetting a lost authenticator', () => {
 
 		const partnerReset = await outcome(async () =>
 			adminUser.actions.resetFactor!(
-				(await eventFor(admin.id, { params: { id: partner.user.id } })) as any
+				(await eventFor(admin.id, { params: { userId: partner.user.id } })) as any
 			)
 		);
 		expect(partnerReset.status).toBe(303);
 		const self = await outcome(async () =>
 			adminUser.actions.resetFactor!(
-				(await eventFor(admin.id, { params: { id: admin.id } })) as any
+				(await eventFor(admin.id, { params: { userId: admin.id } })) as any
 			)
 		);
 		expect(self.status).toBe(403);
@@ -260,65 +260,65 @@ describe('my sessions', () => {
 });
 
 describe('every sensitive action asks for a fresh code after 10 minutes', async () => {
-	const overridePage = await import('../children/[id]/override/+page.server');
-	const editPage = await import('../children/[id]/edit/+page.server');
-	const revealPage = await import('../children/[id]/identity-code/+page.server');
-	const exportLog = await import('../children/[id]/access-log/+server');
+	const overridePage = await import('../children/[childId]/override/+page.server');
+	const editPage = await import('../children/[childId]/edit/+page.server');
+	const revealPage = await import('../children/[childId]/identity-code/+page.server');
+	const exportLog = await import('../children/[childId]/access-log/+server');
 	const { makeWorld } = await import('$lib/server/testing/route-walk');
 
 	it.each([
 		[
 			'access-log export',
 			'consultant',
-			(w: any) => ({ params: { id: w.ids.childId } }),
+			(w: any) => ({ params: { childId: w.ids.childId } }),
 			() => exportLog.GET
 		],
 		[
 			'identity code',
 			'consultant',
-			(w: any) => ({ params: { id: w.ids.childId } }),
+			(w: any) => ({ params: { childId: w.ids.childId } }),
 			() => revealPage.load
 		],
 		[
 			'child edit form',
 			'consultant',
-			(w: any) => ({ params: { id: w.ids.childId } }),
+			(w: any) => ({ params: { childId: w.ids.childId } }),
 			() => editPage.load
 		],
 		[
 			'override page',
 			'consultant',
-			(w: any) => ({ params: { id: w.ids.childId } }),
+			(w: any) => ({ params: { childId: w.ids.childId } }),
 			() => overridePage.load
 		],
 		[
 			'override',
 			'consultant',
-			(w: any) => ({ params: { id: w.ids.childId }, form: { basedOn: '' } }),
+			(w: any) => ({ params: { childId: w.ids.childId }, form: { basedOn: '' } }),
 			() => overridePage.actions.set!
 		],
 		[
 			'clear override',
 			'consultant',
-			(w: any) => ({ params: { id: w.ids.childId }, form: { basedOn: '' } }),
+			(w: any) => ({ params: { childId: w.ids.childId }, form: { basedOn: '' } }),
 			() => overridePage.actions.clear!
 		],
 		[
 			'add a role',
 			'admin',
-			(w: any) => ({ params: { id: w.ids.userId }, form: {} }),
+			(w: any) => ({ params: { userId: w.ids.userId }, form: {} }),
 			() => adminUser.actions.addMembership!
 		],
 		[
 			'remove a role',
 			'admin',
-			(w: any) => ({ params: { id: w.ids.userId }, form: {} }),
+			(w: any) => ({ params: { userId: w.ids.userId }, form: {} }),
 			() => adminUser.actions.removeMembership!
 		],
 		[
 			'reset a factor (admin)',
 			'admin',
-			(w: any) => ({ params: { id: w.ids.userId } }),
+			(w: any) => ({ params: { userId: w.ids.userId } }),
 			() => adminUser.actions.resetFactor!
 		],
 		['approve a member', 'consultant', () => ({ form: {} }), () => team.actions.approve!],

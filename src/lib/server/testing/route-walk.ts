@@ -181,25 +181,18 @@ export function paramsFor(routeId: string, world: World): Record<string, string>
 		void optional;
 		const key = name!;
 		const byName: Record<string, string> = {
-			aid: world.ids.assessmentId,
 			assessmentId: world.ids.assessmentId,
-			fid: world.ids.flagId,
 			flagId: world.ids.flagId,
-			cid: world.ids.consultationId,
 			consultationId: world.ids.consultationId,
-			wid: world.ids.workflowId,
 			workflowId: world.ids.workflowId,
 			childId: world.ids.childId,
+			organisationId: world.ids.organisationId,
+			teamId: world.ids.teamId,
+			userId: world.ids.userId,
 			token: 'not-a-real-token',
-			request: crypto.randomUUID()
+			requestId: crypto.randomUUID()
 		};
-		let value = byName[key];
-		if (key === 'id') {
-			if (routeId.startsWith('/admin/organisations')) value = world.ids.organisationId;
-			else if (routeId.startsWith('/admin/teams')) value = world.ids.teamId;
-			else if (routeId.startsWith('/admin/users')) value = world.ids.userId;
-			else value = world.ids.childId;
-		}
+		const value = byName[key];
 		params[key] = value ?? crypto.randomUUID();
 	}
 	return params;

@@ -1,0 +1,110 @@
+import { error, redirect } from '@sveltejs/kit';
+import { fail, message, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import { membershipSchema, userEditSchema } from '$lib/schemas/admin';
+import { database, requireAdmin, requireRecentAuth } from '$lib/server/http/authz';
+import { FieldError } from '$lib/server/errors';
+import { formFailure, httpFailure, readForm } from '$lib/server/http/forms';
+import { uuidParam } from '$lib/server/http/params';
+import * as admin from '$lib/server/features/admin';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { actor } = await requireAdmin(event);
+	const db = await database();
+	const u = await admin.getUser(db, actor, uuidParam(event.params.userId)).catch(httpFailure);
+	const [orgs, teams] = await Promise.all([
+		admin.listOrganisations(db, actor),
+		admin.listTeams(db, actor)
+	]);
+	const membershipForm = await superValidate(zod4(membershipSchema), { id: 'membership' });
+	return {
+		profile: u,
+		organisations: orgs.map((o) => ({ value: o.id, label: o.name })),
+		teams: teams.map((t) => ({ value: t.id, label: `${t.name} (${t.organisationName})` })),
+		form: await superValidate(u, zod4(userEditSchema), { id: 'details' }),
+		membershipForm,
+		resetDone: event.url.searchParams.has('reset')
+	};
+};
+
+const idForm = z.object({ membershipId: z.uuid() });
+
+export const actions: Actions = {
+	save: async (event) => {
+		const { actor } = await requireAdmin(event);
+		const form = await superValidate(await readForm(event.request), zod4(userEditSchema), {
+			id: 'details'
+		});
+		if (!form.valid) return fail(400, { form });
+		try {
+			await admin.updateUser(await database(), actor, uuidParam(event.params.userId), form.data);
+		} catch (e) {
+			return formFailure(form, e, { onConflict: (c) => c });
+		}
+		redirect(303, `/admin/users/${event.params.userId}?saved=1`);
+	},
+	addMembership: async (event) => {
+		const { actor } = await requireAdmin(event);
+		requireRecentAuth(event);
+		const form = await superValidate(await readForm(event.request), zod4(membershipSchema), {
+			id: 'membership'
+		});
+		if (!form.valid) return fail(400, { membershipForm: form });
+		try {
+			await admin.addMembership(await database(), actor, {
+				userId: uuidParam(event.params.userId),
+				organisationId: form.data.organisationId,
+				teamId: form.data.teamId || null,
+				role: form.data.role
+			});
+		} catch (e) {
+			return formFailure(form, e, { key: 'membershipForm' });
+		}
+		redirect(303, `/admin/users/${event.params.userId}?saved=1`);
+	},
+	removeMembership: async (event) => {
+		const { actor } = await requireAdmin(event);
+		requireRecentAuth(event);
+		const parsed = idForm.safeParse(Object.fromEntries(await readForm(event.request)));
+		if (!parsed.success) error(400, m.error_form_invalid());
+		await admin
+			.removeMembership(await database(), actor, parsed.data.membershipId)
+			.catch(httpFailure);
+		redirect(303, `/admin/users/${event.params.userId}?saved=1`);
+	},
+	deactivate: async (event) => setActive(event, false),
+	activate: async (event) => setActive(event, true),
+	resetFactor: async (event) => {
+		const { actor } = await requireAdmin(event);
+		requireRecentAuth(event);
+		await admin
+			.resetFactor(await database(), actor, uuidParam(event.params.userId))
+			.catch(httpFailure);
+		redirect(303, `/admin/users/${event.params.userId}?reset=1`);
+	},
+	// The link goes to the person, never to this page (ADR 012).
+	passwordLink: async (event) => {
+		const { actor } = await requireAdmin(event);
+		const sent = await admin
+			.sendPasswordLink(await database(), actor, uuidParam(event.params.userId))
+			.catch(httpFailure);
+		return { passwordLinkSent: sent };
+	}
+};
+
+async function setActive(event: Parameters<Actions[string]>[0], active: boolean) {
+	const { actor } = await requireAdmin(event);
+	const form = await superValidate(zod4(userEditSchema), { id: 'details' });
+	try {
+		await admin.setUserActive(await database(), actor, uuidParam(event.params.userId), active);
+	} catch (e) {
+		if (e instanceof FieldError) {
+			return message(form, m.error_cannot_deactivate_self(), { status: 400 });
+		}
+		httpFailure(e);
+	}
+	redirect(303, `/admin/users/${event.params.userId}?saved=1`);
+}

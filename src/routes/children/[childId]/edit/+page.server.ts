@@ -1,0 +1,47 @@
+import { redirect } from '@sveltejs/kit';
+import { fail, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { childEditSchema } from '$lib/schemas/children';
+import { database, requireChildAccess, requireRecentAuth } from '$lib/server/http/authz';
+import { formFailure, readForm } from '$lib/server/http/forms';
+import { uuidParam } from '$lib/server/http/params';
+import { getChild, teamWorkers, updateChild } from '$lib/server/features/children';
+import type { Actions, PageServerLoad } from './$types';
+
+const asForm = (c: Record<string, unknown>) => ({
+	...c,
+	personalIdentityCode: (c.personalIdentityCode as string | null) ?? '',
+	responsibleWorkerId: (c.responsibleWorkerId as string | null) ?? ''
+});
+
+export const load: PageServerLoad = async (event) => {
+	const ctx = await requireChildAccess(event, uuidParam(event.params.childId), { teamOnly: true });
+	// The form shows the whole identity code: a fresh confirmation first.
+	requireRecentAuth(event);
+	const db = await database();
+	const view = await getChild(db, ctx, { withIdentityCode: true });
+	if (view.kind !== 'team') throw new Error('unreachable: team-only access');
+	const workers = await teamWorkers(db, view.child.teamId);
+	return {
+		childId: ctx.childId,
+		form: await superValidate(asForm(view.child), zod4(childEditSchema)),
+		workers: workers.map((w) => ({ value: w.id, label: w.displayName }))
+	};
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		const ctx = await requireChildAccess(event, uuidParam(event.params.childId), {
+			teamOnly: true,
+			action: 'update'
+		});
+		const form = await superValidate(await readForm(event.request), zod4(childEditSchema));
+		if (!form.valid) return fail(400, { form });
+		try {
+			await updateChild(await database(), ctx, form.data);
+		} catch (e) {
+			return formFailure(form, e, { onConflict: (c) => asForm(c) });
+		}
+		redirect(303, `/children/${ctx.childId}?saved=1`);
+	}
+};

@@ -1,0 +1,88 @@
+import type { RequestEvent } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { fromHelsinkiLocal } from '$lib/domain/time';
+import {
+	declineSchema,
+	recordSchema,
+	scheduleSchema,
+	versionOnlySchema
+} from '$lib/schemas/workflows';
+import { requireEntityChild } from '$lib/server/http/entity-context';
+import { httpFailure, submitForm, type VersionedSchema } from '$lib/server/http/forms';
+import type { z } from 'zod';
+import {
+	changeConsultation,
+	type ConsultationChange,
+	getConsultation,
+	participantChoices
+} from '$lib/server/features/consultations';
+import { getChild } from '$lib/server/features/children';
+import type { Actions, PageServerLoad } from './$types';
+import { database } from '$lib/server/http/authz';
+
+const context = (event: RequestEvent<{ consultationId: string }>, action?: string) =>
+	requireEntityChild(event, event.params.consultationId, 'consultation', { action });
+
+export const load: PageServerLoad = async (event) => {
+	const { id, ctx } = await context(event);
+	const db = await database();
+	const view = await getConsultation(db, ctx, id).catch(httpFailure);
+	const child = await getChild(db, ctx);
+	const version = view.consultation.version;
+	const forms = view.actions.length
+		? {
+				schedule: await superValidate({ version }, zod4(scheduleSchema), {
+					id: 'schedule',
+					errors: false
+				}),
+				record: await superValidate({ version, hypotheses: [''] }, zod4(recordSchema), {
+					id: 'record',
+					errors: false
+				}),
+				decline: await superValidate({ version }, zod4(declineSchema), {
+					id: 'decline',
+					errors: false
+				}),
+				close: await superValidate({ version }, zod4(versionOnlySchema), { id: 'close' }),
+				choices: await participantChoices(db, ctx.childId)
+			}
+		: null;
+	return {
+		...view,
+		childId: ctx.childId,
+		childName: `${child.child.givenName} ${child.child.familyName}`,
+		forms
+	};
+};
+
+type Key = 'schedule' | 'record' | 'decline' | 'close';
+
+/** Every form on the page saves through changeConsultation, checked against its version. */
+async function change<S extends VersionedSchema>(
+	event: RequestEvent<{ consultationId: string }>,
+	key: Key,
+	schema: S,
+	toChange: (data: z.infer<S>) => ConsultationChange
+) {
+	const { id, ctx } = await context(event, key);
+	return submitForm(event.request, schema, {
+		key,
+		save: async (data) =>
+			changeConsultation(await database(), ctx, id, data.version, toChange(data)),
+		to: () => `/consultations/${id}?saved=${key}`,
+		onConflict: (c: { version: number }) => ({ version: c.version })
+	});
+}
+
+export const actions: Actions = {
+	schedule: (e) =>
+		change(e, 'schedule', scheduleSchema, (d) => ({
+			action: 'schedule',
+			data: { ...d, scheduledAt: fromHelsinkiLocal(d.scheduledAt) }
+		})),
+	record: (e) => change(e, 'record', recordSchema, (d) => ({ action: 'record', data: d })),
+	decline: (e) =>
+		change(e, 'decline', declineSchema, (d) => ({ action: 'decline', data: { reason: d.reason } })),
+	close: (e) => change(e, 'close', versionOnlySchema, () => ({ action: 'close', data: {} }))
+};

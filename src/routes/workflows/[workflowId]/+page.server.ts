@@ -1,0 +1,81 @@
+import type { RequestEvent } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { helsinkiDate } from '$lib/domain/access';
+import {
+	activateSchema,
+	closeWorkflowSchema,
+	entrySchema,
+	partnerSchema,
+	stepDoneSchema,
+	stepSchema
+} from '$lib/schemas/workflows';
+import { requireEntityChild } from '$lib/server/http/entity-context';
+import { httpFailure, submitForm, type VersionedSchema } from '$lib/server/http/forms';
+import type { z } from 'zod';
+import { getChild } from '$lib/server/features/children';
+import { changeWorkflow, getWorkflow, type WorkflowChange } from '$lib/server/features/intensive';
+import type { Actions, PageServerLoad } from './$types';
+import { database } from '$lib/server/http/authz';
+
+const context = (event: RequestEvent<{ workflowId: string }>, action?: string) =>
+	requireEntityChild(event, event.params.workflowId, 'intensive_workflow', {
+		teamOnly: true,
+		action
+	});
+
+export const load: PageServerLoad = async (event) => {
+	const { id, ctx } = await context(event);
+	const db = await database();
+	const view = await getWorkflow(db, ctx, id).catch(httpFailure);
+	const child = await getChild(db, ctx);
+	const v = { version: view.workflow.version };
+	const opts = (id: string) => ({ id, errors: false });
+	return {
+		...view,
+		childId: ctx.childId,
+		childName: `${child.child.givenName} ${child.child.familyName}`,
+		forms: {
+			activate: await superValidate(
+				{ ...v, leadWorkerId: view.workflow.leadWorkerId },
+				zod4(activateSchema),
+				opts('activate')
+			),
+			close: await superValidate(v, zod4(closeWorkflowSchema), opts('close')),
+			partner: await superValidate(v, zod4(partnerSchema), opts('partner')),
+			step: await superValidate(v, zod4(stepSchema), opts('step')),
+			entry: await superValidate(
+				{ ...v, on: helsinkiDate(), kind: view.reviewDue ? 'review' : 'contact' },
+				zod4(entrySchema),
+				opts('entry')
+			)
+		}
+	};
+};
+
+type Key = 'activate' | 'close' | 'partner' | 'step' | 'step_done' | 'entry';
+
+/** Every form on the page saves through changeWorkflow, checked against its own version. */
+async function change<S extends VersionedSchema>(
+	event: RequestEvent<{ workflowId: string }>,
+	key: Key,
+	schema: S,
+	toChange: (data: z.infer<S>) => WorkflowChange
+) {
+	const { id, ctx } = await context(event, key);
+	return submitForm(event.request, schema, {
+		key,
+		save: async (data) => changeWorkflow(await database(), ctx, id, data.version, toChange(data)),
+		to: () => `/workflows/${id}?saved=${key}`,
+		onConflict: (w: { version: number }) => ({ version: w.version })
+	});
+}
+
+export const actions: Actions = {
+	activate: (e) => change(e, 'activate', activateSchema, (d) => ({ action: 'activate', ...d })),
+	close: (e) => change(e, 'close', closeWorkflowSchema, (d) => ({ action: 'close', ...d })),
+	partner: (e) => change(e, 'partner', partnerSchema, (d) => ({ action: 'partner', ...d })),
+	step: (e) => change(e, 'step', stepSchema, (d) => ({ action: 'step', ...d })),
+	step_done: (e) => change(e, 'step_done', stepDoneSchema, (d) => ({ action: 'step_done', ...d })),
+	entry: (e) => change(e, 'entry', entrySchema, (d) => ({ action: 'entry', ...d }))
+};
