@@ -325,9 +325,9 @@ describe('intensive workflow and notification pages', () => {
 		expect((await logRows(unit.locals.requestId))[0]).toMatchObject({ outcome: 'denied' });
 		const step = { what: 'Kotikäynti', who: 'Mikko', dueOn: helsinkiDate(), version: '1' };
 		const denied = await eventFor(therapist, { params: { workflowId: w!.id }, form: step });
-		expect((await outcome(() => workflowPage.actions.step!(denied as any))).status).toBe(403);
+		expect((await outcome(() => workflowPage.actions.addStep!(denied as any))).status).toBe(403);
 		const ok = await eventFor(users.social_worker!, { params: { workflowId: w!.id }, form: step });
-		expect((await outcome(() => workflowPage.actions.step!(ok as any))).status).toBe(303);
+		expect((await outcome(() => workflowPage.actions.addStep!(ok as any))).status).toBe(303);
 	});
 
 	it("notifications: opening someone else's is 404 and marks nothing", async () => {

@@ -55,7 +55,10 @@ export const load: PageServerLoad = async (event) => {
 
 type Key = 'activate' | 'close' | 'partner' | 'step' | 'step_done' | 'entry';
 
-/** Every form on the page saves through changeWorkflow, checked against its own version. */
+/**
+ * Every form on the page saves through changeWorkflow, checked against its own version.
+ * `key` names the change: the form's id, the access-log action and the `?saved=` notice.
+ */
 async function change<S extends VersionedSchema>(
 	event: RequestEvent<{ workflowId: string }>,
 	key: Key,
@@ -74,8 +77,9 @@ async function change<S extends VersionedSchema>(
 export const actions: Actions = {
 	activate: (e) => change(e, 'activate', activateSchema, (d) => ({ action: 'activate', ...d })),
 	close: (e) => change(e, 'close', closeWorkflowSchema, (d) => ({ action: 'close', ...d })),
-	partner: (e) => change(e, 'partner', partnerSchema, (d) => ({ action: 'partner', ...d })),
-	step: (e) => change(e, 'step', stepSchema, (d) => ({ action: 'step', ...d })),
-	step_done: (e) => change(e, 'step_done', stepDoneSchema, (d) => ({ action: 'step_done', ...d })),
-	entry: (e) => change(e, 'entry', entrySchema, (d) => ({ action: 'entry', ...d }))
+	addPartner: (e) => change(e, 'partner', partnerSchema, (d) => ({ action: 'partner', ...d })),
+	addStep: (e) => change(e, 'step', stepSchema, (d) => ({ action: 'step', ...d })),
+	markStepDone: (e) =>
+		change(e, 'step_done', stepDoneSchema, (d) => ({ action: 'step_done', ...d })),
+	addEntry: (e) => change(e, 'entry', entrySchema, (d) => ({ action: 'entry', ...d }))
 };

@@ -61,7 +61,7 @@ export const actions: Actions = {
 		await grants.revokeGrant(await database(), ctx, parsed.data.id).catch(httpFailure);
 		back(ctx.childId);
 	},
-	placement: async (event) => {
+	addPlacement: async (event) => {
 		const ctx = await team(event, 'create');
 		const form = await superValidate(await readForm(event.request), zod4(s.placementSchema), {
 			id: 'placement'
