@@ -21,7 +21,7 @@ export default defineConfig({
 		environment: 'node',
 		globalSetup: ['./src/lib/server/testing/global-setup.ts'],
 		setupFiles: ['./src/lib/server/testing/setup.ts'],
-		// Files run in parallel, each worker on a database of its own (ADR 016).
+		// Files run in parallel, each worker on a database of its own (ADR 017).
 		fileParallelism: true,
 		isolate: false,
 		maxWorkers: Math.max(2, availableParallelism()),

@@ -1,4 +1,4 @@
--- The access log is evidence (DOMAIN §9, Act 703/2023 § 11): it is append-only in the
+-- The access log is evidence (docs/domain.md §9, Act 703/2023 § 11): it is append-only in the
 -- database itself, whatever the application does.
 CREATE OR REPLACE FUNCTION access_log_refuse_change() RETURNS trigger AS $$
 BEGIN

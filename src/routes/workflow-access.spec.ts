@@ -95,7 +95,7 @@ describe('residential units and consultations', () => {
 			.from(consultation)
 			.where(eq(consultation.id, ids.unitARequest));
 		expect(c).toMatchObject({ state: 'requested', urgency: 'urgent' });
-		// An urgent request is triaged within one working day (DOMAIN §6).
+		// An urgent request is triaged within one working day (docs/domain.md §6).
 		const [f] = await (await db()).select().from(flag).where(eq(flag.consultationId, c!.id));
 		expect(f?.dueOn).toBe(addWorkingDays(helsinkiDate(), 1));
 	});
@@ -279,7 +279,7 @@ describe('invited participants', () => {
 			)
 		);
 		expect((invited as any).value.consultation.place).toBe('Huone 2');
-		// What they were invited to (DOMAIN §6): not the background, not who asked, not the others.
+		// What they were invited to (docs/domain.md §6): not the background, not who asked, not the others.
 		expect((invited as any).value.view).toBe('invited');
 		expect((invited as any).value.consultation.background).toBe('');
 		expect((invited as any).value.consultation.requestedBy).toBe('');

@@ -1,6 +1,6 @@
 import { isTeamRole, type OrganisationKind, type Role } from './roles';
 
-/** Who may see a child, and on what basis (DOMAIN §3). Pure: the caller brings the facts. */
+/** Who may see a child, and on what basis (docs/domain.md §3). Pure: the caller brings the facts. */
 
 export const GRANT_BASES = [
 	'consent',

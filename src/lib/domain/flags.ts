@@ -2,7 +2,7 @@ import type { Colour, Signal } from './traffic-light';
 import { addWorkingDays } from './working-days';
 import type { WorkflowKind } from './workflows';
 
-/** What raises a flag (DOMAIN §6). */
+/** What raises a flag (docs/domain.md §6). */
 export const FLAG_TRIGGERS = [
 	'turned_red',
 	'disagreement',
@@ -52,7 +52,7 @@ export function suggestWorkflow(
 	const substance = (status.substance ?? -1) >= SUBSTANCE_FLAG_RATING;
 	if (trigger === 'consultation_requested' || trigger === 'disagreement') return 'consultation';
 	if (substance && teen) return 'intensive_substance';
-	// Worry in many areas of the child's life: first the multi-agency view (DOMAIN §6).
+	// Worry in many areas of the child's life: first the multi-agency view (docs/domain.md §6).
 	if (concernDomains(status) >= CONSULTATION_DOMAINS) return 'consultation';
 	if (status.colour === 'red' && !child.placed) return 'intensive_family';
 	return 'consultation';
@@ -65,7 +65,7 @@ export function concernDomains(status: Pick<StatusFacts, 'domainColours'>): numb
 
 /**
  * Red flags and urgent consultation requests are triaged within 1 working day, others
- * within 5 (DOMAIN §6).
+ * within 5 (docs/domain.md §6).
  */
 export function triageDueOn(trigger: FlagTrigger, raisedOn: string, urgent = false): string {
 	const fast = trigger === 'turned_red' || urgent;

@@ -3,7 +3,7 @@ import { ORGANISATION_KINDS } from './roles';
 import { INSTRUMENT_V1, instrument, itemsFor } from './instrument';
 
 describe('instrument v1', () => {
-	it('has the 20 stable item ids of DOMAIN §4, in order', () => {
+	it('has the 20 stable item ids of docs/domain.md §4, in order', () => {
 		expect(INSTRUMENT_V1.items.map((i) => i.id)).toEqual([
 			'S1',
 			'S2',

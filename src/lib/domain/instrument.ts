@@ -1,7 +1,7 @@
 import type { Locale, OrganisationKind } from './roles';
 
 /**
- * The assessment instrument (DOMAIN §4) as versioned data. Item ids are stable forever:
+ * The assessment instrument (docs/domain.md §4) as versioned data. Item ids are stable forever:
  * assessments store the version they used, and an old version stays here for reading.
  */
 

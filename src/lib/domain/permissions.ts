@@ -1,7 +1,7 @@
 import type { Role } from './roles';
 
 /**
- * What each team role may do beyond seeing the team's children (DOMAIN §2, §5–6). One table,
+ * What each team role may do beyond seeing the team's children (docs/domain.md §2, §5–6). One table,
  * so a newcomer can read the whole policy in one place; services check it through `can`.
  */
 export const PERMISSIONS = {

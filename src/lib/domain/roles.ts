@@ -1,4 +1,4 @@
-/** Organisation kinds and roles (DOMAIN §2). Pure data and rules: no I/O. */
+/** Organisation kinds and roles (docs/domain.md §2). Pure data and rules: no I/O. */
 
 export const LOCALES = ['fi', 'sv', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -26,7 +26,7 @@ const a = (
 });
 const status = (...as: readonly AssessmentFact[]) => computeStatus(as, NOW);
 
-describe('overall colour (DOMAIN §5 rule 4)', () => {
+describe('overall colour (docs/domain.md §5 rule 4)', () => {
 	it.each([
 		['no assessment at all', [], 'grey'],
 		['everything 0', [a('school', { L1: 0, R1: 0 })], 'green'],

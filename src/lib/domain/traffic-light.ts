@@ -1,7 +1,7 @@
 import { CURRENT_INSTRUMENT, type Instrument, type Rating } from './instrument';
 
 /**
- * The traffic light (DOMAIN §5): pure, deterministic and versioned. Every status carries the
+ * The traffic light (docs/domain.md §5): pure, deterministic and versioned. Every status carries the
  * reasons that produced it. Inputs are the child's submitted assessments that have not been
  * superseded by a correction; the caller filters those.
  */

@@ -1,5 +1,5 @@
 /**
- * The two workflows of DOMAIN §6 as explicit state machines. Pure: services ask `transition`
+ * The two workflows of docs/domain.md §6 as explicit state machines. Pure: services ask `transition`
  * before writing, so an invalid step is refused with a reason before anything changes.
  */
 
@@ -74,7 +74,7 @@ export function allowedActions<S extends string, A extends string>(
 /** Plan steps, contacts and reviews belong to a live workflow, not a closed one. */
 export const intensiveEditable = (s: IntensiveState) => s !== 'closed';
 
-/** Reviews every 14 days (DOMAIN §6), counted from starting or from the last review. */
+/** Reviews every 14 days (docs/domain.md §6), counted from starting or from the last review. */
 export const REVIEW_INTERVAL_DAYS = 14;
 
 /** A running workflow whose review day has come (or passed) should be reviewed now. */

@@ -1,5 +1,5 @@
 /**
- * Working days in Finland, for triage deadlines (DOMAIN §6). Pure date arithmetic on ISO
+ * Working days in Finland, for triage deadlines (docs/domain.md §6). Pure date arithmetic on ISO
  * dates (YYYY-MM-DD), no clock and no time zone: the caller passes today's Finnish date.
  *
  * Not working days: Saturdays, Sundays, the public holidays of the Finnish calendar that

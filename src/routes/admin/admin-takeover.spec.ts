@@ -19,7 +19,7 @@ import * as userEdit from './users/[userId]/+page.server';
 /* eslint-disable @typescript-eslint/no-explicit-any -- calling route handlers with test events */
 
 /**
- * The two ways an administrator reached child data (DOMAIN §2): a new account given a team
+ * The two ways an administrator reached child data (docs/domain.md §2): a new account given a team
  * role, and a set-password link for an existing team member. Both fail by design now.
  */
 let adminId: string;

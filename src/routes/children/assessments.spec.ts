@@ -2,8 +2,16 @@ import { isHttpError, isRedirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { helsinkiDate } from '$lib/domain/access';
-import { accessGrant, assessment, assessmentRequest, child } from '$lib/server/db/schema';
-import { db, eventFor, makeOrg, makeTeam, makeUser, uniq } from '$lib/server/testing/fixtures';
+import { assessment, assessmentRequest } from '$lib/server/db/schema';
+import {
+	db,
+	eventFor,
+	makeChild,
+	makeGrant,
+	makeOrg,
+	makeTeam,
+	makeUser
+} from '$lib/server/testing/fixtures';
 import * as overview from './[childId]/+page.server';
 import * as newAssessment from './[childId]/assessments/new/[[requestId]]/+page.server';
 import * as view from '../assessments/[assessmentId]/+page.server';
@@ -42,27 +50,13 @@ beforeAll(async () => {
 	school = (await makeUser('partner', { organisationId: schoolOrg.id })).user.id;
 	schoolUser2 = (await makeUser('partner', { organisationId: schoolOrg.id })).user.id;
 	clinicUser = (await makeUser('partner', { organisationId: clinicOrg.id })).user.id;
-	const [c] = await d
-		.insert(child)
-		.values({
-			teamId: t.id,
-			givenName: 'Arvio',
-			familyName: `Lapsi ${uniq()}`,
-			dateOfBirth: '2014-02-02',
-			homeMunicipality: 'Järvelä'
-		})
-		.returning();
-	childId = c!.id;
+	childId = (await makeChild(t.id, { dateOfBirth: '2014-02-02' })).id;
 	const today = helsinkiDate();
 	for (const org of [schoolOrg.id, clinicOrg.id]) {
-		await d.insert(accessGrant).values({
-			childId,
-			organisationId: org,
+		await makeGrant(childId, org, teamUser, {
 			basis: 'consent',
 			consentGivenBy: 'huoltaja',
-			consentGivenOn: today,
-			validFrom: today,
-			grantedBy: teamUser
+			consentGivenOn: today
 		});
 	}
 	const [r] = await d

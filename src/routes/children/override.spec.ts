@@ -1,9 +1,17 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { helsinkiDate } from '$lib/domain/access';
-import { accessGrant, child, childStatus, childStatusHistory } from '$lib/server/db/schema';
+import { childStatus, childStatusHistory } from '$lib/server/db/schema';
 import { recomputeChildStatus } from '$lib/server/features/status/status';
-import { db, eventFor, makeOrg, makeTeam, makeUser, uniq } from '$lib/server/testing/fixtures';
+import {
+	db,
+	eventFor,
+	makeChild,
+	makeGrant,
+	makeOrg,
+	makeTeam,
+	makeUser
+} from '$lib/server/testing/fixtures';
 import { logRows, outcome } from '$lib/server/testing/routes';
 import * as childPage from './[childId]/+page.server';
 import * as page from './[childId]/override/+page.server';
@@ -22,25 +30,11 @@ beforeAll(async () => {
 		users[role] = (await makeUser(role, { organisationId: cp.id, teamId: t.id })).user.id;
 	const school = await makeOrg('school');
 	users.partner = (await makeUser('partner', { organisationId: school.id })).user.id;
-	const [c] = await d
-		.insert(child)
-		.values({
-			teamId: t.id,
-			givenName: 'Ohitus',
-			familyName: `Testi ${uniq()}`,
-			dateOfBirth: '2014-02-02',
-			homeMunicipality: 'Järvelä'
-		})
-		.returning();
-	childId = c!.id;
-	await d.insert(accessGrant).values({
-		childId,
-		organisationId: school.id,
+	childId = (await makeChild(t.id, { dateOfBirth: '2014-02-02' })).id;
+	await makeGrant(childId, school.id, users.social_worker!, {
 		basis: 'consent',
 		consentGivenBy: 'huoltaja',
-		consentGivenOn: helsinkiDate(),
-		validFrom: helsinkiDate(),
-		grantedBy: users.social_worker!
+		consentGivenOn: helsinkiDate()
 	});
 	await recomputeChildStatus(d, childId, 'child_created');
 });

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { makeWorld, type World } from '../testing/route-walk';
 import { db } from '../testing/fixtures';
 import { APP_ROLE } from '.';
+import { sqlState } from '../testing/routes';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw query results */
 
@@ -80,7 +81,10 @@ describe('the app role', () => {
 
 	it.each(tampering)('cannot %s', async (_, statement) => {
 		const d = await db();
-		await expect(d.transaction(async (tx) => tx.execute(statement()))).rejects.toThrow();
+		// Refused for want of rights (42501), not by a typo or a missing object.
+		await expect(d.transaction(async (tx) => tx.execute(statement()))).rejects.toSatisfy(
+			(e) => sqlState(e) === '42501'
+		);
 	});
 
 	it('still does its everyday work: reads, appends to the log, edits a child', async () => {

@@ -4,7 +4,7 @@ import { ConflictError, NotFoundError } from '../errors';
 import type { DbOrTx } from '.';
 
 /**
- * Optimistic locking, written once (ADR 017). A form carries the version it was rendered
+ * Optimistic locking, written once (ADR 018). A form carries the version it was rendered
  * with; an edit based on an older one is refused with the newer data, nothing overwritten.
  */
 

@@ -122,7 +122,7 @@ export const membership = pgTable(
 		createdBy: uuid().references(() => user.id)
 	},
 	(t) => [
-		// One role per user per organisation (DOMAIN §2).
+		// One role per user per organisation (docs/domain.md §2).
 		uniqueIndex('membership_user_org_uq').on(t.userId, t.organisationId),
 		index('membership_team_idx').on(t.teamId)
 	]
@@ -208,7 +208,7 @@ export const loginThrottle = pgTable('login_throttle', {
 });
 
 /**
- * Append-only audit trail (DOMAIN §9). Triggers in the migrations refuse UPDATE,
+ * Append-only audit trail (docs/domain.md §9). Triggers in the migrations refuse UPDATE,
  * DELETE and TRUNCATE. No foreign keys: the log must outlive anything it mentions.
  */
 export const accessLog = pgTable(
@@ -234,7 +234,7 @@ export const accessLog = pgTable(
 	]
 );
 
-/** A child known to a team (DOMAIN §3). Names and identity code never go into URLs. */
+/** A child known to a team (docs/domain.md §3). Names and identity code never go into URLs. */
 export const child = pgTable(
 	'child',
 	{
@@ -277,7 +277,7 @@ export const placement = pgTable(
 	(t) => [index('placement_child_idx').on(t.childId)]
 );
 
-/** The only way a partner organisation sees a child (DOMAIN §3). */
+/** The only way a partner organisation sees a child (docs/domain.md §3). */
 export const accessGrant = pgTable(
 	'access_grant',
 	{
@@ -368,7 +368,7 @@ export const assessment = pgTable(
 export type AssessmentRatings = Record<string, { rating: 0 | 1 | 2 | 3 | null; evidence: string }>;
 
 /**
- * The child's current traffic light (DOMAIN §5), kept in step with the assessments in the
+ * The child's current traffic light (docs/domain.md §5), kept in step with the assessments in the
  * same transaction. Only the clock-independent part is stored; staleness is derived on read.
  * A team override sits beside the computed colour, never in its place.
  */
@@ -419,7 +419,7 @@ export const childStatusHistory = pgTable(
 	(t) => [index('child_status_history_child_idx').on(t.childId, t.at)]
 );
 
-/** A prompt to act (DOMAIN §6), raised with the status change that caused it. */
+/** A prompt to act (docs/domain.md §6), raised with the status change that caused it. */
 export const flag = pgTable(
 	'flag',
 	{

@@ -85,7 +85,7 @@ export async function requireRole(
 	return { user, membership, actor: actorFor(event, membership) };
 }
 
-/** Admins manage organisations, teams and users. They reach no child data (DOMAIN §2). */
+/** Admins manage organisations, teams and users. They reach no child data (docs/domain.md §2). */
 export function requireAdmin(event: Event) {
 	return requireRole(event, 'admin');
 }

@@ -355,7 +355,7 @@ export async function seedChildren(tx: Tx, ids: DemoIds, now = new Date()): Prom
 		}
 	}
 	await recomputeAll(tx, childIds, 'demo_data', now);
-	// A team decision beside the computed green (DOMAIN §5 rule 6): many small worries from
+	// A team decision beside the computed green (docs/domain.md §5 rule 6): many small worries from
 	// the clinic alone, and a home visit that worried the team more.
 	const reason = 'Kotikäynnillä huoli perheen jaksamisesta oli suurempi kuin arvioissa.';
 	await tx

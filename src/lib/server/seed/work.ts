@@ -19,7 +19,7 @@ import type { DemoIds } from './ids';
 const DAY = 86400_000;
 
 /**
- * Flags, an intensive workflow and consultations in every state (DOMAIN §6). The status
+ * Flags, an intensive workflow and consultations in every state (docs/domain.md §6). The status
  * recompute has already raised the flags for the red, disagreeing and substance children.
  */
 export async function seedWork(tx: Tx, ids: DemoIds, childIds: string[], now = new Date()) {

@@ -1,8 +1,9 @@
-import type { Actor } from '../access-log';
+import type { Actor, Viewer } from '../access-log';
+import { helsinkiDate } from '../../domain/access';
 import { createSession, loadMemberships } from '../auth/session';
 import { hashPassword } from '../auth/password';
 import { getDb, type Db } from '../db';
-import { membership, organisation, team, user } from '../db/schema';
+import { accessGrant, child, membership, organisation, team, user } from '../db/schema';
 import type { OrganisationKind, Role } from '../../domain/roles';
 
 /** Test data with unique names, so files can share one real database. */
@@ -142,5 +143,60 @@ export async function eventFor(
 		parent: async () => ({}),
 		depends: () => {},
 		untrack: <T>(fn: () => T) => fn()
+	};
+}
+
+type ChildValues = Partial<typeof child.$inferInsert>;
+
+/** A child of `teamId`, with a unique family name; `values` override the defaults. */
+export async function makeChild(teamId: string, values: ChildValues = {}) {
+	const d = await db();
+	const [c] = await d
+		.insert(child)
+		.values({
+			teamId,
+			givenName: 'Testi',
+			familyName: `Lapsi ${uniq()}`,
+			dateOfBirth: '2013-01-01',
+			homeMunicipality: 'Järvelä',
+			...values
+		})
+		.returning();
+	return c!;
+}
+
+type GrantValues = Partial<typeof accessGrant.$inferInsert>;
+
+/**
+ * A valid grant from today for `organisationId` to see `childId`, on a statutory request
+ * unless `values` say otherwise.
+ */
+export async function makeGrant(
+	childId: string,
+	organisationId: string,
+	grantedBy: string,
+	values: GrantValues = {}
+) {
+	const d = await db();
+	const [g] = await d
+		.insert(accessGrant)
+		.values({
+			childId,
+			organisationId,
+			basis: 'statutory_request',
+			validFrom: helsinkiDate(),
+			grantedBy,
+			...values
+		})
+		.returning();
+	return g!;
+}
+
+/** The person as the services see them, with their approved memberships. */
+export async function viewerOf(userId: string): Promise<Viewer> {
+	return {
+		userId,
+		memberships: await loadMemberships(await db(), userId),
+		requestId: `test-${uniq()}`
 	};
 }

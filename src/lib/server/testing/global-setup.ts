@@ -5,7 +5,7 @@ import type { TestProject } from 'vitest/node';
 
 /**
  * Runs once before the test workers start, so that each worker gets a migrated database of
- * its own and test files can run in parallel (ADR 016):
+ * its own and test files can run in parallel (ADR 017):
  * - with DATABASE_URL: that database is migrated once, then copied as a template into one
  *   database per worker (`<name>_w1`, `<name>_w2`, …), dropped again at the end;
  * - without: one in-memory PGlite is migrated and its data folder saved, and every test

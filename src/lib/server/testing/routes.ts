@@ -32,3 +32,10 @@ export async function logRows(requestId: string) {
 		basis: string | null;
 	}[];
 }
+
+/** The SQL state of a database error, whether the driver's or wrapped by Drizzle. */
+export function sqlState(e: unknown): string | undefined {
+	const err = e as { code?: unknown; cause?: { code?: unknown } } | null;
+	const code = err?.cause?.code ?? err?.code;
+	return typeof code === 'string' ? code : undefined;
+}

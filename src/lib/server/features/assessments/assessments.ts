@@ -167,7 +167,7 @@ export async function saveAssessment(
 						and(eq(assessmentRequest.id, input.requestId), eq(assessmentRequest.status, 'open'))
 					);
 			}
-			// The traffic light moves with the assessment, in the same transaction (DOMAIN §5.7).
+			// The traffic light moves with the assessment, in the same transaction (docs/domain.md §5.7).
 			await recomputeChildStatus(tx, ctx.childId, `assessment:${id}`, now);
 			await onSubmitted?.(tx, id);
 		}

@@ -8,6 +8,7 @@ import { loadMemberships } from '../../auth/session';
 import { db, makeOrg, makeTeam, makeUser, uniq } from '../../testing/fixtures';
 import { checkChildAccess } from '../../access';
 import { type Viewer } from '../../access-log';
+import { ForbiddenError } from '../../errors';
 
 let viewerA: Viewer;
 let viewerB: Viewer;
@@ -72,7 +73,7 @@ describe('children', () => {
 
 	it('only team members create children, in their own team', async () => {
 		const d = await db();
-		await expect(createChild(d, viewerB, teamA, input())).rejects.toThrow();
+		await expect(createChild(d, viewerB, teamA, input())).rejects.toBeInstanceOf(ForbiddenError);
 	});
 
 	it('refuses an edit based on an old version and keeps the newer data', async () => {

@@ -154,7 +154,7 @@ export async function getConsultation(db: Db, ctx: ChildContext, id: string) {
 	const view = viewOf(ctx, c);
 	return db.transaction(async (tx) => {
 		await logChild(tx, ctx, 'read', 'consultation', id);
-		// The invited see what they were invited to (DOMAIN §6), nothing else of the record.
+		// The invited see what they were invited to (docs/domain.md §6), nothing else of the record.
 		if (view === 'invited') {
 			const heldOrLater = c.state === 'held' || c.state === 'closed';
 			return {

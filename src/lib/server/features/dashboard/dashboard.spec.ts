@@ -6,6 +6,7 @@ import { db, makeOrg, makeTeam, makeUser, uniq } from '../../testing/fixtures';
 import { teamDashboard } from './dashboard';
 import { recomputeAll } from '../status/status';
 import { type Viewer } from '../../access-log';
+import { ForbiddenError } from '../../errors';
 
 async function viewer(userId: string): Promise<Viewer> {
 	return {
@@ -73,7 +74,7 @@ describe('team dashboard', () => {
 			const v = await viewer((await makeUser(role)).user.id);
 			await expect(
 				teamDashboard(d, v, { colour: null, workerId: null, signal: null, page: 1 })
-			).rejects.toThrow();
+			).rejects.toBeInstanceOf(ForbiddenError);
 		}
 	});
 });

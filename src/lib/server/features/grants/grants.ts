@@ -263,7 +263,7 @@ export async function partnerInbox(db: Db, viewer: Viewer, now = new Date()) {
 				)
 			)
 			.orderBy(asc(child.familyName), asc(child.givenName));
-		// Residential staff see only placement-based children (DOMAIN §6).
+		// Residential staff see only placement-based children (docs/domain.md §6).
 		const visible = grants.filter((g) => {
 			const role = ms.find((x) => x.organisationId === g.organisationId)?.role;
 			return grantValid(g, today) && (role === 'partner' || g.basis === 'placement');

@@ -1,10 +1,16 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { helsinkiDate } from '../../../domain/access';
 import type { OrganisationKind } from '../../../domain/roles';
-import { loadMemberships } from '../../auth/session';
-import { accessGrant, assessment, child, childStatusHistory, flag } from '../../db/schema';
-import { db, makeOrg, makeTeam, makeUser, uniq } from '../../testing/fixtures';
+import { assessment, childStatusHistory, flag } from '../../db/schema';
+import {
+	db,
+	makeChild,
+	makeGrant,
+	makeOrg,
+	makeTeam,
+	makeUser,
+	viewerOf
+} from '../../testing/fixtures';
 import { contentFromForm, saveAssessment, startCorrection } from '../assessments/assessments';
 import { verifyStatuses } from './status';
 import { checkChildAccess, type ChildContext } from '../../access';
@@ -29,33 +35,14 @@ async function setupRound() {
 	const cp = await makeOrg('child_protection');
 	const t = await makeTeam(cp.id);
 	const worker = await makeUser('social_worker', { organisationId: cp.id, teamId: t.id });
-	const [c] = await d
-		.insert(child)
-		.values({
-			teamId: t.id,
-			givenName: 'Rinnakkain',
-			familyName: `Testi ${uniq()}`,
-			dateOfBirth: '2011-03-04',
-			homeMunicipality: 'Järvelä'
-		})
-		.returning();
+	const c = await makeChild(t.id, { dateOfBirth: '2011-03-04' });
 	const ctxs: ChildContext[] = [];
 	for (const w of WRITERS) {
 		const org = await makeOrg(w.kind);
 		const partner = await makeUser('partner', { organisationId: org.id });
-		await d.insert(accessGrant).values({
-			childId: c!.id,
-			organisationId: org.id,
-			basis: 'statutory_request',
-			validFrom: helsinkiDate(),
-			grantedBy: worker.user.id
-		});
-		const viewer = {
-			userId: partner.user.id,
-			memberships: await loadMemberships(d, partner.user.id),
-			requestId: `t-${uniq()}`
-		};
-		ctxs.push((await checkChildAccess(d, viewer, c!.id, { action: 'submit' }))!);
+		await makeGrant(c.id, org.id, worker.user.id);
+		const viewer = await viewerOf(partner.user.id);
+		ctxs.push((await checkChildAccess(d, viewer, c.id, { action: 'submit' }))!);
 	}
 	return { d, childId: c!.id, ctxs };
 }

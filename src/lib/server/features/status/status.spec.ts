@@ -2,9 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { helsinkiDate } from '../../../domain/access';
 import { CURRENT_INSTRUMENT, type Rating } from '../../../domain/instrument';
-import { loadMemberships } from '../../auth/session';
 import {
-	accessGrant,
 	assessment,
 	child,
 	childStatus,
@@ -12,11 +10,18 @@ import {
 	type AssessmentRatings
 } from '../../db/schema';
 import { seedDemo } from '../../seed/demo';
-import { db, makeOrg, makeTeam, makeUser, uniq } from '../../testing/fixtures';
+import {
+	db,
+	makeChild,
+	makeGrant,
+	makeOrg,
+	makeTeam,
+	makeUser,
+	viewerOf
+} from '../../testing/fixtures';
 import { contentFromForm, saveAssessment } from '../assessments/assessments';
 import { recomputeAll, verifyStatuses } from './status';
 import { checkChildAccess } from '../../access';
-import { type Viewer } from '../../access-log';
 
 async function setup() {
 	const d = await db();
@@ -25,32 +30,15 @@ async function setup() {
 	const worker = await makeUser('social_worker', { organisationId: cp.id, teamId: t.id });
 	const schoolOrg = await makeOrg('school');
 	const partner = await makeUser('partner', { organisationId: schoolOrg.id });
-	const [c] = await d
-		.insert(child)
-		.values({
-			teamId: t.id,
-			givenName: 'Tila',
-			familyName: `Testi ${uniq()}`,
-			dateOfBirth: '2013-01-01',
-			homeMunicipality: 'Järvelä'
-		})
-		.returning();
-	await d.insert(accessGrant).values({
-		childId: c!.id,
-		organisationId: schoolOrg.id,
+	const c = await makeChild(t.id);
+	await makeGrant(c.id, schoolOrg.id, worker.user.id, {
 		basis: 'consent',
 		consentGivenBy: 'huoltaja',
-		consentGivenOn: helsinkiDate(),
-		validFrom: helsinkiDate(),
-		grantedBy: worker.user.id
+		consentGivenOn: helsinkiDate()
 	});
-	const viewer: Viewer = {
-		userId: partner.user.id,
-		memberships: await loadMemberships(d, partner.user.id),
-		requestId: `t-${uniq()}`
-	};
-	const ctx = (await checkChildAccess(d, viewer, c!.id, { action: 'create' }))!;
-	return { d, childId: c!.id, ctx };
+	const viewer = await viewerOf(partner.user.id);
+	const ctx = (await checkChildAccess(d, viewer, c.id, { action: 'create' }))!;
+	return { d, childId: c.id, ctx };
 }
 
 const submit = (form: Record<string, string>) => ({
