@@ -94,7 +94,7 @@ test.describe('administration', () => {
 		expect(link).toMatch(/\/set-password\/[a-z2-7]{32}$/);
 
 		await page.locator('form[action="/logout?/logout"] button').click();
-		await page.goto(link!);
+		await page.goto(link);
 		await page.locator('#password').fill('Kuusi-Järvi-Pilvi-Tuoli');
 		await page.locator('#confirm').fill('Kuusi-Järvi-Pilvi-Tuoli');
 		await page.locator('form[action="?/set"] button').click();

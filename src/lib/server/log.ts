@@ -35,7 +35,7 @@ export function errorFacts(error: unknown): ErrorFacts {
 	const chain: DbErrorLike[] = [];
 	let e: unknown = error;
 	while (e && typeof e === 'object' && chain.length < 5) {
-		chain.push(e as DbErrorLike);
+		chain.push(e);
 		e = (e as DbErrorLike).cause;
 	}
 	const first = <K extends keyof DbErrorLike>(...keys: K[]) => {

@@ -30,7 +30,7 @@ export function startWorker() {
 			running = false;
 		}
 	};
-	timer = setInterval(tick, env.WORKER_INTERVAL * 1000);
+	timer = setInterval(() => void tick(), env.WORKER_INTERVAL * 1000);
 	timer.unref();
 	void tick();
 }

@@ -99,7 +99,7 @@ describe('an admin cannot reach child data by making an account', () => {
 		const shown = JSON.stringify(r.value);
 		expect(shown).not.toMatch(/set-password/);
 		expect(shown).not.toMatch(/[a-z2-7]{32}/);
-		expect((r.value as any).passwordLinkSent.delivery).toBe('console');
+		expect(r.value.passwordLinkSent.delivery).toBe('console');
 		const d = await db();
 		const tokens = await d.select().from(passwordToken).where(eq(passwordToken.userId, newUserId));
 		expect(tokens).toHaveLength(1);

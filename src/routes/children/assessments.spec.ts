@@ -26,7 +26,7 @@ async function call(fn: () => unknown) {
 			return { status: v.status as number, data: v.data };
 		return { status: 200, data: v };
 	} catch (e) {
-		if (isRedirect(e)) return { status: e.status, location: e.location as string };
+		if (isRedirect(e)) return { status: e.status, location: e.location };
 		if (isHttpError(e)) return { status: e.status };
 		throw e;
 	}

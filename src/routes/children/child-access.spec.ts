@@ -56,7 +56,7 @@ beforeAll(async () => {
 		)[0]!.id;
 	childId = await mk();
 	notPlacedId = await mk();
-	const base = { childId, grantedBy: users.team!, validFrom: daysFrom(-30) };
+	const base = { childId, grantedBy: users.team, validFrom: daysFrom(-30) };
 	await d.insert(accessGrant).values([
 		{
 			...base,
@@ -79,7 +79,7 @@ beforeAll(async () => {
 			childId,
 			unitOrganisationId: orgs.unit.id,
 			since: daysFrom(-30),
-			createdBy: users.team!
+			createdBy: users.team
 		})
 		.returning();
 	await d
@@ -218,7 +218,7 @@ describe('access log export', () => {
 		await readAs('granted');
 		await readAs('team', notPlacedId);
 		const event = await eventFor(users.team!, { params: { childId: childId } });
-		const res = (await exportLog.GET(event as any)) as Response;
+		const res = await exportLog.GET(event as any);
 		expect(res.headers.get('content-type')).toMatch(/text\/csv/);
 		const csv = await res.text();
 		const lines = csv.trim().split('\n');
@@ -237,9 +237,9 @@ describe('access log export', () => {
 		const evil = '=HYPERLINK("http://evil.example","x")';
 		await d.update(user).set({ displayName: evil }).where(eq(user.id, users.granted!));
 		await readAs('granted');
-		const res = (await exportLog.GET(
+		const res = await exportLog.GET(
 			(await eventFor(users.team!, { params: { childId: childId } })) as any
-		)) as Response;
+		);
 		const csv = await res.text();
 		expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
 		expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);

@@ -58,7 +58,8 @@ export const actions: Actions = {
 	login: async ({ request, cookies, url, getClientAddress, setHeaders }) => {
 		const userAgent = request.headers.get('user-agent');
 		const formData = await readForm(request);
-		const next = safeNext(formData.get('next')?.toString());
+		const nextValue = formData.get('next');
+		const next = safeNext(typeof nextValue === 'string' ? nextValue : undefined);
 		const form = await superValidate(formData, zod4(loginSchema));
 		const password = form.data.password;
 		// The password never travels back to the browser.

@@ -37,11 +37,11 @@ describe('login action', () => {
 
 	it('answers 429 with Retry-After and a time to try again after repeated failures', async () => {
 		const { user } = await makeUser('partner');
-		let last;
-		for (let i = 0; i < 5; i++) last = await post({ email: user.email, password: `wrong ${i}` });
-		expect(last!.status).toBe(429);
-		expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
-		expect(last!.form.message).toMatch(/Yritä uudelleen klo \d{2}\.\d{2}/);
+		let last = await post({ email: user.email, password: 'wrong 0' });
+		for (let i = 1; i < 5; i++) last = await post({ email: user.email, password: `wrong ${i}` });
+		expect(last.status).toBe(429);
+		expect(Number(last.headers['retry-after'])).toBeGreaterThan(0);
+		expect(last.form.message).toMatch(/Yritä uudelleen klo \d{2}\.\d{2}/);
 		const right = await post({ email: user.email, password: TEST_PASSWORD });
 		expect(right.status).toBe(429);
 	});

@@ -31,6 +31,8 @@ export async function updateVersioned<T extends Versioned>(
 		.returning()) as T['$inferSelect'][];
 	if (row) return row;
 	const read = opts.conflictFields ? tx.select(opts.conflictFields) : tx.select();
+	// The casts to PgTable are needed by tsc (a generic table), though the linter's view disagrees.
+	// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
 	const [current] = (await read.from(table as PgTable).where(eq(table.id, id))) as unknown[];
 	if (!current) throw new NotFoundError();
 	throw new ConflictError(current);
@@ -48,6 +50,7 @@ export async function lockForEdit<T extends PgTable & { version: PgColumn }>(
 ): Promise<T['$inferSelect']> {
 	const [row] = (await tx
 		.select()
+		// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- see above
 		.from(table as PgTable)
 		.where(where)
 		.for('update')) as (T['$inferSelect'] & { version: number })[];

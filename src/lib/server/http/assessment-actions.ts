@@ -6,6 +6,7 @@ import { allowedAssessmentFields, assessmentFormSchema } from '../../schemas/ass
 import { getDb } from '../db';
 import { formFailure, readForm } from './forms';
 import {
+	type AssessmentContent,
 	contentFromForm,
 	formFromContent,
 	saveAssessment
@@ -49,7 +50,11 @@ export async function assessmentAction(
 		});
 	} catch (e) {
 		return formFailure(form, e, {
-			onConflict: (c) => ({ ...formFromContent(c, c.instrumentVersion), version: c.version })
+			onConflict: (current) => {
+				// The conflict carries the newer version of this assessment.
+				const c = current as AssessmentContent & { instrumentVersion: string; version: number };
+				return { ...formFromContent(c, c.instrumentVersion), version: c.version };
+			}
 		});
 	}
 	redirect(

@@ -15,7 +15,11 @@ import { ConflictError, FieldError, ForbiddenError, NotFoundError } from '../err
 export function formFailure<T extends Record<string, unknown>>(
 	form: SuperValidated<T, any, any>,
 	e: unknown,
-	opts: { onConflict?: (current: any) => Partial<T>; key?: string } = {}
+	opts: {
+		/** Fields of the newer record (ConflictError.current) to put back into the form. */
+		onConflict?: (current: Record<string, unknown>) => Record<string, unknown>;
+		key?: string;
+	} = {}
 ) {
 	const key = opts.key ?? 'form';
 	if (e instanceof FieldError) {
@@ -27,7 +31,8 @@ export function formFailure<T extends Record<string, unknown>>(
 		return fail(400, { [key]: form });
 	}
 	if (e instanceof ConflictError) {
-		if (opts.onConflict) form.data = { ...form.data, ...opts.onConflict(e.current) };
+		if (opts.onConflict)
+			form.data = { ...form.data, ...opts.onConflict(e.current as Record<string, unknown>) };
 		form.message = m.conflict_notice();
 		form.valid = false;
 		return fail(409, { [key]: form });
@@ -79,7 +84,7 @@ export async function submitForm<S extends Schema, R>(
 		save: (data: z.infer<S>) => Promise<R>;
 		to: (result: R) => string;
 		/** Fields of the newer record to put back in the form (its version, say). */
-		onConflict?: (current: any) => Record<string, unknown>;
+		onConflict?: (current: Record<string, unknown>) => Record<string, unknown>;
 	}
 ) {
 	const key = opts.key ?? 'form';
@@ -89,10 +94,7 @@ export async function submitForm<S extends Schema, R>(
 	try {
 		result = await opts.save(form.data as z.infer<S>);
 	} catch (e) {
-		return formFailure(form, e, {
-			key,
-			onConflict: opts.onConflict as ((current: unknown) => Partial<typeof form.data>) | undefined
-		});
+		return formFailure(form, e, { key, onConflict: opts.onConflict });
 	}
 	redirect(303, opts.to(result));
 }

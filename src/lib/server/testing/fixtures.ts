@@ -140,7 +140,7 @@ export async function eventFor(
 		isDataRequest: false,
 		isSubRequest: false,
 		platform: undefined,
-		parent: async () => ({}),
+		parent: () => Promise.resolve({}),
 		depends: () => {},
 		untrack: <T>(fn: () => T) => fn()
 	};

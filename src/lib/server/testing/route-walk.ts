@@ -13,6 +13,7 @@ import {
 import { gate } from '../http/gate';
 import { recomputeChildStatus } from '../features/status/status';
 import { db, eventFor, makeOrg, makeTeam, makeUser, uniq } from './fixtures';
+import { rowsOf } from './routes';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- route modules are called generically */
 
@@ -211,18 +212,18 @@ export function pathFor(routeId: string, params: Record<string, string>): string
  */
 export async function snapshot(): Promise<string> {
 	const d = await db();
-	const res: any = await d.execute(
+	const res = await d.execute(
 		sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('access_log', 'session', 'login_throttle') order by table_name`
 	);
-	const tables: string[] = (Array.isArray(res) ? res : res.rows).map((r: any) => r.table_name);
+	const tables = rowsOf<{ table_name: string }>(res).map((r) => r.table_name);
 	const parts: string[] = [];
 	for (const name of tables) {
-		const r: any = await d.execute(
+		const r = await d.execute(
 			sql.raw(
 				`select count(*)::text || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as h from "${name}" t`
 			)
 		);
-		parts.push(`${name}=${(Array.isArray(r) ? r : r.rows)[0].h}`);
+		parts.push(`${name}=${rowsOf<{ h: string }>(r)[0]!.h}`);
 	}
 	return parts.join('\n');
 }
@@ -245,7 +246,7 @@ export async function routeEvent(
 		const headers: Record<string, string> = {};
 		const b = body ?? { contentType: 'application/x-www-form-urlencoded', body: '' };
 		if (b.contentType) headers['content-type'] = b.contentType;
-		(event as any).request = new Request(event.url, {
+		(event as { request: Request }).request = new Request(event.url, {
 			method: entry.method,
 			headers,
 			body: b.body
@@ -263,10 +264,10 @@ export async function throughGate(routeId: string, locals: Partial<App.Locals>) 
 			route: { id: routeId },
 			request: new Request(`http://localhost${routeId}`),
 			url: new URL(`http://localhost${routeId}`)
-		} as any,
-		resolve: async () => {
+		} as unknown as Parameters<typeof gate>[0]['event'],
+		resolve: () => {
 			resolved = true;
-			return new Response('page');
+			return Promise.resolve(new Response('page'));
 		}
 	});
 	return { resolved, response };

@@ -71,7 +71,7 @@ async function change<S extends VersionedSchema>(
 		save: async (data) =>
 			changeConsultation(await database(), ctx, id, data.version, toChange(data)),
 		to: () => `/consultations/${id}?saved=${key}`,
-		onConflict: (c: { version: number }) => ({ version: c.version })
+		onConflict: (c) => ({ version: c.version })
 	});
 }
 

@@ -70,7 +70,7 @@ async function change<S extends VersionedSchema>(
 		key,
 		save: async (data) => changeWorkflow(await database(), ctx, id, data.version, toChange(data)),
 		to: () => `/workflows/${id}?saved=${key}`,
-		onConflict: (w: { version: number }) => ({ version: w.version })
+		onConflict: (w) => ({ version: w.version })
 	});
 }
 

@@ -24,6 +24,10 @@ export type AssessmentContent = {
 };
 
 /** Form fields ⇄ stored content (the instrument decides which items exist). */
+/** A form value as text: strings as they are, numbers written out, anything else empty. */
+const formText = (v: unknown): string =>
+	typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
+
 export function contentFromForm(
 	data: Record<string, unknown>,
 	version = CURRENT_INSTRUMENT.version
@@ -31,18 +35,18 @@ export function contentFromForm(
 	const inst = instrument(version);
 	const ratings: AssessmentRatings = {};
 	for (const item of inst.items) {
-		const r = String(data[`r_${item.id}`] ?? '');
+		const r = formText(data[`r_${item.id}`]);
 		ratings[item.id] = {
 			rating: r === '' ? null : (Number(r) as Rating),
-			evidence: String(data[`e_${item.id}`] ?? '')
+			evidence: formText(data[`e_${item.id}`])
 		};
 	}
 	const fi = data.familyInformed;
 	return {
 		ratings,
-		childView: String(data.childView ?? ''),
-		guardiansView: String(data.guardiansView ?? ''),
-		strengths: String(data.strengths ?? ''),
+		childView: formText(data.childView),
+		guardiansView: formText(data.guardiansView),
+		strengths: formText(data.strengths),
 		familyInformed: fi === 'yes' ? true : fi === 'no' ? false : null
 	};
 }

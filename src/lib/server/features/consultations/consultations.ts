@@ -172,8 +172,8 @@ export async function getConsultation(db: Db, ctx: ChildContext, id: string) {
 					followUpOwnerId: null,
 					followUpOn: null
 				},
-				people: {} as Record<string, string>,
-				orgs: {} as Record<string, string>,
+				people: {},
+				orgs: {},
 				actions: [] as ConsultationAction[]
 			};
 		}

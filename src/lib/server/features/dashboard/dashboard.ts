@@ -109,9 +109,7 @@ export async function teamDashboard(db: Db, viewer: Viewer, f: DashboardFilter, 
 			total: rows[0]?.total ?? 0,
 			overdueFlags: late?.n ?? 0,
 			pageSize: PAGE_SIZE,
-			counts: Object.fromEntries(counts.map((c) => [c.colour, c.n])) as Partial<
-				Record<Colour, number>
-			>,
+			counts: Object.fromEntries(counts.map((c) => [c.colour, c.n])),
 			rows: rows.map((r) => {
 				const signals = [
 					...(r.signals as Signal[]),

@@ -95,7 +95,7 @@ describe('flags', () => {
 		const s = await setup();
 		const ctx = await ctxFor(s.partner, s.childId);
 		await expect(
-			saveAssessment(s.d, ctx, submit({ r_S1: '3' }), async () => {
+			saveAssessment(s.d, ctx, submit({ r_S1: '3' }), () => {
 				throw new Error('boom');
 			})
 		).rejects.toThrow('boom');

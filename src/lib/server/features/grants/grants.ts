@@ -298,7 +298,7 @@ export async function partnerInbox(db: Db, viewer: Viewer, now = new Date()) {
 			children.map((c) => ({
 				actor: actorOf(
 					viewer,
-					ms.find((x) => x.organisationId === c.organisationId)!
+					ms.find((x) => x.organisationId === c.organisationId)
 				),
 				action: 'list',
 				entityType: 'child',

@@ -1,6 +1,5 @@
 import { and, count, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { m } from '../../../paraglide/messages';
-import type { Locale } from '../../../paraglide/runtime';
 import { notificationText } from '../../../notification-text';
 import type { Db, DbOrTx } from '../../db';
 import { child, emailOutbox, membership, notification, user } from '../../db/schema';
@@ -50,7 +49,7 @@ export async function notify(
 	const mails = rows.flatMap((r) => {
 		const p = people.find((x) => x.id === r.userId);
 		if (!p?.active) return [];
-		const locale = (p.locale ?? 'fi') as Locale;
+		const locale = p.locale ?? 'fi';
 		return [
 			{
 				notificationId: r.id,

@@ -44,7 +44,7 @@ async function setupRound() {
 		const viewer = await viewerOf(partner.user.id);
 		ctxs.push((await checkChildAccess(d, viewer, c.id, { action: 'submit' }))!);
 	}
-	return { d, childId: c!.id, ctxs };
+	return { d, childId: c.id, ctxs };
 }
 
 const submission = (form: Record<string, string>) => ({

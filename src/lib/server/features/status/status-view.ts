@@ -77,7 +77,7 @@ export async function childStatusView(db: Db, ctx: ChildContext, now = new Date(
 			reasons,
 			signals,
 			history,
-			organisationNames: names as Record<string, string>
+			organisationNames: names
 		};
 	});
 }

@@ -80,7 +80,7 @@ describe('stored status', () => {
 	it('rolls back both assessment and status when anything after the update fails', async () => {
 		const { d, childId, ctx } = await setup();
 		await expect(
-			saveAssessment(d, ctx, submit({ r_S1: '3' }), async () => {
+			saveAssessment(d, ctx, submit({ r_S1: '3' }), () => {
 				throw new Error('failure after the status update');
 			})
 		).rejects.toThrow('failure after the status update');

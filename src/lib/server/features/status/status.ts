@@ -95,12 +95,12 @@ export async function recomputeChildStatus(
 	const values = {
 		colour: t.colour,
 		domainColours: t.domainColours,
-		reasons: JSON.parse(JSON.stringify(t.reasons)),
-		signals: JSON.parse(JSON.stringify(t.signals)),
+		reasons: JSON.parse(JSON.stringify(t.reasons)) as typeof t.reasons,
+		signals: JSON.parse(JSON.stringify(t.signals)) as typeof t.signals,
 		rulesVersion: t.rulesVersion,
 		newestAt: t.newestAt,
 		computedAt: now,
-		changedAt: changed ? now : prev!.changedAt,
+		changedAt: changed ? now : prev.changedAt,
 		substanceRating: substance
 	};
 	if (prev) await tx.update(childStatus).set(values).where(eq(childStatus.childId, childId));
