@@ -2,6 +2,7 @@ import type { Actor, Viewer } from '../access-log';
 import { helsinkiDate } from '../../domain/access';
 import { createSession, loadMemberships } from '../auth/session';
 import { hashPassword } from '../auth/password';
+import { contentFromForm } from '../features/assessments/assessments';
 import { getDb, type Db } from '../db';
 import { accessGrant, child, membership, organisation, team, user } from '../db/schema';
 import type { OrganisationKind, Role } from '../../domain/roles';
@@ -200,3 +201,13 @@ export async function viewerOf(userId: string): Promise<Viewer> {
 		requestId: `test-${uniq()}`
 	};
 }
+
+/** A new assessment submitted at once, from form fields (`r_S1: '3'`, …); the family told. */
+export const submission = (form: Record<string, string>) => ({
+	assessmentId: null,
+	version: 0,
+	requestId: null,
+	supersedesId: null,
+	content: contentFromForm({ familyInformed: 'yes', ...form }),
+	submit: true
+});

@@ -10,9 +10,10 @@ import {
 	makeOrg,
 	makeTeam,
 	makeUser,
-	uniq
+	uniq,
+	submission
 } from '../../testing/fixtures';
-import { contentFromForm, saveAssessment } from '../assessments/assessments';
+import { saveAssessment } from '../assessments/assessments';
 import { changeConsultation, requestConsultation } from '../consultations/consultations';
 import { ConflictError, FieldError } from '../../errors';
 import { triageFlag } from './flags';
@@ -54,14 +55,7 @@ async function setup() {
 	return { d, childId: c.id, consultant, worker, coordinator, partner };
 }
 
-const submit = (form: Record<string, string>) => ({
-	assessmentId: null,
-	version: 0,
-	requestId: null,
-	supersedesId: null,
-	content: contentFromForm({ familyInformed: 'yes', ...form }),
-	submit: true
-});
+const submit = submission;
 
 const flagsOf = async (childId: string) =>
 	(await db()).select().from(flag).where(eq(flag.childId, childId));

@@ -9,9 +9,10 @@ import {
 	makeOrg,
 	makeTeam,
 	makeUser,
-	viewerOf
+	viewerOf,
+	submission
 } from '../../testing/fixtures';
-import { contentFromForm, saveAssessment, startCorrection } from '../assessments/assessments';
+import { saveAssessment, startCorrection } from '../assessments/assessments';
 import { verifyStatuses } from './status';
 import { checkChildAccess, type ChildContext } from '../../access';
 
@@ -46,15 +47,6 @@ async function setupRound() {
 	}
 	return { d, childId: c.id, ctxs };
 }
-
-const submission = (form: Record<string, string>) => ({
-	assessmentId: null,
-	version: 0,
-	requestId: null,
-	supersedesId: null,
-	content: contentFromForm({ familyInformed: 'yes', ...form }),
-	submit: true
-});
 
 describe.skipIf(!onPostgres)('status under concurrent submissions (PostgreSQL pool)', () => {
 	it(`stays equal to a recompute, with an unbroken history, in ${ROUNDS} rounds`, async () => {

@@ -17,9 +17,10 @@ import {
 	makeOrg,
 	makeTeam,
 	makeUser,
-	viewerOf
+	viewerOf,
+	submission
 } from '../../testing/fixtures';
-import { contentFromForm, saveAssessment } from '../assessments/assessments';
+import { saveAssessment } from '../assessments/assessments';
 import { recomputeAll, verifyStatuses } from './status';
 import { checkChildAccess } from '../../access';
 
@@ -41,14 +42,7 @@ async function setup() {
 	return { d, childId: c.id, ctx };
 }
 
-const submit = (form: Record<string, string>) => ({
-	assessmentId: null,
-	version: 0,
-	requestId: null,
-	supersedesId: null,
-	content: contentFromForm({ familyInformed: 'yes', ...form }),
-	submit: true
-});
+const submit = submission;
 
 describe('stored status', () => {
 	it('moves with the submission, in the same transaction, with history', async () => {
