@@ -54,12 +54,7 @@ export function requireUser(event: Event): SessionUser {
 /** A refused request, logged as the signed-in person (or anonymously) before the 403/404. */
 export async function logDenied(event: Event, what: { entityType: string; entityId?: string }) {
 	const user = event.locals.user;
-	const actor = user
-		? actorOf(
-				{ userId: user.id, memberships: user.memberships, requestId: event.locals.requestId },
-				user.memberships[0]
-			)
-		: null;
+	const actor = user ? actorOf(viewerOf(event), user.memberships[0]) : null;
 	await logDeniedRow(await getDb(), actor, {
 		action: 'access',
 		entityType: what.entityType,

@@ -19,15 +19,14 @@ export default async function setup(project: TestProject) {
 		const { default: postgres } = await import('postgres');
 		const { drizzle } = await import('drizzle-orm/postgres-js');
 		const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-		const base = new URL(url);
-		const name = base.pathname.slice(1);
+		const name = new URL(url).pathname.slice(1);
+		// Databases are made and dropped from the maintenance database, not from `name`.
+		const maintenance = new URL(url);
+		maintenance.pathname = '/postgres';
 		const owner = postgres(url, { max: 1, onnotice: () => {} });
 		await migrate(drizzle(owner), { migrationsFolder });
 		await owner.end();
-		const admin = postgres(url.replace(/\/[^/?]*(\?|$)/, '/postgres$1'), {
-			max: 1,
-			onnotice: () => {}
-		});
+		const admin = postgres(maintenance.toString(), { max: 1, onnotice: () => {} });
 		const names = Array.from({ length: workers }, (_, i) => `${name}_w${i + 1}`);
 		for (const db of names) {
 			await admin.unsafe(`drop database if exists "${db}" with (force)`);
