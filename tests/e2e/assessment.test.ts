@@ -5,7 +5,7 @@ import {
 	DEMO_PASSWORD,
 	expect,
 	expectAccessible,
-	switchLanguage,
+	readIn,
 	test
 } from './fixtures';
 
@@ -33,7 +33,7 @@ const CHILD = 'Kerttu Tuominen';
 
 test('school assesses by keyboard; the team sees it; a correction keeps both versions', async ({
 	page,
-	loginAs
+	pageAs
 }) => {
 	// Sign in with the keyboard only.
 	await page.goto('/login');
@@ -89,19 +89,16 @@ test('school assesses by keyboard; the team sees it; a correction keeps both ver
 	const firstUrl = page.url().replace('?saved=submitted', '');
 
 	// The team sees it.
-	await page.locator('form[action="/logout?/logout"] button').click();
-	await loginAs('social_worker');
-	await page.goto('/children');
-	await page.getByRole('link', { name: 'Tuominen, Kerttu' }).first().click();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText(CHILD);
+	const team = await pageAs('social_worker');
+	await team.goto('/children');
+	await team.getByRole('link', { name: 'Tuominen, Kerttu' }).first().click();
+	await expect(team.getByRole('heading', { level: 1 })).toHaveText(CHILD);
 	await expect(
-		page.getByRole('table', { name: 'Arviot' }).getByRole('row', { name: /Koivurannan koulu/ })
+		team.getByRole('table', { name: 'Arviot' }).getByRole('row', { name: /Koivurannan koulu/ })
 	).toHaveCount(1);
-	await expectAccessible(page);
+	await expectAccessible(team);
 
 	// The school corrects: L1 becomes 3.
-	await page.locator('form[action="/logout?/logout"] button').click();
-	await loginAs('partner');
 	await page.goto(firstUrl);
 	await page.getByRole('button', { name: 'Korjaa arviota' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Arvion korjaus');
@@ -111,22 +108,19 @@ test('school assesses by keyboard; the team sees it; a correction keeps both ver
 	await expect(page.locator('[data-item="L1"]')).toContainText('3 –');
 
 	// Both versions are there for the team, the old one marked as replaced.
-	await page.locator('form[action="/logout?/logout"] button').click();
-	await loginAs('social_worker');
-	await page.goto('/children');
-	await page.getByRole('link', { name: 'Tuominen, Kerttu' }).first().click();
-	const rows = page
+	await team.reload();
+	const rows = team
 		.getByRole('table', { name: 'Arviot' })
 		.getByRole('row', { name: /Koivurannan koulu/ });
 	await expect(rows).toHaveCount(2);
 	await expect(rows.filter({ hasText: 'korvattu uudemmalla versiolla' })).toHaveCount(1);
-	const childUrl = page.url();
-	await page.goto(firstUrl);
-	await expect(page.locator('[data-item="L1"]')).toContainText('2 –');
-	await expect(page.getByRole('link', { name: 'katso uusin versio' })).toBeVisible();
+	const childUrl = team.url();
+	await team.goto(firstUrl);
+	await expect(team.locator('[data-item="L1"]')).toContainText('2 –');
+	await expect(team.getByRole('link', { name: 'katso uusin versio' })).toBeVisible();
 
 	// The guardian's right to know: the export lists what happened above, for this child only.
-	const res = await page.request.get(`${childUrl}/access-log`);
+	const res = await team.request.get(`${childUrl}/access-log`);
 	expect(res.status()).toBe(200);
 	const csv = await res.text();
 	const childId = new URL(childUrl).pathname.split('/')[2]!;
@@ -146,7 +140,7 @@ test.describe('children pages are accessible', () => {
 	for (const lang of ['fi', 'en'] as const) {
 		test(`team and partner pages (${lang})`, async ({ page, loginAs }) => {
 			await loginAs('consultant_social_worker');
-			if (lang === 'en') await switchLanguage(page, 'en');
+			if (lang === 'en') await readIn(page, 'en');
 			await page.goto('/children');
 			await expectAccessible(page);
 			await page.locator('form[action="?/search"] button').click();
@@ -166,7 +160,6 @@ test.describe('children pages are accessible', () => {
 			}
 			await page.goto('/children/new');
 			await expectAccessible(page);
-			if (lang === 'en') await switchLanguage(page, 'fi');
 		});
 	}
 

@@ -1,4 +1,4 @@
-import { expect, expectAccessible, switchLanguage, test } from './fixtures';
+import { expect, expectAccessible, readIn, test } from './fixtures';
 
 test.describe('team dashboard', () => {
 	test('counts, severity order, filters and paging controls', async ({ page, loginAs }) => {
@@ -30,9 +30,8 @@ test.describe('team dashboard', () => {
 		// Nonsense in the query string is ignored, not an error.
 		const res = await page.goto('/?colour=purple&page=-3&workerId=x');
 		expect(res?.status()).toBe(200);
-		await switchLanguage(page, 'en');
+		await readIn(page, 'en');
 		await expect(page.locator('#home-section')).toHaveText("The team's overview");
 		await expectAccessible(page);
-		await switchLanguage(page, 'fi');
 	});
 });

@@ -1,8 +1,14 @@
+import { createRequire } from 'node:module';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP } from '@oslojs/otp';
 import { demoSecret } from '../../src/lib/server/seed/demo-factor';
+
+/** Made afresh with the test server's database (playwright.config.ts removes them). */
+export const STATE_DIR = '.auth-e2e';
+const STEPS_DIR = `${STATE_DIR}/steps`;
 
 export const DEMO_PASSWORD = 'Demo-salasana-2026';
 
@@ -19,9 +25,31 @@ export const ACCOUNTS = {
 } as const;
 export type DemoRole = keyof typeof ACCOUNTS;
 
+/**
+ * axe-core, put into every page of the test browsers before the page's own scripts run (as
+ * the browser's own code: the page's CSP does not apply). AxeBuilder would otherwise parse
+ * its half-megabyte source twice per check, most of a check's time.
+ */
+const AXE_SOURCE = readFileSync(
+	createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+	'utf8'
+);
+export const preloadAxe = (context: BrowserContext) =>
+	context.addInitScript({ content: AXE_SOURCE });
+/** What AxeBuilder injects when the page already has axe: nothing (it must not be empty). */
+const PRELOADED = 'void 0;';
+
 /** No serious or critical axe violations on the page as it is now. */
 export async function expectAccessible(page: Page) {
-	const results = await new AxeBuilder({ page }).analyze();
+	const preloaded = await page.evaluate(
+		() => typeof (window as { axe?: { run?: unknown } }).axe?.run === 'function'
+	);
+	// Legacy mode runs axe in the page itself instead of opening a blank page to combine
+	// frame results (our pages have no frames).
+	const results = await new AxeBuilder({ page, axeSource: preloaded ? PRELOADED : undefined })
+		.setLegacyMode(true)
+		.options({ resultTypes: ['violations'] })
+		.analyze();
 	const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 	expect(
 		bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
@@ -48,17 +76,28 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
 	if (next === 'code' && page.url().includes('/login/code')) await enterCode(page, email);
 }
 
-/** Steps already used per account: each code is accepted once only (no replay). */
-const usedSteps = new Map<string, number>();
-
-/** A code the server has not seen yet: this step's, or the next one's (its window is ±1). */
+/**
+ * A code the server has not seen yet. The server accepts one step either side of its own
+ * and each step once only, after the last one used: so each account has three codes per
+ * 30 seconds. Steps are claimed with an exclusive file create, so parallel workers (and the
+ * setup project before them) never type the same code twice.
+ */
 async function freshCode(secret: Uint8Array, account: string): Promise<string> {
+	mkdirSync(STEPS_DIR, { recursive: true });
+	const prefix = `${account}.`;
 	for (;;) {
 		const now = Math.floor(Date.now() / 30_000);
-		const step = Math.max(now, (usedSteps.get(account) ?? -1) + 1);
-		if (step <= now + 1) {
-			usedSteps.set(account, step);
-			return generateHOTP(secret, BigInt(step), 6);
+		const claimed = readdirSync(STEPS_DIR)
+			.filter((f) => f.startsWith(prefix))
+			.map((f) => Number(f.slice(prefix.length)));
+		const from = Math.max(now - 1, Math.max(-1, ...claimed) + 1);
+		for (let step = from; step <= now + 1; step++) {
+			try {
+				writeFileSync(`${STEPS_DIR}/${prefix}${step}`, '', { flag: 'wx' });
+				return generateHOTP(secret, BigInt(step), 6);
+			} catch {
+				// Another worker took this step first: try the next one.
+			}
 		}
 		await new Promise((r) => setTimeout(r, 1000));
 	}
@@ -106,47 +145,63 @@ export async function logout(page: Page) {
 	await expect(page).toHaveURL(/\/login\?logged_out=1/);
 }
 
-type Cookies = Awaited<ReturnType<BrowserContext['cookies']>>;
+/** Where the setup project (auth.setup.ts) keeps each role's signed-in browser state. */
+export const stateFile = (role: DemoRole) => `${STATE_DIR}/${role}.json`;
 
 /**
- * `loginAs(role)`: a signed-in page for that demo role. Each role signs in through the UI
- * once per worker; later tests reuse its session cookie (as `storageState` would) and sign
- * in again only if that session has ended (a test signed out, say).
+ * `loginAs(role)`: the test's page, signed in as that demo role with the session the setup
+ * project made (only its session cookie: a language the test chose stays chosen).
+ * `pageAs(role)`: a second browser, signed in as another role beside the first, so a test
+ * can switch between people without signing anyone out. Both share one session per role
+ * across the run: a test that signs out must sign in itself (`login`).
  */
-export const test = base.extend<
-	{ loginAs: (role: DemoRole) => Promise<Page> },
-	{ sessions: Map<DemoRole, Cookies> }
->({
-	sessions: [
-		// eslint-disable-next-line no-empty-pattern -- Playwright needs the destructuring
-		async ({}, use) => {
-			await use(new Map());
-		},
-		{ scope: 'worker' }
-	],
-	loginAs: async ({ page, context, sessions }, use) => {
+export const test = base.extend<{
+	loginAs: (role: DemoRole) => Promise<Page>;
+	pageAs: (role: DemoRole) => Promise<Page>;
+}>({
+	context: async ({ context }, use) => {
+		await preloadAxe(context);
+		await use(context);
+	},
+	loginAs: async ({ page, context }, use) => {
 		await use(async (role) => {
-			const home = page.locator(`[data-home="${ACCOUNTS[role].home}"]`);
-			const saved = sessions.get(role);
-			if (saved) {
-				// Only the session cookie: a language the test chose before stays chosen.
-				await context.addCookies(saved);
-				await page.goto('/');
-				if (await home.isVisible()) return page;
-			}
-			await login(page, ACCOUNTS[role].email);
-			await expect(home).toBeVisible();
-			sessions.set(
-				role,
-				(await context.cookies()).filter((c) => /(^|-)session$/.test(c.name))
-			);
+			const state = JSON.parse(readFileSync(stateFile(role), 'utf8')) as {
+				cookies: Parameters<BrowserContext['addCookies']>[0];
+			};
+			await context.addCookies(state.cookies.filter((c) => /(^|-)session$/.test(c.name)));
+			await page.goto('/');
+			await expect(page.locator(`[data-home="${ACCOUNTS[role].home}"]`)).toBeVisible();
 			return page;
 		});
+	},
+	pageAs: async ({ browser }, use) => {
+		const contexts: BrowserContext[] = [];
+		await use(async (role) => {
+			const context = await browser.newContext({ storageState: stateFile(role) });
+			contexts.push(context);
+			await preloadAxe(context);
+			const page = await context.newPage();
+			await page.goto('/');
+			await expect(page.locator(`[data-home="${ACCOUNTS[role].home}"]`)).toBeVisible();
+			return page;
+		});
+		for (const context of contexts) await context.close();
 	}
 });
 export { expect };
 
-/** Picks a language with the header's switch, once the page has hydrated. */
+/**
+ * Shows this browser's pages in a language without touching the account's saved choice
+ * (the header's switch saves it, and other test files share the demo accounts).
+ */
+export async function readIn(page: Page, locale: 'fi' | 'sv' | 'en') {
+	const { origin } = new URL(page.url());
+	await page.context().addCookies([{ name: 'PARAGLIDE_LOCALE', value: locale, url: origin }]);
+	await page.reload();
+	await expect(page.locator('html')).toHaveAttribute('lang', locale);
+}
+
+/** Picks a language with the header's switch, once the page has hydrated (and saves it). */
 export async function switchLanguage(page: Page, locale: 'fi' | 'sv' | 'en') {
 	await page.locator('body[data-hydrated="true"]').waitFor();
 	await page.locator('#language-select').selectOption(locale);

@@ -11,8 +11,6 @@ test('a school rating S1 = 3 turns a green child red, with the reason named', as
 	await expect(page).toHaveURL(/\/children\/[0-9a-f-]{36}$/);
 	const childUrl = page.url();
 	await expect(page.locator('#status-title + p .badge')).toContainText('Vihreä');
-	await page.locator('form[action="/logout?/logout"] button').click();
-
 	await loginAs('partner');
 	await page.goto(`${childUrl}/assessments/new`);
 	await page.locator('#r_S1-3').check();
@@ -24,8 +22,6 @@ test('a school rating S1 = 3 turns a green child red, with the reason named', as
 	await page.goto(childUrl);
 	await expect(page.locator('#status-title + p .badge')).toContainText('Punainen');
 	await expect(page.getByTestId('reasons')).toHaveCount(0);
-	await page.locator('form[action="/logout?/logout"] button').click();
-
 	await loginAs('consultant_social_worker');
 	await page.goto(childUrl);
 	await expect(page.locator('#status-title + p .badge')).toContainText('Punainen');
@@ -55,8 +51,6 @@ test('the consultant sets a team override; the computed colour stays beside it',
 	const childUrl = page.url();
 	// Only the consultant social worker is offered the override.
 	await expect(page.getByRole('link', { name: 'Aseta tila tiimin päätöksellä' })).toHaveCount(0);
-	await page.locator('form[action="/logout?/logout"] button').click();
-
 	await loginAs('consultant_social_worker');
 	await page.goto(childUrl);
 	await page.getByRole('link', { name: 'Aseta tila tiimin päätöksellä' }).click();
