@@ -1,5 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
+import {
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	renameSync,
+	statSync,
+	writeFileSync
+} from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
@@ -38,18 +46,40 @@ export default async function setup(project: TestProject) {
 			await admin.end();
 		};
 	}
-	const { PGlite } = await import('@electric-sql/pglite');
-	const { drizzle } = await import('drizzle-orm/pglite');
-	const { migrate } = await import('drizzle-orm/pglite/migrator');
-	const client = new PGlite('memory://');
-	await migrate(drizzle(client), { migrationsFolder });
-	const dump = await client.dumpDataDir('none');
-	await client.close();
-	const dir = mkdtempSync(join(tmpdir(), 'yhteisarvio-test-'));
-	const file = join(dir, 'migrated.tar');
-	writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+	// The migrated folder is kept between runs, named by the migrations' content and the
+	// PGlite version: migrating a fresh PGlite takes seconds, most of a short run.
+	const cacheDir = join('node_modules', '.cache', 'yhteisarvio-test');
+	const file = join(cacheDir, `pglite-${migrationsKey(migrationsFolder)}.tar`);
+	if (!existsSync(file)) {
+		const { PGlite } = await import('@electric-sql/pglite');
+		const { drizzle } = await import('drizzle-orm/pglite');
+		const { migrate } = await import('drizzle-orm/pglite/migrator');
+		const client = new PGlite('memory://');
+		await migrate(drizzle(client), { migrationsFolder });
+		const dump = await client.dumpDataDir('none');
+		await client.close();
+		mkdirSync(cacheDir, { recursive: true });
+		// Written under another name first: a run stopped halfway leaves no broken copy.
+		const partial = `${file}.${process.pid}`;
+		writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+		renameSync(partial, file);
+	}
 	project.provide('pgliteSnapshot', file);
-	return () => rmSync(dir, { recursive: true, force: true });
+}
+
+/** A hash of every migration file and the PGlite version. */
+function migrationsKey(folder: string): string {
+	const hash = createHash('sha256');
+	// Its package does not export package.json: read it where npm puts it.
+	hash.update(readFileSync(join('node_modules', '@electric-sql', 'pglite', 'package.json')));
+	const files = readdirSync(folder, { recursive: true, encoding: 'utf8' }).sort();
+	for (const name of files) {
+		const path = join(folder, name);
+		if (!statSync(path).isFile()) continue;
+		hash.update(name);
+		hash.update(readFileSync(path));
+	}
+	return hash.digest('hex').slice(0, 16);
 }
 
 declare module 'vitest' {

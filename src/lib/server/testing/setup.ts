@@ -5,7 +5,7 @@ import { TEST_ENCRYPTION_KEY } from './test-key';
 /**
  * Vitest setup, before each test file. With DATABASE_URL each worker uses its own copy of
  * that database (made by global-setup.ts), so files run in parallel without meeting each
- * other's rows; without it each file gets its own in-memory PGlite, started from the
+ * other's rows; without it each worker gets its own in-memory PGlite, started from the
  * migrated copy. `npm test` needs no database server.
  */
 if (process.env.DATABASE_URL) {
@@ -23,7 +23,12 @@ if (process.env.DATABASE_URL) {
 // test database (CI runs both against it).
 process.env.ENCRYPTION_KEY ??= TEST_ENCRYPTION_KEY;
 
+// With PostgreSQL each file closes its pool. The in-memory PGlite stays open for the
+// worker's next file (isolate: false keeps the module): starting one costs a second or two,
+// and the files already share a database per worker on PostgreSQL, so none relies on an
+// empty one.
 afterAll(async () => {
+	if (!process.env.DATABASE_URL) return;
 	const { closeDb } = await import('../db');
 	await closeDb();
 });
