@@ -3,17 +3,23 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { helsinkiDate } from '$lib/domain/access';
 import { addWorkingDays } from '$lib/domain/working-days';
 import {
-	accessGrant,
 	child,
 	consultation,
 	flag,
 	intensiveWorkflow,
 	notification,
-	placement,
 	team
 } from '$lib/server/db/schema';
 import { recomputeChildStatus } from '$lib/server/features/status/status';
-import { db, eventFor, makeOrg, makeTeam, makeUser, uniq } from '$lib/server/testing/fixtures';
+import {
+	db,
+	eventFor,
+	makeChild,
+	makeOrg,
+	makePlacement,
+	makeTeam,
+	makeUser
+} from '$lib/server/testing/fixtures';
 import { logRows, outcome } from '$lib/server/testing/routes';
 import * as childPage from './children/[childId]/+page.server';
 import * as requestPage from './children/[childId]/consultations/new/+page.server';
@@ -40,43 +46,9 @@ beforeAll(async () => {
 	const unitB = await makeOrg('residential_unit');
 	users.unitA = (await makeUser('residential_staff', { organisationId: unitA.id })).user.id;
 	users.unitB = (await makeUser('residential_staff', { organisationId: unitB.id })).user.id;
-	const mk = async () =>
-		(
-			await d
-				.insert(child)
-				.values({
-					teamId: t.id,
-					givenName: 'Reitti',
-					familyName: `Testi ${uniq()}`,
-					dateOfBirth: '2010-01-01',
-					homeMunicipality: 'Järvelä'
-				})
-				.returning()
-		)[0]!.id;
-	ids.placed = await mk();
-	ids.notPlaced = await mk();
-	for (const [id, unit] of [
-		[ids.placed, unitA],
-		[ids.placed, unitB]
-	] as const) {
-		const [p] = await d
-			.insert(placement)
-			.values({
-				childId: id,
-				unitOrganisationId: unit.id,
-				since: helsinkiDate(),
-				createdBy: users.social_worker!
-			})
-			.returning();
-		await d.insert(accessGrant).values({
-			childId: id,
-			organisationId: unit.id,
-			basis: 'placement',
-			placementId: p!.id,
-			validFrom: helsinkiDate(),
-			grantedBy: users.social_worker!
-		});
-	}
+	ids.placed = (await makeChild(t.id, { givenName: 'Reitti', dateOfBirth: '2010-01-01' })).id;
+	ids.notPlaced = (await makeChild(t.id, { givenName: 'Reitti', dateOfBirth: '2010-01-01' })).id;
+	for (const unit of [unitA, unitB]) await makePlacement(ids.placed, unit.id, users.social_worker!);
 	for (const id of [ids.placed, ids.notPlaced]) await recomputeChildStatus(d, id, 'test');
 });
 

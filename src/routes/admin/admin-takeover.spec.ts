@@ -1,15 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMemberships } from '$lib/server/auth/session';
+import { membership, notification, passwordToken, session, user } from '$lib/server/db/schema';
 import {
-	child,
-	membership,
-	notification,
-	passwordToken,
-	session,
-	user
-} from '$lib/server/db/schema';
-import { db, eventFor, makeOrg, makeTeam, makeUser, uniq } from '$lib/server/testing/fixtures';
+	db,
+	eventFor,
+	makeChild,
+	makeOrg,
+	makeTeam,
+	makeUser,
+	uniq
+} from '$lib/server/testing/fixtures';
 import { logRows, outcome } from '$lib/server/testing/routes';
 import * as children from '../children/+page.server';
 import * as team from '../team/+page.server';
@@ -31,7 +32,6 @@ let otherConsultantId: string;
 let memberId: string;
 
 beforeAll(async () => {
-	const d = await db();
 	adminId = (await makeUser('admin')).user.id;
 	cpId = (await makeOrg('child_protection')).id;
 	teamId = (await makeTeam(cpId)).id;
@@ -42,13 +42,7 @@ beforeAll(async () => {
 		await makeUser('consultant_social_worker', { organisationId: cpId, teamId: otherTeamId })
 	).user.id;
 	memberId = (await makeUser('social_worker', { organisationId: cpId, teamId })).user.id;
-	await d.insert(child).values({
-		teamId,
-		givenName: 'Salainen',
-		familyName: `Lapsi ${uniq()}`,
-		dateOfBirth: '2014-04-04',
-		homeMunicipality: 'Järvelä'
-	});
+	await makeChild(teamId, { givenName: 'Salainen', dateOfBirth: '2014-04-04' });
 });
 
 const asAdmin = (opts: Parameters<typeof eventFor>[1]) => eventFor(adminId, opts);

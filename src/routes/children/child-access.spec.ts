@@ -1,8 +1,17 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { helsinkiDate } from '$lib/domain/access';
-import { accessGrant, assessment, child, placement, user } from '$lib/server/db/schema';
-import { db, eventFor, makeOrg, makeTeam, makeUser, uniq } from '$lib/server/testing/fixtures';
+import { accessGrant, assessment, user } from '$lib/server/db/schema';
+import {
+	db,
+	eventFor,
+	makeChild,
+	makeGrant,
+	makeOrg,
+	makePlacement,
+	makeTeam,
+	makeUser
+} from '$lib/server/testing/fixtures';
 import { logRows, outcome } from '$lib/server/testing/routes';
 import * as overview from './[childId]/+page.server';
 import * as access from './[childId]/access/+page.server';
@@ -19,7 +28,6 @@ let notPlacedId: string;
 const users: Record<string, string> = {};
 
 beforeAll(async () => {
-	const d = await db();
 	const cp = await makeOrg('child_protection');
 	const teamA = await makeTeam(cp.id);
 	const teamB = await makeTeam(cp.id);
@@ -41,50 +49,22 @@ beforeAll(async () => {
 		const role = k === 'unit' ? 'residential_staff' : 'partner';
 		users[k] = (await makeUser(role, { organisationId: o.id })).user.id;
 	}
-	const mk = async () =>
-		(
-			await d
-				.insert(child)
-				.values({
-					teamId: teamA.id,
-					givenName: 'Testi',
-					familyName: `Lapsi ${uniq()}`,
-					dateOfBirth: '2015-05-05',
-					homeMunicipality: 'Järvelä'
-				})
-				.returning()
-		)[0]!.id;
-	childId = await mk();
-	notPlacedId = await mk();
-	const base = { childId, grantedBy: users.team, validFrom: daysFrom(-30) };
-	await d.insert(accessGrant).values([
-		{
-			...base,
-			organisationId: orgs.granted.id,
-			basis: 'consent',
-			consentGivenBy: 'huoltaja',
-			consentGivenOn: daysFrom(-30)
-		},
-		{ ...base, organisationId: orgs.revoked.id, basis: 'consent', revokedAt: new Date() },
-		{
-			...base,
-			organisationId: orgs.expired.id,
-			basis: 'statutory_request',
-			validUntil: daysFrom(-1)
-		}
-	]);
-	const [p] = await d
-		.insert(placement)
-		.values({
-			childId,
-			unitOrganisationId: orgs.unit.id,
-			since: daysFrom(-30),
-			createdBy: users.team
-		})
-		.returning();
-	await d
-		.insert(accessGrant)
-		.values({ ...base, organisationId: orgs.unit.id, basis: 'placement', placementId: p!.id });
+	childId = (await makeChild(teamA.id, { dateOfBirth: '2015-05-05' })).id;
+	notPlacedId = (await makeChild(teamA.id, { dateOfBirth: '2015-05-05' })).id;
+	const from = { validFrom: daysFrom(-30) };
+	await makeGrant(childId, orgs.granted.id, users.team, {
+		...from,
+		basis: 'consent',
+		consentGivenBy: 'huoltaja',
+		consentGivenOn: daysFrom(-30)
+	});
+	await makeGrant(childId, orgs.revoked.id, users.team, {
+		...from,
+		basis: 'consent',
+		revokedAt: new Date()
+	});
+	await makeGrant(childId, orgs.expired.id, users.team, { ...from, validUntil: daysFrom(-1) });
+	await makePlacement(childId, orgs.unit.id, users.team, daysFrom(-30));
 });
 
 const readAs = async (who: string, id = childId) => {

@@ -4,7 +4,7 @@ import { createSession, loadMemberships } from '../auth/session';
 import { hashPassword } from '../auth/password';
 import { contentFromForm } from '../features/assessments/assessments';
 import { getDb, type Db } from '../db';
-import { accessGrant, child, membership, organisation, team, user } from '../db/schema';
+import { accessGrant, child, membership, organisation, placement, team, user } from '../db/schema';
 import type { OrganisationKind, Role } from '../../domain/roles';
 
 /** Test data with unique names, so files can share one real database. */
@@ -191,6 +191,29 @@ export async function makeGrant(
 		})
 		.returning();
 	return g!;
+}
+
+/**
+ * `childId` placed in the residential unit `unitOrganisationId` since `since`, with the
+ * placement's grant, as the placement form makes them.
+ */
+export async function makePlacement(
+	childId: string,
+	unitOrganisationId: string,
+	createdBy: string,
+	since = helsinkiDate()
+) {
+	const d = await db();
+	const [p] = await d
+		.insert(placement)
+		.values({ childId, unitOrganisationId, since, createdBy })
+		.returning();
+	await makeGrant(childId, unitOrganisationId, createdBy, {
+		basis: 'placement',
+		placementId: p!.id,
+		validFrom: since
+	});
+	return p!;
 }
 
 /** The person as the services see them, with their approved memberships. */
