@@ -64,9 +64,9 @@ test.describe('administration', () => {
 	});
 
 	test('creates a user, gives a role and sends a one-time password link to the person', async ({
-		browser,
 		page,
-		loginAs
+		loginAs,
+		pageAs
 	}) => {
 		await loginAs('admin');
 		await page.goto('/admin/users/new');
@@ -92,7 +92,7 @@ test.describe('administration', () => {
 		expect(link).toMatch(/\/set-password\/[a-z2-7]{32}$/);
 
 		// The person opens the mail in their own browser.
-		const person = await (await browser.newContext()).newPage();
+		const person = await pageAs(null);
 		await person.goto(link);
 		await person.locator('#password').fill('Kuusi-Järvi-Pilvi-Tuoli');
 		await person.locator('#confirm').fill('Kuusi-Järvi-Pilvi-Tuoli');
@@ -113,7 +113,6 @@ test.describe('administration', () => {
 		await expectAccessible(person);
 		await person.getByRole('link', { name: 'Jatka palveluun' }).click();
 		await expect(person.locator('[data-home="partner"]')).toBeVisible();
-		await person.context().close();
 	});
 
 	test('non-admins get 403 on admin pages and see no admin links', async ({ page, loginAs }) => {

@@ -7,7 +7,7 @@ import { generateHOTP } from '@oslojs/otp';
 import { demoSecret } from '../../src/lib/server/seed/demo-factor';
 
 /** Made afresh with the test server's database (playwright.config.ts removes them). */
-export const STATE_DIR = '.auth-e2e';
+const STATE_DIR = '.auth-e2e';
 const STEPS_DIR = `${STATE_DIR}/steps`;
 
 export const DEMO_PASSWORD = 'Demo-salasana-2026';
@@ -24,6 +24,7 @@ export const ACCOUNTS = {
 	admin: { email: 'yllapito@demo.example', home: 'admin' }
 } as const;
 export type DemoRole = keyof typeof ACCOUNTS;
+type Locale = 'fi' | 'sv' | 'en';
 
 /**
  * axe-core, put into every page of the test browsers before the page's own scripts run (as
@@ -148,16 +149,24 @@ export async function logout(page: Page) {
 /** Where the setup project (auth.setup.ts) keeps each role's signed-in browser state. */
 export const stateFile = (role: DemoRole) => `${STATE_DIR}/${role}.json`;
 
+/** Opens the home page and waits until it is the one that role sees. */
+async function openHome(page: Page, role: DemoRole) {
+	await page.goto('/');
+	await expect(page.locator(`[data-home="${ACCOUNTS[role].home}"]`)).toBeVisible();
+	return page;
+}
+
 /**
  * `loginAs(role)`: the test's page, signed in as that demo role with the session the setup
- * project made (only its session cookie: a language the test chose stays chosen).
- * `pageAs(role)`: a second browser, signed in as another role beside the first, so a test
- * can switch between people without signing anyone out. Both share one session per role
- * across the run: a test that signs out must sign in itself (`login`).
+ * project made; its cookie replaces whoever was signed in there, and nobody signs out (only
+ * the session cookie: a language the test chose stays chosen).
+ * `pageAs(role)`: a second browser beside the first, signed in as that role, or signed out
+ * for `null`. Sessions are shared per role across the run: a test that signs out must sign
+ * in itself (`login`).
  */
 export const test = base.extend<{
 	loginAs: (role: DemoRole) => Promise<Page>;
-	pageAs: (role: DemoRole) => Promise<Page>;
+	pageAs: (role: DemoRole | null) => Promise<Page>;
 }>({
 	context: async ({ context }, use) => {
 		await preloadAxe(context);
@@ -169,21 +178,19 @@ export const test = base.extend<{
 				cookies: Parameters<BrowserContext['addCookies']>[0];
 			};
 			await context.addCookies(state.cookies.filter((c) => /(^|-)session$/.test(c.name)));
-			await page.goto('/');
-			await expect(page.locator(`[data-home="${ACCOUNTS[role].home}"]`)).toBeVisible();
-			return page;
+			return openHome(page, role);
 		});
 	},
 	pageAs: async ({ browser }, use) => {
 		const contexts: BrowserContext[] = [];
 		await use(async (role) => {
-			const context = await browser.newContext({ storageState: stateFile(role) });
+			const context = await browser.newContext(
+				role ? { storageState: stateFile(role) } : undefined
+			);
 			contexts.push(context);
 			await preloadAxe(context);
 			const page = await context.newPage();
-			await page.goto('/');
-			await expect(page.locator(`[data-home="${ACCOUNTS[role].home}"]`)).toBeVisible();
-			return page;
+			return role ? openHome(page, role) : page;
 		});
 		for (const context of contexts) await context.close();
 	}
@@ -194,7 +201,7 @@ export { expect };
  * Shows this browser's pages in a language without touching the account's saved choice
  * (the header's switch saves it, and other test files share the demo accounts).
  */
-export async function readIn(page: Page, locale: 'fi' | 'sv' | 'en') {
+export async function readIn(page: Page, locale: Locale) {
 	const { origin } = new URL(page.url());
 	await page.context().addCookies([{ name: 'PARAGLIDE_LOCALE', value: locale, url: origin }]);
 	await page.reload();
@@ -202,7 +209,7 @@ export async function readIn(page: Page, locale: 'fi' | 'sv' | 'en') {
 }
 
 /** Picks a language with the header's switch, once the page has hydrated (and saves it). */
-export async function switchLanguage(page: Page, locale: 'fi' | 'sv' | 'en') {
+export async function switchLanguage(page: Page, locale: Locale) {
 	await page.locator('body[data-hydrated="true"]').waitFor();
 	await page.locator('#language-select').selectOption(locale);
 	await page.locator('form.language button').click();

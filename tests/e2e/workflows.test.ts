@@ -26,7 +26,7 @@ test('a red child is flagged, triaged to intensive substance work, and a plan st
 	await page.locator('button[formaction="?/submit"]').click();
 	await expect(page).toHaveURL(/\/assessments\/[0-9a-f-]+\?saved=submitted$/);
 	await expect(page.getByRole('status')).toContainText('tiimi näkee sen nyt');
-	// Another person: their session replaces this one's cookie (nobody signs out).
+
 	await loginAs('consultant_social_worker');
 	// The new red flag is in the consultant's notifications and in the flag list.
 	await expect(page.locator('nav .count')).toBeVisible();
@@ -81,7 +81,7 @@ test('the unit requests a consultation, the coordinator holds it, the unit sees 
 	await expect(page.getByRole('status')).toContainText('koordinaattorille ilmoitettiin');
 	const url = page.url().replace(/\?.*$/, '');
 	await expect(page.getByTestId('state')).toHaveText('pyydetty');
-	// Another person: their session replaces this one's cookie (nobody signs out).
+
 	await loginAs('coordinator');
 	await page.goto('/notifications');
 	await expect(page.getByRole('button', { name: /Uusi konsultaatiopyyntö/ }).first()).toBeVisible();
@@ -105,7 +105,7 @@ test('the unit requests a consultation, the coordinator holds it, the unit sees 
 	await page.locator('#followUpOn').fill(inDays(14));
 	await page.getByRole('button', { name: 'Tallenna kirjaus' }).click();
 	await expect(page.getByTestId('state')).toHaveText('pidetty');
-	// Another person: their session replaces this one's cookie (nobody signs out).
+
 	await loginAs('residential_staff');
 	await page.goto(url);
 	await expect(page.getByTestId('outcome')).toContainText('Nuori kaipaa kotiin');
