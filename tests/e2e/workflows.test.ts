@@ -53,6 +53,18 @@ test('a red child is flagged, triaged to intensive substance work, and a plan st
 	await page.locator('#dueOn').fill(inDays(3));
 	await page.getByRole('button', { name: 'Lisää askel' }).click();
 	await expect(page.getByTestId('steps')).toContainText('Kotikäynti ja nuoren oma tavoite');
+	// Saved: the errors are gone and the form is empty again, so a second click cannot add
+	// the same step twice.
+	await expect(page.getByRole('status')).toHaveText('Askel lisättiin suunnitelmaan.');
+	await expect(page.locator('.error-summary')).toHaveCount(0);
+	await expect(page.getByText('Tämä tieto puuttuu.')).toHaveCount(0);
+	await expect(page.locator('#what')).toHaveValue('');
+	// The other forms took the workflow's new version: a contact saves without a conflict.
+	await page.locator('#note').fill('Puhelu äidin kanssa, kotikäynti sovittu.');
+	await page.getByRole('button', { name: 'Tallenna kirjaus' }).click();
+	await expect(page.getByRole('status')).toHaveText('Merkintä lisättiin lokiin.');
+	await expect(page.getByText('Puhelu äidin kanssa, kotikäynti sovittu.')).toBeVisible();
+	await expect(page.getByText('Joku muu tallensi')).toHaveCount(0);
 	await page.getByRole('button', { name: /Merkitse tehdyksi: Kotikäynti/ }).click();
 	await expect(page.getByTestId('steps')).toContainText('✓ Kotikäynti ja nuoren oma tavoite');
 	await expect(page.getByRole('button', { name: /Merkitse tehdyksi: Kotikäynti/ })).toHaveCount(0);
@@ -93,12 +105,17 @@ test('the unit requests a consultation, the coordinator holds it, the unit sees 
 	await page.goto(url);
 	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
 	await expectAccessible(page);
+	// An empty schedule is refused; once it is filled in, the errors go.
+	await page.getByRole('button', { name: 'Tallenna aika ja kutsu' }).click();
+	await expect(page.locator('.error-summary').first()).toBeVisible();
 	// Recorded after the meeting: it was held an hour ago.
 	await page.locator('#scheduledAt').fill(toHelsinkiLocal(new Date(Date.now() - 3600_000)));
 	await page.locator('#place').fill('Videoyhteys');
 	await page.getByLabel('Minna Salo').check();
 	await page.getByRole('button', { name: 'Tallenna aika ja kutsu' }).click();
 	await expect(page.getByTestId('state')).toHaveText('aika sovittu');
+	await expect(page.locator('.error-summary')).toHaveCount(0);
+	await expect(page.getByText('Tämä tieto puuttuu.')).toHaveCount(0);
 	await page.locator('#hypotheses').fill('Nuori kaipaa kotiin ja karkaa, kun ikävä kasvaa.');
 	await page.locator('#recommendations').fill('Säännölliset kotilomat ja puhelut äidin kanssa.');
 	await page.locator('#followUpOwnerId').selectOption({ label: 'Mikko Saarinen' });

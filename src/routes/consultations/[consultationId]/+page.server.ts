@@ -30,29 +30,22 @@ export const load: PageServerLoad = async (event) => {
 	const view = await getConsultation(db, ctx, id).catch(httpFailure);
 	const child = await getChild(db, ctx);
 	const version = view.consultation.version;
-	const forms = view.actions.length
-		? {
-				schedule: await superValidate({ version }, zod4(scheduleSchema), {
-					id: 'schedule',
-					errors: false
-				}),
-				record: await superValidate({ version, hypotheses: [''] }, zod4(recordSchema), {
-					id: 'record',
-					errors: false
-				}),
-				decline: await superValidate({ version }, zod4(declineSchema), {
-					id: 'decline',
-					errors: false
-				}),
-				close: await superValidate({ version }, zod4(versionOnlySchema), { id: 'close' }),
-				choices: await participantChoices(db, ctx.childId)
-			}
-		: null;
+	const opts = (id: string) => ({ id, errors: false });
 	return {
 		...view,
 		childId: ctx.childId,
 		childName: `${child.child.givenName} ${child.child.familyName}`,
-		forms
+		// Each form at the top level of the page data, where superforms finds it after a save
+		// and takes the fresh version and empty fields (no stale errors).
+		scheduleForm: await superValidate({ version }, zod4(scheduleSchema), opts('schedule')),
+		recordForm: await superValidate(
+			{ version, hypotheses: [''] },
+			zod4(recordSchema),
+			opts('record')
+		),
+		declineForm: await superValidate({ version }, zod4(declineSchema), opts('decline')),
+		closeForm: await superValidate({ version }, zod4(versionOnlySchema), opts('close')),
+		choices: view.actions.length ? await participantChoices(db, ctx.childId) : null
 	};
 };
 

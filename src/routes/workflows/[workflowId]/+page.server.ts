@@ -35,21 +35,21 @@ export const load: PageServerLoad = async (event) => {
 		...view,
 		childId: ctx.childId,
 		childName: `${child.child.givenName} ${child.child.familyName}`,
-		forms: {
-			activate: await superValidate(
-				{ ...v, leadWorkerId: view.workflow.leadWorkerId },
-				zod4(activateSchema),
-				opts('activate')
-			),
-			close: await superValidate(v, zod4(closeWorkflowSchema), opts('close')),
-			partner: await superValidate(v, zod4(partnerSchema), opts('partner')),
-			step: await superValidate(v, zod4(stepSchema), opts('step')),
-			entry: await superValidate(
-				{ ...v, on: helsinkiDate(), kind: view.reviewDue ? 'review' : 'contact' },
-				zod4(entrySchema),
-				opts('entry')
-			)
-		}
+		// Each form at the top level of the page data, where superforms finds it after a save
+		// and takes the fresh version and empty fields (no stale errors, no second step).
+		activateForm: await superValidate(
+			{ ...v, leadWorkerId: view.workflow.leadWorkerId },
+			zod4(activateSchema),
+			opts('activate')
+		),
+		closeForm: await superValidate(v, zod4(closeWorkflowSchema), opts('close')),
+		partnerForm: await superValidate(v, zod4(partnerSchema), opts('partner')),
+		stepForm: await superValidate(v, zod4(stepSchema), opts('step')),
+		entryForm: await superValidate(
+			{ ...v, on: helsinkiDate(), kind: view.reviewDue ? 'review' : 'contact' },
+			zod4(entrySchema),
+			opts('entry')
+		)
 	};
 };
 
