@@ -100,7 +100,9 @@ describe('residential units and consultations', () => {
 			)
 		);
 		expect((own as any).value.consultation.state).toBe('requested');
-		expect((own as any).value.forms).toBeNull();
+		// …and may not act on it: no action, no choice of participants.
+		expect((own as any).value.actions).toEqual([]);
+		expect((own as any).value.choices).toBeNull();
 	});
 
 	it('a unit sees no flags or workflows of the child', async () => {

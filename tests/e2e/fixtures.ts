@@ -40,8 +40,46 @@ export const preloadAxe = (context: BrowserContext) =>
 /** What AxeBuilder injects when the page already has axe: nothing (it must not be empty). */
 const PRELOADED = 'void 0;';
 
-/** No serious or critical axe violations on the page as it is now. */
+/** The narrow width every page is also checked at (a small phone). */
+export const PHONE = { width: 375, height: 740 };
+
+/**
+ * The page as it is now, at the test's width and again at a phone's width: no serious or
+ * critical axe violations, nothing wider than the window (a table scrolls in its own
+ * region), and at desktop width no table that needs scrolling at all.
+ */
 export async function expectAccessible(page: Page) {
+	const size = page.viewportSize();
+	await checkLayout(page);
+	if (size && size.width > PHONE.width) {
+		await page.setViewportSize(PHONE);
+		try {
+			await checkLayout(page);
+		} finally {
+			await page.setViewportSize(size);
+		}
+	}
+}
+
+async function checkLayout(page: Page) {
+	const layout = await page.evaluate(() => {
+		const width = document.documentElement.clientWidth;
+		// The elements that stick out, named so a failure says where to look.
+		const wide = [...document.querySelectorAll('body *')]
+			.filter((e) => e.getBoundingClientRect().right > width + 1)
+			.filter((e) => !e.closest('.table-wrap, .visually-hidden'))
+			.slice(0, 3)
+			.map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${e.textContent?.slice(0, 30)}`);
+		const scrolling = [...document.querySelectorAll('.table-wrap')]
+			.filter((e) => e.scrollWidth > e.clientWidth + 1)
+			.map((e) => e.getAttribute('aria-label') ?? e.getAttribute('aria-labelledby') ?? '');
+		return { width, wide, scrolling };
+	});
+	const where = `${page.url()} at ${layout.width} px`;
+	expect(layout.wide, `nothing wider than the window on ${where}`).toEqual([]);
+	if (layout.width >= 1024)
+		expect(layout.scrolling, `tables fit without scrolling on ${where}`).toEqual([]);
+
 	const preloaded = await page.evaluate(
 		() => typeof (window as { axe?: { run?: unknown } }).axe?.run === 'function'
 	);
@@ -54,7 +92,7 @@ export async function expectAccessible(page: Page) {
 	const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 	expect(
 		bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-		`axe on ${page.url()}`
+		`axe on ${where}`
 	).toEqual([]);
 }
 

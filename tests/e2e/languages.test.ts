@@ -1,0 +1,75 @@
+import type { Page } from '@playwright/test';
+import { expectAccessible, readIn, test, type DemoRole } from './fixtures';
+
+/**
+ * Every role's main pages in Swedish and English, each checked at desktop width and at a
+ * phone's (expectAccessible): axe, nothing wider than the window, tables that fit. The
+ * Finnish pages get the same checks in the flow tests. Only reads: nothing is saved.
+ */
+
+/** Pages a role reaches from its home page, by the first link to each kind of record. */
+const WALKS: Record<'team' | 'partner' | 'residential_staff' | 'admin', string[]> = {
+	team: [
+		'/',
+		'/children',
+		'child',
+		'child/access',
+		'assessment',
+		'/flags',
+		'flag',
+		'/work',
+		'workflow',
+		'consultation',
+		'/notifications',
+		'/team',
+		'/account'
+	],
+	partner: ['/', 'child', 'child/assessments/new', '/notifications', '/account'],
+	residential_staff: ['/', 'child', 'child/consultations/new'],
+	admin: ['/admin/organisations', '/admin/teams', '/admin/users', 'user']
+};
+const ROLES: Record<keyof typeof WALKS, DemoRole> = {
+	team: 'consultant_social_worker',
+	partner: 'partner',
+	residential_staff: 'residential_staff',
+	admin: 'admin'
+};
+/** Where the first link to a kind of record is found, and what its address looks like. */
+const FIRST: Record<string, { from: string; href: RegExp }> = {
+	child: { from: '/', href: /^\/children\/[0-9a-f-]{36}$/ },
+	assessment: { from: 'child', href: /^\/assessments\/[0-9a-f-]{36}$/ },
+	flag: { from: '/flags', href: /^\/flags\/[0-9a-f-]{36}$/ },
+	workflow: { from: '/work', href: /^\/workflows\/[0-9a-f-]{36}$/ },
+	consultation: { from: '/work', href: /^\/consultations\/[0-9a-f-]{36}$/ },
+	user: { from: '/admin/users', href: /^\/admin\/users\/[0-9a-f-]{36}$/ }
+};
+
+async function firstLink(page: Page, from: string, href: RegExp): Promise<string> {
+	await page.goto(from);
+	const hrefs = await page
+		.locator('main a[href]')
+		.evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+	const found = hrefs.find((h) => href.test(h));
+	if (!found) throw new Error(`no link like ${href} on ${from}`);
+	return found;
+}
+
+for (const locale of ['sv', 'en'] as const)
+	for (const walk of Object.keys(WALKS) as (keyof typeof WALKS)[])
+		test(`${walk} pages in ${locale}, at desktop and phone widths`, async ({ page, loginAs }) => {
+			await loginAs(ROLES[walk]);
+			await readIn(page, locale);
+			const found: Record<string, string> = {};
+			const resolve = async (step: string): Promise<string> => {
+				if (step.startsWith('/')) return step;
+				const [kind, ...rest] = step.split('/');
+				const first = FIRST[kind!]!;
+				found[kind!] ??= await firstLink(page, await resolve(first.from), first.href);
+				return [found[kind!], ...rest].join('/');
+			};
+			for (const step of WALKS[walk]) {
+				const url = await resolve(step);
+				await page.goto(url);
+				await expectAccessible(page);
+			}
+		});
