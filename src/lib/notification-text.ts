@@ -17,6 +17,14 @@ export function notificationText(kind: string, locale?: Locale): string {
 			return m.notify_consultation_outcome({}, o);
 		case 'review_overdue':
 			return m.notify_review_overdue({}, o);
+		case 'request_new':
+			return m.notify_request_new({}, o);
+		case 'request_due_soon':
+			return m.notify_request_due_soon({}, o);
+		case 'request_overdue':
+			return m.notify_request_overdue({}, o);
+		case 'assessment_arrived':
+			return m.notify_assessment_arrived({}, o);
 		case 'membership_pending':
 			return m.notify_membership_pending({}, o);
 		case 'password_link':

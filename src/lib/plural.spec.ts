@@ -16,8 +16,7 @@ describe('counts use the plural forms of each language', () => {
 	it('children shown and items rated agree with their number', () => {
 		expect(m.dashboard_shown({ count: 1 }, { locale: 'en' })).toBe('1 child');
 		expect(m.dashboard_shown({ count: 1 }, { locale: 'fi' })).toBe('1 lapsi');
-		expect(m.reason_no_high_ratings({ count: 1 }, { locale: 'en' })).toBe(
-			'1 item rated, none at 2 or 3.'
-		);
+		expect(m.reason_no_high_ratings({ count: 1 }, { locale: 'en' })).toBe('1 item rated.');
+		expect(m.reason_no_high_ratings({ count: 2 }, { locale: 'fi' })).toBe('2 arvioitua kohtaa.');
 	});
 });

@@ -1,5 +1,5 @@
 import { CURRENT_INSTRUMENT, localized } from './domain/instrument';
-import type { Reason, Signal } from './domain/traffic-light';
+import { RULES, type Reason, type RuleReason, type Signal } from './domain/traffic-light';
 import { formatDay } from './format';
 import { m } from './paraglide/messages';
 import { getLocale } from './paraglide/runtime';
@@ -10,7 +10,45 @@ const itemText = (id: string) => {
 	return item ? `${id} ${localized(item.label, getLocale())}` : id;
 };
 
+/** The rule behind a reason, in plain words: what makes a child this colour. */
+export function ruleText(rule: Reason['rule']): string {
+	switch (rule) {
+		case 'item_rated_3':
+			return m.rule_item_rated_3({ rating: RULES.redRating });
+		case 'safety_rated_2':
+			return m.rule_safety_rated_2({ rating: RULES.redSafetyRating });
+		case 'item_rated_2':
+			return m.rule_item_rated_2({ rating: RULES.yellowRating });
+		case 'accumulating_concern':
+			return m.rule_accumulating_concern({
+				items: RULES.accumulatingItems,
+				organisations: RULES.accumulatingOrganisations
+			});
+		case 'no_assessment':
+			return m.rule_no_assessment();
+		case 'no_high_ratings':
+			return m.rule_no_high_ratings();
+	}
+}
+
+/** For the team: the rule, then the item, rating, organisation and date that met it. */
 export function reasonText(r: Reason, orgs: Record<string, string>): string {
+	const detail = reasonDetail(r, orgs);
+	return detail ? `${ruleText(r.rule)} ${detail}` : ruleText(r.rule);
+}
+
+/** For a partner: the rule and its domains, nothing of other organisations' assessments. */
+export function ruleReasonText(r: RuleReason): string {
+	const names = r.domains.map((id) => {
+		const d = CURRENT_INSTRUMENT.domains.find((x) => x.id === id);
+		return d ? localized(d.label, getLocale()) : id;
+	});
+	return names.length
+		? `${ruleText(r.rule)} ${m.reason_domains({ domains: names.join(', ') })}`
+		: ruleText(r.rule);
+}
+
+function reasonDetail(r: Reason, orgs: Record<string, string>): string {
 	switch (r.rule) {
 		case 'item_rated_3':
 		case 'safety_rated_2':
@@ -27,7 +65,7 @@ export function reasonText(r: Reason, orgs: Record<string, string>): string {
 				organisations: r.organisations.map((o) => orgs[o] ?? '?').join(', ')
 			});
 		case 'no_assessment':
-			return m.reason_no_assessment();
+			return '';
 		case 'no_high_ratings':
 			return m.reason_no_high_ratings({ count: r.ratedItems });
 	}

@@ -115,6 +115,40 @@ test.describe('administration', () => {
 		await expect(person.locator('[data-home="partner"]')).toBeVisible();
 	});
 
+	test('asks before removing a role or deactivating a user; cancel changes nothing', async ({
+		page,
+		loginAs
+	}) => {
+		await loginAs('admin');
+		await readIn(page, 'fi');
+		await page.goto('/admin/users/new');
+		await page.locator('#displayName').fill('Poistuva Työntekijä');
+		await page.locator('#email').fill(`poistuva.${Date.now()}@demo.example`);
+		await page.locator('form[action="?/create"] button[type="submit"]').click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Poistuva Työntekijä');
+		await page.locator('#organisationId').selectOption({ label: 'Koivurannan koulu' });
+		await page.locator('#role').selectOption('partner');
+		await page.locator('form[action="?/addMembership"] button').click();
+		const role = page.getByText('yhteistyökumppani, Koivurannan koulu', { exact: true });
+		await expect(role).toBeVisible();
+
+		await page.locator('summary', { hasText: 'Poista rooli' }).click();
+		await expect(
+			page.getByText('Poistetaanko rooli yhteistyökumppani, Koivurannan koulu?')
+		).toBeVisible();
+		await expectAccessible(page);
+		await page.getByRole('button', { name: 'Peruuta' }).click();
+		await expect(role).toBeVisible();
+		await page.locator('summary', { hasText: 'Poista rooli' }).click();
+		await page.getByRole('button', { name: 'Kyllä, poista rooli' }).click();
+		await expect(role).toHaveCount(0);
+
+		await page.locator('summary', { hasText: 'Poista käytöstä' }).click();
+		await expect(page.getByText('Poistetaanko käyttäjä käytöstä?')).toBeVisible();
+		await page.getByRole('button', { name: 'Kyllä, poista käytöstä' }).click();
+		await expect(page.getByRole('button', { name: 'Ota uudelleen käyttöön' })).toBeVisible();
+	});
+
 	test('non-admins get 403 on admin pages and see no admin links', async ({ page, loginAs }) => {
 		await loginAs('consultant_social_worker');
 		await expect(page.getByRole('link', { name: 'Käyttäjät' })).toHaveCount(0);

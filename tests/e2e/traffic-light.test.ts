@@ -18,10 +18,16 @@ test('a school rating S1 = 3 turns a green child red, with the reason named', as
 	await page.locator('#familyInformed').check();
 	await page.locator('button[formaction="?/submit"]').click();
 	await expect(page).toHaveURL(/\/assessments\/[0-9a-f-]+\?saved=submitted$/);
-	// The partner sees the combined colour but not the reasons.
+	// The partner sees the combined colour and the rule behind it by domain, never an
+	// organisation, an item or a rating (issue 12 A7).
 	await page.goto(childUrl);
 	await expect(page.locator('#status-title + p .badge')).toContainText('Punainen');
-	await expect(page.getByTestId('reasons')).toHaveCount(0);
+	const partnerReasons = page.getByTestId('reasons');
+	await expect(partnerReasons).toHaveText(
+		'Punainen, koska jokin kohta on arvioitu 3 (välitön tai intensiivinen tarve). Osa-alueet: Turvallisuus.'
+	);
+	await expect(partnerReasons).not.toContainText('koulu');
+	await expect(partnerReasons).not.toContainText('S1');
 	await loginAs('consultant_social_worker');
 	await page.goto(childUrl);
 	await expect(page.locator('#status-title + p .badge')).toContainText('Punainen');
@@ -29,8 +35,9 @@ test('a school rating S1 = 3 turns a green child red, with the reason named', as
 		dateStyle: 'short',
 		timeZone: 'Europe/Helsinki'
 	}).format(new Date());
+	// Each reason names its rule in plain words, then what met it.
 	await expect(page.getByTestId('reasons')).toContainText(
-		`S1 Väkivalta tai sen uhka kotona: arvio 3, Koivurannan koulu ${today}`
+		`Punainen, koska jokin kohta on arvioitu 3 (välitön tai intensiivinen tarve). S1 Väkivalta tai sen uhka kotona: arvio 3, Koivurannan koulu ${today}.`
 	);
 	await expect(page.locator('.history')).toContainText('Vihreä → Punainen');
 	// The grid shows who said what: the school's 3 on S1, and the combined 3.

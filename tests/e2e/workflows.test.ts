@@ -68,6 +68,13 @@ test('a red child is flagged, triaged to intensive substance work, and a plan st
 	await page.getByRole('button', { name: /Merkitse tehdyksi: Kotikäynti/ }).click();
 	await expect(page.getByTestId('steps')).toContainText('✓ Kotikäynti ja nuoren oma tavoite');
 	await expect(page.getByRole('button', { name: /Merkitse tehdyksi: Kotikäynti/ })).toHaveCount(0);
+	// A step marked done by mistake is undone beside it (issue 12 A8), then done again.
+	await expect(page.getByRole('status')).toContainText('peru merkintä');
+	await page.getByRole('button', { name: /Peru merkintä: Kotikäynti/ }).click();
+	await expect(page.getByRole('status')).toHaveText('Merkintä peruttiin: askel on taas tekemättä.');
+	await expect(page.getByTestId('steps')).not.toContainText('✓');
+	await page.getByRole('button', { name: /Merkitse tehdyksi: Kotikäynti/ }).click();
+	await expect(page.getByTestId('steps')).toContainText('✓ Kotikäynti ja nuoren oma tavoite');
 	await expectAccessible(page);
 });
 
@@ -122,6 +129,17 @@ test('the unit requests a consultation, the coordinator holds it, the unit sees 
 	await page.locator('#followUpOn').fill(inDays(14));
 	await page.getByRole('button', { name: 'Tallenna kirjaus' }).click();
 	await expect(page.getByTestId('state')).toHaveText('pidetty');
+	// Closing asks first (issue 12 A8): cancelling changes nothing.
+	const close = page.locator('summary', { hasText: 'Päätä konsultaatio' });
+	await close.click();
+	await expect(page.getByText('Päätetäänkö konsultaatio?')).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Peruuta' }).click();
+	await expect(page.getByText('Päätetäänkö konsultaatio?')).toBeHidden();
+	await expect(page.getByTestId('state')).toHaveText('pidetty');
+	await close.click();
+	await page.getByRole('button', { name: 'Kyllä, päätä konsultaatio' }).click();
+	await expect(page.getByTestId('state')).toHaveText('päättynyt');
 
 	await loginAs('residential_staff');
 	await page.goto(url);

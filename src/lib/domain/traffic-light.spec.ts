@@ -6,6 +6,7 @@ import {
 	computeStatus,
 	currentRatings,
 	effectiveStatus,
+	ruleReasons,
 	severity,
 	type AssessmentFact
 } from './traffic-light';
@@ -73,6 +74,30 @@ describe('overall colour (docs/domain.md §5 rule 4)', () => {
 				items: ['H1', 'H2', 'L1', 'L2'],
 				organisations: ['clinic', 'school']
 			}
+		]);
+	});
+});
+
+describe('the reasons a partner may see (ruleReasons)', () => {
+	it('gives each rule once, in the order of the reasons, with its domains in the instrument order', () => {
+		const s = status(a('school', { S1: 2, S3: 2, F2: 3 }), a('clinic', { E1: 3 }));
+		const out = ruleReasons(s.reasons);
+		expect(out).toEqual([
+			{ rule: 'safety_rated_2', domains: ['S'] },
+			{ rule: 'item_rated_3', domains: ['E', 'F'] }
+		]);
+		// No organisation, item, rating, assessment or date leaves with them.
+		expect(JSON.stringify(out)).not.toMatch(/school|clinic|S1|E1|"rating"|assessment/);
+	});
+
+	it('names the domains of accumulating concern and the rules that name none', () => {
+		const acc = status(a('school', { L1: 1, L2: 1 }), a('clinic', { H1: 1, H2: 1 }));
+		expect(ruleReasons(acc.reasons)).toEqual([
+			{ rule: 'accumulating_concern', domains: ['H', 'L'] }
+		]);
+		expect(ruleReasons(status().reasons)).toEqual([{ rule: 'no_assessment', domains: [] }]);
+		expect(ruleReasons(status(a('school', { L1: 0 })).reasons)).toEqual([
+			{ rule: 'no_high_ratings', domains: [] }
 		]);
 	});
 });

@@ -290,3 +290,32 @@ export function effectiveStatus(
 	if (!override) return { colour: computed, computed, override: null, reviewDue: false };
 	return { colour: override.colour, computed, override, reviewDue: override.reviewOn <= today };
 }
+
+/**
+ * The reasons a partner may see (docs/domain.md §5, issue 12): which rule made the colour
+ * and in which domains, once per rule. Never an organisation, a rating of an item or a
+ * note: those are other organisations' assessments.
+ */
+export type RuleReason = { rule: Reason['rule']; domains: string[] };
+
+export function ruleReasons(
+	reasons: readonly Reason[],
+	inst: Instrument = CURRENT_INSTRUMENT
+): RuleReason[] {
+	const domainOf = new Map(inst.items.map((i) => [i.id, i.domain]));
+	const byRule = new Map<Reason['rule'], Set<string>>();
+	for (const r of reasons) {
+		const set = byRule.get(r.rule) ?? new Set<string>();
+		byRule.set(r.rule, set);
+		const items = 'itemId' in r ? [r.itemId] : r.rule === 'accumulating_concern' ? r.items : [];
+		for (const i of items) {
+			const d = domainOf.get(i);
+			if (d) set.add(d);
+		}
+	}
+	const order = inst.domains.map((d) => d.id);
+	return [...byRule].map(([rule, ds]) => ({
+		rule,
+		domains: order.filter((d) => ds.has(d))
+	}));
+}

@@ -116,8 +116,16 @@ describe('reading a child', () => {
 		const r: any = await readAs('granted');
 		expect(r.value.view.kind).toBe('partner');
 		expect(JSON.stringify(r.value.view)).not.toMatch(/personalIdentityCode|placements|grants/);
-		// Status: the combined and domain colours only; no reasons, no grid of who said what.
-		expect(Object.keys(r.value.status).sort()).toEqual(['colour', 'domainColours', 'kind']);
+		// Status: the combined and domain colours and the rules behind them by domain; nothing
+		// of who said what (no organisation, item, rating or date), no grid.
+		expect(Object.keys(r.value.status).sort()).toEqual([
+			'colour',
+			'domainColours',
+			'kind',
+			'reasons'
+		]);
+		for (const reason of r.value.status.reasons)
+			expect(Object.keys(reason).sort()).toEqual(['domains', 'rule']);
 		expect(r.value.overview).toBeNull();
 	});
 });

@@ -136,7 +136,8 @@ describe('team override (consultant social worker only)', () => {
 		expect((partner as any).value.status).toEqual({
 			kind: 'partner',
 			colour: 'grey',
-			domainColours: expect.any(Object)
+			domainColours: expect.any(Object),
+			reasons: [{ rule: 'no_assessment', domains: [] }]
 		});
 	});
 

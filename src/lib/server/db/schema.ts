@@ -322,7 +322,10 @@ export const assessmentRequest = pgTable(
 			.notNull()
 			.references(() => user.id),
 		...created(),
-		completedAt: ts()
+		completedAt: ts(),
+		/** The reminders sent, each once: two working days before the due date, and overdue. */
+		dueSoonNotifiedAt: ts(),
+		overdueNotifiedAt: ts()
 	},
 	(t) => [index('assessment_request_org_idx').on(t.organisationId, t.status)]
 );
@@ -591,6 +594,8 @@ export const notification = pgTable(
 		kind: text().notNull(),
 		/** A path inside the app; never personal data (ids only). */
 		link: text().notNull(),
+		/** The child it is about: named in the app to a reader who may see the child, never in mail. */
+		childId: uuid().references(() => child.id),
 		createdAt: ts().notNull(),
 		readAt: ts()
 	},

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { helsinkiDate } from '../../domain/access';
 import { makeHetu } from '../../domain/hetu';
 import { CURRENT_INSTRUMENT, type Rating } from '../../domain/instrument';
@@ -10,11 +10,13 @@ import {
 	child,
 	childStatus,
 	childStatusHistory,
+	flag,
 	placement,
 	type AssessmentRatings
 } from '../db/schema';
 import type { DemoIds } from './ids';
-import { recomputeAll } from '../features/status/status';
+import { recomputeChildStatus } from '../features/status/status';
+import { triageDueOn } from '../../domain/flags';
 
 /**
  * ~30 fictional children for the demo team. Names are common Finnish first names and
@@ -86,6 +88,7 @@ const FAMILY = [
 	'Tolvanen'
 ];
 
+const DAY = 86400_000;
 const day = (base: Date, offsetDays: number) => {
 	const d = new Date(base.getTime() + offsetDays * 86400_000);
 	return d.toISOString().slice(0, 10);
@@ -114,7 +117,8 @@ type Plan = {
 };
 
 /** Ages that fit each demo child's story (a teenager for the substance work, and so on). */
-const AGES = [9, 4, 11, 8, 15, 13, 2, 14, 16, 10, 4, 13];
+// 12 and 13 are the school's open requests: school-aged.
+const AGES = [9, 4, 11, 8, 15, 13, 2, 14, 16, 10, 4, 13, 9, 12];
 
 /** Which organisations have assessed which child (by index), and how. Most are calm. */
 const ASSESSMENTS: Record<number, Plan[]> = {
@@ -354,7 +358,23 @@ export async function seedChildren(tx: Tx, ids: DemoIds, now = new Date()): Prom
 			});
 		}
 	}
-	await recomputeAll(tx, childIds, 'demo_data', now);
+	// Each status as of the child's newest assessment (a child with none: as of its
+	// record's start), so "days since change" differs from child to child. The flags
+	// those changes raised are dated today; seedWork backdates the one meant to be overdue.
+	for (const [i, childId] of childIds.entries()) {
+		const plans = ASSESSMENTS[i];
+		const daysAgo = plans ? Math.min(...plans.map((p) => p.daysAgo)) : 20 + i;
+		await recomputeChildStatus(tx, childId, 'demo_data', new Date(now.getTime() - daysAgo * DAY));
+	}
+	const raised = await tx
+		.select({ id: flag.id, trigger: flag.trigger })
+		.from(flag)
+		.where(inArray(flag.childId, childIds));
+	for (const f of raised)
+		await tx
+			.update(flag)
+			.set({ raisedAt: now, dueOn: triageDueOn(f.trigger, helsinkiDate(now)) })
+			.where(eq(flag.id, f.id));
 	// A team decision beside the computed green (docs/domain.md §5 rule 6): many small worries from
 	// the clinic alone, and a home visit that worried the team more.
 	const reason = 'Kotikäynnillä huoli perheen jaksamisesta oli suurempi kuin arvioissa.';

@@ -2,9 +2,16 @@ import { eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../../domain/roles';
 import { login } from '../auth/login';
-import { membership, organisation, user } from '../db/schema';
+import {
+	assessmentRequest,
+	child,
+	childStatus,
+	membership,
+	organisation,
+	user
+} from '../db/schema';
 import { db } from '../testing/fixtures';
-import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS, seedDemo } from './demo';
+import { DEMO_MUNICIPALITY, DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS, seedDemo } from './demo';
 
 describe('demo data', () => {
 	it('creates every organisation kind and one account per role, once', async () => {
@@ -48,5 +55,28 @@ describe('demo data', () => {
 			clientAddress: null
 		});
 		expect(r.ok).toBe(true);
+	});
+
+	it('dates each status at the newest assessment; requests go to school-aged children', async () => {
+		const d = await db();
+		await seedDemo(d);
+		const rows = await d
+			.select({ changedAt: childStatus.changedAt })
+			.from(childStatus)
+			.innerJoin(child, eq(child.id, childStatus.childId))
+			.where(eq(child.homeMunicipality, DEMO_MUNICIPALITY));
+		const days = new Set(
+			rows.map((r) => Math.floor((Date.now() - r.changedAt.getTime()) / 86400_000))
+		);
+		expect(days.size).toBeGreaterThan(10);
+		const school = await d
+			.select({ born: child.dateOfBirth })
+			.from(assessmentRequest)
+			.innerJoin(child, eq(child.id, assessmentRequest.childId))
+			.innerJoin(organisation, eq(organisation.id, assessmentRequest.organisationId))
+			.where(eq(organisation.name, 'Koivurannan koulu'));
+		expect(school.length).toBeGreaterThan(0);
+		for (const r of school)
+			expect(new Date().getFullYear() - Number(r.born.slice(0, 4))).toBeGreaterThanOrEqual(7);
 	});
 });

@@ -53,7 +53,7 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-type Key = 'activate' | 'close' | 'partner' | 'step' | 'step_done' | 'entry';
+type Key = 'activate' | 'close' | 'partner' | 'step' | 'step_done' | 'step_undone' | 'entry';
 
 /**
  * Every form on the page saves through changeWorkflow, checked against its own version.
@@ -81,5 +81,7 @@ export const actions: Actions = {
 	addStep: (e) => change(e, 'step', stepSchema, (d) => ({ action: 'step', ...d })),
 	markStepDone: (e) =>
 		change(e, 'step_done', stepDoneSchema, (d) => ({ action: 'step_done', ...d })),
+	undoStepDone: (e) =>
+		change(e, 'step_undone', stepDoneSchema, (d) => ({ action: 'step_undone', ...d })),
 	addEntry: (e) => change(e, 'entry', entrySchema, (d) => ({ action: 'entry', ...d }))
 };

@@ -5,6 +5,7 @@ import type { Db, DbOrTx, Tx } from '../../db';
 import {
 	assessment,
 	assessmentRequest,
+	child,
 	organisation,
 	user,
 	type AssessmentRatings
@@ -14,6 +15,7 @@ import { recomputeChildStatus } from '../status/status';
 import { ForbiddenError } from '../../errors';
 import { logChild } from '../../access-log';
 import { type ChildContext } from '../../access';
+import { notify } from '../notifications';
 
 export type AssessmentContent = {
 	ratings: AssessmentRatings;
@@ -173,6 +175,13 @@ export async function saveAssessment(
 			}
 			// The traffic light moves with the assessment, in the same transaction (docs/domain.md §5.7).
 			await recomputeChildStatus(tx, ctx.childId, `assessment:${id}`, now);
+			// The child's responsible worker hears of it (not when they wrote it themselves).
+			const [c] = await tx
+				.select({ worker: child.responsibleWorkerId })
+				.from(child)
+				.where(eq(child.id, ctx.childId));
+			if (c?.worker && c.worker !== ctx.viewer.userId)
+				await notify(tx, [c.worker], 'assessment_arrived', `/assessments/${id}`, now, ctx.childId);
 			await onSubmitted?.(tx, id);
 		}
 		return { id, status };

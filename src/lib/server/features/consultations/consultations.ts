@@ -85,7 +85,14 @@ export async function requestConsultation(
 			{ consultationId: c!.id, urgent: input.urgency === 'urgent' }
 		);
 		const coordinators = await teamMembersWithRole(tx, ctx.childId, ['coordinator']);
-		await notify(tx, coordinators, 'consultation_requested', `/consultations/${c!.id}`, now);
+		await notify(
+			tx,
+			coordinators,
+			'consultation_requested',
+			`/consultations/${c!.id}`,
+			now,
+			ctx.childId
+		);
 		return c!.id;
 	});
 }
@@ -337,8 +344,15 @@ export async function changeConsultation(
 		await logChild(tx, ctx, change.action, 'consultation', id);
 		const link = `/consultations/${id}`;
 		if (change.action === 'schedule')
-			await notify(tx, change.data.participantUserIds, 'consultation_scheduled', link, now);
+			await notify(
+				tx,
+				change.data.participantUserIds,
+				'consultation_scheduled',
+				link,
+				now,
+				ctx.childId
+			);
 		if (change.action === 'record' || change.action === 'decline')
-			await notify(tx, [c.requestedBy], 'consultation_outcome', link, now);
+			await notify(tx, [c.requestedBy], 'consultation_outcome', link, now, ctx.childId);
 	});
 }

@@ -198,6 +198,23 @@ describe('intensive workflow', () => {
 		expect(
 			(await d.select().from(planStep).where(eq(planStep.id, step!.id)))[0]!.doneAt
 		).not.toBeNull();
+		// A step marked done by mistake is undone (issue 12 A8); an undo from a stale page,
+		// or of a step that is not done, is refused and changes nothing.
+		await changeWorkflow(d, ctx, w!.id, 4, {
+			action: 'step_undone',
+			stepId: step!.id,
+			stepVersion: 2
+		});
+		const [undone] = await d.select().from(planStep).where(eq(planStep.id, step!.id));
+		expect(undone).toMatchObject({ doneAt: null, doneBy: null, version: 3 });
+		await expect(
+			changeWorkflow(d, ctx, w!.id, 5, { action: 'step_undone', stepId: step!.id, stepVersion: 3 })
+		).rejects.toBeInstanceOf(ConflictError);
+		await changeWorkflow(d, ctx, w!.id, 5, {
+			action: 'step_done',
+			stepId: step!.id,
+			stepVersion: 3
+		});
 		// A partner organisation gets access for the workflow's life.
 		const clinic = await makeOrg('child_health_clinic');
 		const nurse = (await makeUser('partner', { organisationId: clinic.id })).user.id;
@@ -209,9 +226,9 @@ describe('intensive workflow', () => {
 				{ action: 'test' }
 			)
 		).toBeNull();
-		await changeWorkflow(d, ctx, w!.id, 4, { action: 'partner', organisationId: clinic.id });
+		await changeWorkflow(d, ctx, w!.id, 6, { action: 'partner', organisationId: clinic.id });
 		expect((await ctxFor(nurse, s.childId))?.access.basis).toBe('workflow');
-		await changeWorkflow(d, ctx, w!.id, 5, {
+		await changeWorkflow(d, ctx, w!.id, 7, {
 			action: 'close',
 			outcome: 'improved',
 			outcomeNote: ''
@@ -226,7 +243,7 @@ describe('intensive workflow', () => {
 		).toBeNull();
 		// Closed: no more steps.
 		await expect(
-			changeWorkflow(d, ctx, w!.id, 6, {
+			changeWorkflow(d, ctx, w!.id, 8, {
 				action: 'step',
 				what: 'x',
 				who: 'y',

@@ -84,7 +84,8 @@ export async function raiseFlag(
 			[...consultants, facts.responsibleWorkerId],
 			'flag_red',
 			`/flags/${row.id}`,
-			now
+			now,
+			childId
 		);
 	}
 	return row.id;
@@ -234,7 +235,8 @@ export async function triageFlag(
 				coordinators,
 				'consultation_requested',
 				`/consultations/${consultationId}`,
-				now
+				now,
+				ctx.childId
 			);
 		}
 		await tx

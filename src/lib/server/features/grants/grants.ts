@@ -16,6 +16,7 @@ import { FieldError, NotFoundError } from '../../errors';
 import { ForbiddenError } from '../../errors';
 import { actorOf, logChild, type Viewer } from '../../access-log';
 import { type ChildContext } from '../../access';
+import { notify, organisationStaff } from '../notifications';
 
 function assertTeam(ctx: ChildContext) {
 	if (ctx.access.kind !== 'team') throw new ForbiddenError();
@@ -203,6 +204,14 @@ export async function createAssessmentRequest(
 			})
 			.returning({ id: assessmentRequest.id });
 		await logChild(tx, ctx, 'create', 'assessment_request', r!.id);
+		await notify(
+			tx,
+			await organisationStaff(tx, org.id),
+			'request_new',
+			`/children/${ctx.childId}`,
+			now,
+			ctx.childId
+		);
 		return r!;
 	});
 }

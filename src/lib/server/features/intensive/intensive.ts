@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { helsinkiDate } from '../../../domain/access';
 import { PARTNER_KINDS } from '../../../domain/roles';
 import { can } from '../../../domain/permissions';
@@ -133,6 +133,7 @@ export type WorkflowChange =
 	| { action: 'partner'; organisationId: string }
 	| { action: 'step'; what: string; who: string; dueOn: string }
 	| { action: 'step_done'; stepId: string; stepVersion: number }
+	| { action: 'step_undone'; stepId: string; stepVersion: number }
 	| { action: 'entry'; kind: 'contact' | 'review'; on: string; note: string };
 
 /**
@@ -247,16 +248,22 @@ export async function changeWorkflow(
 						createdBy: ctx.viewer.userId,
 						createdAt: now
 					});
-				} else if (change.action === 'step_done') {
+				} else if (change.action === 'step_done' || change.action === 'step_undone') {
+					// Undo is the way back from a step marked done by mistake (issue 12 A8).
+					const done = change.action === 'step_done';
 					const [s] = await tx
 						.update(planStep)
-						.set({ doneAt: now, doneBy: ctx.viewer.userId, version: change.stepVersion + 1 })
+						.set({
+							doneAt: done ? now : null,
+							doneBy: done ? ctx.viewer.userId : null,
+							version: change.stepVersion + 1
+						})
 						.where(
 							and(
 								eq(planStep.id, change.stepId),
 								eq(planStep.workflowId, id),
 								eq(planStep.version, change.stepVersion),
-								isNull(planStep.doneAt)
+								done ? isNull(planStep.doneAt) : isNotNull(planStep.doneAt)
 							)
 						)
 						.returning({ id: planStep.id });

@@ -5,7 +5,8 @@ import type { Db, DbOrTx } from '../../db';
 import { child, emailOutbox, membership, notification, user } from '../../db/schema';
 import { readEnv } from '../../env';
 import { NotFoundError } from '../../errors';
-import { type Viewer } from '../../access-log';
+import { actorOf, logChild, type Viewer } from '../../access-log';
+import { resolveChildAccess } from '../../access';
 
 export const NOTIFICATION_KINDS = [
 	'flag_red',
@@ -14,6 +15,10 @@ export const NOTIFICATION_KINDS = [
 	'consultation_scheduled',
 	'consultation_outcome',
 	'review_overdue',
+	'request_new',
+	'request_due_soon',
+	'request_overdue',
+	'assessment_arrived',
 	'membership_pending',
 	'password_link',
 	'factor_reset'
@@ -31,13 +36,15 @@ export async function notify(
 	recipients: (string | null | undefined)[],
 	kind: NotificationKind,
 	link: string,
-	now = new Date()
+	now = new Date(),
+	/** The child it is about: the inbox names the child to a reader who may see it. */
+	childId: string | null = null
 ) {
 	const ids = [...new Set(recipients.filter((r): r is string => !!r))];
 	if (!ids.length) return;
 	const rows = await tx
 		.insert(notification)
-		.values(ids.map((userId) => ({ userId, kind, link, createdAt: now })))
+		.values(ids.map((userId) => ({ userId, kind, link, childId, createdAt: now })))
 		.returning({ id: notification.id, userId: notification.userId });
 	const env = readEnv();
 	if (!env.SMTP_URL) return;
@@ -67,6 +74,23 @@ export async function notify(
 	if (mails.length) await tx.insert(emailOutbox).values(mails);
 }
 
+/** The approved partner and unit staff of an organisation: who hears of its requests. */
+export async function organisationStaff(tx: DbOrTx, organisationId: string) {
+	const rows = await tx
+		.select({ userId: membership.userId })
+		.from(membership)
+		.innerJoin(user, eq(user.id, membership.userId))
+		.where(
+			and(
+				eq(membership.organisationId, organisationId),
+				inArray(membership.role, ['partner', 'residential_staff']),
+				isNotNull(membership.approvedAt),
+				eq(user.active, true)
+			)
+		);
+	return rows.map((r) => r.userId);
+}
+
 /** The members of a child's team who hold one of the roles (e.g. its coordinators). */
 export async function teamMembersWithRole(
 	tx: DbOrTx,
@@ -91,19 +115,47 @@ export async function unreadCount(db: Db, userId: string): Promise<number> {
 	return r?.n ?? 0;
 }
 
-/** One's own notifications, newest first. They name no child, so no access-log row. */
-export async function listNotifications(db: Db, viewer: Viewer, limit = 100) {
-	return db
-		.select({
-			id: notification.id,
-			kind: notification.kind,
-			createdAt: notification.createdAt,
-			readAt: notification.readAt
-		})
-		.from(notification)
-		.where(eq(notification.userId, viewer.userId))
-		.orderBy(desc(notification.createdAt))
-		.limit(limit);
+/**
+ * One's own notifications, newest first. One about a child names the child only while the
+ * reader may still see that child, and then the naming is a logged read of the child.
+ */
+export async function listNotifications(db: Db, viewer: Viewer, limit = 100, now = new Date()) {
+	return db.transaction(async (tx) => {
+		const rows = await tx
+			.select({
+				id: notification.id,
+				kind: notification.kind,
+				childId: notification.childId,
+				createdAt: notification.createdAt,
+				readAt: notification.readAt
+			})
+			.from(notification)
+			.where(eq(notification.userId, viewer.userId))
+			.orderBy(desc(notification.createdAt))
+			.limit(limit);
+		const childIds = [...new Set(rows.map((r) => r.childId).filter((c): c is string => !!c))];
+		const names = new Map<string, string>();
+		for (const childId of childIds) {
+			const access = await resolveChildAccess(tx, viewer, childId, now);
+			if (!access) continue;
+			const [c] = await tx
+				.select({ givenName: child.givenName, familyName: child.familyName })
+				.from(child)
+				.where(eq(child.id, childId));
+			if (!c) continue;
+			names.set(childId, `${c.givenName} ${c.familyName}`);
+			await logChild(
+				tx,
+				{ childId, actor: actorOf(viewer, access.membership), access },
+				'list',
+				'notification'
+			);
+		}
+		return rows.map(({ childId, ...r }) => ({
+			...r,
+			childName: childId ? (names.get(childId) ?? null) : null
+		}));
+	});
 }
 
 /** Marks one's own notification read and returns where it points. */

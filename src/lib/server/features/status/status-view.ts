@@ -2,6 +2,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import { helsinkiDate } from '../../../domain/access';
 import {
 	effectiveStatus,
+	ruleReasons,
 	staleSignals,
 	type Colour,
 	type Reason,
@@ -14,8 +15,8 @@ import { type ChildContext } from '../../access';
 
 /**
  * The status as the viewer may see it. The team: colour, domain colours, reasons, signals
- * and history. A partner: the combined and domain colours only, since reasons name other
- * organisations' ratings. A team override is the team's own decision: partners see the
+ * and history. A partner: the combined and domain colours and the rules that gave them, by
+ * domain (`ruleReasons`), since the full reasons name other organisations' ratings. A team override is the team's own decision: partners see the
  * computed colour, the team sees both side by side.
  */
 export async function childStatusView(db: Db, ctx: ChildContext, now = new Date()) {
@@ -24,8 +25,9 @@ export async function childStatusView(db: Db, ctx: ChildContext, now = new Date(
 		await logChild(tx, ctx, 'read', 'child_status');
 		const colour: Colour = s?.colour ?? 'grey';
 		const domainColours = (s?.domainColours ?? {}) as Record<string, Colour>;
-		if (ctx.access.kind !== 'team') return { kind: 'partner' as const, colour, domainColours };
 		const reasons = (s?.reasons ?? [{ rule: 'no_assessment' }]) as Reason[];
+		if (ctx.access.kind !== 'team')
+			return { kind: 'partner' as const, colour, domainColours, reasons: ruleReasons(reasons) };
 		const signals = [
 			...((s?.signals ?? []) as Signal[]),
 			...staleSignals(colour, reasons, s?.newestAt ?? null, now)

@@ -1,0 +1,171 @@
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { helsinkiDate } from '../../../domain/access';
+import { addWorkingDays } from '../../../domain/working-days';
+import {
+	accessGrant,
+	accessLog,
+	assessmentRequest,
+	emailOutbox,
+	notification
+} from '../../db/schema';
+import { checkChildAccess, type ChildContext } from '../../access';
+import {
+	db,
+	makeChild,
+	makeGrant,
+	makeOrg,
+	makeTeam,
+	makeUser,
+	submission,
+	viewerOf
+} from '../../testing/fixtures';
+import { saveAssessment } from '../assessments/assessments';
+import { createAssessmentRequest } from '../grants/grants';
+import { listNotifications } from './notifications';
+import { notifyOverdue } from './overdue';
+
+async function ctxFor(userId: string, childId: string): Promise<ChildContext> {
+	return (await checkChildAccess(await db(), await viewerOf(userId), childId, { action: 'test' }))!;
+}
+
+async function setup() {
+	const d = await db();
+	const cp = await makeOrg('child_protection');
+	const t = await makeTeam(cp.id);
+	const team = { organisationId: cp.id, teamId: t.id };
+	const worker = (await makeUser('social_worker', team)).user.id;
+	const school = await makeOrg('school');
+	const teacher = (await makeUser('partner', { organisationId: school.id })).user.id;
+	const colleague = (await makeUser('partner', { organisationId: school.id })).user.id;
+	const left = (await makeUser('partner', { organisationId: school.id, active: false })).user.id;
+	const c = await makeChild(t.id, { responsibleWorkerId: worker });
+	return { d, childId: c.id, worker, school: school.id, teacher, colleague, left, child: c };
+}
+
+const notes = async (childId: string, kind: string) =>
+	(await db())
+		.select()
+		.from(notification)
+		.where(and(eq(notification.childId, childId), eq(notification.kind, kind)));
+
+describe('partners hear of assessment requests (issue 12 B)', () => {
+	it("a new request tells the organisation's active staff; a mail names no child", async () => {
+		const s = await setup();
+		const ctx = await ctxFor(s.worker, s.childId);
+		// Mail goes to the outbox only when SMTP is configured; nothing is sent from here.
+		const saved = process.env.SMTP_URL;
+		process.env.SMTP_URL = 'smtp://127.0.0.1:9';
+		try {
+			await createAssessmentRequest(s.d, ctx, {
+				organisationId: s.school,
+				message: 'Pyydämme arviota.',
+				dueDate: addWorkingDays(helsinkiDate(), 10)
+			});
+		} finally {
+			if (saved === undefined) delete process.env.SMTP_URL;
+			else process.env.SMTP_URL = saved;
+		}
+		const rows = await notes(s.childId, 'request_new');
+		expect(rows.map((r) => r.userId).sort()).toEqual([s.teacher, s.colleague].sort());
+		expect(rows[0]!.link).toBe(`/children/${s.childId}`);
+		const mails = await s.d
+			.select()
+			.from(emailOutbox)
+			.where(eq(emailOutbox.notificationId, rows[0]!.id));
+		expect(mails).toHaveLength(1);
+		for (const m of mails) {
+			expect(m.body).not.toContain(s.child.familyName);
+			expect(m.subject).not.toContain(s.child.familyName);
+		}
+	});
+
+	it('reminds two working days before the due date, then once overdue, each once', async () => {
+		const s = await setup();
+		await makeGrant(s.childId, s.school, s.worker);
+		const now = new Date();
+		const today = helsinkiDate(now);
+		const [r] = await s.d
+			.insert(assessmentRequest)
+			.values({
+				childId: s.childId,
+				organisationId: s.school,
+				message: 'x',
+				dueDate: addWorkingDays(today, 3),
+				requestedBy: s.worker
+			})
+			.returning();
+		// Three working days ahead: too early.
+		await notifyOverdue(s.d, now);
+		expect(await notes(s.childId, 'request_due_soon')).toEqual([]);
+		await s.d
+			.update(assessmentRequest)
+			.set({ dueDate: addWorkingDays(today, 2) })
+			.where(eq(assessmentRequest.id, r!.id));
+		await notifyOverdue(s.d, now);
+		await notifyOverdue(s.d, now);
+		expect((await notes(s.childId, 'request_due_soon')).map((n) => n.userId).sort()).toEqual(
+			[s.teacher, s.colleague].sort()
+		);
+		expect(await notes(s.childId, 'request_overdue')).toEqual([]);
+		await s.d
+			.update(assessmentRequest)
+			.set({ dueDate: helsinkiDate(new Date(now.getTime() - 86400_000)) })
+			.where(eq(assessmentRequest.id, r!.id));
+		await Promise.all([notifyOverdue(s.d, now), notifyOverdue(s.d, now)]);
+		await notifyOverdue(s.d, now);
+		expect(await notes(s.childId, 'request_overdue')).toHaveLength(2);
+		expect(await notes(s.childId, 'request_due_soon')).toHaveLength(2);
+	});
+
+	it('a completed request is not reminded of', async () => {
+		const s = await setup();
+		await s.d.insert(assessmentRequest).values({
+			childId: s.childId,
+			organisationId: s.school,
+			message: 'x',
+			dueDate: helsinkiDate(new Date(Date.now() - 5 * 86400_000)),
+			requestedBy: s.worker,
+			status: 'completed'
+		});
+		await notifyOverdue(s.d);
+		expect(await notes(s.childId, 'request_overdue')).toEqual([]);
+	});
+
+	it('the responsible worker hears when an assessment arrives, once per assessment', async () => {
+		const s = await setup();
+		await makeGrant(s.childId, s.school, s.worker);
+		const { id } = await saveAssessment(
+			s.d,
+			await ctxFor(s.teacher, s.childId),
+			submission({ r_L1: '1' })
+		);
+		const rows = await notes(s.childId, 'assessment_arrived');
+		expect(rows.map((r) => [r.userId, r.link])).toEqual([[s.worker, `/assessments/${id}`]]);
+	});
+});
+
+describe('the inbox names the child (issue 12 A12)', () => {
+	it('to a reader who may see the child, logged; not after the access has ended', async () => {
+		const s = await setup();
+		const g = await makeGrant(s.childId, s.school, s.worker);
+		await createAssessmentRequest(s.d, await ctxFor(s.worker, s.childId), {
+			organisationId: s.school,
+			message: 'x',
+			dueDate: addWorkingDays(helsinkiDate(), 10)
+		});
+		const viewer = await viewerOf(s.teacher);
+		const [n] = await listNotifications(s.d, viewer);
+		expect(n).toMatchObject({ kind: 'request_new', childName: `Testi ${s.child.familyName}` });
+		const logged = await s.d
+			.select()
+			.from(accessLog)
+			.where(and(eq(accessLog.childId, s.childId), eq(accessLog.entityType, 'notification')));
+		expect(logged.map((l) => [l.actorUserId, l.action, l.outcome])).toEqual([
+			[s.teacher, 'list', 'allowed']
+		]);
+		await s.d.update(accessGrant).set({ revokedAt: new Date() }).where(eq(accessGrant.id, g.id));
+		const [after] = await listNotifications(s.d, await viewerOf(s.teacher));
+		expect(after).toMatchObject({ kind: 'request_new', childName: null });
+	});
+});
