@@ -70,6 +70,9 @@ test.describe('administration', () => {
 	}) => {
 		await loginAs('admin');
 		await page.goto('/admin/users/new');
+		// An empty form: the summary names the fields in the order they appear (issue 12 A12).
+		await page.locator('form[action="?/create"] button[type="submit"]').click();
+		await expect(page.locator('.error-summary a')).toHaveText([/^Nimi: /, /^Sähköposti: /]);
 		const email = `uusi.${Date.now()}@demo.example`;
 		await page.locator('#displayName').fill('Uusi Työntekijä');
 		await page.locator('#email').fill(email);

@@ -39,11 +39,17 @@ test('a red child is flagged, triaged to intensive substance work, and a plan st
 	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
 	await expect(page.locator('h1')).toContainText('muuttui punaiseksi');
 	await expectAccessible(page);
+	// Choices big enough to hit: 24 px at least (issue 12 A12).
+	const choice = await page.getByLabel('Tehostettu päihdetyö kotona').boundingBox();
+	expect(choice!.width).toBeGreaterThanOrEqual(24);
+	expect(choice!.height).toBeGreaterThanOrEqual(24);
 	await page.getByLabel('Tehostettu päihdetyö kotona').check();
 	await page.getByRole('button', { name: 'Tallenna päätös' }).click();
 	await expect(page).toHaveURL(/\/workflows\/[0-9a-f-]{36}\?saved=triaged$/);
 	await expect(page.getByTestId('state')).toHaveText('ehdotettu');
 	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
+	// A proposed workflow's next step, starting it, comes first (issue 12 A12).
+	await expect(page.locator('main h2').first()).toHaveText('Aloita työskentely');
 
 	// Adding a step without its fields: the summary says what is missing, nothing is saved.
 	await page.getByRole('button', { name: 'Lisää askel' }).click();
@@ -76,6 +82,33 @@ test('a red child is flagged, triaged to intensive substance work, and a plan st
 	await page.getByRole('button', { name: /Merkitse tehdyksi: Kotikäynti/ }).click();
 	await expect(page.getByTestId('steps')).toContainText('✓ Kotikäynti ja nuoren oma tavoite');
 	await expectAccessible(page);
+
+	// The school takes part (issue 12 B): it sees the plan, marks the step it owns done and
+	// adds a contact, but does not see the team's own log entries.
+	const workflowUrl = page.url().replace(/\?.*$/, '');
+	await page.locator('#organisationId').selectOption({ label: 'Koivurannan koulu' });
+	await page.getByRole('button', { name: 'Lisää organisaatio' }).click();
+	await expect(page.locator('#ownerOrganisationId')).toBeVisible();
+	await page.locator('#what').fill('Koulun tukitoimet');
+	await page.locator('#who').fill('Luokanopettaja');
+	await page.locator('#ownerOrganisationId').selectOption({ label: 'Koivurannan koulu' });
+	await page.locator('#dueOn').fill(inDays(5));
+	await page.getByRole('button', { name: 'Lisää askel' }).click();
+	await expect(page.getByTestId('steps')).toContainText('Koulun tukitoimet');
+
+	await loginAs('partner');
+	await page.goto(workflowUrl);
+	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
+	await expect(page.getByTestId('steps')).toContainText('Kotikäynti ja nuoren oma tavoite');
+	await expect(page.getByText('Puhelu äidin kanssa')).toHaveCount(0);
+	await expect(page.getByRole('button', { name: /Peru merkintä: Kotikäynti/ })).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'Lisää askel' })).toHaveCount(0);
+	await page.getByRole('button', { name: /Merkitse tehdyksi: Koulun tukitoimet/ }).click();
+	await expect(page.getByTestId('steps')).toContainText('✓ Koulun tukitoimet');
+	await page.locator('#note').fill('Tapasimme nuoren koulussa.');
+	await page.getByRole('button', { name: 'Tallenna kirjaus' }).click();
+	await expect(page.getByText('Tapasimme nuoren koulussa.')).toBeVisible();
+	await expectAccessible(page);
 });
 
 // Demo child 8 (Iida) is placed in the residential unit Kajastus.
@@ -84,12 +117,8 @@ test('the unit requests a consultation, the coordinator holds it, the unit sees 
 	loginAs
 }) => {
 	await loginAs('residential_staff');
-	await page
-		.getByRole('link', { name: /, Iida$/ })
-		.first()
-		.click();
-	await expect(page).toHaveURL(/\/children\/[0-9a-f-]{36}$/);
-	await page.getByRole('link', { name: 'Pyydä konsultaatiota' }).click();
+	// The unit's home: its children, each with a way to ask for a consultation (issue 12 B).
+	await page.getByRole('link', { name: 'Pyydä konsultaatiota: Iida Jääskeläinen' }).click();
 	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
 	await expectAccessible(page);
 	await page.locator('#question').fill('Miten tuemme nuorta, joka ikävöi kotiin?');
@@ -142,7 +171,16 @@ test('the unit requests a consultation, the coordinator holds it, the unit sees 
 	await expect(page.getByTestId('state')).toHaveText('päättynyt');
 
 	await loginAs('residential_staff');
-	await page.goto(url);
+	// The unit's home lists its own requests with their state and outcome.
+	await page.goto('/');
+	const own = page
+		.getByRole('table', { name: /konsultaatiopyynnöt/ })
+		.getByRole('row', { name: /Miten tuemme nuorta, joka ikävöi kotiin/ });
+	await expect(own).toContainText('päättynyt');
+	await expect(own).toContainText('Tulos kirjattu');
+	await expectAccessible(page);
+	await own.getByRole('link').click();
+	await expect(page).toHaveURL(url);
 	await expect(page.getByTestId('outcome')).toContainText('Nuori kaipaa kotiin');
 	await expect(page.getByTestId('outcome')).toContainText('Säännölliset kotilomat');
 	await expectAccessible(page);

@@ -8,6 +8,7 @@ import {
 	optionalParagraph,
 	paragraph,
 	text,
+	uuidOrEmpty,
 	version
 } from './common';
 
@@ -68,6 +69,8 @@ export const partnerSchema = z.object({
 export const stepSchema = z.object({
 	what: text(500),
 	who: text(200),
+	/** A partner organisation taking part that owns the step; empty: the team's own. */
+	ownerOrganisationId: uuidOrEmpty,
 	dueOn: isoDate,
 	version
 });

@@ -510,6 +510,8 @@ export const planStep = pgTable(
 			.references(() => intensiveWorkflow.id),
 		what: text().notNull(),
 		who: text().notNull(),
+		/** A partner organisation that owns the step: its staff see and mark it done. */
+		ownerOrganisationId: uuid().references(() => organisation.id),
 		dueOn: date({ mode: 'string' }).notNull(),
 		doneAt: ts(),
 		doneBy: uuid().references(() => user.id),
@@ -536,6 +538,8 @@ export const workflowEntry = pgTable(
 		authorId: uuid()
 			.notNull()
 			.references(() => user.id),
+		/** The organisation the author wrote for: a partner reads only its own entries. */
+		authorOrganisationId: uuid().references(() => organisation.id),
 		createdAt: ts().notNull()
 	},
 	(t) => [index('workflow_entry_workflow_idx').on(t.workflowId)]

@@ -19,10 +19,9 @@ import type { Actions, PageServerLoad } from './$types';
 import { database } from '$lib/server/http/authz';
 
 const context = (event: RequestEvent<{ workflowId: string }>, action?: string) =>
-	requireEntityChild(event, event.params.workflowId, 'intensive_workflow', {
-		teamOnly: true,
-		action
-	});
+	// Not team-only: a partner organisation taking part sees the plan and adds contacts; the
+	// feature answers any other partner with a logged 404.
+	requireEntityChild(event, event.params.workflowId, 'intensive_workflow', { action });
 
 export const load: PageServerLoad = async (event) => {
 	const { id, ctx } = await context(event);
@@ -46,7 +45,11 @@ export const load: PageServerLoad = async (event) => {
 		partnerForm: await superValidate(v, zod4(partnerSchema), opts('partner')),
 		stepForm: await superValidate(v, zod4(stepSchema), opts('step')),
 		entryForm: await superValidate(
-			{ ...v, on: helsinkiDate(), kind: view.reviewDue ? 'review' : 'contact' },
+			{
+				...v,
+				on: helsinkiDate(),
+				kind: view.reviewDue && view.canManage ? 'review' : 'contact'
+			},
 			zod4(entrySchema),
 			opts('entry')
 		)

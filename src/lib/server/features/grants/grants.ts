@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { grantValid, helsinkiDate, type GrantBasis } from '../../../domain/access';
 import { PARTNER_KINDS } from '../../../domain/roles';
 import { m } from '../../../paraglide/messages';
@@ -7,6 +7,7 @@ import {
 	accessGrant,
 	assessmentRequest,
 	child,
+	consultation,
 	organisation,
 	placement,
 	user
@@ -302,6 +303,49 @@ export async function partnerInbox(db: Db, viewer: Viewer, now = new Date()) {
 				)
 				.orderBy(asc(assessmentRequest.dueDate))
 		).filter((r) => visibleIds.has(r.childId));
+		// A unit's (or partner's) own consultation requests, with their state and outcome
+		// (docs/domain.md §6), for the children it may still see.
+		const consultations = visibleIds.size
+			? await tx
+					.select({
+						id: consultation.id,
+						childId: consultation.childId,
+						givenName: child.givenName,
+						familyName: child.familyName,
+						question: consultation.question,
+						urgency: consultation.urgency,
+						state: consultation.state,
+						scheduledAt: consultation.scheduledAt,
+						recorded: sql<boolean>`jsonb_array_length(${consultation.hypotheses}) > 0`,
+						createdAt: consultation.createdAt,
+						organisationId: consultation.requesterOrganisationId
+					})
+					.from(consultation)
+					.innerJoin(child, eq(child.id, consultation.childId))
+					.where(
+						and(
+							inArray(consultation.requesterOrganisationId, orgIds),
+							inArray(consultation.childId, [...visibleIds])
+						)
+					)
+					.orderBy(desc(consultation.createdAt))
+			: [];
+		const basisOf = new Map(children.map((c) => [c.childId, c.basis]));
+		await recordAccessMany(
+			tx,
+			consultations.map((c) => ({
+				actor: actorOf(
+					viewer,
+					ms.find((x) => x.organisationId === c.organisationId)
+				),
+				action: 'list',
+				entityType: 'consultation',
+				entityId: c.id,
+				childId: c.childId,
+				basis: basisOf.get(c.childId) ?? null,
+				outcome: 'allowed' as const
+			}))
+		);
 		await recordAccessMany(
 			tx,
 			children.map((c) => ({
@@ -319,6 +363,7 @@ export async function partnerInbox(db: Db, viewer: Viewer, now = new Date()) {
 		);
 		return {
 			requests: requests.map((r) => ({ ...r, overdue: r.dueDate < today })),
+			consultations: consultations.map(({ organisationId: _org, ...c }) => c),
 			children: children.map((c) => ({
 				id: c.childId,
 				givenName: c.givenName,

@@ -30,7 +30,7 @@ import { childTeamWorkers } from '../children/children';
 import { ConflictError, FieldError, NotFoundError } from '../../errors';
 import { ForbiddenError } from '../../errors';
 import { assertChildPermission, type ChildContext, teamMemberships } from '../../access';
-import { logChild, logChildMany, logTeamList, type Viewer } from '../../access-log';
+import { logChild, logChildMany, logDenied, logTeamList, type Viewer } from '../../access-log';
 
 export async function childOfWorkflow(db: Db, id: string): Promise<string | null> {
 	const [r] = await db
@@ -40,8 +40,23 @@ export async function childOfWorkflow(db: Db, id: string): Promise<string | null
 	return r?.childId ?? null;
 }
 
+/** The organisation a partner acts for, when it takes part in the workflow; else null. */
+async function partnerIn(tx: DbOrTx, ctx: ChildContext, workflowId: string) {
+	if (ctx.access.kind === 'team') return null;
+	const orgId = ctx.access.membership.organisationId;
+	const [p] = await tx
+		.select({ id: workflowPartner.workflowId })
+		.from(workflowPartner)
+		.where(
+			and(eq(workflowPartner.workflowId, workflowId), eq(workflowPartner.organisationId, orgId))
+		);
+	return p ? orgId : null;
+}
+
+/** The team sees every workflow of the child; a partner those it takes part in. */
 export async function workflowsForChild(db: Db, ctx: ChildContext) {
-	if (ctx.access.kind !== 'team') return [];
+	if (ctx.access.kind !== 'team' && ctx.access.membership.role !== 'partner') return [];
+	const orgId = ctx.access.kind === 'team' ? null : ctx.access.membership.organisationId;
 	return db.transaction(async (tx) => {
 		const rows = await tx
 			.select({
@@ -52,7 +67,20 @@ export async function workflowsForChild(db: Db, ctx: ChildContext) {
 				createdAt: intensiveWorkflow.createdAt
 			})
 			.from(intensiveWorkflow)
-			.where(eq(intensiveWorkflow.childId, ctx.childId))
+			.where(
+				and(
+					eq(intensiveWorkflow.childId, ctx.childId),
+					orgId
+						? inArray(
+								intensiveWorkflow.id,
+								tx
+									.select({ id: workflowPartner.workflowId })
+									.from(workflowPartner)
+									.where(eq(workflowPartner.organisationId, orgId))
+							)
+						: undefined
+				)
+			)
 			.orderBy(desc(intensiveWorkflow.createdAt));
 		await logChildMany(
 			tx,
@@ -65,9 +93,22 @@ export async function workflowsForChild(db: Db, ctx: ChildContext) {
 	});
 }
 
-/** The whole workflow for the team: plan, partners, contacts and reviews. */
+/**
+ * The whole workflow for the team: plan, partners, contacts and reviews. A partner that
+ * takes part sees the plan and its own organisation's entries, never the team's other
+ * notes; any other partner gets the same logged 404 as for an unknown id.
+ */
 export async function getWorkflow(db: Db, ctx: ChildContext, id: string, now = new Date()) {
-	if (ctx.access.kind !== 'team') throw new NotFoundError();
+	const partnerOrg = ctx.access.kind === 'team' ? null : await partnerIn(db, ctx, id);
+	if (ctx.access.kind !== 'team' && !partnerOrg) {
+		await logDenied(db, ctx.actor, {
+			action: 'read',
+			entityType: 'intensive_workflow',
+			entityId: id,
+			childId: ctx.childId
+		});
+		throw new NotFoundError();
+	}
 	return db.transaction(async (tx) => {
 		const [w] = await tx
 			.select({ w: intensiveWorkflow, lead: user.displayName })
@@ -85,7 +126,12 @@ export async function getWorkflow(db: Db, ctx: ChildContext, id: string, now = n
 			.select({ e: workflowEntry, author: user.displayName })
 			.from(workflowEntry)
 			.innerJoin(user, eq(user.id, workflowEntry.authorId))
-			.where(eq(workflowEntry.workflowId, id))
+			.where(
+				and(
+					eq(workflowEntry.workflowId, id),
+					partnerOrg ? eq(workflowEntry.authorOrganisationId, partnerOrg) : undefined
+				)
+			)
 			.orderBy(desc(workflowEntry.on), desc(workflowEntry.createdAt));
 		const partners = await tx
 			.select({ id: organisation.id, name: organisation.name })
@@ -99,15 +145,19 @@ export async function getWorkflow(db: Db, ctx: ChildContext, id: string, now = n
 			steps,
 			entries: entries.map((x) => ({ ...x.e, author: x.author })),
 			partners,
-			workers: await childTeamWorkers(tx, ctx.childId),
-			partnerChoices: await tx
-				.select({ id: organisation.id, name: organisation.name })
-				.from(organisation)
-				.where(inArray(organisation.kind, [...PARTNER_KINDS]))
-				.orderBy(asc(organisation.name)),
+			workers: partnerOrg ? [] : await childTeamWorkers(tx, ctx.childId),
+			partnerChoices: partnerOrg
+				? []
+				: await tx
+						.select({ id: organisation.id, name: organisation.name })
+						.from(organisation)
+						.where(inArray(organisation.kind, [...PARTNER_KINDS]))
+						.orderBy(asc(organisation.name)),
 			reviewDue: reviewDue(w.w.state, w.w.nextReviewOn, today),
-			actions: allowedActions(INTENSIVE, w.w.state),
-			canManage: can(ctx.access.membership.role, 'manageWorkflow')
+			actions: partnerOrg ? [] : allowedActions(INTENSIVE, w.w.state),
+			canManage: !partnerOrg && can(ctx.access.membership.role, 'manageWorkflow'),
+			/** A taking-part partner's organisation: it marks its own steps and adds contacts. */
+			partnerOrganisationId: partnerOrg
 		};
 	});
 }
@@ -131,7 +181,7 @@ export type WorkflowChange =
 	| { action: 'activate'; leadWorkerId: string }
 	| { action: 'close'; outcome: IntensiveOutcome; outcomeNote: string }
 	| { action: 'partner'; organisationId: string }
-	| { action: 'step'; what: string; who: string; dueOn: string }
+	| { action: 'step'; what: string; who: string; dueOn: string; ownerOrganisationId?: string }
 	| { action: 'step_done'; stepId: string; stepVersion: number }
 	| { action: 'step_undone'; stepId: string; stepVersion: number }
 	| { action: 'entry'; kind: 'contact' | 'review'; on: string; note: string };
@@ -148,7 +198,32 @@ export async function changeWorkflow(
 	change: WorkflowChange,
 	now = new Date()
 ) {
-	await assertChildPermission(db, ctx, 'manageWorkflow', 'intensive_workflow', id);
+	// A partner taking part marks its own steps done (or undoes that) and adds contacts;
+	// everything else is the team's (permission `manageWorkflow`).
+	const partnerOrg = ctx.access.kind === 'team' ? null : await partnerIn(db, ctx, id);
+	const partnerMay =
+		change.action === 'step_done' ||
+		change.action === 'step_undone' ||
+		(change.action === 'entry' && change.kind === 'contact');
+	if (ctx.access.kind !== 'team' && !partnerOrg) {
+		await logDenied(db, ctx.actor, {
+			action: change.action,
+			entityType: 'intensive_workflow',
+			entityId: id,
+			childId: ctx.childId
+		});
+		throw new NotFoundError();
+	}
+	if (partnerOrg && !partnerMay) {
+		await logDenied(db, ctx.actor, {
+			action: change.action,
+			entityType: 'intensive_workflow',
+			entityId: id,
+			childId: ctx.childId
+		});
+		throw new ForbiddenError();
+	}
+	if (!partnerOrg) await assertChildPermission(db, ctx, 'manageWorkflow', 'intensive_workflow', id);
 	const today = helsinkiDate(now);
 	return db.transaction(async (tx) => {
 		const w = await lockWorkflow(tx, ctx, id, version);
@@ -240,10 +315,21 @@ export async function changeWorkflow(
 						.values({ workflowId: id, organisationId: change.organisationId, grantId: g!.id });
 					await logChild(tx, ctx, 'create', 'access_grant', g!.id);
 				} else if (change.action === 'step') {
+					const owner = change.ownerOrganisationId || null;
+					if (owner) {
+						const [p] = await tx
+							.select({ id: workflowPartner.organisationId })
+							.from(workflowPartner)
+							.where(
+								and(eq(workflowPartner.workflowId, id), eq(workflowPartner.organisationId, owner))
+							);
+						if (!p) throw new FieldError({ ownerOrganisationId: m.error_choose_option() });
+					}
 					await tx.insert(planStep).values({
 						workflowId: id,
 						what: change.what,
 						who: change.who,
+						ownerOrganisationId: owner,
 						dueOn: change.dueOn,
 						createdBy: ctx.viewer.userId,
 						createdAt: now
@@ -263,7 +349,8 @@ export async function changeWorkflow(
 								eq(planStep.id, change.stepId),
 								eq(planStep.workflowId, id),
 								eq(planStep.version, change.stepVersion),
-								done ? isNull(planStep.doneAt) : isNotNull(planStep.doneAt)
+								done ? isNull(planStep.doneAt) : isNotNull(planStep.doneAt),
+								partnerOrg ? eq(planStep.ownerOrganisationId, partnerOrg) : undefined
 							)
 						)
 						.returning({ id: planStep.id });
@@ -275,6 +362,7 @@ export async function changeWorkflow(
 						on: change.on,
 						note: change.note,
 						authorId: ctx.viewer.userId,
+						authorOrganisationId: ctx.actor.organisationId,
 						createdAt: now
 					});
 					if (change.kind === 'review' && w.state === 'active')

@@ -15,13 +15,15 @@ import {
 	makeChild,
 	makeGrant,
 	makeOrg,
+	makePlacement,
 	makeTeam,
 	makeUser,
 	submission,
 	viewerOf
 } from '../../testing/fixtures';
 import { saveAssessment } from '../assessments/assessments';
-import { createAssessmentRequest } from '../grants/grants';
+import { createAssessmentRequest, partnerInbox } from '../grants/grants';
+import { requestConsultation } from '../consultations/consultations';
 import { listNotifications } from './notifications';
 import { notifyOverdue } from './overdue';
 
@@ -167,5 +169,44 @@ describe('the inbox names the child (issue 12 A12)', () => {
 		await s.d.update(accessGrant).set({ revokedAt: new Date() }).where(eq(accessGrant.id, g.id));
 		const [after] = await listNotifications(s.d, await viewerOf(s.teacher));
 		expect(after).toMatchObject({ kind: 'request_new', childName: null });
+	});
+});
+
+describe("a residential unit's home lists its own consultation requests (issue 12 B)", () => {
+	it('with state and outcome, for the children it may see; not other organisations\u2019', async () => {
+		const d = await db();
+		const cp = await makeOrg('child_protection');
+		const t = await makeTeam(cp.id);
+		const worker = (await makeUser('social_worker', { organisationId: cp.id, teamId: t.id })).user
+			.id;
+		const unit = await makeOrg('residential_unit');
+		const staff = (await makeUser('residential_staff', { organisationId: unit.id })).user.id;
+		const c = await makeChild(t.id, { responsibleWorkerId: worker });
+		await makePlacement(c.id, unit.id, worker);
+		const mine = await requestConsultation(d, await ctxFor(staff, c.id), {
+			question: 'Miten tuemme?',
+			urgency: 'normal',
+			background: ''
+		});
+		await requestConsultation(d, await ctxFor(worker, c.id), {
+			question: 'Tiimin oma kysymys',
+			urgency: 'normal',
+			background: ''
+		});
+		const inbox = await partnerInbox(d, await viewerOf(staff));
+		expect(inbox.consultations.map((x) => [x.id, x.state, x.recorded])).toEqual([
+			[mine, 'requested', false]
+		]);
+		const logged = await d
+			.select()
+			.from(accessLog)
+			.where(and(eq(accessLog.entityId, mine), eq(accessLog.action, 'list')));
+		expect(logged).toHaveLength(1);
+		// The placement's grant ended: the request is no longer listed.
+		await d
+			.update(accessGrant)
+			.set({ revokedAt: new Date() })
+			.where(and(eq(accessGrant.childId, c.id), eq(accessGrant.organisationId, unit.id)));
+		expect((await partnerInbox(d, await viewerOf(staff))).consultations).toEqual([]);
 	});
 });
