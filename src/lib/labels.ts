@@ -78,6 +78,8 @@ export function basisLabel(basis: AccessBasis): string {
 			return m.basis_placement();
 		case 'workflow':
 			return m.basis_workflow();
+		case 'consultation_invite':
+			return m.basis_consultation_invite();
 	}
 }
 

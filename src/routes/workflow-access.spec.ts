@@ -274,6 +274,69 @@ describe('invited participants', () => {
 		);
 		expect(other.status).toBe(404);
 	});
+
+	it('an organisation without a grant, invited, sees that consultation only, until it is closed', async () => {
+		const youth = await makeOrg('youth_mental_health');
+		const therapist = (await makeUser('partner', { organisationId: youth.id })).user.id;
+		const req = await eventFor(users.coordinator!, {
+			params: { childId: ids.notPlaced! },
+			form: { ...form, background: 'Tiimin tausta' }
+		});
+		const r = await outcome(() => requestPage.actions.request!(req as any));
+		const cid = r.location!.split('/')[2]!.split('?')[0]!;
+		const load = async (userId: string) =>
+			outcome(async () =>
+				consultationPage.load((await eventFor(userId, { params: { consultationId: cid } })) as any)
+			);
+		// Not yet invited: a 404 like any other.
+		expect((await load(therapist)).status).toBe(404);
+		const at = new Date(Date.now() - 3600_000);
+		const sched = await eventFor(users.coordinator!, {
+			params: { consultationId: cid },
+			form: {
+				scheduledAt: toHelsinkiLocal(at),
+				place: 'Videoyhteys',
+				participantUserIds: users.social_worker!,
+				participantOrganisationIds: youth.id,
+				version: '1'
+			}
+		});
+		expect((await outcome(() => consultationPage.actions.schedule!(sched as any))).status).toBe(
+			303
+		);
+		// Its staff are told, and see the question, time and place; nothing of the record.
+		const [told] = await (
+			await db()
+		)
+			.select()
+			.from(notification)
+			.where(eq(notification.userId, therapist));
+		expect(told).toMatchObject({ kind: 'consultation_scheduled', link: `/consultations/${cid}` });
+		const seen: any = await load(therapist);
+		expect(seen.status).toBe(200);
+		expect(seen.value).toMatchObject({ view: 'invited', childLink: false, choices: null });
+		expect(seen.value.consultation).toMatchObject({ place: 'Videoyhteys', background: '' });
+		const childRead = await outcome(async () =>
+			childPage.load((await eventFor(therapist, { params: { childId: ids.notPlaced! } })) as any)
+		);
+		expect(childRead.status).toBe(404);
+		// It cannot act on the consultation.
+		const decline = await eventFor(therapist, {
+			params: { consultationId: cid },
+			form: { reason: 'x', version: '2' }
+		});
+		expect((await outcome(() => consultationPage.actions.decline!(decline as any))).status).toBe(
+			403
+		);
+		// Closed: the invitation has ended.
+		await (
+			await db()
+		)
+			.update(consultation)
+			.set({ state: 'closed' })
+			.where(eq(consultation.id, cid));
+		expect((await load(therapist)).status).toBe(404);
+	});
 });
 
 describe('intensive workflow and notification pages', () => {

@@ -3,6 +3,7 @@ import {
 	childAccess,
 	grantValid,
 	helsinkiDate,
+	inviteAccess,
 	type GrantFact,
 	type ViewerMembership
 } from './access';
@@ -111,5 +112,38 @@ describe('childAccess', () => {
 
 	it('today is the Finnish date, not UTC', () => {
 		expect(helsinkiDate(new Date('2026-06-14T22:30:00Z'))).toBe('2026-06-15');
+	});
+});
+
+describe('inviteAccess (one consultation only)', () => {
+	const invite = (over: Partial<Parameters<typeof inviteAccess>[2]> = {}) => ({
+		organisationIds: [SCHOOL],
+		userIds: [] as string[],
+		state: 'scheduled',
+		...over
+	});
+	it('an invited organisation’s partner, while the consultation is scheduled or held', () => {
+		for (const state of ['scheduled', 'held'])
+			expect(inviteAccess('u1', [member('partner', SCHOOL)], invite({ state }))).toMatchObject({
+				basis: 'consultation_invite',
+				kind: 'partner'
+			});
+	});
+	it('ends with the consultation; none before it is scheduled', () => {
+		for (const state of ['requested', 'closed', 'declined'])
+			expect(inviteAccess('u1', [member('partner', SCHOOL)], invite({ state }))).toBeNull();
+	});
+	it('an invited person by name; never a team member or an uninvited organisation', () => {
+		expect(
+			inviteAccess(
+				'u1',
+				[member('partner', UNIT)],
+				invite({ organisationIds: [], userIds: ['u1'] })
+			)
+		).not.toBeNull();
+		expect(inviteAccess('u2', [member('partner', UNIT)], invite())).toBeNull();
+		expect(
+			inviteAccess('u1', [member('social_worker', SCHOOL, TEAM)], invite({ userIds: ['u1'] }))
+		).toBeNull();
 	});
 });

@@ -11,8 +11,11 @@ export const GRANT_BASES = [
 	'workflow'
 ] as const;
 export type GrantBasis = (typeof GRANT_BASES)[number];
-/** 'team': the child's own team ("the whole team knows every child"). */
-export type AccessBasis = 'team' | GrantBasis;
+/**
+ * 'team': the child's own team ("the whole team knows every child"). 'consultation_invite':
+ * an organisation or person invited to one consultation, for that consultation only.
+ */
+export type AccessBasis = 'team' | GrantBasis | 'consultation_invite';
 
 export type ViewerMembership = {
 	role: Role;
@@ -64,6 +67,29 @@ export function childAccess<M extends ViewerMembership>(
 		if (grant) return { membership: m, basis: grant.basis, kind: 'partner' };
 	}
 	return null;
+}
+
+/** The consultation states in which an invitation gives access: it ends with the meeting's closing. */
+export const INVITE_OPEN_STATES = ['scheduled', 'held'] as const;
+
+/**
+ * An invitation to one consultation (docs/domain.md §6): a partner or unit membership of an
+ * invited organisation, or the invited person, while the consultation is open. It reaches
+ * that consultation only; the caller never uses it for the rest of the child's record.
+ */
+export function inviteAccess<M extends ViewerMembership>(
+	userId: string,
+	memberships: readonly M[],
+	invite: { organisationIds: readonly string[]; userIds: readonly string[]; state: string }
+): ChildAccess<M> | null {
+	if (!(INVITE_OPEN_STATES as readonly string[]).includes(invite.state)) return null;
+	const external = memberships.filter(
+		(m) => m.role === 'partner' || m.role === 'residential_staff'
+	);
+	const m =
+		external.find((x) => invite.organisationIds.includes(x.organisationId)) ??
+		(invite.userIds.includes(userId) ? external[0] : undefined);
+	return m ? { membership: m, basis: 'consultation_invite', kind: 'partner' } : null;
 }
 
 /** Today's date in Finland, as YYYY-MM-DD. */

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { childAccess, helsinkiDate, type ChildAccess } from '../../domain/access';
+import { childAccess, helsinkiDate, inviteAccess, type ChildAccess } from '../../domain/access';
 import { can, type Permission } from '../../domain/permissions';
 import { isTeamRole, type Role } from '../../domain/roles';
 import { actorOf, logDenied, type Actor, type Viewer } from '../access-log';
 import type { MembershipInfo } from '../auth/session';
 import type { DbOrTx } from '../db';
-import { accessGrant, child } from '../db/schema';
+import { accessGrant, child, consultation } from '../db/schema';
 import { ForbiddenError } from '../errors';
 
 export type { Actor, Viewer };
@@ -103,4 +103,37 @@ export async function assertChildPermission(
 		basis: ctx.access.basis
 	});
 	throw new ForbiddenError();
+}
+
+/**
+ * A context for one consultation only, for a viewer with no access to the child but an
+ * invitation to it (ADR 023). Null when the viewer may see the child anyway (the usual
+ * check then applies) or holds no open invitation. Writes nothing: the caller's usual
+ * check logs the denial.
+ */
+export async function checkConsultationInvite(
+	db: DbOrTx,
+	viewer: Viewer,
+	consultationId: string,
+	now: Date = new Date()
+): Promise<ChildContext | null> {
+	const [c] = await db
+		.select({
+			childId: consultation.childId,
+			state: consultation.state,
+			organisationIds: consultation.participantOrganisationIds,
+			userIds: consultation.participantUserIds
+		})
+		.from(consultation)
+		.where(eq(consultation.id, consultationId));
+	if (!c || (await resolveChildAccess(db, viewer, c.childId, now))) return null;
+	const access = inviteAccess(viewer.userId, viewer.memberships, c);
+	if (!access) return null;
+	const ctx = {
+		childId: c.childId,
+		viewer,
+		access,
+		actor: actorOf(viewer, access.membership)
+	};
+	return Object.freeze(ctx) as ChildContext;
 }

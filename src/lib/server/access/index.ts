@@ -3,6 +3,7 @@ export {
 	assertActorRole,
 	assertChildPermission,
 	checkChildAccess,
+	checkConsultationInvite,
 	resolveChildAccess,
 	teamMemberships,
 	type Actor,

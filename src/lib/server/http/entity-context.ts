@@ -1,6 +1,7 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { m } from '../../paraglide/messages';
-import { logDenied, requireChildAccess } from './authz';
+import { logDenied, requireChildAccess, viewerOf } from './authz';
+import { checkConsultationInvite } from '../access';
 import { getDb, type Db } from '../db';
 import { uuidParam } from './params';
 import { childOfAssessment } from '../features/assessments/assessments';
@@ -30,6 +31,11 @@ export async function requireEntityChild(
 	if (!childId) {
 		await logDenied(event, { entityType, entityId: id });
 		error(404, m.error_not_found());
+	}
+	// Invited to a consultation without access to the child: that consultation only (ADR 023).
+	if (entityType === 'consultation' && !opts.teamOnly) {
+		const invited = await checkConsultationInvite(await getDb(), viewerOf(event), id);
+		if (invited) return { id, ctx: invited };
 	}
 	const ctx = await requireChildAccess(event, childId, { ...opts, entityType, entityId: id });
 	return { id, ctx };

@@ -17,7 +17,6 @@ import {
 	getConsultation,
 	participantChoices
 } from '$lib/server/features/consultations';
-import { getChild } from '$lib/server/features/children';
 import type { Actions, PageServerLoad } from './$types';
 import { database } from '$lib/server/http/authz';
 
@@ -28,13 +27,13 @@ export const load: PageServerLoad = async (event) => {
 	const { id, ctx } = await context(event);
 	const db = await database();
 	const view = await getConsultation(db, ctx, id).catch(httpFailure);
-	const child = await getChild(db, ctx);
 	const version = view.consultation.version;
 	const opts = (id: string) => ({ id, errors: false });
 	return {
 		...view,
 		childId: ctx.childId,
-		childName: `${child.child.givenName} ${child.child.familyName}`,
+		// Invited without access to the child: no way into the rest of the record.
+		childLink: ctx.access.basis !== 'consultation_invite',
 		// Each form at the top level of the page data, where superforms finds it after a save
 		// and takes the fresh version and empty fields (no stale errors).
 		scheduleForm: await superValidate({ version }, zod4(scheduleSchema), opts('schedule')),

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { helsinkiDate } from '../../../domain/access';
 import { can } from '../../../domain/permissions';
 import {
@@ -14,6 +14,7 @@ import type { Db, DbOrTx } from '../../db';
 import { lockForEdit } from '../../db/lock';
 import {
 	accessGrant,
+	child,
 	childStatus,
 	consultation,
 	membership,
@@ -23,7 +24,8 @@ import {
 import { childTeamWorkers } from '../children/children';
 import { FieldError, NotFoundError } from '../../errors';
 import { raiseFlag, storedFacts } from '../flags/flags';
-import { notify, teamMembersWithRole } from '../notifications/notifications';
+import { notify, organisationStaff, teamMembersWithRole } from '../notifications/notifications';
+import { PARTNER_KINDS } from '../../../domain/roles';
 import { assertChildPermission, type ChildContext } from '../../access';
 import { logChild, logChildMany } from '../../access-log';
 
@@ -50,6 +52,7 @@ const visibleTo = (
 /** The team and the requester's organisation see the whole record; the invited a part. */
 function viewOf(ctx: ChildContext, c: Pick<Row, 'requesterOrganisationId'>): 'full' | 'invited' {
 	if (ctx.access.kind === 'team') return 'full';
+	if (ctx.access.basis === 'consultation_invite') return 'invited';
 	return c.requesterOrganisationId === ctx.access.membership.organisationId ? 'full' : 'invited';
 }
 
@@ -161,11 +164,18 @@ export async function getConsultation(db: Db, ctx: ChildContext, id: string) {
 	const view = viewOf(ctx, c);
 	return db.transaction(async (tx) => {
 		await logChild(tx, ctx, 'read', 'consultation', id);
+		// Whom the meeting is about: the name only, also to the invited.
+		const [who] = await tx
+			.select({ givenName: child.givenName, familyName: child.familyName })
+			.from(child)
+			.where(eq(child.id, ctx.childId));
+		const childName = who ? `${who.givenName} ${who.familyName}` : '';
 		// The invited see what they were invited to (docs/domain.md §6), nothing else of the record.
 		if (view === 'invited') {
 			const heldOrLater = c.state === 'held' || c.state === 'closed';
 			return {
 				view,
+				childName,
 				consultation: {
 					...c,
 					background: '',
@@ -208,6 +218,7 @@ export async function getConsultation(db: Db, ctx: ChildContext, id: string) {
 			ctx.access.kind === 'team' && can(ctx.access.membership.role, 'scheduleConsultation');
 		return {
 			view,
+			childName,
 			consultation: c,
 			people,
 			orgs,
@@ -233,6 +244,13 @@ export async function participantChoices(db: DbOrTx, childId: string) {
 	const orgs = new Map<string, string>();
 	for (const g of grants)
 		if (!g.revokedAt && (!g.validUntil || g.validUntil >= today)) orgs.set(g.id, g.name);
+	// Any partner organisation or unit may be invited: one without access to the child sees
+	// this consultation only, while it is open (ADR 023).
+	const others = await db
+		.select({ id: organisation.id, name: organisation.name })
+		.from(organisation)
+		.where(inArray(organisation.kind, [...PARTNER_KINDS, 'residential_unit']))
+		.orderBy(asc(organisation.name));
 	// Partner members who may be invited by name: people of organisations with access.
 	const partnerPeople = orgs.size
 		? await db
@@ -249,7 +267,10 @@ export async function participantChoices(db: DbOrTx, childId: string) {
 		: [];
 	return {
 		people: [...people, ...partnerPeople],
-		organisations: [...orgs].map(([id, name]) => ({ id, name }))
+		organisations: [
+			...[...orgs].map(([id, name]) => ({ id, name, hasAccess: true })),
+			...others.filter((o) => !orgs.has(o.id)).map((o) => ({ ...o, hasAccess: false }))
+		]
 	};
 }
 
@@ -343,15 +364,20 @@ export async function changeConsultation(
 		await tx.update(consultation).set(values).where(eq(consultation.id, id));
 		await logChild(tx, ctx, change.action, 'consultation', id);
 		const link = `/consultations/${id}`;
-		if (change.action === 'schedule')
+		if (change.action === 'schedule') {
+			// The invited people, and the staff of each invited organisation.
+			const staff: string[] = [];
+			for (const o of change.data.participantOrganisationIds)
+				staff.push(...(await organisationStaff(tx, o)));
 			await notify(
 				tx,
-				change.data.participantUserIds,
+				[...change.data.participantUserIds, ...staff],
 				'consultation_scheduled',
 				link,
 				now,
 				ctx.childId
 			);
+		}
 		if (change.action === 'record' || change.action === 'decline')
 			await notify(tx, [c.requestedBy], 'consultation_outcome', link, now, ctx.childId);
 	});
