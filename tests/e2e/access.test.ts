@@ -7,6 +7,9 @@ test('revoking access asks first: cancel keeps it, yes revokes it', async ({ pag
 	await page.getByRole('link', { name: 'Kallio, Rasmus' }).click();
 	await page.getByRole('link', { name: 'Käyttöoikeudet, pyynnöt ja sijoitus' }).click();
 	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
+	// The grant and request forms both choose an organisation: each select is named once
+	// (not "Organisaatio Organisaatio" on one and nothing on the other; issue 12 A12).
+	await expect(page.getByRole('combobox', { name: 'Organisaatio', exact: true })).toHaveCount(2);
 	await page
 		.locator('#organisationId')
 		.selectOption({ label: 'Nuorten mielenterveyspalvelut Väylä' });
