@@ -1,4 +1,5 @@
 import type { Actor, Viewer } from '../access-log';
+import { checkChildAccess, type ChildContext } from '../access';
 import { helsinkiDate } from '../../domain/access';
 import { createSession, loadMemberships } from '../auth/session';
 import { hashPassword } from '../auth/password';
@@ -223,6 +224,15 @@ export async function viewerOf(userId: string): Promise<Viewer> {
 		memberships: await loadMemberships(await db(), userId),
 		requestId: `test-${uniq()}`
 	};
+}
+
+/** The checked child context the features take, for a person allowed to see the child. */
+export async function contextOf(userId: string, childId: string): Promise<ChildContext> {
+	const ctx = await checkChildAccess(await db(), await viewerOf(userId), childId, {
+		action: 'test'
+	});
+	if (!ctx) throw new Error('contextOf: this person may not see the child');
+	return ctx;
 }
 
 /** A new assessment submitted at once, from form fields (`r_S1: '3'`, …); the family told. */

@@ -4,13 +4,13 @@ import { helsinkiDate } from '../../../domain/access';
 import { loadMemberships } from '../../auth/session';
 import { consultation, flag, intensiveWorkflow, notification, planStep } from '../../db/schema';
 import {
+	contextOf,
 	db,
 	makeChild,
 	makeGrant,
 	makeOrg,
 	makeTeam,
 	makeUser,
-	uniq,
 	submission
 } from '../../testing/fixtures';
 import { saveAssessment } from '../assessments/assessments';
@@ -20,20 +20,11 @@ import { triageFlag } from './flags';
 import { changeWorkflow } from '../intensive/intensive';
 import { notifyOverdue } from '../notifications/overdue';
 import { recomputeChildStatus } from '../status/status';
-import { checkChildAccess, type ChildContext } from '../../access';
-import { type Viewer } from '../../access-log';
+import { checkChildAccess } from '../../access';
 import { ForbiddenError } from '../../errors';
 import { sqlState } from '../../testing/routes';
 
-async function ctxFor(userId: string, childId: string): Promise<ChildContext> {
-	const d = await db();
-	const viewer: Viewer = {
-		userId,
-		memberships: await loadMemberships(d, userId),
-		requestId: `t-${uniq()}`
-	};
-	return (await checkChildAccess(d, viewer, childId, { action: 'test' }))!;
-}
+const ctxFor = contextOf;
 
 async function setup() {
 	const d = await db();

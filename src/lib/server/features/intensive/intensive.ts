@@ -53,6 +53,16 @@ async function partnerIn(tx: DbOrTx, ctx: ChildContext, workflowId: string) {
 	return p ? orgId : null;
 }
 
+/** The denied row for a partner's refused read or edit of a workflow. */
+function denyWorkflow(db: DbOrTx, ctx: ChildContext, action: string, id: string) {
+	return logDenied(db, ctx.actor, {
+		action,
+		entityType: 'intensive_workflow',
+		entityId: id,
+		childId: ctx.childId
+	});
+}
+
 /** The team sees every workflow of the child; a partner those it takes part in. */
 export async function workflowsForChild(db: Db, ctx: ChildContext) {
 	if (ctx.access.kind !== 'team' && ctx.access.membership.role !== 'partner') return [];
@@ -101,12 +111,7 @@ export async function workflowsForChild(db: Db, ctx: ChildContext) {
 export async function getWorkflow(db: Db, ctx: ChildContext, id: string, now = new Date()) {
 	const partnerOrg = ctx.access.kind === 'team' ? null : await partnerIn(db, ctx, id);
 	if (ctx.access.kind !== 'team' && !partnerOrg) {
-		await logDenied(db, ctx.actor, {
-			action: 'read',
-			entityType: 'intensive_workflow',
-			entityId: id,
-			childId: ctx.childId
-		});
+		await denyWorkflow(db, ctx, 'read', id);
 		throw new NotFoundError();
 	}
 	return db.transaction(async (tx) => {
@@ -206,21 +211,11 @@ export async function changeWorkflow(
 		change.action === 'step_undone' ||
 		(change.action === 'entry' && change.kind === 'contact');
 	if (ctx.access.kind !== 'team' && !partnerOrg) {
-		await logDenied(db, ctx.actor, {
-			action: change.action,
-			entityType: 'intensive_workflow',
-			entityId: id,
-			childId: ctx.childId
-		});
+		await denyWorkflow(db, ctx, change.action, id);
 		throw new NotFoundError();
 	}
 	if (partnerOrg && !partnerMay) {
-		await logDenied(db, ctx.actor, {
-			action: change.action,
-			entityType: 'intensive_workflow',
-			entityId: id,
-			childId: ctx.childId
-		});
+		await denyWorkflow(db, ctx, change.action, id);
 		throw new ForbiddenError();
 	}
 	if (!partnerOrg) await assertChildPermission(db, ctx, 'manageWorkflow', 'intensive_workflow', id);

@@ -2,22 +2,19 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { helsinkiDate } from '../../../domain/access';
 import { accessLog, intensiveWorkflow, planStep } from '../../db/schema';
-import { checkChildAccess, type ChildContext } from '../../access';
 import { ForbiddenError, NotFoundError } from '../../errors';
 import {
+	contextOf,
 	db,
 	makeChild,
 	makeGrant,
 	makeOrg,
 	makeTeam,
-	makeUser,
-	viewerOf
+	makeUser
 } from '../../testing/fixtures';
 import { changeWorkflow, getWorkflow, workflowsForChild } from './intensive';
 
-async function ctxFor(userId: string, childId: string): Promise<ChildContext> {
-	return (await checkChildAccess(await db(), await viewerOf(userId), childId, { action: 'test' }))!;
-}
+const ctxFor = contextOf;
 
 /** An active workflow with the substance services taking part, a school that is not. */
 async function setup() {

@@ -134,15 +134,17 @@ export async function listNotifications(db: Db, viewer: Viewer, limit = 100, now
 			.orderBy(desc(notification.createdAt))
 			.limit(limit);
 		const childIds = [...new Set(rows.map((r) => r.childId).filter((c): c is string => !!c))];
+		const children = childIds.length
+			? await tx
+					.select({ id: child.id, givenName: child.givenName, familyName: child.familyName })
+					.from(child)
+					.where(inArray(child.id, childIds))
+			: [];
 		const names = new Map<string, string>();
-		for (const childId of childIds) {
+		for (const c of children) {
+			const childId = c.id;
 			const access = await resolveChildAccess(tx, viewer, childId, now);
 			if (!access) continue;
-			const [c] = await tx
-				.select({ givenName: child.givenName, familyName: child.familyName })
-				.from(child)
-				.where(eq(child.id, childId));
-			if (!c) continue;
 			names.set(childId, `${c.givenName} ${c.familyName}`);
 			await logChild(
 				tx,

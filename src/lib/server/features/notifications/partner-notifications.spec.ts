@@ -9,8 +9,8 @@ import {
 	emailOutbox,
 	notification
 } from '../../db/schema';
-import { checkChildAccess, type ChildContext } from '../../access';
 import {
+	contextOf,
 	db,
 	makeChild,
 	makeGrant,
@@ -27,9 +27,7 @@ import { requestConsultation } from '../consultations/consultations';
 import { listNotifications } from './notifications';
 import { notifyOverdue } from './overdue';
 
-async function ctxFor(userId: string, childId: string): Promise<ChildContext> {
-	return (await checkChildAccess(await db(), await viewerOf(userId), childId, { action: 'test' }))!;
-}
+const ctxFor = contextOf;
 
 async function setup() {
 	const d = await db();
