@@ -4,7 +4,8 @@ import { expectAccessible, readIn, test, type DemoRole } from './fixtures';
 /**
  * Every role's main pages in Swedish and English, each checked at desktop width and at a
  * phone's (expectAccessible): axe, nothing wider than the window, tables that fit. The
- * Finnish pages get the same checks in the flow tests. Only reads: nothing is saved.
+ * Finnish pages get the same checks in the flow tests (so those run in Finnish only). Only
+ * reads: nothing is saved.
  */
 
 /** Pages a role reaches from its home page, by the first link to each kind of record. */
@@ -14,6 +15,7 @@ const WALKS: Record<'team' | 'partner' | 'residential_staff' | 'admin', string[]
 		'/children',
 		'child',
 		'child/access',
+		'child/edit',
 		'assessment',
 		'/flags',
 		'flag',
@@ -22,11 +24,22 @@ const WALKS: Record<'team' | 'partner' | 'residential_staff' | 'admin', string[]
 		'consultation',
 		'/notifications',
 		'/team',
+		'/children/new',
 		'/account'
 	],
 	partner: ['/', 'child', 'child/assessments/new', '/notifications', '/account'],
 	residential_staff: ['/', 'child', 'child/consultations/new'],
-	admin: ['/admin/organisations', '/admin/teams', '/admin/users', 'user']
+	admin: [
+		'/admin/organisations',
+		'organisation',
+		'/admin/organisations/new',
+		'/admin/teams',
+		'team',
+		'/admin/teams/new',
+		'/admin/users',
+		'user',
+		'/admin/users/new'
+	]
 };
 const ROLES: Record<keyof typeof WALKS, DemoRole> = {
 	team: 'consultant_social_worker',
@@ -41,7 +54,9 @@ const FIRST: Record<string, { from: string; href: RegExp }> = {
 	flag: { from: '/flags', href: /^\/flags\/[0-9a-f-]{36}$/ },
 	workflow: { from: '/work', href: /^\/workflows\/[0-9a-f-]{36}$/ },
 	consultation: { from: '/work', href: /^\/consultations\/[0-9a-f-]{36}$/ },
-	user: { from: '/admin/users', href: /^\/admin\/users\/[0-9a-f-]{36}$/ }
+	user: { from: '/admin/users', href: /^\/admin\/users\/[0-9a-f-]{36}$/ },
+	organisation: { from: '/admin/organisations', href: /^\/admin\/organisations\/[0-9a-f-]{36}$/ },
+	team: { from: '/admin/teams', href: /^\/admin\/teams\/[0-9a-f-]{36}$/ }
 };
 
 async function firstLink(page: Page, from: string, href: RegExp): Promise<string> {
