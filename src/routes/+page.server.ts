@@ -1,10 +1,14 @@
+import { fail, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import { isTeamRole } from '$lib/domain/roles';
 import { parseDashboardFilter } from '$lib/schemas/dashboard';
-import { requireUser, viewerOf, database } from '$lib/server/http/authz';
+import { inboxSearchSchema, parseInboxPage } from '$lib/schemas/inbox';
+import { requireRole, requireUser, viewerOf, database } from '$lib/server/http/authz';
+import { readForm } from '$lib/server/http/forms';
 import { teamWorkers } from '$lib/server/features/children';
 import { teamDashboard } from '$lib/server/features/dashboard';
 import { partnerInbox } from '$lib/server/features/grants';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 /** Home by role: the team's dashboard, a partner's or unit's inbox, the admin's links. */
 export const load: PageServerLoad = async (event) => {
@@ -19,7 +23,10 @@ export const load: PageServerLoad = async (event) => {
 			organisationName: ms.organisationName,
 			teamName: ms.teamName
 		})),
-		inbox: external ? await partnerInbox(db, viewerOf(event)) : null,
+		inbox: external
+			? await partnerInbox(db, viewerOf(event), { page: parseInboxPage(event.url.searchParams) })
+			: null,
+		inboxForm: external ? await superValidate(zod4(inboxSearchSchema)) : null,
 		dashboard: team
 			? {
 					filter,
@@ -28,4 +35,18 @@ export const load: PageServerLoad = async (event) => {
 				}
 			: null
 	};
+};
+
+export const actions: Actions = {
+	// A POST, not a query string: a child's name must never end up in a URL.
+	searchInbox: async (event) => {
+		await requireRole(event, 'partner', 'residential_staff');
+		const form = await superValidate(await readForm(event.request), zod4(inboxSearchSchema));
+		if (!form.valid) return fail(400, { form });
+		const inbox = await partnerInbox(await database(), viewerOf(event), {
+			page: form.data.page,
+			name: form.data.name
+		});
+		return { form, inbox };
+	}
 };

@@ -71,7 +71,13 @@ describe('the route walk finds the app', () => {
 
 describe('the server hook refuses signed-out visitors outside the public list', () => {
 	it('has a short public list', () => {
-		expect([...PUBLIC_ROUTES].sort()).toEqual(['/language', '/login', '/set-password/[token]']);
+		expect([...PUBLIC_ROUTES].sort()).toEqual([
+			'/healthz',
+			'/language',
+			'/login',
+			'/readyz',
+			'/set-password/[token]'
+		]);
 	});
 
 	const routeIds = [...new Set(entries.map((e) => e.routeId))];

@@ -30,3 +30,27 @@ test('revoking access asks first: cancel keeps it, yes revokes it', async ({ pag
 	await row.getByRole('button', { name: 'Kyllä, peru pääsy' }).click();
 	await expect(row).toContainText('Peruttu');
 });
+
+// The partner's home lists its children a page at a time and finds one by name with a
+// POST, so the name never enters the address (issue 13).
+test('a partner finds a child by name; an empty search says what to do', async ({
+	page,
+	loginAs
+}) => {
+	await loginAs('partner');
+	await page.getByRole('button', { name: 'Hae', exact: true }).click();
+	await expect(page.locator('.error-summary a')).toHaveText([/^Etu- tai sukunimen alku: /]);
+	await expectAccessible(page);
+	await page.getByRole('textbox', { name: 'Etu- tai sukunimen alku' }).fill('hiltu');
+	await page.getByRole('button', { name: 'Hae', exact: true }).click();
+	await expect(
+		page.getByRole('heading', { name: /Lapset, joiden nimi alkaa ”hiltu”/ })
+	).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Hiltunen, Helmi' })).toBeVisible();
+	expect(page.url()).not.toContain('hiltu');
+	await expectAccessible(page);
+	await page.getByRole('link', { name: 'Näytä kaikki lapset' }).click();
+	await expect(
+		page.getByRole('heading', { name: /Lapset, joihin organisaatiollasi/ })
+	).toBeVisible();
+});

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { recordAccess } from '.';
+import { recordAccess, recordAccessMany } from '.';
 import { db, makeUser, uniq } from '../testing/fixtures';
 import { sqlState } from '../testing/routes';
 
@@ -15,6 +15,22 @@ async function count(entityId: string) {
 	const rows = Array.isArray(res) ? res : (res as { rows: { n: number }[] }).rows;
 	return (rows[0] as { n: number }).n;
 }
+
+describe('recordAccessMany', () => {
+	it('writes more rows than one statement can bind (65,535 parameters), all of them', async () => {
+		const { actor } = await makeUser('social_worker');
+		const id = `entity-${uniq()}`;
+		const entries = Array.from({ length: 7_000 }, () => ({
+			actor,
+			action: 'list',
+			entityType: 'test',
+			entityId: id,
+			outcome: 'allowed' as const
+		}));
+		await recordAccessMany(await db(), entries);
+		expect(await count(id)).toBe(7_000);
+	}, 60_000);
+});
 
 describe('access_log is append-only in the database', () => {
 	it('accepts new rows through recordAccess', async () => {

@@ -49,10 +49,17 @@ export async function recordAccess(db: DbOrTx, entry: AccessEntry): Promise<void
 	await recordAccessMany(db, [entry]);
 }
 
+/**
+ * PostgreSQL binds at most 65,535 parameters per statement and a row binds about ten: a
+ * longer list goes in several inserts (pages show far fewer rows than this).
+ */
+const ROWS_PER_INSERT = 5_000;
+
 /** Several rows in one insert, e.g. one per child shown in a list. */
 export async function recordAccessMany(db: DbOrTx, entries: AccessEntry[]): Promise<void> {
-	if (!entries.length) return;
-	await db.insert(accessLog).values(entries.map(toRow));
+	for (let i = 0; i < entries.length; i += ROWS_PER_INSERT) {
+		await db.insert(accessLog).values(entries.slice(i, i + ROWS_PER_INSERT).map(toRow));
+	}
 }
 
 /** A refused read or write: who tried, what, and (when known) which child. */

@@ -124,7 +124,8 @@ export const membership = pgTable(
 	(t) => [
 		// One role per user per organisation (docs/domain.md §2).
 		uniqueIndex('membership_user_org_uq').on(t.userId, t.organisationId),
-		index('membership_team_idx').on(t.teamId)
+		index('membership_team_idx').on(t.teamId),
+		index('membership_org_idx').on(t.organisationId)
 	]
 );
 
@@ -252,7 +253,8 @@ export const child = pgTable(
 	},
 	(t) => [
 		uniqueIndex('child_hetu_uq').on(t.personalIdentityCode),
-		index('child_team_idx').on(t.teamId, t.familyName)
+		index('child_team_idx').on(t.teamId, t.familyName),
+		index('child_worker_idx').on(t.responsibleWorkerId)
 	]
 );
 
@@ -274,7 +276,10 @@ export const placement = pgTable(
 			.references(() => user.id),
 		...created()
 	},
-	(t) => [index('placement_child_idx').on(t.childId)]
+	(t) => [
+		index('placement_child_idx').on(t.childId),
+		index('placement_unit_idx').on(t.unitOrganisationId, t.childId)
+	]
 );
 
 /** The only way a partner organisation sees a child (docs/domain.md §3). */
@@ -302,7 +307,11 @@ export const accessGrant = pgTable(
 		revokedAt: ts(),
 		revokedBy: uuid().references(() => user.id)
 	},
-	(t) => [index('access_grant_org_child_idx').on(t.organisationId, t.childId)]
+	(t) => [
+		index('access_grant_org_child_idx').on(t.organisationId, t.childId),
+		// Every child page and submission asks "who may see this child".
+		index('access_grant_child_idx').on(t.childId, t.organisationId)
+	]
 );
 
 export const assessmentRequest = pgTable(
@@ -327,7 +336,10 @@ export const assessmentRequest = pgTable(
 		dueSoonNotifiedAt: ts(),
 		overdueNotifiedAt: ts()
 	},
-	(t) => [index('assessment_request_org_idx').on(t.organisationId, t.status)]
+	(t) => [
+		index('assessment_request_org_idx').on(t.organisationId, t.status),
+		index('assessment_request_child_idx').on(t.childId, t.status)
+	]
 );
 
 /**
@@ -363,6 +375,7 @@ export const assessment = pgTable(
 	},
 	(t) => [
 		index('assessment_child_idx').on(t.childId, t.organisationId, t.status),
+		index('assessment_org_idx').on(t.organisationId, t.status),
 		// A submitted assessment is superseded at most once: corrections form a chain.
 		uniqueIndex('assessment_supersedes_uq').on(t.supersedesId)
 	]
@@ -450,7 +463,9 @@ export const flag = pgTable(
 		uniqueIndex('flag_open_uq')
 			.on(t.childId, t.trigger)
 			.where(sql`${t.status} = 'open'`),
-		index('flag_status_due_idx').on(t.status, t.dueOn)
+		index('flag_status_due_idx').on(t.status, t.dueOn),
+		// A child's flags of every state (the partial index above holds only open ones).
+		index('flag_child_idx').on(t.childId, t.raisedAt)
 	]
 );
 
@@ -479,7 +494,10 @@ export const intensiveWorkflow = pgTable(
 		reviewOverdueNotifiedOn: date({ mode: 'string' }),
 		version: integer().notNull().default(1)
 	},
-	(t) => [index('intensive_child_idx').on(t.childId)]
+	(t) => [
+		index('intensive_child_idx').on(t.childId),
+		index('intensive_lead_idx').on(t.leadWorkerId, t.state)
+	]
 );
 
 /** Organisations involved; each holds a `workflow` grant for the workflow's life. */
@@ -497,7 +515,10 @@ export const workflowPartner = pgTable(
 			.notNull()
 			.references(() => accessGrant.id)
 	},
-	(t) => [uniqueIndex('workflow_partner_uq').on(t.workflowId, t.organisationId)]
+	(t) => [
+		uniqueIndex('workflow_partner_uq').on(t.workflowId, t.organisationId),
+		index('workflow_partner_org_idx').on(t.organisationId)
+	]
 );
 
 /** Small concrete steps: what, who, by when, done. */
@@ -603,7 +624,10 @@ export const notification = pgTable(
 		createdAt: ts().notNull(),
 		readAt: ts()
 	},
-	(t) => [index('notification_user_idx').on(t.userId, t.readAt)]
+	(t) => [
+		index('notification_user_idx').on(t.userId, t.readAt),
+		index('notification_child_idx').on(t.childId)
+	]
 );
 
 /**

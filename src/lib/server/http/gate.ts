@@ -8,7 +8,10 @@ import type { Handle } from '@sveltejs/kit';
 export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
 	'/login',
 	'/set-password/[token]',
-	'/language'
+	'/language',
+	// Probes for a load balancer or orchestrator: no data, no session (docs/deploy.md).
+	'/healthz',
+	'/readyz'
 ]);
 
 /**

@@ -346,7 +346,8 @@ describe('overdue notices', () => {
 				createdAt: now
 			})
 			.returning();
-		await notifyOverdue(s.d, now);
+		// Several instances' workers at the same moment (issue 13): each notice still goes once.
+		await Promise.all(Array.from({ length: 6 }, () => notifyOverdue(s.d, now)));
 		await notifyOverdue(s.d, now);
 		const flagNotes = await s.d
 			.select()

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { grantValid, helsinkiDate, type GrantBasis } from '../../../domain/access';
 import { PARTNER_KINDS } from '../../../domain/roles';
 import { m } from '../../../paraglide/messages';
@@ -242,134 +243,171 @@ export async function requestsForChild(db: DbOrTx, ctx: ChildContext) {
  * A partner's or unit's inbox: open requests to their organisations and the children they
  * may see now. Both are reads of child data and are logged per child.
  */
-export async function partnerInbox(db: Db, viewer: Viewer, now = new Date()) {
+/** Children per page on a partner's or unit's home. */
+export const INBOX_PAGE_SIZE = 50;
+
+export type InboxQuery = { page: number; name?: string | null };
+
+/**
+ * A partner's or unit's home: open requests, its own consultation requests and the children
+ * it may see, one page at a time (an organisation may see thousands), optionally only those
+ * whose name starts with `name`. Visibility is decided in SQL with the same rule as
+ * `childAccess`: a valid grant, and for a residential unit only the placement basis. Only
+ * what is shown is logged, in one insert per kind.
+ */
+export async function partnerInbox(
+	db: Db,
+	viewer: Viewer,
+	query: InboxQuery = { page: 1 },
+	now = new Date()
+) {
 	const today = helsinkiDate(now);
 	const ms = viewer.memberships.filter(
 		(x) => x.role === 'partner' || x.role === 'residential_staff'
 	);
 	if (!ms.length) throw new ForbiddenError();
 	const orgIds = ms.map((x) => x.organisationId);
+	const partnerOrgs = ms.filter((x) => x.role === 'partner').map((x) => x.organisationId);
+	const unitOrgs = ms.filter((x) => x.role === 'residential_staff').map((x) => x.organisationId);
+	const reaches = or(
+		partnerOrgs.length ? inArray(accessGrant.organisationId, partnerOrgs) : undefined,
+		unitOrgs.length
+			? and(inArray(accessGrant.organisationId, unitOrgs), eq(accessGrant.basis, 'placement'))
+			: undefined
+	);
+	const validGrant = and(
+		reaches,
+		isNull(accessGrant.revokedAt),
+		lte(accessGrant.validFrom, today),
+		or(isNull(accessGrant.validUntil), gte(accessGrant.validUntil, today))
+	);
+	/** A child this viewer may see, as a condition on a row's child id. */
+	const visible = (childId: AnyPgColumn) =>
+		sql`exists (select 1 from ${accessGrant} where ${accessGrant.childId} = ${childId} and ${validGrant})`;
+	const name = query.name?.trim().toLocaleLowerCase('fi') ?? '';
+	const byName = name
+		? or(
+				sql`lower(${child.familyName}) like ${escapeLike(name) + '%'}`,
+				sql`lower(${child.givenName}) like ${escapeLike(name) + '%'}`
+			)
+		: undefined;
+	const page = Math.max(1, Math.floor(query.page));
 	return db.transaction(async (tx) => {
-		const grants = await tx
+		const rows = await tx
 			.select({
 				childId: child.id,
 				givenName: child.givenName,
 				familyName: child.familyName,
 				dateOfBirth: child.dateOfBirth,
-				organisationId: accessGrant.organisationId,
-				basis: accessGrant.basis,
-				validFrom: accessGrant.validFrom,
-				validUntil: accessGrant.validUntil,
-				revokedAt: accessGrant.revokedAt
+				total: sql<number>`count(*) over ()`.mapWith(Number)
 			})
-			.from(accessGrant)
-			.innerJoin(child, eq(child.id, accessGrant.childId))
+			.from(child)
+			.where(and(visible(child.id), byName))
+			.orderBy(asc(child.familyName), asc(child.givenName), asc(child.id))
+			.limit(INBOX_PAGE_SIZE)
+			.offset((page - 1) * INBOX_PAGE_SIZE);
+		const total = rows[0]?.total ?? 0;
+		const requests = await tx
+			.select({
+				id: assessmentRequest.id,
+				childId: child.id,
+				givenName: child.givenName,
+				familyName: child.familyName,
+				message: assessmentRequest.message,
+				dueDate: assessmentRequest.dueDate,
+				requestedByName: user.displayName,
+				organisationId: assessmentRequest.organisationId
+			})
+			.from(assessmentRequest)
+			.innerJoin(child, eq(child.id, assessmentRequest.childId))
+			.innerJoin(user, eq(user.id, assessmentRequest.requestedBy))
 			.where(
 				and(
-					inArray(accessGrant.organisationId, orgIds),
-					isNull(accessGrant.revokedAt),
-					lte(accessGrant.validFrom, today),
-					or(isNull(accessGrant.validUntil), gte(accessGrant.validUntil, today))
+					inArray(assessmentRequest.organisationId, orgIds),
+					eq(assessmentRequest.status, 'open'),
+					visible(assessmentRequest.childId)
 				)
 			)
-			.orderBy(asc(child.familyName), asc(child.givenName));
-		// Residential staff see only placement-based children (docs/domain.md §6).
-		const visible = grants.filter((g) => {
-			const role = ms.find((x) => x.organisationId === g.organisationId)?.role;
-			return grantValid(g, today) && (role === 'partner' || g.basis === 'placement');
-		});
-		const children = [...new Map(visible.map((g) => [g.childId, g])).values()];
-		const visibleIds = new Set(children.map((c) => c.childId));
-		const requests = (
-			await tx
-				.select({
-					id: assessmentRequest.id,
-					childId: child.id,
-					givenName: child.givenName,
-					familyName: child.familyName,
-					message: assessmentRequest.message,
-					dueDate: assessmentRequest.dueDate,
-					requestedByName: user.displayName,
-					organisationId: assessmentRequest.organisationId
-				})
-				.from(assessmentRequest)
-				.innerJoin(child, eq(child.id, assessmentRequest.childId))
-				.innerJoin(user, eq(user.id, assessmentRequest.requestedBy))
-				.where(
-					and(
-						inArray(assessmentRequest.organisationId, orgIds),
-						eq(assessmentRequest.status, 'open')
-					)
-				)
-				.orderBy(asc(assessmentRequest.dueDate))
-		).filter((r) => visibleIds.has(r.childId));
+			.orderBy(asc(assessmentRequest.dueDate), asc(assessmentRequest.id))
+			.limit(INBOX_PAGE_SIZE);
 		// A unit's (or partner's) own consultation requests, with their state and outcome
 		// (docs/domain.md §6), for the children it may still see.
-		const consultations = visibleIds.size
+		const consultations = await tx
+			.select({
+				id: consultation.id,
+				childId: consultation.childId,
+				givenName: child.givenName,
+				familyName: child.familyName,
+				question: consultation.question,
+				urgency: consultation.urgency,
+				state: consultation.state,
+				scheduledAt: consultation.scheduledAt,
+				recorded: sql<boolean>`jsonb_array_length(${consultation.hypotheses}) > 0`,
+				createdAt: consultation.createdAt,
+				organisationId: consultation.requesterOrganisationId
+			})
+			.from(consultation)
+			.innerJoin(child, eq(child.id, consultation.childId))
+			.where(
+				and(inArray(consultation.requesterOrganisationId, orgIds), visible(consultation.childId))
+			)
+			.orderBy(desc(consultation.createdAt))
+			.limit(INBOX_PAGE_SIZE);
+		const shownIds = [...new Set([...rows, ...requests, ...consultations].map((r) => r.childId))];
+		// The grant each shown child is seen through (its basis goes into the log).
+		const grants = shownIds.length
 			? await tx
 					.select({
-						id: consultation.id,
-						childId: consultation.childId,
-						givenName: child.givenName,
-						familyName: child.familyName,
-						question: consultation.question,
-						urgency: consultation.urgency,
-						state: consultation.state,
-						scheduledAt: consultation.scheduledAt,
-						recorded: sql<boolean>`jsonb_array_length(${consultation.hypotheses}) > 0`,
-						createdAt: consultation.createdAt,
-						organisationId: consultation.requesterOrganisationId
+						childId: accessGrant.childId,
+						organisationId: accessGrant.organisationId,
+						basis: accessGrant.basis
 					})
-					.from(consultation)
-					.innerJoin(child, eq(child.id, consultation.childId))
-					.where(
-						and(
-							inArray(consultation.requesterOrganisationId, orgIds),
-							inArray(consultation.childId, [...visibleIds])
-						)
-					)
-					.orderBy(desc(consultation.createdAt))
+					.from(accessGrant)
+					.where(and(inArray(accessGrant.childId, shownIds), validGrant))
+					.orderBy(asc(accessGrant.grantedAt))
 			: [];
-		const basisOf = new Map(children.map((c) => [c.childId, c.basis]));
-		await recordAccessMany(
-			tx,
-			consultations.map((c) => ({
+		const through = new Map(grants.map((g) => [g.childId, g]));
+		const entry = (entityType: string, entityId: string, childId: string) => {
+			const g = through.get(childId);
+			return {
 				actor: actorOf(
 					viewer,
-					ms.find((x) => x.organisationId === c.organisationId)
+					ms.find((x) => x.organisationId === g?.organisationId)
 				),
 				action: 'list',
-				entityType: 'consultation',
-				entityId: c.id,
-				childId: c.childId,
-				basis: basisOf.get(c.childId) ?? null,
+				entityType,
+				entityId,
+				childId,
+				basis: g?.basis ?? null,
 				outcome: 'allowed' as const
-			}))
-		);
-		await recordAccessMany(
-			tx,
-			children.map((c) => ({
-				actor: actorOf(
-					viewer,
-					ms.find((x) => x.organisationId === c.organisationId)
-				),
-				action: 'list',
-				entityType: 'child',
-				entityId: c.childId,
-				childId: c.childId,
-				basis: c.basis,
-				outcome: 'allowed' as const
-			}))
-		);
+			};
+		};
+		await recordAccessMany(tx, [
+			...rows.map((c) => entry('child', c.childId, c.childId)),
+			...requests.map((r) => entry('assessment_request', r.id, r.childId)),
+			...consultations.map((c) => entry('consultation', c.id, c.childId))
+		]);
 		return {
-			requests: requests.map((r) => ({ ...r, overdue: r.dueDate < today })),
+			requests: requests.map(({ organisationId: _org, ...r }) => ({
+				...r,
+				overdue: r.dueDate < today
+			})),
 			consultations: consultations.map(({ organisationId: _org, ...c }) => c),
-			children: children.map((c) => ({
+			children: rows.map((c) => ({
 				id: c.childId,
 				givenName: c.givenName,
 				familyName: c.familyName,
 				dateOfBirth: c.dateOfBirth
-			}))
+			})),
+			page,
+			pages: Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE)),
+			total,
+			name: name || null
 		};
 	});
+}
+
+/** A `like` pattern's own wildcards, taken literally. */
+function escapeLike(s: string) {
+	return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

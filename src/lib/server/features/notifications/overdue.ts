@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, lte } from 'drizzle-orm';
+import { and, eq, isNull, lt, lte, ne, or } from 'drizzle-orm';
 import { addWorkingDays } from '../../../domain/working-days';
 import { helsinkiDate } from '../../../domain/access';
 import type { Db } from '../../db';
@@ -54,10 +54,21 @@ export async function notifyOverdue(db: Db, now = new Date()) {
 	for (const r of reviews) {
 		if (r.notified === r.due) continue;
 		await db.transaction(async (tx) => {
-			await tx
+			// Claimed by the stamp, as above: another instance's worker may be on the same row.
+			const [claimed] = await tx
 				.update(intensiveWorkflow)
 				.set({ reviewOverdueNotifiedOn: r.due })
-				.where(eq(intensiveWorkflow.id, r.id));
+				.where(
+					and(
+						eq(intensiveWorkflow.id, r.id),
+						or(
+							isNull(intensiveWorkflow.reviewOverdueNotifiedOn),
+							ne(intensiveWorkflow.reviewOverdueNotifiedOn, r.due!)
+						)
+					)
+				)
+				.returning({ id: intensiveWorkflow.id });
+			if (!claimed) return;
 			await notify(tx, [r.lead], 'review_overdue', `/workflows/${r.id}`, now, r.childId);
 			count++;
 		});

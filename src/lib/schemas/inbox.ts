@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { text } from './common';
+
+/** The inbox page in the query string: a number only, never a name. */
+export const inboxPageSchema = z.object({
+	inboxPage: z.coerce.number().int().min(1).max(100_000).catch(1).default(1)
+});
+
+export function parseInboxPage(params: URLSearchParams) {
+	const raw = params.get('inboxPage');
+	return inboxPageSchema.parse(raw ? { inboxPage: raw } : {}).inboxPage;
+}
+
+/** A name search on a partner's home: posted, so the name never enters a URL. */
+export const inboxSearchSchema = z.object({
+	name: text(100, 1),
+	page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1)
+});

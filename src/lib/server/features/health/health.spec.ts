@@ -1,0 +1,35 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '../../testing/fixtures';
+import { isReady } from '.';
+import { GET as healthz } from '../../../../routes/healthz/+server';
+import { GET as readyz } from '../../../../routes/readyz/+server';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- handlers called without a full event */
+
+// Opening (and migrating) the test database may itself take longer than a probe waits.
+beforeAll(async () => {
+	await db();
+});
+
+describe('health probes (issue 13)', () => {
+	it('/healthz answers 200 with nothing but "ok"', async () => {
+		const res = await (healthz as any)({});
+		expect(res.status).toBe(200);
+		expect(await res.text()).toBe('ok\n');
+	});
+
+	it('/readyz answers 200 when the migrated database answers', async () => {
+		const res = await (readyz as any)({});
+		expect(res.status).toBe(200);
+		expect(await res.text()).toBe('ready\n');
+	});
+
+	it('is not ready when the database fails to open, or does not answer in time', async () => {
+		expect(await isReady(() => Promise.reject(new Error('connection refused')))).toBe(false);
+		const hanging = () => new Promise<never>(() => {});
+		expect(await isReady(hanging, 50)).toBe(false);
+		const failing = () =>
+			Promise.resolve({ execute: () => Promise.reject(new Error('relation missing')) });
+		expect(await isReady(failing as any)).toBe(false);
+	});
+});
