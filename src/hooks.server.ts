@@ -2,11 +2,11 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { deleteSessionCookie, sessionCookieName, setSessionCookie } from '$lib/server/http/cookie';
 import { validateSessionToken } from '$lib/server/auth';
-import { getDb } from '$lib/server/db';
+import { closeDb, getDb } from '$lib/server/db';
 import { gate } from '$lib/server/http/gate';
 import { log } from '$lib/server/log';
 import { startDatabase } from '$lib/server/startup';
-import { startWorker } from '$lib/server/worker';
+import { startWorker, stopWorker } from '$lib/server/worker';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { m } from '$lib/paraglide/messages';
 import { baseSecurityHeaders } from '$lib/security-headers.js';
@@ -15,6 +15,12 @@ import { baseSecurityHeaders } from '$lib/security-headers.js';
 export const init: ServerInit = async () => {
 	await startDatabase();
 	startWorker();
+	// scripts/server.js emits this on SIGTERM once in-flight requests are done: stop the
+	// worker and close the pool, so the process exits without being killed.
+	process.once('sveltekit:shutdown', () => {
+		stopWorker();
+		void closeDb();
+	});
 };
 
 const requestId: Handle = ({ event, resolve }) => {

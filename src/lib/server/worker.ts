@@ -34,3 +34,9 @@ export function startWorker() {
 	timer.unref();
 	void tick();
 }
+
+/** Stops the worker's timer (a run in progress finishes on its own). */
+export function stopWorker() {
+	if (timer) clearInterval(timer);
+	timer = null;
+}

@@ -51,6 +51,9 @@ export async function closeDb(): Promise<void> {
 	await h?.close();
 }
 
+/** The advisory lock key the migrating instance holds (any constant bigint will do). */
+const MIGRATION_LOCK = 7_262_024;
+
 async function connect(): Promise<Handle> {
 	const env = readEnv();
 	const migrationsFolder = env.MIGRATIONS_DIR;
@@ -65,6 +68,9 @@ async function connect(): Promise<Handle> {
 			onnotice: () => {}
 		});
 		try {
+			// Instances starting together apply each migration once: the first holds this
+			// session lock while it migrates, the others wait and then find nothing to do.
+			await owner`select pg_advisory_lock(${MIGRATION_LOCK})`;
 			await migrate(drizzle(owner, { casing: 'snake_case' }), { migrationsFolder });
 		} finally {
 			await owner.end();

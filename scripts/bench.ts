@@ -1,0 +1,228 @@
+/**
+ * `npm run bench`: seeds a scale set into its own PostgreSQL database (never the app's),
+ * then measures the app's hot paths interleaved against their floors and prints p50/p95,
+ * the ratio to the floor and the load average. Not a test: nothing here passes or fails.
+ *
+ *   npm run bench -- --children 2000 --rounds 200
+ *
+ * BENCH_DATABASE_URL names the database (default: yhteisarvio_bench on the local server;
+ * it is created when missing and reseeded when its size differs). Seeding replays every
+ * assessment through `saveAssessment`, so statuses, flags and log rows are the app's own.
+ */
+import { loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import postgres from 'postgres';
+
+const { values: args } = parseArgs({
+	options: {
+		children: { type: 'string', default: '2000' },
+		rounds: { type: 'string', default: '200' }
+	}
+});
+const CHILDREN = Number(args.children);
+const ROUNDS = Number(args.rounds);
+const url = new URL(
+	process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/yhteisarvio_bench'
+);
+const dbName = url.pathname.slice(1);
+if (!/^[a-z0-9_]+$/.test(dbName)) throw new Error('BENCH_DATABASE_URL: a plain database name');
+
+// A fresh database when the size asked for differs from what is there.
+const admin = postgres({ ...connectionOf(url), database: 'postgres', onnotice: () => {} });
+const [exists] = await admin`select 1 from pg_database where datname = ${dbName}`;
+let reseed = !exists;
+if (exists) {
+	const probe = postgres(url.toString(), { max: 1, onnotice: () => {} });
+	const [row] = await probe`select count(*)::int as n from child`.catch(() => [{ n: -1 }]);
+	await probe.end();
+	reseed = row?.n !== CHILDREN;
+	if (reseed) await admin.unsafe(`drop database ${dbName} with (force)`);
+}
+if (reseed) await admin.unsafe(`create database ${dbName}`);
+await admin.end();
+
+process.env.DATABASE_URL = url.toString();
+// The bench's data is made up: the tests' fixed key seals its factors.
+process.env.ENCRYPTION_KEY ??= (
+	await import('../src/lib/server/testing/test-key')
+).TEST_ENCRYPTION_KEY;
+const { getDb, closeDb } = await import('../src/lib/server/db');
+const f = await import('../src/lib/server/testing/fixtures');
+const { saveAssessment } = await import('../src/lib/server/features/assessments/assessments');
+const { teamDashboard } = await import('../src/lib/server/features/dashboard/dashboard');
+const { partnerInbox } = await import('../src/lib/server/features/grants/grants');
+const { accessGrant, child } = await import('../src/lib/server/db/schema');
+
+const db = await getDb();
+const raw = postgres(url.toString(), { max: 4, onnotice: () => {} });
+
+type World = { worker: string; teacher: string; school: string; childIds: string[] };
+
+async function seed(): Promise<World> {
+	const started = Date.now();
+	const cp = await f.makeOrg('child_protection');
+	const t = await f.makeTeam(cp.id);
+	const worker = (
+		await f.makeUser('consultant_social_worker', { organisationId: cp.id, teamId: t.id })
+	).user.id;
+	const school = await f.makeOrg('school');
+	const teacher = (await f.makeUser('partner', { organisationId: school.id })).user.id;
+	const childIds: string[] = [];
+	for (let i = 0; i < CHILDREN; i += 1000) {
+		const rows = await db
+			.insert(child)
+			.values(
+				Array.from({ length: Math.min(1000, CHILDREN - i) }, (_, k) => ({
+					teamId: t.id,
+					responsibleWorkerId: worker,
+					givenName: `Lapsi${i + k}`,
+					familyName: `Suku${String(i + k).padStart(6, '0')}`,
+					dateOfBirth: '2014-05-05',
+					homeMunicipality: 'Järvelä'
+				}))
+			)
+			.returning({ id: child.id });
+		childIds.push(...rows.map((r) => r.id));
+		await db.insert(accessGrant).values(
+			rows.map((r) => ({
+				childId: r.id,
+				organisationId: school.id,
+				basis: 'statutory_request' as const,
+				validFrom: '2020-01-01',
+				grantedBy: worker
+			}))
+		);
+	}
+	// Every child assessed once by the school, through the app's rules: a mix of colours.
+	const forms = [{ r_S1: '0' }, { r_S1: '1' }, { r_S1: '2' }, { r_S1: '3' }, { r_L1: '1' }];
+	for (const [i, id] of childIds.entries()) {
+		const ctx = await f.contextOf(teacher, id);
+		await saveAssessment(db, ctx, f.submission(forms[i % forms.length]!));
+	}
+	console.info(`seeded ${CHILDREN} children in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+	return { worker, teacher, school: school.id, childIds };
+}
+
+async function existingWorld(): Promise<World> {
+	const [w] = await raw`select c.responsible_worker_id as worker, g.organisation_id as school
+		from child c join access_grant g on g.child_id = c.id limit 1`;
+	const [t] =
+		await raw`select user_id from membership where organisation_id = ${w!.school} limit 1`;
+	const ids = await raw`select id from child order by family_name`;
+	return {
+		worker: w!.worker as string,
+		school: w!.school as string,
+		teacher: t!.user_id as string,
+		childIds: ids.map((r) => r.id as string)
+	};
+}
+
+const world = reseed ? await seed() : await existingWorld();
+// Fresh statistics, as autovacuum would have them on a database that grew over time.
+await raw`analyze`;
+const { contentFromForm } = await import('../src/lib/server/features/assessments/assessments');
+
+/** The dashboard's page as hand-written SQL, its 50 log rows included: the floor. */
+async function dashboardFloor() {
+	await raw.begin(async (sql) => {
+		const rows = await sql`
+			select c.id, c.team_id, c.given_name, c.family_name, u.display_name,
+				coalesce(s.override_colour, s.colour) as colour, s.signals, s.changed_at
+			from child c join child_status s on s.child_id = c.id
+			left join "user" u on u.id = c.responsible_worker_id
+			where c.team_id = (select team_id from child limit 1)
+			order by case coalesce(s.override_colour, s.colour) when 'red' then 3 when 'yellow' then 2
+				when 'green' then 1 else 0 end desc, s.changed_at desc, c.family_name, c.id
+			limit 50`;
+		await sql`select coalesce(s.override_colour, s.colour), count(*) from child c
+			join child_status s on s.child_id = c.id group by 1`;
+		await sql`insert into access_log (actor_user_id, action, entity_type, entity_id, child_id, basis, outcome)
+			select ${world.worker}, 'list', 'child', x::text, x, 'team', 'allowed'
+			from unnest(${sql.array(rows.map((r) => r.id as string))}::uuid[]) as x`;
+	});
+}
+
+/** A partner's page of 50 children, as hand-written SQL with its log rows. */
+async function inboxFloor() {
+	await raw.begin(async (sql) => {
+		const rows = await sql`select c.id, c.given_name, c.family_name from child c
+			where exists (select 1 from access_grant g where g.child_id = c.id
+				and g.organisation_id = ${world.school} and g.revoked_at is null)
+			order by c.family_name, c.given_name, c.id limit 50`;
+		await sql`insert into access_log (actor_user_id, action, entity_type, entity_id, child_id, basis, outcome)
+			select ${world.teacher}, 'list', 'child', x::text, x, 'statutory_request', 'allowed'
+			from unnest(${sql.array(rows.map((r) => r.id as string))}::uuid[]) as x`;
+	});
+}
+
+/** One submitted assessment row, nothing derived: the floor of a submission. */
+async function insertFloor(childId: string) {
+	await raw`insert into assessment (child_id, organisation_id, author_id, instrument_version, status, ratings, submitted_at)
+		values (${childId}, ${world.school}, ${world.teacher}, 'bench', 'submitted', '{}'::jsonb, now())`;
+}
+
+const teamViewer = await f.viewerOf(world.worker);
+const partnerViewer = await f.viewerOf(world.teacher);
+let n = 0;
+const cases: Record<string, () => Promise<unknown>> = {
+	'select 1': () => raw`select 1`,
+	'dashboard floor (SQL)': dashboardFloor,
+	dashboard: () =>
+		teamDashboard(db, teamViewer, { colour: null, workerId: null, signal: null, page: 1 }),
+	'dashboard page 2, yellow': () =>
+		teamDashboard(db, teamViewer, { colour: 'yellow', workerId: null, signal: null, page: 2 }),
+	'partner home floor (SQL)': inboxFloor,
+	'partner home': () => partnerInbox(db, partnerViewer, { page: 1 }),
+	'submit floor (INSERT)': () => insertFloor(world.childIds[n++ % world.childIds.length]!),
+	'assessment submit': async () => {
+		const id = world.childIds[n++ % world.childIds.length]!;
+		const ctx = await f.contextOf(world.teacher, id);
+		return saveAssessment(db, ctx, {
+			...f.submission({ r_L2: '1' }),
+			content: contentFromForm({ familyInformed: 'yes', r_L2: '1' })
+		});
+	}
+};
+const floors: Record<string, string> = {
+	dashboard: 'dashboard floor (SQL)',
+	'dashboard page 2, yellow': 'dashboard floor (SQL)',
+	'partner home': 'partner home floor (SQL)',
+	'assessment submit': 'submit floor (INSERT)'
+};
+
+// Warm up, then interleave: every round runs each case once, so load and caches are shared.
+for (const run of Object.values(cases)) for (let i = 0; i < 5; i++) await run();
+const times: Record<string, number[]> = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+const load = loadavg()[0]!;
+for (let r = 0; r < ROUNDS; r++) {
+	for (const [name, run] of Object.entries(cases)) {
+		const t0 = performance.now();
+		await run();
+		times[name]!.push(performance.now() - t0);
+	}
+}
+const pct = (xs: number[], p: number) => {
+	const s = [...xs].sort((a, b) => a - b);
+	return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+console.info(
+	`\n${CHILDREN} children, ${ROUNDS} rounds, load average ${load.toFixed(2)} → ${loadavg()[0]!.toFixed(2)}\n`
+);
+console.info('| case | p50 ms | p95 ms | × floor (p50) |');
+console.info('|---|---|---|---|');
+for (const [name, xs] of Object.entries(times)) {
+	const floor = floors[name];
+	const ratio = floor ? (pct(xs, 50) / pct(times[floor]!, 50)).toFixed(2) : '';
+	console.info(`| ${name} | ${pct(xs, 50).toFixed(2)} | ${pct(xs, 95).toFixed(2)} | ${ratio} |`);
+}
+await raw.end();
+await closeDb();
+
+function connectionOf(u: URL) {
+	return {
+		host: u.hostname,
+		port: Number(u.port || 5432),
+		username: decodeURIComponent(u.username || 'postgres'),
+		password: u.password ? decodeURIComponent(u.password) : undefined
+	};
+}
