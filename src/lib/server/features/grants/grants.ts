@@ -239,10 +239,6 @@ export async function requestsForChild(db: DbOrTx, ctx: ChildContext) {
 		.orderBy(asc(assessmentRequest.dueDate));
 }
 
-/**
- * A partner's or unit's inbox: open requests to their organisations and the children they
- * may see now. Both are reads of child data and are logged per child.
- */
 /** Children per page on a partner's or unit's home. */
 export const INBOX_PAGE_SIZE = 50;
 
@@ -316,7 +312,8 @@ export async function partnerInbox(
 				message: assessmentRequest.message,
 				dueDate: assessmentRequest.dueDate,
 				requestedByName: user.displayName,
-				organisationId: assessmentRequest.organisationId
+				organisationId: assessmentRequest.organisationId,
+				total: sql<number>`count(*) over ()`.mapWith(Number)
 			})
 			.from(assessmentRequest)
 			.innerJoin(child, eq(child.id, assessmentRequest.childId))
@@ -388,10 +385,12 @@ export async function partnerInbox(
 			...consultations.map((c) => entry('consultation', c.id, c.childId))
 		]);
 		return {
-			requests: requests.map(({ organisationId: _org, ...r }) => ({
+			// The soonest due first; the heading counts them all.
+			requests: requests.map(({ organisationId: _org, total: _total, ...r }) => ({
 				...r,
 				overdue: r.dueDate < today
 			})),
+			requestTotal: requests[0]?.total ?? 0,
 			consultations: consultations.map(({ organisationId: _org, ...c }) => c),
 			children: rows.map((c) => ({
 				id: c.childId,

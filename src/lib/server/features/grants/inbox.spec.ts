@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { accessLog, accessGrant, child } from '../../db/schema';
+import { accessLog, accessGrant, assessmentRequest, child } from '../../db/schema';
 import {
 	db,
 	makeChild,
@@ -126,6 +126,24 @@ describe("a partner's home, one page at a time (issue 13)", () => {
 		expect((await partnerInbox(d, await viewerOf(staff))).children.map((c) => c.id)).toEqual([
 			placed.id
 		]);
+	});
+
+	it('lists the 50 open requests due soonest and counts them all', async () => {
+		const s = await schoolWith(INBOX_PAGE_SIZE + 5);
+		await s.d.insert(assessmentRequest).values(
+			s.kids.map((k, i) => ({
+				childId: k.id,
+				organisationId: s.school,
+				message: 'Arvio, kiitos',
+				dueDate: `2030-01-${String((i % 28) + 1).padStart(2, '0')}`,
+				requestedBy: s.worker
+			}))
+		);
+		const inbox = await partnerInbox(s.d, await viewerOf(s.teacher));
+		expect(inbox.requestTotal).toBe(INBOX_PAGE_SIZE + 5);
+		expect(inbox.requests).toHaveLength(INBOX_PAGE_SIZE);
+		const due = inbox.requests.map((r) => r.dueDate);
+		expect(due).toEqual([...due].sort());
 	});
 
 	it('refuses a team worker', async () => {

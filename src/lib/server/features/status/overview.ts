@@ -4,7 +4,7 @@ import type { Db } from '../../db';
 import { assessment, organisation } from '../../db/schema';
 import { currentAssessments } from './status';
 import { ForbiddenError } from '../../errors';
-import { logChild } from '../../access-log';
+import { logChildMany } from '../../access-log';
 import { type ChildContext } from '../../access';
 
 /**
@@ -39,7 +39,8 @@ export async function childOverview(db: Db, ctx: ChildContext) {
 					.where(inArray(assessment.id, ids))
 			: [];
 		views.sort((a, b) => (b.submittedAt?.getTime() ?? 0) - (a.submittedAt?.getTime() ?? 0));
-		for (const id of ids) await logChild(tx, ctx, 'read', 'assessment', id);
+		// One insert for all the assessments read, not one per assessment (issue 13).
+		await logChildMany(tx, ctx, 'read', 'assessment', ids);
 		const cells: Record<
 			string,
 			Record<string, { rating: number; at: Date; assessmentId: string }>

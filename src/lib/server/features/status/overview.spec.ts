@@ -1,0 +1,54 @@
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { accessLog } from '../../db/schema';
+import {
+	contextOf,
+	db,
+	makeChild,
+	makeGrant,
+	makeOrg,
+	makeTeam,
+	makeUser,
+	submission
+} from '../../testing/fixtures';
+import { saveAssessment } from '../assessments/assessments';
+import { childOverview } from './overview';
+
+describe("the child's overview", () => {
+	it('logs a read of each current assessment it shows, with the reader and basis', async () => {
+		const d = await db();
+		const cp = await makeOrg('child_protection');
+		const t = await makeTeam(cp.id);
+		const worker = (await makeUser('social_worker', { organisationId: cp.id, teamId: t.id })).user
+			.id;
+		const c = await makeChild(t.id);
+		const ids: string[] = [];
+		for (const kind of ['school', 'child_health_clinic', 'child_psychiatry'] as const) {
+			const org = await makeOrg(kind);
+			const author = (await makeUser('partner', { organisationId: org.id })).user.id;
+			await makeGrant(c.id, org.id, worker);
+			ids.push(
+				(await saveAssessment(d, await contextOf(author, c.id), submission({ r_L1: '1' }))).id
+			);
+		}
+		const ctx = await contextOf(worker, c.id);
+		const view = await childOverview(d, ctx);
+		expect(view.organisations).toHaveLength(3);
+		const rows = await d
+			.select({
+				entityId: accessLog.entityId,
+				basis: accessLog.basis,
+				actor: accessLog.actorUserId
+			})
+			.from(accessLog)
+			.where(
+				and(
+					eq(accessLog.requestId, ctx.actor.requestId!),
+					eq(accessLog.entityType, 'assessment'),
+					eq(accessLog.action, 'read')
+				)
+			);
+		expect(rows.map((r) => r.entityId).sort()).toEqual([...ids].sort());
+		expect(new Set(rows.map((r) => `${r.actor} ${r.basis}`))).toEqual(new Set([`${worker} team`]));
+	});
+});
