@@ -7,7 +7,12 @@ export const inboxPageSchema = z.object({
 });
 
 export function parseInboxPage(params: URLSearchParams) {
-	const raw = params.get('inboxPage');
+	return parsePage(params, 'inboxPage');
+}
+
+/** A page number from the query string; anything else is page 1, never an error. */
+export function parsePage(params: URLSearchParams, name = 'page') {
+	const raw = params.get(name);
 	return inboxPageSchema.parse(raw ? { inboxPage: raw } : {}).inboxPage;
 }
 

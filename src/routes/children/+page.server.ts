@@ -2,6 +2,7 @@ import { fail, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { TEAM_ROLES } from '$lib/domain/roles';
 import { searchSchema } from '$lib/schemas/children';
+import { parsePage } from '$lib/schemas/inbox';
 import { requireRole, viewerOf, database } from '$lib/server/http/authz';
 import { listTeamChildren, searchChildren } from '$lib/server/features/children';
 import type { Actions, PageServerLoad } from './$types';
@@ -10,7 +11,11 @@ import { readForm } from '$lib/server/http/forms';
 export const load: PageServerLoad = async (event) => {
 	await requireRole(event, ...TEAM_ROLES);
 	return {
-		children: await listTeamChildren(await database(), viewerOf(event)),
+		children: await listTeamChildren(
+			await database(),
+			viewerOf(event),
+			parsePage(event.url.searchParams)
+		),
 		form: await superValidate(zod4(searchSchema))
 	};
 };

@@ -104,8 +104,12 @@ describe('children', () => {
 		expect((await searchChildren(d, viewerA, `ilona ${family}`)).length).toBe(1);
 		expect((await searchChildren(d, viewerA, code)).map((c) => c.familyName)).toEqual([family]);
 		expect(await searchChildren(d, viewerB, family)).toEqual([]);
-		expect((await listTeamChildren(d, viewerA)).some((c) => c.familyName === family)).toBe(true);
-		expect((await listTeamChildren(d, viewerB)).some((c) => c.familyName === family)).toBe(false);
+		expect((await listTeamChildren(d, viewerA)).rows.some((c) => c.familyName === family)).toBe(
+			true
+		);
+		expect((await listTeamChildren(d, viewerB)).rows.some((c) => c.familyName === family)).toBe(
+			false
+		);
 		// Wildcards in the query are taken literally.
 		expect(await searchChildren(d, viewerA, '%%')).toEqual([]);
 	});

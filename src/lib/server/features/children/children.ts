@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, isNotNull, or } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { maskHetu, parseHetu } from '../../../domain/hetu';
 import { isTeamRole } from '../../../domain/roles';
 import { m } from '../../../paraglide/messages';
@@ -57,18 +57,35 @@ async function logList(
 	);
 }
 
-export async function listTeamChildren(db: Db, viewer: Viewer) {
+/** Children per page of the team's list. */
+export const CHILD_LIST_PAGE_SIZE = 50;
+
+/**
+ * The viewer's teams' children by name, one page at a time (a team may have thousands);
+ * only the page shown is logged.
+ */
+export async function listTeamChildren(db: Db, viewer: Viewer, page = 1) {
 	const teamIds = teamMemberships(viewer).map((ms) => ms.teamId!);
 	if (!teamIds.length) throw new ForbiddenError();
+	const at = Math.max(1, Math.floor(page));
 	return db.transaction(async (tx) => {
-		const rows = await tx
-			.select(listColumns)
+		const found = await tx
+			.select({ ...listColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
 			.from(child)
 			.leftJoin(user, eq(user.id, child.responsibleWorkerId))
 			.where(inArray(child.teamId, teamIds))
-			.orderBy(asc(child.familyName), asc(child.givenName));
+			.orderBy(asc(child.familyName), asc(child.givenName), asc(child.id))
+			.limit(CHILD_LIST_PAGE_SIZE)
+			.offset((at - 1) * CHILD_LIST_PAGE_SIZE);
+		const rows = found.map(({ total: _total, ...r }) => r);
 		await logList(tx, viewer, rows, 'list');
-		return rows;
+		const total = found[0]?.total ?? 0;
+		return {
+			rows,
+			page: at,
+			pages: Math.max(1, Math.ceil(total / CHILD_LIST_PAGE_SIZE)),
+			total
+		};
 	});
 }
 

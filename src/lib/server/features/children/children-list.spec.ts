@@ -1,0 +1,48 @@
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { accessLog, child } from '../../db/schema';
+import { db, makeOrg, makeTeam, makeUser, viewerOf } from '../../testing/fixtures';
+import { ForbiddenError } from '../../errors';
+import { CHILD_LIST_PAGE_SIZE, listTeamChildren } from './children';
+
+describe("the team's list of children, one page at a time (issue 13)", () => {
+	it('pages by name, counts them all and logs only the page shown', async () => {
+		const d = await db();
+		const cp = await makeOrg('child_protection');
+		const t = await makeTeam(cp.id);
+		const worker = (await makeUser('social_worker', { organisationId: cp.id, teamId: t.id })).user
+			.id;
+		const n = CHILD_LIST_PAGE_SIZE + 3;
+		const names = Array.from({ length: n }, (_, i) => `Nimi${String(i).padStart(3, '0')}`);
+		await d.insert(child).values(
+			[...names].reverse().map((familyName) => ({
+				teamId: t.id,
+				givenName: 'Testi',
+				familyName,
+				dateOfBirth: '2015-01-01',
+				homeMunicipality: 'Järvelä'
+			}))
+		);
+		const viewer = await viewerOf(worker);
+		const first = await listTeamChildren(d, viewer, 1);
+		expect(first.total).toBe(n);
+		expect(first.pages).toBe(2);
+		expect(first.rows.map((r) => r.familyName)).toEqual(names.slice(0, CHILD_LIST_PAGE_SIZE));
+		const logged = await d
+			.select({ childId: accessLog.childId })
+			.from(accessLog)
+			.where(and(eq(accessLog.requestId, viewer.requestId!), eq(accessLog.action, 'list')));
+		expect(logged).toHaveLength(CHILD_LIST_PAGE_SIZE);
+		const second = await listTeamChildren(d, await viewerOf(worker), 2);
+		expect(second.rows.map((r) => r.familyName)).toEqual(names.slice(CHILD_LIST_PAGE_SIZE));
+		expect((await listTeamChildren(d, await viewerOf(worker), 9)).rows).toEqual([]);
+	});
+
+	it('refuses a partner', async () => {
+		const school = await makeOrg('school');
+		const teacher = (await makeUser('partner', { organisationId: school.id })).user.id;
+		await expect(listTeamChildren(await db(), await viewerOf(teacher))).rejects.toBeInstanceOf(
+			ForbiddenError
+		);
+	});
+});
