@@ -2,7 +2,8 @@ import { fail, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { isTeamRole } from '$lib/domain/roles';
 import { parseDashboardFilter } from '$lib/schemas/dashboard';
-import { inboxSearchSchema, parseInboxPage } from '$lib/schemas/inbox';
+import { parsePage } from '$lib/schemas/common';
+import { inboxSearchSchema } from '$lib/schemas/inbox';
 import { requireRole, requireUser, viewerOf, database } from '$lib/server/http/authz';
 import { readForm } from '$lib/server/http/forms';
 import { teamWorkers } from '$lib/server/features/children';
@@ -24,7 +25,9 @@ export const load: PageServerLoad = async (event) => {
 			teamName: ms.teamName
 		})),
 		inbox: external
-			? await partnerInbox(db, viewerOf(event), { page: parseInboxPage(event.url.searchParams) })
+			? await partnerInbox(db, viewerOf(event), {
+					page: parsePage(event.url.searchParams, 'inboxPage')
+				})
 			: null,
 		inboxForm: external ? await superValidate(zod4(inboxSearchSchema)) : null,
 		dashboard: team

@@ -114,3 +114,11 @@ export const newPassword = z
  */
 export const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
 	z.enum(values, { error: () => m.error_choose_option() }).default('' as T[number]);
+
+/** A list's page number: anything that is not a sensible page is page 1, never an error. */
+export const pageNumber = z.coerce.number().int().min(1).max(100_000).catch(1).default(1);
+
+/** The page number in a query string (a number only, never a name). */
+export function parsePage(params: URLSearchParams, name = 'page'): number {
+	return pageNumber.parse(params.get(name) ?? undefined);
+}

@@ -2,7 +2,7 @@ import { fail, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { TEAM_ROLES } from '$lib/domain/roles';
 import { searchSchema } from '$lib/schemas/children';
-import { parsePage } from '$lib/schemas/inbox';
+import { parsePage } from '$lib/schemas/common';
 import { requireRole, viewerOf, database } from '$lib/server/http/authz';
 import { listTeamChildren, searchChildren } from '$lib/server/features/children';
 import type { Actions, PageServerLoad } from './$types';

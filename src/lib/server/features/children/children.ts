@@ -4,6 +4,7 @@ import { isTeamRole } from '../../../domain/roles';
 import { m } from '../../../paraglide/messages';
 import { recordAccess, recordAccessMany } from '../../access-log';
 import type { Db, DbOrTx } from '../../db';
+import { escapeLike } from '../../db/like';
 import { updateVersioned } from '../../db/lock';
 import { child, membership, organisation, placement, accessGrant, user } from '../../db/schema';
 import { FieldError, NotFoundError } from '../../errors';
@@ -98,7 +99,7 @@ export async function searchChildren(db: Db, viewer: Viewer, query: string) {
 	const words = q.split(/\s+/).filter(Boolean).slice(0, 4);
 	const nameMatch = and(
 		...words.map((w) => {
-			const like = `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+			const like = `%${escapeLike(w)}%`;
 			return or(ilike(child.givenName, like), ilike(child.familyName, like));
 		})
 	);

@@ -4,6 +4,7 @@ import { grantValid, helsinkiDate, type GrantBasis } from '../../../domain/acces
 import { PARTNER_KINDS } from '../../../domain/roles';
 import { m } from '../../../paraglide/messages';
 import type { Db, DbOrTx } from '../../db';
+import { escapeLike } from '../../db/like';
 import {
 	accessGrant,
 	assessmentRequest,
@@ -404,9 +405,4 @@ export async function partnerInbox(
 			name: name || null
 		};
 	});
-}
-
-/** A `like` pattern's own wildcards, taken literally. */
-function escapeLike(s: string) {
-	return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
