@@ -1,16 +1,112 @@
-import { superForm, type FormOptions, type SuperValidated } from 'sveltekit-superforms';
+import { untrack } from 'svelte';
+import { writable, type Writable } from 'svelte/store';
+import type { Action } from 'svelte/action';
+import type { ActionResult } from '@sveltejs/kit';
+import { enhance as kitEnhance } from '$app/forms';
+import { page } from '$app/state';
+import type { SuperValidated, ValidationErrors } from 'sveltekit-superforms';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- superforms' own generic defaults */
+/* eslint-disable @typescript-eslint/no-explicit-any -- any form's fields and message */
 
 /**
- * A superform for a component, from its props. The props are read once, when the form is
- * made (the form then follows the action's answers itself): passing a getter says so, in
- * place of a `svelte-ignore state_referenced_locally` beside every form.
+ * The client half of a form whose server half is superforms (ADR 025). The server
+ * validates every form; the page only shows what the server answered, so the browser gets
+ * no validation library and no superforms client: values, errors and message as stores,
+ * and SvelteKit's own `enhance` (the form works the same without JavaScript).
  */
-export function useForm<
-	T extends Record<string, unknown>,
-	M = any,
-	In extends Record<string, unknown> = T
->(initial: () => SuperValidated<T, M, In>, options?: FormOptions<T, M, In>) {
-	return superForm(initial(), options);
+export type Form<T extends Record<string, unknown> = Record<string, unknown>, M = any> = {
+	form: Writable<T>;
+	errors: Writable<ValidationErrors<T>>;
+	message: Writable<M | undefined>;
+	enhance: Action<HTMLFormElement>;
+};
+
+export type FormOptions = {
+	/** After a valid, successful post, go back to the values the page first gave (default). */
+	resetForm?: boolean;
+	/** Sees an enhanced post's result first; `cancel()` stops the default handling. */
+	onResult?: (event: { result: ActionResult; cancel: () => void }) => void;
+};
+
+const isValidation = (v: unknown): v is SuperValidated<Record<string, unknown>> =>
+	!!v &&
+	typeof v === 'object' &&
+	typeof (v as { id?: unknown }).id === 'string' &&
+	typeof (v as { valid?: unknown }).valid === 'boolean' &&
+	'errors' in v &&
+	'data' in v;
+
+const copy = <T>(v: T): T => structuredClone($state.snapshot(v) as T);
+
+/**
+ * A form for a component, from its props. The props are read once, when the form is made
+ * (it then follows the action's answers and reloads of the page itself): passing a getter
+ * says so, in place of a `svelte-ignore state_referenced_locally` beside every form.
+ */
+export function useForm<T extends Record<string, unknown>, M = any>(
+	initial: () => SuperValidated<T, M, any>,
+	options: FormOptions = {}
+): Form<T, M> {
+	const start = initial();
+	const id = start.id;
+	const resetForm = options.resetForm ?? true;
+	// Answers already shown, so a later look at the page does not apply them twice.
+	const seen = new WeakSet<object>([start]);
+
+	const form = writable<T>(copy(start.data));
+	const errors = writable<ValidationErrors<T>>(start.errors ?? {});
+	const message = writable<M | undefined>(start.message);
+
+	const ours = (holder: unknown): SuperValidated<T, M>[] =>
+		holder && typeof holder === 'object'
+			? (Object.values(holder).filter(
+					(v) => isValidation(v) && v.id === id && !seen.has(v)
+				) as SuperValidated<T, M>[])
+			: [];
+
+	/** The server's answer to a post of this form. */
+	function answered(answer: SuperValidated<T, M>, success: boolean) {
+		seen.add(answer);
+		const reset = answer.valid && success && resetForm;
+		form.set(copy(reset ? start.data : answer.data));
+		errors.set(reset ? {} : (answer.errors ?? {}));
+		message.set(answer.message);
+	}
+
+	/** The page loaded again (after a redirect or an invalidation): its fresh form. */
+	function reloaded(fresh: SuperValidated<T, M>) {
+		seen.add(fresh);
+		form.set(copy(fresh.data));
+		errors.set(fresh.errors ?? {});
+		message.set(fresh.message);
+	}
+
+	function follow(posted: unknown, data: unknown, status: number) {
+		// While the page shows an action's answer, that answer is the form's state.
+		if (posted && typeof posted === 'object') {
+			for (const answer of ours(posted)) answered(answer, status >= 200 && status < 300);
+		} else {
+			for (const fresh of ours(data)) reloaded(fresh);
+		}
+	}
+
+	// A post without JavaScript: the answer is already on the page being rendered.
+	follow(page.form, undefined, page.status);
+	$effect.pre(() => {
+		const posted = page.form;
+		const data = page.data;
+		const status = page.status;
+		untrack(() => follow(posted, data, status));
+	});
+
+	const enhance: Action<HTMLFormElement> = (node) =>
+		kitEnhance(node, () => async ({ result, update }) => {
+			let cancelled = false;
+			options.onResult?.({ result, cancel: () => (cancelled = true) });
+			if (cancelled) return;
+			// The fields are bound to the stores, which follow the answer: leave them be.
+			await update({ reset: false });
+		});
+
+	return { form, errors, message, enhance };
 }

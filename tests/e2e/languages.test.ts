@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expectAccessible, readIn, test, type DemoRole } from './fixtures';
+import { expect, expectAccessible, readIn, test, type DemoRole } from './fixtures';
 
 /**
  * Every role's main pages in Swedish and English, each checked at desktop width and at a
@@ -61,12 +61,21 @@ const FIRST: Record<string, { from: string; href: RegExp }> = {
 
 async function firstLink(page: Page, from: string, href: RegExp): Promise<string> {
 	await page.goto(from);
-	const hrefs = await page
-		.locator('main a[href]')
-		.evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
-	const found = hrefs.find((h) => href.test(h));
-	if (!found) throw new Error(`no link like ${href} on ${from}`);
-	return found;
+	// Polled: a walk in parallel with others was once read mid-navigation, with no links.
+	let found: string | undefined;
+	await expect
+		.poll(
+			async () => {
+				const hrefs = await page
+					.locator('main a[href]')
+					.evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+				found = hrefs.find((h) => href.test(h));
+				return found;
+			},
+			{ message: `a link like ${href} on ${from}` }
+		)
+		.toBeTruthy();
+	return found!;
 }
 
 for (const locale of ['sv', 'en'] as const)

@@ -7,8 +7,8 @@ import { boundedInt, optionalParagraph, uuidOrEmpty } from './common';
  * The assessment form as flat fields, so it works without JavaScript:
  * `r_S1` = '' (not assessed) | '0'…'3', `e_S1` = evidence note, plus the free texts.
  */
-export const EVIDENCE_MAX = 2000;
-export const VIEW_MAX = 4000;
+import { EVIDENCE_MAX, VIEW_MAX } from './limits';
+export { EVIDENCE_MAX, VIEW_MAX };
 
 const rating = z
 	.enum(['', '0', '1', '2', '3'], { error: () => m.error_rating_invalid() })

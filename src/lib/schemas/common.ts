@@ -95,8 +95,8 @@ export const uuidOrEmpty = z
 
 export const version = boundedInt(1);
 
-export const PASSWORD_MIN = 12;
-export const PASSWORD_MAX = 128;
+import { PASSWORD_MAX, PASSWORD_MIN } from './limits';
+export { PASSWORD_MAX, PASSWORD_MIN };
 
 /** 12–128 characters, counted as characters a person sees (code points), not bytes. */
 export const newPassword = z
