@@ -36,7 +36,11 @@ const isValidation = (v: unknown): v is SuperValidated<Record<string, unknown>> 
 	'errors' in v &&
 	'data' in v;
 
-const copy = <T>(v: T): T => structuredClone($state.snapshot(v) as T);
+/** A copy the form can change without changing the page's data. */
+function copy<T>(value: T): T {
+	const plain: unknown = $state.snapshot(value);
+	return structuredClone(plain) as T;
+}
 
 /**
  * A form for a component, from its props. The props are read once, when the form is made
@@ -91,9 +95,9 @@ export function useForm<T extends Record<string, unknown>, M = any>(
 	}
 
 	// A post without JavaScript: the answer is already on the page being rendered.
-	follow(page.form, undefined, page.status);
+	follow(page.form as unknown, undefined, page.status);
 	$effect.pre(() => {
-		const posted = page.form;
+		const posted: unknown = page.form;
 		const data = page.data;
 		const status = page.status;
 		untrack(() => follow(posted, data, status));

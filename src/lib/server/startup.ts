@@ -1,3 +1,4 @@
+import { addLogPartitions } from './access-log';
 import { deleteExpiredSessions } from './auth/session';
 import { openDb } from './db';
 import { readEnv } from './env';
@@ -19,7 +20,12 @@ export function startDatabase(): Promise<void> {
 			markDemo(driver, env.DATA_DIR);
 			log.info(created ? 'Demo data created.' : 'Demo data already present.');
 		}
-		const hourly = setInterval(() => void deleteExpiredSessions(db).catch(() => {}), 3600_000);
+		const housekeeping = async () => {
+			await deleteExpiredSessions(db).catch(() => {});
+			await addLogPartitions(db).catch((e: unknown) => log.error({ err: e }, 'log partitions'));
+		};
+		await housekeeping();
+		const hourly = setInterval(() => void housekeeping(), 3600_000);
 		hourly.unref();
 	})();
 	return started;

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { recordAccess, recordAccessMany } from '.';
+import { addLogPartitions, recordAccess, recordAccessMany } from '.';
 import { db, makeUser, uniq } from '../testing/fixtures';
 import { sqlState } from '../testing/routes';
 
@@ -84,5 +84,73 @@ describe('access_log is append-only in the database', () => {
 			})
 		).rejects.toThrow('the write failed');
 		expect(await count(id)).toBe(0);
+	});
+});
+
+describe('the access log at national scale (ADR 026)', () => {
+	const one = async (q: ReturnType<typeof sql>) => {
+		const res = await (await db()).execute(q);
+		return (Array.isArray(res) ? res : (res as { rows: unknown[] }).rows)[0] as Record<
+			string,
+			unknown
+		>;
+	};
+
+	it('writes into this month’s partition, with a time-ordered key', async () => {
+		const { actor } = await makeUser('social_worker');
+		const id = `entity-${uniq()}`;
+		const d = await db();
+		await recordAccess(d, {
+			actor,
+			action: 'read',
+			entityType: 'test',
+			entityId: id,
+			outcome: 'allowed'
+		});
+		await recordAccess(d, {
+			actor,
+			action: 'read',
+			entityType: 'test',
+			entityId: id,
+			outcome: 'allowed'
+		});
+		const month = new Date().toISOString().slice(0, 7).replace('-', '_');
+		const rows = await d.execute(
+			sql`select tableoid::regclass::text as part, id from access_log where entity_id = ${id} order by at, id`
+		);
+		const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as {
+			part: string;
+			id: number | string;
+		}[];
+		expect(list.map((r) => r.part)).toEqual([`access_log_${month}`, `access_log_${month}`]);
+		expect(BigInt(list[1]!.id)).toBeGreaterThan(BigInt(list[0]!.id));
+	});
+
+	it('has the partitions for this month and the next two, and making them again is a no-op', async () => {
+		const d = await db();
+		await addLogPartitions(d);
+		const before = await one(
+			sql`select count(*)::int as n from pg_inherits where inhparent = 'access_log'::regclass`
+		);
+		await addLogPartitions(d);
+		const after = await one(
+			sql`select count(*)::int as n from pg_inherits where inhparent = 'access_log'::regclass`
+		);
+		expect(after).toEqual(before);
+		const now = new Date();
+		for (const k of [0, 1, 2]) {
+			const m = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + k, 1));
+			const name = `access_log_${m.toISOString().slice(0, 7).replace('-', '_')}`;
+			expect(await one(sql`select to_regclass(${name})::text as t`)).toEqual({ t: name });
+		}
+	});
+
+	it('makes a later month when asked, and still answers for it', async () => {
+		const d = await db();
+		const later = new Date();
+		later.setUTCFullYear(later.getUTCFullYear() + 3);
+		await addLogPartitions(d, later);
+		const name = `access_log_${later.toISOString().slice(0, 7).replace('-', '_')}`;
+		expect(await one(sql`select to_regclass(${name})::text as t`)).toEqual({ t: name });
 	});
 });

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { accessLog } from '../db/schema';
 import type { Role } from '../../domain/roles';
@@ -39,6 +40,9 @@ export type AccessEntry = {
 	entityType: string;
 	entityId?: string | null;
 	childId?: string | null;
+	/** A list view: the children shown, and their entities in the same order (ADR 026). */
+	childIds?: string[] | null;
+	entityIds?: string[] | null;
 	basis?: string | null;
 	outcome: 'allowed' | 'denied';
 	requestId?: string | null;
@@ -50,8 +54,8 @@ export async function recordAccess(db: DbOrTx, entry: AccessEntry): Promise<void
 }
 
 /**
- * PostgreSQL binds at most 65,535 parameters per statement and a row binds about ten: a
- * longer list goes in several inserts (pages show far fewer rows than this).
+ * PostgreSQL binds at most 65,535 parameters per statement and a row binds about a dozen:
+ * a longer list goes in several inserts (pages write far fewer rows than this).
  */
 const ROWS_PER_INSERT = 5_000;
 
@@ -104,7 +108,7 @@ export function logChild(
 	});
 }
 
-/** Allowed rows for several entities of one child, in one insert (a list on its page). */
+/** Several entities of one child read at once (a list on its page): one row. */
 export function logChildMany(
 	db: DbOrTx,
 	ctx: ChildScope,
@@ -112,23 +116,57 @@ export function logChildMany(
 	entityType: string,
 	entityIds: string[]
 ) {
+	if (!entityIds.length) return Promise.resolve();
+	return recordAccess(db, {
+		actor: ctx.actor,
+		action,
+		entityType,
+		entityIds,
+		childId: ctx.childId,
+		basis: ctx.access.basis,
+		outcome: 'allowed'
+	});
+}
+
+/** One shown item of a list: which entity of which child, seen as whom, on what basis. */
+export type ListedItem = {
+	actor: Actor;
+	basis: string | null;
+	entityType: string;
+	entityId: string;
+	childId: string;
+};
+
+/**
+ * A list view, in one insert: one row per actor and basis with the children shown, not one
+ * row per child (ADR 026). Nothing shown, nothing written.
+ */
+export function logListed(db: DbOrTx, items: ListedItem[], action = 'list') {
+	const groups = new Map<string, ListedItem[]>();
+	for (const item of items) {
+		const { actor, basis, entityType } = item;
+		const key = JSON.stringify([actor.userId, actor.organisationId, actor.role, basis, entityType]);
+		const group = groups.get(key) ?? [];
+		group.push(item);
+		groups.set(key, group);
+	}
 	return recordAccessMany(
 		db,
-		entityIds.map((entityId) => ({
-			actor: ctx.actor,
+		[...groups.values()].map((group) => ({
+			actor: group[0]!.actor,
 			action,
-			entityType,
-			entityId,
-			childId: ctx.childId,
-			basis: ctx.access.basis,
+			entityType: group[0]!.entityType,
+			childIds: group.map((i) => i.childId),
+			entityIds: group.map((i) => i.entityId),
+			basis: group[0]!.basis,
 			outcome: 'allowed' as const
 		}))
 	);
 }
 
 /**
- * A list across the viewer's teams, in one insert: each row is logged as the viewer's
- * membership in that child's team, on the `team` basis.
+ * A list across the viewer's teams: each child is seen as the viewer's membership in that
+ * child's team, on the `team` basis; one row per team.
  */
 export function logTeamList(
 	db: DbOrTx,
@@ -138,17 +176,16 @@ export function logTeamList(
 	rows: { entityId: string; childId: string; teamId: string }[],
 	action = 'list'
 ) {
-	return recordAccessMany(
+	return logListed(
 		db,
 		rows.map((r) => ({
 			actor: actorOf(viewer, memberships.find((x) => x.teamId === r.teamId) ?? memberships[0]),
-			action,
+			basis: 'team',
 			entityType,
-			entityId: r.entityId,
 			childId: r.childId,
-			basis: 'team' as const,
-			outcome: 'allowed' as const
-		}))
+			entityId: r.entityId
+		})),
+		action
 	);
 }
 
@@ -161,8 +198,18 @@ function toRow(entry: AccessEntry) {
 		entityType: entry.entityType,
 		entityId: entry.entityId ?? null,
 		childId: entry.childId ?? null,
+		childIds: entry.childIds ?? null,
+		entityIds: entry.entityIds ?? null,
 		basis: entry.basis ?? null,
 		outcome: entry.outcome,
 		requestId: entry.requestId ?? entry.actor?.requestId ?? null
 	};
+}
+
+/**
+ * Makes the access log's monthly partitions for this month and the next two (ADR 026).
+ * Each instance calls it at start and hourly; it is a no-op when they exist.
+ */
+export async function addLogPartitions(db: DbOrTx, now = new Date()): Promise<void> {
+	await db.execute(sql`select access_log_add_months(${now.toISOString().slice(0, 10)}::date, 2)`);
 }

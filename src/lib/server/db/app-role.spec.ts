@@ -23,6 +23,11 @@ beforeAll(async () => {
 	historyId = (Array.isArray(r) ? r : r.rows)[0].id;
 });
 
+/** This month's partition of the access log, made by the migration and at each start. */
+const month = sql.identifier(
+	`access_log_${new Date().toISOString().slice(0, 7).replace('-', '_')}`
+);
+
 const rows = (r: any) => (Array.isArray(r) ? r : r.rows) as Record<string, unknown>[];
 
 describe('the app role', () => {
@@ -76,7 +81,19 @@ describe('the app role', () => {
 		['create a table', () => sql`create table tampering (id int)`],
 		['alter a table', () => sql`alter table child add column tampering int`],
 		['drop a table', () => sql`drop table flag cascade`],
-		['drop the append-only function', () => sql`drop function access_log_refuse_change() cascade`]
+		['drop the append-only function', () => sql`drop function access_log_refuse_change() cascade`],
+		// The log is partitioned by month (ADR 026): a partition is no way round the rules.
+		["update this month's log partition", () => sql`update ${month} set outcome = 'denied'`],
+		["delete from this month's log partition", () => sql`delete from ${month}`],
+		["truncate this month's log partition", () => sql`truncate ${month}`],
+		[
+			'write into a log partition directly',
+			() =>
+				sql`insert into ${month} (action, entity_type, outcome) values ('read', 'child', 'allowed')`
+		],
+		['delete from the default log partition', () => sql`delete from access_log_default`],
+		['detach a log partition', () => sql`alter table access_log detach partition ${month}`],
+		['drop a log partition', () => sql`drop table ${month}`]
 	];
 
 	it.each(tampering)('cannot %s', async (_, statement) => {

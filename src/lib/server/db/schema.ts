@@ -4,13 +4,17 @@ import {
 	boolean,
 	check,
 	date,
+	foreignKey,
 	index,
 	integer,
 	jsonb,
 	pgEnum,
 	pgTable,
+	primaryKey,
+	smallint,
 	text,
 	timestamp,
+	unique,
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
@@ -215,7 +219,8 @@ export const loginThrottle = pgTable('login_throttle', {
 export const accessLog = pgTable(
 	'access_log',
 	{
-		id: uuid().primaryKey().defaultRandom(),
+		/** Time-ordered (an identity), so new rows go to the end of every index. */
+		id: bigint({ mode: 'number' }).generatedAlwaysAsIdentity(),
 		at: ts().notNull().defaultNow(),
 		actorUserId: uuid(),
 		actorOrganisationId: uuid(),
@@ -224,12 +229,22 @@ export const accessLog = pgTable(
 		entityType: text().notNull(),
 		entityId: text(),
 		childId: uuid(),
+		/**
+		 * A list view is one row, not one per child (ADR 026): the children shown, and the
+		 * entities shown in the same order (`entityIds[i]` is of `childIds[i]`). Several
+		 * entities of one child (its page) keep `childId` and list `entityIds`.
+		 */
+		childIds: uuid().array(),
+		entityIds: text().array(),
 		basis: text(),
 		outcome: accessOutcome().notNull(),
 		requestId: text()
 	},
+	// Partitioned by month of `at` in the migration (drizzle cannot say so): see 0012.
 	(t) => [
+		primaryKey({ columns: [t.at, t.id] }),
 		index('access_log_child_at_idx').on(t.childId, t.at),
+		index('access_log_child_ids_idx').using('gin', t.childIds),
 		index('access_log_actor_at_idx').on(t.actorUserId, t.at),
 		check('access_log_action_nonempty', sql`length(${t.action}) > 0`)
 	]
@@ -254,7 +269,9 @@ export const child = pgTable(
 	(t) => [
 		uniqueIndex('child_hetu_uq').on(t.personalIdentityCode),
 		index('child_team_idx').on(t.teamId, t.familyName),
-		index('child_worker_idx').on(t.responsibleWorkerId)
+		index('child_worker_idx').on(t.responsibleWorkerId),
+		// The target of child_status's (child, team) key, which keeps its team copy true.
+		unique('child_id_team_uq').on(t.id, t.teamId)
 	]
 );
 
@@ -394,6 +411,11 @@ export const childStatus = pgTable(
 		childId: uuid()
 			.primaryKey()
 			.references(() => child.id),
+		/**
+		 * The child's team, copied so that a team's dashboard walks one index in its order
+		 * (ADR 026); the (child, team) key below cascades a change of team.
+		 */
+		teamId: uuid().notNull(),
 		colour: trafficColour().notNull(),
 		domainColours: jsonb().notNull(),
 		reasons: jsonb().notNull(),
@@ -408,9 +430,27 @@ export const childStatus = pgTable(
 		overrideBy: uuid().references(() => user.id),
 		overrideAt: ts(),
 		/** Combined P1 (substance use) rating, so a flag is raised when it first reaches 2. */
-		substanceRating: integer()
+		substanceRating: integer(),
+		/** The colour the team works with (its override, else the computed one) as a rank. */
+		severity: smallint()
+			.notNull()
+			.generatedAlwaysAs(
+				sql`case coalesce(override_colour, colour) when 'red' then 3 when 'yellow' then 2 when 'green' then 1 else 0 end`
+			)
 	},
-	(t) => [index('child_status_colour_idx').on(t.colour, t.changedAt)]
+	(t) => [
+		index('child_status_colour_idx').on(t.colour, t.changedAt),
+		foreignKey({
+			columns: [t.childId, t.teamId],
+			foreignColumns: [child.id, child.teamId]
+		}).onUpdate('cascade'),
+		index('child_status_team_order_idx').on(
+			t.teamId,
+			t.severity.desc(),
+			t.changedAt.desc(),
+			t.childId
+		)
+	]
 );
 
 /** Every change of colour, so the team can follow the child's path over time. */

@@ -5,7 +5,17 @@ import { createSession, loadMemberships } from '../auth/session';
 import { hashPassword } from '../auth/password';
 import { contentFromForm } from '../features/assessments/assessments';
 import { getDb, type Db } from '../db';
-import { accessGrant, child, membership, organisation, placement, team, user } from '../db/schema';
+import { asc, eq } from 'drizzle-orm';
+import {
+	accessGrant,
+	accessLog,
+	child,
+	membership,
+	organisation,
+	placement,
+	team,
+	user
+} from '../db/schema';
 import type { OrganisationKind, Role } from '../../domain/roles';
 
 /** Test data with unique names, so files can share one real database. */
@@ -244,3 +254,46 @@ export const submission = (form: Record<string, string>) => ({
 	content: contentFromForm({ familyInformed: 'yes', ...form }),
 	submit: true
 });
+
+/** A logged item: which entity of which child an access-log row covers. */
+export type LoggedItem = {
+	childId: string | null;
+	entityId: string | null;
+	entityType: string;
+	action: string;
+	basis: string | null;
+	actorUserId: string | null;
+	outcome: string;
+};
+
+/**
+ * The access log under one request id, one item per entity it names: a list view is one
+ * row with the children shown (ADR 026), a row of one child's entities lists them.
+ */
+export async function loggedItems(requestId: string): Promise<LoggedItem[]> {
+	const rows = await (
+		await db()
+	)
+		.select()
+		.from(accessLog)
+		.where(eq(accessLog.requestId, requestId))
+		.orderBy(asc(accessLog.id));
+	return rows.flatMap((r) => {
+		const base = {
+			entityType: r.entityType,
+			action: r.action,
+			basis: r.basis,
+			actorUserId: r.actorUserId,
+			outcome: r.outcome
+		};
+		if (r.childIds)
+			return r.childIds.map((childId, i) => ({
+				...base,
+				childId,
+				entityId: r.entityIds?.[i] ?? null
+			}));
+		if (r.entityIds)
+			return r.entityIds.map((entityId) => ({ ...base, childId: r.childId, entityId }));
+		return [{ ...base, childId: r.childId, entityId: r.entityId }];
+	});
+}

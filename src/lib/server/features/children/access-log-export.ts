@@ -1,4 +1,4 @@
-import { and, asc, eq, gte } from 'drizzle-orm';
+import { and, asc, eq, gte, or, sql } from 'drizzle-orm';
 import { toCsv } from '../../csv';
 import type { Db } from '../../db';
 import { accessLog, organisation, user } from '../../db/schema';
@@ -28,14 +28,26 @@ export async function exportChildAccessLog(
 				role: accessLog.actorRole,
 				action: accessLog.action,
 				entityType: accessLog.entityType,
-				entityId: accessLog.entityId,
+				// A list row names this child's entity; a row of one child's entities, all.
+				entityId: sql<string | null>`coalesce(${accessLog.entityId},
+					${accessLog.entityIds}[array_position(${accessLog.childIds}, ${ctx.childId}::uuid)],
+					array_to_string(${accessLog.entityIds}, ' '))`,
 				basis: accessLog.basis,
 				outcome: accessLog.outcome
 			})
 			.from(accessLog)
 			.leftJoin(user, eq(user.id, accessLog.actorUserId))
 			.leftJoin(organisation, eq(organisation.id, accessLog.actorOrganisationId))
-			.where(and(eq(accessLog.childId, ctx.childId), gte(accessLog.at, since)))
+			.where(
+				and(
+					// Rows about this child, and list views that showed it (ADR 026).
+					or(
+						eq(accessLog.childId, ctx.childId),
+						sql`${accessLog.childIds} @> array[${ctx.childId}::uuid]`
+					),
+					gte(accessLog.at, since)
+				)
+			)
 			.orderBy(asc(accessLog.at));
 		return toCsv(
 			[

@@ -2,7 +2,7 @@ import { and, asc, eq, ilike, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { maskHetu, parseHetu } from '../../../domain/hetu';
 import { isTeamRole } from '../../../domain/roles';
 import { m } from '../../../paraglide/messages';
-import { recordAccess, recordAccessMany } from '../../access-log';
+import { logListed, recordAccess } from '../../access-log';
 import type { Db, DbOrTx } from '../../db';
 import { escapeLike } from '../../db/like';
 import { updateVersioned } from '../../db/lock';
@@ -36,7 +36,7 @@ const listColumns = {
 	responsibleWorkerName: user.displayName
 };
 
-/** Every child shown is a read of child data: one log row per child, same transaction. */
+/** Every child shown is a read of child data: logged in the same transaction (ADR 026). */
 async function logList(
 	tx: DbOrTx,
 	viewer: Viewer,
@@ -44,17 +44,16 @@ async function logList(
 	action: string
 ) {
 	const ms = teamMemberships(viewer);
-	await recordAccessMany(
+	await logListed(
 		tx,
 		rows.map((r) => ({
 			actor: actorOf(viewer, ms.find((x) => x.teamId === r.teamId) ?? ms[0] ?? null),
-			action,
+			basis: 'team',
 			entityType: 'child',
 			entityId: r.id,
-			childId: r.id,
-			basis: 'team',
-			outcome: 'allowed' as const
-		}))
+			childId: r.id
+		})),
+		action
 	);
 }
 

@@ -17,7 +17,7 @@ async function viewer(userId: string): Promise<Viewer> {
 }
 
 describe('team dashboard', () => {
-	it('shows the own team only, pages on the server, and logs each child shown', async () => {
+	it('shows the own team only, pages on the server, and logs the children shown', async () => {
 		const d = await db();
 		const cp = await makeOrg('child_protection');
 		const t = await makeTeam(cp.id);
@@ -60,12 +60,75 @@ describe('team dashboard', () => {
 		const red = await teamDashboard(d, v, { colour: 'red', workerId: null, signal: null, page: 1 });
 		expect(red.rows).toEqual([]);
 
+		// One row per list view (ADR 026), naming exactly the children it showed.
 		const res = await d.execute(
-			sql`select count(*)::int as n from access_log where request_id = ${v.requestId} and action = 'list'`
+			sql`select child_ids, entity_type, basis from access_log
+				where request_id = ${v.requestId} and action = 'list' order by id`
 		);
-		const n = ((Array.isArray(res) ? res : (res as { rows: unknown[] }).rows)[0] as { n: number })
-			.n;
-		expect(n).toBe(50 + 10 + 0);
+		const logged = (Array.isArray(res) ? res : (res as { rows: unknown[] }).rows) as {
+			child_ids: string[];
+			entity_type: string;
+			basis: string;
+		}[];
+		expect(logged.map((r) => r.child_ids.length)).toEqual([50, 10]);
+		expect(logged[0]!.child_ids).toEqual(p1.rows.map((r) => r.id));
+		expect(logged[1]!.child_ids).toEqual(p2.rows.map((r) => r.id));
+		expect(logged.every((r) => r.entity_type === 'child' && r.basis === 'team')).toBe(true);
+	});
+
+	it('orders by the colour the team works with, counts it, and counts a filter', async () => {
+		const d = await db();
+		const cp = await makeOrg('child_protection');
+		const t = await makeTeam(cp.id);
+		const { user: worker } = await makeUser('social_worker', {
+			organisationId: cp.id,
+			teamId: t.id
+		});
+		const v = await viewer(worker.id);
+		const made = await d
+			.insert(child)
+			.values(
+				['A', 'B', 'C', 'D'].map((familyName, i) => ({
+					teamId: t.id,
+					givenName: 'E',
+					familyName,
+					dateOfBirth: '2015-01-01',
+					homeMunicipality: 'Järvelä',
+					responsibleWorkerId: i < 2 ? worker.id : null
+				}))
+			)
+			.returning({ id: child.id });
+		const ids = made.map((c) => c.id);
+		await d.transaction((tx) => recomputeAll(tx, ids, 'test'));
+		// The team's own colour counts: C raised to red, B to yellow (computed grey stays).
+		await d.execute(
+			sql`update child_status set override_colour = 'red' where child_id = ${ids[2]}`
+		);
+		await d.execute(
+			sql`update child_status set override_colour = 'yellow' where child_id = ${ids[1]}`
+		);
+		const all = await teamDashboard(d, v, { colour: null, workerId: null, signal: null, page: 1 });
+		expect(all.rows.map((r) => r.id).slice(0, 2)).toEqual([ids[2], ids[1]]);
+		expect(all.rows[0]!.colour).toBe('red');
+		expect(all.rows[0]!.computed).toBe('grey');
+		expect(all.counts).toEqual({ red: 1, yellow: 1, grey: 2 });
+		expect(all.total).toBe(4);
+		const yellow = await teamDashboard(d, v, {
+			colour: 'yellow',
+			workerId: null,
+			signal: null,
+			page: 1
+		});
+		expect(yellow.rows.map((r) => r.id)).toEqual([ids[1]]);
+		expect(yellow.total).toBe(1);
+		const mine = await teamDashboard(d, v, {
+			colour: null,
+			workerId: worker.id,
+			signal: null,
+			page: 1
+		});
+		expect(mine.total).toBe(2);
+		expect(new Set(mine.rows.map((r) => r.id))).toEqual(new Set([ids[0], ids[1]]));
 	});
 
 	it('is refused to anyone without a team role', async () => {

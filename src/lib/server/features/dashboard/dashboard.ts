@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { helsinkiDate } from '../../../domain/access';
 import {
 	RULES,
@@ -24,7 +24,12 @@ export type DashboardFilter = {
 
 /** The colour the team works with: its own override if it set one, else the computed one. */
 const effectiveColour = sql<Colour>`coalesce(${childStatus.overrideColour}, ${childStatus.colour})`;
-const severityOrder = sql`case ${effectiveColour} when 'red' then 3 when 'yellow' then 2 when 'green' then 1 else 0 end`;
+/** `child_status.severity` (a stored column) for each colour the team works with. */
+const SEVERITY: Record<Colour, number> = { red: 3, yellow: 2, green: 1, grey: 0 };
+const COLOUR_OF = Object.fromEntries(Object.entries(SEVERITY).map(([c, n]) => [n, c])) as Record<
+	number,
+	Colour
+>;
 
 /** Stale in SQL, the same rule as `staleSignals()`: newest rating over 90 days, or an old red. */
 function staleCondition(now: Date): SQL {
@@ -36,27 +41,45 @@ function staleCondition(now: Date): SQL {
 		where r->>'rule' in ('item_rated_3', 'safety_rated_2') and (r->>'at')::timestamptz < ${oldRed}::timestamptz)))`;
 }
 
+/** The dashboard's order, which `child_status_team_order_idx` holds (ADR 026). */
+const order = [desc(childStatus.severity), desc(childStatus.changedAt), asc(childStatus.childId)];
+
 /**
- * The page the team opens in its weekly meeting. One query for the page of children (with
- * the filtered total), one for the colour counts; nothing per child. Every child shown is
- * logged, in one insert, in the same transaction.
+ * The page the team opens in its weekly meeting, in three statements: the page of children
+ * (walked in index order, and only the 50 shown are decorated with their worker and
+ * flags), the counts, and one log row for the list. Nothing per child.
  */
 export async function teamDashboard(db: Db, viewer: Viewer, f: DashboardFilter, now = new Date()) {
 	const ms = teamMemberships(viewer);
 	if (!ms.length) throw new ForbiddenError();
 	const teamIds = ms.map((x) => x.teamId!);
-	const where = and(
-		inArray(child.teamId, teamIds),
-		f.colour ? sql`${effectiveColour} = ${f.colour}` : undefined,
+	const byTeam = inArray(childStatus.teamId, teamIds);
+	const narrowed = and(
 		f.workerId ? eq(child.responsibleWorkerId, f.workerId) : undefined,
 		f.signal === 'disagreement'
 			? sql`${childStatus.signals} @> '[{"signal":"disagreement"}]'::jsonb`
 			: undefined,
 		f.signal === 'stale' ? staleCondition(now) : undefined
 	);
+	const where = and(
+		byTeam,
+		f.colour ? eq(childStatus.severity, SEVERITY[f.colour]) : undefined,
+		narrowed
+	);
 	const today = helsinkiDate(now);
 	return db.transaction(async (tx) => {
+		const shown = tx.$with('shown').as(
+			tx
+				.select({ childId: sql<string>`${childStatus.childId}`.as('shown_id') })
+				.from(childStatus)
+				.innerJoin(child, eq(child.id, childStatus.childId))
+				.where(where)
+				.orderBy(...order)
+				.limit(PAGE_SIZE)
+				.offset((f.page - 1) * PAGE_SIZE)
+		);
 		const rows = await tx
+			.with(shown)
 			.select({
 				id: child.id,
 				teamId: child.teamId,
@@ -70,33 +93,42 @@ export async function teamDashboard(db: Db, viewer: Viewer, f: DashboardFilter, 
 				reasons: childStatus.reasons,
 				newestAt: childStatus.newestAt,
 				changedAt: childStatus.changedAt,
-				total: sql<number>`count(*) over ()`.mapWith(Number),
 				openFlag: sql<boolean>`exists (select 1 from ${flag} where ${flag.childId} = ${child.id} and ${flag.status} = 'open')`,
 				overdueFlag: sql<boolean>`exists (select 1 from ${flag} where ${flag.childId} = ${child.id} and ${flag.status} = 'open' and ${flag.dueOn} < ${today})`
 			})
-			.from(child)
-			.innerJoin(childStatus, eq(childStatus.childId, child.id))
+			.from(shown)
+			.innerJoin(childStatus, eq(childStatus.childId, shown.childId))
+			.innerJoin(child, eq(child.id, childStatus.childId))
 			.leftJoin(user, eq(user.id, child.responsibleWorkerId))
-			.where(where)
-			.orderBy(
-				desc(severityOrder),
-				desc(childStatus.changedAt),
-				asc(child.familyName),
-				asc(child.id)
-			)
-			.limit(PAGE_SIZE)
-			.offset((f.page - 1) * PAGE_SIZE);
-		const counts = await tx
-			.select({ colour: effectiveColour, n: sql<number>`count(*)`.mapWith(Number) })
-			.from(child)
-			.innerJoin(childStatus, eq(childStatus.childId, child.id))
-			.where(inArray(child.teamId, teamIds))
-			.groupBy(effectiveColour);
-		const [late] = await tx
-			.select({ n: sql<number>`count(*)`.mapWith(Number) })
-			.from(flag)
-			.innerJoin(child, eq(child.id, flag.childId))
-			.where(and(inArray(child.teamId, teamIds), eq(flag.status, 'open'), lt(flag.dueOn, today)));
+			.orderBy(...order);
+		// Written out: inside a select list Drizzle leaves column names unqualified.
+		const teams = sql.join(
+			teamIds.map((id) => sql`${id}::uuid`),
+			sql`, `
+		);
+		const [agg] = await tx
+			.select({
+				counts: sql<Record<string, number> | null>`(select json_object_agg(s.severity, s.n)
+					from (select cs.severity, count(*)::int as n from child_status cs
+						where cs.team_id in (${teams}) group by cs.severity) s)`,
+				late: sql<number>`(select count(*)::int from flag f join child c on c.id = f.child_id
+					where c.team_id in (${teams}) and f.status = 'open' and f.due_on < ${today})`
+			})
+			.from(sql`(select 1) as one`);
+		// A worker or signal filter needs the count of what it matches (the colour's is above).
+		const [filtered] = narrowed
+			? await tx
+					.select({ n: sql<number>`count(*)::int` })
+					.from(childStatus)
+					.innerJoin(child, eq(child.id, childStatus.childId))
+					.where(where)
+			: [];
+		const counts: Partial<Record<Colour, number>> = {};
+		for (const [severity, n] of Object.entries(agg?.counts ?? {}))
+			counts[COLOUR_OF[Number(severity)]!] = Number(n);
+		const total =
+			filtered?.n ??
+			(f.colour ? (counts[f.colour] ?? 0) : Object.values(counts).reduce((sum, n) => sum + n, 0));
 		await logTeamList(
 			tx,
 			viewer,
@@ -106,10 +138,10 @@ export async function teamDashboard(db: Db, viewer: Viewer, f: DashboardFilter, 
 		);
 		const day = 86400_000;
 		return {
-			total: rows[0]?.total ?? 0,
-			overdueFlags: late?.n ?? 0,
+			total: Number(total),
+			overdueFlags: Number(agg?.late ?? 0),
 			pageSize: PAGE_SIZE,
-			counts: Object.fromEntries(counts.map((c) => [c.colour, c.n])),
+			counts,
 			rows: rows.map((r) => {
 				const signals = [
 					...(r.signals as Signal[]),

@@ -14,10 +14,9 @@ import {
 	placement,
 	user
 } from '../../db/schema';
-import { recordAccessMany } from '../../access-log';
 import { FieldError, NotFoundError } from '../../errors';
 import { ForbiddenError } from '../../errors';
-import { actorOf, logChild, type Viewer } from '../../access-log';
+import { actorOf, logChild, logListed, type Viewer } from '../../access-log';
 import { type ChildContext } from '../../access';
 import { notify, organisationStaff } from '../notifications';
 
@@ -372,15 +371,13 @@ export async function partnerInbox(
 					viewer,
 					ms.find((x) => x.organisationId === g?.organisationId)
 				),
-				action: 'list',
 				entityType,
 				entityId,
 				childId,
-				basis: g?.basis ?? null,
-				outcome: 'allowed' as const
+				basis: g?.basis ?? null
 			};
 		};
-		await recordAccessMany(tx, [
+		await logListed(tx, [
 			...rows.map((c) => entry('child', c.childId, c.childId)),
 			...requests.map((r) => entry('assessment_request', r.id, r.childId)),
 			...consultations.map((c) => entry('consultation', c.id, c.childId))

@@ -5,7 +5,7 @@ import type { Db, DbOrTx } from '../../db';
 import { child, emailOutbox, membership, notification, user } from '../../db/schema';
 import { readEnv } from '../../env';
 import { NotFoundError } from '../../errors';
-import { actorOf, logChild, type Viewer } from '../../access-log';
+import { actorOf, logListed, type ListedItem, type Viewer } from '../../access-log';
 import { resolveChildAccess } from '../../access';
 
 export const NOTIFICATION_KINDS = [
@@ -141,18 +141,21 @@ export async function listNotifications(db: Db, viewer: Viewer, limit = 100, now
 					.where(inArray(child.id, childIds))
 			: [];
 		const names = new Map<string, string>();
+		const listed: ListedItem[] = [];
 		for (const c of children) {
 			const childId = c.id;
 			const access = await resolveChildAccess(tx, viewer, childId, now);
 			if (!access) continue;
 			names.set(childId, `${c.givenName} ${c.familyName}`);
-			await logChild(
-				tx,
-				{ childId, actor: actorOf(viewer, access.membership), access },
-				'list',
-				'notification'
-			);
+			listed.push({
+				actor: actorOf(viewer, access.membership),
+				basis: access.basis,
+				entityType: 'notification',
+				entityId: childId,
+				childId
+			});
 		}
+		await logListed(tx, listed);
 		return rows.map(({ childId, ...r }) => ({
 			...r,
 			childName: childId ? (names.get(childId) ?? null) : null

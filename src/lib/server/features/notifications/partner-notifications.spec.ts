@@ -2,13 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { helsinkiDate } from '../../../domain/access';
 import { addWorkingDays } from '../../../domain/working-days';
-import {
-	accessGrant,
-	accessLog,
-	assessmentRequest,
-	emailOutbox,
-	notification
-} from '../../db/schema';
+import { accessGrant, assessmentRequest, emailOutbox, notification } from '../../db/schema';
 import {
 	contextOf,
 	db,
@@ -19,7 +13,8 @@ import {
 	makeTeam,
 	makeUser,
 	submission,
-	viewerOf
+	viewerOf,
+	loggedItems
 } from '../../testing/fixtures';
 import { saveAssessment } from '../assessments/assessments';
 import { createAssessmentRequest, partnerInbox } from '../grants/grants';
@@ -157,10 +152,9 @@ describe('the inbox names the child (issue 12 A12)', () => {
 		const viewer = await viewerOf(s.teacher);
 		const [n] = await listNotifications(s.d, viewer);
 		expect(n).toMatchObject({ kind: 'request_new', childName: `Testi ${s.child.familyName}` });
-		const logged = await s.d
-			.select()
-			.from(accessLog)
-			.where(and(eq(accessLog.childId, s.childId), eq(accessLog.entityType, 'notification')));
+		const logged = (await loggedItems(viewer.requestId!)).filter(
+			(l) => l.childId === s.childId && l.entityType === 'notification'
+		);
 		expect(logged.map((l) => [l.actorUserId, l.action, l.outcome])).toEqual([
 			[s.teacher, 'list', 'allowed']
 		]);
@@ -191,14 +185,14 @@ describe("a residential unit's home lists its own consultation requests (issue 1
 			urgency: 'normal',
 			background: ''
 		});
-		const inbox = await partnerInbox(d, await viewerOf(staff));
+		const staffViewer = await viewerOf(staff);
+		const inbox = await partnerInbox(d, staffViewer);
 		expect(inbox.consultations.map((x) => [x.id, x.state, x.recorded])).toEqual([
 			[mine, 'requested', false]
 		]);
-		const logged = await d
-			.select()
-			.from(accessLog)
-			.where(and(eq(accessLog.entityId, mine), eq(accessLog.action, 'list')));
+		const logged = (await loggedItems(staffViewer.requestId!)).filter(
+			(l) => l.entityId === mine && l.action === 'list'
+		);
 		expect(logged).toHaveLength(1);
 		// The placement's grant ended: the request is no longer listed.
 		await d

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { accessLog } from '../../db/schema';
 import {
@@ -9,7 +9,8 @@ import {
 	makeOrg,
 	makeTeam,
 	makeUser,
-	submission
+	submission,
+	loggedItems
 } from '../../testing/fixtures';
 import { saveAssessment } from '../assessments/assessments';
 import { childOverview } from './overview';
@@ -34,21 +35,26 @@ describe("the child's overview", () => {
 		const ctx = await contextOf(worker, c.id);
 		const view = await childOverview(d, ctx);
 		expect(view.organisations).toHaveLength(3);
-		const rows = await d
-			.select({
-				entityId: accessLog.entityId,
-				basis: accessLog.basis,
-				actor: accessLog.actorUserId
-			})
-			.from(accessLog)
-			.where(
-				and(
-					eq(accessLog.requestId, ctx.actor.requestId!),
-					eq(accessLog.entityType, 'assessment'),
-					eq(accessLog.action, 'read')
-				)
-			);
+		const rows = (await loggedItems(ctx.actor.requestId!)).filter(
+			(r) => r.entityType === 'assessment' && r.action === 'read'
+		);
+		// One row for the assessments shown (ADR 026), each named.
+		expect(
+			(
+				await d
+					.select({ n: sql<number>`count(*)::int` })
+					.from(accessLog)
+					.where(
+						and(
+							eq(accessLog.requestId, ctx.actor.requestId!),
+							eq(accessLog.entityType, 'assessment')
+						)
+					)
+			)[0]!.n
+		).toBe(1);
+		expect(rows.every((r) => r.childId === c.id)).toBe(true);
+		const actor = (r: (typeof rows)[number]) => r.actorUserId;
 		expect(rows.map((r) => r.entityId).sort()).toEqual([...ids].sort());
-		expect(new Set(rows.map((r) => `${r.actor} ${r.basis}`))).toEqual(new Set([`${worker} team`]));
+		expect(new Set(rows.map((r) => `${actor(r)} ${r.basis}`))).toEqual(new Set([`${worker} team`]));
 	});
 });

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import {
 	computeStatus,
@@ -104,7 +104,12 @@ export async function recomputeChildStatus(
 		substanceRating: substance
 	};
 	if (prev) await tx.update(childStatus).set(values).where(eq(childStatus.childId, childId));
-	else await tx.insert(childStatus).values({ childId, ...values });
+	else
+		await tx.insert(childStatus).values({
+			childId,
+			teamId: sql`(select ${child.teamId} from ${child} where ${child.id} = ${childId})`,
+			...values
+		});
 	if (changed) {
 		await tx.insert(childStatusHistory).values({
 			childId,
