@@ -33,7 +33,10 @@ const [exists] = await admin`select 1 from pg_database where datname = ${dbName}
 let reseed = !exists;
 if (exists) {
 	const probe = postgres(url.toString(), { max: 1, onnotice: () => {} });
-	const [row] = await probe`select count(*)::int as n from child`.catch(() => [{ n: -1 }]);
+	const [row] =
+		await probe`select count(*)::int as n from child where family_name like 'Suku%'`.catch(() => [
+			{ n: -1 }
+		]);
 	await probe.end();
 	reseed = row?.n !== CHILDREN;
 	if (reseed) await admin.unsafe(`drop database ${dbName} with (force)`);
@@ -51,12 +54,19 @@ const f = await import('../src/lib/server/testing/fixtures');
 const { saveAssessment } = await import('../src/lib/server/features/assessments/assessments');
 const { teamDashboard } = await import('../src/lib/server/features/dashboard/dashboard');
 const { partnerInbox } = await import('../src/lib/server/features/grants/grants');
+const { childPage } = await import('../src/lib/server/features/child-page');
 const { accessGrant, child } = await import('../src/lib/server/db/schema');
 
 const db = await getDb();
 const raw = postgres(url.toString(), { max: 4, onnotice: () => {} });
 
-type World = { worker: string; teacher: string; school: string; childIds: string[] };
+type World = {
+	worker: string;
+	teacher: string;
+	school: string;
+	team: string;
+	childIds: string[];
+};
 
 async function seed(): Promise<World> {
 	const started = Date.now();
@@ -100,19 +110,21 @@ async function seed(): Promise<World> {
 		await saveAssessment(db, ctx, f.submission(forms[i % forms.length]!));
 	}
 	console.info(`seeded ${CHILDREN} children in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-	return { worker, teacher, school: school.id, childIds };
+	return { worker, teacher, school: school.id, team: t.id, childIds };
 }
 
 async function existingWorld(): Promise<World> {
-	const [w] = await raw`select c.responsible_worker_id as worker, g.organisation_id as school
+	const [w] = await raw`select c.responsible_worker_id as worker, g.organisation_id as school,
+			c.team_id as team
 		from child c join access_grant g on g.child_id = c.id limit 1`;
 	const [t] =
 		await raw`select user_id from membership where organisation_id = ${w!.school} limit 1`;
-	const ids = await raw`select id from child order by family_name`;
+	const ids = await raw`select id from child where family_name like 'Suku%' order by family_name`;
 	return {
 		worker: w!.worker as string,
 		school: w!.school as string,
 		teacher: t!.user_id as string,
+		team: w!.team as string,
 		childIds: ids.map((r) => r.id as string)
 	};
 }
@@ -130,15 +142,13 @@ async function dashboardFloor() {
 				coalesce(s.override_colour, s.colour) as colour, s.signals, s.changed_at
 			from child c join child_status s on s.child_id = c.id
 			left join "user" u on u.id = c.responsible_worker_id
-			where c.team_id = (select team_id from child limit 1)
-			order by case coalesce(s.override_colour, s.colour) when 'red' then 3 when 'yellow' then 2
-				when 'green' then 1 else 0 end desc, s.changed_at desc, c.family_name, c.id
+			where s.team_id = ${world.team}
+			order by s.severity desc, s.changed_at desc, s.child_id
 			limit 50`;
-		await sql`select coalesce(s.override_colour, s.colour), count(*) from child c
-			join child_status s on s.child_id = c.id group by 1`;
-		await sql`insert into access_log (actor_user_id, action, entity_type, entity_id, child_id, basis, outcome)
-			select ${world.worker}, 'list', 'child', x::text, x, 'team', 'allowed'
-			from unnest(${sql.array(rows.map((r) => r.id as string))}::uuid[]) as x`;
+		await sql`select s.severity, count(*) from child_status s where s.team_id = ${world.team} group by 1`;
+		const ids = rows.map((r) => r.id as string);
+		await sql`insert into access_log (actor_user_id, action, entity_type, child_ids, entity_ids, basis, outcome)
+			values (${world.worker}, 'list', 'child', ${sql.array(ids)}::uuid[], ${sql.array(ids)}::text[], 'team', 'allowed')`;
 	});
 }
 
@@ -149,9 +159,9 @@ async function inboxFloor() {
 			where exists (select 1 from access_grant g where g.child_id = c.id
 				and g.organisation_id = ${world.school} and g.revoked_at is null)
 			order by c.family_name, c.given_name, c.id limit 50`;
-		await sql`insert into access_log (actor_user_id, action, entity_type, entity_id, child_id, basis, outcome)
-			select ${world.teacher}, 'list', 'child', x::text, x, 'statutory_request', 'allowed'
-			from unnest(${sql.array(rows.map((r) => r.id as string))}::uuid[]) as x`;
+		const ids = rows.map((r) => r.id as string);
+		await sql`insert into access_log (actor_user_id, action, entity_type, child_ids, entity_ids, basis, outcome)
+			values (${world.teacher}, 'list', 'child', ${sql.array(ids)}::uuid[], ${sql.array(ids)}::text[], 'statutory_request', 'allowed')`;
 	});
 }
 
@@ -161,7 +171,47 @@ async function insertFloor(childId: string) {
 		values (${childId}, ${world.school}, ${world.teacher}, 'bench', 'submitted', '{}'::jsonb, now())`;
 }
 
+/** A child assessed by 30 organisations, for the child's page (made once per database). */
+async function pageChild(): Promise<string> {
+	const [found] = await raw`select id from child where family_name = 'Sivu' limit 1`;
+	if (found) return found.id as string;
+	const c = await f.makeChild(world.team, {
+		familyName: 'Sivu',
+		responsibleWorkerId: world.worker
+	});
+	for (let i = 0; i < 30; i++) {
+		const org = await f.makeOrg(i % 2 ? 'school' : 'child_health_clinic');
+		const author = (await f.makeUser('partner', { organisationId: org.id })).user.id;
+		await f.makeGrant(c.id, org.id, world.worker);
+		await saveAssessment(
+			db,
+			await f.contextOf(author, c.id),
+			f.submission({ r_S1: String(i % 4) })
+		);
+	}
+	return c.id;
+}
+const pageChildId = await pageChild();
+await raw`analyze`;
+
+/** The child's page as hand-written SQL: the child, status, assessments, flags, one log row. */
+async function childPageFloor() {
+	await raw.begin(async (sql) => {
+		await sql`select c.*, u.display_name from child c left join "user" u on u.id = c.responsible_worker_id
+			where c.id = ${pageChildId}`;
+		await sql`select * from child_status where child_id = ${pageChildId}`;
+		const rows = await sql`select a.id, a.status, a.submitted_at, a.ratings, o.name, u.display_name
+			from assessment a join organisation o on o.id = a.organisation_id join "user" u on u.id = a.author_id
+			where a.child_id = ${pageChildId} order by a.submitted_at desc`;
+		await sql`select id, status, due_on from flag where child_id = ${pageChildId}`;
+		const ids = rows.map((r) => r.id as string);
+		await sql`insert into access_log (actor_user_id, action, entity_type, child_id, entity_ids, basis, outcome)
+			values (${world.worker}, 'read', 'assessment', ${pageChildId}, ${sql.array(ids)}::text[], 'team', 'allowed')`;
+	});
+}
+
 const teamViewer = await f.viewerOf(world.worker);
+const pageCtx = await f.contextOf(world.worker, pageChildId);
 const partnerViewer = await f.viewerOf(world.teacher);
 let n = 0;
 const cases: Record<string, () => Promise<unknown>> = {
@@ -173,6 +223,8 @@ const cases: Record<string, () => Promise<unknown>> = {
 		teamDashboard(db, teamViewer, { colour: 'yellow', workerId: null, signal: null, page: 2 }),
 	'partner home floor (SQL)': inboxFloor,
 	'partner home': () => partnerInbox(db, partnerViewer, { page: 1 }),
+	'child page floor (SQL)': childPageFloor,
+	'child page, 30 assessments': () => childPage(db, pageCtx),
 	'submit floor (INSERT)': () => insertFloor(world.childIds[n++ % world.childIds.length]!),
 	'assessment submit': async () => {
 		const id = world.childIds[n++ % world.childIds.length]!;
@@ -187,6 +239,7 @@ const floors: Record<string, string> = {
 	dashboard: 'dashboard floor (SQL)',
 	'dashboard page 2, yellow': 'dashboard floor (SQL)',
 	'partner home': 'partner home floor (SQL)',
+	'child page, 30 assessments': 'child page floor (SQL)',
 	'assessment submit': 'submit floor (INSERT)'
 };
 
@@ -215,6 +268,51 @@ for (const [name, xs] of Object.entries(times)) {
 	const ratio = floor ? (pct(xs, 50) / pct(times[floor]!, 50)).toFixed(2) : '';
 	console.info(`| ${name} | ${pct(xs, 50).toFixed(2)} | ${pct(xs, 95).toFixed(2)} | ${ratio} |`);
 }
+// Concurrent clients: each runs the case back to back; throughput and p95 over all calls.
+// One instance's pool (10 connections) serves them, as it would behind a balancer.
+async function concurrent(run: () => Promise<unknown>, clients: number, perClient: number) {
+	const lat: number[] = [];
+	const t0 = performance.now();
+	await Promise.all(
+		Array.from({ length: clients }, async () => {
+			for (let i = 0; i < perClient; i++) {
+				const s0 = performance.now();
+				await run();
+				lat.push(performance.now() - s0);
+			}
+		})
+	);
+	return { perSecond: (lat.length / (performance.now() - t0)) * 1000, p95: pct(lat, 95) };
+}
+console.info('\n| case | clients | per second | p95 ms |');
+console.info('|---|---|---|---|');
+for (const name of ['dashboard', 'child page, 30 assessments', 'assessment submit', 'select 1'])
+	for (const clients of [10, 50]) {
+		const r = await concurrent(cases[name]!, clients, Math.max(4, Math.round(400 / clients)));
+		console.info(`| ${name} | ${clients} | ${r.perSecond.toFixed(0)} | ${r.p95.toFixed(1)} |`);
+	}
+
+// The access log's size per million page views: the growth of all its partitions over a
+// run of dashboard views (each one list row of 50 children), scaled.
+const logBytes = async () => {
+	const [r] =
+		await raw`select coalesce(sum(pg_total_relation_size(inhrelid)), 0)::bigint as b from pg_inherits
+			where inhparent = 'access_log'::regclass`;
+	return Number(r!.b);
+};
+const VIEWS = 2000;
+const before = await logBytes();
+for (let i = 0; i < VIEWS; i++) await cases['dashboard']!();
+const grown = (await logBytes()) - before;
+console.info(
+	`\naccess log: ${(grown / VIEWS).toFixed(0)} bytes per dashboard view (rows and indexes), ` +
+		`${(((grown / VIEWS) * 1e6) / 1024 ** 3).toFixed(2)} GB per million views`
+);
+const mem = process.memoryUsage();
+console.info(
+	`bench process after the runs: rss ${(mem.rss / 1024 ** 2).toFixed(0)} MB, heap used ${(mem.heapUsed / 1024 ** 2).toFixed(0)} MB`
+);
+
 await raw.end();
 await closeDb();
 

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { accessLog } from '../db/schema';
@@ -59,8 +60,33 @@ export async function recordAccess(db: DbOrTx, entry: AccessEntry): Promise<void
  */
 const ROWS_PER_INSERT = 5_000;
 
+/** The rows a page gathers to write in one insert (see `gatheringLog`). */
+const gathered = new AsyncLocalStorage<{ db: DbOrTx; entries: AccessEntry[] }>();
+
 /** Several rows in one insert, e.g. one per child shown in a list. */
 export async function recordAccessMany(db: DbOrTx, entries: AccessEntry[]): Promise<void> {
+	const page = gathered.getStore();
+	// Only rows of the gathering page's own transaction wait for its one insert.
+	if (page && page.db === db) {
+		page.entries.push(...entries);
+		return;
+	}
+	await insertRows(db, entries);
+}
+
+/**
+ * Runs a page's reads in `tx` and writes all their log rows in one insert at the end,
+ * in the same transaction (before it commits; if a read fails, nothing is written and the
+ * transaction rolls back anyway).
+ */
+export async function gatheringLog<T>(tx: DbOrTx, fn: () => Promise<T>): Promise<T> {
+	const page = { db: tx, entries: [] as AccessEntry[] };
+	const result = await gathered.run(page, fn);
+	await insertRows(tx, page.entries);
+	return result;
+}
+
+async function insertRows(db: DbOrTx, entries: AccessEntry[]): Promise<void> {
 	for (let i = 0; i < entries.length; i += ROWS_PER_INSERT) {
 		await db.insert(accessLog).values(entries.slice(i, i + ROWS_PER_INSERT).map(toRow));
 	}

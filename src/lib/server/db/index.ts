@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { readEnv } from '../env';
 import * as schema from './schema';
 
@@ -9,6 +9,14 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Services accept either, so a caller can compose them inside one transaction. */
 export type DbOrTx = Db | Tx;
+
+/**
+ * Runs `fn` in a transaction: the caller's, when it passes one (no savepoint: a page that
+ * composes several reads is one transaction), else a new one.
+ */
+export function inTransaction<T>(db: DbOrTx, fn: (tx: Tx) => Promise<T>): Promise<T> {
+	return db instanceof PgTransaction ? fn(db as Tx) : db.transaction(fn);
+}
 
 /**
  * The role every query of the app runs as: it cannot alter the records it must not

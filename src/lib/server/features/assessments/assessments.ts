@@ -1,7 +1,7 @@
 import { and, desc, eq, or } from 'drizzle-orm';
 import { CURRENT_INSTRUMENT, instrument, type Rating } from '../../../domain/instrument';
 import { m } from '../../../paraglide/messages';
-import type { Db, DbOrTx, Tx } from '../../db';
+import { inTransaction, type Db, type DbOrTx, type Tx } from '../../db';
 import {
 	assessment,
 	assessmentRequest,
@@ -269,8 +269,8 @@ const summaryColumns = {
 	authorId: assessment.authorId
 };
 
-export async function listAssessments(db: Db, ctx: ChildContext) {
-	return db.transaction(async (tx) => {
+export async function listAssessments(db: DbOrTx, ctx: ChildContext) {
+	return inTransaction(db, async (tx) => {
 		const rows = await tx
 			.select(summaryColumns)
 			.from(assessment)

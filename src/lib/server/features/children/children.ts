@@ -3,7 +3,7 @@ import { maskHetu, parseHetu } from '../../../domain/hetu';
 import { isTeamRole } from '../../../domain/roles';
 import { m } from '../../../paraglide/messages';
 import { logListed, recordAccess } from '../../access-log';
-import type { Db, DbOrTx } from '../../db';
+import { inTransaction, type Db, type DbOrTx } from '../../db';
 import { escapeLike } from '../../db/like';
 import { updateVersioned } from '../../db/lock';
 import { child, membership, organisation, placement, accessGrant, user } from '../../db/schema';
@@ -236,11 +236,11 @@ export async function revealIdentityCode(db: Db, ctx: ChildContext): Promise<str
  * `withIdentityCode` asks for it whole: only the edit form does, after a fresh confirmation.
  */
 export async function getChild(
-	db: Db,
+	db: DbOrTx,
 	ctx: ChildContext,
 	opts: { withIdentityCode?: boolean } = {}
 ) {
-	return db.transaction(async (tx) => {
+	return inTransaction(db, async (tx) => {
 		const [c] = await tx
 			.select({
 				...listColumns,

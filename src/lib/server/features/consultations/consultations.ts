@@ -10,7 +10,7 @@ import {
 import { formatDateTime } from '../../../format';
 import { m } from '../../../paraglide/messages';
 import { recordAccess } from '../../access-log';
-import type { Db, DbOrTx } from '../../db';
+import { inTransaction, type Db, type DbOrTx } from '../../db';
 import { lockForEdit } from '../../db/lock';
 import {
 	accessGrant,
@@ -109,8 +109,8 @@ export async function childOfConsultation(db: Db, id: string): Promise<string | 
 }
 
 /** The child's consultations the viewer may see, newest first. */
-export async function consultationsForChild(db: Db, ctx: ChildContext) {
-	return db.transaction(async (tx) => {
+export async function consultationsForChild(db: DbOrTx, ctx: ChildContext) {
+	return inTransaction(db, async (tx) => {
 		const rows = await tx
 			.select({
 				id: consultation.id,

@@ -11,7 +11,7 @@ import {
 } from '../../../domain/flags';
 import { INTENSIVE_KINDS, type IntensiveKind, type WorkflowKind } from '../../../domain/workflows';
 import { m } from '../../../paraglide/messages';
-import type { Db, DbOrTx } from '../../db';
+import { inTransaction, type Db, type DbOrTx } from '../../db';
 import { lockForEdit } from '../../db/lock';
 import {
 	child,
@@ -269,10 +269,10 @@ export function storedFacts(s: typeof childStatus.$inferSelect | undefined): Sta
 }
 
 /** The child's flags for the team, open first. */
-export async function flagsForChild(db: Db, ctx: ChildContext, now = new Date()) {
+export async function flagsForChild(db: DbOrTx, ctx: ChildContext, now = new Date()) {
 	if (ctx.access.kind !== 'team') return [];
 	const today = helsinkiDate(now);
-	return db.transaction(async (tx) => {
+	return inTransaction(db, async (tx) => {
 		const rows = await tx
 			.select({
 				id: flag.id,

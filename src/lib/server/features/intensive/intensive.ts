@@ -13,7 +13,7 @@ import {
 	type IntensiveOutcome
 } from '../../../domain/workflows';
 import { m } from '../../../paraglide/messages';
-import type { Db, DbOrTx } from '../../db';
+import { inTransaction, type Db, type DbOrTx } from '../../db';
 import { lockForEdit } from '../../db/lock';
 import {
 	accessGrant,
@@ -64,10 +64,10 @@ function denyWorkflow(db: DbOrTx, ctx: ChildContext, action: string, id: string)
 }
 
 /** The team sees every workflow of the child; a partner those it takes part in. */
-export async function workflowsForChild(db: Db, ctx: ChildContext) {
+export async function workflowsForChild(db: DbOrTx, ctx: ChildContext) {
 	if (ctx.access.kind !== 'team' && ctx.access.membership.role !== 'partner') return [];
 	const orgId = ctx.access.kind === 'team' ? null : ctx.access.membership.organisationId;
-	return db.transaction(async (tx) => {
+	return inTransaction(db, async (tx) => {
 		const rows = await tx
 			.select({
 				id: intensiveWorkflow.id,

@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import { currentRatings } from '../../../domain/traffic-light';
-import type { Db } from '../../db';
+import { inTransaction, type DbOrTx } from '../../db';
 import { assessment, organisation } from '../../db/schema';
 import { currentAssessments } from './status';
 import { ForbiddenError } from '../../errors';
@@ -12,9 +12,9 @@ import { type ChildContext } from '../../access';
  * and the child's and guardians' views from each current assessment. Team only: it shows
  * every organisation's ratings and words.
  */
-export async function childOverview(db: Db, ctx: ChildContext) {
+export async function childOverview(db: DbOrTx, ctx: ChildContext) {
 	if (ctx.access.kind !== 'team') throw new ForbiddenError();
-	return db.transaction(async (tx) => {
+	return inTransaction(db, async (tx) => {
 		const facts = (await currentAssessments(tx, [ctx.childId])).get(ctx.childId)!;
 		const current = currentRatings(facts);
 		const orgIds = [...new Set(facts.map((f) => f.organisationId))];

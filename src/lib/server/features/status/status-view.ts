@@ -8,7 +8,7 @@ import {
 	type Reason,
 	type Signal
 } from '../../../domain/traffic-light';
-import type { Db } from '../../db';
+import { inTransaction, type DbOrTx } from '../../db';
 import { childStatus, childStatusHistory, organisation, user } from '../../db/schema';
 import { logChild } from '../../access-log';
 import { type ChildContext } from '../../access';
@@ -19,8 +19,8 @@ import { type ChildContext } from '../../access';
  * domain (`ruleReasons`), since the full reasons name other organisations' ratings. A team override is the team's own decision: partners see the
  * computed colour, the team sees both side by side.
  */
-export async function childStatusView(db: Db, ctx: ChildContext, now = new Date()) {
-	return db.transaction(async (tx) => {
+export async function childStatusView(db: DbOrTx, ctx: ChildContext, now = new Date()) {
+	return inTransaction(db, async (tx) => {
 		const [s] = await tx.select().from(childStatus).where(eq(childStatus.childId, ctx.childId));
 		await logChild(tx, ctx, 'read', 'child_status');
 		const colour: Colour = s?.colour ?? 'grey';
