@@ -34,6 +34,10 @@ before="$(counts "$SRC")"
 after="$(counts "$DST")"
 [ "$before" = "$after" ] || { echo "row counts differ after restore"; echo "$before"; echo "$after"; exit 1; }
 [ "$(psql "$SERVER/${DST}" -qAt -c "select count(*) from child")" -gt 0 ] || { echo "restored nothing"; exit 1; }
-trigger=$(psql "$SERVER/${DST}" -qAt -c "select count(*) from pg_trigger where tgname = 'access_log_no_update_delete'")
+trigger=$(psql "$SERVER/${DST}" -qAt -c "select count(*) from pg_trigger where tgname = 'access_log_no_update_delete' and tgrelid = 'access_log'::regclass")
 [ "$trigger" = "1" ] || { echo "the access log's trigger did not come back"; exit 1; }
-echo "restore check: $(wc -w <<<"$after") tables, row counts equal, access-log trigger present"
+# Monthly partitions (ADR 026): the same ones, each refusing TRUNCATE.
+parts() { psql "$SERVER/$1" -qAt -c "select string_agg(c.relname || ':' || (select count(*) from pg_trigger t where t.tgrelid = c.oid and t.tgname = 'access_log_no_truncate'), ' ' order by c.relname) from pg_inherits i join pg_class c on c.oid = i.inhrelid where i.inhparent = 'access_log'::regclass"; }
+[ "$(parts "$SRC")" = "$(parts "$DST")" ] || { echo "the access log's partitions differ after restore"; exit 1; }
+grep -Eq ':0( |$)' <<<"$(parts "$DST")" && { echo "a restored partition lacks its TRUNCATE guard"; exit 1; }
+echo "restore check: $(wc -w <<<"$after") tables, row counts equal, access-log triggers and partitions present"

@@ -207,13 +207,13 @@ export function pathFor(routeId: string, params: Record<string, string>): string
 
 /**
  * A fingerprint of every table a request could change, except the ones that are meant to
- * grow or change on any request: the access log (denials are logged), sessions, and the
+ * grow or change on any request: the access log and its monthly partitions (denials are logged), sessions, and the
  * login throttle (a failed attempt is counted by design).
  */
 export async function snapshot(): Promise<string> {
 	const d = await db();
 	const res = await d.execute(
-		sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('access_log', 'session', 'login_throttle') order by table_name`
+		sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like 'access\_log%' and table_name not in ('session', 'login_throttle') order by table_name`
 	);
 	const tables = rowsOf<{ table_name: string }>(res).map((r) => r.table_name);
 	const parts: string[] = [];
