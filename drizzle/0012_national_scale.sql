@@ -15,7 +15,7 @@ ALTER TABLE "child_status" ADD COLUMN "severity" smallint GENERATED ALWAYS AS (c
 --> statement-breakpoint
 ALTER TABLE "child_status" ADD CONSTRAINT "child_status_child_id_team_id_child_id_team_id_fk" FOREIGN KEY ("child_id","team_id") REFERENCES "public"."child"("id","team_id") ON DELETE no action ON UPDATE cascade;
 --> statement-breakpoint
-CREATE INDEX "child_status_team_order_idx" ON "child_status" USING btree ("team_id","severity" DESC NULLS LAST,"changed_at" DESC NULLS LAST,"child_id");
+CREATE INDEX "child_status_team_order_idx" ON "child_status" USING btree ("team_id","severity" DESC NULLS FIRST,"changed_at" DESC NULLS FIRST,"child_id");
 --> statement-breakpoint
 
 -- 2. The access log at national scale: time-ordered keys, a partition per month, list

@@ -183,7 +183,8 @@ export function logListed(db: DbOrTx, items: ListedItem[], action = 'list') {
 			action,
 			entityType: group[0]!.entityType,
 			childIds: group.map((i) => i.childId),
-			entityIds: group.map((i) => i.entityId),
+			// A list of the children themselves names them once (ADR 026).
+			entityIds: group.every((i) => i.entityId === i.childId) ? null : group.map((i) => i.entityId),
 			basis: group[0]!.basis,
 			outcome: 'allowed' as const
 		}))

@@ -446,8 +446,9 @@ export const childStatus = pgTable(
 		}).onUpdate('cascade'),
 		index('child_status_team_order_idx').on(
 			t.teamId,
-			t.severity.desc(),
-			t.changedAt.desc(),
+			// Nulls first, as `order by … desc` sorts: else the planner cannot walk the index.
+			t.severity.desc().nullsFirst(),
+			t.changedAt.desc().nullsFirst(),
 			t.childId
 		)
 	]

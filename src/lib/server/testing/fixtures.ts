@@ -290,7 +290,7 @@ export async function loggedItems(requestId: string): Promise<LoggedItem[]> {
 			return r.childIds.map((childId, i) => ({
 				...base,
 				childId,
-				entityId: r.entityIds?.[i] ?? null
+				entityId: r.entityIds ? (r.entityIds[i] ?? null) : childId
 			}));
 		if (r.entityIds)
 			return r.entityIds.map((entityId) => ({ ...base, childId: r.childId, entityId }));

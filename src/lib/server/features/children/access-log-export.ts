@@ -28,10 +28,12 @@ export async function exportChildAccessLog(
 				role: accessLog.actorRole,
 				action: accessLog.action,
 				entityType: accessLog.entityType,
-				// A list row names this child's entity; a row of one child's entities, all.
+				// A list row names this child's entity (the child, in a list of children); a row of
+				// one child's entities names them all.
 				entityId: sql<string | null>`coalesce(${accessLog.entityId},
 					${accessLog.entityIds}[array_position(${accessLog.childIds}, ${ctx.childId}::uuid)],
-					array_to_string(${accessLog.entityIds}, ' '))`,
+					array_to_string(${accessLog.entityIds}, ' '),
+					case when ${accessLog.childIds} is not null then ${ctx.childId}::text end)`,
 				basis: accessLog.basis,
 				outcome: accessLog.outcome
 			})
