@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { addLogPartitions, recordAccess, recordAccessMany } from '.';
+import { addLogPartitions, gatheringLog, recordAccess, recordAccessMany } from '.';
 import { db, makeUser, uniq } from '../testing/fixtures';
 import { sqlState } from '../testing/routes';
 
@@ -152,5 +152,31 @@ describe('the access log at national scale (ADR 026)', () => {
 		await addLogPartitions(d, later);
 		const name = `access_log_${later.toISOString().slice(0, 7).replace('-', '_')}`;
 		expect(await one(sql`select to_regclass(${name})::text as t`)).toEqual({ t: name });
+	});
+});
+
+describe('gatheringLog', () => {
+	it('writes the rows of a page in one insert, and a row arriving after it on its own', async () => {
+		const d = await db();
+		const { actor } = await makeUser('social_worker');
+		const id = `gathered-${uniq()}`;
+		const row = {
+			actor,
+			action: 'read',
+			entityType: 'test',
+			entityId: id,
+			outcome: 'allowed' as const
+		};
+		let late: Promise<void> | undefined;
+		await d.transaction(async (tx) => {
+			await gatheringLog(tx, async () => {
+				await recordAccess(tx, row);
+				await recordAccess(tx, row);
+				// Not awaited by the page: it lands after the page's insert.
+				late = new Promise((r) => setTimeout(r, 20)).then(() => recordAccess(tx, row));
+			});
+			await late;
+		});
+		expect(await count(id)).toBe(3);
 	});
 });

@@ -61,13 +61,14 @@ export async function recordAccess(db: DbOrTx, entry: AccessEntry): Promise<void
 const ROWS_PER_INSERT = 5_000;
 
 /** The rows a page gathers to write in one insert (see `gatheringLog`). */
-const gathered = new AsyncLocalStorage<{ db: DbOrTx; entries: AccessEntry[] }>();
+const gathered = new AsyncLocalStorage<{ db: DbOrTx; entries: AccessEntry[]; open: boolean }>();
 
 /** Several rows in one insert, e.g. one per child shown in a list. */
 export async function recordAccessMany(db: DbOrTx, entries: AccessEntry[]): Promise<void> {
 	const page = gathered.getStore();
 	// Only rows of the gathering page's own transaction wait for its one insert.
-	if (page && page.db === db) {
+	// (A row arriving after the page wrote its insert is written on its own, never lost.)
+	if (page?.open && page.db === db) {
 		page.entries.push(...entries);
 		return;
 	}
@@ -80,8 +81,9 @@ export async function recordAccessMany(db: DbOrTx, entries: AccessEntry[]): Prom
  * transaction rolls back anyway).
  */
 export async function gatheringLog<T>(tx: DbOrTx, fn: () => Promise<T>): Promise<T> {
-	const page = { db: tx, entries: [] as AccessEntry[] };
+	const page = { db: tx, entries: [] as AccessEntry[], open: true };
 	const result = await gathered.run(page, fn);
+	page.open = false;
 	await insertRows(tx, page.entries);
 	return result;
 }
