@@ -19,6 +19,8 @@ export function notificationText(kind: string, locale?: Locale): string {
 			return m.notify_review_overdue({}, o);
 		case 'request_new':
 			return m.notify_request_new({}, o);
+		case 'contact_new':
+			return m.notify_contact_new({}, o);
 		case 'request_due_soon':
 			return m.notify_request_due_soon({}, o);
 		case 'request_overdue':

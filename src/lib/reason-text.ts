@@ -2,7 +2,7 @@ import { CURRENT_INSTRUMENT, localized } from './domain/instrument';
 import { RULES, type Reason, type RuleReason, type Signal } from './domain/traffic-light';
 import { formatDay } from './format';
 import { m } from './paraglide/messages';
-import { getLocale } from './paraglide/runtime';
+import { getLocale, type Locale } from './paraglide/runtime';
 
 /** Plain sentences for reasons and signals, e.g. "S1 Violence at home rated 3 by School X on 3.11." */
 const itemText = (id: string) => {
@@ -11,23 +11,24 @@ const itemText = (id: string) => {
 };
 
 /** The rule behind a reason, in plain words: what makes a child this colour. */
-export function ruleText(rule: Reason['rule']): string {
+export function ruleText(rule: Reason['rule'], locale?: Locale): string {
+	const o = locale ? { locale } : undefined;
 	switch (rule) {
 		case 'item_rated_3':
-			return m.rule_item_rated_3({ rating: RULES.redRating });
+			return m.rule_item_rated_3({ rating: RULES.redRating }, o);
 		case 'safety_rated_2':
-			return m.rule_safety_rated_2({ rating: RULES.redSafetyRating });
+			return m.rule_safety_rated_2({ rating: RULES.redSafetyRating }, o);
 		case 'item_rated_2':
-			return m.rule_item_rated_2({ rating: RULES.yellowRating });
+			return m.rule_item_rated_2({ rating: RULES.yellowRating }, o);
 		case 'accumulating_concern':
-			return m.rule_accumulating_concern({
-				items: RULES.accumulatingItems,
-				organisations: RULES.accumulatingOrganisations
-			});
+			return m.rule_accumulating_concern(
+				{ items: RULES.accumulatingItems, organisations: RULES.accumulatingOrganisations },
+				o
+			);
 		case 'no_assessment':
-			return m.rule_no_assessment();
+			return m.rule_no_assessment({}, o);
 		case 'no_high_ratings':
-			return m.rule_no_high_ratings();
+			return m.rule_no_high_ratings({}, o);
 	}
 }
 
@@ -38,14 +39,14 @@ export function reasonText(r: Reason, orgs: Record<string, string>): string {
 }
 
 /** For a partner: the rule and its domains, nothing of other organisations' assessments. */
-export function ruleReasonText(r: RuleReason): string {
+export function ruleReasonText(r: RuleReason, locale: Locale = getLocale()): string {
 	const names = r.domains.map((id) => {
 		const d = CURRENT_INSTRUMENT.domains.find((x) => x.id === id);
-		return d ? localized(d.label, getLocale()) : id;
+		return d ? localized(d.label, locale) : id;
 	});
 	return names.length
-		? `${ruleText(r.rule)} ${m.reason_domains({ domains: names.join(', ') })}`
-		: ruleText(r.rule);
+		? `${ruleText(r.rule, locale)} ${m.reason_domains({ domains: names.join(', ') }, { locale })}`
+		: ruleText(r.rule, locale);
 }
 
 function reasonDetail(r: Reason, orgs: Record<string, string>): string {

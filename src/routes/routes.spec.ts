@@ -18,7 +18,8 @@ import {
  * Every load, action and endpoint, discovered from the file system, called as a signed-out
  * visitor, as an administrator and as a partner with no grant to the world's child. Each
  * must answer with a redirect, 403 or 404 and write nothing, except where the table below
- * says the visitor may use the route (their own account, inbox, language, the admin pages).
+ * says the visitor may use the route (their own account, inbox, language, the admin pages,
+ * a partner's notification form).
  */
 const entries = discoverEntries();
 
@@ -35,7 +36,8 @@ const OPEN: Record<Visitor, (e: Entry) => boolean> = {
 		// Only sends the visitor home (the hook has already refused the signed-out one).
 		(e.routeId === '/logout' && e.kind === 'load'),
 	admin: (e) => isPublicRoute(e.routeId) || ownThings(e) || e.routeId.startsWith('/admin'),
-	ungranted: (e) => isPublicRoute(e.routeId) || ownThings(e)
+	// A partner may report any child, known or new, to a team (§10): the form is open to it.
+	ungranted: (e) => isPublicRoute(e.routeId) || ownThings(e) || e.routeId === '/intake/new'
 };
 
 /** The signed-in person's own things: home, header, account, inbox, sign-out, own codes. */

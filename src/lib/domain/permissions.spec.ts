@@ -12,49 +12,57 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
 		overrideStatus: true,
 		triageFlag: true,
 		scheduleConsultation: false,
-		manageWorkflow: true
+		manageWorkflow: true,
+		decideContact: true
 	},
 	social_worker: {
 		overrideStatus: false,
 		triageFlag: false,
 		scheduleConsultation: false,
-		manageWorkflow: true
+		manageWorkflow: true,
+		decideContact: true
 	},
 	social_instructor: {
 		overrideStatus: false,
 		triageFlag: false,
 		scheduleConsultation: false,
-		manageWorkflow: true
+		manageWorkflow: true,
+		decideContact: false
 	},
 	family_therapist: {
 		overrideStatus: false,
 		triageFlag: false,
 		scheduleConsultation: false,
-		manageWorkflow: false
+		manageWorkflow: false,
+		decideContact: false
 	},
 	coordinator: {
 		overrideStatus: false,
 		triageFlag: false,
 		scheduleConsultation: true,
-		manageWorkflow: false
+		manageWorkflow: false,
+		decideContact: false
 	},
 	partner: {
 		overrideStatus: false,
 		triageFlag: false,
 		scheduleConsultation: false,
-		manageWorkflow: false
+		manageWorkflow: false,
+		decideContact: false
 	},
 	residential_staff: {
 		overrideStatus: false,
 		triageFlag: false,
 		scheduleConsultation: false,
-		manageWorkflow: false
+		manageWorkflow: false,
+		decideContact: false
 	},
 	admin: {
 		overrideStatus: false,
 		triageFlag: false,
 		scheduleConsultation: false,
-		manageWorkflow: false
+		manageWorkflow: false,
+		decideContact: false
 	}
 };
 

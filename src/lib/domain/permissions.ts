@@ -12,7 +12,9 @@ export const PERMISSIONS = {
 	/** §6: the coordinator books consultations and records them. */
 	scheduleConsultation: ['coordinator'],
 	/** Running an intensive workflow: the responsible and leading workers of the team. */
-	manageWorkflow: ['consultant_social_worker', 'social_worker', 'social_instructor']
+	manageWorkflow: ['consultant_social_worker', 'social_worker', 'social_instructor'],
+	/** §10: whether to start a needs assessment is a qualified social worker's decision. */
+	decideContact: ['consultant_social_worker', 'social_worker']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -84,6 +84,15 @@ describe('navigation and home', () => {
 		expect(navigationFor(['partner'])).not.toContain('children');
 		expect(navigationFor(['admin'])).not.toContain('children');
 	});
+	it('shows the intake list to team roles and the notification form to partners', () => {
+		expect(navigationFor(['social_worker'])).toContain('intake');
+		expect(navigationFor(['social_worker'])).not.toContain('report');
+		expect(navigationFor(['partner'])).toContain('report');
+		expect(navigationFor(['residential_staff'])).toContain('report');
+		expect(navigationFor(['partner'])).not.toContain('intake');
+		expect(navigationFor(['admin'])).not.toContain('report');
+		expect(navigationFor(['admin'])).not.toContain('intake');
+	});
 	it('picks a primary role deterministically', () => {
 		expect(primaryRole([])).toBeNull();
 		expect(primaryRole(['partner', 'social_worker'])).toBe('social_worker');

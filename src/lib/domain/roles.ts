@@ -83,6 +83,9 @@ export function adminMixProblem(existingRoles: readonly Role[], newRole: Role): 
 export type NavKey =
 	| 'home'
 	| 'children'
+	| 'intake'
+	| 'report'
+	| 'caseload'
 	| 'flags'
 	| 'work'
 	| 'team'
@@ -94,7 +97,9 @@ export type NavKey =
 
 export function navigationFor(roles: readonly Role[]): NavKey[] {
 	const nav: NavKey[] = ['home'];
-	if (roles.some(isTeamRole)) nav.push('children', 'flags', 'work', 'team');
+	if (roles.some(isTeamRole)) nav.push('children', 'intake', 'flags', 'work', 'team', 'caseload');
+	// A partner or unit files a child-protection notification from anywhere (§10).
+	else if (roles.some((r) => r === 'partner' || r === 'residential_staff')) nav.push('report');
 	// Admins get no notifications: nothing about children reaches them.
 	if (roles.some((r) => r !== 'admin')) nav.push('notifications');
 	if (roles.includes('admin')) nav.push('admin_organisations', 'admin_teams', 'admin_users');

@@ -5,6 +5,7 @@ import {
 	choice,
 	isoDate,
 	optionalDate,
+	optionalParagraph,
 	optionalText,
 	paragraph,
 	text,
@@ -20,7 +21,9 @@ export const childSchema = z.object({
 	dateOfBirth: isoDate,
 	personalIdentityCode: optionalText(11),
 	homeMunicipality: text(100),
-	responsibleWorkerId: uuidOrEmpty
+	responsibleWorkerId: uuidOrEmpty,
+	secondWorkerId: uuidOrEmpty,
+	caseloadReason: optionalParagraph(1000)
 });
 export const childEditSchema = childSchema.extend({ version });
 

@@ -33,7 +33,21 @@ const NEVER_SEARCHED = new Set([
 	'consultation.requested_by',
 	'consultation.follow_up_owner_id',
 	'email_outbox.notification_id',
-	'placement.created_by'
+	'placement.created_by',
+	'case_contact.filed_by',
+	'case_contact.filed_by_organisation_id',
+	'case_contact.urgency_assessed_by',
+	'case_contact.decided_by',
+	// Confirmations are counted by worker and time in the reports, never looked up by child.
+	'caseload_confirmation.child_id',
+	'caseload_confirmation.confirmed_by',
+	// The caseload counts the responsible worker only; the second worker is shown, not searched.
+	'child.second_worker_id',
+	// A family is reached through its children (child.family_id), never by team.
+	'family.team_id',
+	'phase_change.changed_by',
+	'phase_change.placement_id',
+	'statutory_clock.met_by'
 ]);
 
 describe('indexes', () => {

@@ -30,6 +30,14 @@ import {
 	WORKFLOW_KINDS
 } from '../../domain/workflows';
 import { LOCALES, ORGANISATION_KINDS, ROLES } from '../../domain/roles';
+import {
+	CHILD_PHASES,
+	CONTACT_DECISIONS,
+	CONTACT_KINDS,
+	NOTIFIER_KINDS,
+	PLACEMENT_KINDS
+} from '../../domain/path';
+import { CLOCK_KINDS } from '../../domain/clocks';
 
 const ts = (name?: string) =>
 	name ? timestamp(name, { withTimezone: true }) : timestamp({ withTimezone: true });
@@ -65,6 +73,12 @@ export const intensiveOutcome = pgEnum('intensive_outcome', INTENSIVE_OUTCOMES);
 export const consultationState = pgEnum('consultation_state', CONSULTATION_STATES);
 export const urgency = pgEnum('urgency', URGENCIES);
 export const emailStatus = pgEnum('email_status', ['pending', 'sent']);
+export const childPhase = pgEnum('child_phase', CHILD_PHASES);
+export const contactKind = pgEnum('contact_kind', CONTACT_KINDS);
+export const notifierKind = pgEnum('notifier_kind', NOTIFIER_KINDS);
+export const contactDecision = pgEnum('contact_decision', CONTACT_DECISIONS);
+export const placementKind = pgEnum('placement_kind', PLACEMENT_KINDS);
+export const clockKind = pgEnum('clock_kind', CLOCK_KINDS);
 
 export const organisation = pgTable('organisation', {
 	id: uuid().primaryKey().defaultRandom(),
@@ -250,6 +264,15 @@ export const accessLog = pgTable(
 	]
 );
 
+/** Siblings linked as one family (docs/domain.md §11), always within one team. */
+export const family = pgTable('family', {
+	id: uuid().primaryKey().defaultRandom(),
+	teamId: uuid()
+		.notNull()
+		.references(() => team.id),
+	...created()
+});
+
 /** A child known to a team (docs/domain.md §3). Names and identity code never go into URLs. */
 export const child = pgTable(
 	'child',
@@ -259,6 +282,15 @@ export const child = pgTable(
 			.notNull()
 			.references(() => team.id),
 		responsibleWorkerId: uuid().references(() => user.id),
+		/** A second worker of any team role (the seeds' "child's worker and parent's worker"). */
+		secondWorkerId: uuid().references(() => user.id),
+		/** Siblings share a family, so the team sees and discusses them together (§11). */
+		familyId: uuid().references(() => family.id),
+		/** Where the child is in child protection (§10); every change is a `phase_change`. */
+		phase: childPhase().notNull().default('contact'),
+		phaseSince: date({ mode: 'string' })
+			.notNull()
+			.default(sql`current_date`),
 		givenName: text().notNull(),
 		familyName: text().notNull(),
 		dateOfBirth: date({ mode: 'string' }).notNull(),
@@ -269,7 +301,8 @@ export const child = pgTable(
 	(t) => [
 		uniqueIndex('child_hetu_uq').on(t.personalIdentityCode),
 		index('child_team_idx').on(t.teamId, t.familyName),
-		index('child_worker_idx').on(t.responsibleWorkerId),
+		index('child_worker_idx').on(t.responsibleWorkerId, t.phase),
+		index('child_family_idx').on(t.familyId),
 		// The target of child_status's (child, team) key, which keeps its team copy true.
 		unique('child_id_team_uq').on(t.id, t.teamId)
 	]
@@ -695,4 +728,118 @@ export const emailOutbox = pgTable(
 		sensitive: boolean().notNull().default(false)
 	},
 	(t) => [index('email_outbox_pending_idx').on(t.status, t.nextAttemptAt)]
+);
+
+/** Every change of a child's phase (§10): dated, by whom; closing has a reason. */
+export const phaseChange = pgTable(
+	'phase_change',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		/** Written under the child's lock: the order of the changes. */
+		seq: bigint({ mode: 'number' }).generatedAlwaysAsIdentity(),
+		childId: uuid()
+			.notNull()
+			.references(() => child.id),
+		fromPhase: childPhase(),
+		toPhase: childPhase().notNull(),
+		on: date({ mode: 'string' }).notNull(),
+		reason: text(),
+		placementKind: placementKind(),
+		/** A residential unit in the system (its `placement` row grants it access) … */
+		placementId: uuid().references(() => placement.id),
+		/** … or another place, by name. */
+		placementPlace: text(),
+		changedBy: uuid()
+			.notNull()
+			.references(() => user.id),
+		changedAt: ts().notNull()
+	},
+	(t) => [index('phase_change_child_idx').on(t.childId, t.seq)]
+);
+
+/**
+ * A child-protection notification (25 §), an application or another contact (§10). The
+ * notifier is a kind, never a private person's name. Urgency and the decision are recorded
+ * on it with who and when.
+ */
+export const caseContact = pgTable(
+	'case_contact',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		childId: uuid()
+			.notNull()
+			.references(() => child.id),
+		kind: contactKind().notNull(),
+		receivedOn: date({ mode: 'string' }).notNull(),
+		notifierKind: notifierKind().notNull(),
+		summary: text().notNull(),
+		filedBy: uuid()
+			.notNull()
+			.references(() => user.id),
+		filedByOrganisationId: uuid()
+			.notNull()
+			.references(() => organisation.id),
+		urgent: boolean(),
+		urgencyAssessedBy: uuid().references(() => user.id),
+		urgencyAssessedAt: ts(),
+		decision: contactDecision(),
+		decisionReason: text(),
+		decidedOn: date({ mode: 'string' }),
+		decidedBy: uuid().references(() => user.id),
+		...editable()
+	},
+	(t) => [index('case_contact_child_idx').on(t.childId, t.receivedOn)]
+);
+
+/**
+ * A statutory clock (§10), stored with its due date so that lists filter on it; its state
+ * (running, due soon, overdue, met, met late) is derived on read (domain/clocks).
+ */
+export const statutoryClock = pgTable(
+	'statutory_clock',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		childId: uuid()
+			.notNull()
+			.references(() => child.id),
+		kind: clockKind().notNull(),
+		/** The contact whose receipt started it (decision, needs assessment). */
+		contactId: uuid().references(() => caseContact.id),
+		startedOn: date({ mode: 'string' }).notNull(),
+		dueOn: date({ mode: 'string' }).notNull(),
+		metOn: date({ mode: 'string' }),
+		metBy: uuid().references(() => user.id),
+		...editable()
+	},
+	(t) => [
+		index('statutory_clock_child_idx').on(t.childId, t.dueOn),
+		index('statutory_clock_contact_idx').on(t.contactId),
+		index('statutory_clock_open_idx')
+			.on(t.dueOn, t.childId)
+			.where(sql`met_on is null`)
+	]
+);
+
+/**
+ * A 31st child in a worker's caseload, confirmed by the consultant social worker with a
+ * reason (13 b §); counted in the reports.
+ */
+export const caseloadConfirmation = pgTable(
+	'caseload_confirmation',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		workerId: uuid()
+			.notNull()
+			.references(() => user.id),
+		childId: uuid()
+			.notNull()
+			.references(() => child.id),
+		caseloadBefore: integer().notNull(),
+		reason: text().notNull(),
+		confirmedBy: uuid()
+			.notNull()
+			.references(() => user.id),
+		...created()
+	},
+	(t) => [index('caseload_confirmation_worker_idx').on(t.workerId, t.createdAt)]
 );

@@ -98,3 +98,8 @@ export async function submitForm<S extends Schema, R>(
 	}
 	redirect(303, opts.to(result));
 }
+
+/** The query that tells the next page a worker's caseload is above THL's recommendation. */
+export function caseloadQuery(notice: { workerCount: number } | null | undefined): string {
+	return notice ? `&caseload=${notice.workerCount}` : '';
+}

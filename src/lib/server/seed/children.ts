@@ -243,11 +243,8 @@ const ASSESSMENTS: Record<number, Plan[]> = {
 };
 
 export async function seedChildren(tx: Tx, ids: DemoIds, now = new Date()): Promise<string[]> {
-	const workers = [
-		'sosiaalityontekija@demo.example',
-		'konsultti@demo.example',
-		'sosiaaliohjaaja@demo.example'
-	].map((e) => ids.users[e]!);
+	// The responsible workers and the path are set by seedPaths.
+	const worker = ids.users['sosiaalityontekija@demo.example']!;
 	const childIds: string[] = [];
 	for (let i = 0; i < 30; i++) {
 		const age = AGES[i] ?? 3 + ((i * 7) % 14);
@@ -256,7 +253,7 @@ export async function seedChildren(tx: Tx, ids: DemoIds, now = new Date()): Prom
 			.insert(child)
 			.values({
 				teamId: ids.teamId,
-				responsibleWorkerId: workers[i % workers.length]!,
+				responsibleWorkerId: worker,
 				givenName: GIVEN[i]!,
 				familyName: FAMILY[i]!,
 				dateOfBirth: birth,

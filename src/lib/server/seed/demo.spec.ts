@@ -1,4 +1,6 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { clockState } from '../../domain/clocks';
+import { helsinkiDate } from '../../domain/access';
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../../domain/roles';
 import { login } from '../auth/login';
@@ -8,10 +10,21 @@ import {
 	childStatus,
 	membership,
 	organisation,
+	phaseChange,
+	statutoryClock,
+	team,
 	user
 } from '../db/schema';
+import { teamCaseloads } from '../features/path';
 import { db } from '../testing/fixtures';
-import { DEMO_MUNICIPALITY, DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS, seedDemo } from './demo';
+import {
+	DEMO_MUNICIPALITY,
+	DEMO_ORGS,
+	DEMO_PASSWORD,
+	DEMO_TEAM,
+	DEMO_USERS,
+	seedDemo
+} from './demo';
 
 describe('demo data', () => {
 	it('creates every organisation kind and one account per role, once', async () => {
@@ -78,5 +91,68 @@ describe('demo data', () => {
 		expect(school.length).toBeGreaterThan(0);
 		for (const r of school)
 			expect(new Date().getFullYear() - Number(r.born.slice(0, 4))).toBeGreaterThanOrEqual(7);
+	});
+
+	it('gives the children believable paths and one worker over 20 children', async () => {
+		const d = await db();
+		await seedDemo(d);
+		// Other specs make children in the same municipality: the demo team's are these.
+		const [t] = await d.select().from(team).where(eq(team.name, DEMO_TEAM));
+		const kids = await d
+			.select({
+				id: child.id,
+				phase: child.phase,
+				familyId: child.familyId,
+				role: membership.role
+			})
+			.from(child)
+			.leftJoin(
+				membership,
+				and(eq(membership.userId, child.responsibleWorkerId), eq(membership.teamId, child.teamId))
+			)
+			.where(eq(child.teamId, t!.id));
+		const count = (p: string) => kids.filter((k) => k.phase === p).length;
+		expect(count('contact')).toBe(3);
+		expect(count('needs_assessment')).toBe(3);
+		expect(count('placement')).toBe(2);
+		expect(count('aftercare')).toBe(1);
+		expect(count('client')).toBeGreaterThan(15);
+		// Only qualified social workers are responsible (§11); children in intake have none yet.
+		for (const k of kids)
+			if (k.phase === 'contact') expect(k.role).toBeNull();
+			else expect(['social_worker', 'consultant_social_worker']).toContain(k.role);
+		const families = kids.filter((k) => k.familyId).map((k) => k.familyId);
+		expect(families.length).toBe(2);
+		expect(new Set(families).size).toBe(1);
+
+		const loads = await teamCaseloads(d, t!.id);
+		expect(Math.max(...loads.map((l) => l.count))).toBeGreaterThan(20);
+		expect(Math.max(...loads.map((l) => l.count))).toBeLessThanOrEqual(30);
+
+		// Intake: every decision clock of a child at contact is open; one is overdue.
+		const today = helsinkiDate(new Date());
+		const open = await d
+			.select({ dueOn: statutoryClock.dueOn, phase: child.phase })
+			.from(statutoryClock)
+			.innerJoin(child, eq(child.id, statutoryClock.childId))
+			.where(
+				and(
+					eq(child.teamId, t!.id),
+					eq(statutoryClock.kind, 'decision'),
+					isNull(statutoryClock.metOn)
+				)
+			);
+		expect(open.map((c) => c.phase)).toEqual(['contact', 'contact', 'contact']);
+		const states = open.map((c) => clockState(c.dueOn, today).state);
+		expect(states.filter((s) => s === 'overdue').length).toBe(1);
+		expect(states.filter((s) => s !== 'overdue').length).toBe(2);
+
+		// One placement is in the demo unit, through its placement row.
+		const placements = await d
+			.select({ placementId: phaseChange.placementId, place: phaseChange.placementPlace })
+			.from(phaseChange)
+			.innerJoin(child, eq(child.id, phaseChange.childId))
+			.where(and(eq(child.teamId, t!.id), eq(phaseChange.toPhase, 'placement')));
+		expect(placements.filter((p) => p.placementId).length).toBe(1);
 	});
 });

@@ -8,6 +8,7 @@ import { membership, organisation, team, user, userFactor } from '../db/schema';
 import { seal } from '../auth/secret-box';
 import { DEMO_MARKER, demoSecret } from './demo-factor';
 import { seedChildren } from './children';
+import { seedPaths } from './paths';
 import { seedWork } from './work';
 import type { DemoIds } from './ids';
 
@@ -166,6 +167,7 @@ async function seedOrganisationsAndUsers(tx: Tx, passwordHash: string): Promise<
 async function extendDemo(tx: Tx, ids: DemoIds): Promise<void> {
 	const childIds = await seedChildren(tx, ids);
 	await seedWork(tx, ids, childIds);
+	await seedPaths(tx, ids, childIds);
 }
 
 /**

@@ -9,6 +9,7 @@ import { flagsForChild } from '../flags';
 import { requestsForChild } from '../grants';
 import { workflowsForChild } from '../intensive';
 import { childOverview, childStatusView } from '../status';
+import { childPath, siblingsOf } from '../path';
 
 /**
  * Everything the child's page shows, as one consistent read: one transaction, and every
@@ -23,6 +24,8 @@ export function childPage(db: Db, ctx: ChildContext, now = new Date()) {
 			overview: ctx.access.kind === 'team' ? await childOverview(tx, ctx) : null,
 			assessments: await listAssessments(tx, ctx),
 			requests: await requestsForChild(tx, ctx),
+			path: await childPath(tx, ctx, now),
+			siblings: await siblingsOf(tx, ctx),
 			work: {
 				flags: await flagsForChild(tx, ctx, now),
 				workflows: await workflowsForChild(tx, ctx),

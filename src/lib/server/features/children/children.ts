@@ -6,9 +6,19 @@ import { logListed, recordAccess } from '../../access-log';
 import { inTransaction, type Db, type DbOrTx } from '../../db';
 import { escapeLike } from '../../db/like';
 import { updateVersioned } from '../../db/lock';
-import { child, membership, organisation, placement, accessGrant, user } from '../../db/schema';
+import {
+	accessGrant,
+	child,
+	membership,
+	organisation,
+	phaseChange,
+	placement,
+	user
+} from '../../db/schema';
+import { helsinkiDate } from '../../../domain/access';
 import { FieldError, NotFoundError } from '../../errors';
-import { recomputeChildStatus } from '../status/status';
+import { lockChild, recomputeChildStatus } from '../status/status';
+import { assertCanBeResponsible, claimIfCounted } from '../path/caseload';
 import { actorOf, logChild, type Viewer } from '../../access-log';
 import { type ChildContext } from '../../access';
 import { ForbiddenError } from '../../errors';
@@ -20,6 +30,9 @@ export type ChildInput = {
 	personalIdentityCode: string;
 	homeMunicipality: string;
 	responsibleWorkerId: string;
+	secondWorkerId?: string;
+	/** The consultant's reason for a 31st child in the worker's caseload (13 b §). */
+	caseloadReason?: string;
 };
 
 /** The viewer's team memberships; team roles only. */
@@ -156,43 +169,76 @@ async function validateChild(
 			if (dup && dup.id !== childId) fields.personalIdentityCode = m.error_hetu_taken();
 		}
 	}
-	if (input.responsibleWorkerId) {
+	if (input.secondWorkerId) {
 		const workers = await teamWorkers(db, teamId);
-		if (!workers.some((w) => w.id === input.responsibleWorkerId))
-			fields.responsibleWorkerId = m.error_choose_option();
+		if (!workers.some((w) => w.id === input.secondWorkerId))
+			fields.secondWorkerId = m.error_choose_option();
+		else if (input.secondWorkerId === input.responsibleWorkerId)
+			fields.secondWorkerId = m.error_second_worker_same();
 	}
 	if (Object.keys(fields).length) throw new FieldError(fields);
+	if (input.responsibleWorkerId)
+		await assertCanBeResponsible(db, teamId, input.responsibleWorkerId, 'responsibleWorkerId');
 	return {
 		givenName: input.givenName,
 		familyName: input.familyName,
 		dateOfBirth: input.dateOfBirth,
 		personalIdentityCode: code,
 		homeMunicipality: input.homeMunicipality,
-		responsibleWorkerId: input.responsibleWorkerId || null
+		responsibleWorkerId: input.responsibleWorkerId || null,
+		secondWorkerId: input.secondWorkerId || null
 	};
 }
 
-export async function createChild(db: Db, viewer: Viewer, teamId: string, input: ChildInput) {
+/**
+ * A child the team already works with, registered in the app as a client (a new child
+ * comes in through a contact instead: features/path). The responsible worker's caseload
+ * is checked as for any assignment.
+ */
+export async function createChild(
+	db: Db,
+	viewer: Viewer,
+	teamId: string,
+	input: ChildInput,
+	now = new Date()
+) {
 	const ms = teamMemberships(viewer).find((x) => x.teamId === teamId);
 	if (!ms) throw new ForbiddenError();
 	const values = await validateChild(db, teamId, input, null);
+	const actor = actorOf(viewer, ms);
 	return db.transaction(async (tx) => {
 		const [row] = await tx
 			.insert(child)
-			.values({ ...values, teamId })
+			.values({ ...values, teamId, phase: 'client', phaseSince: helsinkiDate(now) })
 			.returning({ id: child.id });
+		const id = row!.id;
+		const caseload = await claimIfCounted(
+			tx,
+			actor,
+			{ teamId, responsibleWorkerId: null, phase: 'client' },
+			{ responsibleWorkerId: values.responsibleWorkerId, phase: 'client' },
+			id,
+			input.caseloadReason
+		);
+		await tx.insert(phaseChange).values({
+			childId: id,
+			toPhase: 'client',
+			on: helsinkiDate(now),
+			changedBy: viewer.userId,
+			changedAt: now
+		});
 		// Every child has a stored status from the start: grey, no information yet.
-		await recomputeChildStatus(tx, row!.id, 'child_created');
+		await recomputeChildStatus(tx, id, 'child_created');
 		await recordAccess(tx, {
-			actor: actorOf(viewer, ms),
+			actor,
 			action: 'create',
 			entityType: 'child',
-			entityId: row!.id,
-			childId: row!.id,
+			entityId: id,
+			childId: id,
 			basis: 'team',
 			outcome: 'allowed'
 		});
-		return row!;
+		return { id, caseload };
 	});
 }
 
@@ -207,9 +253,21 @@ export async function updateChild(
 	if (!current) throw new NotFoundError();
 	const values = await validateChild(db, current.teamId, input, ctx.childId);
 	return db.transaction(async (tx) => {
+		// Under the child's lock: the phase read here is the one the caseload counts.
+		await lockChild(tx, ctx.childId);
+		const [before] = await tx.select().from(child).where(eq(child.id, ctx.childId));
+		if (!before) throw new NotFoundError();
+		const notice = await claimIfCounted(
+			tx,
+			ctx.actor,
+			before,
+			{ responsibleWorkerId: values.responsibleWorkerId, phase: before.phase },
+			ctx.childId,
+			input.caseloadReason
+		);
 		const row = await updateVersioned(tx, child, ctx.childId, input.version, values);
 		await logChild(tx, ctx, 'update', 'child');
-		return { id: row.id };
+		return { id: row.id, caseload: notice };
 	});
 }
 
@@ -247,6 +305,7 @@ export async function getChild(
 				personalIdentityCode: child.personalIdentityCode,
 				homeMunicipality: child.homeMunicipality,
 				responsibleWorkerId: child.responsibleWorkerId,
+				secondWorkerId: child.secondWorkerId,
 				version: child.version
 			})
 			.from(child)

@@ -8,7 +8,9 @@ import {
 	type Signal
 } from '../../../domain/traffic-light';
 import type { Db } from '../../db';
-import { child, childStatus, flag, user } from '../../db/schema';
+import { child, childStatus, flag, statutoryClock, user } from '../../db/schema';
+import { DUE_SOON_WORKING_DAYS, nthWorkingDayAfter } from '../../../domain/clocks';
+import { nearestClocks } from '../path/view';
 import { ForbiddenError } from '../../errors';
 import { logTeamList, type Viewer } from '../../access-log';
 import { teamMemberships } from '../../access';
@@ -19,6 +21,7 @@ export type DashboardFilter = {
 	colour: Colour | null;
 	workerId: string | null;
 	signal: 'disagreement' | 'stale' | null;
+	deadline?: 'due' | null;
 	page: number;
 };
 
@@ -41,6 +44,17 @@ function staleCondition(now: Date): SQL {
 		where r->>'rule' in ('item_rated_3', 'safety_rated_2') and (r->>'at')::timestamptz < ${oldRed}::timestamptz)))`;
 }
 
+/**
+ * A statutory clock due soon or overdue (§10), the rule of `needsAttention`: an open clock
+ * due within five working days of today, or before it; closed cases are not counted.
+ */
+function deadlineCondition(now: Date): SQL {
+	const threshold = nthWorkingDayAfter(helsinkiDate(now), DUE_SOON_WORKING_DAYS);
+	return sql`(${child.phase} <> 'closed' and exists (select 1 from ${statutoryClock}
+		where ${statutoryClock.childId} = ${child.id} and ${statutoryClock.metOn} is null
+		and ${statutoryClock.dueOn} <= ${threshold}))`;
+}
+
 /** The dashboard's order, which `child_status_team_order_idx` holds (ADR 026). */
 const order = [desc(childStatus.severity), desc(childStatus.changedAt), asc(childStatus.childId)];
 
@@ -59,7 +73,8 @@ export async function teamDashboard(db: Db, viewer: Viewer, f: DashboardFilter, 
 		f.signal === 'disagreement'
 			? sql`${childStatus.signals} @> '[{"signal":"disagreement"}]'::jsonb`
 			: undefined,
-		f.signal === 'stale' ? staleCondition(now) : undefined
+		f.signal === 'stale' ? staleCondition(now) : undefined,
+		f.deadline === 'due' ? deadlineCondition(now) : undefined
 	);
 	const where = and(
 		byTeam,
@@ -85,6 +100,7 @@ export async function teamDashboard(db: Db, viewer: Viewer, f: DashboardFilter, 
 				teamId: child.teamId,
 				givenName: child.givenName,
 				familyName: child.familyName,
+				familyId: child.familyId,
 				workerName: user.displayName,
 				colour: effectiveColour,
 				computed: childStatus.colour,
@@ -129,12 +145,34 @@ export async function teamDashboard(db: Db, viewer: Viewer, f: DashboardFilter, 
 		const total =
 			filtered?.n ??
 			(f.colour ? (counts[f.colour] ?? 0) : Object.values(counts).reduce((sum, n) => sum + n, 0));
+		const clocks = await nearestClocks(
+			tx,
+			rows.map((r) => r.id),
+			now
+		);
+		// Siblings are shown with each child (§11): their names are read too.
+		const familyIds = [...new Set(rows.map((r) => r.familyId).filter((x): x is string => !!x))];
+		const relatives = familyIds.length
+			? await tx
+					.select({
+						id: child.id,
+						teamId: child.teamId,
+						familyId: child.familyId,
+						givenName: child.givenName,
+						familyName: child.familyName
+					})
+					.from(child)
+					.where(inArray(child.familyId, familyIds))
+					.orderBy(asc(child.dateOfBirth))
+			: [];
+		const logged = new Map(rows.map((r) => [r.id, r.teamId]));
+		for (const r of relatives) if (!logged.has(r.id)) logged.set(r.id, r.teamId);
 		await logTeamList(
 			tx,
 			viewer,
 			ms,
 			'child',
-			rows.map((r) => ({ entityId: r.id, childId: r.id, teamId: r.teamId }))
+			[...logged].map(([id, teamId]) => ({ entityId: id, childId: id, teamId }))
 		);
 		const day = 86400_000;
 		return {
@@ -159,6 +197,10 @@ export async function teamDashboard(db: Db, viewer: Viewer, f: DashboardFilter, 
 					daysSinceAssessment: r.newestAt
 						? Math.floor((now.getTime() - r.newestAt.getTime()) / day)
 						: null,
+					clock: clocks.get(r.id) ?? null,
+					siblings: relatives
+						.filter((x) => x.familyId === r.familyId && x.id !== r.id)
+						.map((x) => ({ id: x.id, givenName: x.givenName, familyName: x.familyName })),
 					openFlag: r.openFlag,
 					overdueFlag: r.overdueFlag,
 					daysSinceChange: Math.floor((now.getTime() - r.changedAt.getTime()) / day)

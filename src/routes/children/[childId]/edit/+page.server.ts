@@ -3,15 +3,17 @@ import { fail, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { childEditSchema } from '$lib/schemas/children';
 import { database, requireChildAccess, requireRecentAuth } from '$lib/server/http/authz';
-import { formFailure, readForm } from '$lib/server/http/forms';
+import { caseloadQuery, formFailure, readForm } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { getChild, teamWorkers, updateChild } from '$lib/server/features/children';
+import { responsibleOptions } from '$lib/server/features/path';
 import type { Actions, PageServerLoad } from './$types';
 
 const asForm = (c: Record<string, unknown>) => ({
 	...c,
 	personalIdentityCode: (c.personalIdentityCode as string | null) ?? '',
-	responsibleWorkerId: (c.responsibleWorkerId as string | null) ?? ''
+	responsibleWorkerId: (c.responsibleWorkerId as string | null) ?? '',
+	secondWorkerId: (c.secondWorkerId as string | null) ?? ''
 });
 
 export const load: PageServerLoad = async (event) => {
@@ -25,7 +27,8 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		childId: ctx.childId,
 		form: await superValidate(asForm(view.child), zod4(childEditSchema)),
-		workers: workers.map((w) => ({ value: w.id, label: w.displayName }))
+		workers: await responsibleOptions(db, view.child.teamId),
+		secondWorkers: workers.map((w) => ({ value: w.id, label: w.displayName }))
 	};
 };
 
@@ -37,11 +40,12 @@ export const actions: Actions = {
 		});
 		const form = await superValidate(await readForm(event.request), zod4(childEditSchema));
 		if (!form.valid) return fail(400, { form });
+		let saved: Awaited<ReturnType<typeof updateChild>>;
 		try {
-			await updateChild(await database(), ctx, form.data);
+			saved = await updateChild(await database(), ctx, form.data);
 		} catch (e) {
 			return formFailure(form, e, { onConflict: (c) => asForm(c) });
 		}
-		redirect(303, `/children/${ctx.childId}?saved=1`);
+		redirect(303, `/children/${ctx.childId}?saved=1${caseloadQuery(saved.caseload)}`);
 	}
 };

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import {
+	CHILD_PHASES,
+	CONTACT_DECISIONS,
+	CONTACT_KINDS,
+	NOTIFIER_KINDS,
+	PLACEMENT_KINDS
+} from '../domain/path';
+import { LOCALES } from '../domain/roles';
+import { m } from '../paraglide/messages';
+import {
+	choice,
+	isoDate,
+	optionalParagraph,
+	optionalText,
+	paragraph,
+	text,
+	uuidOrEmpty,
+	version
+} from './common';
+import { SUMMARY_MAX } from './limits';
+
+const urgentChoice = z
+	.enum(['', 'yes', 'no'], { error: () => m.error_choose_option() })
+	.default('');
+
+/** A contact about a child the filer can see. Partners' date and kind are set by the app. */
+export const contactSchema = z.object({
+	kind: choice(CONTACT_KINDS),
+	receivedOn: isoDate,
+	notifierKind: choice(NOTIFIER_KINDS),
+	summary: paragraph(SUMMARY_MAX),
+	urgent: urgentChoice
+});
+
+/** A contact about a child named in the form. */
+export const newChildContactSchema = contactSchema.extend({
+	teamId: z.uuid({ error: () => m.error_choose_option() }),
+	givenName: text(100),
+	familyName: text(100),
+	dateOfBirth: isoDate,
+	personalIdentityCode: optionalText(11)
+});
+
+export const urgencySchema = z.object({
+	urgent: z.enum(['yes', 'no'], { error: () => m.error_choose_option() }).default('' as 'yes'),
+	version
+});
+
+export const decisionSchema = z.object({
+	decision: choice(CONTACT_DECISIONS),
+	decidedOn: isoDate,
+	reason: optionalParagraph(2000),
+	responsibleWorkerId: uuidOrEmpty,
+	caseloadReason: optionalParagraph(1000),
+	version
+});
+
+export const phaseSchema = z.object({
+	fromPhase: z.enum(CHILD_PHASES),
+	to: choice(CHILD_PHASES),
+	on: isoDate,
+	reason: optionalParagraph(2000),
+	placementKind: z
+		.enum(['', ...PLACEMENT_KINDS], { error: () => m.error_choose_option() })
+		.default(''),
+	unitOrganisationId: uuidOrEmpty,
+	placementPlace: optionalText(200)
+});
+
+export const clientPlanSchema = z.object({ clockId: z.uuid(), on: isoDate, version });
+
+export const siblingSchema = z.object({ siblingId: z.uuid() });
+
+/** The summary's language: the family's, whatever the reader's own. */
+export const summaryLocale = z.enum(LOCALES).catch('fi');

@@ -1,0 +1,201 @@
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { helsinkiDate } from '../../../domain/access';
+import { dueDate } from '../../../domain/clocks';
+import { canMoveTo, type ChildPhase, type PlacementKind } from '../../../domain/path';
+import { m } from '../../../paraglide/messages';
+import { logChild } from '../../access-log';
+import type { ChildContext } from '../../access';
+import type { Db } from '../../db';
+import { lockForEdit } from '../../db/lock';
+import {
+	accessGrant,
+	child,
+	organisation,
+	phaseChange,
+	placement,
+	statutoryClock
+} from '../../db/schema';
+import { ConflictError, FieldError, ForbiddenError, NotFoundError } from '../../errors';
+import { lockChild } from '../status';
+
+export type PhaseInput = {
+	/** The phase the form was shown with: a change made meanwhile is not overwritten. */
+	fromPhase: ChildPhase;
+	to: ChildPhase;
+	on: string;
+	reason: string;
+	placementKind: PlacementKind | '';
+	unitOrganisationId: string;
+	placementPlace: string;
+};
+
+function validate(
+	input: PhaseInput,
+	current: { phase: ChildPhase; phaseSince: string },
+	today: string
+) {
+	const fields: Record<string, string> = {};
+	if (current.phase === 'contact' && input.to === 'needs_assessment')
+		fields.to = m.error_phase_needs_decision();
+	else if (!canMoveTo(current.phase, input.to)) fields.to = m.error_phase_not_allowed();
+	if (input.on > today) fields.on = m.error_date_in_future();
+	else if (input.on < current.phaseSince) fields.on = m.error_before_phase_start();
+	if (input.to === 'closed' && !input.reason.trim()) fields.reason = m.error_required();
+	if (input.to === 'placement') {
+		if (!input.placementKind) fields.placementKind = m.error_required();
+		if (!input.unitOrganisationId && !input.placementPlace.trim())
+			fields.unitOrganisationId = m.error_placement_place();
+	}
+	if (Object.keys(fields).length) throw new FieldError(fields);
+}
+
+/**
+ * Moves a child along its path (§10), by any team role, dated and logged, under the child's
+ * lock. Finishing the needs assessment meets its 3-month clock; becoming a client starts
+ * the yearly client-plan clock; a placement in a unit of the system records the placement,
+ * which grants the unit access; leaving a placement ends it.
+ */
+export async function changePhase(db: Db, ctx: ChildContext, input: PhaseInput, now = new Date()) {
+	if (ctx.access.kind !== 'team') throw new ForbiddenError();
+	const today = helsinkiDate(now);
+	return db.transaction(async (tx) => {
+		await lockChild(tx, ctx.childId);
+		const [c] = await tx.select().from(child).where(eq(child.id, ctx.childId));
+		if (!c) throw new NotFoundError();
+		if (c.phase !== input.fromPhase) throw new ConflictError({ fromPhase: c.phase });
+		validate(input, c, today);
+		let placementId: string | null = null;
+		if (input.to === 'placement' && input.unitOrganisationId) {
+			const [unit] = await tx
+				.select({ id: organisation.id, kind: organisation.kind })
+				.from(organisation)
+				.where(eq(organisation.id, input.unitOrganisationId));
+			if (unit?.kind !== 'residential_unit')
+				throw new FieldError({ unitOrganisationId: m.error_choose_unit() });
+			const [p] = await tx
+				.insert(placement)
+				.values({
+					childId: c.id,
+					unitOrganisationId: unit.id,
+					since: input.on,
+					createdBy: ctx.actor.userId
+				})
+				.returning({ id: placement.id });
+			placementId = p!.id;
+			await tx.insert(accessGrant).values({
+				childId: c.id,
+				organisationId: unit.id,
+				basis: 'placement',
+				validFrom: input.on,
+				placementId,
+				grantedBy: ctx.actor.userId
+			});
+			await logChild(tx, ctx, 'create', 'placement', placementId);
+		}
+		if (c.phase === 'placement') {
+			// The placements still open end the day the child leaves; their grants with them.
+			const open = await tx
+				.select({ id: placement.id })
+				.from(placement)
+				.where(and(eq(placement.childId, c.id), isNull(placement.until)));
+			const ids = open.map((p) => p.id);
+			if (ids.length) {
+				await tx.update(placement).set({ until: input.on }).where(inArray(placement.id, ids));
+				await tx
+					.update(accessGrant)
+					.set({ validUntil: input.on })
+					.where(inArray(accessGrant.placementId, ids));
+			}
+		}
+		if (c.phase === 'needs_assessment') {
+			await tx
+				.update(statutoryClock)
+				.set({ metOn: input.on, metBy: ctx.actor.userId, updatedAt: now })
+				.where(
+					and(
+						eq(statutoryClock.childId, c.id),
+						eq(statutoryClock.kind, 'needs_assessment'),
+						isNull(statutoryClock.metOn)
+					)
+				);
+		}
+		if (input.to === 'client') {
+			const [plan] = await tx
+				.select({ id: statutoryClock.id })
+				.from(statutoryClock)
+				.where(
+					and(
+						eq(statutoryClock.childId, c.id),
+						eq(statutoryClock.kind, 'client_plan_review'),
+						isNull(statutoryClock.metOn)
+					)
+				);
+			if (!plan)
+				await tx.insert(statutoryClock).values({
+					childId: c.id,
+					kind: 'client_plan_review',
+					startedOn: input.on,
+					dueOn: dueDate('client_plan_review', input.on)
+				});
+		}
+		await tx.update(child).set({ phase: input.to, phaseSince: input.on }).where(eq(child.id, c.id));
+		const [row] = await tx
+			.insert(phaseChange)
+			.values({
+				childId: c.id,
+				fromPhase: c.phase,
+				toPhase: input.to,
+				on: input.on,
+				reason: input.reason.trim() || null,
+				placementKind: input.to === 'placement' ? input.placementKind || null : null,
+				placementId,
+				placementPlace:
+					input.to === 'placement' && !placementId ? input.placementPlace.trim() || null : null,
+				changedBy: ctx.actor.userId,
+				changedAt: now
+			})
+			.returning({ id: phaseChange.id });
+		await logChild(tx, ctx, 'create', 'phase_change', row!.id);
+		return row!;
+	});
+}
+
+/**
+ * The client plan made or reviewed (30 §): meets the running yearly clock on that date
+ * (late if after it) and starts the next year's.
+ */
+export async function recordClientPlan(
+	db: Db,
+	ctx: ChildContext,
+	input: { clockId: string; on: string; version: number },
+	now = new Date()
+) {
+	if (ctx.access.kind !== 'team') throw new ForbiddenError();
+	const today = helsinkiDate(now);
+	await db.transaction(async (tx) => {
+		const clock = await lockForEdit(
+			tx,
+			statutoryClock,
+			and(
+				eq(statutoryClock.id, input.clockId),
+				eq(statutoryClock.childId, ctx.childId),
+				eq(statutoryClock.kind, 'client_plan_review')
+			),
+			input.version
+		);
+		if (clock.metOn) throw new ConflictError(clock);
+		if (input.on > today) throw new FieldError({ on: m.error_date_in_future() });
+		if (input.on < clock.startedOn) throw new FieldError({ on: m.error_before_phase_start() });
+		await tx
+			.update(statutoryClock)
+			.set({ metOn: input.on, metBy: ctx.actor.userId, updatedAt: now, version: clock.version + 1 })
+			.where(eq(statutoryClock.id, clock.id));
+		await tx.insert(statutoryClock).values({
+			childId: ctx.childId,
+			kind: 'client_plan_review',
+			startedOn: input.on,
+			dueOn: dueDate('client_plan_review', input.on)
+		});
+		await logChild(tx, ctx, 'update', 'statutory_clock', clock.id);
+	});
+}

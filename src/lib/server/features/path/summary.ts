@@ -1,0 +1,92 @@
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { helsinkiDate } from '../../../domain/access';
+import { summaryByKind } from '../../../domain/summary';
+import { effectiveStatus, ruleReasons, type Reason } from '../../../domain/traffic-light';
+import { logChild } from '../../access-log';
+import type { ChildContext } from '../../access';
+import { inTransaction, type DbOrTx } from '../../db';
+import {
+	child,
+	childStatus,
+	intensiveWorkflow,
+	organisation,
+	planStep,
+	team,
+	user
+} from '../../db/schema';
+import { ForbiddenError, NotFoundError } from '../../errors';
+import { currentAssessments } from '../status';
+
+/**
+ * A child's family summary (§11), for the team to print in the family's language: the
+ * colour the team works with and the rules that gave it (domain level), per kind of partner
+ * the domains it is worried about and those going well, the open steps of the plan and who
+ * does them, and how to reach the responsible worker. Never an item, a rating or another
+ * organisation's free text. Producing it is logged.
+ */
+export async function familySummary(db: DbOrTx, ctx: ChildContext, now = new Date()) {
+	if (ctx.access.kind !== 'team') throw new ForbiddenError();
+	return inTransaction(db, async (tx) => {
+		const [c] = await tx
+			.select({
+				givenName: child.givenName,
+				familyName: child.familyName,
+				dateOfBirth: child.dateOfBirth,
+				teamName: team.name,
+				workerName: user.displayName,
+				workerEmail: user.email
+			})
+			.from(child)
+			.innerJoin(team, eq(team.id, child.teamId))
+			.leftJoin(user, eq(user.id, child.responsibleWorkerId))
+			.where(eq(child.id, ctx.childId));
+		if (!c) throw new NotFoundError();
+		const [s] = await tx.select().from(childStatus).where(eq(childStatus.childId, ctx.childId));
+		const reasons = (s?.reasons ?? [{ rule: 'no_assessment' }]) as Reason[];
+		const colour = effectiveStatus(
+			s?.colour ?? 'grey',
+			s?.overrideColour
+				? { colour: s.overrideColour, reason: '', reviewOn: s.overrideReviewOn ?? '' }
+				: null,
+			helsinkiDate(now)
+		).colour;
+		const facts = (await currentAssessments(tx, [ctx.childId])).get(ctx.childId) ?? [];
+		const orgIds = [...new Set(facts.map((f) => f.organisationId))];
+		const orgs = orgIds.length
+			? await tx
+					.select({ id: organisation.id, kind: organisation.kind })
+					.from(organisation)
+					.where(inArray(organisation.id, orgIds))
+			: [];
+		const kinds = summaryByKind(
+			facts.map((f) => ({
+				organisationKind: orgs.find((o) => o.id === f.organisationId)!.kind,
+				ratings: f.ratings
+			}))
+		);
+		const steps = await tx
+			.select({ what: planStep.what, who: planStep.who, dueOn: planStep.dueOn })
+			.from(planStep)
+			.innerJoin(intensiveWorkflow, eq(intensiveWorkflow.id, planStep.workflowId))
+			.where(
+				and(
+					eq(intensiveWorkflow.childId, ctx.childId),
+					eq(intensiveWorkflow.state, 'active'),
+					isNull(planStep.doneAt)
+				)
+			)
+			.orderBy(asc(planStep.dueOn));
+		await logChild(tx, ctx, 'produce', 'family_summary');
+		return {
+			child: { givenName: c.givenName, familyName: c.familyName, dateOfBirth: c.dateOfBirth },
+			colour,
+			// An override's own reason is the team's note: the summary gives the rules only.
+			reasons: ruleReasons(reasons),
+			overridden: !!s?.overrideColour && colour === s.overrideColour,
+			kinds,
+			steps,
+			worker: c.workerName ? { name: c.workerName, email: c.workerEmail! } : null,
+			teamName: c.teamName
+		};
+	});
+}

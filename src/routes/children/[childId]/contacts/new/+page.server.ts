@@ -1,0 +1,47 @@
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { helsinkiDate } from '$lib/domain/access';
+import { contactSchema } from '$lib/schemas/path';
+import { database, requireChildAccess } from '$lib/server/http/authz';
+import { submitForm } from '$lib/server/http/forms';
+import { uuidParam } from '$lib/server/http/params';
+import { fileContact } from '$lib/server/features/path';
+import type { Actions, PageServerLoad } from './$types';
+
+/** A contact about a child the viewer can see: the team logs one, a partner files one. */
+export const load: PageServerLoad = async (event) => {
+	const ctx = await requireChildAccess(event, uuidParam(event.params.childId), {
+		entityType: 'case_contact'
+	});
+	const byTeam = ctx.access.kind === 'team';
+	return {
+		childId: ctx.childId,
+		byTeam,
+		form: await superValidate(
+			{
+				receivedOn: helsinkiDate(new Date()),
+				notifierKind: byTeam ? undefined : 'other',
+				kind: byTeam ? undefined : 'notification'
+			},
+			zod4(contactSchema),
+			{ errors: false }
+		)
+	};
+};
+
+export const actions: Actions = {
+	file: async (event) => {
+		const ctx = await requireChildAccess(event, uuidParam(event.params.childId), {
+			action: 'create',
+			entityType: 'case_contact'
+		});
+		const db = await database();
+		return submitForm(event.request, contactSchema, {
+			save: (data) => fileContact(db, ctx, data),
+			to: (r) =>
+				r.byTeam
+					? `/children/${ctx.childId}/contacts/${r.contactId}?saved=contact`
+					: `/children/${ctx.childId}?saved=contact`
+		});
+	}
+};

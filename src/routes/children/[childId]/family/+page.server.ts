@@ -1,0 +1,66 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { m } from '$lib/paraglide/messages';
+import { searchSchema } from '$lib/schemas/children';
+import { siblingSchema } from '$lib/schemas/path';
+import { database, requireChildAccess, viewerOf } from '$lib/server/http/authz';
+import { httpFailure, readForm } from '$lib/server/http/forms';
+import { FieldError } from '$lib/server/errors';
+import { uuidParam } from '$lib/server/http/params';
+import { getChild, searchChildren } from '$lib/server/features/children';
+import { linkSiblings, siblingsOf, unlinkFromFamily } from '$lib/server/features/path';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+const access = (event: RequestEvent, action?: string) =>
+	requireChildAccess(event, uuidParam(event.params.childId), {
+		teamOnly: true,
+		action,
+		entityType: 'family'
+	});
+
+/** Siblings linked as one family (§11), so the team sees and discusses them together. */
+export const load: PageServerLoad = async (event) => {
+	const ctx = await access(event);
+	const db = await database();
+	const view = await getChild(db, ctx);
+	return {
+		childId: ctx.childId,
+		name: `${view.child.givenName} ${view.child.familyName}`,
+		siblings: await siblingsOf(db, ctx),
+		saved: event.url.searchParams.get('saved'),
+		form: await superValidate(zod4(searchSchema))
+	};
+};
+
+export const actions: Actions = {
+	// A POST, not a query string: a name must never end up in a URL.
+	search: async (event) => {
+		const ctx = await access(event);
+		const form = await superValidate(await readForm(event.request), zod4(searchSchema));
+		if (!form.valid) return fail(400, { form });
+		const found = await searchChildren(await database(), viewerOf(event), form.data.query);
+		return { form, results: found.filter((r) => r.id !== ctx.childId) };
+	},
+	link: async (event) => {
+		const ctx = await access(event, 'link');
+		const parsed = siblingSchema.safeParse(Object.fromEntries(await readForm(event.request)));
+		if (!parsed.success) error(400, m.error_form_invalid());
+		const other = await requireChildAccess(event, parsed.data.siblingId, {
+			teamOnly: true,
+			action: 'link',
+			entityType: 'family'
+		});
+		await linkSiblings(await database(), ctx, other).catch((e: unknown) => {
+			// A plain form with one button: the problem is said on an error page of its own.
+			if (e instanceof FieldError) error(400, Object.values(e.fields)[0] ?? m.error_form_invalid());
+			return httpFailure(e);
+		});
+		redirect(303, `/children/${ctx.childId}/family?saved=linked`);
+	},
+	unlink: async (event) => {
+		const ctx = await access(event, 'unlink');
+		await unlinkFromFamily(await database(), ctx).catch(httpFailure);
+		redirect(303, `/children/${ctx.childId}/family?saved=unlinked`);
+	}
+};

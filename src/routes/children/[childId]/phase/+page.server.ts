@@ -1,0 +1,72 @@
+import { error } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { helsinkiDate } from '$lib/domain/access';
+import { nextPhases } from '$lib/domain/path';
+import { m } from '$lib/paraglide/messages';
+import { clientPlanSchema, phaseSchema } from '$lib/schemas/path';
+import { database, requireChildAccess } from '$lib/server/http/authz';
+import { submitForm } from '$lib/server/http/forms';
+import { uuidParam } from '$lib/server/http/params';
+import { partnerOrganisations } from '$lib/server/features/grants';
+import { changePhase, childPath, recordClientPlan } from '$lib/server/features/path';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+const access = (event: RequestEvent, action?: string) =>
+	requireChildAccess(event, uuidParam(event.params.childId), {
+		teamOnly: true,
+		action,
+		entityType: 'phase_change'
+	});
+
+/** Moving the child along its path (§10), and recording the client plan's review. */
+export const load: PageServerLoad = async (event) => {
+	const ctx = await access(event);
+	const db = await database();
+	const path = await childPath(db, ctx);
+	if (path?.kind !== 'team') error(404, m.error_not_found());
+	const units = (await partnerOrganisations(db)).filter((o) => o.kind === 'residential_unit');
+	const plan = path.clocks.find((c) => c.kind === 'client_plan_review' && !c.metOn) ?? null;
+	const today = helsinkiDate(new Date());
+	return {
+		childId: ctx.childId,
+		phase: path.phase,
+		phaseSince: path.phaseSince,
+		next: nextPhases(path.phase).filter(
+			(p) => !(path.phase === 'contact' && p === 'needs_assessment')
+		),
+		units: units.map((u) => ({ value: u.id, label: u.name })),
+		plan,
+		form: await superValidate({ fromPhase: path.phase, on: today }, zod4(phaseSchema), {
+			errors: false
+		}),
+		// Always a form, so the page has one shape; it is shown only while a review is open.
+		planForm: await superValidate(
+			plan ? { clockId: plan.id, version: plan.version, on: today } : { on: today },
+			zod4(clientPlanSchema),
+			{ id: 'plan', errors: false }
+		)
+	};
+};
+
+export const actions: Actions = {
+	change: async (event) => {
+		const ctx = await access(event, 'create');
+		const db = await database();
+		return submitForm(event.request, phaseSchema, {
+			save: (data) => changePhase(db, ctx, data),
+			to: () => `/children/${ctx.childId}?saved=phase`,
+			onConflict: (c) => ({ fromPhase: c.fromPhase })
+		});
+	},
+	recordPlan: async (event) => {
+		const ctx = await access(event, 'update');
+		const db = await database();
+		return submitForm(event.request, clientPlanSchema, {
+			key: 'plan',
+			save: (data) => recordClientPlan(db, ctx, data),
+			to: () => `/children/${ctx.childId}?saved=client_plan`,
+			onConflict: (c) => ({ version: c.version })
+		});
+	}
+};

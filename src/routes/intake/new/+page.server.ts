@@ -1,0 +1,53 @@
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { isTeamRole, TEAM_ROLES } from '$lib/domain/roles';
+import { helsinkiDate } from '$lib/domain/access';
+import { newChildContactSchema } from '$lib/schemas/path';
+import { database, requireRole, viewerOf } from '$lib/server/http/authz';
+import { submitForm } from '$lib/server/http/forms';
+import { fileContactForNewChild, intakeTeams } from '$lib/server/features/path';
+import type { Actions, PageServerLoad } from './$types';
+
+const FILERS = [...TEAM_ROLES, 'partner', 'residential_staff'] as const;
+
+/**
+ * A notification or other contact about a child named in the form: the team logs one it
+ * received; a partner files one to a team, which sees it in its intake list.
+ */
+export const load: PageServerLoad = async (event) => {
+	const { membership } = await requireRole(event, ...FILERS);
+	const byTeam = isTeamRole(membership.role);
+	const teams = byTeam
+		? [{ id: membership.teamId!, name: membership.teamName ?? '' }]
+		: await intakeTeams(await database());
+	return {
+		byTeam,
+		teams: teams.map((t) => ({ value: t.id, label: t.name })),
+		filed: event.url.searchParams.get('filed') === '1',
+		form: await superValidate(
+			{
+				teamId: byTeam ? membership.teamId! : '',
+				receivedOn: helsinkiDate(new Date()),
+				// A partner files as its own kind; the app sets it, the field only keeps the form valid.
+				notifierKind: byTeam ? undefined : 'other',
+				kind: byTeam ? undefined : 'notification'
+			},
+			zod4(newChildContactSchema),
+			{ errors: false }
+		)
+	};
+};
+
+export const actions: Actions = {
+	file: async (event) => {
+		const { membership } = await requireRole(event, ...FILERS);
+		const db = await database();
+		return submitForm(event.request, newChildContactSchema, {
+			save: (data) => fileContactForNewChild(db, viewerOf(event), data),
+			to: (r) =>
+				isTeamRole(membership.role)
+					? `/children/${r.childId}/contacts/${r.contactId}?saved=contact`
+					: '/intake/new?filed=1'
+		});
+	}
+};
