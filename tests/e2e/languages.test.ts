@@ -25,9 +25,25 @@ const WALKS: Record<'team' | 'partner' | 'residential_staff' | 'admin', string[]
 		'/notifications',
 		'/team',
 		'/children/new',
+		'/account',
+		'/intake',
+		'/intake/new',
+		'/team/caseload',
+		'child/phase',
+		'child/family',
+		'child/summary',
+		'child/contacts/new',
+		'contact'
+	],
+	partner: [
+		'/',
+		'child',
+		'child/assessments/new',
+		'child/contacts/new',
+		'/intake/new',
+		'/notifications',
 		'/account'
 	],
-	partner: ['/', 'child', 'child/assessments/new', '/notifications', '/account'],
 	residential_staff: ['/', 'child', 'child/consultations/new'],
 	admin: [
 		'/admin/organisations',
@@ -51,6 +67,7 @@ const ROLES: Record<keyof typeof WALKS, DemoRole> = {
 const FIRST: Record<string, { from: string; href: RegExp }> = {
 	child: { from: '/', href: /^\/children\/[0-9a-f-]{36}$/ },
 	assessment: { from: 'child', href: /^\/assessments\/[0-9a-f-]{36}$/ },
+	contact: { from: 'child', href: /^\/children\/[0-9a-f-]{36}\/contacts\/[0-9a-f-]{36}$/ },
 	flag: { from: '/flags', href: /^\/flags\/[0-9a-f-]{36}$/ },
 	workflow: { from: '/work', href: /^\/workflows\/[0-9a-f-]{36}$/ },
 	consultation: { from: '/work', href: /^\/consultations\/[0-9a-f-]{36}$/ },

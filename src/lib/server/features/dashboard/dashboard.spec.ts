@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { loadMemberships } from '../../auth/session';
-import { child } from '../../db/schema';
+import { child, family, statutoryClock } from '../../db/schema';
+import { addDays } from '../../../domain/working-days';
+import { helsinkiDate } from '../../../domain/access';
 import { db, makeOrg, makeTeam, makeUser, uniq } from '../../testing/fixtures';
 import { teamDashboard } from './dashboard';
 import { recomputeAll } from '../status/status';
@@ -139,5 +141,58 @@ describe('team dashboard', () => {
 				teamDashboard(d, v, { colour: null, workerId: null, signal: null, page: 1 })
 			).rejects.toBeInstanceOf(ForbiddenError);
 		}
+	});
+
+	it('filters to a deadline due soon or overdue, shows the nearest clock and the siblings', async () => {
+		const d = await db();
+		const cp = await makeOrg('child_protection');
+		const t = await makeTeam(cp.id);
+		const v = await viewer(
+			(await makeUser('social_worker', { organisationId: cp.id, teamId: t.id })).user.id
+		);
+		const [fam] = await d.insert(family).values({ teamId: t.id }).returning();
+		const made = await d
+			.insert(child)
+			.values(
+				['Myöhässä', 'Pian', 'Kaukana', 'Toteutunut', 'Suljettu'].map((name, i) => ({
+					teamId: t.id,
+					givenName: name,
+					familyName: `Lapsi ${uniq()}`,
+					dateOfBirth: '2015-01-01',
+					homeMunicipality: 'Järvelä',
+					phase: i === 4 ? ('closed' as const) : ('client' as const),
+					familyId: i < 2 ? fam!.id : null
+				}))
+			)
+			.returning({ id: child.id });
+		const ids = made.map((c) => c.id);
+		await d.transaction((tx) => recomputeAll(tx, ids, 'test'));
+		const today = helsinkiDate();
+		const clock = (i: number, dueIn: number, met = false) => ({
+			childId: ids[i]!,
+			kind: 'client_plan_review' as const,
+			startedOn: addDays(today, -300),
+			dueOn: addDays(today, dueIn),
+			metOn: met ? addDays(today, -1) : null
+		});
+		await d
+			.insert(statutoryClock)
+			.values([clock(0, -3), clock(1, 2), clock(2, 60), clock(3, -3, true), clock(4, -3)]);
+		const due = await teamDashboard(d, v, {
+			colour: null,
+			workerId: null,
+			signal: null,
+			deadline: 'due',
+			page: 1
+		});
+		// Met clocks and closed cases are not due; a far one is not yet.
+		expect(new Set(due.rows.map((r) => r.id))).toEqual(new Set([ids[0], ids[1]]));
+		const late = due.rows.find((r) => r.id === ids[0])!;
+		expect(late.clock).toMatchObject({ kind: 'client_plan_review', dueOn: addDays(today, -3) });
+		expect(late.clock!.state?.state).toBe('overdue');
+		expect(late.siblings.map((s) => s.id)).toEqual([ids[1]]);
+		const all = await teamDashboard(d, v, { colour: null, workerId: null, signal: null, page: 1 });
+		expect(all.total).toBe(5);
+		expect(all.rows.find((r) => r.id === ids[2])!.clock!.state?.state).toBe('running');
 	});
 });

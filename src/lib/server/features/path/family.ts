@@ -69,7 +69,24 @@ export async function linkSiblings(db: Db, ctx: ChildContext, other: ChildContex
 			familyId = f!.id;
 		}
 		const from = [a.familyId, b.familyId].filter((f): f is string => !!f && f !== familyId);
-		for (const f of from) await tx.update(child).set({ familyId }).where(eq(child.familyId, f));
+		// The other family's children move too: each is a write to that child, logged. A
+		// family is one team's, so the actor sees them on the same team basis.
+		for (const f of from) {
+			const moved = await tx
+				.update(child)
+				.set({ familyId })
+				.where(eq(child.familyId, f))
+				.returning({ id: child.id });
+			for (const mv of moved)
+				if (mv.id !== a.id && mv.id !== b.id)
+					await logChild(
+						tx,
+						{ childId: mv.id, actor: ctx.actor, access: ctx.access },
+						'link',
+						'family',
+						familyId
+					);
+		}
 		await tx
 			.update(child)
 			.set({ familyId })
@@ -95,8 +112,16 @@ export async function unlinkFromFamily(db: Db, ctx: ChildContext) {
 			.select({ id: child.id })
 			.from(child)
 			.where(eq(child.familyId, c.familyId));
-		if (left.length === 1)
+		if (left.length === 1) {
 			await tx.update(child).set({ familyId: null }).where(eq(child.id, left[0]!.id));
+			await logChild(
+				tx,
+				{ childId: left[0]!.id, actor: ctx.actor, access: ctx.access },
+				'unlink',
+				'family',
+				c.familyId
+			);
+		}
 		await logChild(tx, ctx, 'unlink', 'family', c.familyId);
 	});
 }

@@ -1,0 +1,109 @@
+import { expect, expectAccessible, test } from './fixtures';
+
+/** A family name no other test or demo child has, in letters only (names take no digits). */
+const uniqueName = () =>
+	'Ilmoitus' +
+	Array.from(
+		{ length: 6 },
+		() => 'abcdefghijklmnopqrstuvwxyz'[Math.floor(Math.random() * 26)]
+	).join('');
+
+test("a partner's notification reaches intake with its 7-day clock, is decided, and the child becomes a client", async ({
+	page,
+	loginAs
+}) => {
+	const familyName = uniqueName();
+
+	// The school reports a child that is not yet the team's client.
+	await loginAs('partner');
+	await page.getByRole('link', { name: 'Tee lastensuojeluilmoitus' }).first().click();
+	await expect(page.locator('h1')).toHaveText('Tee lastensuojeluilmoitus');
+	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
+	await expectAccessible(page);
+	await page
+		.getByLabel('Lastensuojelun tiimi')
+		.selectOption({ label: 'Systeeminen tiimi Pohjoinen' });
+	await page.getByLabel('Etunimi').fill('Aada');
+	await page.getByLabel('Sukunimi').fill(familyName);
+	await page.getByLabel('Syntymäaika').fill('2016-04-12');
+	await page
+		.getByLabel('Lyhyt kuvaus')
+		.fill('Lapsi kertoi opettajalle, että kotona on ollut pelottavaa viikonloppuna.');
+	await page.getByRole('button', { name: 'Lähetä ilmoitus' }).click();
+	await expect(page).toHaveURL(/\/intake\/new\?filed=1$/);
+	await expect(page.getByRole('status')).toContainText('Ilmoitus lähetettiin');
+	await expectAccessible(page);
+
+	// The social worker sees it in intake with the decision clock running.
+	await loginAs('social_worker');
+	await page.getByRole('link', { name: 'Vastaanotto' }).first().click();
+	await expect(page.locator('h1')).toHaveText('Vastaanotto');
+	const row = page.getByRole('row', { name: new RegExp(familyName) });
+	await expect(row).toContainText('Yhteydenotto');
+	await expect(row).toContainText('Ei vielä arvioitu');
+	await expect(row).toContainText(/arkipäivää jäljellä/);
+	await expectAccessible(page);
+
+	// The decision: a needs assessment starts, with the social worker responsible.
+	await row.getByRole('link', { name: 'Lastensuojeluilmoitus' }).click();
+	await expect(page).toHaveURL(/\/children\/[0-9a-f-]{36}\/contacts\/[0-9a-f-]{36}$/);
+	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
+	await expectAccessible(page);
+	await page.getByLabel('Aloitetaan palvelutarpeen arviointi').check();
+	await page
+		.getByLabel('Vastuusosiaalityöntekijä')
+		.selectOption({ label: await optionStartingWith(page, 'Vastuusosiaalityöntekijä', 'Mikko') });
+	await page.getByRole('button', { name: 'Tallenna päätös' }).click();
+	await expect(page).toHaveURL(/\/children\/[0-9a-f-]{36}\?saved=decision/);
+	await expect(page.getByRole('status').first()).toContainText('Päätös tallennettiin');
+	const path = page.locator('#path-title + dl');
+	await expect(path).toContainText('Palvelutarpeen arviointi');
+	await expectAccessible(page);
+
+	// When the assessment is done, the child becomes a client.
+	await page.getByRole('link', { name: 'Vaihda vaihetta' }).click();
+	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
+	await expectAccessible(page);
+	await page.getByLabel('Avohuollon asiakas').check();
+	await page.getByRole('button', { name: 'Vaihda vaihe' }).click();
+	await expect(page).toHaveURL(/\/children\/[0-9a-f-]{36}\?saved=phase$/);
+	await expect(path).toContainText('Avohuollon asiakas');
+	// The 3-month clock was met today, and the yearly review runs.
+	await expect(page.locator('main')).toContainText('Asiakassuunnitelman tarkistus');
+});
+
+test('the caseload page shows one worker over the recommendation; the family summary prints', async ({
+	page,
+	loginAs
+}) => {
+	await loginAs('consultant_social_worker');
+	await page.getByRole('link', { name: 'Asiakasmäärät' }).first().click();
+	await expect(page.locator('h1')).toHaveText('Työntekijöiden asiakasmäärät');
+	await expect(page.getByRole('row', { name: /Mikko/ })).toContainText('yli suosituksen');
+	await expectAccessible(page);
+	await page.getByRole('link', { name: /Mikko/ }).click();
+	await expect(page.getByRole('heading', { level: 2 })).toContainText('lasta');
+	await expectAccessible(page);
+
+	await page.goto('/');
+	await page.getByRole('link', { name: /, / }).first().click();
+	await page.getByRole('link', { name: 'Yhteenveto perheelle' }).click();
+	await expect(page.locator('h1')).toContainText('Yhteenveto:');
+	await expectAccessible(page);
+	await page.getByRole('link', { name: 'på svenska' }).click();
+	await expect(page.locator('article h1')).toContainText('Sammanfattning:');
+	await expect(page.locator('article')).toHaveAttribute('lang', 'sv');
+	await expectAccessible(page);
+});
+
+/** The label of the first option in the select labelled `label` that starts with `start`. */
+async function optionStartingWith(
+	page: import('@playwright/test').Page,
+	label: string,
+	start: string
+) {
+	const options = await page.getByLabel(label).locator('option').allTextContents();
+	const found = options.find((o) => o.trim().startsWith(start));
+	expect(found, `an option starting with ${start}`).toBeTruthy();
+	return found!.trim();
+}
