@@ -1,4 +1,5 @@
 import type { SessionInfo, SessionUser } from '$lib/server/auth/session';
+import type { SavedNotice } from '$lib/server/http/notice';
 
 declare global {
 	namespace App {
@@ -8,6 +9,10 @@ declare global {
 			/** Password given, second factor not yet: who it is, for the code pages only. */
 			pending: { userId: string; email: string } | null;
 			requestId: string;
+		}
+		/** The root layout's, on every page: the notice after a saved action. */
+		interface PageData {
+			notice?: SavedNotice | null;
 		}
 		interface Error {
 			message: string;

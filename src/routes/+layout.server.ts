@@ -2,12 +2,18 @@ import { navigationFor, primaryRole } from '$lib/domain/roles';
 import { unreadCount } from '$lib/server/features/notifications';
 import type { LayoutServerLoad } from './$types';
 import { database } from '$lib/server/http/authz';
+import { savedNotice } from '$lib/server/http/notice';
 
-/** Only the signed-in person's own name, roles and unread count: what the header needs. */
-export const load: LayoutServerLoad = async ({ locals, depends }) => {
+/**
+ * Only the signed-in person's own name, roles and unread count: what the header needs; and
+ * the notice after a saved action, read from `?saved=` and
+ * `?caseload=` (only those parameters rerun this, not every query string).
+ */
+export const load: LayoutServerLoad = async ({ locals, depends, url }) => {
 	depends('app:notifications');
 	const user = locals.user;
 	return {
+		notice: savedNotice(url.searchParams),
 		user: user
 			? {
 					displayName: user.displayName,

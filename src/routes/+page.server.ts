@@ -9,6 +9,7 @@ import { readForm } from '$lib/server/http/forms';
 import { teamWorkers } from '$lib/server/features/children';
 import { teamDashboard } from '$lib/server/features/dashboard';
 import { partnerInbox } from '$lib/server/features/grants';
+import { nearestClockText } from '$lib/server/http/path-text';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Home by role: the team's dashboard, a partner's or unit's inbox, the admin's links. */
@@ -30,15 +31,24 @@ export const load: PageServerLoad = async (event) => {
 				})
 			: null,
 		inboxForm: external ? await superValidate(zod4(inboxSearchSchema)) : null,
-		dashboard: team
-			? {
-					filter,
-					workers: await teamWorkers(db, team.teamId!),
-					...(await teamDashboard(db, viewerOf(event), filter))
-				}
-			: null
+		dashboard: team ? await dashboardOf(event, db, team.teamId!, filter) : null
 	};
 };
+
+async function dashboardOf(
+	event: Parameters<PageServerLoad>[0],
+	db: Awaited<ReturnType<typeof database>>,
+	teamId: string,
+	filter: ReturnType<typeof parseDashboardFilter>
+) {
+	const dashboard = await teamDashboard(db, viewerOf(event), filter);
+	return {
+		filter,
+		workers: await teamWorkers(db, teamId),
+		...dashboard,
+		rows: dashboard.rows.map((r) => ({ ...r, clock: r.clock && nearestClockText(r.clock) }))
+	};
+}
 
 export const actions: Actions = {
 	// A POST, not a query string: a child's name must never end up in a URL.

@@ -1,4 +1,5 @@
 import { CURRENT_INSTRUMENT, type Instrument, type Rating } from './instrument';
+import type { Colour } from './colours';
 
 /**
  * The traffic light (docs/domain.md §5): pure, deterministic and versioned. Every status carries the
@@ -28,10 +29,7 @@ export const RULES = {
 	staleRedDays: 30
 } as const;
 
-export const COLOURS = ['grey', 'green', 'yellow', 'red'] as const;
-export type Colour = (typeof COLOURS)[number];
-/** For "never lowers": grey (no information) < green < yellow < red. */
-export const severity = (c: Colour) => COLOURS.indexOf(c);
+export { COLOURS, severity, type Colour } from './colours';
 
 export type AssessmentFact = {
 	id: string;

@@ -22,6 +22,8 @@ import {
 	uniq
 } from '$lib/server/testing/fixtures';
 import { logRows, outcome } from '$lib/server/testing/routes';
+import { viewerOf } from '$lib/server/http/authz';
+import { intakeList } from '$lib/server/features/path';
 import * as intake from '../intake/+page.server';
 import * as intakeNew from '../intake/new/+page.server';
 import * as caseload from '../team/caseload/+page.server';
@@ -126,6 +128,24 @@ describe('filing a notification (§10)', () => {
 		const row = list.value.children.find((x: any) => x.id === c!.id);
 		expect(row.decision).toMatchObject({ dueOn: clock!.dueOn });
 		expect(row.decision.state.state).toMatch(/running|due_soon/);
+	});
+
+	it('cuts a long intake at its farthest deadlines, never an overdue child', async () => {
+		const d = await db();
+		const filed = async (dueOn: string) => {
+			const form = newChildForm();
+			await call('partner', intakeNew.actions.file as any, { form });
+			const [c] = await d.select().from(child).where(eq(child.familyName, form.familyName));
+			await d.update(statutoryClock).set({ dueOn }).where(eq(statutoryClock.childId, c!.id));
+			return c!.id;
+		};
+		for (const days of [60, 30, 90]) await filed(addDays(today, days));
+		const overdue = await filed(addDays(today, -400));
+		await filed(addDays(today, 45));
+		const viewer = viewerOf(await eventFor(u.social_worker!));
+		const [first, ...rest] = await intakeList(d, viewer, new Date(), { limit: 1 });
+		expect(rest).toEqual([]);
+		expect(first).toMatchObject({ id: overdue, decision: { state: { state: 'overdue' } } });
 	});
 
 	it('a partner may not see the intake list: 403, and an admin may not file', async () => {

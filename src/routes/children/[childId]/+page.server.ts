@@ -2,12 +2,18 @@ import { can } from '$lib/domain/permissions';
 import { requireChildAccess, database } from '$lib/server/http/authz';
 import { uuidParam } from '$lib/server/http/params';
 import { childPage } from '$lib/server/features/child-page';
+import { pathText } from '$lib/server/http/path-text';
+import { gridText, statusText } from '$lib/server/http/status-text';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = await requireChildAccess(event, uuidParam(event.params.childId));
+	const page = await childPage(await database(), ctx);
 	return {
-		...(await childPage(await database(), ctx)),
+		...page,
+		path: pathText(page.path),
+		statusText: statusText(page.status),
+		grid: page.overview ? gridText(page.overview) : [],
 		viewerOrganisationId: ctx.access.membership.organisationId,
 		canOverride: ctx.access.kind === 'team' && can(ctx.access.membership.role, 'overrideStatus')
 	};

@@ -168,12 +168,24 @@ export async function nearestClocks(db: DbOrTx, childIds: string[], now = new Da
 	return out;
 }
 
+const INTAKE_LIMIT = 500;
+/** A child's nearest open intake deadline: the decision's 7 working days or the 3 months. */
+const nextOpenDue = sql`(select min(${statutoryClock.dueOn}) from ${statutoryClock}
+	where ${statutoryClock.childId} = ${child.id}
+	and ${statutoryClock.kind} in ('decision', 'needs_assessment')
+	and ${statutoryClock.metOn} is null)`;
+
 /**
  * The team's intake (§10): children at `contact` or in a needs assessment, and any child
  * with a contact not yet decided, with their clocks, nearest deadline first. Team roles
  * only; a logged list.
  */
-export async function intakeList(db: DbOrTx, viewer: Viewer, now = new Date()) {
+export async function intakeList(
+	db: DbOrTx,
+	viewer: Viewer,
+	now = new Date(),
+	{ limit = INTAKE_LIMIT } = {}
+) {
 	const ms = teamMemberships(viewer);
 	const teamIds = ms.map((x) => x.teamId!);
 	if (!teamIds.length) return [];
@@ -203,7 +215,9 @@ export async function intakeList(db: DbOrTx, viewer: Viewer, now = new Date()) {
 					or(inArray(child.phase, ['contact', 'needs_assessment']), inArray(child.id, undecided))
 				)
 			)
-			.limit(500);
+			// The nearest deadline first, so a long intake cuts the farthest, never an overdue one.
+			.orderBy(sql`${nextOpenDue} asc nulls last`, asc(child.familyName), asc(child.id))
+			.limit(limit);
 		const ids = rows.map((r) => r.id);
 		const contacts = ids.length
 			? await tx
@@ -232,9 +246,14 @@ export async function intakeList(db: DbOrTx, viewer: Viewer, now = new Date()) {
 						)
 					)
 			: [];
+		const latestContact = new Map<string, (typeof contacts)[number]>();
+		for (const k of contacts) if (!latestContact.has(k.childId)) latestContact.set(k.childId, k);
+		// Node 20 has no Map.groupBy.
+		const clocksOf = new Map<string, (typeof clocks)[number][]>();
+		for (const k of clocks) clocksOf.set(k.childId, [...(clocksOf.get(k.childId) ?? []), k]);
 		const list = rows.map((r) => {
-			const own = clocks.filter((k) => k.childId === r.id).map((k) => clockView(k, r.phase, today));
-			const latest = contacts.find((k) => k.childId === r.id) ?? null;
+			const own = (clocksOf.get(r.id) ?? []).map((k) => clockView(k, r.phase, today));
+			const latest = latestContact.get(r.id) ?? null;
 			return {
 				...r,
 				contact: latest,

@@ -28,7 +28,6 @@ export const load: PageServerLoad = async (event) => {
 		childId: ctx.childId,
 		name: `${view.child.givenName} ${view.child.familyName}`,
 		siblings: await siblingsOf(db, ctx),
-		saved: event.url.searchParams.get('saved'),
 		form: await superValidate(zod4(searchSchema))
 	};
 };

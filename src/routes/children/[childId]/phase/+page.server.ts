@@ -11,6 +11,7 @@ import { uuidParam } from '$lib/server/http/params';
 import { partnerOrganisations } from '$lib/server/features/grants';
 import { changePhase, childPath, recordClientPlan } from '$lib/server/features/path';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { withClockText } from '$lib/server/http/path-text';
 
 const access = (event: RequestEvent, action?: string) =>
 	requireChildAccess(event, uuidParam(event.params.childId), {
@@ -36,7 +37,7 @@ export const load: PageServerLoad = async (event) => {
 			(p) => !(path.phase === 'contact' && p === 'needs_assessment')
 		),
 		units: units.map((u) => ({ value: u.id, label: u.name })),
-		plan,
+		plan: plan && withClockText(plan),
 		form: await superValidate({ fromPhase: path.phase, on: today }, zod4(phaseSchema), {
 			errors: false
 		}),

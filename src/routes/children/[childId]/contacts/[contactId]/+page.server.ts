@@ -14,6 +14,7 @@ import {
 	responsibleOptions
 } from '$lib/server/features/path';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { clockText } from '$lib/server/http/path-text';
 
 const access = (event: RequestEvent, action?: string) =>
 	requireChildAccess(event, uuidParam(event.params.childId), {
@@ -47,14 +48,13 @@ export const load: PageServerLoad = async (event) => {
 		},
 		phase: row.phase,
 		clock: row.clock
-			? {
+			? clockText({
 					dueOn: row.clock.dueOn,
 					state: clockState(row.clock.dueOn, helsinkiDate(new Date()), row.clock.metOn)
-				}
+				})
 			: null,
 		canDecide,
 		workers: await responsibleOptions(db, ctx.access.membership.teamId!),
-		saved: event.url.searchParams.get('saved'),
 		urgencyForm: await superValidate({ version: c.version }, zod4(urgencySchema), {
 			id: 'urgency',
 			errors: false

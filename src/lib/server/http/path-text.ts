@@ -1,0 +1,93 @@
+import type { ClockKind, ClockState } from '../../domain/clocks';
+import { formatDate, formatDay } from '../../format';
+import { m } from '../../paraglide/messages';
+import {
+	clockKindLabel,
+	clockStateText,
+	contactKindLabel,
+	decisionLabel,
+	notifierKindLabel,
+	phaseLabel,
+	placementKindLabel
+} from '../../path-labels';
+import type { childPath } from '../features/path';
+
+/*
+ * The child's path in words, made on the server in the reader's language. The child page
+ * and the dashboard show these texts but never pick or edit them, so the labels and their
+ * three languages stay out of the browser's bundle (ADR 025's budget; ADR 027).
+ */
+
+export type ClockTone = ClockState['state'] | 'stopped';
+/** A clock as `ClockText` shows it: a mark by its tone, the due date and the state in words. */
+export type ClockText = { tone: ClockTone; due: string; state: string };
+
+export function clockText(c: { dueOn: string; state: ClockState | null }): ClockText {
+	return {
+		tone: c.state?.state ?? 'stopped',
+		due: m.clock_due({ date: formatDate(c.dueOn) }),
+		state: clockStateText(c.state)
+	};
+}
+
+/** The row as it was, with its clock's words beside it. */
+export function withClockText<T extends { dueOn: string; state: ClockState | null }>(
+	c: T
+): T & { text: ClockText } {
+	return { ...c, text: clockText(c) };
+}
+
+/** The dashboard's nearest clock: what kind and where it stands. */
+export function nearestClockText(c: { kind: ClockKind; dueOn: string; state: ClockState | null }) {
+	return { ...withClockText(c), kindText: clockKindLabel(c.kind) };
+}
+
+type Path = Awaited<ReturnType<typeof childPath>>;
+
+/** The path section of the child page (§10–§11) in words. */
+export function pathText(path: Path) {
+	if (!path) return null;
+	if (path.kind === 'partner')
+		return {
+			kind: 'partner' as const,
+			contacts: path.contacts.map((k) => ({
+				id: k.id,
+				text: m.path_partner_filed({ date: formatDate(k.receivedOn) })
+			}))
+		};
+	const clock = (c: (typeof path.clocks)[number]) => ({
+		id: c.id,
+		kind: clockKindLabel(c.kind),
+		metOn: c.metOn ? m.path_clock_met_on({ date: formatDate(c.metOn) }) : null,
+		text: clockText(c)
+	});
+	return {
+		kind: 'team' as const,
+		phase: phaseLabel(path.phase),
+		since: m.path_since({ date: formatDate(path.phaseSince) }),
+		secondWorkerName: path.secondWorkerName,
+		lastHeard: path.lastHeard ? formatDay(path.lastHeard) : m.path_never_heard(),
+		running: path.clocks.filter((c) => !c.metOn && c.state).map(clock),
+		done: path.clocks.filter((c) => c.metOn).map(clock),
+		contacts: path.contacts.map((k) => ({
+			id: k.id,
+			title: `${contactKindLabel(k.kind)}, ${formatDate(k.receivedOn)}`,
+			notifier: notifierKindLabel(k.notifierKind),
+			urgent: k.urgent === true,
+			decision: k.decision ? decisionLabel(k.decision) : m.decision_open()
+		})),
+		history: path.history.map((h) => ({
+			id: h.id,
+			on: formatDate(h.on),
+			from: h.fromPhase ? phaseLabel(h.fromPhase) : null,
+			to: phaseLabel(h.toPhase),
+			placement: [h.placementKind && placementKindLabel(h.placementKind), h.placementPlace]
+				.filter(Boolean)
+				.join(', '),
+			by: h.by,
+			reason: h.reason
+		}))
+	};
+}
+
+export type PathText = ReturnType<typeof pathText>;

@@ -1,0 +1,80 @@
+import { CURRENT_INSTRUMENT, localized } from '../../domain/instrument';
+import { formatDay } from '../../format';
+import { colourLabel } from '../../labels';
+import { m } from '../../paraglide/messages';
+import { getLocale } from '../../paraglide/runtime';
+import { reasonText, ruleReasonText, signalText } from '../../reason-text';
+import type { childOverview, childStatusView } from '../features/status';
+
+/*
+ * The child's status and rating grid in words, made on the server in the reader's language:
+ * the instrument's labels and the reasons' sentences in three languages would otherwise ship
+ * with the child page, which only shows them (ADR 025's budget).
+ */
+
+type Status = Awaited<ReturnType<typeof childStatusView>>;
+type Overview = NonNullable<Awaited<ReturnType<typeof childOverview>>>;
+
+// An override's history row keeps its reason as the first entry of `reasons`.
+function overrideReason(reasons: unknown): string {
+	const first: unknown = Array.isArray(reasons) ? reasons[0] : undefined;
+	return first && typeof first === 'object' && 'reason' in first ? String(first.reason) : '';
+}
+
+/**
+ * The domains with their colours, the reasons and signals as sentences and the history as
+ * lines. A partner's reasons name the rule and its domains only, as `status.reasons` does.
+ */
+export function statusText(status: Status) {
+	const locale = getLocale();
+	const domains = CURRENT_INSTRUMENT.domains.map((d) => ({
+		id: d.id,
+		label: localized(d.label, locale),
+		colour: status.domainColours[d.id] ?? 'grey'
+	}));
+	if (status.kind === 'partner')
+		return {
+			domains,
+			reasons: status.reasons.map((r) => ruleReasonText(r, locale)),
+			signals: [],
+			history: []
+		};
+	const orgs = status.organisationNames;
+	return {
+		domains,
+		reasons: status.reasons.map((r) => reasonText(r, orgs)),
+		signals: status.signals.map((s) => signalText(s, orgs)),
+		history: status.history.map((h) => {
+			const row = m.status_history_row({
+				date: formatDay(h.at),
+				from: h.fromColour ? colourLabel(h.fromColour) : '–',
+				to: colourLabel(h.toColour)
+			});
+			const why =
+				h.trigger === 'override'
+					? m.status_history_override({ reason: overrideReason(h.reasons) })
+					: h.trigger === 'override_cleared'
+						? m.status_history_override_cleared()
+						: null;
+			return { id: h.id, text: why ? `${row} (${why})` : row };
+		})
+	};
+}
+
+export type StatusText = ReturnType<typeof statusText>;
+
+/** The grid's rows: each domain with a rated item, and those items, labelled. */
+export function gridText(o: Overview) {
+	const locale = getLocale();
+	return CURRENT_INSTRUMENT.domains
+		.map((d) => ({
+			id: d.id,
+			label: localized(d.label, locale),
+			items: CURRENT_INSTRUMENT.items
+				.filter((i) => i.domain === d.id && o.cells[i.id])
+				.map((i) => ({ id: i.id, label: `${i.id} ${localized(i.label, locale)}` }))
+		}))
+		.filter((d) => d.items.length);
+}
+
+export type GridText = ReturnType<typeof gridText>;
