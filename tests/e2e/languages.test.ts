@@ -33,7 +33,10 @@ const WALKS: Record<'team' | 'partner' | 'residential_staff' | 'admin', string[]
 		'child/family',
 		'child/summary',
 		'child/contacts/new',
-		'contact'
+		'contact',
+		'/team/meetings',
+		'meeting',
+		'meetingchild'
 	],
 	partner: [
 		'/',
@@ -68,6 +71,11 @@ const FIRST: Record<string, { from: string; href: RegExp }> = {
 	child: { from: '/', href: /^\/children\/[0-9a-f-]{36}$/ },
 	assessment: { from: 'child', href: /^\/assessments\/[0-9a-f-]{36}$/ },
 	contact: { from: 'child', href: /^\/children\/[0-9a-f-]{36}\/contacts\/[0-9a-f-]{36}$/ },
+	meeting: { from: '/team/meetings', href: /^\/team\/meetings\/[0-9a-f-]{36}$/ },
+	meetingchild: {
+		from: 'meeting',
+		href: /^\/team\/meetings\/[0-9a-f-]{36}\/children\/[0-9a-f-]{36}$/
+	},
 	flag: { from: '/flags', href: /^\/flags\/[0-9a-f-]{36}$/ },
 	workflow: { from: '/work', href: /^\/workflows\/[0-9a-f-]{36}$/ },
 	consultation: { from: '/work', href: /^\/consultations\/[0-9a-f-]{36}$/ },

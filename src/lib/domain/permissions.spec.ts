@@ -13,56 +13,72 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
 		triageFlag: true,
 		scheduleConsultation: false,
 		manageWorkflow: true,
-		decideContact: true
+		decideContact: true,
+		runMeeting: true,
+		writeReflection: false
 	},
 	social_worker: {
 		overrideStatus: false,
 		triageFlag: false,
 		scheduleConsultation: false,
 		manageWorkflow: true,
-		decideContact: true
+		decideContact: true,
+		runMeeting: false,
+		writeReflection: false
 	},
 	social_instructor: {
 		overrideStatus: false,
 		triageFlag: false,
 		scheduleConsultation: false,
 		manageWorkflow: true,
-		decideContact: false
+		decideContact: false,
+		runMeeting: false,
+		writeReflection: false
 	},
 	family_therapist: {
 		overrideStatus: false,
 		triageFlag: false,
 		scheduleConsultation: false,
 		manageWorkflow: false,
-		decideContact: false
+		decideContact: false,
+		runMeeting: false,
+		writeReflection: true
 	},
 	coordinator: {
 		overrideStatus: false,
 		triageFlag: false,
 		scheduleConsultation: true,
 		manageWorkflow: false,
-		decideContact: false
+		decideContact: false,
+		runMeeting: true,
+		writeReflection: false
 	},
 	partner: {
 		overrideStatus: false,
 		triageFlag: false,
 		scheduleConsultation: false,
 		manageWorkflow: false,
-		decideContact: false
+		decideContact: false,
+		runMeeting: false,
+		writeReflection: false
 	},
 	residential_staff: {
 		overrideStatus: false,
 		triageFlag: false,
 		scheduleConsultation: false,
 		manageWorkflow: false,
-		decideContact: false
+		decideContact: false,
+		runMeeting: false,
+		writeReflection: false
 	},
 	admin: {
 		overrideStatus: false,
 		triageFlag: false,
 		scheduleConsultation: false,
 		manageWorkflow: false,
-		decideContact: false
+		decideContact: false,
+		runMeeting: false,
+		writeReflection: false
 	}
 };
 

@@ -14,7 +14,11 @@ export const PERMISSIONS = {
 	/** Running an intensive workflow: the responsible and leading workers of the team. */
 	manageWorkflow: ['consultant_social_worker', 'social_worker', 'social_instructor'],
 	/** §10: whether to start a needs assessment is a qualified social worker's decision. */
-	decideContact: ['consultant_social_worker', 'social_worker']
+	decideContact: ['consultant_social_worker', 'social_worker'],
+	/** §7: the coordinator prepares the weekly meeting; the consultant, who facilitates, may too. */
+	runMeeting: ['coordinator', 'consultant_social_worker'],
+	/** §7: the family therapist's reflection is the family therapist's own. */
+	writeReflection: ['family_therapist']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -84,6 +84,12 @@ describe('navigation and home', () => {
 		expect(navigationFor(['partner'])).not.toContain('children');
 		expect(navigationFor(['admin'])).not.toContain('children');
 	});
+	it('shows the weekly meetings to team roles only', () => {
+		expect(navigationFor(['family_therapist'])).toContain('meetings');
+		for (const r of ['partner', 'residential_staff', 'admin'] as const)
+			expect(navigationFor([r])).not.toContain('meetings');
+	});
+
 	it('shows the intake list to team roles and the notification form to partners', () => {
 		expect(navigationFor(['social_worker'])).toContain('intake');
 		expect(navigationFor(['social_worker'])).not.toContain('report');

@@ -86,6 +86,7 @@ export type NavKey =
 	| 'intake'
 	| 'report'
 	| 'caseload'
+	| 'meetings'
 	| 'flags'
 	| 'work'
 	| 'team'
@@ -97,7 +98,8 @@ export type NavKey =
 
 export function navigationFor(roles: readonly Role[]): NavKey[] {
 	const nav: NavKey[] = ['home'];
-	if (roles.some(isTeamRole)) nav.push('children', 'intake', 'flags', 'work', 'team', 'caseload');
+	if (roles.some(isTeamRole))
+		nav.push('children', 'intake', 'flags', 'meetings', 'work', 'team', 'caseload');
 	// A partner or unit files a child-protection notification from anywhere (§10).
 	else if (roles.some((r) => r === 'partner' || r === 'residential_staff')) nav.push('report');
 	// Admins get no notifications: nothing about children reaches them.

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { helsinkiDate } from '$lib/domain/access';
 import { childStatus, childStatusHistory } from '$lib/server/db/schema';
@@ -170,7 +170,9 @@ describe('team override (consultant social worker only)', () => {
 		)
 			.select()
 			.from(childStatusHistory)
-			.where(eq(childStatusHistory.childId, childId));
+			.where(eq(childStatusHistory.childId, childId))
+			// In the order written: without it the rows may come back in any order.
+			.orderBy(asc(childStatusHistory.seq));
 		expect(history.at(-1)).toMatchObject({ trigger: 'override_cleared', toColour: 'grey' });
 	});
 });

@@ -47,7 +47,26 @@ const NEVER_SEARCHED = new Set([
 	'family.team_id',
 	'phase_change.changed_by',
 	'phase_change.placement_id',
-	'statutory_clock.met_by'
+	'statutory_clock.met_by',
+	// Meetings (§7): who prepared, facilitated, took notes, closed, added or removed is shown,
+	// never searched; hypotheses, steps and addenda are read by child or by meeting.
+	'team_meeting.prepared_by',
+	'team_meeting.facilitator_id',
+	'team_meeting.note_taker_id',
+	'team_meeting.closed_by',
+	'agenda_item.added_by',
+	'agenda_item.removed_by',
+	'meeting_discussion.recorded_by',
+	'meeting_discussion.reflection_by',
+	'hypothesis.meeting_id',
+	'hypothesis.state_meeting_id',
+	'hypothesis.created_by',
+	'meeting_step.hypothesis_id',
+	'meeting_step.outcome_meeting_id',
+	'meeting_step.outcome_by',
+	'meeting_step.created_by',
+	'meeting_addendum.child_id',
+	'meeting_addendum.author_id'
 ]);
 
 describe('indexes', () => {

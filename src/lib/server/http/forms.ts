@@ -59,6 +59,15 @@ export async function readForm(request: Request): Promise<FormData> {
 	}
 }
 
+/**
+ * For a plain form with one button: a refusal in words (a FieldError) is said on an error
+ * page of its own (400); other failures as `httpFailure`.
+ */
+export function plainFailure(e: unknown): never {
+	if (e instanceof FieldError) error(400, Object.values(e.fields)[0] ?? m.error_form_invalid());
+	return httpFailure(e);
+}
+
 /** For actions without a form: service failures become the right HTTP answer. */
 export function httpFailure(e: unknown): never {
 	if (e instanceof NotFoundError) error(404, m.error_not_found());

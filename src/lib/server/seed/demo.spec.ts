@@ -16,6 +16,7 @@ import {
 	user
 } from '../db/schema';
 import { teamCaseloads } from '../features/path';
+import { agendaItem, hypothesis, meetingStep, teamMeeting } from '../db/schema';
 import { db } from '../testing/fixtures';
 import {
 	DEMO_MUNICIPALITY,
@@ -91,6 +92,33 @@ describe('demo data', () => {
 		expect(school.length).toBeGreaterThan(0);
 		for (const r of school)
 			expect(new Date().getFullYear() - Number(r.born.slice(0, 4))).toBeGreaterThanOrEqual(7);
+	});
+
+	it('holds two closed meetings with every hypothesis state and a planned one built from the data', async () => {
+		const d = await db();
+		await seedDemo(d);
+		const [t] = await d.select().from(team).where(eq(team.name, DEMO_TEAM));
+		const meetings = await d
+			.select()
+			.from(teamMeeting)
+			.where(eq(teamMeeting.teamId, t!.id))
+			.orderBy(teamMeeting.startsAt);
+		expect(meetings.map((x) => x.state)).toEqual(['closed', 'closed', 'planned']);
+		const ids = meetings.map((x) => x.id);
+		const hyps = await d.select().from(hypothesis).where(inArray(hypothesis.meetingId, ids));
+		expect(new Set(hyps.map((h) => h.state))).toEqual(new Set(['open', 'supported', 'set_aside']));
+		const steps = await d.select().from(meetingStep).where(inArray(meetingStep.meetingId, ids));
+		expect(new Set(steps.map((x) => x.outcome))).toEqual(new Set(['done', 'not_done', null]));
+		const agenda = await d
+			.select({ reasons: agendaItem.reasons })
+			.from(agendaItem)
+			.where(eq(agendaItem.meetingId, ids[2]!));
+		const sections = new Set(
+			agenda.flatMap((a) => (a.reasons as { section: string }[]).map((r) => r.section))
+		);
+		// What the demo data gives the coming agenda (sections 1, 2, 7 and 8 at least).
+		for (const s of ['colour_change', 'open_flag', 'deadline', 'rotation'])
+			expect(sections).toContain(s);
 	});
 
 	it('gives the children believable paths and one worker over 20 children', async () => {

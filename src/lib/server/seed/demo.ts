@@ -9,6 +9,7 @@ import { seal } from '../auth/secret-box';
 import { DEMO_MARKER, demoSecret } from './demo-factor';
 import { seedChildren } from './children';
 import { seedPaths } from './paths';
+import { seedMeetings } from './meetings';
 import { seedWork } from './work';
 import type { DemoIds } from './ids';
 
@@ -168,6 +169,7 @@ async function extendDemo(tx: Tx, ids: DemoIds): Promise<void> {
 	const childIds = await seedChildren(tx, ids);
 	await seedWork(tx, ids, childIds);
 	await seedPaths(tx, ids, childIds);
+	await seedMeetings(tx, ids, childIds);
 }
 
 /**

@@ -1,0 +1,194 @@
+import { clockState, type ClockKind } from './clocks';
+import type { Colour } from './colours';
+import type { FlagTrigger } from './flags';
+import { addDays } from './working-days';
+
+/**
+ * The weekly systemic team meeting (docs/domain.md §7): its states, and the agenda the
+ * coordinator starts from, built from plain facts. No I/O; `today` is passed in.
+ */
+
+export const MEETING_STATES = ['planned', 'open', 'closed'] as const;
+export type MeetingState = (typeof MEETING_STATES)[number];
+export const HYPOTHESIS_STATES = ['open', 'supported', 'set_aside'] as const;
+export type HypothesisState = (typeof HYPOTHESIS_STATES)[number];
+export const STEP_OUTCOMES = ['done', 'not_done'] as const;
+export type StepOutcome = (typeof STEP_OUTCOMES)[number];
+
+/** Every child of the team is discussed at least this often, unless the team sets otherwise. */
+export const DEFAULT_ROTATION_DAYS = 28;
+export const ROTATION_DAYS_LIMITS = { min: 7, max: 90 } as const;
+
+/** §7's sections, in the agenda's order. A child sits in the first one it belongs to. */
+export const AGENDA_SECTIONS = [
+	'colour_change',
+	'open_flag',
+	'disagreement',
+	'stale_red',
+	'override_review',
+	'workflow',
+	'deadline',
+	'rotation',
+	'added'
+] as const;
+export type AgendaSection = (typeof AGENDA_SECTIONS)[number];
+
+/** Why a child is on the agenda: each one said in words on the page. */
+export type AgendaReason =
+	| { section: 'colour_change'; from: Colour | null; to: Colour; on: string }
+	| { section: 'open_flag'; trigger: FlagTrigger; dueOn: string; overdue: boolean }
+	| { section: 'disagreement'; itemId: string }
+	| { section: 'stale_red'; itemId: string; since: string }
+	| { section: 'override_review'; reviewOn: string }
+	| { section: 'workflow'; kind: 'review'; dueOn: string }
+	| { section: 'workflow'; kind: 'consultation_requested'; on: string }
+	| {
+			section: 'deadline';
+			clock: ClockKind;
+			dueOn: string;
+			state: 'due_soon' | 'overdue';
+	  }
+	| { section: 'rotation'; lastDiscussedOn: string | null }
+	| { section: 'added'; note: string };
+
+/** What the builder reads; the server gathers each list with one query. */
+export type AgendaFacts = {
+	/** The team's children whose case is not closed, for the rotation. */
+	children: { id: string; familyName: string; givenName: string }[];
+	/** Colour changes since the previous meeting (all of them, oldest first or not). */
+	colourChanges: { childId: string; from: Colour | null; to: Colour; on: string }[];
+	openFlags: { childId: string; trigger: FlagTrigger; dueOn: string }[];
+	/** Disagreement signals that were not there at the previous meeting. */
+	newDisagreements: { childId: string; itemId: string }[];
+	staleReds: { childId: string; itemId: string; since: string }[];
+	/** Team overrides with their review date (the builder keeps those that have come). */
+	overrides: { childId: string; reviewOn: string }[];
+	/** Active intensive workflows with their next 14-day review date. */
+	workflowReviews: { childId: string; dueOn: string }[];
+	consultationRequests: { childId: string; on: string }[];
+	/** Open statutory clocks (met ones are not facts here). */
+	clocks: { childId: string; kind: ClockKind; dueOn: string }[];
+	/** The day each child was last discussed in a meeting; absent: never. */
+	lastDiscussedOn: Record<string, string>;
+};
+
+export type AgendaEntry = { childId: string; section: AgendaSection; reasons: AgendaReason[] };
+
+const SEVERITY: Record<Colour, number> = { grey: 0, green: 1, yellow: 2, red: 3 };
+const sectionIndex = (s: AgendaSection) => AGENDA_SECTIONS.indexOf(s);
+
+/** Within a section, what comes first: a sort key (smaller first). */
+function keyOf(section: AgendaSection, reasons: AgendaReason[]): string {
+	const own = reasons.filter((r) => r.section === section);
+	switch (section) {
+		case 'colour_change': {
+			const r = own[0] as Extract<AgendaReason, { section: 'colour_change' }>;
+			// Red first, then the other colours by severity, the newest change first.
+			return `${3 - SEVERITY[r.to]}|${invert(r.on)}`;
+		}
+		case 'open_flag': {
+			const flags = own as Extract<AgendaReason, { section: 'open_flag' }>[];
+			const overdue = flags.some((f) => f.overdue);
+			return `${overdue ? 0 : 1}|${flags.map((f) => f.dueOn).sort()[0]}`;
+		}
+		case 'deadline':
+			return (own as Extract<AgendaReason, { section: 'deadline' }>[])
+				.map((r) => r.dueOn)
+				.sort()[0]!;
+		case 'rotation': {
+			const r = own[0] as Extract<AgendaReason, { section: 'rotation' }>;
+			// Never discussed first, then the longest since.
+			return r.lastDiscussedOn ?? '';
+		}
+		case 'override_review':
+			return (own[0] as Extract<AgendaReason, { section: 'override_review' }>).reviewOn;
+		default:
+			return '';
+	}
+}
+
+// A descending date as an ascending key: 2026-12-03 → 7973-87-96.
+const invert = (date: string) => date.replace(/\d/g, (d) => String(9 - Number(d)));
+
+/**
+ * The agenda the coordinator starts from (§7): every child with a reason once, in the
+ * first section it belongs to, with all its reasons in section order. A statutory clock
+ * counts when it is due within five working days or overdue; the rotation when the child
+ * has not been discussed for `rotationDays` or more, or never.
+ */
+export function buildAgenda(
+	facts: AgendaFacts,
+	{ today, rotationDays = DEFAULT_ROTATION_DAYS }: { today: string; rotationDays?: number }
+): AgendaEntry[] {
+	const reasons = new Map<string, AgendaReason[]>();
+	const add = (childId: string, r: AgendaReason) =>
+		reasons.set(childId, [...(reasons.get(childId) ?? []), r]);
+
+	// One colour change per child: from where it stood at the previous meeting to now.
+	const changes = new Map<string, { from: Colour | null; to: Colour; on: string }>();
+	for (const c of [...facts.colourChanges].sort((a, b) => a.on.localeCompare(b.on))) {
+		const seen = changes.get(c.childId);
+		changes.set(c.childId, { from: seen ? seen.from : c.from, to: c.to, on: c.on });
+	}
+	for (const [childId, c] of changes)
+		add(childId, { section: 'colour_change', from: c.from, to: c.to, on: c.on });
+	for (const f of facts.openFlags)
+		add(f.childId, {
+			section: 'open_flag',
+			trigger: f.trigger,
+			dueOn: f.dueOn,
+			overdue: today > f.dueOn
+		});
+	for (const d of facts.newDisagreements)
+		add(d.childId, { section: 'disagreement', itemId: d.itemId });
+	for (const s of facts.staleReds)
+		add(s.childId, { section: 'stale_red', itemId: s.itemId, since: s.since });
+	for (const o of facts.overrides)
+		if (o.reviewOn <= today) add(o.childId, { section: 'override_review', reviewOn: o.reviewOn });
+	for (const w of facts.workflowReviews)
+		if (w.dueOn <= today) add(w.childId, { section: 'workflow', kind: 'review', dueOn: w.dueOn });
+	for (const c of facts.consultationRequests)
+		add(c.childId, { section: 'workflow', kind: 'consultation_requested', on: c.on });
+	for (const k of facts.clocks) {
+		const s = clockState(k.dueOn, today);
+		if (s.state === 'due_soon' || s.state === 'overdue')
+			add(k.childId, { section: 'deadline', clock: k.kind, dueOn: k.dueOn, state: s.state });
+	}
+	const rotationCut = addDays(today, -rotationDays);
+	for (const c of facts.children) {
+		const last = facts.lastDiscussedOn[c.id] ?? null;
+		if (last === null || last <= rotationCut)
+			add(c.id, { section: 'rotation', lastDiscussedOn: last });
+	}
+
+	const names = new Map(facts.children.map((c) => [c.id, `${c.familyName} ${c.givenName}`]));
+	return [...reasons]
+		.map(([childId, rs]) => {
+			const sorted = [...rs].sort((a, b) => sectionIndex(a.section) - sectionIndex(b.section));
+			const section = sorted[0]!.section;
+			return { childId, section, reasons: sorted, key: keyOf(section, sorted) };
+		})
+		.sort(
+			(a, b) =>
+				sectionIndex(a.section) - sectionIndex(b.section) ||
+				a.key.localeCompare(b.key) ||
+				(names.get(a.childId) ?? '').localeCompare(names.get(b.childId) ?? '', 'fi') ||
+				a.childId.localeCompare(b.childId)
+		)
+		.map(({ childId, section, reasons }) => ({ childId, section, reasons }));
+}
+
+/**
+ * A step from an earlier meeting that has no outcome yet comes back first, and must be
+ * marked done or not done before the child gets new steps: nothing is silently dropped.
+ */
+export const mustSettleFirst = (steps: { outcome: StepOutcome | null }[]) =>
+	steps.some((s) => s.outcome === null);
+
+/** Whether a meeting can still be written to; a closed one takes addenda only. */
+export const meetingEditable = (state: MeetingState) => state !== 'closed';
+
+/** `planned → open → closed`, never back. */
+export function nextMeetingState(state: MeetingState): MeetingState | null {
+	return state === 'planned' ? 'open' : state === 'open' ? 'closed' : null;
+}

@@ -1,0 +1,4 @@
+/** The weekly systemic team meeting (docs/domain.md §7). */
+export * from './agenda-facts';
+export * from './meetings';
+export * from './record';

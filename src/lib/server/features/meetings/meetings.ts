@@ -1,0 +1,459 @@
+import { and, asc, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { helsinkiDate } from '../../../domain/access';
+import { buildAgenda, meetingEditable, type AgendaReason } from '../../../domain/meeting';
+import { can } from '../../../domain/permissions';
+import { m } from '../../../paraglide/messages';
+import { actorOf, logDenied, logListed, type Actor, type Viewer } from '../../access-log';
+import { teamMemberships } from '../../access';
+import { inTransaction, type DbOrTx, type Tx } from '../../db';
+import { lockForEdit, updateVersioned } from '../../db/lock';
+import {
+	agendaItem,
+	child,
+	childStatus,
+	membership,
+	meetingDiscussion,
+	team,
+	teamMeeting,
+	user
+} from '../../db/schema';
+import { ConflictError, FieldError, ForbiddenError, NotFoundError } from '../../errors';
+import { agendaFacts } from './agenda-facts';
+
+type Meeting = typeof teamMeeting.$inferSelect;
+
+type DeniedWhat = Parameters<typeof logDenied>[2];
+/** Not the viewer's team's: a 404 whose denied row must outlive the rolled-back work. */
+class Denied extends NotFoundError {
+	constructor(readonly what: DeniedWhat) {
+		super();
+	}
+}
+export const deny = (what: DeniedWhat) => new Denied(what);
+
+/**
+ * A meeting's transaction. A refusal inside it rolls the work back; its denied row is then
+ * written on its own, so the log keeps it (the same transaction would lose it).
+ */
+export async function meetingTx<T>(
+	db: DbOrTx,
+	who: MeetingActor,
+	fn: (tx: Tx) => Promise<T>
+): Promise<T> {
+	try {
+		return await inTransaction(db, fn);
+	} catch (e) {
+		if (e instanceof Denied) {
+			await logDenied(db, who.actor, e.what);
+			throw new NotFoundError();
+		}
+		throw e;
+	}
+}
+
+export type MeetingActor = { actor: Actor; teamId: string; role: string };
+
+/** The viewer as a member of their team; only team roles take part in its meetings. */
+export function meetingActor(viewer: Viewer): MeetingActor {
+	const ms = teamMemberships(viewer)[0];
+	if (!ms?.teamId) throw new ForbiddenError();
+	return { actor: actorOf(viewer, ms), teamId: ms.teamId, role: ms.role };
+}
+
+function assertRuns(who: MeetingActor) {
+	if (!can(who.actor.role, 'runMeeting')) throw new ForbiddenError();
+}
+
+/**
+ * The meeting, locked for the transaction when `lock`, if it is the viewer's team's;
+ * another team's (or none) is 404 and the refusal is logged, as for a child.
+ */
+export async function meetingOf(
+	tx: DbOrTx,
+	who: MeetingActor,
+	meetingId: string,
+	opts: { lock?: boolean; version?: number } = {}
+): Promise<Meeting> {
+	const where = and(eq(teamMeeting.id, meetingId), eq(teamMeeting.teamId, who.teamId));
+	const row = opts.lock
+		? await lockForEdit(tx, teamMeeting, where, opts.version).catch((e: unknown) => {
+				if (e instanceof NotFoundError) return null;
+				throw e;
+			})
+		: ((await tx.select().from(teamMeeting).where(where))[0] ?? null);
+	if (!row) {
+		throw deny({
+			action: opts.lock ? 'write' : 'read',
+			entityType: 'team_meeting',
+			entityId: meetingId
+		});
+	}
+	return row;
+}
+
+/** A write to a meeting that is still open to writing; a closed one takes addenda only. */
+export function assertEditable(meeting: Meeting, state?: Meeting['state']) {
+	if (!meetingEditable(meeting.state) || (state && meeting.state !== state))
+		throw new FieldError({ _form: m.meeting_error_state() });
+}
+
+const logChildren = (
+	tx: DbOrTx,
+	who: MeetingActor,
+	entityType: string,
+	rows: { entityId: string; childId: string }[],
+	action: string
+) =>
+	logListed(
+		tx,
+		rows.map((r) => ({ actor: who.actor, basis: 'team', entityType, ...r })),
+		action
+	);
+
+/** The team's meetings, newest first: no child data, so not a logged read. */
+export async function teamMeetings(db: DbOrTx, viewer: Viewer) {
+	const who = meetingActor(viewer);
+	return db
+		.select({
+			id: teamMeeting.id,
+			startsAt: teamMeeting.startsAt,
+			state: teamMeeting.state,
+			items: sql<number>`(select count(*) from ${agendaItem}
+				where ${agendaItem.meetingId} = ${teamMeeting.id} and ${agendaItem.removedAt} is null)`.mapWith(
+				Number
+			)
+		})
+		.from(teamMeeting)
+		.where(eq(teamMeeting.teamId, who.teamId))
+		.orderBy(desc(teamMeeting.startsAt))
+		.limit(100);
+}
+
+/**
+ * The coordinator (or the consultant) prepares a meeting: the agenda is built from the data
+ * (§7) as of now, since the previous meeting that was held. Under the team's advisory lock,
+ * so two preparations read the same "previous" one after the other.
+ */
+export async function prepareMeeting(
+	db: DbOrTx,
+	viewer: Viewer,
+	input: { startsAt: Date },
+	now = new Date()
+) {
+	const who = meetingActor(viewer);
+	assertRuns(who);
+	return meetingTx(db, who, async (tx) => {
+		await tx.execute(
+			sql`select pg_advisory_xact_lock(hashtextextended(${'meeting:' + who.teamId}, 0))`
+		);
+		const [settings] = await tx
+			.select({ rotationDays: team.rotationDays })
+			.from(team)
+			.where(eq(team.id, who.teamId));
+		const [previous] = await tx
+			.select({ id: teamMeeting.id, startsAt: teamMeeting.startsAt })
+			.from(teamMeeting)
+			.where(
+				and(
+					eq(teamMeeting.teamId, who.teamId),
+					inArray(teamMeeting.state, ['open', 'closed']),
+					lt(teamMeeting.startsAt, input.startsAt)
+				)
+			)
+			.orderBy(desc(teamMeeting.startsAt))
+			.limit(1);
+		const facts = await agendaFacts(tx, who.teamId, previous ?? null, now);
+		const agenda = buildAgenda(facts, {
+			today: helsinkiDate(now),
+			rotationDays: settings?.rotationDays
+		});
+		const [meeting] = await tx
+			.insert(teamMeeting)
+			.values({
+				teamId: who.teamId,
+				startsAt: input.startsAt,
+				preparedBy: who.actor.userId,
+				noteTakerId: who.role === 'coordinator' ? who.actor.userId : null
+			})
+			.returning({ id: teamMeeting.id });
+		const items = agenda.length
+			? await tx
+					.insert(agendaItem)
+					.values(
+						agenda.map((e, i) => ({
+							meetingId: meeting!.id,
+							childId: e.childId,
+							position: i + 1,
+							reasons: e.reasons
+						}))
+					)
+					.returning({ entityId: agendaItem.id, childId: agendaItem.childId })
+			: [];
+		await logChildren(tx, who, 'agenda_item', items, 'write');
+		return { id: meeting!.id, items: items.length };
+	});
+}
+
+/**
+ * The meeting and its agenda: each child with its colour and why it is there, whether it
+ * was discussed. A fixed number of queries whatever the agenda's length; a logged list.
+ */
+export async function meetingView(db: DbOrTx, viewer: Viewer, meetingId: string) {
+	const who = meetingActor(viewer);
+	return meetingTx(db, who, async (tx) => {
+		const meeting = await meetingOf(tx, who, meetingId);
+		const items = await tx
+			.select({
+				id: agendaItem.id,
+				childId: agendaItem.childId,
+				position: agendaItem.position,
+				reasons: agendaItem.reasons,
+				addedBy: agendaItem.addedBy,
+				removedReason: agendaItem.removedReason,
+				version: agendaItem.version,
+				givenName: child.givenName,
+				familyName: child.familyName,
+				colour: sql<string | null>`coalesce(${childStatus.overrideColour}, ${childStatus.colour})`,
+				discussed: sql<boolean>`exists (select 1 from ${meetingDiscussion}
+					where ${meetingDiscussion.meetingId} = ${agendaItem.meetingId}
+					and ${meetingDiscussion.childId} = ${agendaItem.childId})`
+			})
+			.from(agendaItem)
+			.innerJoin(child, eq(child.id, agendaItem.childId))
+			.leftJoin(childStatus, eq(childStatus.childId, agendaItem.childId))
+			.where(eq(agendaItem.meetingId, meeting.id))
+			.orderBy(asc(agendaItem.position));
+		const people = await teamPeople(tx, who.teamId);
+		await logChildren(
+			tx,
+			who,
+			'agenda_item',
+			items.map((i) => ({ entityId: i.id, childId: i.childId })),
+			'list'
+		);
+		return {
+			meeting,
+			items: items.map((i) => ({ ...i, reasons: i.reasons as AgendaReason[] })),
+			people
+		};
+	});
+}
+
+/** The team's active members, for the facilitator, note-taker, present and step owners. */
+export async function teamPeople(db: DbOrTx, teamId: string) {
+	return db
+		.select({ id: user.id, displayName: user.displayName, role: membership.role })
+		.from(membership)
+		.innerJoin(user, eq(user.id, membership.userId))
+		.where(
+			and(
+				eq(membership.teamId, teamId),
+				sql`${membership.approvedAt} is not null`,
+				eq(user.active, true)
+			)
+		)
+		.orderBy(asc(user.displayName));
+}
+
+async function lockedForAgenda(tx: Tx, who: MeetingActor, meetingId: string) {
+	assertRuns(who);
+	const meeting = await meetingOf(tx, who, meetingId, { lock: true });
+	assertEditable(meeting);
+	return meeting;
+}
+
+/** A child the team wants to discuss, added by hand with a word why. */
+export async function addToAgenda(
+	db: DbOrTx,
+	viewer: Viewer,
+	meetingId: string,
+	input: { childId: string; note: string }
+) {
+	const who = meetingActor(viewer);
+	return meetingTx(db, who, async (tx) => {
+		const meeting = await lockedForAgenda(tx, who, meetingId);
+		const [c] = await tx
+			.select({ id: child.id })
+			.from(child)
+			.where(and(eq(child.id, input.childId), eq(child.teamId, who.teamId)));
+		if (!c) {
+			throw deny({
+				action: 'write',
+				entityType: 'agenda_item',
+				childId: input.childId
+			});
+		}
+		const reason: AgendaReason = { section: 'added', note: input.note };
+		const [existing] = await tx
+			.select()
+			.from(agendaItem)
+			.where(and(eq(agendaItem.meetingId, meeting.id), eq(agendaItem.childId, c.id)));
+		if (existing && !existing.removedAt)
+			throw new FieldError({ childId: m.meeting_error_already_on_agenda() });
+		const [{ next }] = (await tx
+			.select({ next: sql<number>`coalesce(max(${agendaItem.position}), 0) + 1`.mapWith(Number) })
+			.from(agendaItem)
+			.where(eq(agendaItem.meetingId, meeting.id))) as [{ next: number }];
+		const [row] = existing
+			? await tx
+					.update(agendaItem)
+					.set({
+						removedAt: null,
+						removedBy: null,
+						removedReason: null,
+						addedBy: who.actor.userId,
+						position: next,
+						reasons: [...(existing.reasons as AgendaReason[]), reason],
+						version: sql`${agendaItem.version} + 1`,
+						updatedAt: new Date()
+					})
+					.where(eq(agendaItem.id, existing.id))
+					.returning({ id: agendaItem.id })
+			: await tx
+					.insert(agendaItem)
+					.values({
+						meetingId: meeting.id,
+						childId: c.id,
+						position: next,
+						reasons: [reason],
+						addedBy: who.actor.userId
+					})
+					.returning({ id: agendaItem.id });
+		await logChildren(tx, who, 'agenda_item', [{ entityId: row!.id, childId: c.id }], 'write');
+		return row!.id;
+	});
+}
+
+async function itemOf(tx: Tx, meetingId: string, itemId: string, version?: number) {
+	return lockForEdit(
+		tx,
+		agendaItem,
+		and(eq(agendaItem.id, itemId), eq(agendaItem.meetingId, meetingId)),
+		version
+	);
+}
+
+/** Off the agenda, with a reason; the row stays, so the agenda shows what was taken off. */
+export async function removeFromAgenda(
+	db: DbOrTx,
+	viewer: Viewer,
+	meetingId: string,
+	input: { itemId: string; version: number; reason: string }
+) {
+	const who = meetingActor(viewer);
+	return meetingTx(db, who, async (tx) => {
+		const meeting = await lockedForAgenda(tx, who, meetingId);
+		const item = await itemOf(tx, meeting.id, input.itemId, input.version);
+		if (item.removedAt) throw new ConflictError(item);
+		await tx
+			.update(agendaItem)
+			.set({
+				removedAt: new Date(),
+				removedBy: who.actor.userId,
+				removedReason: input.reason,
+				version: sql`${agendaItem.version} + 1`,
+				updatedAt: new Date()
+			})
+			.where(eq(agendaItem.id, item.id));
+		await logChildren(
+			tx,
+			who,
+			'agenda_item',
+			[{ entityId: item.id, childId: item.childId }],
+			'write'
+		);
+	});
+}
+
+/** One place up or down among the children still on the agenda. */
+export async function moveAgendaItem(
+	db: DbOrTx,
+	viewer: Viewer,
+	meetingId: string,
+	input: { itemId: string; direction: 'up' | 'down' }
+) {
+	const who = meetingActor(viewer);
+	return meetingTx(db, who, async (tx) => {
+		const meeting = await lockedForAgenda(tx, who, meetingId);
+		const item = await itemOf(tx, meeting.id, input.itemId);
+		const [other] = await tx
+			.select()
+			.from(agendaItem)
+			.where(
+				and(
+					eq(agendaItem.meetingId, meeting.id),
+					isNull(agendaItem.removedAt),
+					input.direction === 'up'
+						? lt(agendaItem.position, item.position)
+						: sql`${agendaItem.position} > ${item.position}`
+				)
+			)
+			.orderBy(input.direction === 'up' ? desc(agendaItem.position) : asc(agendaItem.position))
+			.limit(1);
+		if (!other) return;
+		for (const [row, position] of [
+			[item, other.position],
+			[other, item.position]
+		] as const)
+			await tx
+				.update(agendaItem)
+				.set({ position, version: sql`${agendaItem.version} + 1`, updatedAt: new Date() })
+				.where(eq(agendaItem.id, row.id));
+		await logChildren(
+			tx,
+			who,
+			'agenda_item',
+			[item, other].map((r) => ({ entityId: r.id, childId: r.childId })),
+			'write'
+		);
+	});
+}
+
+/** The team's meeting settings: how often every child must be discussed (§7). */
+export async function meetingSettings(db: DbOrTx, viewer: Viewer) {
+	const who = meetingActor(viewer);
+	const [row] = await db
+		.select({ rotationDays: team.rotationDays, version: team.version })
+		.from(team)
+		.where(eq(team.id, who.teamId));
+	return { ...row!, canRun: can(who.actor.role, 'runMeeting') };
+}
+
+export async function setRotationDays(
+	db: DbOrTx,
+	viewer: Viewer,
+	input: { rotationDays: number; version: number }
+) {
+	const who = meetingActor(viewer);
+	assertRuns(who);
+	await updateVersioned(db, team, who.teamId, input.version, { rotationDays: input.rotationDays });
+}
+
+/** The team's open cases not on the agenda, to add by hand; a logged list of names. */
+export async function agendaCandidates(db: DbOrTx, viewer: Viewer, meetingId: string) {
+	const who = meetingActor(viewer);
+	return meetingTx(db, who, async (tx) => {
+		const meeting = await meetingOf(tx, who, meetingId);
+		const rows = await tx
+			.select({ id: child.id, givenName: child.givenName, familyName: child.familyName })
+			.from(child)
+			.where(
+				and(
+					eq(child.teamId, who.teamId),
+					sql`${child.phase} <> 'closed'`,
+					sql`not exists (select 1 from ${agendaItem} where ${agendaItem.meetingId} = ${meeting.id}
+						and ${agendaItem.childId} = ${child.id} and ${agendaItem.removedAt} is null)`
+				)
+			)
+			.orderBy(asc(child.familyName), asc(child.givenName))
+			.limit(1000);
+		await logChildren(
+			tx,
+			who,
+			'child',
+			rows.map((r) => ({ entityId: r.id, childId: r.id })),
+			'list'
+		);
+		return rows;
+	});
+}

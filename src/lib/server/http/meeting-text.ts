@@ -1,0 +1,86 @@
+import { CURRENT_INSTRUMENT, localized } from '../../domain/instrument';
+import type { AgendaReason, AgendaSection } from '../../domain/meeting';
+import { formatDate } from '../../format';
+import { colourLabel, triggerLabel } from '../../labels';
+import { m } from '../../paraglide/messages';
+import { getLocale } from '../../paraglide/runtime';
+import { clockKindLabel } from '../../path-labels';
+
+/*
+ * Why a child is on the agenda, in words (§7), made on the server like the path's texts
+ * (ADR 028): the agenda only shows them.
+ */
+
+const item = (id: string) => {
+	const i = CURRENT_INSTRUMENT.items.find((x) => x.id === id);
+	return i ? `${id} ${localized(i.label, getLocale())}` : id;
+};
+
+export function reasonText(r: AgendaReason): string {
+	switch (r.section) {
+		case 'colour_change':
+			return m.agenda_colour_change({
+				from: r.from ? colourLabel(r.from) : '–',
+				to: colourLabel(r.to),
+				date: formatDate(r.on)
+			});
+		case 'open_flag':
+			return (r.overdue ? m.agenda_flag_overdue : m.agenda_flag_open)({
+				trigger: triggerLabel(r.trigger),
+				date: formatDate(r.dueOn)
+			});
+		case 'disagreement':
+			return m.agenda_disagreement({ item: item(r.itemId) });
+		case 'stale_red':
+			return m.agenda_stale_red({ item: item(r.itemId), date: formatDate(r.since) });
+		case 'override_review':
+			return m.agenda_override_review({ date: formatDate(r.reviewOn) });
+		case 'workflow':
+			return r.kind === 'review'
+				? m.agenda_workflow_review({ date: formatDate(r.dueOn) })
+				: m.agenda_consultation_requested({ date: formatDate(r.on) });
+		case 'deadline':
+			return (r.state === 'overdue' ? m.agenda_deadline_overdue : m.agenda_deadline_soon)({
+				clock: clockKindLabel(r.clock),
+				date: formatDate(r.dueOn)
+			});
+		case 'rotation':
+			return r.lastDiscussedOn
+				? m.agenda_rotation({ date: formatDate(r.lastDiscussedOn) })
+				: m.agenda_rotation_never();
+		case 'added':
+			return m.agenda_added({ note: r.note });
+	}
+}
+
+export function sectionText(s: AgendaSection): string {
+	switch (s) {
+		case 'colour_change':
+			return m.agenda_section_colour_change();
+		case 'open_flag':
+			return m.agenda_section_open_flag();
+		case 'disagreement':
+			return m.agenda_section_disagreement();
+		case 'stale_red':
+			return m.agenda_section_stale_red();
+		case 'override_review':
+			return m.agenda_section_override_review();
+		case 'workflow':
+			return m.agenda_section_workflow();
+		case 'deadline':
+			return m.agenda_section_deadline();
+		case 'rotation':
+			return m.agenda_section_rotation();
+		case 'added':
+			return m.agenda_section_added();
+	}
+}
+
+/** The agenda's rows with their section heading and reasons in words. */
+export function agendaText<T extends { reasons: AgendaReason[] }>(items: T[]) {
+	return items.map((i) => ({
+		...i,
+		sectionText: sectionText(i.reasons[0]?.section ?? 'added'),
+		reasonTexts: i.reasons.map(reasonText)
+	}));
+}

@@ -1,0 +1,201 @@
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { toHelsinkiLocal } from '$lib/domain/time';
+import { hypothesis, meetingDiscussion, teamMeeting } from '$lib/server/db/schema';
+import { db, eventFor, makeChild, makeOrg, makeTeam, makeUser } from '$lib/server/testing/fixtures';
+import { logRows, outcome } from '$lib/server/testing/routes';
+import * as list from './meetings/+page.server';
+import * as meetingPage from './meetings/[meetingId]/+page.server';
+import * as childScreen from './meetings/[meetingId]/children/[childId]/+page.server';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- calling route handlers with test events */
+
+/** The weekly meeting (§7) through its routes: each action allowed and refused by role. */
+const u: Record<string, string> = {};
+let childId: string;
+
+beforeAll(async () => {
+	const cp = await makeOrg('child_protection');
+	const teamId = (await makeTeam(cp.id)).id;
+	for (const role of [
+		'coordinator',
+		'consultant_social_worker',
+		'social_worker',
+		'family_therapist'
+	] as const)
+		u[role] = (await makeUser(role, { organisationId: cp.id, teamId })).user.id;
+	u.stranger = (
+		await makeUser('coordinator', { organisationId: cp.id, teamId: (await makeTeam(cp.id)).id })
+	).user.id;
+	u.partner = (await makeUser('partner', { organisationId: (await makeOrg('school')).id })).user.id;
+	childId = (await makeChild(teamId, { phase: 'client' })).id;
+});
+
+async function call(
+	who: string,
+	fn: (e: any) => unknown,
+	opts: { params?: Record<string, string>; form?: Record<string, string> } = {}
+) {
+	const event = await eventFor(u[who]!, opts);
+	return { ...(await outcome(() => fn(event))), requestId: event.locals.requestId };
+}
+
+const startsAt = toHelsinkiLocal(new Date());
+async function prepared() {
+	const r = await call('coordinator', list.actions.prepare as any, { form: { startsAt } });
+	expect(r.status).toBe(303);
+	return /\/team\/meetings\/([0-9a-f-]{36})/.exec(r.location!)![1]!;
+}
+const meeting = async (id: string) =>
+	(await (await db()).select().from(teamMeeting).where(eq(teamMeeting.id, id)))[0]!;
+
+describe('/team/meetings', () => {
+	it('team roles see the list; a partner gets 403, logged', async () => {
+		expect((await call('family_therapist', list.load as any)).status).toBe(200);
+		const r = await call('partner', list.load as any);
+		expect(r.status).toBe(403);
+		expect(await logRows(r.requestId)).toEqual([
+			expect.objectContaining({ outcome: 'denied', entity_type: 'route' })
+		]);
+	});
+
+	it('the coordinator prepares (303 to the meeting); a social worker may not (403, nothing made)', async () => {
+		const id = await prepared();
+		expect((await meeting(id)).state).toBe('planned');
+		const d = await db();
+		const before = (await d.select().from(teamMeeting)).length;
+		const r = await call('social_worker', list.actions.prepare as any, { form: { startsAt } });
+		expect(r.status).toBe(403);
+		expect((await d.select().from(teamMeeting)).length).toBe(before);
+	});
+
+	it('refuses a time that is not a time, in words, and makes nothing', async () => {
+		const r = await call('coordinator', list.actions.prepare as any, {
+			form: { startsAt: '2026-02-30T25:00' }
+		});
+		expect(r.status).toBe(400);
+		expect(r.data.form.errors.startsAt).toBeTruthy();
+	});
+});
+
+describe('/team/meetings/[meetingId]', () => {
+	it("another team's coordinator gets 404 and the refusal is logged", async () => {
+		const id = await prepared();
+		const r = await call('stranger', meetingPage.load as any, { params: { meetingId: id } });
+		expect(r.status).toBe(404);
+		expect(await logRows(r.requestId)).toEqual(
+			expect.arrayContaining([
+				expect.objectContaining({ outcome: 'denied', entity_type: 'team_meeting' })
+			])
+		);
+	});
+
+	it('the consultant opens and closes; the family therapist may not', async () => {
+		const id = await prepared();
+		const params = { meetingId: id };
+		const v = (await meeting(id)).version;
+		expect(
+			(
+				await call('family_therapist', meetingPage.actions.open as any, {
+					params,
+					form: { version: String(v) }
+				})
+			).status
+		).toBe(403);
+		const opened = await call('consultant_social_worker', meetingPage.actions.open as any, {
+			params,
+			form: { version: String(v), facilitatorId: u.consultant_social_worker! }
+		});
+		expect(opened).toMatchObject({ status: 303 });
+		expect(await meeting(id)).toMatchObject({
+			state: 'open',
+			facilitatorId: u.consultant_social_worker
+		});
+		// A stale version is a conflict, not an overwrite.
+		const stale = await call('coordinator', meetingPage.actions.close as any, {
+			params,
+			form: { version: String(v) }
+		});
+		expect(stale.status).toBe(409);
+		const closed = await call('coordinator', meetingPage.actions.close as any, {
+			params,
+			form: { version: String(v + 1) }
+		});
+		expect(closed.status).toBe(303);
+		expect((await meeting(id)).state).toBe('closed');
+	});
+});
+
+describe('/team/meetings/[meetingId]/children/[childId]', () => {
+	it('records a hypothesis; only the family therapist writes the reflection; a closed meeting refuses', async () => {
+		const id = await prepared();
+		const params = { meetingId: id, childId };
+		const v = (await meeting(id)).version;
+		await call('coordinator', meetingPage.actions.open as any, {
+			params: { meetingId: id },
+			form: { version: String(v) }
+		});
+		const view = await call('social_worker', childScreen.load as any, { params });
+		expect(view.status).toBe(200);
+		expect(view.value.canRecord).toBe(false);
+
+		const h = await call('coordinator', childScreen.actions.addHypothesis as any, {
+			params,
+			form: { statement: 'Perhe tarvitsee lepoa.' }
+		});
+		expect(h.status).toBe(303);
+		const denied = await call('social_worker', childScreen.actions.addHypothesis as any, {
+			params,
+			form: { statement: 'x' }
+		});
+		expect(denied.status).toBe(403);
+		const d = await db();
+		expect(
+			(await d.select().from(hypothesis).where(eq(hypothesis.meetingId, id))).map(
+				(x) => x.statement
+			)
+		).toEqual(['Perhe tarvitsee lepoa.']);
+
+		expect(
+			(
+				await call('coordinator', childScreen.actions.saveReflection as any, {
+					params,
+					form: { reflection: 'x', version: '0' }
+				})
+			).status
+		).toBe(403);
+		const r = await call('family_therapist', childScreen.actions.saveReflection as any, {
+			params,
+			form: { reflection: 'Perheen kertomus toistaa väsymystä.', version: '0' }
+		});
+		expect(r.status).toBe(303);
+		const [disc] = await d
+			.select()
+			.from(meetingDiscussion)
+			.where(eq(meetingDiscussion.meetingId, id));
+		expect(disc).toMatchObject({
+			reflection: 'Perheen kertomus toistaa väsymystä.',
+			reflectionBy: u.family_therapist
+		});
+
+		await call('coordinator', meetingPage.actions.close as any, {
+			params: { meetingId: id },
+			form: { version: String(v + 1) }
+		});
+		const late = await call('coordinator', childScreen.actions.addHypothesis as any, {
+			params,
+			form: { statement: 'Myöhässä.' }
+		});
+		expect(late.status).toBe(400);
+		expect((await d.select().from(hypothesis).where(eq(hypothesis.meetingId, id))).length).toBe(1);
+	});
+
+	it('a partner gets 403 and another team gets 404, both logged', async () => {
+		const id = await prepared();
+		const params = { meetingId: id, childId };
+		expect((await call('partner', childScreen.load as any, { params })).status).toBe(403);
+		const r = await call('stranger', childScreen.load as any, { params });
+		expect(r.status).toBe(404);
+		expect((await logRows(r.requestId)).some((x) => x.outcome === 'denied')).toBe(true);
+	});
+});

@@ -1,0 +1,57 @@
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { TEAM_ROLES } from '$lib/domain/roles';
+import { fromHelsinkiLocal } from '$lib/domain/time';
+import { prepareSchema, rotationSchema } from '$lib/schemas/meetings';
+import { database, requireRole, viewerOf } from '$lib/server/http/authz';
+import { submitForm } from '$lib/server/http/forms';
+import {
+	meetingSettings,
+	prepareMeeting,
+	setRotationDays,
+	teamMeetings
+} from '$lib/server/features/meetings';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The team's weekly meetings (§7): the coordinator prepares the next one here. */
+export const load: PageServerLoad = async (event) => {
+	await requireRole(event, ...TEAM_ROLES);
+	const db = await database();
+	const viewer = viewerOf(event);
+	const settings = await meetingSettings(db, viewer);
+	return {
+		meetings: await teamMeetings(db, viewer),
+		canRun: settings.canRun,
+		form: await superValidate(zod4(prepareSchema), { errors: false }),
+		rotationForm: await superValidate(
+			{ rotationDays: String(settings.rotationDays), version: settings.version },
+			zod4(rotationSchema),
+			{ id: 'rotation', errors: false }
+		)
+	};
+};
+
+export const actions: Actions = {
+	prepare: async (event) => {
+		await requireRole(event, 'coordinator', 'consultant_social_worker');
+		const db = await database();
+		return submitForm(event.request, prepareSchema, {
+			save: (d) => prepareMeeting(db, viewerOf(event), { startsAt: fromHelsinkiLocal(d.startsAt) }),
+			to: (r) => `/team/meetings/${r.id}?saved=meeting_prepared`
+		});
+	},
+	setRotation: async (event) => {
+		await requireRole(event, 'coordinator', 'consultant_social_worker');
+		const db = await database();
+		return submitForm(event.request, rotationSchema, {
+			key: 'rotation',
+			save: (d) =>
+				setRotationDays(db, viewerOf(event), {
+					rotationDays: Number(d.rotationDays),
+					version: d.version
+				}),
+			to: () => '/team/meetings?saved=rotation',
+			onConflict: (c) => ({ version: c.version, rotationDays: String(c.rotationDays) })
+		});
+	}
+};

@@ -1,0 +1,142 @@
+import { error, redirect } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { can } from '$lib/domain/permissions';
+import { TEAM_ROLES } from '$lib/domain/roles';
+import { m } from '$lib/paraglide/messages';
+import {
+	addChildSchema,
+	addendumSchema,
+	closeSchema,
+	moveItemSchema,
+	openSchema,
+	removeItemSchema
+} from '$lib/schemas/meetings';
+import { database, requireRole, viewerOf } from '$lib/server/http/authz';
+import { httpFailure, plainFailure, readForm, submitForm } from '$lib/server/http/forms';
+import { agendaText } from '$lib/server/http/meeting-text';
+import { uuidParam } from '$lib/server/http/params';
+import {
+	addAddendum,
+	addToAgenda,
+	advanceMeeting,
+	agendaCandidates,
+	meetingAddenda,
+	meetingView,
+	moveAgendaItem,
+	removeFromAgenda
+} from '$lib/server/features/meetings';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+const RUNS = ['coordinator', 'consultant_social_worker'] as const;
+const meetingId = (event: RequestEvent) => uuidParam(event.params.meetingId);
+const back = (event: RequestEvent, saved: string) =>
+	`/team/meetings/${meetingId(event)}?saved=${saved}`;
+
+/** One meeting: its agenda in §7's order with each child's reasons; prepared, held, closed. */
+export const load: PageServerLoad = async (event) => {
+	const { membership } = await requireRole(event, ...TEAM_ROLES);
+	const db = await database();
+	const viewer = viewerOf(event);
+	const view = await meetingView(db, viewer, meetingId(event)).catch(httpFailure);
+	const canRun = can(membership.role, 'runMeeting');
+	const editable = view.meeting.state !== 'closed';
+	const mt = view.meeting;
+	return {
+		meeting: mt,
+		items: agendaText(view.items),
+		people: view.people,
+		canRun,
+		candidates: canRun && editable ? await agendaCandidates(db, viewer, mt.id) : [],
+		addenda: mt.state === 'closed' ? await meetingAddenda(db, viewer, mt.id) : [],
+		openForm: await superValidate(
+			{
+				version: mt.version,
+				facilitatorId: mt.facilitatorId ?? '',
+				noteTakerId: mt.noteTakerId ?? '',
+				presentUserIds: mt.presentUserIds
+			},
+			zod4(openSchema),
+			{ id: 'open', errors: false }
+		),
+		closeForm: await superValidate({ version: mt.version }, zod4(closeSchema), {
+			id: 'close',
+			errors: false
+		}),
+		addForm: await superValidate(zod4(addChildSchema), { id: 'add', errors: false }),
+		addendumForm: await superValidate(zod4(addendumSchema), { id: 'addendum', errors: false })
+	};
+};
+
+async function plain<T>(event: RequestEvent, schema: { safeParse: (v: unknown) => T }) {
+	return schema.safeParse(Object.fromEntries(await readForm(event.request)));
+}
+
+export const actions: Actions = {
+	open: async (event) => {
+		await requireRole(event, ...RUNS);
+		const db = await database();
+		return submitForm(event.request, openSchema, {
+			key: 'open',
+			save: (d) =>
+				advanceMeeting(db, viewerOf(event), meetingId(event), {
+					version: d.version,
+					facilitatorId: d.facilitatorId || null,
+					noteTakerId: d.noteTakerId || null,
+					presentUserIds: d.presentUserIds
+				}),
+			to: () => back(event, 'meeting_opened'),
+			onConflict: (c) => ({ version: c.version })
+		});
+	},
+	close: async (event) => {
+		await requireRole(event, ...RUNS);
+		const db = await database();
+		return submitForm(event.request, closeSchema, {
+			key: 'close',
+			save: (d) => advanceMeeting(db, viewerOf(event), meetingId(event), { version: d.version }),
+			to: () => back(event, 'meeting_closed'),
+			onConflict: (c) => ({ version: c.version })
+		});
+	},
+	addChild: async (event) => {
+		await requireRole(event, ...RUNS);
+		const db = await database();
+		return submitForm(event.request, addChildSchema, {
+			key: 'add',
+			save: (d) => addToAgenda(db, viewerOf(event), meetingId(event), d),
+			to: () => back(event, 'agenda_added')
+		});
+	},
+	removeChild: async (event) => {
+		await requireRole(event, ...RUNS);
+		const parsed = await plain(event, removeItemSchema);
+		if (!parsed.success) error(400, m.meeting_error_remove_reason());
+		await removeFromAgenda(await database(), viewerOf(event), meetingId(event), parsed.data).catch(
+			plainFailure
+		);
+		redirect(303, back(event, 'agenda_removed'));
+	},
+	move: async (event) => {
+		await requireRole(event, ...RUNS);
+		const parsed = await plain(event, moveItemSchema);
+		if (!parsed.success) error(400, m.error_form_invalid());
+		await moveAgendaItem(await database(), viewerOf(event), meetingId(event), parsed.data).catch(
+			plainFailure
+		);
+		redirect(303, back(event, 'agenda_moved'));
+	},
+	addAddendum: async (event) => {
+		await requireRole(event, ...RUNS);
+		const db = await database();
+		return submitForm(event.request, addendumSchema, {
+			key: 'addendum',
+			save: (d) =>
+				addAddendum(db, viewerOf(event), meetingId(event), {
+					text: d.text,
+					childId: d.childId || null
+				}),
+			to: () => back(event, 'addendum')
+		});
+	}
+};

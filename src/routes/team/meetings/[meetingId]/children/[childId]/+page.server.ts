@@ -1,0 +1,175 @@
+import { error, redirect } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { helsinkiDate } from '$lib/domain/access';
+import { can } from '$lib/domain/permissions';
+import { TEAM_ROLES } from '$lib/domain/roles';
+import { m } from '$lib/paraglide/messages';
+import {
+	discussionSchema,
+	hypothesisSchema,
+	reflectionSchema,
+	settleHypothesisSchema,
+	settleStepSchema,
+	stepSchema
+} from '$lib/schemas/meetings';
+import { database, requireChildAccess, requireRole, viewerOf } from '$lib/server/http/authz';
+import { httpFailure, plainFailure, readForm, submitForm } from '$lib/server/http/forms';
+import { uuidParam } from '$lib/server/http/params';
+import { gridText, statusText } from '$lib/server/http/status-text';
+import {
+	addHypothesis,
+	addStep,
+	discussionView,
+	saveDiscussion,
+	saveReflection,
+	settleHypothesis,
+	settleStep,
+	teamPeople
+} from '$lib/server/features/meetings';
+import { childOverview, childStatusView } from '$lib/server/features/status';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+const RUNS = ['coordinator', 'consultant_social_worker'] as const;
+const ids = (event: RequestEvent) => ({
+	meetingId: uuidParam(event.params.meetingId),
+	childId: uuidParam(event.params.childId)
+});
+const here = (event: RequestEvent, saved: string) => {
+	const { meetingId, childId } = ids(event);
+	return `/team/meetings/${meetingId}/children/${childId}?saved=${saved}`;
+};
+
+/**
+ * One child in the meeting, on one screen (§7): the colour, reasons, signals and grid
+ * beside what the team records (family present, hypotheses, reflection, steps, who tells).
+ */
+export const load: PageServerLoad = async (event) => {
+	const { membership } = await requireRole(event, ...TEAM_ROLES);
+	const { meetingId, childId } = ids(event);
+	const ctx = await requireChildAccess(event, childId, { teamOnly: true });
+	const db = await database();
+	const viewer = viewerOf(event);
+	const view = await discussionView(db, viewer, meetingId, childId).catch(httpFailure);
+	const status = await childStatusView(db, ctx);
+	const overview = await childOverview(db, ctx);
+	const d = view.discussion;
+	return {
+		...view,
+		status,
+		statusText: statusText(status),
+		overview,
+		grid: gridText(overview),
+		people: await teamPeople(db, ctx.access.membership.teamId!),
+		canRecord: can(membership.role, 'runMeeting') && view.meeting.state === 'open',
+		canReflect: can(membership.role, 'writeReflection') && view.meeting.state === 'open',
+		discussionForm: await superValidate(
+			{
+				familyPresent: d ? (d.familyPresent ? 'yes' : 'no') : ('' as 'yes'),
+				familyWho: d?.familyWho ?? '',
+				tellsFamily: d?.tellsFamily ?? '',
+				version: d?.version ?? 0
+			},
+			zod4(discussionSchema),
+			{ id: 'discussion', errors: false }
+		),
+		reflectionForm: await superValidate(
+			{ reflection: d?.reflection ?? '', version: d?.version ?? 0 },
+			zod4(reflectionSchema),
+			{ id: 'reflection', errors: false }
+		),
+		hypothesisForm: await superValidate(zod4(hypothesisSchema), {
+			id: 'hypothesis',
+			errors: false
+		}),
+		stepForm: await superValidate({ dueOn: helsinkiDate() }, zod4(stepSchema), {
+			id: 'step',
+			errors: false
+		})
+	};
+};
+
+export const actions: Actions = {
+	saveDiscussion: async (event) => {
+		await requireRole(event, ...RUNS);
+		const { meetingId, childId } = ids(event);
+		const db = await database();
+		return submitForm(event.request, discussionSchema, {
+			key: 'discussion',
+			save: (d) =>
+				saveDiscussion(db, viewerOf(event), meetingId, childId, {
+					version: d.version || null,
+					familyPresent: d.familyPresent === 'yes',
+					familyWho: d.familyWho,
+					tellsFamily: d.tellsFamily
+				}),
+			to: () => here(event, 'discussion'),
+			onConflict: (c) => ({ version: c.version })
+		});
+	},
+	saveReflection: async (event) => {
+		await requireRole(event, 'family_therapist');
+		const { meetingId, childId } = ids(event);
+		const db = await database();
+		return submitForm(event.request, reflectionSchema, {
+			key: 'reflection',
+			save: (d) =>
+				saveReflection(db, viewerOf(event), meetingId, childId, {
+					version: d.version || null,
+					reflection: d.reflection
+				}),
+			to: () => here(event, 'reflection'),
+			onConflict: (c) => ({ version: c.version })
+		});
+	},
+	addHypothesis: async (event) => {
+		await requireRole(event, ...RUNS);
+		const { meetingId, childId } = ids(event);
+		const db = await database();
+		return submitForm(event.request, hypothesisSchema, {
+			key: 'hypothesis',
+			save: (d) => addHypothesis(db, viewerOf(event), meetingId, childId, d),
+			to: () => here(event, 'hypothesis')
+		});
+	},
+	settleHypothesis: async (event) => {
+		await requireRole(event, ...RUNS);
+		const { meetingId, childId } = ids(event);
+		const parsed = settleHypothesisSchema.safeParse(
+			Object.fromEntries(await readForm(event.request))
+		);
+		if (!parsed.success) error(400, m.meeting_error_settle_choice());
+		await settleHypothesis(
+			await database(),
+			viewerOf(event),
+			meetingId,
+			childId,
+			parsed.data
+		).catch(plainFailure);
+		redirect(303, here(event, 'hypothesis_settled'));
+	},
+	addStep: async (event) => {
+		await requireRole(event, ...RUNS);
+		const { meetingId, childId } = ids(event);
+		const db = await database();
+		return submitForm(event.request, stepSchema, {
+			key: 'step',
+			save: (d) =>
+				addStep(db, viewerOf(event), meetingId, childId, {
+					...d,
+					hypothesisId: d.hypothesisId || null
+				}),
+			to: () => here(event, 'step_added')
+		});
+	},
+	settleStep: async (event) => {
+		await requireRole(event, ...RUNS);
+		const { meetingId, childId } = ids(event);
+		const parsed = settleStepSchema.safeParse(Object.fromEntries(await readForm(event.request)));
+		if (!parsed.success) error(400, m.meeting_error_settle_choice());
+		await settleStep(await database(), viewerOf(event), meetingId, childId, parsed.data).catch(
+			plainFailure
+		);
+		redirect(303, here(event, 'step_settled'));
+	}
+};

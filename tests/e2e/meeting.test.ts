@@ -1,0 +1,90 @@
+import type { Page } from '@playwright/test';
+import { expect, expectAccessible, test } from './fixtures';
+
+/** A datetime-local value in Finnish time, `days` from now at 14.00 (an hour ahead of any test). */
+function localAt(days: number, hour = 14) {
+	const d = new Date(Date.now() + days * 86_400_000);
+	const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(d);
+	return `${day}T${String(hour).padStart(2, '0')}:00`;
+}
+
+async function prepare(page: Page, at: string) {
+	await page.goto('/team/meetings');
+	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
+	await page.getByLabel('Kokouksen aika').fill(at);
+	await page.getByRole('button', { name: 'Valmistele kokous' }).click();
+	await expect(page).toHaveURL(/\/team\/meetings\/[0-9a-f-]{36}\?saved=meeting_prepared$/);
+	await expect(page.getByRole('status').first()).toContainText('Kokous valmisteltiin');
+	return page.url().split('?')[0]!;
+}
+
+test('the coordinator prepares, the consultant opens, a child is discussed, the next agenda carries the steps', async ({
+	page,
+	loginAs
+}) => {
+	await loginAs('coordinator');
+	await page.getByRole('link', { name: 'Tiimikokoukset' }).first().click();
+	await expect(page.locator('h1')).toHaveText('Tiimikokoukset');
+	await expectAccessible(page);
+	const meetingUrl = await prepare(page, localAt(0, 23));
+	// The agenda says why each child is there, in words, under §7's sections.
+	await expect(page.locator('main')).toContainText('Kiertovuorossa');
+	await expectAccessible(page);
+
+	await loginAs('consultant_social_worker');
+	await page.goto(meetingUrl);
+	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
+	await page.getByRole('button', { name: 'Aloita kokous' }).click();
+	await expect(page.getByRole('status').first()).toContainText('Kokous aloitettiin');
+
+	// The first child on the agenda, on one screen with its status and grid.
+	const first = page.locator('ol.agenda > li a').first();
+	const childName = (await first.textContent())!.trim();
+	await first.click();
+	await expect(page.locator('h1')).toHaveText('Lapsen käsittely kokouksessa');
+	await expect(page.locator('main')).toContainText('Liikennevalo');
+	await expectAccessible(page);
+	// Earlier steps come first: settle any before new ones.
+	while ((await page.getByRole('button', { name: 'Merkitse' }).count()) > 0) {
+		await page.getByLabel('tehty', { exact: true }).first().check();
+		await page.getByRole('button', { name: 'Merkitse' }).first().click();
+		await expect(page.getByRole('status').first()).toContainText('Kirjaus tallennettiin');
+	}
+	await page
+		.getByLabel('Hypoteesi', { exact: true })
+		.fill('Lapsen väsymys liittyy iltojen levottomuuteen.');
+	await page.getByRole('button', { name: 'Lisää hypoteesi' }).click();
+	await expect(page.getByRole('status').first()).toContainText('Kirjaus tallennettiin');
+	for (const what of ['Kotikäynti illalla', 'Keskustelu opettajan kanssa']) {
+		await page.getByLabel('Seuraava pieni askel').fill(what);
+		await page.getByLabel('Kuka', { exact: true }).selectOption({ label: 'Mikko Saarinen' });
+		await page.getByLabel('Mihin mennessä').fill(localAt(5).slice(0, 10));
+		await page.getByRole('button', { name: 'Lisää askel' }).click();
+		await expect(page.getByRole('status').first()).toContainText('Kirjaus tallennettiin');
+	}
+	await expect(page.locator('main')).toContainText('Kotikäynti illalla');
+	await expectAccessible(page);
+
+	await page.getByRole('link', { name: 'Takaisin kokoukseen' }).click();
+	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
+	await page.getByRole('button', { name: 'Sulje kokous' }).click();
+	await expect(page.getByRole('status').first()).toContainText('Kokous päätettiin');
+	await expect(page.getByRole('button', { name: 'Aloita kokous' })).toHaveCount(0);
+	await expectAccessible(page);
+
+	// The next meeting: the child's unfinished steps are at the top of its discussion.
+	await loginAs('coordinator');
+	const next = await prepare(page, localAt(1, 23));
+	if ((await page.locator('ol.agenda > li a', { hasText: childName }).count()) === 0) {
+		await page.getByLabel('Lapsi', { exact: true }).selectOption({ label: childName });
+		await page.getByLabel('Miksi lapsi käsitellään').fill('Askeleet');
+		await page.getByRole('button', { name: 'Lisää asialistalle' }).click();
+	}
+	await page.goto(next);
+	await page.locator('ol.agenda > li a', { hasText: childName }).first().click();
+	const carried = page.locator('#carried-title + ul');
+	await expect(carried).toContainText('Kotikäynti illalla');
+	await expect(carried).toContainText('Keskustelu opettajan kanssa');
+	await expect(carried).toContainText('avoin');
+	await expectAccessible(page);
+});
