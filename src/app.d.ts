@@ -12,7 +12,7 @@ declare global {
 		}
 		/** The root layout's, on every page: the notice after a saved action. */
 		interface PageData {
-			notice?: SavedNotice | null;
+			savedNotice?: SavedNotice | null;
 		}
 		interface Error {
 			message: string;

@@ -13,7 +13,7 @@ export const load: LayoutServerLoad = async ({ locals, depends, url }) => {
 	depends('app:notifications');
 	const user = locals.user;
 	return {
-		notice: savedNotice(url.searchParams),
+		savedNotice: savedNotice(url.searchParams),
 		user: user
 			? {
 					displayName: user.displayName,

@@ -3,9 +3,10 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { TEAM_ROLES } from '$lib/domain/roles';
 import { m } from '$lib/paraglide/messages';
-import { database, requireRecentAuth, requireRole } from '$lib/server/http/authz';
+import { database, requireRecentAuth, requireRole, viewerOf } from '$lib/server/http/authz';
 import { httpFailure, readForm } from '$lib/server/http/forms';
 import { decideMembership, resetFactor, teamMembers } from '$lib/server/features/admin';
+import { meetingMeasures } from '$lib/server/features/meetings';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The team's own page: its members, and the memberships its consultant must approve. */
@@ -17,6 +18,7 @@ export const load: PageServerLoad = async (event) => {
 		members: rows.filter((r) => !r.pending).map((r) => ({ ...r, self: r.userId === actor.userId })),
 		pending: rows.filter((r) => r.pending),
 		canApprove: membership.role === 'consultant_social_worker',
+		measures: await meetingMeasures(await database(), viewerOf(event)),
 		notice: event.url.searchParams.get('decided')
 	};
 };

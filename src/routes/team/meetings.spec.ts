@@ -2,17 +2,27 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toHelsinkiLocal } from '$lib/domain/time';
 import { hypothesis, meetingDiscussion, teamMeeting } from '$lib/server/db/schema';
-import { db, eventFor, makeChild, makeOrg, makeTeam, makeUser } from '$lib/server/testing/fixtures';
+import {
+	db,
+	eventFor,
+	makeChild,
+	makeGrant,
+	makeOrg,
+	makeTeam,
+	makeUser
+} from '$lib/server/testing/fixtures';
 import { logRows, outcome } from '$lib/server/testing/routes';
 import * as list from './meetings/+page.server';
 import * as meetingPage from './meetings/[meetingId]/+page.server';
 import * as childScreen from './meetings/[meetingId]/children/[childId]/+page.server';
+import * as childPage from '../children/[childId]/+page.server';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- calling route handlers with test events */
 
 /** The weekly meeting (§7) through its routes: each action allowed and refused by role. */
 const u: Record<string, string> = {};
 let childId: string;
+let schoolId: string;
 
 beforeAll(async () => {
 	const cp = await makeOrg('child_protection');
@@ -27,7 +37,8 @@ beforeAll(async () => {
 	u.stranger = (
 		await makeUser('coordinator', { organisationId: cp.id, teamId: (await makeTeam(cp.id)).id })
 	).user.id;
-	u.partner = (await makeUser('partner', { organisationId: (await makeOrg('school')).id })).user.id;
+	schoolId = (await makeOrg('school')).id;
+	u.partner = (await makeUser('partner', { organisationId: schoolId })).user.id;
 	childId = (await makeChild(teamId, { phase: 'client' })).id;
 });
 
@@ -62,6 +73,11 @@ describe('/team/meetings', () => {
 	it('the coordinator prepares (303 to the meeting); a social worker may not (403, nothing made)', async () => {
 		const id = await prepared();
 		expect((await meeting(id)).state).toBe('planned');
+		const listed = await call('social_worker', list.load as any);
+		expect(listed.value.meetings.find((x: any) => x.id === id)).toMatchObject({
+			state: 'planned',
+			items: 1
+		});
 		const d = await db();
 		const before = (await d.select().from(teamMeeting)).length;
 		const r = await call('social_worker', list.actions.prepare as any, { form: { startsAt } });
@@ -188,6 +204,14 @@ describe('/team/meetings/[meetingId]/children/[childId]', () => {
 		});
 		expect(late.status).toBe(400);
 		expect((await d.select().from(hypothesis).where(eq(hypothesis.meetingId, id))).length).toBe(1);
+
+		// The child's page shows what the meeting decided, to the team; a partner sees none of it.
+		const team = await call('social_worker', childPage.load as any, { params: { childId } });
+		expect(team.value.meetings[0]).toMatchObject({ raised: ['Perhe tarvitsee lepoa.'] });
+		await makeGrant(childId, schoolId, u.social_worker!);
+		const partner = await call('partner', childPage.load as any, { params: { childId } });
+		expect(partner.status).toBe(200);
+		expect(partner.value.meetings).toEqual([]);
 	});
 
 	it('a partner gets 403 and another team gets 404, both logged', async () => {

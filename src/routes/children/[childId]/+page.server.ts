@@ -2,6 +2,7 @@ import { can } from '$lib/domain/permissions';
 import { requireChildAccess, database } from '$lib/server/http/authz';
 import { uuidParam } from '$lib/server/http/params';
 import { childPage } from '$lib/server/features/child-page';
+import { childMeetingHistory } from '$lib/server/features/meetings';
 import { pathText } from '$lib/server/http/path-text';
 import { gridText, statusText } from '$lib/server/http/status-text';
 import type { PageServerLoad } from './$types';
@@ -12,6 +13,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		...page,
 		path: pathText(page.path),
+		meetings: await childMeetingHistory(await database(), ctx),
 		statusText: statusText(page.status),
 		grid: page.overview ? gridText(page.overview) : [],
 		viewerOrganisationId: ctx.access.membership.organisationId,

@@ -2,3 +2,5 @@
 export * from './agenda-facts';
 export * from './meetings';
 export * from './record';
+export * from './measures';
+export * from './history';

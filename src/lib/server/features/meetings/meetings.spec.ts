@@ -14,6 +14,7 @@ import {
 	viewerOf
 } from '../../testing/fixtures';
 import { sqlState } from '../../testing/routes';
+import type { Db } from '../../db';
 import {
 	addHypothesis,
 	addStep,
@@ -21,8 +22,9 @@ import {
 	advanceMeeting,
 	discussionView,
 	meetingView,
+	meetingMeasures,
 	moveAgendaItem,
-	myMeetingSteps,
+	myOpenSteps,
 	prepareMeeting,
 	removeFromAgenda,
 	saveDiscussion,
@@ -312,7 +314,7 @@ describe('the meeting itself', () => {
 		expect(steps.map((s) => s.outcome).sort()).toEqual(['done', 'not_done', null]);
 
 		// The worker sees the open step on their own list.
-		const mine = await myMeetingSteps(d, await as('social_worker'));
+		const mine = await myOpenSteps(d, await as('social_worker'));
 		expect(mine.map((s) => s.what)).toContain('Uusi');
 		expect(mine.map((s) => s.what)).not.toContain('Kotikäynti illalla');
 	});
@@ -330,5 +332,120 @@ describe('the meeting itself', () => {
 		const next = await prepareMeeting(d, c, { startsAt: later }, later);
 		const view = await meetingView(d, c, next.id);
 		expect(view.items.map((i) => i.childId)).not.toContain(child);
+	});
+});
+
+/** Counts the statements a feature sends: each select, insert, update or execute is one. */
+function counting(d: Db) {
+	const seen = { statements: 0 };
+	const spy = <T extends object>(target: T): T =>
+		new Proxy(target, {
+			get(t, k, r) {
+				const v = Reflect.get(t, k, r) as unknown;
+				if (k === 'transaction')
+					return (fn: (tx: unknown) => Promise<unknown>) =>
+						(t as Db).transaction((tx) => fn(spy(tx)));
+				if (
+					typeof v === 'function' &&
+					['select', 'insert', 'update', 'execute'].includes(String(k))
+				)
+					return (...args: unknown[]) => {
+						seen.statements++;
+						return (v as (...a: unknown[]) => unknown).apply(t, args);
+					};
+				return v;
+			}
+		});
+	return { db: spy(d), seen };
+}
+
+describe('the meeting screens at 40 children', () => {
+	it('send as many statements for 40 children on the agenda as for 4: none per child', async () => {
+		const d = await db();
+		const statementsFor = async (children: number) => {
+			const cp = await makeOrg('child_protection');
+			const team = (await makeTeam(cp.id)).id;
+			const coordinator = (await makeUser('coordinator', { organisationId: cp.id, teamId: team }))
+				.user.id;
+			const ids: string[] = [];
+			for (let i = 0; i < children; i++) ids.push((await makeChild(team, { phase: 'client' })).id);
+			const viewer = await viewerOf(coordinator);
+			const counts: Record<string, number> = {};
+			const run = async (name: string, fn: (x: Db) => Promise<unknown>) => {
+				const { db: spied, seen } = counting(d);
+				await fn(spied);
+				counts[name] = seen.statements;
+			};
+			let meetingId = '';
+			await run('prepare', async (x) => {
+				meetingId = (await prepareMeeting(x, viewer, { startsAt: now }, now)).id;
+			});
+			await run('view', (x) => meetingView(x, viewer, meetingId));
+			const m0 = (await d.select().from(teamMeeting).where(eq(teamMeeting.id, meetingId)))[0]!;
+			await advanceMeeting(d, viewer, meetingId, { version: m0.version });
+			await run('child', (x) => discussionView(x, viewer, meetingId, ids[0]!));
+			const view = await meetingView(d, viewer, meetingId);
+			expect(view.items).toHaveLength(children);
+			return counts;
+		};
+		const few = await statementsFor(4);
+		const many = await statementsFor(40);
+		expect(many).toEqual(few);
+		// The figures for the closing note: prepare, the agenda, one child's screen.
+		console.info('meeting statements at 40 children', many);
+	});
+});
+
+describe('the measures (§7)', () => {
+	it('count the children discussed in 28 days, the steps done by now and the days from red to discussion', async () => {
+		const d = await db();
+		const cp = await makeOrg('child_protection');
+		const team = (await makeTeam(cp.id)).id;
+		const c = await viewerOf(
+			(await makeUser('coordinator', { organisationId: cp.id, teamId: team })).user.id
+		);
+		const a = (await makeChild(team, { phase: 'client' })).id;
+		await makeChild(team, { phase: 'client' });
+		await makeChild(team, { phase: 'closed' });
+		// Red on a Monday, discussed on the Thursday after: three working days.
+		const monday = new Date('2026-11-23T09:00:00Z');
+		const thursday = new Date('2026-11-26T10:00:00Z');
+		await d.insert(childStatusHistory).values({
+			childId: a,
+			fromColour: 'green',
+			toColour: 'red',
+			reasons: [],
+			trigger: 'assessment',
+			at: monday
+		});
+		const { id } = await prepareMeeting(d, c, { startsAt: thursday }, thursday);
+		const m0 = (await d.select().from(teamMeeting).where(eq(teamMeeting.id, id)))[0]!;
+		await advanceMeeting(d, c, id, { version: m0.version }, thursday);
+		await addHypothesis(d, c, id, a, { statement: 'Huoli kasvaa illalla.' });
+		for (const what of ['Soitto', 'Käynti'])
+			await addStep(
+				d,
+				c,
+				id,
+				a,
+				{ what, ownerId: c.userId, dueOn: '2026-11-30', hypothesisId: null },
+				thursday
+			);
+		const steps = await d.select().from(meetingStep).where(eq(meetingStep.meetingId, id));
+		await d
+			.update(meetingStep)
+			.set({ outcome: 'done' })
+			.where(eq(meetingStep.id, steps.find((s) => s.what === 'Soitto')!.id));
+		await advanceMeeting(d, c, id, { version: m0.version + 1 }, thursday);
+		const at = new Date('2026-12-03T12:00:00Z');
+		expect(await meetingMeasures(d, c, at)).toEqual({
+			openCases: 2,
+			discussed28: 1,
+			stepsDue: 2,
+			stepsDone: 1,
+			reds: 1,
+			redsDiscussed: 1,
+			medianDaysToDiscussion: 3
+		});
 	});
 });

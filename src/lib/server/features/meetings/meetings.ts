@@ -118,10 +118,9 @@ export async function teamMeetings(db: DbOrTx, viewer: Viewer) {
 			id: teamMeeting.id,
 			startsAt: teamMeeting.startsAt,
 			state: teamMeeting.state,
-			items: sql<number>`(select count(*) from ${agendaItem}
-				where ${agendaItem.meetingId} = ${teamMeeting.id} and ${agendaItem.removedAt} is null)`.mapWith(
-				Number
-			)
+			// Spelled out: a one-table select leaves Drizzle's columns unqualified.
+			items: sql<number>`(select count(*) from agenda_item a
+				where a.meeting_id = "team_meeting"."id" and a.removed_at is null)`.mapWith(Number)
 		})
 		.from(teamMeeting)
 		.where(eq(teamMeeting.teamId, who.teamId))

@@ -481,43 +481,6 @@ export async function discussionView(
 	});
 }
 
-/** A worker's own open steps from meetings, due first; the children named are logged. */
-export async function myMeetingSteps(db: DbOrTx, viewer: Viewer) {
-	const who = meetingActor(viewer);
-	return meetingTx(db, who, async (tx) => {
-		const rows = await tx
-			.select({
-				id: meetingStep.id,
-				childId: meetingStep.childId,
-				what: meetingStep.what,
-				dueOn: meetingStep.dueOn,
-				meetingId: meetingStep.meetingId
-			})
-			.from(meetingStep)
-			.innerJoin(teamMeeting, eq(teamMeeting.id, meetingStep.meetingId))
-			.where(
-				and(
-					eq(meetingStep.ownerId, who.actor.userId),
-					isNull(meetingStep.outcome),
-					eq(teamMeeting.teamId, who.teamId)
-				)
-			)
-			.orderBy(asc(meetingStep.dueOn))
-			.limit(200);
-		await logListed(
-			tx,
-			rows.map((r) => ({
-				actor: who.actor,
-				basis: 'team',
-				entityType: 'meeting_step',
-				entityId: r.id,
-				childId: r.childId
-			}))
-		);
-		return rows;
-	});
-}
-
 /** A closed meeting's addenda, oldest first, with who wrote them; logged for their children. */
 export async function meetingAddenda(db: DbOrTx, viewer: Viewer, meetingId: string) {
 	const who = meetingActor(viewer);
