@@ -5,6 +5,7 @@ import { addDays } from '../../../domain/working-days';
 import { childStatusHistory, meetingDiscussion, meetingStep, teamMeeting } from '../../db/schema';
 import { FieldError, ForbiddenError, NotFoundError } from '../../errors';
 import {
+	contextOf,
 	db,
 	loggedItems,
 	makeChild,
@@ -14,6 +15,7 @@ import {
 	viewerOf
 } from '../../testing/fixtures';
 import { sqlState } from '../../testing/routes';
+import { familySummary } from '../path';
 import type { Db } from '../../db';
 import {
 	addHypothesis,
@@ -191,6 +193,12 @@ describe('the meeting itself', () => {
 			dueOn: addDays(today, 3),
 			hypothesisId: null
 		});
+		// The family summary shows the agreed steps and who does them.
+		const summary = await familySummary(d, await contextOf(u.social_worker!, red));
+		expect(summary.steps.map((x) => x.what)).toEqual([
+			'Keskustelu kouluterveydenhoitajan kanssa',
+			'Kotikäynti illalla'
+		]);
 		// The family therapist writes the reflection, nobody else; they record nothing else.
 		await saveReflection(d, await as('family_therapist'), id, red, {
 			version: null,

@@ -9,6 +9,7 @@ import {
 	child,
 	childStatus,
 	intensiveWorkflow,
+	meetingStep,
 	organisation,
 	planStep,
 	team,
@@ -20,8 +21,8 @@ import { currentAssessments } from '../status';
 /**
  * A child's family summary (§11), for the team to print in the family's language: the
  * colour the team works with and the rules that gave it (domain level), per kind of partner
- * the domains it is worried about and those going well, the open steps of the plan and who
- * does them, and how to reach the responsible worker. Never an item, a rating or another
+ * the domains it is worried about and those going well, the open steps of the plan and of
+ * the team meeting and who does them, and how to reach the responsible worker. Never an item, a rating or another
  * organisation's free text. Producing it is logged.
  */
 export async function familySummary(db: DbOrTx, ctx: ChildContext, now = new Date()) {
@@ -76,6 +77,14 @@ export async function familySummary(db: DbOrTx, ctx: ChildContext, now = new Dat
 				)
 			)
 			.orderBy(asc(planStep.dueOn));
+		// The steps the team meeting agreed (§7) and not yet marked, with who does them.
+		const agreed = await tx
+			.select({ what: meetingStep.what, who: user.displayName, dueOn: meetingStep.dueOn })
+			.from(meetingStep)
+			.innerJoin(user, eq(user.id, meetingStep.ownerId))
+			.where(and(eq(meetingStep.childId, ctx.childId), isNull(meetingStep.outcome)));
+		steps.push(...agreed);
+		steps.sort((a, b) => a.dueOn.localeCompare(b.dueOn));
 		await logChild(tx, ctx, 'produce', 'family_summary');
 		return {
 			child: { givenName: c.givenName, familyName: c.familyName, dateOfBirth: c.dateOfBirth },
