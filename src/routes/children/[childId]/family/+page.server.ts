@@ -5,8 +5,7 @@ import { m } from '$lib/paraglide/messages';
 import { searchSchema } from '$lib/schemas/children';
 import { siblingSchema } from '$lib/schemas/path';
 import { database, requireChildAccess, viewerOf } from '$lib/server/http/authz';
-import { httpFailure, readForm } from '$lib/server/http/forms';
-import { FieldError } from '$lib/server/errors';
+import { httpFailure, plainFailure, readForm } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { getChild, searchChildren } from '$lib/server/features/children';
 import { linkSiblings, siblingsOf, unlinkFromFamily } from '$lib/server/features/path';
@@ -50,11 +49,8 @@ export const actions: Actions = {
 			action: 'link',
 			entityType: 'family'
 		});
-		await linkSiblings(await database(), ctx, other).catch((e: unknown) => {
-			// A plain form with one button: the problem is said on an error page of its own.
-			if (e instanceof FieldError) error(400, Object.values(e.fields)[0] ?? m.error_form_invalid());
-			return httpFailure(e);
-		});
+		// A plain form with one button: the problem is said on an error page of its own.
+		await linkSiblings(await database(), ctx, other).catch(plainFailure);
 		redirect(303, `/children/${ctx.childId}/family?saved=linked`);
 	},
 	unlink: async (event) => {
