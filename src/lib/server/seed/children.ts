@@ -373,16 +373,18 @@ export async function seedChildren(tx: Tx, ids: DemoIds, now = new Date()): Prom
 			.set({ raisedAt: now, dueOn: triageDueOn(f.trigger, helsinkiDate(now)) })
 			.where(eq(flag.id, f.id));
 	// A team decision beside the computed green (docs/domain.md §5 rule 6): many small worries from
-	// the clinic alone, and a home visit that worried the team more.
+	// the clinic alone, and a home visit that worried the team more. Made two weeks ago with a
+	// review today, so the coming meeting's agenda carries it (§7 "overrides due for review").
+	const overrideAt = new Date(now.getTime() - 14 * 86400_000);
 	const reason = 'Kotikäynnillä huoli perheen jaksamisesta oli suurempi kuin arvioissa.';
 	await tx
 		.update(childStatus)
 		.set({
 			overrideColour: 'yellow',
 			overrideReason: reason,
-			overrideReviewOn: helsinkiDate(new Date(now.getTime() + 14 * 86400_000)),
+			overrideReviewOn: helsinkiDate(now),
 			overrideBy: ids.users['konsultti@demo.example']!,
-			overrideAt: now
+			overrideAt
 		})
 		.where(eq(childStatus.childId, childIds[6]!));
 	await tx.insert(childStatusHistory).values({
@@ -391,7 +393,7 @@ export async function seedChildren(tx: Tx, ids: DemoIds, now = new Date()): Prom
 		toColour: 'yellow',
 		reasons: [{ rule: 'team_override', reason }],
 		trigger: 'override',
-		at: now
+		at: overrideAt
 	});
 	return childIds;
 }

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { clockState } from '../../domain/clocks';
 import { helsinkiDate } from '../../domain/access';
 import { describe, expect, it } from 'vitest';
+import { AGENDA_SECTIONS } from '../../domain/meeting';
 import { ROLES } from '../../domain/roles';
 import { login } from '../auth/login';
 import {
@@ -116,9 +117,15 @@ describe('demo data', () => {
 		const sections = new Set(
 			agenda.flatMap((a) => (a.reasons as { section: string }[]).map((r) => r.section))
 		);
-		// What the demo data gives the coming agenda (sections 1, 2, 7 and 8 at least).
-		for (const s of ['colour_change', 'open_flag', 'deadline', 'rotation'])
-			expect(sections).toContain(s);
+		// Every section the data can fill; "added" is the coordinator's own.
+		expect([...sections].sort()).toEqual(AGENDA_SECTIONS.filter((s) => s !== 'added').sort());
+		// The workflow section holds both kinds: a review due and a requested consultation.
+		const workflow = agenda.flatMap((a) =>
+			(a.reasons as { section: string; kind?: string }[]).filter((r) => r.section === 'workflow')
+		);
+		expect(new Set(workflow.map((r) => r.kind))).toEqual(
+			new Set(['review', 'consultation_requested'])
+		);
 	});
 
 	it('gives the children believable paths and one worker over 20 children', async () => {

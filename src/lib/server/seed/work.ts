@@ -47,10 +47,11 @@ export async function seedWork(tx: Tx, ids: DemoIds, childIds: string[], now = n
 			state: 'active',
 			leadWorkerId: u('sosiaalityontekija'),
 			flagId: f4?.id ?? null,
-			nextReviewOn: addDays(today, 5),
+			nextReviewOn: today, // two weeks on: due at the coming meeting
+
 			createdBy: u('konsultti'),
-			createdAt: at(-9),
-			activatedAt: at(-9)
+			createdAt: at(-14),
+			activatedAt: at(-14)
 		})
 		.returning({ id: intensiveWorkflow.id });
 	if (f4)
@@ -60,7 +61,7 @@ export async function seedWork(tx: Tx, ids: DemoIds, childIds: string[], now = n
 				status: 'accepted',
 				decidedWorkflow: 'intensive_substance',
 				triagedBy: u('konsultti'),
-				triagedAt: at(-9),
+				triagedAt: at(-14),
 				intensiveId: w!.id,
 				version: 2
 			})
@@ -72,7 +73,7 @@ export async function seedWork(tx: Tx, ids: DemoIds, childIds: string[], now = n
 			organisationId: ids.orgs.substance!,
 			basis: 'workflow',
 			workflowId: w!.id,
-			validFrom: helsinkiDate(at(-9)),
+			validFrom: helsinkiDate(at(-14)),
 			grantedBy: u('konsultti')
 		})
 		.returning({ id: accessGrant.id });
@@ -107,10 +108,10 @@ export async function seedWork(tx: Tx, ids: DemoIds, childIds: string[], now = n
 		{
 			workflowId: w!.id,
 			kind: 'review',
-			on: helsinkiDate(at(-9)),
+			on: helsinkiDate(at(-14)),
 			note: 'Työskentely aloitettu; seuraava arviointi kahden viikon päästä.',
 			authorId: u('konsultti'),
-			createdAt: at(-9)
+			createdAt: at(-14)
 		}
 	]);
 
