@@ -23,6 +23,8 @@ export function roleLabel(role: Role): string {
 			return m.role_family_therapist();
 		case 'coordinator':
 			return m.role_coordinator();
+		case 'region_manager':
+			return m.role_region_manager();
 		case 'partner':
 			return m.role_partner();
 		case 'residential_staff':

@@ -21,6 +21,7 @@ export const ACCOUNTS = {
 	coordinator: { email: 'koordinaattori@demo.example', home: 'team' },
 	partner: { email: 'koulu@demo.example', home: 'partner' },
 	residential_staff: { email: 'laitos@demo.example', home: 'residential' },
+	region_manager: { email: 'johto@demo.example', home: 'region' },
 	admin: { email: 'yllapito@demo.example', home: 'admin' }
 } as const;
 export type DemoRole = keyof typeof ACCOUNTS;

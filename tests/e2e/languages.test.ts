@@ -9,7 +9,7 @@ import { expect, expectAccessible, readIn, test, type DemoRole } from './fixture
  */
 
 /** Pages a role reaches from its home page, by the first link to each kind of record. */
-const WALKS: Record<'team' | 'partner' | 'residential_staff' | 'admin', string[]> = {
+const WALKS: Record<'team' | 'region' | 'partner' | 'residential_staff' | 'admin', string[]> = {
 	team: [
 		'/',
 		'/children',
@@ -36,8 +36,11 @@ const WALKS: Record<'team' | 'partner' | 'residential_staff' | 'admin', string[]
 		'contact',
 		'/team/meetings',
 		'meeting',
-		'meetingchild'
+		'meetingchild',
+		'/reports',
+		'/reports/thl'
 	],
+	region: ['/', '/reports', '/reports/thl', '/account'],
 	partner: [
 		'/',
 		'child',
@@ -62,6 +65,7 @@ const WALKS: Record<'team' | 'partner' | 'residential_staff' | 'admin', string[]
 };
 const ROLES: Record<keyof typeof WALKS, DemoRole> = {
 	team: 'consultant_social_worker',
+	region: 'region_manager',
 	partner: 'partner',
 	residential_staff: 'residential_staff',
 	admin: 'admin'
@@ -106,6 +110,8 @@ async function firstLink(page: Page, from: string, href: RegExp): Promise<string
 for (const locale of ['sv', 'en'] as const)
 	for (const walk of Object.keys(WALKS) as (keyof typeof WALKS)[])
 		test(`${walk} pages in ${locale}, at desktop and phone widths`, async ({ page, loginAs }) => {
+			// About thirty pages, each checked twice: more than one test's default minute.
+			test.setTimeout(150_000);
 			await loginAs(ROLES[walk]);
 			await readIn(page, locale);
 			const found: Record<string, string> = {};

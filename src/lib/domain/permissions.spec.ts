@@ -15,7 +15,8 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
 		manageWorkflow: true,
 		decideContact: true,
 		runMeeting: true,
-		writeReflection: false
+		writeReflection: false,
+		readReports: true
 	},
 	social_worker: {
 		overrideStatus: false,
@@ -24,7 +25,8 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
 		manageWorkflow: true,
 		decideContact: true,
 		runMeeting: false,
-		writeReflection: false
+		writeReflection: false,
+		readReports: false
 	},
 	social_instructor: {
 		overrideStatus: false,
@@ -33,7 +35,8 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
 		manageWorkflow: true,
 		decideContact: false,
 		runMeeting: false,
-		writeReflection: false
+		writeReflection: false,
+		readReports: false
 	},
 	family_therapist: {
 		overrideStatus: false,
@@ -42,7 +45,8 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
 		manageWorkflow: false,
 		decideContact: false,
 		runMeeting: false,
-		writeReflection: true
+		writeReflection: true,
+		readReports: false
 	},
 	coordinator: {
 		overrideStatus: false,
@@ -51,7 +55,18 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
 		manageWorkflow: false,
 		decideContact: false,
 		runMeeting: true,
-		writeReflection: false
+		writeReflection: false,
+		readReports: true
+	},
+	region_manager: {
+		overrideStatus: false,
+		triageFlag: false,
+		scheduleConsultation: false,
+		manageWorkflow: false,
+		decideContact: false,
+		runMeeting: false,
+		writeReflection: false,
+		readReports: true
 	},
 	partner: {
 		overrideStatus: false,
@@ -60,7 +75,8 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
 		manageWorkflow: false,
 		decideContact: false,
 		runMeeting: false,
-		writeReflection: false
+		writeReflection: false,
+		readReports: false
 	},
 	residential_staff: {
 		overrideStatus: false,
@@ -69,7 +85,8 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
 		manageWorkflow: false,
 		decideContact: false,
 		runMeeting: false,
-		writeReflection: false
+		writeReflection: false,
+		readReports: false
 	},
 	admin: {
 		overrideStatus: false,
@@ -78,7 +95,8 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
 		manageWorkflow: false,
 		decideContact: false,
 		runMeeting: false,
-		writeReflection: false
+		writeReflection: false,
+		readReports: false
 	}
 };
 

@@ -1,4 +1,4 @@
-import type { Role } from './roles';
+import { REPORT_ROLES, type Role } from './roles';
 
 /**
  * What each team role may do beyond seeing the team's children (docs/domain.md §2, §5–6). One table,
@@ -18,7 +18,9 @@ export const PERMISSIONS = {
 	/** §7: the coordinator prepares the weekly meeting; the consultant, who facilitates, may too. */
 	runMeeting: ['coordinator', 'consultant_social_worker'],
 	/** §7: the family therapist's reflection is the family therapist's own. */
-	writeReflection: ['family_therapist']
+	writeReflection: ['family_therapist'],
+	/** §8: the system-level reports, aggregates only (the region's management: every team). */
+	readReports: REPORT_ROLES
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

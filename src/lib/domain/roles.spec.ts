@@ -55,6 +55,26 @@ describe('membershipProblem', () => {
 		).toBe('residential_staff_needs_residential_unit');
 	});
 
+	it('region manager only in a child-protection organisation, without a team', () => {
+		expect(
+			membershipProblem({
+				role: 'region_manager',
+				organisationKind: 'child_protection',
+				hasTeam: false
+			})
+		).toBeNull();
+		expect(
+			membershipProblem({ role: 'region_manager', organisationKind: 'school', hasTeam: false })
+		).toBe('region_manager_needs_child_protection');
+		expect(
+			membershipProblem({
+				role: 'region_manager',
+				organisationKind: 'child_protection',
+				hasTeam: true
+			})
+		).toBe('team_only_for_team_roles');
+	});
+
 	it('admin may sit in any organisation', () => {
 		expect(
 			membershipProblem({ role: 'admin', organisationKind: 'child_protection', hasTeam: false })
@@ -73,6 +93,13 @@ describe('adminMixProblem (separation of duties)', () => {
 });
 
 describe('navigation and home', () => {
+	it('offers the reports to the coordinator, the consultant and the region manager only', () => {
+		for (const r of ROLES)
+			expect(navigationFor([r]).includes('reports')).toBe(
+				['coordinator', 'consultant_social_worker', 'region_manager'].includes(r)
+			);
+	});
+
 	it('shows admin pages only to admins', () => {
 		expect(navigationFor(['admin'])).toContain('admin_users');
 		for (const r of ROLES.filter((r) => r !== 'admin')) {

@@ -24,7 +24,17 @@ export const TEAM_ROLES = [
 ] as const;
 export type TeamRole = (typeof TEAM_ROLES)[number];
 
-export const ROLES = [...TEAM_ROLES, 'partner', 'residential_staff', 'admin'] as const;
+/**
+ * `region_manager`: the region's child-protection management. Sees the reports of every team
+ * of their organisation, as aggregates only; never a child (§8).
+ */
+export const ROLES = [
+	...TEAM_ROLES,
+	'region_manager',
+	'partner',
+	'residential_staff',
+	'admin'
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PARTNER_KINDS: readonly OrganisationKind[] = [
@@ -51,7 +61,8 @@ export type MembershipProblem =
 	| 'team_role_needs_team'
 	| 'team_only_for_team_roles'
 	| 'partner_needs_partner_org'
-	| 'residential_staff_needs_residential_unit';
+	| 'residential_staff_needs_residential_unit'
+	| 'region_manager_needs_child_protection';
 
 /**
  * Which role fits which organisation. Admin may sit in any organisation (usually the
@@ -70,6 +81,9 @@ export function membershipProblem(m: MembershipShape): MembershipProblem | null 
 	if (m.role === 'residential_staff' && m.organisationKind !== 'residential_unit') {
 		return 'residential_staff_needs_residential_unit';
 	}
+	if (m.role === 'region_manager' && m.organisationKind !== 'child_protection') {
+		return 'region_manager_needs_child_protection';
+	}
 	return null;
 }
 
@@ -87,6 +101,7 @@ export type NavKey =
 	| 'report'
 	| 'caseload'
 	| 'meetings'
+	| 'reports'
 	| 'flags'
 	| 'work'
 	| 'team'
@@ -96,12 +111,20 @@ export type NavKey =
 	| 'admin_users'
 	| 'account';
 
+/** Who reads the system-level reports (§8): the team's leads and the region's management. */
+export const REPORT_ROLES: readonly Role[] = [
+	'coordinator',
+	'consultant_social_worker',
+	'region_manager'
+];
+
 export function navigationFor(roles: readonly Role[]): NavKey[] {
 	const nav: NavKey[] = ['home'];
 	if (roles.some(isTeamRole))
 		nav.push('children', 'intake', 'flags', 'meetings', 'work', 'team', 'caseload');
 	// A partner or unit files a child-protection notification from anywhere (§10).
 	else if (roles.some((r) => r === 'partner' || r === 'residential_staff')) nav.push('report');
+	if (roles.some((r) => REPORT_ROLES.includes(r))) nav.push('reports');
 	// Admins get no notifications: nothing about children reaches them.
 	if (roles.some((r) => r !== 'admin')) nav.push('notifications');
 	if (roles.includes('admin')) nav.push('admin_organisations', 'admin_teams', 'admin_users');

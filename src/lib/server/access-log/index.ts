@@ -94,6 +94,27 @@ async function insertRows(db: DbOrTx, entries: AccessEntry[]): Promise<void> {
 	}
 }
 
+/**
+ * A report read (§8): one row of kind `aggregate`, naming the report and the teams it
+ * covered, never a child (the figures name none).
+ */
+export function logAggregate(
+	db: DbOrTx,
+	actor: Actor,
+	what: { entityId: string; teamIds: string[] }
+): Promise<void> {
+	return recordAccess(db, {
+		actor,
+		action: 'aggregate',
+		entityType: 'report',
+		entityId: what.entityId,
+		entityIds: what.teamIds,
+		basis: 'aggregate',
+		outcome: 'allowed',
+		requestId: actor.requestId
+	});
+}
+
 /** A refused read or write: who tried, what, and (when known) which child. */
 export function logDenied(
 	db: DbOrTx,

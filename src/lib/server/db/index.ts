@@ -14,6 +14,11 @@ export type DbOrTx = Db | Tx;
  * Runs `fn` in a transaction: the caller's, when it passes one (no savepoint: a page that
  * composes several reads is one transaction), else a new one.
  */
+/** The rows of a raw `execute` result: postgres.js gives an array, PGlite `{ rows }`. */
+export function rowsOf<T = Record<string, unknown>>(res: unknown): T[] {
+	return (Array.isArray(res) ? res : (res as { rows: T[] }).rows) as T[];
+}
+
 export function inTransaction<T>(db: DbOrTx, fn: (tx: Tx) => Promise<T>): Promise<T> {
 	return db instanceof PgTransaction ? fn(db as Tx) : db.transaction(fn);
 }

@@ -110,6 +110,8 @@ export const DEMO_USERS: {
 		role: 'residential_staff',
 		org: 'unit'
 	},
+	// The region's child-protection management: the reports of every team, nothing else.
+	{ email: 'johto@demo.example', displayName: 'Leena Virtanen', role: 'region_manager', org: 'cp' },
 	{ email: 'yllapito@demo.example', displayName: 'Pekka Ylönen', role: 'admin', org: 'cp' }
 ];
 

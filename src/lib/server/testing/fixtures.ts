@@ -66,7 +66,7 @@ export async function makeUser(
 					? 'residential_unit'
 					: 'child_protection';
 		organisationId = (await makeOrg(kind)).id;
-		if (role !== 'partner' && role !== 'residential_staff' && role !== 'admin') {
+		if (!['partner', 'residential_staff', 'admin', 'region_manager'].includes(role)) {
 			teamId = (await makeTeam(organisationId)).id;
 		}
 	}

@@ -1,6 +1,9 @@
 import { isHttpError, isRedirect } from '@sveltejs/kit';
 import { sql } from 'drizzle-orm';
+import { rowsOf } from '../db';
 import { db } from './fixtures';
+
+export { rowsOf };
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- calling route handlers with test events */
 
@@ -32,11 +35,6 @@ export async function logRows(requestId: string) {
 		child_id: string | null;
 		basis: string | null;
 	}>(res);
-}
-
-/** The rows of a raw `execute` result: postgres.js gives an array, PGlite `{ rows }`. */
-export function rowsOf<T = Record<string, unknown>>(res: unknown): T[] {
-	return (Array.isArray(res) ? res : (res as { rows: T[] }).rows) as T[];
 }
 
 /** The SQL state of a database error, whether the driver's or wrapped by Drizzle. */

@@ -403,6 +403,8 @@ function membershipProblemText(p: NonNullable<ReturnType<typeof membershipProble
 			return m.error_partner_needs_partner_org();
 		case 'residential_staff_needs_residential_unit':
 			return m.error_residential_needs_unit();
+		case 'region_manager_needs_child_protection':
+			return m.error_region_manager_needs_child_protection();
 	}
 }
 

@@ -1,3 +1,4 @@
+import { hypothesisStateLabel, stepOutcomeLabel } from '$lib/meeting-labels';
 import { error, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
@@ -56,6 +57,9 @@ export const load: PageServerLoad = async (event) => {
 	const d = view.discussion;
 	return {
 		...view,
+		// Said on the server, so the page does not ship the label tables (ADR 028).
+		carried: view.carried.map((s) => ({ ...s, outcomeText: stepOutcomeLabel(s.outcome) })),
+		hypotheses: view.hypotheses.map((h) => ({ ...h, stateText: hypothesisStateLabel(h.state) })),
 		status,
 		statusText: statusText(status),
 		overview,

@@ -1,0 +1,187 @@
+/**
+ * System-level reports (docs/domain.md §8): periods, the small-number rule and the cells a
+ * report table shows. Pure: no I/O, today passed in.
+ */
+import { addDays, finnishHolidays } from './working-days';
+
+export const PERIOD_KINDS = ['month', 'quarter', 'half_year', 'custom'] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+
+/** Dates are Finnish calendar dates, `YYYY-MM-DD`; `to` is inclusive. */
+export type Period = { kind: PeriodKind; from: string; to: string };
+export type Month = { month: string; from: string; to: string };
+
+/** Counts of 1–4 are never shown: a child could be recognised from them (§8). */
+export const SMALL_COUNT = 5;
+/** A custom period is at most two years of months, so every chart stays readable. */
+export const MAX_PERIOD_MONTHS = 24;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const monthStart = (y: number, m: number) => {
+	const d = new Date(Date.UTC(y, m - 1, 1));
+	return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-01`;
+};
+const ymOf = (date: string) => [Number(date.slice(0, 4)), Number(date.slice(5, 7))] as const;
+
+/** The last day of the month `date` is in. */
+export function monthEnd(date: string): string {
+	const [y, m] = ymOf(date);
+	return addDays(monthStart(y, m + 1), -1);
+}
+
+/**
+ * The THL half-year a date belongs to: 1 Apr–30 Sep, or 1 Oct–31 Mar (THL's follow-up of
+ * statutory processing times). A half-year is named by the date it starts on.
+ */
+export function thlHalfYearOf(date: string): { from: string; to: string } {
+	const [y, m] = ymOf(date);
+	if (m >= 4 && m <= 9) return { from: `${y}-04-01`, to: `${y}-09-30` };
+	const start = m >= 10 ? y : y - 1;
+	return { from: `${start}-10-01`, to: monthEnd(`${start + 1}-03-01`) };
+}
+
+/** The last `count` THL half-years that have started by `today`, newest first. */
+export function thlHalfYears(today: string, count = 6): { from: string; to: string }[] {
+	const out = [thlHalfYearOf(today)];
+	while (out.length < count) out.push(thlHalfYearOf(addDays(out[out.length - 1]!.from, -1)));
+	return out;
+}
+
+/**
+ * The period of `kind` that holds `anchor` (for a custom period, `anchor` to `until`).
+ * Quarters are calendar quarters; half-years are THL's, so the two reports agree.
+ */
+export function periodOf(kind: PeriodKind, anchor: string, until?: string): Period {
+	const [y, m] = ymOf(anchor);
+	if (kind === 'month') return { kind, from: monthStart(y, m), to: monthEnd(anchor) };
+	if (kind === 'quarter') {
+		const first = m - ((m - 1) % 3);
+		return { kind, from: monthStart(y, first), to: monthEnd(monthStart(y, first + 2)) };
+	}
+	if (kind === 'half_year') return { kind, ...thlHalfYearOf(anchor) };
+	const to = until && until >= anchor ? until : anchor;
+	return { kind, from: anchor, to };
+}
+
+/** Why a period cannot be reported, or null. */
+export function periodProblem(p: Period, today: string): 'starts_in_future' | 'too_long' | null {
+	if (p.from > today) return 'starts_in_future';
+	if (monthsOf(p).length > MAX_PERIOD_MONTHS) return 'too_long';
+	return null;
+}
+
+/** The calendar months a period touches, each cut to the period (and to today). */
+export function monthsOf(p: Period, today?: string): Month[] {
+	const last = today && today < p.to ? today : p.to;
+	const out: Month[] = [];
+	let [y, m] = ymOf(p.from);
+	for (;;) {
+		const start = monthStart(y, m);
+		if (start > last) break;
+		const end = monthEnd(start);
+		out.push({
+			month: start.slice(0, 7),
+			from: start < p.from ? p.from : start,
+			to: end > last ? last : end
+		});
+		m += 1;
+		if (m > 12) [y, m] = [y + 1, 1];
+		if (out.length > MAX_PERIOD_MONTHS + 1) break;
+	}
+	return out;
+}
+
+/** Weekday holidays (the working-day rule's) from `from`'s year to `to`'s, for SQL. */
+export function holidaysBetween(from: string, to: string): string[] {
+	const out: string[] = [];
+	for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++)
+		out.push(...Object.keys(finnishHolidays(y)));
+	return out.sort();
+}
+
+/** A value a report computes, before the small-number rule. */
+export type Value =
+	| { kind: 'count'; n: number }
+	/** `part` of `base`: a share; shown only when `base` is at least SMALL_COUNT. */
+	| { kind: 'share'; part: number; base: number }
+	/** A median of `base` cases (working days); shown only over SMALL_COUNT cases or more. */
+	| { kind: 'median'; value: number | null; base: number };
+
+/** What a table cell shows: a number, "< 5", or "not shown" (`hidden`). */
+export type Shown =
+	| { kind: 'number'; n: number; unit: 'count' | 'percent' | 'days' }
+	| { kind: 'small' }
+	| { kind: 'hidden' };
+
+/** A report's rows of values; `sums` says which cells are totals of which others. */
+export type Grid = {
+	rows: Value[][];
+	/** Each: a total cell and the cells it is the exact sum of, as [row, column]. */
+	sums?: { total: [number, number]; parts: [number, number][] }[];
+};
+
+const isSmall = (n: number) => n > 0 && n < SMALL_COUNT;
+
+/**
+ * The small-number rule (§8) over a whole table. Counts of 1–4 show as "< 5"; a share or
+ * median over fewer than 5 cases is not shown. Where a total is shown beside its parts and
+ * exactly one part is small, the smallest other non-zero part is hidden as well, so the
+ * small one cannot be worked out by subtraction (secondary suppression).
+ */
+export function protect(grid: Grid): Shown[][] {
+	const shown: Shown[][] = grid.rows.map((row) =>
+		row.map((v): Shown => {
+			if (v.kind === 'count')
+				return isSmall(v.n) ? { kind: 'small' } : { kind: 'number', n: v.n, unit: 'count' };
+			if (v.base < SMALL_COUNT) return { kind: 'hidden' };
+			if (v.kind === 'share')
+				return { kind: 'number', n: Math.round((100 * v.part) / v.base), unit: 'percent' };
+			return v.value === null
+				? { kind: 'hidden' }
+				: { kind: 'number', n: Math.round(v.value * 10) / 10, unit: 'days' };
+		})
+	);
+	const at = ([r, c]: [number, number]) => shown[r]![c]!;
+	const countAt = ([r, c]: [number, number]) => {
+		const v = grid.rows[r]![c]!;
+		return v.kind === 'count' ? v.n : 0;
+	};
+	// Repeat until nothing changes: hiding a part of one sum can expose another.
+	for (let changed = true; changed;) {
+		changed = false;
+		for (const s of grid.sums ?? []) {
+			const cells = [s.total, ...s.parts];
+			const open = cells.filter((c) => at(c).kind === 'number');
+			const closed = cells.length - open.length;
+			if (closed !== 1) continue;
+			// One cell alone is closed: it follows from the others. Close the smallest other.
+			const candidates = open.filter((c) => countAt(c) > 0);
+			const pick = candidates.sort((a, b) => countAt(a) - countAt(b))[0];
+			if (!pick) continue;
+			shown[pick[0]]![pick[1]] = { kind: 'hidden' };
+			changed = true;
+		}
+	}
+	return shown;
+}
+
+/** A cell as text, the same on the page and in the CSV. */
+export function shownText(s: Shown, locale: 'fi' | 'sv' | 'en' = 'fi'): string {
+	if (s.kind === 'small') return '< 5';
+	if (s.kind === 'hidden') return '..';
+	const n = s.n.toLocaleString(locale === 'en' ? 'en-GB' : locale === 'sv' ? 'sv-FI' : 'fi-FI');
+	return s.unit === 'percent' ? `${n} %` : n;
+}
+
+/** The number a chart may draw for a cell: none for a small or hidden one. */
+export const chartable = (s: Shown): number | null => (s.kind === 'number' ? s.n : null);
+
+/** The periods a report offers: the last 24 months, 8 quarters and 6 THL half-years. */
+export function periodChoices(today: string): Record<'month' | 'quarter' | 'half_year', Period[]> {
+	const back = (kind: 'month' | 'quarter' | 'half_year', count: number) => {
+		const out = [periodOf(kind, today)];
+		while (out.length < count) out.push(periodOf(kind, addDays(out[out.length - 1]!.from, -1)));
+		return out;
+	};
+	return { month: back('month', 24), quarter: back('quarter', 8), half_year: back('half_year', 6) };
+}

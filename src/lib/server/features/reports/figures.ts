@@ -1,0 +1,458 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { CASELOAD_PHASES } from '../../../domain/path';
+import { INTENSIVE_KINDS, INTENSIVE_OUTCOMES, WORKFLOW_KINDS } from '../../../domain/workflows';
+import { ORGANISATION_KINDS, type OrganisationKind } from '../../../domain/roles';
+import { holidaysBetween, monthsOf, type Month, type Period } from '../../../domain/reports';
+import { addDays } from '../../../domain/working-days';
+import { rowsOf, type DbOrTx } from '../../db';
+
+/**
+ * Every figure of §8 as SQL aggregates over the records: one statement per figure, no
+ * per-child work in Node. Each returns plain numbers; the small-number rule
+ * (domain/reports `protect`) is applied after, in one place.
+ */
+
+export type Scope = {
+	teamIds: string[];
+	period: Period;
+	today: string;
+	/** Limits assessments, requests and consultations to one kind of partner. */
+	partnerKind: OrganisationKind | null;
+};
+
+const uuids = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+const dates = (ds: string[]) => sql`${`{${ds.join(',')}}`}::date[]`;
+const texts = (ts: string[]) => sql`${`{${ts.join(',')}}`}::text[]`;
+/** A timestamp as its Finnish calendar date. */
+const fiDate = (col: SQL) => sql`(${col} at time zone 'Europe/Helsinki')::date`;
+/** The first moment of a Finnish calendar date. */
+const fiStart = (date: SQL) => sql`(${date}::timestamp at time zone 'Europe/Helsinki')`;
+const sev = (col: SQL) => sql`array_position(array['grey','green','yellow','red'], ${col}::text)`;
+
+function bounds(s: Scope) {
+	return {
+		teams: uuids(s.teamIds),
+		from: sql`${s.period.from}::date`,
+		to: sql`${s.period.to}::date`,
+		fromTs: fiStart(sql`${s.period.from}::date`),
+		toTs: fiStart(sql`${addDays(s.period.to, 1)}::date`),
+		today: sql`${s.today}::date`,
+		// Medians may reach back a year before the period (a flag raised in December,
+		// triaged in January) and up to today.
+		holidays: dates(holidaysBetween(addDays(s.period.from, -366), s.today))
+	};
+}
+
+const wd = (holidays: SQL, a: SQL, b: SQL) => sql`working_days_between(${a}, ${b}, ${holidays})`;
+
+async function query<T>(db: DbOrTx, q: SQL): Promise<T[]> {
+	return rowsOf<T>(await db.execute(q));
+}
+const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
+const numOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+export const monthsOfScope = (s: Scope): Month[] => monthsOf(s.period, s.today);
+
+/** Children by colour at the end of each month (the colour shown then; closed cases left out). */
+export async function coloursByMonth(db: DbOrTx, s: Scope) {
+	const b = bounds(s);
+	const months = monthsOfScope(s);
+	if (!months.length) return [];
+	const rows = await query<{ month: string; colour: string; n: number }>(
+		db,
+		sql`select m.month, h.colour, count(*)::int as n
+			from unnest(${dates(months.map((x) => x.to))}, ${texts(months.map((x) => x.month))})
+				as m(end_on, month)
+			join child c on c.team_id = any(${b.teams})
+			cross join lateral (
+				select h.to_colour::text as colour from child_status_history h
+				where h.child_id = c.id and h.at < ${fiStart(sql`(m.end_on + 1)`)}
+				order by h.at desc, h.seq desc limit 1
+			) h
+			left join lateral (
+				select p.to_phase from phase_change p
+				where p.child_id = c.id and p.on <= m.end_on order by p.seq desc limit 1
+			) ph on true
+			where ph.to_phase is distinct from 'closed'
+			group by 1, 2`
+	);
+	return months.map((m) => {
+		const of = (colour: string) =>
+			num(rows.find((r) => r.month === m.month && r.colour === colour)?.n);
+		return {
+			month: m.month,
+			red: of('red'),
+			yellow: of('yellow'),
+			green: of('green'),
+			grey: of('grey')
+		};
+	});
+}
+
+/** Status changes and the team's own decisions (overrides) each month, raised or lowered. */
+export async function overridesByMonth(db: DbOrTx, s: Scope) {
+	const b = bounds(s);
+	const rows = await query<Record<string, unknown>>(
+		db,
+		sql`select to_char(h.at at time zone 'Europe/Helsinki', 'YYYY-MM') as month,
+				count(*)::int as changes,
+				count(*) filter (where h.trigger = 'override')::int as overrides,
+				count(*) filter (where h.trigger = 'override'
+					and ${sev(sql`h.to_colour`)} > ${sev(sql`h.from_colour`)})::int as raised,
+				count(*) filter (where h.trigger = 'override'
+					and ${sev(sql`h.to_colour`)} < ${sev(sql`h.from_colour`)})::int as lowered
+			from child_status_history h join child c on c.id = h.child_id
+			where c.team_id = any(${b.teams}) and h.at >= ${b.fromTs} and h.at < ${b.toTs}
+			group by 1`
+	);
+	return monthsOfScope(s).map((m) => {
+		const r = rows.find((x) => x.month === m.month) ?? {};
+		return {
+			month: m.month,
+			changes: num(r.changes),
+			overrides: num(r.overrides),
+			raised: num(r.raised),
+			lowered: num(r.lowered)
+		};
+	});
+}
+
+export const FLAG_OUTCOMES = [...WORKFLOW_KINDS, 'dismissed', 'open'] as const;
+export type FlagOutcome = (typeof FLAG_OUTCOMES)[number];
+
+/**
+ * Flags raised in the period by where they went (a workflow, dismissed, still open): how
+ * many, the median working days to triage, and the share triaged by the deadline (of the
+ * triaged and the open ones already past it). `trigger` narrows to one kind of flag.
+ */
+export async function flagsByOutcome(db: DbOrTx, s: Scope, trigger?: 'disagreement') {
+	const b = bounds(s);
+	const rows = await query<Record<string, unknown>>(
+		db,
+		sql`select x.outcome, count(*)::int as n,
+				count(x.triaged_on)::int as triaged,
+				percentile_cont(0.5) within group (order by ${wd(b.holidays, sql`x.raised_on`, sql`x.triaged_on`)})
+					filter (where x.triaged_on is not null) as median_days,
+				count(*) filter (where x.triaged_on <= x.due_on)::int as on_time,
+				count(*) filter (where x.triaged_on is not null or x.due_on < ${b.today})::int as due
+			from (
+				select case when f.status = 'open' then 'open' when f.status = 'dismissed' then 'dismissed'
+						else f.decided_workflow::text end as outcome,
+					${fiDate(sql`f.raised_at`)} as raised_on, ${fiDate(sql`f.triaged_at`)} as triaged_on, f.due_on
+				from flag f join child c on c.id = f.child_id
+				where c.team_id = any(${b.teams}) and f.raised_at >= ${b.fromTs} and f.raised_at < ${b.toTs}
+					${trigger ? sql`and f.trigger = ${trigger}` : sql``}
+			) x group by 1`
+	);
+	return FLAG_OUTCOMES.map((outcome) => {
+		const r = rows.find((x) => x.outcome === outcome) ?? {};
+		return {
+			outcome,
+			flags: num(r.n),
+			triaged: num(r.triaged),
+			medianDays: numOrNull(r.median_days),
+			onTime: num(r.on_time),
+			due: num(r.due)
+		};
+	});
+}
+
+/**
+ * Reds each month (a `turned_red` flag is raised the moment a child turns red): how many,
+ * and the median working days to the triage decision and to the first meeting that
+ * discussed the child.
+ */
+export async function redResponseByMonth(db: DbOrTx, s: Scope) {
+	const b = bounds(s);
+	const rows = await query<Record<string, unknown>>(
+		db,
+		sql`select to_char(x.raised_at at time zone 'Europe/Helsinki', 'YYYY-MM') as month,
+				count(*)::int as reds,
+				count(x.triaged_on)::int as triaged,
+				percentile_cont(0.5) within group (order by ${wd(b.holidays, sql`x.raised_on`, sql`x.triaged_on`)})
+					filter (where x.triaged_on is not null) as to_triage,
+				count(x.discussed_on)::int as discussed,
+				percentile_cont(0.5) within group (order by ${wd(b.holidays, sql`x.raised_on`, sql`x.discussed_on`)})
+					filter (where x.discussed_on is not null) as to_discussion
+			from (
+				select f.raised_at, ${fiDate(sql`f.raised_at`)} as raised_on,
+					${fiDate(sql`f.triaged_at`)} as triaged_on,
+					(select ${fiDate(sql`min(t.starts_at)`)} from meeting_discussion d
+						join team_meeting t on t.id = d.meeting_id
+						where d.child_id = f.child_id and t.state <> 'planned'
+						and t.starts_at >= ${fiStart(fiDate(sql`f.raised_at`))}) as discussed_on
+				from flag f join child c on c.id = f.child_id
+				where c.team_id = any(${b.teams}) and f.trigger = 'turned_red'
+					and f.raised_at >= ${b.fromTs} and f.raised_at < ${b.toTs}
+			) x group by 1`
+	);
+	return monthsOfScope(s).map((m) => {
+		const r = rows.find((x) => x.month === m.month) ?? {};
+		return {
+			month: m.month,
+			reds: num(r.reds),
+			triaged: num(r.triaged),
+			toTriage: numOrNull(r.to_triage),
+			discussed: num(r.discussed),
+			toDiscussion: numOrNull(r.to_discussion)
+		};
+	});
+}
+
+/** Consultations requested each month, and where they stand; days from request to held. */
+export async function consultationsByMonth(db: DbOrTx, s: Scope) {
+	const b = bounds(s);
+	const rows = await query<Record<string, unknown>>(
+		db,
+		sql`select to_char(k.created_at at time zone 'Europe/Helsinki', 'YYYY-MM') as month,
+				count(*)::int as requested,
+				count(*) filter (where k.state in ('requested', 'scheduled'))::int as pending,
+				count(*) filter (where k.state in ('held', 'closed'))::int as held,
+				count(*) filter (where k.state = 'declined')::int as declined,
+				percentile_cont(0.5) within group (order by ${wd(
+					b.holidays,
+					fiDate(sql`k.created_at`),
+					fiDate(sql`k.scheduled_at`)
+				)}) filter (where k.state in ('held', 'closed') and k.scheduled_at is not null) as median_days
+			from consultation k join child c on c.id = k.child_id
+			join organisation o on o.id = k.requester_organisation_id
+			where c.team_id = any(${b.teams}) and k.created_at >= ${b.fromTs} and k.created_at < ${b.toTs}
+				${s.partnerKind ? sql`and o.kind = ${s.partnerKind}` : sql``}
+			group by 1`
+	);
+	return monthsOfScope(s).map((m) => {
+		const r = rows.find((x) => x.month === m.month) ?? {};
+		return {
+			month: m.month,
+			requested: num(r.requested),
+			pending: num(r.pending),
+			held: num(r.held),
+			declined: num(r.declined),
+			medianDays: numOrNull(r.median_days)
+		};
+	});
+}
+
+/**
+ * Intensive workflows by kind: started and closed in the period, how the closed ones ended,
+ * and how many of the closed children were placed within six months of the close (a
+ * placement the team recorded on the child's path, or one in a unit in the system).
+ */
+export async function intensiveByKind(db: DbOrTx, s: Scope) {
+	const b = bounds(s);
+	const rows = await query<Record<string, unknown>>(
+		db,
+		sql`select w.kind::text as kind,
+				count(*) filter (where w.activated_at >= ${b.fromTs} and w.activated_at < ${b.toTs})::int as started,
+				count(*) filter (where w.closed_at >= ${b.fromTs} and w.closed_at < ${b.toTs})::int as closed,
+				${sql.join(
+					INTENSIVE_OUTCOMES.map(
+						(o) =>
+							sql`count(*) filter (where w.closed_at >= ${b.fromTs} and w.closed_at < ${b.toTs}
+								and w.outcome = ${o})::int as ${sql.identifier(o)}`
+					),
+					sql`, `
+				)},
+				count(*) filter (where w.closed_at >= ${b.fromTs} and w.closed_at < ${b.toTs} and (
+					exists (select 1 from phase_change p where p.child_id = w.child_id
+						and p.placement_kind is not null and p.on >= ${fiDate(sql`w.closed_at`)}
+						and p.on <= (${fiDate(sql`w.closed_at`)} + interval '6 months')::date)
+					or exists (select 1 from placement pl where pl.child_id = w.child_id
+						and pl.since >= ${fiDate(sql`w.closed_at`)}
+						and pl.since <= (${fiDate(sql`w.closed_at`)} + interval '6 months')::date)))::int as placed
+			from intensive_workflow w join child c on c.id = w.child_id
+			where c.team_id = any(${b.teams})
+				and ((w.activated_at >= ${b.fromTs} and w.activated_at < ${b.toTs})
+					or (w.closed_at >= ${b.fromTs} and w.closed_at < ${b.toTs}))
+			group by 1`
+	);
+	return INTENSIVE_KINDS.map((kind) => {
+		const r = rows.find((x) => x.kind === kind) ?? {};
+		return {
+			kind,
+			started: num(r.started),
+			closed: num(r.closed),
+			outcomes: Object.fromEntries(INTENSIVE_OUTCOMES.map((o) => [o, num(r[o])])) as Record<
+				(typeof INTENSIVE_OUTCOMES)[number],
+				number
+			>,
+			placed: num(r.placed)
+		};
+	});
+}
+
+/**
+ * The method watching itself: the colour three months after an intensive workflow closed
+ * in the period, by kind; those closed less than three months ago are counted apart.
+ */
+export async function colourAfterIntensive(db: DbOrTx, s: Scope) {
+	const b = bounds(s);
+	const rows = await query<Record<string, unknown>>(
+		db,
+		sql`select w.kind::text as kind, coalesce(h.colour, 'not_yet') as colour, count(*)::int as n
+			from intensive_workflow w join child c on c.id = w.child_id
+			left join lateral (
+				select h.to_colour::text as colour from child_status_history h
+				where h.child_id = w.child_id and h.at < w.closed_at + interval '3 months'
+				order by h.at desc, h.seq desc limit 1
+			) h on w.closed_at + interval '3 months' <= ${fiStart(sql`${addDays(s.today, 1)}::date`)}
+			where c.team_id = any(${b.teams}) and w.closed_at >= ${b.fromTs} and w.closed_at < ${b.toTs}
+			group by 1, 2`
+	);
+	return INTENSIVE_KINDS.map((kind) => {
+		const of = (colour: string) => num(rows.find((r) => r.kind === kind && r.colour === colour)?.n);
+		return {
+			kind,
+			red: of('red'),
+			yellow: of('yellow'),
+			green: of('green'),
+			grey: of('grey'),
+			notYet: of('not_yet')
+		};
+	});
+}
+
+export const CASELOAD_BANDS = ['under_15', '15_20', '21_30', 'over_30'] as const;
+
+/**
+ * Today's caseloads: how many responsible social workers carry how many children, against
+ * the recommended 15–20 and the cap of 30 (13 b §); and the 31st children the consultant
+ * confirmed in the period.
+ */
+export async function caseloadBands(db: DbOrTx, s: Scope) {
+	const b = bounds(s);
+	const phases = sql`${`{${CASELOAD_PHASES.join(',')}}`}::child_phase[]`;
+	const rows = await query<{ band: string; n: number }>(
+		db,
+		sql`select case when x.n < 15 then 'under_15' when x.n <= 20 then '15_20'
+					when x.n <= 30 then '21_30' else 'over_30' end as band, count(*)::int as n
+			from (
+				select m.user_id, (select count(*) from child c where c.responsible_worker_id = m.user_id
+					and c.team_id = any(${b.teams}) and c.phase = any(${phases})) as n
+				from membership m
+				where m.team_id = any(${b.teams})
+					and m.role in ('social_worker', 'consultant_social_worker')
+				group by m.user_id
+			) x group by 1`
+	);
+	const [confirmed] = await query<{ n: number }>(
+		db,
+		sql`select count(*)::int as n from caseload_confirmation k join child c on c.id = k.child_id
+			where c.team_id = any(${b.teams}) and k.created_at >= ${b.fromTs} and k.created_at < ${b.toTs}`
+	);
+	return {
+		bands: CASELOAD_BANDS.map((band) => ({
+			band,
+			workers: num(rows.find((r) => r.band === band)?.n)
+		})),
+		confirmations: num(confirmed?.n)
+	};
+}
+
+export const ASSESSING_KINDS = ORGANISATION_KINDS.filter((k) => k !== 'child_protection');
+
+/**
+ * Which partners actually assess: assessments received in the period by the kind of
+ * organisation, and of the requests due in it (by today), how many were answered by the
+ * due date.
+ */
+export async function assessmentsByPartnerKind(db: DbOrTx, s: Scope) {
+	const b = bounds(s);
+	const kindFilter = s.partnerKind ? sql`and o.kind = ${s.partnerKind}` : sql``;
+	const rows = await query<Record<string, unknown>>(
+		db,
+		sql`select x.kind, sum(x.received)::int as received, sum(x.due)::int as due,
+				sum(x.answered)::int as answered
+			from (
+				select o.kind::text as kind, 1 as received, 0 as due, 0 as answered
+				from assessment a join child c on c.id = a.child_id
+				join organisation o on o.id = a.organisation_id
+				where c.team_id = any(${b.teams}) and a.status = 'submitted'
+					and a.submitted_at >= ${b.fromTs} and a.submitted_at < ${b.toTs} ${kindFilter}
+				union all
+				select o.kind::text, 0, 1,
+					(r.status = 'completed' and ${fiDate(sql`r.completed_at`)} <= r.due_date)::int
+				from assessment_request r join child c on c.id = r.child_id
+				join organisation o on o.id = r.organisation_id
+				where c.team_id = any(${b.teams}) and r.status <> 'cancelled'
+					and r.due_date between ${b.from} and ${b.to}
+					and (r.due_date < ${b.today} or r.status = 'completed') ${kindFilter}
+			) x group by 1`
+	);
+	const kinds = s.partnerKind ? [s.partnerKind] : ASSESSING_KINDS;
+	return kinds.map((kind) => {
+		const r = rows.find((x) => x.kind === kind) ?? {};
+		return { kind, received: num(r.received), due: num(r.due), answered: num(r.answered) };
+	});
+}
+
+/** The team's meetings each month: held, children discussed, steps due and done. */
+export async function meetingsByMonth(db: DbOrTx, s: Scope) {
+	const b = bounds(s);
+	const held = await query<Record<string, unknown>>(
+		db,
+		sql`select to_char(t.starts_at at time zone 'Europe/Helsinki', 'YYYY-MM') as month,
+				count(distinct t.id)::int as meetings, count(distinct d.child_id)::int as children
+			from team_meeting t left join meeting_discussion d on d.meeting_id = t.id
+			where t.team_id = any(${b.teams}) and t.state <> 'planned'
+				and t.starts_at >= ${b.fromTs} and t.starts_at < ${b.toTs}
+			group by 1`
+	);
+	const steps = await query<Record<string, unknown>>(
+		db,
+		sql`select to_char(st.due_on, 'YYYY-MM') as month, count(*)::int as due,
+				count(*) filter (where st.outcome = 'done')::int as done
+			from meeting_step st join team_meeting t on t.id = st.meeting_id
+			where t.team_id = any(${b.teams}) and st.due_on between ${b.from} and ${b.to}
+				and st.due_on < ${b.today}
+			group by 1`
+	);
+	return monthsOfScope(s).map((m) => {
+		const h = held.find((x) => x.month === m.month) ?? {};
+		const st = steps.find((x) => x.month === m.month) ?? {};
+		return {
+			month: m.month,
+			meetings: num(h.meetings),
+			children: num(h.children),
+			stepsDue: num(st.due),
+			stepsDone: num(st.done)
+		};
+	});
+}
+
+/**
+ * THL's half-yearly follow-up of processing times, for any period: contacts received (by
+ * the day received), decisions on starting a needs assessment made in the period within 7
+ * working days or later, and needs assessments completed in it within 3 months or later.
+ * A contact received on the period's last day counts here; its decision, made in the next
+ * period, counts there.
+ */
+export async function thlFollowUp(db: DbOrTx, s: Scope) {
+	const b = bounds(s);
+	const [contacts] = await query<Record<string, unknown>>(
+		db,
+		sql`select count(*)::int as total,
+				count(*) filter (where k.kind = 'notification')::int as notifications
+			from case_contact k join child c on c.id = k.child_id
+			where c.team_id = any(${b.teams}) and k.received_on between ${b.from} and ${b.to}`
+	);
+	const clocks = await query<Record<string, unknown>>(
+		db,
+		sql`select k.kind::text as kind, count(*)::int as total,
+				count(*) filter (where k.met_on <= k.due_on)::int as on_time
+			from statutory_clock k join child c on c.id = k.child_id
+			where c.team_id = any(${b.teams}) and k.kind in ('decision', 'needs_assessment')
+				and k.met_on between ${b.from} and ${b.to}
+			group by 1`
+	);
+	const clock = (kind: string) => {
+		const r = clocks.find((x) => x.kind === kind) ?? {};
+		return { total: num(r.total), onTime: num(r.on_time) };
+	};
+	return {
+		contacts: num(contacts?.total),
+		notifications: num(contacts?.notifications),
+		decisions: clock('decision'),
+		needsAssessments: clock('needs_assessment')
+	};
+}

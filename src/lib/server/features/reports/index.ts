@@ -1,0 +1,8 @@
+/** System-level reports (docs/domain.md §8): aggregates only, never a child. */
+export {
+	readReport,
+	reportScope,
+	type ReportFilter,
+	type ReportScope,
+	type ReportTeam
+} from './reports';

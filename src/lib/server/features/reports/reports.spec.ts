@@ -1,0 +1,627 @@
+import { and, eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CURRENT_INSTRUMENT } from '../../../domain/instrument';
+import { periodOf, protect, shownText } from '../../../domain/reports';
+import {
+	assessment,
+	assessmentRequest,
+	accessLog,
+	caseContact,
+	caseloadConfirmation,
+	childStatusHistory,
+	consultation,
+	flag,
+	intensiveWorkflow,
+	meetingDiscussion,
+	meetingStep,
+	phaseChange,
+	statutoryClock,
+	teamMeeting
+} from '../../db/schema';
+import { ForbiddenError, NotFoundError } from '../../errors';
+import { db, makeChild, makeOrg, makeTeam, makeUser, viewerOf } from '../../testing/fixtures';
+import * as q from './figures';
+import { readReport, reportScope } from './reports';
+
+/**
+ * Every figure over one small data set whose numbers are worked out by hand below (dates
+ * in Finnish time; 2026-01-01 is a Thursday, 6 January a holiday). The period is the first
+ * quarter of 2026, read on 3 December 2026.
+ */
+const Q1 = periodOf('quarter', '2026-02-01');
+const TODAY = '2026-12-03';
+const at = (iso: string) => new Date(iso);
+
+type Ids = Awaited<ReturnType<typeof build>>;
+let w: Ids;
+
+async function build() {
+	const d = await db();
+	const org = await makeOrg('child_protection');
+	const other = await makeOrg('child_protection');
+	const school = await makeOrg('school');
+	const psych = await makeOrg('child_psychiatry');
+	const team = await makeTeam(org.id);
+	const sister = await makeTeam(org.id);
+	const foreign = await makeTeam(other.id);
+	const worker = await makeUser('social_worker', { organisationId: org.id, teamId: team.id });
+	const consultant = await makeUser('consultant_social_worker', {
+		organisationId: org.id,
+		teamId: team.id
+	});
+	const coordinator = await makeUser('coordinator', { organisationId: org.id, teamId: team.id });
+	const manager = await makeUser('region_manager', { organisationId: org.id });
+	const kid = (values = {}) =>
+		makeChild(team.id, { responsibleWorkerId: worker.user.id, phase: 'client', ...values });
+	const [c1, c2, c3, c4, c5] = [
+		await kid(),
+		await kid(),
+		await kid(),
+		await kid(),
+		await kid({ responsibleWorkerId: consultant.user.id, phase: 'contact' })
+	];
+	const c7 = await makeChild(sister.id);
+	const c8 = await makeChild(foreign.id);
+	// The consultant carries 16 more: 16 in the caseload (c5 is only a contact).
+	for (let i = 0; i < 16; i++) await kid({ responsibleWorkerId: consultant.user.id });
+	const by = worker.user.id;
+
+	const h = (
+		childId: string,
+		iso: string,
+		from: string | null,
+		to: string,
+		trigger = 'assessment'
+	) =>
+		d.insert(childStatusHistory).values({
+			childId,
+			fromColour: from as never,
+			toColour: to as never,
+			reasons: [],
+			trigger,
+			at: at(iso)
+		});
+	await h(c1.id, '2025-12-10T10:00:00Z', null, 'green');
+	await h(c1.id, '2026-02-15T10:00:00Z', 'green', 'red');
+	await h(c2.id, '2026-01-05T10:00:00Z', null, 'yellow');
+	await h(c2.id, '2026-01-20T10:00:00Z', 'yellow', 'red', 'override');
+	// 22.30 UTC on 31 January is 00.30 on 1 February in Finland: a February change.
+	await h(c3.id, '2026-01-31T22:30:00Z', null, 'red');
+	await h(c4.id, '2026-03-10T10:00:00Z', null, 'grey');
+	await h(c5.id, '2026-03-05T10:00:00Z', 'red', 'yellow', 'override');
+	await h(c5.id, '2026-03-06T10:00:00Z', 'yellow', 'red', 'override_cleared');
+	await h(c7.id, '2026-01-10T10:00:00Z', null, 'green');
+	await h(c8.id, '2026-01-10T10:00:00Z', null, 'red');
+	await d.insert(phaseChange).values({
+		childId: c4.id,
+		fromPhase: 'client',
+		toPhase: 'closed',
+		on: '2026-03-20',
+		changedBy: by,
+		changedAt: at('2026-03-01T10:00:00Z')
+	});
+
+	const f = (values: Partial<typeof flag.$inferInsert>) =>
+		d.insert(flag).values({
+			suggestedWorkflow: 'consultation',
+			trigger: 'turned_red',
+			raisedAt: at('2026-01-01T10:00:00Z'),
+			dueOn: '2026-01-02',
+			childId: c1.id,
+			...values
+		});
+	// f1: red, triaged next working day into a consultation (1 day, on time).
+	await f({
+		raisedAt: at('2026-02-16T08:00:00Z'),
+		dueOn: '2026-02-17',
+		status: 'accepted',
+		decidedWorkflow: 'consultation',
+		triagedAt: at('2026-02-17T09:00:00Z'),
+		triagedBy: by
+	});
+	// f2: red, dismissed four working days later (late).
+	await f({
+		childId: c3.id,
+		raisedAt: at('2026-02-02T08:00:00Z'),
+		dueOn: '2026-02-03',
+		status: 'dismissed',
+		dismissReason: 'x',
+		triagedAt: at('2026-02-06T09:00:00Z'),
+		triagedBy: by
+	});
+	// f3: a disagreement still open, its deadline long past.
+	await f({
+		childId: c2.id,
+		trigger: 'disagreement',
+		raisedAt: at('2026-01-07T08:00:00Z'),
+		dueOn: '2026-01-14'
+	});
+	// f4: a disagreement raised on Friday 2 January, triaged Thursday 8 January: 3 working
+	// days (Epiphany on Tuesday), on time.
+	await f({
+		childId: c5.id,
+		trigger: 'disagreement',
+		raisedAt: at('2026-01-02T08:00:00Z'),
+		dueOn: '2026-01-09',
+		status: 'accepted',
+		decidedWorkflow: 'consultation',
+		triagedAt: at('2026-01-08T09:00:00Z'),
+		triagedBy: by
+	});
+	// f5: before the period.
+	await f({ trigger: 'substance', raisedAt: at('2025-12-30T08:00:00Z'), dueOn: '2026-01-08' });
+	// A red in the other organisation's team: never in these figures.
+	await f({ childId: c8.id, raisedAt: at('2026-02-16T08:00:00Z'), dueOn: '2026-02-17' });
+
+	// Meetings: 29 Jan (c3), 5 Feb (c3), 19 Feb (c1, c2); steps due 10 Feb (done),
+	// 12 Feb (not done), 2 Mar (open) and 15 Apr (after the period).
+	const meeting = async (
+		iso: string,
+		kids: string[],
+		steps: [string, 'done' | 'not_done' | null][]
+	) => {
+		const [m] = await d
+			.insert(teamMeeting)
+			.values({
+				teamId: team.id,
+				startsAt: at(iso),
+				preparedBy: coordinator.user.id,
+				state: 'open'
+			})
+			.returning();
+		for (const childId of kids)
+			await d.insert(meetingDiscussion).values({ meetingId: m!.id, childId, recordedBy: by });
+		for (const [dueOn, outcome] of steps)
+			await d.insert(meetingStep).values({
+				meetingId: m!.id,
+				childId: kids[0]!,
+				what: 'askel',
+				ownerId: by,
+				dueOn,
+				outcome,
+				outcomeNote: outcome === 'not_done' ? 'syy' : null,
+				createdBy: by
+			});
+		await d
+			.update(teamMeeting)
+			.set({ state: 'closed', closedAt: at(iso), closedBy: coordinator.user.id })
+			.where(eq(teamMeeting.id, m!.id));
+	};
+	await meeting(
+		'2026-01-29T10:00:00Z',
+		[c3.id],
+		[
+			['2026-02-10', 'done'],
+			['2026-02-12', 'not_done']
+		]
+	);
+	await meeting('2026-02-05T10:00:00Z', [c3.id], []);
+	await meeting(
+		'2026-02-19T10:00:00Z',
+		[c1.id, c2.id],
+		[
+			['2026-03-02', null],
+			['2026-04-15', null]
+		]
+	);
+	// A planned meeting counts for nothing.
+	await d
+		.insert(teamMeeting)
+		.values({ teamId: team.id, startsAt: at('2026-02-26T10:00:00Z'), preparedBy: by });
+
+	const k = (values: Partial<typeof consultation.$inferInsert>) =>
+		d.insert(consultation).values({
+			childId: c1.id,
+			requestedBy: by,
+			requesterOrganisationId: school.id,
+			question: 'q',
+			urgency: 'normal',
+			createdAt: at('2026-01-01T10:00:00Z'),
+			updatedAt: at('2026-01-01T10:00:00Z'),
+			...values
+		});
+	await k({
+		createdAt: at('2026-02-17T10:00:00Z'),
+		state: 'held',
+		scheduledAt: at('2026-02-24T10:00:00Z')
+	});
+	await k({
+		childId: c2.id,
+		requesterOrganisationId: psych.id,
+		createdAt: at('2026-01-12T10:00:00Z'),
+		state: 'declined'
+	});
+	await k({ childId: c5.id, createdAt: at('2026-03-02T10:00:00Z') });
+	await k({
+		childId: c3.id,
+		createdAt: at('2026-03-03T10:00:00Z'),
+		state: 'closed',
+		scheduledAt: at('2026-03-05T10:00:00Z')
+	});
+
+	const iw = (values: Partial<typeof intensiveWorkflow.$inferInsert>) =>
+		d.insert(intensiveWorkflow).values({
+			childId: c1.id,
+			kind: 'intensive_family',
+			state: 'closed',
+			leadWorkerId: by,
+			createdBy: by,
+			createdAt: at('2025-10-01T10:00:00Z'),
+			...values
+		});
+	await iw({
+		activatedAt: at('2026-01-15T10:00:00Z'),
+		closedAt: at('2026-03-01T10:00:00Z'),
+		outcome: 'placement'
+	});
+	await iw({
+		childId: c2.id,
+		activatedAt: at('2025-11-01T10:00:00Z'),
+		closedAt: at('2026-02-10T10:00:00Z'),
+		outcome: 'improved'
+	});
+	await iw({
+		childId: c3.id,
+		kind: 'intensive_substance',
+		state: 'active',
+		activatedAt: at('2026-03-10T10:00:00Z')
+	});
+	await iw({
+		childId: c5.id,
+		activatedAt: at('2025-10-01T10:00:00Z'),
+		closedAt: at('2025-12-20T10:00:00Z'),
+		outcome: 'other'
+	});
+	await d.insert(phaseChange).values({
+		childId: c1.id,
+		fromPhase: 'client',
+		toPhase: 'placement',
+		on: '2026-03-01',
+		placementKind: 'care_order',
+		changedBy: by,
+		changedAt: at('2026-03-01T10:00:00Z')
+	});
+
+	await d.insert(caseloadConfirmation).values([
+		{
+			workerId: consultant.user.id,
+			childId: c5.id,
+			caseloadBefore: 30,
+			reason: 'r',
+			confirmedBy: consultant.user.id,
+			createdAt: at('2026-02-01T10:00:00Z')
+		},
+		{
+			workerId: consultant.user.id,
+			childId: c5.id,
+			caseloadBefore: 30,
+			reason: 'r',
+			confirmedBy: consultant.user.id,
+			createdAt: at('2025-12-01T10:00:00Z')
+		}
+	]);
+
+	const a = (
+		childId: string,
+		organisationId: string,
+		iso: string,
+		status: 'submitted' | 'draft' = 'submitted'
+	) =>
+		d.insert(assessment).values({
+			childId,
+			organisationId,
+			authorId: by,
+			instrumentVersion: CURRENT_INSTRUMENT.version,
+			status,
+			ratings: {},
+			submittedAt: status === 'submitted' ? at(iso) : null
+		});
+	await a(c1.id, school.id, '2026-01-10T10:00:00Z');
+	await a(c2.id, school.id, '2026-02-11T10:00:00Z');
+	// 21.30 UTC on 31 March is 1 April in Finland: after the period.
+	await a(c3.id, school.id, '2026-03-31T21:30:00Z');
+	await a(c1.id, psych.id, '2026-02-01T10:00:00Z');
+	await a(c1.id, school.id, '2026-02-02T10:00:00Z', 'draft');
+	const r = (
+		childId: string,
+		organisationId: string,
+		dueDate: string,
+		values: Partial<typeof assessmentRequest.$inferInsert> = {}
+	) =>
+		d
+			.insert(assessmentRequest)
+			.values({ childId, organisationId, dueDate, message: 'm', requestedBy: by, ...values });
+	await r(c1.id, school.id, '2026-01-12', {
+		status: 'completed',
+		completedAt: at('2026-01-10T10:00:00Z')
+	});
+	await r(c2.id, school.id, '2026-02-05', {
+		status: 'completed',
+		completedAt: at('2026-02-11T10:00:00Z')
+	});
+	await r(c3.id, school.id, '2026-03-20');
+	await r(c1.id, psych.id, '2026-04-10');
+	await r(c2.id, school.id, '2026-02-01', { status: 'cancelled' });
+
+	const contact = async (
+		childId: string,
+		kind: 'notification' | 'application',
+		receivedOn: string
+	) => {
+		const [row] = await d
+			.insert(caseContact)
+			.values({
+				childId,
+				kind,
+				receivedOn,
+				notifierKind: 'school',
+				summary: 's',
+				filedBy: by,
+				filedByOrganisationId: org.id
+			})
+			.returning();
+		return row!.id;
+	};
+	// Received on the last day of the half-year: counts in it; its decision, made in April, in the next.
+	const n1 = await contact(c1.id, 'notification', '2026-03-31');
+	const n2 = await contact(c2.id, 'application', '2026-01-15');
+	await contact(c3.id, 'notification', '2026-04-01');
+	const clock = (
+		childId: string,
+		kind: 'decision' | 'needs_assessment' | 'client_plan_review',
+		startedOn: string,
+		dueOn: string,
+		metOn: string | null,
+		contactId: string | null = null
+	) => d.insert(statutoryClock).values({ childId, kind, startedOn, dueOn, metOn, contactId });
+	await clock(c1.id, 'decision', '2026-03-31', '2026-04-13', '2026-04-08', n1);
+	await clock(c2.id, 'decision', '2026-01-15', '2026-01-26', '2026-01-30', n2);
+	await clock(c2.id, 'needs_assessment', '2026-01-30', '2026-04-30', '2026-03-15');
+	await clock(c5.id, 'needs_assessment', '2025-09-01', '2025-12-01', '2026-01-10');
+	await clock(c1.id, 'client_plan_review', '2025-02-01', '2026-02-01', '2026-01-20');
+	await clock(c3.id, 'decision', '2026-03-01', '2026-03-10', null);
+
+	return { team, sister, foreign, worker, consultant, coordinator, manager, c7, school, psych };
+}
+
+beforeAll(async () => {
+	w = await build();
+});
+
+const scope = (over: Partial<q.Scope> = {}): q.Scope => ({
+	teamIds: [w.team.id],
+	period: Q1,
+	today: TODAY,
+	partnerKind: null,
+	...over
+});
+
+describe('report figures on a fixed data set', () => {
+	it('counts children by colour at each month end, leaving out closed cases and other teams', async () => {
+		expect(await q.coloursByMonth(await db(), scope())).toEqual([
+			{ month: '2026-01', red: 1, yellow: 0, green: 1, grey: 0 },
+			{ month: '2026-02', red: 3, yellow: 0, green: 0, grey: 0 },
+			{ month: '2026-03', red: 4, yellow: 0, green: 0, grey: 0 }
+		]);
+		// Both teams of the organisation: the sister team's green child as well.
+		const both = await q.coloursByMonth(await db(), scope({ teamIds: [w.team.id, w.sister.id] }));
+		expect(both.map((m) => m.green)).toEqual([2, 1, 1]);
+	});
+
+	it('counts status changes and overrides by direction', async () => {
+		expect(await q.overridesByMonth(await db(), scope())).toEqual([
+			{ month: '2026-01', changes: 2, overrides: 1, raised: 1, lowered: 0 },
+			{ month: '2026-02', changes: 2, overrides: 0, raised: 0, lowered: 0 },
+			{ month: '2026-03', changes: 3, overrides: 1, raised: 0, lowered: 1 }
+		]);
+	});
+
+	it('counts flags by where they went, with working days to triage and the share on time', async () => {
+		const rows = await q.flagsByOutcome(await db(), scope());
+		const of = (o: string) => rows.find((r) => r.outcome === o);
+		expect(of('consultation')).toEqual({
+			outcome: 'consultation',
+			flags: 2,
+			triaged: 2,
+			medianDays: 2,
+			onTime: 2,
+			due: 2
+		});
+		expect(of('dismissed')).toEqual({
+			outcome: 'dismissed',
+			flags: 1,
+			triaged: 1,
+			medianDays: 4,
+			onTime: 0,
+			due: 1
+		});
+		expect(of('open')).toEqual({
+			outcome: 'open',
+			flags: 1,
+			triaged: 0,
+			medianDays: null,
+			onTime: 0,
+			due: 1
+		});
+		expect(of('intensive_family')!.flags).toBe(0);
+		const disagreements = await q.flagsByOutcome(await db(), scope(), 'disagreement');
+		expect(disagreements.find((r) => r.outcome === 'consultation')).toMatchObject({
+			flags: 1,
+			medianDays: 3
+		});
+		expect(disagreements.find((r) => r.outcome === 'open')!.flags).toBe(1);
+		expect(disagreements.find((r) => r.outcome === 'dismissed')!.flags).toBe(0);
+	});
+
+	it('times each red to its triage decision and to its first discussion in a meeting', async () => {
+		expect(await q.redResponseByMonth(await db(), scope())).toEqual([
+			{ month: '2026-01', reds: 0, triaged: 0, toTriage: null, discussed: 0, toDiscussion: null },
+			{ month: '2026-02', reds: 2, triaged: 2, toTriage: 2.5, discussed: 2, toDiscussion: 3 },
+			{ month: '2026-03', reds: 0, triaged: 0, toTriage: null, discussed: 0, toDiscussion: null }
+		]);
+	});
+
+	it('counts consultations by month and state, and days from request to held', async () => {
+		expect(await q.consultationsByMonth(await db(), scope())).toEqual([
+			{ month: '2026-01', requested: 1, pending: 0, held: 0, declined: 1, medianDays: null },
+			{ month: '2026-02', requested: 1, pending: 0, held: 1, declined: 0, medianDays: 5 },
+			{ month: '2026-03', requested: 2, pending: 1, held: 1, declined: 0, medianDays: 2 }
+		]);
+		// The partner-kind filter: the school's requests only.
+		const school = await q.consultationsByMonth(await db(), scope({ partnerKind: 'school' }));
+		expect(school.map((m) => m.requested)).toEqual([0, 1, 2]);
+	});
+
+	it('counts intensive workflows started and closed, their outcomes and placements within six months', async () => {
+		const [substance, family] = await q.intensiveByKind(await db(), scope());
+		expect(substance).toMatchObject({
+			kind: 'intensive_substance',
+			started: 1,
+			closed: 0,
+			placed: 0
+		});
+		expect(family).toEqual({
+			kind: 'intensive_family',
+			started: 1,
+			closed: 2,
+			outcomes: { improved: 1, unchanged: 0, placement: 1, moved_away: 0, other: 0 },
+			placed: 1
+		});
+	});
+
+	it('reads the colour three months after a workflow closed, or says it is too early', async () => {
+		const family = (await q.colourAfterIntensive(await db(), scope()))[1];
+		expect(family).toEqual({
+			kind: 'intensive_family',
+			red: 2,
+			yellow: 0,
+			green: 0,
+			grey: 0,
+			notYet: 0
+		});
+		const early = (await q.colourAfterIntensive(await db(), scope({ today: '2026-04-01' })))[1];
+		expect(early).toMatchObject({ red: 0, notYet: 2 });
+	});
+
+	it('bands the caseloads of responsible social workers and counts confirmed 31st children', async () => {
+		expect(await q.caseloadBands(await db(), scope())).toEqual({
+			bands: [
+				{ band: 'under_15', workers: 1 },
+				{ band: '15_20', workers: 1 },
+				{ band: '21_30', workers: 0 },
+				{ band: 'over_30', workers: 0 }
+			],
+			confirmations: 1
+		});
+	});
+
+	it('counts assessments received per partner kind and requests answered by the due date', async () => {
+		const rows = await q.assessmentsByPartnerKind(await db(), scope());
+		expect(rows.find((r) => r.kind === 'school')).toEqual({
+			kind: 'school',
+			received: 2,
+			due: 3,
+			answered: 1
+		});
+		expect(rows.find((r) => r.kind === 'child_psychiatry')).toEqual({
+			kind: 'child_psychiatry',
+			received: 1,
+			due: 0,
+			answered: 0
+		});
+		expect(
+			await q.assessmentsByPartnerKind(await db(), scope({ partnerKind: 'child_psychiatry' }))
+		).toEqual([{ kind: 'child_psychiatry', received: 1, due: 0, answered: 0 }]);
+	});
+
+	it('counts meetings held, children discussed and steps due and done', async () => {
+		expect(await q.meetingsByMonth(await db(), scope())).toEqual([
+			{ month: '2026-01', meetings: 1, children: 1, stepsDue: 0, stepsDone: 0 },
+			{ month: '2026-02', meetings: 2, children: 3, stepsDue: 2, stepsDone: 1 },
+			{ month: '2026-03', meetings: 0, children: 0, stepsDue: 1, stepsDone: 0 }
+		]);
+	});
+
+	it('answers THL’s half-year questions, a contact on the last day in its own half', async () => {
+		const winter = scope({ period: periodOf('half_year', '2026-01-01') });
+		expect(await q.thlFollowUp(await db(), winter)).toEqual({
+			contacts: 2,
+			notifications: 1,
+			decisions: { total: 1, onTime: 0 },
+			needsAssessments: { total: 2, onTime: 1 }
+		});
+		const summer = scope({ period: periodOf('half_year', '2026-04-01') });
+		expect(await q.thlFollowUp(await db(), summer)).toEqual({
+			contacts: 1,
+			notifications: 1,
+			decisions: { total: 1, onTime: 1 },
+			needsAssessments: { total: 0, onTime: 0 }
+		});
+	});
+});
+
+describe('who reads the reports', () => {
+	it('gives the coordinator their own team and the region manager every team of the organisation', async () => {
+		const own = await reportScope(await db(), await viewerOf(w.coordinator.user.id));
+		expect(own.teams.map((t) => t.id)).toEqual([w.team.id]);
+		const region = await reportScope(await db(), await viewerOf(w.manager.user.id));
+		expect(region.teams.map((t) => t.id).sort()).toEqual([w.team.id, w.sister.id].sort());
+		expect(region.region).toBe(true);
+	});
+
+	it('refuses the social worker, a partner and an admin', async () => {
+		for (const role of ['social_worker', 'partner', 'admin', 'family_therapist'] as const) {
+			const u = await makeUser(role);
+			await expect(reportScope(await db(), await viewerOf(u.user.id))).rejects.toThrow(
+				ForbiddenError
+			);
+		}
+	});
+
+	it('answers 404 for a team outside the scope and keeps the denied row', async () => {
+		const viewer = await viewerOf(w.coordinator.user.id);
+		const filter = { teamId: w.sister.id, period: Q1, partnerKind: null };
+		await expect(readReport(await db(), viewer, filter, ['thl'])).rejects.toThrow(NotFoundError);
+		const manager = await viewerOf(w.manager.user.id);
+		await expect(
+			readReport(await db(), manager, { ...filter, teamId: w.foreign.id }, ['thl'])
+		).rejects.toThrow(NotFoundError);
+		const rows = await (
+			await db()
+		)
+			.select()
+			.from(accessLog)
+			.where(and(eq(accessLog.requestId, viewer.requestId!), eq(accessLog.outcome, 'denied')));
+		expect(rows).toHaveLength(1);
+		expect(rows[0]).toMatchObject({ action: 'aggregate', entityType: 'report', childId: null });
+	});
+
+	it('logs a read as one aggregate row naming no child, and shows small counts as "< 5"', async () => {
+		const viewer = await viewerOf(w.manager.user.id);
+		const { figures } = await readReport(
+			await db(),
+			viewer,
+			{ teamId: w.team.id, period: periodOf('half_year', '2026-01-01'), partnerKind: null },
+			['thl']
+		);
+		const shown = protect(figures[0]!.grid).map((r) => shownText(r[0]!));
+		// 2 contacts = 1 + 1, 1 decision = 0 + 1, 2 assessments = 1 + 1: all small.
+		expect(shown).toEqual(['< 5', '< 5', '< 5', '< 5', '0', '< 5', '< 5', '< 5', '< 5']);
+		const rows = await (
+			await db()
+		)
+			.select()
+			.from(accessLog)
+			.where(eq(accessLog.requestId, viewer.requestId!));
+		expect(rows).toHaveLength(1);
+		expect(rows[0]).toMatchObject({
+			action: 'aggregate',
+			entityType: 'report',
+			basis: 'aggregate',
+			outcome: 'allowed',
+			childId: null,
+			childIds: null,
+			entityIds: [w.team.id]
+		});
+	});
+});

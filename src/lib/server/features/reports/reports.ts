@@ -1,0 +1,155 @@
+import { asc, inArray, or } from 'drizzle-orm';
+import { helsinkiDate } from '../../../domain/access';
+import {
+	afterIntensiveFigure,
+	assessmentsFigure,
+	caseloadsFigure,
+	coloursFigure,
+	confirmationsFigure,
+	consultationsFigure,
+	flagsFigure,
+	intensiveFigure,
+	meetingsFigure,
+	overridesFigure,
+	redResponseFigure,
+	thlFigure,
+	type Figure,
+	type FigureKey
+} from '../../../domain/report-figures';
+import type { Period } from '../../../domain/reports';
+import { REPORT_ROLES, type OrganisationKind } from '../../../domain/roles';
+import { actorOf, logAggregate, logDenied, type Actor, type Viewer } from '../../access-log';
+import { inTransaction, type DbOrTx } from '../../db';
+import { team } from '../../db/schema';
+import { ForbiddenError, NotFoundError } from '../../errors';
+import * as q from './figures';
+
+export type ReportTeam = { id: string; name: string };
+export type ReportScope = { teams: ReportTeam[]; actor: Actor; region: boolean };
+
+/**
+ * The teams whose reports the viewer may read (§8): a coordinator's or consultant's own
+ * team; for the region's management, every team of their organisation. Nobody else.
+ */
+export async function reportScope(db: DbOrTx, viewer: Viewer): Promise<ReportScope> {
+	const memberships = viewer.memberships.filter((ms) => REPORT_ROLES.includes(ms.role));
+	const first = memberships[0];
+	if (!first) throw new ForbiddenError();
+	const regionOrgs = memberships
+		.filter((ms) => ms.role === 'region_manager')
+		.map((ms) => ms.organisationId);
+	const teamIds = memberships.flatMap((ms) =>
+		ms.role !== 'region_manager' && ms.teamId ? [ms.teamId] : []
+	);
+	const conditions = [
+		...(regionOrgs.length ? [inArray(team.organisationId, regionOrgs)] : []),
+		...(teamIds.length ? [inArray(team.id, teamIds)] : [])
+	];
+	const teams = conditions.length
+		? await db
+				.select({ id: team.id, name: team.name })
+				.from(team)
+				.where(or(...conditions))
+				.orderBy(asc(team.name))
+		: [];
+	return { teams, actor: actorOf(viewer, first), region: regionOrgs.length > 0 };
+}
+
+export type ReportFilter = {
+	/** One team, or null for every team the viewer may see. */
+	teamId: string | null;
+	period: Period;
+	partnerKind: OrganisationKind | null;
+};
+
+/** The filter's teams, or a 404 whose denied row is kept (a team the viewer may not see). */
+async function teamsOf(db: DbOrTx, scope: ReportScope, filter: ReportFilter): Promise<string[]> {
+	if (filter.teamId === null) return scope.teams.map((t) => t.id);
+	if (scope.teams.some((t) => t.id === filter.teamId)) return [filter.teamId];
+	await logDenied(db, scope.actor, {
+		action: 'aggregate',
+		entityType: 'report',
+		entityId: filter.teamId,
+		requestId: scope.actor.requestId
+	});
+	throw new NotFoundError();
+}
+
+const SYSTEM_FIGURES: FigureKey[] = [
+	'colours',
+	'overrides',
+	'flags',
+	'consultations',
+	'intensive',
+	'caseloads',
+	'confirmations',
+	'assessments',
+	'meetings',
+	'red_response',
+	'disagreements',
+	'after_intensive'
+];
+
+async function figure(db: DbOrTx, key: FigureKey, s: q.Scope): Promise<Figure> {
+	switch (key) {
+		case 'colours':
+			return coloursFigure(await q.coloursByMonth(db, s));
+		case 'overrides':
+			return overridesFigure(await q.overridesByMonth(db, s));
+		case 'flags':
+			return flagsFigure(await q.flagsByOutcome(db, s));
+		case 'disagreements':
+			return flagsFigure(await q.flagsByOutcome(db, s, 'disagreement'), 'disagreements');
+		case 'red_response':
+			return redResponseFigure(await q.redResponseByMonth(db, s));
+		case 'consultations':
+			return consultationsFigure(await q.consultationsByMonth(db, s));
+		case 'intensive':
+			return intensiveFigure(await q.intensiveByKind(db, s));
+		case 'after_intensive':
+			return afterIntensiveFigure(await q.colourAfterIntensive(db, s));
+		case 'caseloads':
+			return caseloadsFigure((await q.caseloadBands(db, s)).bands);
+		case 'confirmations':
+			return confirmationsFigure((await q.caseloadBands(db, s)).confirmations);
+		case 'assessments':
+			return assessmentsFigure(await q.assessmentsByPartnerKind(db, s));
+		case 'meetings':
+			return meetingsFigure(await q.meetingsByMonth(db, s));
+		case 'thl':
+			return thlFigure(await q.thlFollowUp(db, s));
+	}
+}
+
+/**
+ * Figures for the filter, read in one transaction with one access-log row of kind
+ * `aggregate`: no child is named in it, as none is in the figures.
+ */
+export async function readReport(
+	db: DbOrTx,
+	viewer: Viewer,
+	filter: ReportFilter,
+	keys: FigureKey[] | 'system',
+	now = new Date()
+): Promise<{ scope: ReportScope; figures: Figure[] }> {
+	const scope = await reportScope(db, viewer);
+	const teamIds = await teamsOf(db, scope, filter);
+	const wanted = keys === 'system' ? SYSTEM_FIGURES : keys;
+	const s: q.Scope = {
+		teamIds,
+		period: filter.period,
+		today: helsinkiDate(now),
+		partnerKind: filter.partnerKind
+	};
+	const figures = await inTransaction(db, async (tx) => {
+		const out: Figure[] = [];
+		// One after another: a transaction is one connection.
+		for (const key of wanted) out.push(await figure(tx, key, s));
+		await logAggregate(tx, scope.actor, {
+			entityId: keys === 'system' ? 'system' : wanted.join(','),
+			teamIds: teamIds
+		});
+		return out;
+	});
+	return { scope, figures };
+}

@@ -1,0 +1,36 @@
+import { helsinkiDate } from '$lib/domain/access';
+import { PARTNER_KINDS, REPORT_ROLES } from '$lib/domain/roles';
+import { kindLabel } from '$lib/labels';
+import { parseReportFilter } from '$lib/schemas/reports';
+import { database, requireRole, viewerOf } from '$lib/server/http/authz';
+import { httpFailure } from '$lib/server/http/forms';
+import { figureView, periodOptions, reportHeading } from '$lib/server/http/report-view';
+import { readReport, reportScope } from '$lib/server/features/reports';
+import type { PageServerLoad } from './$types';
+
+/** §8: the system-level reports of the teams the viewer leads or manages; aggregates only. */
+export const load: PageServerLoad = async (event) => {
+	await requireRole(event, ...REPORT_ROLES);
+	const db = await database();
+	const viewer = viewerOf(event);
+	const today = helsinkiDate();
+	const scope = await reportScope(db, viewer).catch(httpFailure);
+	const filter = parseReportFilter(event.url.searchParams, today);
+	const choices = {
+		teams: scope.teams,
+		periods: periodOptions(today),
+		partners: PARTNER_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))
+	};
+	if (!filter.ok) return { choices, form: filter.form, errors: filter.errors, report: null };
+	const { figures } = await readReport(db, viewer, filter, 'system').catch(httpFailure);
+	return {
+		choices,
+		form: filter.form,
+		errors: null,
+		report: {
+			heading: reportHeading(scope, filter),
+			query: new URLSearchParams(filter.form).toString(),
+			figures: figures.map(figureView)
+		}
+	};
+};

@@ -1,0 +1,28 @@
+import { error } from '@sveltejs/kit';
+import { helsinkiDate } from '$lib/domain/access';
+import { REPORT_ROLES } from '$lib/domain/roles';
+import { m } from '$lib/paraglide/messages';
+import { parseFigureKey, parseReportFilter } from '$lib/schemas/reports';
+import { database, requireRole, viewerOf } from '$lib/server/http/authz';
+import { httpFailure } from '$lib/server/http/forms';
+import { figureCsv, figureView } from '$lib/server/http/report-view';
+import { readReport } from '$lib/server/features/reports';
+import type { RequestHandler } from './$types';
+
+/** One figure as CSV, the same cells as its table ("< 5" and ".." included). */
+export const GET: RequestHandler = async (event) => {
+	await requireRole(event, ...REPORT_ROLES);
+	const key = parseFigureKey(event.url.searchParams.get('figure'));
+	const filter = parseReportFilter(event.url.searchParams, helsinkiDate());
+	if (!key || !filter.ok) error(400, m.error_form_invalid());
+	const db = await database();
+	const { figures } = await readReport(db, viewerOf(event), filter, [key]).catch(httpFailure);
+	const name = `yhteisarvio-${key}-${filter.period.from}-${filter.period.to}.csv`;
+	return new Response(figureCsv(figureView(figures[0]!)), {
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="${name}"`,
+			'cache-control': 'no-store'
+		}
+	});
+};

@@ -1,0 +1,104 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eventFor, makeOrg, makeTeam, makeUser } from '$lib/server/testing/fixtures';
+import { logRows, outcome } from '$lib/server/testing/routes';
+import * as page from './+page.server';
+import * as thl from './thl/+page.server';
+import * as csv from './csv/+server';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- calling route handlers with test events */
+
+/** The reports (§8) through their routes: who reads them, and what a refusal leaves behind. */
+const u: Record<string, string> = {};
+let teamId: string;
+let otherTeamId: string;
+
+beforeAll(async () => {
+	const cp = await makeOrg('child_protection');
+	teamId = (await makeTeam(cp.id)).id;
+	otherTeamId = (await makeTeam((await makeOrg('child_protection')).id)).id;
+	for (const role of ['coordinator', 'consultant_social_worker', 'social_worker'] as const)
+		u[role] = (await makeUser(role, { organisationId: cp.id, teamId })).user.id;
+	u.manager = (await makeUser('region_manager', { organisationId: cp.id })).user.id;
+	u.partner = (await makeUser('partner')).user.id;
+	u.admin = (await makeUser('admin')).user.id;
+});
+
+async function call(who: string, fn: (e: any) => unknown, url = 'http://localhost/reports') {
+	const event = await eventFor(u[who]!, { url });
+	return { ...(await outcome(() => fn(event))), requestId: event.locals.requestId };
+}
+
+describe('/reports', () => {
+	it.each(['coordinator', 'consultant_social_worker', 'manager'])(
+		'%s reads the figures',
+		async (who) => {
+			const r = await call(who, page.load as any);
+			expect(r.status).toBe(200);
+			expect(r.value.report.figures).toHaveLength(12);
+			expect(await logRows(r.requestId)).toEqual([
+				expect.objectContaining({ outcome: 'allowed', action: 'aggregate', child_id: null })
+			]);
+		}
+	);
+
+	it.each(['social_worker', 'partner', 'admin'])(
+		'%s is refused, and the refusal logged',
+		async (who) => {
+			const r = await call(who, page.load as any);
+			expect(r.status).toBe(403);
+			expect((await logRows(r.requestId)).map((x) => x.outcome)).toEqual(['denied']);
+		}
+	);
+
+	it('answers 404 for another organisation’s team, logged as denied', async () => {
+		const r = await call(
+			'manager',
+			page.load as any,
+			`http://localhost/reports?team=${otherTeamId}`
+		);
+		expect(r.status).toBe(404);
+		expect(await logRows(r.requestId)).toEqual([
+			expect.objectContaining({ outcome: 'denied', action: 'aggregate' })
+		]);
+	});
+
+	it('refuses a bad filter in words and reads nothing', async () => {
+		const r = await call(
+			'coordinator',
+			page.load as any,
+			'http://localhost/reports?period=custom&from=2026-03-01&to=2026-02-01&team=nope'
+		);
+		expect(r.status).toBe(200);
+		expect(r.value.report).toBeNull();
+		expect(Object.keys(r.value.errors)).toEqual(['team']);
+		expect(await logRows(r.requestId)).toEqual([]);
+	});
+});
+
+describe('/reports/thl and the CSV', () => {
+	it('gives the coordinator the THL half-year and a CSV of it', async () => {
+		const r = await call('coordinator', thl.load as any, 'http://localhost/reports/thl');
+		expect(r.status).toBe(200);
+		expect(r.value.report.figure.rows).toHaveLength(9);
+		const file = await call(
+			'coordinator',
+			csv.GET as any,
+			`http://localhost/reports/csv?figure=thl&team=${teamId}`
+		);
+		const response = file.value as Response;
+		expect(response.headers.get('content-type')).toContain('text/csv');
+		const text = await response.text();
+		expect(text.split('\n')[0]).toContain('Määrä');
+		expect(text).toContain('7 arkipäivässä');
+	});
+
+	it('refuses a partner the CSV, and an unknown figure with a 400', async () => {
+		expect(
+			(await call('partner', csv.GET as any, 'http://localhost/reports/csv?figure=thl')).status
+		).toBe(403);
+		expect(
+			(await call('coordinator', csv.GET as any, 'http://localhost/reports/csv?figure=children'))
+				.status
+		).toBe(400);
+	});
+});

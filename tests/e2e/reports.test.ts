@@ -1,0 +1,70 @@
+import { expect, expectAccessible, test } from './fixtures';
+
+test('the region manager reads the reports, filters them, downloads a CSV and opens the THL follow-up', async ({
+	page,
+	loginAs
+}) => {
+	await loginAs('region_manager');
+	await page.getByRole('navigation').getByRole('link', { name: 'Raportit' }).click();
+	await expect(page.locator('h1')).toHaveText('Raportit');
+	// Every figure has a chart named for screen readers and a table beside it.
+	await expect(
+		page.getByRole('img', { name: /^Lapset värin mukaan kuukauden lopussa Viivakaavio/ })
+	).toBeVisible();
+	await expect(
+		page.getByRole('table', { name: 'Liput ja mihin ne johtivat' }).getByRole('columnheader', {
+			name: 'Käsitelty ajoissa'
+		})
+	).toBeVisible();
+	await expectAccessible(page);
+
+	// A custom period: a start after the end is refused in words, linked to its field.
+	await page.getByLabel('Ajanjakso').selectOption('custom');
+	await page.getByLabel('Alkupäivä').fill('2026-03-01');
+	await page.getByLabel('Loppupäivä').fill('2026-02-01');
+	await page.getByRole('button', { name: 'Näytä raportti' }).click();
+	const summary = page.getByRole('alert');
+	await expect(summary).toContainText('Loppupäivän pitää olla alkupäivä tai sen jälkeen.');
+	await expect(summary.getByRole('link', { name: /Loppupäivä/ })).toHaveAttribute('href', '#to');
+	await expectAccessible(page);
+
+	await page.getByLabel('Loppupäivä').fill('2026-03-31');
+	await page.getByLabel('Kumppanin laji').selectOption({ label: 'koulu' });
+	await page.getByRole('button', { name: 'Näytä raportti' }).click();
+	await expect(page.getByText(/1\.3\.2026–31\.3\.2026/)).toBeVisible();
+
+	// The CSV carries the same cells as the table, small counts as "< 5".
+	const href = await page
+		.getByRole('link', { name: 'Lataa CSV-tiedostona: Tehostettu työskentely' })
+		.getAttribute('href');
+	const csv = await page.request.get(href!);
+	expect(csv.status()).toBe(200);
+	expect(csv.headers()['content-type']).toContain('text/csv');
+	expect((await csv.text()).split('\n')[0]).toContain('Aloitettu');
+
+	await page.goto('/reports/thl');
+	await expect(page.locator('h1')).toHaveText('THL:n puolivuosiseuranta');
+	await expect(page.getByRole('table', { name: 'Käsittelyajat (THL)' })).toContainText(
+		'– 7 arkipäivässä'
+	);
+	await expectAccessible(page);
+});
+
+test('the coordinator reads the team’s reports; a social worker and a partner are refused', async ({
+	pageAs
+}) => {
+	const coordinator = await pageAs('coordinator');
+	await coordinator.goto('/reports');
+	await expect(coordinator.locator('h1')).toHaveText('Raportit');
+
+	const worker = await pageAs('social_worker');
+	await expect(worker.getByRole('navigation').getByRole('link', { name: 'Raportit' })).toHaveCount(
+		0
+	);
+	const refused = await worker.request.get('/reports');
+	expect(refused.status()).toBe(403);
+
+	const partner = await pageAs('partner');
+	expect((await partner.request.get('/reports/thl')).status()).toBe(403);
+	expect((await partner.request.get('/reports/csv?figure=thl')).status()).toBe(403);
+});
