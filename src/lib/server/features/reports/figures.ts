@@ -177,10 +177,13 @@ export async function redResponseByMonth(db: DbOrTx, s: Scope) {
 			from (
 				select f.raised_at, ${fiDate(sql`f.raised_at`)} as raised_on,
 					${fiDate(sql`f.triaged_at`)} as triaged_on,
+					-- A child's few discussions by its index, each meeting by its key: the
+					-- limit keeps the planner from scanning every meeting once per red.
 					(select ${fiDate(sql`min(t.starts_at)`)} from meeting_discussion d
-						join team_meeting t on t.id = d.meeting_id
-						where d.child_id = f.child_id and t.state <> 'planned'
-						and t.starts_at >= ${fiStart(fiDate(sql`f.raised_at`))}) as discussed_on
+						cross join lateral (select t.starts_at from team_meeting t
+							where t.id = d.meeting_id and t.state <> 'planned'
+							and t.starts_at >= ${fiStart(fiDate(sql`f.raised_at`))} limit 1) t
+						where d.child_id = f.child_id) as discussed_on
 				from flag f join child c on c.id = f.child_id
 				where c.team_id = any(${b.teams}) and f.trigger = 'turned_red'
 					and f.raised_at >= ${b.fromTs} and f.raised_at < ${b.toTs}
