@@ -3,6 +3,7 @@
  * of which (for the small-number rule). Pure: the numbers come from the report queries.
  */
 import type { Grid, Value } from './reports';
+import { INTENSIVE_OUTCOMES } from './workflows';
 
 export const FIGURE_KEYS = [
 	'colours',
@@ -163,13 +164,8 @@ export function consultationsFigure(
 	};
 }
 
-export const OUTCOME_COLUMNS = [
-	'improved',
-	'unchanged',
-	'placement',
-	'moved_away',
-	'other'
-] as const;
+/** The outcome columns of the intensive figure, in the workflows' own order. */
+export const OUTCOME_COLUMNS = INTENSIVE_OUTCOMES;
 
 export function intensiveFigure(
 	data: {

@@ -1,6 +1,6 @@
 import type { Figure, FigureKey, RowKind } from '../../domain/report-figures';
 import { chartable, periodChoices, protect, shownText, type Period } from '../../domain/reports';
-import { formatDate } from '../../format';
+import { formatDate, formatLocale } from '../../format';
 import { toCsv } from '../csv';
 import type { OrganisationKind } from '../../domain/roles';
 import type { IntensiveOutcome, WorkflowKind } from '../../domain/workflows';
@@ -113,14 +113,14 @@ const THL_LINES: Record<string, () => string> = {
 	needs_assessments_late: m.report_thl_needs_assessments_late
 };
 
-/** `2026-03` as the reader's month name and year. */
-export function monthLabel(month: string): string {
+/** `2026-03` (or a date in it) as the reader's month name and year, short or long. */
+export function monthLabel(month: string, width: 'short' | 'long' = 'short'): string {
 	const [y, mo] = month.split('-').map(Number) as [number, number];
-	const locale = getLocale();
-	return new Date(Date.UTC(y, mo - 1, 1)).toLocaleDateString(
-		locale === 'en' ? 'en-GB' : locale === 'sv' ? 'sv-FI' : 'fi-FI',
-		{ month: 'short', year: 'numeric', timeZone: 'UTC' }
-	);
+	return new Date(Date.UTC(y, mo - 1, 1)).toLocaleDateString(formatLocale(), {
+		month: width,
+		year: 'numeric',
+		timeZone: 'UTC'
+	});
 }
 
 function rowLabel(kind: RowKind, key: string): string {
@@ -187,7 +187,7 @@ export function figureCsv(view: FigureView): string {
 export function periodOptions(today: string) {
 	const choices = periodChoices(today);
 	const label = (p: Period) =>
-		p.kind === 'month' ? monthLong(p.from) : `${formatDate(p.from)}–${formatDate(p.to)}`;
+		p.kind === 'month' ? monthLabel(p.from, 'long') : `${formatDate(p.from)}–${formatDate(p.to)}`;
 	const group = (kind: 'month' | 'quarter' | 'half_year') =>
 		choices[kind].map((p) => ({ value: `${kind}:${p.from}`, label: label(p) }));
 	return [
@@ -195,15 +195,6 @@ export function periodOptions(today: string) {
 		{ label: m.report_period_month(), options: group('month') },
 		{ label: m.report_period_half_year(), options: group('half_year') }
 	];
-}
-
-function monthLong(date: string): string {
-	const [y, mo] = date.split('-').map(Number) as [number, number];
-	const locale = getLocale();
-	return new Date(Date.UTC(y, mo - 1, 1)).toLocaleDateString(
-		locale === 'en' ? 'en-GB' : locale === 'sv' ? 'sv-FI' : 'fi-FI',
-		{ month: 'long', year: 'numeric', timeZone: 'UTC' }
-	);
 }
 
 /** What the report covers, in words: the team (or all the viewer's teams) and the dates. */

@@ -13,6 +13,7 @@ import {
 	overridesFigure,
 	redResponseFigure,
 	thlFigure,
+	FIGURE_KEYS,
 	type Figure,
 	type FigureKey
 } from '../../../domain/report-figures';
@@ -75,20 +76,8 @@ async function teamsOf(db: DbOrTx, scope: ReportScope, filter: ReportFilter): Pr
 	throw new NotFoundError();
 }
 
-const SYSTEM_FIGURES: FigureKey[] = [
-	'colours',
-	'overrides',
-	'flags',
-	'consultations',
-	'intensive',
-	'caseloads',
-	'confirmations',
-	'assessments',
-	'meetings',
-	'red_response',
-	'disagreements',
-	'after_intensive'
-];
+/** The /reports page: every figure but THL's, which has its own page. */
+const SYSTEM_FIGURES = FIGURE_KEYS.filter((k) => k !== 'thl');
 
 async function figure(db: DbOrTx, key: FigureKey, s: q.Scope): Promise<Figure> {
 	switch (key) {
