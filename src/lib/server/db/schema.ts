@@ -394,7 +394,11 @@ export const assessmentRequest = pgTable(
 	},
 	(t) => [
 		index('assessment_request_org_idx').on(t.organisationId, t.status),
-		index('assessment_request_child_idx').on(t.childId, t.status)
+		index('assessment_request_child_idx').on(t.childId, t.status),
+		// The reports read the requests due in a period.
+		index('assessment_request_due_idx')
+			.on(t.dueDate)
+			.where(sql`status <> 'cancelled'`)
 	]
 );
 
@@ -432,6 +436,10 @@ export const assessment = pgTable(
 	(t) => [
 		index('assessment_child_idx').on(t.childId, t.organisationId, t.status),
 		index('assessment_org_idx').on(t.organisationId, t.status),
+		// The reports count a period's submitted assessments from the index alone.
+		index('assessment_submitted_idx')
+			.on(t.submittedAt, t.childId, t.organisationId)
+			.where(sql`status = 'submitted'`),
 		// A submitted assessment is superseded at most once: corrections form a chain.
 		uniqueIndex('assessment_supersedes_uq').on(t.supersedesId)
 	]
@@ -512,7 +520,9 @@ export const childStatusHistory = pgTable(
 		trigger: text().notNull(),
 		at: ts().notNull()
 	},
-	(t) => [index('child_status_history_child_idx').on(t.childId, t.at)]
+	// With `seq` and the colour: a child's colour at a moment is one index-only step back,
+	// for every child of a region at once in the reports.
+	(t) => [index('child_status_history_child_idx').on(t.childId, t.at, t.seq, t.toColour)]
 );
 
 /** A prompt to act (docs/domain.md §6), raised with the status change that caused it. */

@@ -1,4 +1,4 @@
-import { asc, inArray, or } from 'drizzle-orm';
+import { asc, inArray, or, sql } from 'drizzle-orm';
 import { helsinkiDate } from '../../../domain/access';
 import {
 	afterIntensiveFigure,
@@ -98,9 +98,9 @@ async function figure(db: DbOrTx, key: FigureKey, s: q.Scope): Promise<Figure> {
 		case 'after_intensive':
 			return afterIntensiveFigure(await q.colourAfterIntensive(db, s));
 		case 'caseloads':
-			return caseloadsFigure((await q.caseloadBands(db, s)).bands);
+			return caseloadsFigure(await q.caseloadBands(db, s));
 		case 'confirmations':
-			return confirmationsFigure((await q.caseloadBands(db, s)).confirmations);
+			return confirmationsFigure(await q.caseloadConfirmations(db, s));
 		case 'assessments':
 			return assessmentsFigure(await q.assessmentsByPartnerKind(db, s));
 		case 'meetings':
@@ -131,6 +131,9 @@ export async function readReport(
 		partnerKind: filter.partnerKind
 	};
 	const figures = await inTransaction(db, async (tx) => {
+		// The planner's cost for a region's aggregates crosses PostgreSQL's JIT threshold, and
+		// compiling them takes longer than running them (measured: 0.4 s of a 0.8 s query).
+		await tx.execute(sql`set local jit = off`);
 		const out: Figure[] = [];
 		// One after another: a transaction is one connection.
 		for (const key of wanted) out.push(await figure(tx, key, s));
