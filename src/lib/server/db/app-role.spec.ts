@@ -23,7 +23,7 @@ beforeAll(async () => {
 	historyId = (Array.isArray(r) ? r : r.rows)[0].id;
 });
 
-/** This month's partition of the access log, made by the migration and at each start. */
+/** This month's partition of the access log, made whenever a database handle opens. */
 const month = sql.identifier(
 	`access_log_${new Date().toISOString().slice(0, 7).replace('-', '_')}`
 );

@@ -64,6 +64,16 @@ export async function closeDb(): Promise<void> {
 	await h?.close();
 }
 
+/**
+ * The access log's monthly partitions for this month and the next two (ADR 026), made
+ * whenever a handle opens, after the migrations: a database migrated in another month (a
+ * restored backup, the tests' cached copy) then still has the month it is used in. The
+ * running app adds them again every hour (startup.ts); a row whose month has none lands
+ * in the default partition, never lost.
+ */
+const LOG_PARTITIONS = 'select access_log_add_months($1::date, 2)';
+const logMonth = () => new Date().toISOString().slice(0, 10);
+
 /** The advisory lock key the migrating instance holds (any constant bigint will do). */
 const MIGRATION_LOCK = 7_262_024;
 
@@ -85,6 +95,7 @@ async function connect(): Promise<Handle> {
 			// session lock while it migrates, the others wait and then find nothing to do.
 			await owner`select pg_advisory_lock(${MIGRATION_LOCK})`;
 			await migrate(drizzle(owner, { casing: 'snake_case' }), { migrationsFolder });
+			await owner.unsafe(LOG_PARTITIONS, [logMonth()]);
 		} finally {
 			await owner.end();
 		}
@@ -108,6 +119,7 @@ async function connect(): Promise<Handle> {
 	});
 	const db = drizzle(client, { schema, casing: 'snake_case' });
 	await migrate(db, { migrationsFolder });
+	await client.query(LOG_PARTITIONS, [logMonth()]);
 	// One connection: from here on it is the app role. The embedded database's only user is
 	// a superuser, so this guards against bugs, not a compromised process (ADR 013).
 	await client.exec(`SET ROLE ${APP_ROLE}`);

@@ -205,27 +205,38 @@ export function pathFor(routeId: string, params: Record<string, string>): string
 		.replace(/\[\[?([a-z]+)\]?\]/gi, (_, k: string) => params[k] ?? '');
 }
 
+let fingerprintQuery: string | null = null;
+
 /**
  * A fingerprint of every table a request could change, except the ones that are meant to
- * grow or change on any request: the access log and its monthly partitions (denials are logged), sessions, and the
- * login throttle (a failed attempt is counted by design).
+ * grow or change on any request: the access log and its monthly partitions (denials are
+ * logged), sessions, and the login throttle (a failed attempt is counted by design).
+ *
+ * Per table its row count and the newest `xmin`: every insert and every update writes a
+ * row version stamped with a transaction id newer than any before it, and a delete lowers
+ * the count, so any committed write changes one of the two, even one that leaves the same
+ * values. One statement for all tables; hashing every row's text twice per call made the
+ * route walk take two minutes (ADR 031).
  */
 export async function snapshot(): Promise<string> {
 	const d = await db();
-	const res = await d.execute(
-		sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like 'access\_log%' and table_name not in ('session', 'login_throttle') order by table_name`
-	);
-	const tables = rowsOf<{ table_name: string }>(res).map((r) => r.table_name);
-	const parts: string[] = [];
-	for (const name of tables) {
-		const r = await d.execute(
-			sql.raw(
-				`select count(*)::text || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as h from "${name}" t`
-			)
+	if (!fingerprintQuery) {
+		const res = await d.execute(
+			sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like 'access\_log%' and table_name not in ('session', 'login_throttle') order by table_name`
 		);
-		parts.push(`${name}=${rowsOf<{ h: string }>(r)[0]!.h}`);
+		const tables = rowsOf<{ table_name: string }>(res).map((r) => r.table_name);
+		fingerprintQuery = tables
+			.map(
+				(name) =>
+					`select '${name}' as t, count(*) || ':' || coalesce(max(xmin::text::bigint), 0) as h from "${name}"`
+			)
+			.join(' union all ');
 	}
-	return parts.join('\n');
+	const rows = rowsOf<{ t: string; h: string }>(await d.execute(sql.raw(fingerprintQuery)));
+	return rows
+		.map((r) => `${r.t}=${r.h}`)
+		.sort()
+		.join('\n');
 }
 
 /** An event for a route, as one visitor (null: signed out), with a body of our choosing. */
