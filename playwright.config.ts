@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { freePortSync } from './scripts/free-port.js';
 import { TEST_ENCRYPTION_KEY } from './src/lib/server/testing/test-key';
 
 // System Chromium (Debian's packages): Playwright cannot download its own browser here. The
@@ -9,8 +10,10 @@ const executablePath =
 	process.env.CHROMIUM_PATH ??
 	['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((p) => existsSync(p));
 
-const PORT = Number(process.env.E2E_PORT ?? 4173);
-const MAIL_PORT = PORT + 1000;
+// Ports chosen free for each run unless given, so two runs on one machine never meet. Set
+// here once: the test workers inherit the runner's environment, so they read the same.
+const PORT = Number((process.env.E2E_PORT ??= String(freePortSync())));
+const MAIL_PORT = Number((process.env.E2E_MAIL_PORT ??= String(freePortSync())));
 export const MAIL_FILE = '.mail-e2e/mails.jsonl';
 
 export default defineConfig({
@@ -48,7 +51,7 @@ export default defineConfig({
 		// The production build on a fresh embedded database, as a newcomer runs it; with
 		// DATABASE_URL set the same server runs on that database and seeds the demo data.
 		// A local mail sink receives what the outbox sends (tests/e2e/mail-sink.js).
-		command: `rm -rf .data-e2e .mail-e2e .auth-e2e && (node tests/e2e/mail-sink.js &) && npm run build && node scripts/server.js`,
+		command: `rm -rf .data-e2e .mail-e2e .auth-e2e && (node tests/e2e/mail-sink.js &) && node scripts/build-if-stale.js && node scripts/server.js`,
 		env: {
 			DATA_DIR: '.data-e2e',
 			PORT: String(PORT),

@@ -33,7 +33,9 @@ const { getDb, closeDb } = await import('../src/lib/server/db');
 const { createSession } = await import('../src/lib/server/auth/session');
 const { token } = await createSession(await getDb(), w!.worker as string);
 
-const PORTS = [3301, 3302];
+// Ports of this run's own (two runs on one machine never meet).
+const { freePort } = await import('./free-port.js');
+const PORTS = [await freePort(), await freePort()];
 const servers: ChildProcess[] = PORTS.map((port) =>
 	spawn(process.execPath, ['--max-old-space-size=256', 'scripts/server.js'], {
 		env: {
