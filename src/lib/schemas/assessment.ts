@@ -14,7 +14,24 @@ const rating = z
 	.enum(['', '0', '1', '2', '3'], { error: () => m.error_rating_invalid() })
 	.default('');
 
-export function assessmentFormSchema(inst: Instrument = CURRENT_INSTRUMENT) {
+type AssessmentFormSchema = z.ZodObject<Record<string, z.ZodType<string | number>>>;
+
+// One schema per instrument, built once: building it, and the form adapter's JSON Schema
+// of it (cached by the schema's identity), cost ~5 ms of every assessment post and page.
+// Its error texts are functions, so one schema still answers in each reader's language.
+const schemas = new WeakMap<Instrument, AssessmentFormSchema>();
+const fieldSets = new WeakMap<Instrument, Set<string>>();
+
+export function assessmentFormSchema(inst: Instrument = CURRENT_INSTRUMENT): AssessmentFormSchema {
+	let schema = schemas.get(inst);
+	if (!schema) {
+		schema = buildSchema(inst);
+		schemas.set(inst, schema);
+	}
+	return schema;
+}
+
+function buildSchema(inst: Instrument): AssessmentFormSchema {
 	const shape: Record<string, z.ZodType> = {
 		assessmentId: uuidOrEmpty,
 		requestId: uuidOrEmpty,
@@ -29,12 +46,19 @@ export function assessmentFormSchema(inst: Instrument = CURRENT_INSTRUMENT) {
 		shape[`r_${item.id}`] = rating;
 		shape[`e_${item.id}`] = optionalParagraph(EVIDENCE_MAX);
 	}
-	return z.object(shape) as z.ZodObject<Record<string, z.ZodType<string | number>>>;
+	return z.object(shape) as AssessmentFormSchema;
 }
 
 export type AssessmentFormData = Record<string, string | number>;
 
 /** Field names a posted assessment may carry; anything else is refused. */
-export function allowedAssessmentFields(inst: Instrument = CURRENT_INSTRUMENT): Set<string> {
-	return new Set([...Object.keys(assessmentFormSchema(inst).shape), '__superform_id']);
+export function allowedAssessmentFields(
+	inst: Instrument = CURRENT_INSTRUMENT
+): ReadonlySet<string> {
+	let fields = fieldSets.get(inst);
+	if (!fields) {
+		fields = new Set([...Object.keys(assessmentFormSchema(inst).shape), '__superform_id']);
+		fieldSets.set(inst, fields);
+	}
+	return fields;
 }
