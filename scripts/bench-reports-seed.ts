@@ -8,18 +8,12 @@
  * discussions and steps, and a few confirmed 31st children.
  */
 import type { Sql } from 'postgres';
+import { ORGANISATION_KINDS } from '../src/lib/domain/roles';
 
 export type RegionSize = { teams: number; childrenPerTeam: number; assessmentsPerChild: number };
 
-const PARTNER_KINDS = [
-	'school',
-	'early_education',
-	'child_health_clinic',
-	'child_psychiatry',
-	'youth_mental_health',
-	'substance_abuse',
-	'residential_unit'
-];
+// Every kind that assesses: all but child protection itself.
+const PARTNER_KINDS = ORGANISATION_KINDS.filter((k) => k !== 'child_protection');
 
 export async function seedRegion(raw: Sql, size: RegionSize): Promise<void> {
 	const { teams, childrenPerTeam: perTeam, assessmentsPerChild: perChild } = size;
@@ -201,7 +195,9 @@ export async function seedRegion(raw: Sql, size: RegionSize): Promise<void> {
 		await sql`insert into meeting_discussion (meeting_id, child_id, recorded_by)
 			select tm.id, cn.id, tm.coord from tm cross join generate_series(0, 5) j
 			join cn on cn.team_id = tm.team_id
-				and cn.k = (abs(hashtext(tm.id::text)) + j * 17) % ${perTeam}::int`;
+				and cn.k = (abs(hashtext(tm.id::text)) + j * 17) % ${perTeam}::int
+			-- A small team can draw a child twice for one meeting: once is enough.
+			on conflict do nothing`;
 		await sql`insert into meeting_step (child_id, meeting_id, what, owner_id, due_on, outcome, created_by)
 			select d.child_id, d.meeting_id, 'Askel', d.recorded_by,
 				(tm.starts_at + interval '14 days')::date,

@@ -11,6 +11,7 @@
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
+import { interleave, pct } from './bench-timing';
 import { seedRegion } from './bench-reports-seed';
 
 const { values: args } = parseArgs({
@@ -127,19 +128,7 @@ for (const key of FIGURE_KEYS)
 	cases[`  figure ${key}, region, quarter`] = () =>
 		readReport(db, region, { ...all, period: quarter }, [key]);
 
-for (const run of Object.values(cases)) for (let i = 0; i < 3; i++) await run();
-const times: Record<string, number[]> = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
-const load = loadavg()[0]!;
-for (let r = 0; r < ROUNDS; r++)
-	for (const [name, run] of Object.entries(cases)) {
-		const t0 = performance.now();
-		await run();
-		times[name]!.push(performance.now() - t0);
-	}
-const pct = (xs: number[], p: number) => {
-	const s = [...xs].sort((a, b) => a - b);
-	return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-};
+const { times, load } = await interleave(cases, ROUNDS, 3);
 console.info(
 	`\n${sizeTag} (teams × children × assessments), ${ROUNDS} rounds, quarter ${quarter.from}–${quarter.to}, ` +
 		`12 months ${year.from}–${year.to}, load average ${load.toFixed(2)} → ${loadavg()[0]!.toFixed(2)}\n`

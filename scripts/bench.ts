@@ -12,6 +12,7 @@
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
+import { interleave, pct } from './bench-timing';
 
 const { values: args } = parseArgs({
 	options: {
@@ -244,20 +245,7 @@ const floors: Record<string, string> = {
 };
 
 // Warm up, then interleave: every round runs each case once, so load and caches are shared.
-for (const run of Object.values(cases)) for (let i = 0; i < 5; i++) await run();
-const times: Record<string, number[]> = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
-const load = loadavg()[0]!;
-for (let r = 0; r < ROUNDS; r++) {
-	for (const [name, run] of Object.entries(cases)) {
-		const t0 = performance.now();
-		await run();
-		times[name]!.push(performance.now() - t0);
-	}
-}
-const pct = (xs: number[], p: number) => {
-	const s = [...xs].sort((a, b) => a - b);
-	return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-};
+const { times, load } = await interleave(cases, ROUNDS, 5);
 console.info(
 	`\n${CHILDREN} children, ${ROUNDS} rounds, load average ${load.toFixed(2)} → ${loadavg()[0]!.toFixed(2)}\n`
 );
