@@ -8,12 +8,9 @@
  * discussions and steps, and a few confirmed 31st children.
  */
 import type { Sql } from 'postgres';
-import { ORGANISATION_KINDS } from '../src/lib/domain/roles';
+import { ASSESSING_KINDS } from '../src/lib/server/features/reports/figures';
 
 export type RegionSize = { teams: number; childrenPerTeam: number; assessmentsPerChild: number };
-
-// Every kind that assesses: all but child protection itself.
-const PARTNER_KINDS = ORGANISATION_KINDS.filter((k) => k !== 'child_protection');
 
 export async function seedRegion(raw: Sql, size: RegionSize): Promise<void> {
 	const { teams, childrenPerTeam: perTeam, assessmentsPerChild: perChild } = size;
@@ -23,7 +20,7 @@ export async function seedRegion(raw: Sql, size: RegionSize): Promise<void> {
 		await sql`insert into organisation (name, kind) values ('Alue', 'child_protection')`;
 		await sql`insert into organisation (name, kind)
 			select 'Kumppani ' || k || '-' || i, k::organisation_kind
-			from unnest(${PARTNER_KINDS}::text[]) k, generate_series(1, 10) i`;
+			from unnest(${ASSESSING_KINDS}::text[]) k, generate_series(1, 10) i`;
 		await sql`insert into team (organisation_id, name)
 			select o.id, 'Tiimi ' || lpad(i::text, 3, '0')
 			from organisation o, generate_series(1, ${teams}::int) i where o.name = 'Alue'`;

@@ -11,7 +11,7 @@
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
-import { interleave, pct } from './bench-timing';
+import { interleave, printRatios } from './bench-timing';
 import { seedRegion } from './bench-reports-seed';
 
 const { values: args } = parseArgs({
@@ -133,12 +133,6 @@ console.info(
 	`\n${sizeTag} (teams × children × assessments), ${ROUNDS} rounds, quarter ${quarter.from}–${quarter.to}, ` +
 		`12 months ${year.from}–${year.to}, load average ${load.toFixed(2)} → ${loadavg()[0]!.toFixed(2)}\n`
 );
-console.info('| case | p50 ms | p95 ms | × floor (p50) |');
-console.info('|---|---:|---:|---:|');
-for (const [name, xs] of Object.entries(times)) {
-	const fl = floors[name];
-	const ratio = fl ? (pct(xs, 50) / pct(times[fl]!, 50)).toFixed(2) : '';
-	console.info(`| ${name} | ${pct(xs, 50).toFixed(1)} | ${pct(xs, 95).toFixed(1)} | ${ratio} |`);
-}
+printRatios(times, floors, 1);
 await raw.end();
 await closeDb();

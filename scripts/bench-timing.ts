@@ -28,3 +28,23 @@ export async function interleave(cases: Cases, rounds: number, warmups: number) 
 	}
 	return { times, load };
 }
+
+/**
+ * Prints p50, p95 and each case's p50 over its floor's (`floors`: case → floor case) as a
+ * Markdown table, with `digits` decimals.
+ */
+export function printRatios(
+	times: Record<string, number[]>,
+	floors: Record<string, string>,
+	digits: number
+) {
+	console.info('| case | p50 ms | p95 ms | × floor (p50) |');
+	console.info('|---|---:|---:|---:|');
+	for (const [name, xs] of Object.entries(times)) {
+		const floor = floors[name];
+		const ratio = floor ? (pct(xs, 50) / pct(times[floor]!, 50)).toFixed(2) : '';
+		console.info(
+			`| ${name} | ${pct(xs, 50).toFixed(digits)} | ${pct(xs, 95).toFixed(digits)} | ${ratio} |`
+		);
+	}
+}

@@ -12,7 +12,7 @@
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
-import { interleave, pct } from './bench-timing';
+import { interleave, pct, printRatios } from './bench-timing';
 
 const { values: args } = parseArgs({
 	options: {
@@ -249,13 +249,7 @@ const { times, load } = await interleave(cases, ROUNDS, 5);
 console.info(
 	`\n${CHILDREN} children, ${ROUNDS} rounds, load average ${load.toFixed(2)} → ${loadavg()[0]!.toFixed(2)}\n`
 );
-console.info('| case | p50 ms | p95 ms | × floor (p50) |');
-console.info('|---|---|---|---|');
-for (const [name, xs] of Object.entries(times)) {
-	const floor = floors[name];
-	const ratio = floor ? (pct(xs, 50) / pct(times[floor]!, 50)).toFixed(2) : '';
-	console.info(`| ${name} | ${pct(xs, 50).toFixed(2)} | ${pct(xs, 95).toFixed(2)} | ${ratio} |`);
-}
+printRatios(times, floors, 2);
 // Concurrent clients: each runs the case back to back; throughput and p95 over all calls.
 // One instance's pool (10 connections) serves them, as it would behind a balancer.
 async function concurrent(run: () => Promise<unknown>, clients: number, perClient: number) {

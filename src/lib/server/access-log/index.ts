@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db';
+import { LOG_MONTHS_AHEAD, type DbOrTx } from '../db';
 import { accessLog } from '../db/schema';
 import type { Role } from '../../domain/roles';
 import type { MembershipInfo } from '../auth/session';
@@ -261,5 +261,7 @@ function toRow(entry: AccessEntry) {
  * Each instance calls it at start and hourly; it is a no-op when they exist.
  */
 export async function addLogPartitions(db: DbOrTx, now = new Date()): Promise<void> {
-	await db.execute(sql`select access_log_add_months(${now.toISOString().slice(0, 10)}::date, 2)`);
+	await db.execute(
+		sql`select access_log_add_months(${now.toISOString().slice(0, 10)}::date, ${LOG_MONTHS_AHEAD})`
+	);
 }

@@ -71,7 +71,8 @@ export async function closeDb(): Promise<void> {
  * running app adds them again every hour (startup.ts); a row whose month has none lands
  * in the default partition, never lost.
  */
-const LOG_PARTITIONS = 'select access_log_add_months($1::date, 2)';
+export const LOG_MONTHS_AHEAD = 2;
+const LOG_PARTITIONS = `select access_log_add_months($1::date, ${LOG_MONTHS_AHEAD})`;
 const logMonth = () => new Date().toISOString().slice(0, 10);
 
 /** The advisory lock key the migrating instance holds (any constant bigint will do). */
