@@ -100,6 +100,7 @@ async function seed(): Promise<World> {
 				organisationId: school.id,
 				basis: 'statutory_request' as const,
 				validFrom: '2020-01-01',
+				validUntil: '2099-12-31',
 				grantedBy: worker
 			}))
 		);

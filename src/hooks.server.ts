@@ -1,6 +1,11 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { deleteSessionCookie, sessionCookieName, setSessionCookie } from '$lib/server/http/cookie';
+import {
+	deleteSessionCookie,
+	readTeamCookie,
+	sessionCookieName,
+	setSessionCookie
+} from '$lib/server/http/cookie';
 import { validateSessionToken } from '$lib/server/auth';
 import { closeDb, getDb } from '$lib/server/db';
 import { gate } from '$lib/server/http/gate';
@@ -39,7 +44,9 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	event.locals.pending = null;
 	const token = event.cookies.get(sessionCookieName(event.url));
 	if (token) {
-		const result = await validateSessionToken(await getDb(), token);
+		// A person in several teams acts in the one chosen in the header (docs/domain.md §2).
+		const chosenTeam = readTeamCookie(event.cookies, event.url);
+		const result = await validateSessionToken(await getDb(), token, new Date(), chosenTeam);
 		if (result.session) {
 			event.locals.session = result.session;
 			// Only a session that has passed the second factor is a signed-in user.

@@ -82,6 +82,8 @@ export function basisLabel(basis: AccessBasis): string {
 			return m.basis_workflow();
 		case 'consultation_invite':
 			return m.basis_consultation_invite();
+		case 'notifier':
+			return m.basis_notifier();
 	}
 }
 

@@ -19,7 +19,10 @@ export const load: LayoutServerLoad = async ({ locals, depends, url }) => {
 					displayName: user.displayName,
 					nav: navigationFor(user.roles),
 					primaryRole: primaryRole(user.roles),
-					unread: await unreadCount(await database(), user.id)
+					unread: await unreadCount(await database(), user.id),
+					// The header's switch, for a person in several teams (§2).
+					teams: user.teams,
+					teamId: user.teamId
 				}
 			: null
 	};

@@ -13,7 +13,11 @@ test('revoking access asks first: cancel keeps it, yes revokes it', async ({ pag
 	await page
 		.locator('#organisationId')
 		.selectOption({ label: 'Nuorten mielenterveyspalvelut Väylä' });
-	await page.locator('#basis').selectOption('notification');
+	// A notification is no basis (§3): consent, with who gave it and when.
+	await expect(page.locator('#basis option[value="notification"]')).toHaveCount(0);
+	await page.locator('#basis').selectOption('consent');
+	await page.locator('#consentGivenBy').fill('huoltaja (isä)');
+	await page.locator('#consentGivenOn').fill(new Date().toISOString().slice(0, 10));
 	await page.getByRole('button', { name: 'Anna käyttöoikeus' }).click();
 	const row = page.getByRole('row', { name: /Nuorten mielenterveyspalvelut Väylä/ });
 	await expect(row).toContainText('Voimassa nyt');

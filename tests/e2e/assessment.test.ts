@@ -167,3 +167,31 @@ test.describe('children pages are accessible', () => {
 		await expectAccessible(page);
 	});
 });
+
+// §6 "danger now": the form says, before sending, that an assessment is not a notification
+// and whom to call. Nothing is sent here, so the demo data stays as it was.
+test('danger now: a Safety item at 3 says how to get help at once, before sending', async ({
+	page,
+	loginAs
+}) => {
+	await loginAs('partner');
+	await page.getByRole('link', { name: 'Hiltunen, Helmi' }).first().click();
+	await expect(page).toHaveURL(/\/children\/[0-9a-f-]{36}$/);
+	await page.goto(`${new URL(page.url()).pathname}/assessments/new`);
+	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
+	await expect(page.getByTestId('danger-now')).toHaveCount(0);
+	await page.locator('input[name="r_S1"][value="3"]').check();
+	const notice = page.getByTestId('danger-now');
+	await expect(notice).toContainText('Arviointi ei ole lastensuojeluilmoitus');
+	await expect(notice).toContainText('09 8765 4321');
+	await expect(
+		notice.getByRole('link', { name: 'Tee lastensuojeluilmoitus tästä lapsesta' })
+	).toBeVisible();
+	await expectAccessible(page);
+	// S3 (self-harm) already at 2; S1 back to 2 and S3 to 1: no danger, no notice.
+	await page.locator('input[name="r_S3"][value="2"]').check();
+	await page.locator('input[name="r_S1"][value="2"]').check();
+	await expect(notice).toBeVisible();
+	await page.locator('input[name="r_S3"][value="1"]').check();
+	await expect(page.getByTestId('danger-now')).toHaveCount(0);
+});

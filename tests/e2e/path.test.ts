@@ -30,8 +30,17 @@ test("a partner's notification reaches intake with its 7-day clock, is decided, 
 		.getByLabel('Lyhyt kuvaus')
 		.fill('Lapsi kertoi opettajalle, että kotona on ollut pelottavaa viikonloppuna.');
 	await page.getByRole('button', { name: 'Lähetä ilmoitus' }).click();
-	await expect(page).toHaveURL(/\/intake\/new\?filed=1$/);
+	// A receipt, not the child's record (§3): the reference, the office, whom to contact.
+	await expect(page).toHaveURL(/\/intake\/sent\/[0-9a-f-]{36}\?saved=filed$/);
 	await expect(page.getByRole('status')).toContainText('Ilmoitus lähetettiin');
+	await expect(page.locator('h1')).toHaveText('Vastaanottokuittaus: Lastensuojeluilmoitus');
+	const reference = (await page.locator('dd strong').first().textContent())!.trim();
+	expect(reference).toMatch(/^LS-\d{6}$/);
+	await expect(page.locator('dl')).toContainText('Systeeminen tiimi Pohjoinen');
+	await expect(page.getByRole('link', { name: new RegExp(familyName) })).toHaveCount(0);
+	await expectAccessible(page);
+	await page.getByRole('link', { name: 'Ilmoitusten kuittaukset' }).first().click();
+	await expect(page.getByRole('row', { name: new RegExp(reference) })).toContainText(familyName);
 	await expectAccessible(page);
 
 	// The social worker sees it in intake with the decision clock running.

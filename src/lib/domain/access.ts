@@ -5,17 +5,25 @@ import { isTeamRole, type OrganisationKind, type Role } from './roles';
 export const GRANT_BASES = [
 	'consent',
 	'statutory_request',
+	// Ended (§3 revised): filing a notification gives no access. The value stays only so that
+	// the grants made before, all ended by migration 0017, can still be read and shown.
 	'notification',
 	'placement',
 	// A partner organisation involved in an intensive workflow, for the workflow's life.
 	'workflow'
 ] as const;
 export type GrantBasis = (typeof GRANT_BASES)[number];
+/** The bases a grant may still be made on (the team's form offers the first two). */
+export type LiveGrantBasis = Exclude<GrantBasis, 'notification'>;
+/** The bases that give no access, whatever a row says. */
+export const ENDED_BASES: readonly GrantBasis[] = ['notification'];
 /**
  * 'team': the child's own team ("the whole team knows every child"). 'consultation_invite':
  * an organisation or person invited to one consultation, for that consultation only.
+ * 'notifier': the organisation that filed a notification, for that notification and its
+ * receipt only, never for the child's record (§3).
  */
-export type AccessBasis = 'team' | GrantBasis | 'consultation_invite';
+export type AccessBasis = 'team' | GrantBasis | 'consultation_invite' | 'notifier';
 
 export type ViewerMembership = {
 	role: Role;
@@ -42,7 +50,12 @@ export type ChildAccess<M extends ViewerMembership = ViewerMembership> = {
 
 /** Dates are compared as ISO date strings (YYYY-MM-DD) in Finnish time. */
 export function grantValid(g: GrantFact, today: string): boolean {
-	return !g.revokedAt && g.validFrom <= today && (g.validUntil === null || today <= g.validUntil);
+	return (
+		!ENDED_BASES.includes(g.basis) &&
+		!g.revokedAt &&
+		g.validFrom <= today &&
+		(g.validUntil === null || today <= g.validUntil)
+	);
 }
 
 export function childAccess<M extends ViewerMembership>(

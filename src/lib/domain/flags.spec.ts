@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	ageOn,
+	dangerNow,
 	flagOverdue,
 	flagsToRaise,
 	suggestWorkflow,
@@ -111,5 +112,23 @@ describe('triage deadline', () => {
 	it('age in whole years', () => {
 		expect(ageOn('2010-11-23', '2026-11-22')).toBe(15);
 		expect(ageOn('2010-11-22', '2026-11-22')).toBe(16);
+	});
+});
+
+describe('danger now (§6)', () => {
+	it('a Safety item at 3, or S3 at 2 or more', () => {
+		expect(dangerNow({ S1: 3 })).toBe(true);
+		expect(dangerNow({ S5: '3' })).toBe(true);
+		expect(dangerNow({ S3: 2 })).toBe(true);
+		expect(dangerNow({ S3: '2', S1: 0 })).toBe(true);
+	});
+
+	it('not below it, not outside Safety, not for "not assessed"', () => {
+		expect(dangerNow({})).toBe(false);
+		expect(dangerNow({ S1: 2, S2: 2, S4: 2, S5: 2 })).toBe(false);
+		expect(dangerNow({ S3: 1 })).toBe(false);
+		expect(dangerNow({ H1: 3, P1: 3, E3: 3 })).toBe(false);
+		expect(dangerNow({ S1: '', S3: null, S5: undefined })).toBe(false);
+		expect(dangerNow({ S1: 'x' })).toBe(false);
 	});
 });

@@ -99,6 +99,7 @@ export type NavKey =
 	| 'children'
 	| 'intake'
 	| 'report'
+	| 'receipts'
 	| 'caseload'
 	| 'meetings'
 	| 'reports'
@@ -123,7 +124,8 @@ export function navigationFor(roles: readonly Role[]): NavKey[] {
 	if (roles.some(isTeamRole))
 		nav.push('children', 'intake', 'flags', 'meetings', 'work', 'team', 'caseload');
 	// A partner or unit files a child-protection notification from anywhere (§10).
-	else if (roles.some((r) => r === 'partner' || r === 'residential_staff')) nav.push('report');
+	else if (roles.some((r) => r === 'partner' || r === 'residential_staff'))
+		nav.push('report', 'receipts');
 	if (roles.some((r) => REPORT_ROLES.includes(r))) nav.push('reports');
 	// Admins get no notifications: nothing about children reaches them.
 	if (roles.some((r) => r !== 'admin')) nav.push('notifications');
@@ -136,4 +138,34 @@ export function navigationFor(roles: readonly Role[]): NavKey[] {
 export function primaryRole(roles: readonly Role[]): Role | null {
 	for (const r of ROLES) if (roles.includes(r)) return r;
 	return null;
+}
+
+/** A team a person works in, for the header's switch. */
+export type TeamChoice = { id: string; name: string };
+
+/**
+ * The memberships a person acts through on one request (§2): a person in two teams acts in
+ * one team at a time, the one they chose in the header (`chosen`), or, before choosing, the
+ * first of their teams by name. Memberships of their other teams are left out, so every
+ * list, action and log row is of the acting team; memberships without a team (partner,
+ * unit, admin, region) always stay.
+ */
+export function actingMemberships<
+	M extends { role: Role; teamId: string | null; teamName: string | null }
+>(
+	memberships: readonly M[],
+	chosen: string | null | undefined
+): { memberships: M[]; teams: TeamChoice[]; teamId: string | null } {
+	const byId = new Map<string, string>();
+	for (const m of memberships)
+		if (isTeamRole(m.role) && m.teamId) byId.set(m.teamId, m.teamName ?? '');
+	const teams = [...byId]
+		.map(([id, name]) => ({ id, name }))
+		.sort((a, b) => a.name.localeCompare(b.name, 'fi') || a.id.localeCompare(b.id));
+	const teamId = (chosen && byId.has(chosen) ? chosen : teams[0]?.id) ?? null;
+	return {
+		memberships: memberships.filter((m) => !(isTeamRole(m.role) && m.teamId !== teamId)),
+		teams,
+		teamId
+	};
 }

@@ -6,7 +6,11 @@ import { choice, optionalText, required, text, uuidOrEmpty, version } from './co
 export const organisationSchema = z.object({
 	name: text(200, 2),
 	kind: choice(ORGANISATION_KINDS),
-	municipality: optionalText(100)
+	municipality: optionalText(100),
+	// A number a person dials: digits, spaces, +, - and parentheses.
+	emergencyPhone: optionalText(40).refine((v) => !v || /^\+?[0-9 ()-]{3,40}$/.test(v), {
+		error: () => m.error_phone()
+	})
 });
 export const organisationEditSchema = organisationSchema.extend({ version });
 

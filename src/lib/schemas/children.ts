@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { GRANT_BASES } from '../domain/access';
 import { m } from '../paraglide/messages';
 import {
 	choice,
@@ -31,17 +30,15 @@ export const searchSchema = z.object({ query: text(100, 2) });
 
 export const grantSchema = z.object({
 	organisationId: z.uuid({ error: () => m.error_choose_partner() }),
-	basis: choice(
-		GRANT_BASES.filter((b) => b !== 'placement' && b !== 'workflow') as [
-			'consent',
-			'statutory_request',
-			'notification'
-		]
-	),
+	// A notification gives no access (§3): the team's form offers consent and the 41 § request.
+	basis: choice(['consent', 'statutory_request'] as const),
 	consentGivenBy: optionalText(200),
 	consentGivenOn: optionalDate,
 	validFrom: isoDate,
-	validUntil: optionalDate
+	validUntil: optionalDate,
+	/** A 41 § request: what is asked, and by when. */
+	requestMessage: optionalParagraph(2000),
+	dueOn: optionalDate
 });
 
 export const placementSchema = z.object({

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
 
 /** Configuration comes only from the environment, checked once. */
@@ -11,7 +13,15 @@ const envSchema = z
 		ORIGIN: z.url().optional(),
 		/** e.g. smtp://user:pass@mail.example:587. Unset: notifications stay in the app only. */
 		SMTP_URL: z.url().optional(),
+		/**
+		 * Without SMTP_URL, mail that must reach a person (a set-password link) is written to
+		 * this folder, readable by the machine's owner only; never to the log. Default for
+		 * the embedded database: `<DATA_DIR>/mail`. Not for a deployment behind https.
+		 */
+		MAIL_DIR: z.string().min(1).optional(),
 		MAIL_FROM: z.string().min(3).default('Yhteisarvio <no-reply@localhost>'),
+		/** adapter-node's: the header that carries the client's address behind a proxy. */
+		ADDRESS_HEADER: z.string().min(1).optional(),
 		/** Seconds between outbox and overdue runs of the background worker. */
 		WORKER_INTERVAL: z.coerce.number().int().min(1).default(30),
 		/**
@@ -31,7 +41,33 @@ const envSchema = z
 		// A real database needs a real key; the embedded one keeps its own (ADR 014).
 		path: ['ENCRYPTION_KEY'],
 		message: 'required with DATABASE_URL'
+	})
+	// A set-password link must reach its person, and never through the server's log: a
+	// deployment (served over https, or on its own database) has a mail server; a local
+	// run may name a folder instead (ADR 032).
+	.refine((env) => env.SMTP_URL || !env.ORIGIN?.startsWith('https:'), {
+		path: ['SMTP_URL'],
+		message: 'required when ORIGIN is https'
+	})
+	// Served over https means behind a proxy that ends TLS; without the header that carries
+	// the client's address every sign-in shares the proxy's, and the throttle one limit.
+	.refine((env) => env.ADDRESS_HEADER || !env.ORIGIN?.startsWith('https:'), {
+		path: ['ADDRESS_HEADER'],
+		message: 'required when ORIGIN is https (behind a proxy)'
+	})
+	.refine((env) => env.SMTP_URL || env.MAIL_DIR || !env.DATABASE_URL, {
+		path: ['SMTP_URL'],
+		message: 'required with DATABASE_URL (or MAIL_DIR for a local run)'
 	});
+
+/** Where mail goes without a mail server: the named folder, or the embedded database's. */
+export function mailDir(env: Env): string {
+	if (env.MAIL_DIR) return env.MAIL_DIR;
+	// An in-memory database has no folder of its own.
+	if (env.DATA_DIR.startsWith('memory://'))
+		return join(tmpdir(), `yhteisarvio-mail-${process.pid}`);
+	return join(env.DATA_DIR, 'mail');
+}
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -1,7 +1,7 @@
 import { getDb } from './db';
 import { readEnv } from './env';
 import { log } from './log';
-import { processOutbox, smtpTransport } from './mail/outbox';
+import { mailTransport, processOutbox } from './mail/outbox';
 import { notifyOverdue } from './features/notifications/overdue';
 
 let timer: ReturnType<typeof setInterval> | null = null;
@@ -14,7 +14,8 @@ let timer: ReturnType<typeof setInterval> | null = null;
 export function startWorker() {
 	if (timer) return;
 	const env = readEnv();
-	const transport = env.SMTP_URL ? smtpTransport(env.SMTP_URL) : null;
+	// Always a way out: without a mail server, the local mail folder (set-password links).
+	const transport = mailTransport(env);
 	let running = false;
 	const tick = async () => {
 		if (running) return;
@@ -22,7 +23,7 @@ export function startWorker() {
 		try {
 			const db = await getDb();
 			await notifyOverdue(db);
-			if (transport) await processOutbox(db, transport);
+			await processOutbox(db, transport);
 		} catch (e) {
 			// No personal data in logs: the logger keeps the error's name and codes only.
 			log.error({ err: e }, 'worker run failed');

@@ -242,3 +242,27 @@ describe('admin pages and actions', () => {
 		expect(after.memberships.map((x) => x.role)).toEqual(['social_worker']);
 	});
 });
+
+describe("an organisation's emergency number (§6)", () => {
+	it('is kept when written as a number, refused otherwise, and empty means none', async () => {
+		const d = await db();
+		const adminId = (await makeUser('admin')).user.id;
+		const create = async (emergencyPhone: string) => {
+			const name = `Lastensuojelu ${uniq()}`;
+			const event = await eventFor(adminId, {
+				form: { name, kind: 'child_protection', municipality: '', emergencyPhone }
+			});
+			const out = await run(orgNew.actions.create! as any, event);
+			const [row] = await d.select().from(organisation).where(eq(organisation.name, name));
+			return { out, row };
+		};
+		const good = await create('+358 9 123 4567');
+		expect(good.out.kind).toBe('redirect');
+		expect(good.row?.emergencyPhone).toBe('+358 9 123 4567');
+		const none = await create('');
+		expect(none.row?.emergencyPhone).toBeNull();
+		const bad = await create('soita Maijalle');
+		expect(bad.out).toMatchObject({ kind: 'error', status: 400 });
+		expect(bad.row).toBeUndefined();
+	});
+});

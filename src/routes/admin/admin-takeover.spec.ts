@@ -1,5 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { readEnv } from '$lib/server/env';
+import { log as serverLog } from '$lib/server/log';
+import { mailTransport, processOutbox } from '$lib/server/mail/outbox';
 import { loadMemberships } from '$lib/server/auth/session';
 import { membership, notification, passwordToken, session, user } from '$lib/server/db/schema';
 import {
@@ -86,6 +91,10 @@ describe('an admin cannot reach child data by making an account', () => {
 	});
 
 	it('the set-password link is never on the admin’s page; it goes to the person', async () => {
+		// Every level of the server's log is watched: the link must not reach any of them.
+		const logged = (['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const).map((level) =>
+			vi.spyOn(serverLog, level)
+		);
 		const r = await outcome(async () =>
 			userEdit.actions.passwordLink!((await asAdmin({ params: { userId: newUserId } })) as any)
 		);
@@ -93,7 +102,23 @@ describe('an admin cannot reach child data by making an account', () => {
 		const shown = JSON.stringify(r.value);
 		expect(shown).not.toMatch(/set-password/);
 		expect(shown).not.toMatch(/[a-z2-7]{32}/);
-		expect(r.value.passwordLinkSent.delivery).toBe('console');
+		expect(r.value.passwordLinkSent.delivery).toBe('folder');
+		// Without a mail server the worker writes it to the owner-only mail folder (ADR 032).
+		const folder = process.env.MAIL_DIR!;
+		// (Other files' pending mail shares this database: take it all, then find this one.)
+		await processOutbox(await db(), mailTransport(readEnv()), new Date(), 10_000);
+		const [person] = await (await db()).select().from(user).where(eq(user.id, newUserId));
+		const files = readdirSync(folder).filter((f) => f.endsWith('.txt'));
+		const mails = files
+			.map((f) => readFileSync(join(folder, f), 'utf8'))
+			.filter((x) => x.includes(`To: ${person!.email}\n`));
+		expect(mails).toHaveLength(1);
+		expect(mails[0]).toMatch(/\/set-password\/[a-z2-7]{20,}/i);
+		for (const f of files) expect(statSync(join(folder, f)).mode & 0o777).toBe(0o600);
+		expect(statSync(folder).mode & 0o777).toBe(0o700);
+		const calls = JSON.stringify(logged.flatMap((spy) => spy.mock.calls));
+		expect(calls).not.toMatch(/set-password/);
+		for (const spy of logged) spy.mockRestore();
 		const d = await db();
 		const tokens = await d.select().from(passwordToken).where(eq(passwordToken.userId, newUserId));
 		expect(tokens).toHaveLength(1);

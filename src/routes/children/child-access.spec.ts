@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { helsinkiDate } from '$lib/domain/access';
-import { accessGrant, assessment, user } from '$lib/server/db/schema';
+import { accessGrant, assessment, notification, user } from '$lib/server/db/schema';
 import {
 	db,
 	eventFor,
@@ -14,6 +14,7 @@ import {
 } from '$lib/server/testing/fixtures';
 import { logRows, outcome } from '$lib/server/testing/routes';
 import * as overview from './[childId]/+page.server';
+import * as homePage from '../+page.server';
 import * as access from './[childId]/access/+page.server';
 import * as newAssessment from './[childId]/assessments/new/[[requestId]]/+page.server';
 import * as exportLog from './[childId]/access-log/+server';
@@ -182,7 +183,9 @@ describe('writing', () => {
 			.values({
 				childId,
 				organisationId: school.id,
-				basis: 'notification',
+				basis: 'consent',
+				consentGivenBy: 'huoltaja',
+				consentGivenOn: today,
 				validFrom: today,
 				grantedBy: users.team!
 			})
@@ -194,6 +197,104 @@ describe('writing', () => {
 		});
 		expect((await outcome(() => access.actions.revoke!(event as any))).status).toBe(303);
 		expect((await readAs('temp')).status).toBe(404);
+	});
+});
+
+describe('a 41 § information request (§3)', () => {
+	const requestForm = (extra: Record<string, string> = {}) => ({
+		organisationId: '',
+		basis: 'statutory_request',
+		consentGivenBy: '',
+		consentGivenOn: '',
+		validFrom: today,
+		validUntil: daysFrom(60),
+		requestMessage: 'Pyydämme tietoja lapsen koulunkäynnistä syksyltä.',
+		dueOn: daysFrom(10),
+		...extra
+	});
+
+	it('needs what is asked, a due date and an end; refused, nothing is written', async () => {
+		const d = await db();
+		const school = await makeOrg('school');
+		for (const [extra, field] of [
+			[{ validUntil: '' }, 'validUntil'],
+			[{ requestMessage: '' }, 'requestMessage'],
+			[{ dueOn: '' }, 'dueOn'],
+			[{ dueOn: daysFrom(90) }, 'dueOn'],
+			[{ dueOn: daysFrom(-1) }, 'dueOn']
+		] as const) {
+			const event = await eventFor(users.team!, {
+				params: { childId },
+				form: requestForm({ ...extra, organisationId: school.id })
+			});
+			const r = await outcome(() => access.actions.grant!(event as any));
+			expect(r.status, field).toBe(400);
+			expect(Object.keys(r.data.grantForm.errors), field).toEqual([field]);
+		}
+		const rows = await d
+			.select()
+			.from(accessGrant)
+			.where(eq(accessGrant.organisationId, school.id));
+		expect(rows).toEqual([]);
+	});
+
+	it("is made by the team, ends, and shows on the partner's home with its due date", async () => {
+		const d = await db();
+		const school = await makeOrg('school');
+		const teacher = (await makeUser('partner', { organisationId: school.id })).user.id;
+		users.teacher = teacher;
+		const event = await eventFor(users.team!, {
+			params: { childId },
+			form: requestForm({ organisationId: school.id })
+		});
+		expect((await outcome(() => access.actions.grant!(event as any))).status).toBe(303);
+		const [g] = await d.select().from(accessGrant).where(eq(accessGrant.organisationId, school.id));
+		expect(g).toMatchObject({
+			basis: 'statutory_request',
+			validUntil: daysFrom(60),
+			dueOn: daysFrom(10),
+			requestMessage: expect.stringContaining('koulunkäynnistä')
+		});
+		expect((await readAs('teacher')).status).toBe(200);
+		const home = await outcome(async () => homePage.load((await eventFor(teacher)) as any));
+		expect(home.status).toBe(200);
+		expect(home.value.inbox.infoRequests).toEqual([
+			expect.objectContaining({ childId, dueOn: daysFrom(10), overdue: false })
+		]);
+		const told = await d.select().from(notification).where(eq(notification.userId, teacher));
+		expect(told.map((n) => n.kind)).toEqual(['information_request']);
+	});
+});
+
+describe('a notification gives no access (§3)', () => {
+	it('a grant on the ended notification basis, even unrevoked, reads nothing: 404, logged', async () => {
+		const d = await db();
+		const school = await makeOrg('school');
+		const notifier = (await makeUser('partner', { organisationId: school.id })).user.id;
+		users.notifier = notifier;
+		await d.insert(accessGrant).values({
+			childId,
+			organisationId: school.id,
+			basis: 'notification',
+			validFrom: today,
+			grantedBy: users.team!
+		});
+		const r = await readAs('notifier');
+		expect(r.status).toBe(404);
+		expect(await logRows(r.requestId)).toContainEqual(
+			expect.objectContaining({ outcome: 'denied', child_id: childId })
+		);
+		// The same organisation with consent reads the child: the basis alone decides.
+		await d.insert(accessGrant).values({
+			childId,
+			organisationId: school.id,
+			basis: 'consent',
+			consentGivenBy: 'huoltaja',
+			consentGivenOn: today,
+			validFrom: today,
+			grantedBy: users.team!
+		});
+		expect((await readAs('notifier')).status).toBe(200);
 	});
 });
 

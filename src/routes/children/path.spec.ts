@@ -32,6 +32,9 @@ import * as contactNew from './[childId]/contacts/new/+page.server';
 import * as familyPage from './[childId]/family/+page.server';
 import * as phasePage from './[childId]/phase/+page.server';
 import * as summaryPage from './[childId]/summary/+page.server';
+import * as childPage from './[childId]/+page.server';
+import * as receipts from '../intake/sent/+page.server';
+import * as receiptPage from '../intake/sent/[contactId]/+page.server';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- calling route handlers with test events */
 
@@ -101,11 +104,87 @@ async function childRow(childId: string) {
 	return c!;
 }
 
+describe("the notifier's receipt (§3)", () => {
+	const receiptOf = (location: string) => location.split('/')[3]!.split('?')[0]!;
+
+	it('names the reference, the day, the office and whom to contact; reading it is logged', async () => {
+		const form = newChildForm();
+		const r = await call('partner', intakeNew.actions.file as any, { form });
+		const contactId = receiptOf((r as any).location);
+		const read = await call('partner', receiptPage.load as any, { params: { contactId } });
+		expect(read.status).toBe(200);
+		const receipt = (read as any).value.receipt;
+		expect(receipt).toMatchObject({
+			reference: expect.stringMatching(/^LS-\d{6}$/),
+			receivedOn: today,
+			subjectName: `${form.givenName} ${form.familyName}`,
+			summary: form.summary,
+			workerName: expect.any(String)
+		});
+		// Nothing of the record: no phase, no decision, no colour, no child id.
+		expect(Object.keys(receipt)).not.toEqual(
+			expect.arrayContaining(['phase', 'decision', 'colour', 'childId'])
+		);
+		for (const key of ['phase', 'decision', 'colour', 'childId', 'urgent'])
+			expect(receipt).not.toHaveProperty(key);
+		expect(await logRows(read.requestId)).toContainEqual(
+			expect.objectContaining({
+				outcome: 'allowed',
+				basis: 'notifier',
+				entity_type: 'case_contact'
+			})
+		);
+		const list = await call('partner', receipts.load as any);
+		expect((list as any).value.receipts.map((x: any) => x.id)).toContain(contactId);
+	});
+
+	it("another organisation's receipt is a 404, logged; a team member has no receipt list", async () => {
+		const r = await call('partner', intakeNew.actions.file as any, { form: newChildForm() });
+		const contactId = receiptOf((r as any).location);
+		const denied = await call('stranger', receiptPage.load as any, { params: { contactId } });
+		expect(denied.status).toBe(404);
+		expect(await logRows(denied.requestId)).toContainEqual(
+			expect.objectContaining({ outcome: 'denied', entity_type: 'case_contact' })
+		);
+		const list = await call('stranger', receipts.load as any);
+		expect((list as any).value.receipts.map((x: any) => x.id)).not.toContain(contactId);
+		expect((await call('social_worker', receipts.load as any)).status).toBe(403);
+		expect(
+			(await call('social_worker', receiptPage.load as any, { params: { contactId } })).status
+		).toBe(403);
+	});
+
+	it('names the team the notifier chose, even when the child is known in another team', async () => {
+		const cp = await makeOrg('child_protection');
+		const elsewhere = await makeTeam(cp.id);
+		await makeChild(elsewhere.id, {
+			phase: 'client',
+			personalIdentityCode: '010316A907E',
+			dateOfBirth: '2016-03-01'
+		});
+		const chosen = await call('partner', intakeNew.actions.file as any, {
+			form: newChildForm({ personalIdentityCode: '010316A907E', dateOfBirth: '2016-03-01' })
+		});
+		const fresh = await call('partner', intakeNew.actions.file as any, { form: newChildForm() });
+		const read = async (r: unknown) =>
+			(
+				(await call('partner', receiptPage.load as any, {
+					params: { contactId: receiptOf((r as { location: string }).location) }
+				})) as any
+			).value;
+		const a = await read(chosen);
+		const b = await read(fresh);
+		expect(a.receipt.teamName).toBe(b.receipt.teamName);
+		expect(a.receipt.workerName).toBe(b.receipt.workerName);
+	});
+});
+
 describe('filing a notification (§10)', () => {
 	it("a partner files one for a new child: the team's intake gets it with the 7-day clock", async () => {
 		const form = newChildForm();
 		const r = await call('partner', intakeNew.actions.file as any, { form });
-		expect(r).toMatchObject({ status: 303, location: '/intake/new?filed=1' });
+		expect(r).toMatchObject({ status: 303 });
+		expect((r as any).location).toMatch(/^\/intake\/sent\/[0-9a-f-]{36}\?saved=filed$/);
 		const d = await db();
 		const [c] = await d.select().from(child).where(eq(child.familyName, form.familyName));
 		expect(c).toMatchObject({ teamId, phase: 'contact', responsibleWorkerId: null });
@@ -118,10 +197,11 @@ describe('filing a notification (§10)', () => {
 			dueOn: dueDate('decision', today),
 			metOn: null
 		});
-		const grants = await d.select().from(accessGrant).where(eq(accessGrant.childId, c!.id));
-		expect(grants).toEqual([
-			expect.objectContaining({ organisationId: schoolId, basis: 'notification', revokedAt: null })
-		]);
+		// §3: filing gives no access: no grant, and the child's page is a 404.
+		expect(await d.select().from(accessGrant).where(eq(accessGrant.childId, c!.id))).toEqual([]);
+		expect(
+			(await call('partner', childPage.load as any, { params: { childId: c!.id } })).status
+		).toBe(404);
 
 		const list = await call('social_worker', intake.load as any);
 		expect(list.status).toBe(200);
@@ -166,7 +246,7 @@ describe('filing a notification (§10)', () => {
 			form: newChildForm({ personalIdentityCode: '050515A905A' })
 		});
 		// The same answer as for a new child: nothing says the code matched someone.
-		expect(r).toMatchObject({ status: 303, location: '/intake/new?filed=1' });
+		expect((r as any).location).toMatch(/^\/intake\/sent\/[0-9a-f-]{36}\?saved=filed$/);
 		const contact = await contactOf(known.id);
 		expect(contact.notifierKind).toBe('health_care');
 		expect((await childRow(known.id)).phase).toBe('client');

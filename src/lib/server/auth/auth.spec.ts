@@ -124,6 +124,40 @@ describe('login', () => {
 			});
 		}
 		expect(last).toMatchObject({ ok: false, reason: 'throttled' });
+		// The address is locked now: a guess is still refused …
+		const { user: other } = await makeUser('partner');
+		expect(
+			await login(d, { email: other.email, password: 'nope nope nope', clientAddress: ip })
+		).toMatchObject({ ok: false, reason: 'throttled' });
+		// … but a colleague with the right password gets through (then the second factor).
+		const again = await login(d, {
+			email: other.email,
+			password: TEST_PASSWORD,
+			clientAddress: ip
+		});
+		expect(again.ok).toBe(true);
+		// And the lock still stands for the next guess.
+		expect(
+			await login(d, { email: `y-${uniq()}@test.example`, password: 'nope', clientAddress: ip })
+		).toMatchObject({ ok: false, reason: 'throttled' });
+	});
+
+	it('behind one address nobody can lock out an office: past the limit, colleagues still sign in', async () => {
+		const d = await db();
+		const ip = `203.0.113.${uniq()}`;
+		for (let i = 0; i < CLIENT_FREE_FAILURES + 20; i++)
+			await login(d, {
+				email: `spray${i}-${uniq()}@test.example`,
+				password: 'Kesä2026!',
+				clientAddress: ip
+			});
+		const colleagues = await Promise.all(
+			Array.from({ length: 5 }, () => makeUser('social_worker'))
+		);
+		for (const { user } of colleagues)
+			expect(
+				(await login(d, { email: user.email, password: TEST_PASSWORD, clientAddress: ip })).ok
+			).toBe(true);
 	});
 
 	it('checks at most the free attempts however many arrive at once', async () => {

@@ -13,7 +13,8 @@ export type LoginResult =
 /**
  * Unknown e-mail, wrong password, no password yet and deactivated account all give the
  * same answer after the same work, so a response never tells whether an account exists.
- * The attempt is reserved before the password is checked (see `reserveAttempt`).
+ * The attempt is reserved before the password is checked (see `reserveAttempt`); a locked
+ * account is refused unchecked, a locked address only refuses a wrong password.
  */
 export async function login(
 	db: DbOrTx,
@@ -41,12 +42,16 @@ export async function login(
 	}
 
 	if (!valid || !found) {
-		// This attempt used the last free one: say so now rather than on the next try.
-		return reservation.lockedUntil
-			? { ok: false, reason: 'throttled', retryAt: reservation.lockedUntil }
+		// A locked address refuses a wrong password; so does an attempt that used the last
+		// free one (said now rather than on the next try). The same 429 either way.
+		const until = reservation.clientLockedUntil ?? reservation.lockedUntil;
+		return until
+			? { ok: false, reason: 'throttled', retryAt: until }
 			: { ok: false, reason: 'invalid' };
 	}
-	await loginSucceeded(db, keys);
+	// A right password passes a locked address: the address limit slows a guesser, never a
+	// colleague behind the same address (the second factor still follows, with its own limit).
+	await loginSucceeded(db, keys, reservation.clientCounted);
 	// The password alone opens nothing: a pending session, until the second factor.
 	const { token, session } = await createSession(db, found.id, now, {
 		secondFactor: false,

@@ -1,7 +1,13 @@
 import { and, eq, isNotNull, lt, ne, or } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { membership, organisation, session, team, user } from '../db/schema';
-import type { Locale, OrganisationKind, Role } from '../../domain/roles';
+import {
+	actingMemberships,
+	type Locale,
+	type OrganisationKind,
+	type Role,
+	type TeamChoice
+} from '../../domain/roles';
 import { generateToken, hashToken } from './tokens';
 
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
@@ -24,9 +30,28 @@ export type SessionUser = {
 	email: string;
 	displayName: string;
 	preferredLocale: Locale;
+	/** The memberships this request acts through: one team at a time (`actAs`). */
 	memberships: MembershipInfo[];
 	roles: Role[];
+	/** Every team the person works in, and the one they act in now. */
+	teams: TeamChoice[];
+	teamId: string | null;
 };
+
+/** The person acting in `chosenTeamId` (if theirs; else their first team by name), see §2. */
+export function actAs(
+	u: Omit<SessionUser, 'roles' | 'teams' | 'teamId'>,
+	chosenTeamId: string | null | undefined
+): SessionUser {
+	const acting = actingMemberships(u.memberships, chosenTeamId);
+	return {
+		...u,
+		memberships: acting.memberships,
+		roles: [...new Set(acting.memberships.map((m) => m.role))],
+		teams: acting.teams,
+		teamId: acting.teamId
+	};
+}
 
 export type SessionInfo = {
 	id: string;
@@ -107,7 +132,9 @@ export async function loadMemberships(db: DbOrTx, userId: string): Promise<Membe
 export async function validateSessionToken(
 	db: DbOrTx,
 	token: string,
-	now: Date = new Date()
+	now: Date = new Date(),
+	/** The team chosen in the header (a cookie); the person acts in it if it is theirs. */
+	chosenTeamId: string | null = null
 ): Promise<SessionValidation> {
 	const none = { session: null, user: null, renewed: false } as const;
 	const id = hashToken(token);
@@ -133,14 +160,16 @@ export async function validateSessionToken(
 	const memberships = await loadMemberships(db, row.user.id);
 	return {
 		session: s,
-		user: {
-			id: row.user.id,
-			email: row.user.email,
-			displayName: row.user.displayName,
-			preferredLocale: row.user.preferredLocale,
-			memberships,
-			roles: [...new Set(memberships.map((m) => m.role))]
-		},
+		user: actAs(
+			{
+				id: row.user.id,
+				email: row.user.email,
+				displayName: row.user.displayName,
+				preferredLocale: row.user.preferredLocale,
+				memberships
+			},
+			chosenTeamId
+		),
 		renewed
 	};
 }

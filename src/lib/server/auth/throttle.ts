@@ -98,26 +98,54 @@ export async function releaseAttempt(db: DbOrTx, key: string): Promise<void> {
 }
 
 /**
- * Reserves an attempt on the account and then on the client address. Refused on either:
- * the time until which it stays refused.
+ * The two limits of a password login. The account's is the lock: past its free attempts
+ * nothing is checked until it opens. The address's slows a guesser trying many accounts
+ * from one address, not the colleagues behind that address: once it is locked the
+ * password is still checked (within the account's limit), and only a wrong one is refused
+ * for the address. A right one goes on to the second factor, which has its own limit.
  */
+export type LoginReservation =
+	| { allowed: false; lockedUntil: Date }
+	| {
+			allowed: true;
+			/** This attempt used the account's last free one (or the address's). */
+			lockedUntil: Date | null;
+			/** The address is locked: a wrong password is refused until then. */
+			clientLockedUntil: Date | null;
+			/** Whether this attempt was counted against the address (a success gives it back). */
+			clientCounted: boolean;
+	  };
+
 export async function reserveLogin(
 	db: DbOrTx,
 	keys: ThrottleKeys,
 	now: Date = new Date()
-): Promise<Reservation> {
+): Promise<LoginReservation> {
 	const account = await reserveAttempt(db, keys.account, ACCOUNT_FREE_FAILURES, now);
-	if (!account.allowed || !keys.client) return account;
+	if (!account.allowed) return account;
+	if (!keys.client) return { ...account, clientLockedUntil: null, clientCounted: false };
 	const client = await reserveAttempt(db, keys.client, CLIENT_FREE_FAILURES, now);
-	if (!client.allowed) return client;
+	if (!client.allowed)
+		return {
+			allowed: true,
+			lockedUntil: account.lockedUntil,
+			clientLockedUntil: client.lockedUntil,
+			clientCounted: false
+		};
 	const locks = [account.lockedUntil, client.lockedUntil].filter((d): d is Date => d !== null);
 	return {
 		allowed: true,
-		lockedUntil: locks.length ? new Date(Math.max(...locks.map(Number))) : null
+		lockedUntil: locks.length ? new Date(Math.max(...locks.map(Number))) : null,
+		clientLockedUntil: null,
+		clientCounted: true
 	};
 }
 
-export async function loginSucceeded(db: DbOrTx, keys: ThrottleKeys): Promise<void> {
+export async function loginSucceeded(
+	db: DbOrTx,
+	keys: ThrottleKeys,
+	clientCounted: boolean
+): Promise<void> {
 	await clearAttempts(db, keys.account);
-	if (keys.client) await releaseAttempt(db, keys.client);
+	if (keys.client && clientCounted) await releaseAttempt(db, keys.client);
 }

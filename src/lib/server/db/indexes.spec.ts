@@ -35,7 +35,9 @@ const NEVER_SEARCHED = new Set([
 	'email_outbox.notification_id',
 	'placement.created_by',
 	'case_contact.filed_by',
-	'case_contact.filed_by_organisation_id',
+	// A receipt shows the worker to contact and the team it went to; neither is searched.
+	'case_contact.contact_worker_id',
+	'case_contact.sent_to_team_id',
 	'case_contact.urgency_assessed_by',
 	'case_contact.decided_by',
 	// Confirmations are counted by worker and time in the reports, never looked up by child.

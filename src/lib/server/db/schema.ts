@@ -89,6 +89,8 @@ export const organisation = pgTable('organisation', {
 	name: text().notNull().unique(),
 	kind: organisationKind().notNull(),
 	municipality: text(),
+	/** The region's emergency social services (sosiaalipäivystys), for "danger now" (§6). */
+	emergencyPhone: text(),
 	...editable()
 });
 
@@ -361,9 +363,17 @@ export const accessGrant = pgTable(
 			.references(() => user.id),
 		grantedAt: ts().notNull().defaultNow(),
 		revokedAt: ts(),
-		revokedBy: uuid().references(() => user.id)
+		revokedBy: uuid().references(() => user.id),
+		/** A 41 § information request: the day the answer is due, and what is asked. */
+		dueOn: date({ mode: 'string' }),
+		requestMessage: text()
 	},
 	(t) => [
+		// §3: a 41 § request is always time-limited.
+		check(
+			'access_grant_request_ends',
+			sql`${t.basis} <> 'statutory_request' or ${t.validUntil} is not null`
+		),
 		index('access_grant_org_child_idx').on(t.organisationId, t.childId),
 		// Every child page and submission asks "who may see this child".
 		index('access_grant_child_idx').on(t.childId, t.organisationId)
@@ -802,9 +812,29 @@ export const caseContact = pgTable(
 		decisionReason: text(),
 		decidedOn: date({ mode: 'string' }),
 		decidedBy: uuid().references(() => user.id),
+		/**
+		 * The receipt a notifier gets (§3): a reference number from a sequence (0017), the
+		 * team's worker to contact, and the child's name as the notifier wrote it, so that
+		 * the receipt shows nothing of the record the notification joined.
+		 */
+		reference: text()
+			.notNull()
+			.default(sql`('LS-' || lpad(nextval('case_contact_reference_seq')::text, 6, '0'))`),
+		contactWorkerId: uuid().references(() => user.id),
+		subjectName: text(),
+		/**
+		 * The team a notifier sent it to. A known child's record may be in another team; the
+		 * receipt names the chosen team, so that it never tells whether the child was known.
+		 */
+		sentToTeamId: uuid().references(() => team.id),
 		...editable()
 	},
-	(t) => [index('case_contact_child_idx').on(t.childId, t.receivedOn)]
+	(t) => [
+		index('case_contact_child_idx').on(t.childId, t.receivedOn),
+		uniqueIndex('case_contact_reference_idx').on(t.reference),
+		// The notifier's list of what it has filed, newest first.
+		index('case_contact_filer_idx').on(t.filedByOrganisationId, t.createdAt)
+	]
 );
 
 /**

@@ -17,6 +17,7 @@ const texts: Record<string, () => string> = {
 	step_undone: m.saved_step_undone,
 	entry: m.saved_entry,
 	contact: m.saved_contact,
+	filed: m.contact_filed,
 	urgency: m.saved_urgency,
 	linked: m.saved_family_linked,
 	unlinked: m.saved_family_unlinked,

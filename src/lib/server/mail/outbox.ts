@@ -1,15 +1,20 @@
+import { randomUUID } from 'node:crypto';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { and, asc, eq, lte } from 'drizzle-orm';
-import nodemailer, { type Transporter } from 'nodemailer';
+import nodemailer from 'nodemailer';
 import type { DbOrTx } from '../db';
 import { emailOutbox } from '../db/schema';
-import { readEnv } from '../env';
+import { mailDir, readEnv, type Env } from '../env';
 
 /** 1 min, 2 min, 4 min … at most an hour between tries. Mail is never given up on. */
 export function backoffMs(attempts: number): number {
 	return Math.min(60_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
 }
 
-export type MailTransport = Pick<Transporter, 'sendMail'>;
+/** What the outbox sends: plain text, one recipient. */
+export type OutgoingMail = { from: string; to: string; subject: string; text: string };
+export type MailTransport = { sendMail(mail: OutgoingMail): Promise<unknown> };
 
 export function smtpTransport(url: string): MailTransport {
 	// Short timeouts: a worker run must not hang on a dead server; the next run retries.
@@ -18,6 +23,37 @@ export function smtpTransport(url: string): MailTransport {
 		greetingTimeout: 5_000,
 		socketTimeout: 10_000
 	} as never);
+}
+
+/**
+ * Mail without a mail server (a local run, the tests): each message is written as one
+ * plain UTF-8 text file in `dir`, which only the machine's owner can read (0700, files
+ * 0600), so that a link in it can be read and followed as it is. This is what keeps
+ * set-password links out of the server's log (ADR 032).
+ */
+export function folderTransport(dir: string): MailTransport {
+	return {
+		async sendMail(message) {
+			const text = [
+				`From: ${message.from}`,
+				`To: ${message.to}`,
+				`Date: ${new Date().toUTCString()}`,
+				`Subject: ${message.subject}`,
+				'',
+				message.text
+			].join('\n');
+			await mkdir(dir, { recursive: true, mode: 0o700 });
+			await chmod(dir, 0o700);
+			const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID()}.txt`;
+			await writeFile(join(dir, name), text, { mode: 0o600, flag: 'wx' });
+			return { messageId: name };
+		}
+	};
+}
+
+/** The deployment's way out: its mail server, or without one the local folder. */
+export function mailTransport(env: Env): MailTransport {
+	return env.SMTP_URL ? smtpTransport(env.SMTP_URL) : folderTransport(mailDir(env));
 }
 
 /**

@@ -267,8 +267,9 @@ export async function seedChildren(tx: Tx, ids: DemoIds, now = new Date()): Prom
 	const grant = (
 		childId: string,
 		org: string,
-		basis: 'consent' | 'statutory_request' | 'notification',
-		daysAgo = 60
+		basis: 'consent' | 'statutory_request',
+		daysAgo = 60,
+		request?: { message: string; dueInDays: number }
 	) =>
 		tx.insert(accessGrant).values({
 			childId,
@@ -277,6 +278,10 @@ export async function seedChildren(tx: Tx, ids: DemoIds, now = new Date()): Prom
 			consentGivenBy: basis === 'consent' ? 'huoltaja (äiti)' : null,
 			consentGivenOn: basis === 'consent' ? day(now, -daysAgo) : null,
 			validFrom: day(now, -daysAgo),
+			// §3: a 41 § request always ends.
+			validUntil: basis === 'statutory_request' ? day(now, 180) : null,
+			requestMessage: request?.message ?? null,
+			dueOn: request ? day(now, request.dueInDays) : null,
 			grantedBy: consultant
 		});
 
@@ -284,7 +289,11 @@ export async function seedChildren(tx: Tx, ids: DemoIds, now = new Date()): Prom
 	for (let i = 0; i < 16; i++)
 		await grant(childIds[i]!, 'school', i % 2 ? 'consent' : 'statutory_request');
 	await grant(childIds[1]!, 'daycare', 'consent');
-	await grant(childIds[10]!, 'daycare', 'notification');
+	// An open 41 § information request, answered through the daycare's inbox.
+	await grant(childIds[10]!, 'daycare', 'statutory_request', 3, {
+		message: 'Pyydämme tietoja lapsen arjesta päiväkodissa ja poissaoloista syksyltä.',
+		dueInDays: 7
+	});
 	for (const i of [2, 6]) await grant(childIds[i]!, 'clinic', 'consent');
 	for (const i of [5, 11]) await grant(childIds[i]!, 'psych', 'consent');
 	await grant(childIds[7]!, 'youth', 'consent');

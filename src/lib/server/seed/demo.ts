@@ -133,7 +133,13 @@ async function seedOrganisationsAndUsers(tx: Tx, passwordHash: string): Promise<
 	for (const o of DEMO_ORGS) {
 		const [row] = await tx
 			.insert(organisation)
-			.values({ name: o.name, kind: o.kind, municipality: DEMO_MUNICIPALITY })
+			.values({
+				name: o.name,
+				kind: o.kind,
+				municipality: DEMO_MUNICIPALITY,
+				// A made-up number for the demo's emergency social services ("danger now", §6).
+				emergencyPhone: o.kind === 'child_protection' ? '09 8765 4321' : null
+			})
 			.returning({ id: organisation.id });
 		orgs[o.key] = row!.id;
 	}

@@ -1,18 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { helsinkiDate } from '../../domain/access';
 import { dueDate } from '../../domain/clocks';
 import type { ChildPhase, NotifierKind, PlacementKind } from '../../domain/path';
 import { addDays } from '../../domain/working-days';
 import type { Tx } from '../db';
-import {
-	accessGrant,
-	caseContact,
-	child,
-	family,
-	phaseChange,
-	placement,
-	statutoryClock
-} from '../db/schema';
+import { caseContact, child, family, phaseChange, placement, statutoryClock } from '../db/schema';
 import type { DemoIds } from './ids';
 
 /**
@@ -100,6 +92,11 @@ export async function seedPaths(tx: Tx, ids: DemoIds, childIds: string[], now = 
 			// 27: the school filed it through the app this morning.
 			const daysAgo = i === 25 ? 2 : i === 26 ? 12 : 0;
 			const bySchool = i === 27;
+			const [named] = await tx
+				.select({ name: sql<string>`${child.givenName} || ' ' || ${child.familyName}` })
+				.from(child)
+				.where(eq(child.id, childId));
+			const subjectName = named!.name;
 			const [c] = await tx
 				.insert(caseContact)
 				.values({
@@ -114,7 +111,11 @@ export async function seedPaths(tx: Tx, ids: DemoIds, childIds: string[], now = 
 					filedByOrganisationId: bySchool ? ids.orgs.school! : teamOrg,
 					urgent: bySchool ? null : false,
 					urgencyAssessedBy: bySchool ? null : consultant,
-					urgencyAssessedAt: bySchool ? null : new Date(now.getTime() - daysAgo * 86400_000)
+					urgencyAssessedAt: bySchool ? null : new Date(now.getTime() - daysAgo * 86400_000),
+					// The school's receipt (§3): the team it sent to and whom to contact.
+					...(bySchool
+						? { sentToTeamId: ids.teamId, contactWorkerId: consultant, subjectName }
+						: {})
 				})
 				.returning();
 			await tx.insert(statutoryClock).values({
@@ -124,14 +125,6 @@ export async function seedPaths(tx: Tx, ids: DemoIds, childIds: string[], now = 
 				startedOn: c!.receivedOn,
 				dueOn: dueDate('decision', c!.receivedOn)
 			});
-			if (bySchool)
-				await tx.insert(accessGrant).values({
-					childId,
-					organisationId: ids.orgs.school!,
-					basis: 'notification',
-					validFrom: today,
-					grantedBy: ids.users['koulu@demo.example']!
-				});
 			change(null, 'contact', daysAgo);
 		} else {
 			// Every other child came in by a contact that started a needs assessment.

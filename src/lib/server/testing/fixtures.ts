@@ -1,7 +1,7 @@
 import type { Actor, Viewer } from '../access-log';
 import { checkChildAccess, type ChildContext } from '../access';
 import { helsinkiDate } from '../../domain/access';
-import { createSession, loadMemberships } from '../auth/session';
+import { actAs, createSession, loadMemberships } from '../auth/session';
 import { hashPassword } from '../auth/password';
 import { contentFromForm } from '../features/assessments/assessments';
 import { getDb, type Db } from '../db';
@@ -95,6 +95,8 @@ export async function eventFor(
 		routeId?: string;
 		form?: Record<string, string>;
 		params?: Record<string, string>;
+		/** The team chosen in the header, for a person in several teams. */
+		team?: string;
 	} = {}
 ) {
 	const d = await db();
@@ -113,14 +115,17 @@ export async function eventFor(
 			.from(user)
 			.where((await import('drizzle-orm')).eq(user.id, userId));
 		locals = {
-			user: {
-				id: u!.id,
-				email: u!.email,
-				displayName: u!.displayName,
-				preferredLocale: u!.preferredLocale,
-				memberships,
-				roles: [...new Set(memberships.map((x) => x.role))]
-			},
+			// As the hook does: the person acts in the team chosen (or their first).
+			user: actAs(
+				{
+					id: u!.id,
+					email: u!.email,
+					displayName: u!.displayName,
+					preferredLocale: u!.preferredLocale,
+					memberships
+				},
+				opts.team ?? null
+			),
 			session,
 			pending: null,
 			requestId: locals.requestId
@@ -179,6 +184,9 @@ export async function makeChild(teamId: string, values: ChildValues = {}) {
 
 type GrantValues = Partial<typeof accessGrant.$inferInsert>;
 
+/** The end of a test's 41 § grant: far enough that no test's clock passes it. */
+const FAR_END = '2099-12-31';
+
 /**
  * A valid grant from today for `organisationId` to see `childId`, on a statutory request
  * unless `values` say otherwise.
@@ -197,6 +205,8 @@ export async function makeGrant(
 			organisationId,
 			basis: 'statutory_request',
 			validFrom: helsinkiDate(),
+			// §3: a 41 § request always ends (a check constraint says so).
+			validUntil: values.basis && values.basis !== 'statutory_request' ? null : FAR_END,
 			grantedBy,
 			...values
 		})

@@ -11,7 +11,7 @@ import {
 import type { World } from './route-walk';
 import { outcome } from './routes';
 
-export type Visitor = 'anonymous' | 'admin' | 'ungranted';
+export type Visitor = 'anonymous' | 'admin' | 'ungranted' | 'notifier';
 
 /**
  * Routes a visitor may use: each answers without a 5xx (an admin action on a user may
@@ -24,8 +24,19 @@ const OPEN: Record<Visitor, (e: Entry) => boolean> = {
 		// Only sends the visitor home (the hook has already refused the signed-out one).
 		(e.routeId === '/logout' && e.kind === 'load'),
 	admin: (e) => isPublicRoute(e.routeId) || ownThings(e) || e.routeId.startsWith('/admin'),
-	// A partner may report any child, known or new, to a team (§10): the form is open to it.
-	ungranted: (e) => isPublicRoute(e.routeId) || ownThings(e) || e.routeId === '/intake/new'
+	// A partner may report any child, known or new, to a team (§10): the form is open to it,
+	// and so is its own list of receipts (empty here).
+	ungranted: (e) =>
+		isPublicRoute(e.routeId) ||
+		ownThings(e) ||
+		e.routeId === '/intake/new' ||
+		e.routeId === '/intake/sent',
+	// The organisation that filed a notification on the child: its receipt, and nothing of
+	// the child's record (§3).
+	notifier: (e) =>
+		isPublicRoute(e.routeId) ||
+		ownThings(e) ||
+		['/intake/new', '/intake/sent', '/intake/sent/[contactId]'].includes(e.routeId)
 };
 
 /** The signed-in person's own things: home, header, account, inbox, sign-out, own codes. */
@@ -43,7 +54,8 @@ function ownThings(e: Entry) {
 
 /**
  * Every load, action and endpoint, discovered from the file system, called as one visitor:
- * a signed-out visitor, an administrator or a partner with no grant to the world's child.
+ * a signed-out visitor, an administrator, a partner with no grant to the world's child, or
+ * the organisation that filed a notification on it (which gets a receipt, not the record).
  * Each must answer with a redirect, 403 or 404 and write nothing, except where OPEN says
  * the visitor may use the route (their own account, inbox, language, the admin pages, a
  * partner's notification form). One file per visitor, so the three run side by side.
@@ -54,12 +66,7 @@ export function walkRoutesAs(visitor: Visitor) {
 	beforeAll(async () => {
 		world = await makeWorld();
 	});
-	const userOf = () =>
-		visitor === 'anonymous'
-			? null
-			: visitor === 'admin'
-				? world.users.admin
-				: world.users.ungranted;
+	const userOf = () => (visitor === 'anonymous' ? null : world.users[visitor]);
 
 	describe(`as ${visitor}`, () => {
 		it('walks every route found on disk', () => expect(entries.length).toBeGreaterThan(60));
@@ -71,6 +78,9 @@ export function walkRoutesAs(visitor: Visitor) {
 			const result = await outcome(() => entry.fn(event));
 			if (OPEN[visitor](entry)) {
 				expect(result.status).toBeLessThan(500);
+				// The notifier's own receipt opens: the walk's one allowed read of this child.
+				if (visitor === 'notifier' && entry.routeId === '/intake/sent/[contactId]')
+					expect(result.status).toBe(200);
 				return;
 			}
 			if (visitor === 'anonymous') {

@@ -3,6 +3,7 @@ import { helsinkiDate } from '../../domain/access';
 import { CURRENT_INSTRUMENT } from '../../domain/instrument';
 import {
 	accessGrant,
+	caseContact,
 	assessment,
 	child,
 	consultation,
@@ -88,6 +89,9 @@ export async function makeWorld() {
 	const granted = (await makeUser('partner', { organisationId: school.id })).user.id;
 	const otherSchool = await makeOrg('school');
 	const ungranted = (await makeUser('partner', { organisationId: otherSchool.id })).user.id;
+	// A clinic that filed a notification on the child: it gets a receipt, never the record (§3).
+	const clinic = await makeOrg('child_health_clinic');
+	const notifier = (await makeUser('partner', { organisationId: clinic.id })).user.id;
 	const [c] = await d
 		.insert(child)
 		.values({
@@ -105,6 +109,7 @@ export async function makeWorld() {
 		organisationId: school.id,
 		basis: 'statutory_request',
 		validFrom: helsinkiDate(),
+		validUntil: '2099-12-31',
 		grantedBy: socialWorker
 	});
 	const now = new Date();
@@ -155,12 +160,27 @@ export async function makeWorld() {
 			createdAt: now
 		})
 		.returning();
+	const [contact] = await d
+		.insert(caseContact)
+		.values({
+			childId,
+			kind: 'notification',
+			receivedOn: helsinkiDate(now),
+			notifierKind: 'health_care',
+			summary: 'Huoli lapsen jaksamisesta.',
+			filedBy: notifier,
+			filedByOrganisationId: clinic.id,
+			sentToTeamId: t.id,
+			contactWorkerId: consultant,
+			subjectName: 'Kulku Testi'
+		})
+		.returning();
 	const [n] = await d
 		.insert(notification)
 		.values({ userId: consultant, kind: 'flag_raised', link: '/flags', createdAt: now })
 		.returning();
 	return {
-		users: { consultant, socialWorker, coordinator, admin, granted, ungranted },
+		users: { consultant, socialWorker, coordinator, admin, granted, ungranted, notifier },
 		ids: {
 			childId,
 			teamId: t.id,
@@ -170,6 +190,7 @@ export async function makeWorld() {
 			consultationId: q!.id,
 			workflowId: w!.id,
 			notificationId: n!.id,
+			contactId: contact!.id,
 			userId: spare
 		}
 	};
@@ -190,6 +211,7 @@ export function paramsFor(routeId: string, world: World): Record<string, string>
 			organisationId: world.ids.organisationId,
 			teamId: world.ids.teamId,
 			userId: world.ids.userId,
+			contactId: world.ids.contactId,
 			token: 'not-a-real-token',
 			requestId: crypto.randomUUID()
 		};

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, inject } from 'vitest';
 import { usePgliteSnapshot } from '../db';
 import { TEST_ENCRYPTION_KEY } from './test-key';
@@ -22,6 +25,10 @@ if (process.env.DATABASE_URL) {
 // The same key as the end-to-end server: both may seal and open the demo's factors on one
 // test database (CI runs both against it).
 process.env.ENCRYPTION_KEY ??= TEST_ENCRYPTION_KEY;
+// Mail without a mail server goes to a folder (ADR 032): one per test file, removed after.
+const mailFolder = mkdtempSync(join(tmpdir(), 'yhteisarvio-test-mail-'));
+process.env.MAIL_DIR = mailFolder;
+afterAll(() => rmSync(mailFolder, { recursive: true, force: true }));
 
 // With PostgreSQL each file closes its pool. The in-memory PGlite stays open for the
 // worker's next file (isolate: false keeps the module): starting one costs a second or two,

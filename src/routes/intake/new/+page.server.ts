@@ -23,7 +23,6 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		byTeam,
 		teams: teams.map((t) => ({ value: t.id, label: t.name })),
-		filed: event.url.searchParams.get('filed') === '1',
 		form: await superValidate(
 			{
 				teamId: byTeam ? membership.teamId! : '',
@@ -47,7 +46,7 @@ export const actions: Actions = {
 			to: (r) =>
 				isTeamRole(membership.role)
 					? `/children/${r.childId}/contacts/${r.contactId}?saved=contact`
-					: '/intake/new?filed=1'
+					: `/intake/sent/${r.contactId}?saved=filed`
 		});
 	}
 };

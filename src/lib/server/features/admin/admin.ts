@@ -16,7 +16,6 @@ import type { Db } from '../../db';
 import { updateVersioned } from '../../db/lock';
 import { membership, organisation, passwordToken, team, user } from '../../db/schema';
 import { FieldError, NotFoundError } from '../../errors';
-import { log as serverLog } from '../../log';
 import { readEnv } from '../../env';
 import { notify } from '../notifications/notifications';
 import { emailOutbox, notification } from '../../db/schema';
@@ -56,7 +55,14 @@ export type OrganisationInput = {
 	name: string;
 	kind: OrganisationKind;
 	municipality?: string | null;
+	emergencyPhone?: string | null;
 };
+
+/** An empty field is no setting: the form sends '' for "none". */
+const orgValues = (input: OrganisationInput) => ({
+	...input,
+	emergencyPhone: input.emergencyPhone?.trim() || null
+});
 
 export async function listOrganisations(db: Db, actor: Actor) {
 	assertActorRole(actor, 'admin');
@@ -74,7 +80,7 @@ export async function createOrganisation(db: Db, actor: Actor, input: Organisati
 	assertActorRole(actor, 'admin');
 	try {
 		return await db.transaction(async (tx) => {
-			const [row] = await tx.insert(organisation).values(input).returning();
+			const [row] = await tx.insert(organisation).values(orgValues(input)).returning();
 			await log(tx, actor, 'create', 'organisation', row!.id);
 			return row!;
 		});
@@ -94,7 +100,7 @@ export async function updateOrganisation(
 	const { version, ...values } = input;
 	try {
 		return await db.transaction(async (tx) => {
-			const row = await updateVersioned(tx, organisation, id, version, values);
+			const row = await updateVersioned(tx, organisation, id, version, orgValues(values));
 			await log(tx, actor, 'update', 'organisation', id);
 			return row;
 		});
@@ -436,16 +442,17 @@ export async function issuePasswordLink(
 
 /**
  * What an admin does for a person who needs a (new) password: the link goes to the
- * person's own e-mail through the outbox, or, without SMTP_URL (local use), to the server
- * console; never to the admin's screen. The person's sessions end and they are notified in
- * the app, in the same transaction.
+ * person's own e-mail through the outbox, or, without SMTP_URL (a local run), to the local
+ * mail folder only the machine's owner reads; never to the admin's screen, never to the
+ * server's log (ADR 032). The person's sessions end and they are notified in the app, in
+ * the same transaction.
  */
 export async function sendPasswordLink(
 	db: Db,
 	actor: Actor,
 	userId: string,
 	now: Date = new Date()
-): Promise<{ expiresAt: Date; delivery: 'email' | 'console' }> {
+): Promise<{ expiresAt: Date; delivery: 'email' | 'folder' }> {
 	assertActorRole(actor, 'admin');
 	const env = readEnv();
 	const token = generateToken();
@@ -466,25 +473,20 @@ export async function sendPasswordLink(
 			.insert(notification)
 			.values({ userId, kind: 'password_link', link: '/account', createdAt: now })
 			.returning({ id: notification.id });
-		if (env.SMTP_URL) {
-			const locale = u.locale;
-			await tx.insert(emailOutbox).values({
-				notificationId: n!.id,
-				to: u.email,
-				subject: m.mail_password_subject({}, { locale }),
-				body: m.mail_password_body({ link: url, hours: 24 }, { locale }),
-				nextAttemptAt: now,
-				createdAt: now,
-				sensitive: true
-			});
-		}
+		// Through the outbox either way: the worker sends it, or writes it to the folder.
+		const locale = u.locale;
+		await tx.insert(emailOutbox).values({
+			notificationId: n!.id,
+			to: u.email,
+			subject: m.mail_password_subject({}, { locale }),
+			body: m.mail_password_body({ link: url, hours: 24 }, { locale }),
+			nextAttemptAt: now,
+			createdAt: now,
+			sensitive: true
+		});
 		await log(tx, actor, 'send_password_link', 'user', userId);
 	});
-	if (!env.SMTP_URL) {
-		// Local use without a mail server: the operator at the console passes it on.
-		serverLog.warn({ userId, setPasswordUrl: url }, 'No SMTP_URL: the set-password link is here');
-	}
-	return { expiresAt, delivery: env.SMTP_URL ? 'email' : 'console' };
+	return { expiresAt, delivery: env.SMTP_URL ? 'email' : 'folder' };
 }
 
 // ---- approvals (by the team's consultant social worker, not by admins) ----

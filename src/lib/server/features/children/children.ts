@@ -13,6 +13,7 @@ import {
 	organisation,
 	phaseChange,
 	placement,
+	team,
 	user
 } from '../../db/schema';
 import { helsinkiDate } from '../../../domain/access';
@@ -363,4 +364,19 @@ export async function getChild(
 			grants
 		};
 	});
+}
+
+/**
+ * The number of the emergency social services of the child's team's organisation (§6,
+ * "danger now"), for the assessment form; null when the organisation has not set one.
+ * An organisation setting, not the child's data.
+ */
+export async function emergencyPhoneFor(db: DbOrTx, ctx: ChildContext): Promise<string | null> {
+	const [row] = await db
+		.select({ phone: organisation.emergencyPhone })
+		.from(child)
+		.innerJoin(team, eq(team.id, child.teamId))
+		.innerJoin(organisation, eq(organisation.id, team.organisationId))
+		.where(eq(child.id, ctx.childId));
+	return row?.phone ?? null;
 }

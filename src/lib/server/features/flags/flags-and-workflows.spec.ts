@@ -17,6 +17,7 @@ import { saveAssessment } from '../assessments/assessments';
 import { changeConsultation, requestConsultation } from '../consultations/consultations';
 import { ConflictError, FieldError } from '../../errors';
 import { triageFlag } from './flags';
+import { triageDueOn } from '../../../domain/flags';
 import { changeWorkflow } from '../intensive/intensive';
 import { notifyOverdue } from '../notifications/overdue';
 import { recomputeChildStatus } from '../status/status';
@@ -241,6 +242,31 @@ describe('intensive workflow', () => {
 				dueOn: helsinkiDate()
 			})
 		).rejects.toBeInstanceOf(FieldError);
+	});
+});
+
+describe("a flag's deadline (§6)", () => {
+	it('an urgent request joining an open flag brings it to 1 working day; a normal one never later', async () => {
+		const s = await setup();
+		const pctx = await ctxFor(s.partner, s.childId);
+		const ask = (urgency: 'normal' | 'urgent', now: Date) =>
+			requestConsultation(s.d, pctx, { question: 'Mitä tehdä?', urgency, background: '' }, now);
+		const monday = new Date('2026-11-23T08:00:00Z');
+		await ask('normal', monday);
+		const open = async () =>
+			(await flagsOf(s.childId)).filter(
+				(f) => f.trigger === 'consultation_requested' && f.status === 'open'
+			);
+		expect((await open()).map((f) => f.dueOn)).toEqual([
+			triageDueOn('consultation_requested', '2026-11-23')
+		]);
+		// Tuesday an urgent request joins the same flag: due Wednesday, not the Monday after.
+		const tuesday = new Date('2026-11-24T08:00:00Z');
+		await ask('urgent', tuesday);
+		expect((await open()).map((f) => f.dueOn)).toEqual(['2026-11-25']);
+		// A later normal request does not push it back.
+		await ask('normal', new Date('2026-11-24T12:00:00Z'));
+		expect((await open()).map((f) => f.dueOn)).toEqual(['2026-11-25']);
 	});
 });
 

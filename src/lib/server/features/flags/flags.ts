@@ -52,7 +52,10 @@ async function childFacts(tx: DbOrTx, childId: string, today: string) {
 
 /**
  * Raises one flag unless an open one for the same child and trigger exists (a partial unique
- * index makes that hold even under concurrent submissions). Returns the new flag's id.
+ * index makes that hold even under concurrent submissions). A reason joining an open flag
+ * brings its deadline forward if it asks for sooner (§6: the earliest any reason asks; an
+ * urgent consultation request makes it 1 working day), never later. Returns the new flag's
+ * id, or null when it joined an open one.
  */
 export async function raiseFlag(
 	tx: DbOrTx,
@@ -74,9 +77,14 @@ export async function raiseFlag(
 			dueOn: triageDueOn(trigger, today, extra.urgent ?? false),
 			consultationId: extra.consultationId ?? null
 		})
-		.onConflictDoNothing()
-		.returning({ id: flag.id });
-	if (!row) return null;
+		.onConflictDoUpdate({
+			target: [flag.childId, flag.trigger],
+			targetWhere: sql`${flag.status} = 'open'`,
+			set: { dueOn: sql`least(${flag.dueOn}, excluded.due_on)` }
+		})
+		// xmax is 0 on a row this statement inserted, not on one it updated.
+		.returning({ id: flag.id, inserted: sql<boolean>`(xmax = 0)` });
+	if (!row?.inserted) return null;
 	if (trigger === 'turned_red') {
 		const consultants = await teamMembersWithRole(tx, childId, ['consultant_social_worker']);
 		await notify(

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { grantValid, helsinkiDate, type GrantBasis } from '../../../domain/access';
+import { grantValid, helsinkiDate } from '../../../domain/access';
 import { PARTNER_KINDS } from '../../../domain/roles';
+import { addDays } from '../../../domain/working-days';
 import { m } from '../../../paraglide/messages';
 import type { Db, DbOrTx } from '../../db';
 import { escapeLike } from '../../db/like';
@@ -19,6 +20,9 @@ import { ForbiddenError } from '../../errors';
 import { actorOf, logChild, logListed, type Viewer } from '../../access-log';
 import { type ChildContext } from '../../access';
 import { notify, organisationStaff } from '../notifications';
+
+/** How long after its due date an assessment request's own 41 § grant still lets the partner answer. */
+export const REQUEST_GRACE_DAYS = 30;
 
 function assertTeam(ctx: ChildContext) {
 	if (ctx.access.kind !== 'team') throw new ForbiddenError();
@@ -40,15 +44,24 @@ async function orgOf(db: DbOrTx, id: string) {
 
 export type GrantInput = {
 	organisationId: string;
-	basis: Exclude<GrantBasis, 'placement'>;
+	basis: 'consent' | 'statutory_request';
 	consentGivenBy: string;
 	consentGivenOn: string;
 	validFrom: string;
 	validUntil: string;
+	/** A 41 § request: what the team asks, and the day the answer is due. */
+	requestMessage?: string;
+	dueOn?: string;
 };
 
-export async function createGrant(db: Db, ctx: ChildContext, input: GrantInput) {
+/**
+ * A grant made by the team: a guardian's or the child's consent, or a 41 § information
+ * request (§3), which always has an end date, a due date within it and what is asked, and
+ * is told to the partner's staff (no name in the notice).
+ */
+export async function createGrant(db: Db, ctx: ChildContext, input: GrantInput, now = new Date()) {
 	assertTeam(ctx);
+	const isRequest = input.basis === 'statutory_request';
 	const org = await orgOf(db, input.organisationId);
 	if (!org || !PARTNER_KINDS.includes(org.kind))
 		throw new FieldError({ organisationId: m.error_choose_partner() });
@@ -59,6 +72,14 @@ export async function createGrant(db: Db, ctx: ChildContext, input: GrantInput) 
 		fields.consentGivenOn = m.error_required();
 	if (input.validUntil && input.validUntil < input.validFrom)
 		fields.validUntil = m.error_until_before_from();
+	if (isRequest) {
+		if (!input.validUntil) fields.validUntil = m.error_required();
+		if (!input.requestMessage?.trim()) fields.requestMessage = m.error_required();
+		if (!input.dueOn) fields.dueOn = m.error_required();
+		else if (input.dueOn < helsinkiDate(now)) fields.dueOn = m.error_due_in_past();
+		else if (input.dueOn < input.validFrom || (input.validUntil && input.dueOn > input.validUntil))
+			fields.dueOn = m.error_due_outside_grant();
+	}
 	if (Object.keys(fields).length) throw new FieldError(fields);
 	return db.transaction(async (tx) => {
 		const [row] = await tx
@@ -71,10 +92,21 @@ export async function createGrant(db: Db, ctx: ChildContext, input: GrantInput) 
 				consentGivenOn: input.basis === 'consent' ? input.consentGivenOn : null,
 				validFrom: input.validFrom,
 				validUntil: input.validUntil || null,
+				requestMessage: isRequest ? input.requestMessage!.trim() : null,
+				dueOn: isRequest ? input.dueOn! : null,
 				grantedBy: ctx.viewer.userId
 			})
 			.returning({ id: accessGrant.id });
 		await logChild(tx, ctx, 'create', 'access_grant', row!.id);
+		if (isRequest)
+			await notify(
+				tx,
+				await organisationStaff(tx, org.id),
+				'information_request',
+				'/',
+				now,
+				ctx.childId
+			);
 		return row!;
 	});
 }
@@ -190,6 +222,8 @@ export async function createAssessmentRequest(
 					organisationId: org.id,
 					basis: 'statutory_request',
 					validFrom: today,
+					// §3: a 41 § request always ends; a late answer has a month's grace.
+					validUntil: addDays(input.dueDate, REQUEST_GRACE_DAYS),
 					grantedBy: ctx.viewer.userId
 				})
 				.returning({ id: accessGrant.id });
@@ -327,6 +361,33 @@ export async function partnerInbox(
 			)
 			.orderBy(asc(assessmentRequest.dueDate), asc(assessmentRequest.id))
 			.limit(INBOX_PAGE_SIZE);
+		// 41 § information requests to the viewer's organisations that are still open (§3).
+		const infoRequests = partnerOrgs.length
+			? await tx
+					.select({
+						id: accessGrant.id,
+						childId: child.id,
+						givenName: child.givenName,
+						familyName: child.familyName,
+						message: accessGrant.requestMessage,
+						dueOn: accessGrant.dueOn,
+						organisationId: accessGrant.organisationId
+					})
+					.from(accessGrant)
+					.innerJoin(child, eq(child.id, accessGrant.childId))
+					.where(
+						and(
+							inArray(accessGrant.organisationId, partnerOrgs),
+							eq(accessGrant.basis, 'statutory_request'),
+							isNotNull(accessGrant.dueOn),
+							isNull(accessGrant.revokedAt),
+							lte(accessGrant.validFrom, today),
+							gte(accessGrant.validUntil, today)
+						)
+					)
+					.orderBy(asc(accessGrant.dueOn), asc(accessGrant.id))
+					.limit(INBOX_PAGE_SIZE)
+			: [];
 		// A unit's (or partner's) own consultation requests, with their state and outcome
 		// (docs/domain.md §6), for the children it may still see.
 		const consultations = await tx
@@ -350,7 +411,9 @@ export async function partnerInbox(
 			)
 			.orderBy(desc(consultation.createdAt))
 			.limit(INBOX_PAGE_SIZE);
-		const shownIds = [...new Set([...rows, ...requests, ...consultations].map((r) => r.childId))];
+		const shownIds = [
+			...new Set([...rows, ...requests, ...infoRequests, ...consultations].map((r) => r.childId))
+		];
 		// The grant each shown child is seen through (its basis goes into the log).
 		const grants = shownIds.length
 			? await tx
@@ -380,6 +443,7 @@ export async function partnerInbox(
 		await logListed(tx, [
 			...rows.map((c) => entry('child', c.childId, c.childId)),
 			...requests.map((r) => entry('assessment_request', r.id, r.childId)),
+			...infoRequests.map((r) => entry('access_grant', r.id, r.childId)),
 			...consultations.map((c) => entry('consultation', c.id, c.childId))
 		]);
 		return {
@@ -389,6 +453,12 @@ export async function partnerInbox(
 				overdue: r.dueDate < today
 			})),
 			requestTotal: requests[0]?.total ?? 0,
+			infoRequests: infoRequests.map(({ organisationId: _org, dueOn, message, ...r }) => ({
+				...r,
+				message: message ?? '',
+				dueOn: dueOn!,
+				overdue: dueOn! < today
+			})),
 			consultations: consultations.map(({ organisationId: _org, ...c }) => c),
 			children: rows.map((c) => ({
 				id: c.childId,

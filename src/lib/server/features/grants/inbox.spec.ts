@@ -44,6 +44,7 @@ async function schoolWith(n: number) {
 				organisationId: school.id,
 				basis: 'statutory_request' as const,
 				validFrom: '2020-01-01',
+				validUntil: '2099-12-31',
 				grantedBy: worker,
 				grantedAt: new Date(`${today}T00:00:00Z`)
 			}))

@@ -16,6 +16,7 @@ export const NOTIFICATION_KINDS = [
 	'consultation_outcome',
 	'review_overdue',
 	'request_new',
+	'information_request',
 	'contact_new',
 	'request_due_soon',
 	'request_overdue',

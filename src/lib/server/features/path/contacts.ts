@@ -1,5 +1,5 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
-import { grantValid, helsinkiDate } from '../../../domain/access';
+import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { helsinkiDate } from '../../../domain/access';
 import { dueDate } from '../../../domain/clocks';
 import { parseHetu } from '../../../domain/hetu';
 import {
@@ -16,13 +16,14 @@ import type { MembershipInfo } from '../../auth/session';
 import { inTransaction, type Db, type DbOrTx } from '../../db';
 import { lockForEdit } from '../../db/lock';
 import {
-	accessGrant,
 	caseContact,
 	child,
+	membership,
 	organisation,
 	phaseChange,
 	statutoryClock,
-	team
+	team,
+	user
 } from '../../db/schema';
 import { FieldError, ForbiddenError, NotFoundError } from '../../errors';
 import { notify, teamMembersWithRole } from '../notifications';
@@ -71,9 +72,38 @@ function checkDates(input: ContactInput, today: string) {
 }
 
 /**
+ * The worker a notifier is told to contact (§3 receipt): the child's responsible worker
+ * when the notifier may already see the child, otherwise the consultant social worker of
+ * the team it sent to, so that the receipt says nothing about whether the child was known.
+ */
+async function contactWorkerFor(
+	tx: DbOrTx,
+	c: { teamId: string; responsibleWorkerId: string | null },
+	sentToTeamId: string | null
+) {
+	if (!sentToTeamId && c.responsibleWorkerId) return c.responsibleWorkerId;
+	const [row] = await tx
+		.select({ id: user.id })
+		.from(membership)
+		.innerJoin(user, eq(user.id, membership.userId))
+		.where(
+			and(
+				eq(membership.teamId, sentToTeamId ?? c.teamId),
+				eq(membership.role, 'consultant_social_worker'),
+				isNotNull(membership.approvedAt),
+				eq(user.active, true)
+			)
+		)
+		.orderBy(asc(user.displayName), asc(user.id))
+		.limit(1);
+	return row?.id ?? null;
+}
+
+/**
  * The shared part of filing: the contact, its 7-working-day decision clock, a closed case
- * opened again, the partner's `notification` grant, and the team told. Inside the
- * caller's transaction, under the child's lock.
+ * opened again, and the team told. A partner's filing gives it no access to the child
+ * (§3): it gets the contact's receipt instead. Inside the caller's transaction, under the
+ * child's lock.
  */
 async function addContact(
 	tx: DbOrTx,
@@ -83,6 +113,10 @@ async function addContact(
 		childId: string;
 		input: ContactInput;
 		now: Date;
+		/** The child's name as a notifier wrote it, for its receipt. */
+		subjectName: string | null;
+		/** The team a notifier chose, when it cannot see the child; null when it can (a grant). */
+		sentToTeamId: string | null;
 	}
 ) {
 	const { actor, membership, childId, input, now } = args;
@@ -106,9 +140,12 @@ async function addContact(
 			filedByOrganisationId: membership.organisationId,
 			urgent,
 			urgencyAssessedBy: urgent === null ? null : actor.userId,
-			urgencyAssessedAt: urgent === null ? null : now
+			urgencyAssessedAt: urgent === null ? null : now,
+			subjectName: byTeam ? null : args.subjectName,
+			sentToTeamId: byTeam ? null : args.sentToTeamId,
+			contactWorkerId: byTeam ? null : await contactWorkerFor(tx, c, args.sentToTeamId)
 		})
-		.returning({ id: caseContact.id });
+		.returning({ id: caseContact.id, reference: caseContact.reference });
 	await tx.insert(statutoryClock).values({
 		childId,
 		kind: 'decision',
@@ -131,36 +168,6 @@ async function addContact(
 		});
 	}
 	if (!byTeam) {
-		const grants = await tx
-			.select()
-			.from(accessGrant)
-			.where(
-				and(
-					eq(accessGrant.childId, childId),
-					eq(accessGrant.organisationId, membership.organisationId)
-				)
-			);
-		if (!grants.some((g) => grantValid(g, today))) {
-			const [g] = await tx
-				.insert(accessGrant)
-				.values({
-					childId,
-					organisationId: membership.organisationId,
-					basis: 'notification',
-					validFrom: today,
-					grantedBy: actor.userId
-				})
-				.returning({ id: accessGrant.id });
-			await recordAccess(tx, {
-				actor,
-				action: 'create',
-				entityType: 'access_grant',
-				entityId: g!.id,
-				childId,
-				basis: 'notification',
-				outcome: 'allowed'
-			});
-		}
 		await notify(
 			tx,
 			await teamMembersWithRole(tx, childId, ['consultant_social_worker', 'coordinator']),
@@ -176,7 +183,7 @@ async function addContact(
 		entityType: 'case_contact',
 		entityId: contact!.id,
 		childId,
-		basis: byTeam ? 'team' : 'notification',
+		basis: byTeam ? 'team' : 'notifier',
 		outcome: 'allowed'
 	});
 	return contact!;
@@ -245,11 +252,19 @@ export async function fileContactForNewChild(
 				entityType: 'child',
 				entityId: childId,
 				childId,
-				basis: isTeamRole(filer.role) ? 'team' : 'notification',
+				basis: isTeamRole(filer.role) ? 'team' : 'notifier',
 				outcome: 'allowed'
 			});
 		}
-		const contact = await addContact(tx, { actor, membership: filer, childId, input, now });
+		const contact = await addContact(tx, {
+			actor,
+			membership: filer,
+			childId,
+			input,
+			now,
+			subjectName: `${input.givenName} ${input.familyName}`.trim(),
+			sentToTeamId: t.id
+		});
 		return { childId, contactId: contact.id, byTeam: isTeamRole(filer.role) };
 	});
 }
@@ -266,12 +281,18 @@ export async function fileContact(
 		throw new ForbiddenError();
 	checkDates(input, helsinkiDate(now));
 	return db.transaction(async (tx) => {
+		const [c] = await tx
+			.select({ givenName: child.givenName, familyName: child.familyName })
+			.from(child)
+			.where(eq(child.id, ctx.childId));
 		const contact = await addContact(tx, {
 			actor: ctx.actor,
 			membership: ms,
 			childId: ctx.childId,
 			input,
-			now
+			now,
+			subjectName: c ? `${c.givenName} ${c.familyName}` : null,
+			sentToTeamId: null
 		});
 		return { contactId: contact.id, byTeam: ctx.access.kind === 'team' };
 	});

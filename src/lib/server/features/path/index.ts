@@ -5,3 +5,4 @@ export * from './family';
 export * from './phases';
 export * from './summary';
 export * from './view';
+export * from './receipts';

@@ -16,7 +16,11 @@ export const load: PageServerLoad = async (event) => {
 		actor,
 		uuidParam(event.params.organisationId)
 	).catch(() => error(404, m.error_not_found()));
-	const data = { ...org, municipality: org.municipality ?? '' };
+	const data = {
+		...org,
+		municipality: org.municipality ?? '',
+		emergencyPhone: org.emergencyPhone ?? ''
+	};
 	return { form: await superValidate(data, zod4(organisationEditSchema)) };
 };
 

@@ -8,7 +8,7 @@ import { assessmentAction } from '$lib/server/http/assessment-actions';
 import { requireAssessmentChild } from '$lib/server/http/assessment-context';
 import { httpFailure } from '$lib/server/http/forms';
 import { formFromContent, getAssessment } from '$lib/server/features/assessments';
-import { getChild } from '$lib/server/features/children';
+import { emergencyPhoneFor, getChild } from '$lib/server/features/children';
 import type { Actions, PageServerLoad } from './$types';
 import { database } from '$lib/server/http/authz';
 
@@ -38,6 +38,8 @@ export const load: PageServerLoad = async (event) => {
 		},
 		isCorrection: a.a.supersedesId !== null,
 		form: await superValidate(data, zod4(assessmentFormSchema())),
+		// "Danger now" (§6): whom to call, from the child's team's organisation.
+		emergencyPhone: await emergencyPhoneFor(await database(), ctx),
 		suggested: suggested.map((i) => i.id),
 		others: others.map((i) => i.id)
 	};

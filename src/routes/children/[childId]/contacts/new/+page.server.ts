@@ -41,7 +41,7 @@ export const actions: Actions = {
 			to: (r) =>
 				r.byTeam
 					? `/children/${ctx.childId}/contacts/${r.contactId}?saved=contact`
-					: `/children/${ctx.childId}?saved=contact`
+					: `/intake/sent/${r.contactId}?saved=filed`
 		});
 	}
 };

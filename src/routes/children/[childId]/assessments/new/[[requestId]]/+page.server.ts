@@ -6,7 +6,7 @@ import { assessmentFormSchema } from '$lib/schemas/assessment';
 import { assessmentAction } from '$lib/server/http/assessment-actions';
 import { requireChildAccess, database } from '$lib/server/http/authz';
 import { uuidParam } from '$lib/server/http/params';
-import { getChild } from '$lib/server/features/children';
+import { emergencyPhoneFor, getChild } from '$lib/server/features/children';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -27,6 +27,8 @@ export const load: PageServerLoad = async (event) => {
 		},
 		organisationName: ctx.access.membership.organisationName,
 		form,
+		// "Danger now" (§6): whom to call, from the child's team's organisation.
+		emergencyPhone: await emergencyPhoneFor(await database(), ctx),
 		suggested: suggested.map((i) => i.id),
 		others: others.map((i) => i.id)
 	};
