@@ -8,8 +8,10 @@
  *
  *   npm run bench:http -- --seconds 20
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 
@@ -41,7 +43,9 @@ const servers: ChildProcess[] = PORTS.map((port) =>
 		env: {
 			...process.env,
 			PORT: String(port),
-			ORIGIN: `http://localhost:${port}`
+			ORIGIN: `http://localhost:${port}`,
+			// No mail server on a bench: what must go by mail goes to a folder of this run's.
+			MAIL_DIR: process.env.MAIL_DIR ?? mkdtempSync(join(tmpdir(), 'yhteisarvio-bench-mail-'))
 		},
 		stdio: ['ignore', 'ignore', 'inherit']
 	})

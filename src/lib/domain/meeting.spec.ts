@@ -141,6 +141,61 @@ describe('buildAgenda, section by section (§7)', () => {
 	});
 });
 
+describe('a notification without an urgency assessment (§10)', () => {
+	it('is a deadline due the day received, overdue from the next day', () => {
+		const f = facts(['a', 'b'], {
+			clocks: [
+				{ childId: 'a', kind: 'urgency', dueOn: today },
+				{ childId: 'b', kind: 'urgency', dueOn: addDays(today, -1) }
+			]
+		});
+		expect(agenda(f).map((e) => [e.childId, e.reasons[0]])).toEqual([
+			['b', { section: 'deadline', clock: 'urgency', dueOn: addDays(today, -1), state: 'overdue' }],
+			['a', { section: 'deadline', clock: 'urgency', dueOn: today, state: 'due_soon' }]
+		]);
+	});
+});
+
+describe('siblings on the agenda (§7)', () => {
+	const family = (ids: string[], fam: Record<string, string>) =>
+		ids.map((id) => ({ ...child(id), familyId: fam[id] ?? null }));
+
+	it('a child on the agenda brings its linked siblings along, right after it', () => {
+		const f = facts(['a', 'b', 'c', 'd'], {
+			children: family(['a', 'b', 'c', 'd'], { b: 'F', d: 'F' }),
+			openFlags: [{ childId: 'b', trigger: 'turned_red', dueOn: today }]
+		});
+		const a = agenda(f);
+		expect(a.map((e) => e.childId)).toEqual(['b', 'd']);
+		expect(a[1]).toEqual({
+			childId: 'd',
+			section: 'open_flag',
+			reasons: [{ section: 'family', withChildId: 'b' }]
+		});
+	});
+
+	it('a sibling with reasons of its own moves up to its family and keeps them', () => {
+		const f = facts(['a', 'b', 'c'], {
+			children: family(['a', 'b', 'c'], { a: 'F', c: 'F' }),
+			colourChanges: [{ childId: 'a', from: 'green', to: 'red', on: today }],
+			lastDiscussedOn: { a: addDays(today, -1), b: addDays(today, -1) }
+		});
+		const a = agenda(f);
+		expect(a.map((e) => e.childId)).toEqual(['a', 'c']);
+		expect(a[1]!.reasons.map((r) => r.section)).toEqual(['family', 'rotation']);
+		// Once each, and a child without a family is unaffected.
+		expect(new Set(a.map((e) => e.childId)).size).toBe(a.length);
+	});
+
+	it('never brings a sibling whose case is closed (not among the open children)', () => {
+		const f = facts(['a'], {
+			children: family(['a'], { a: 'F' }),
+			openFlags: [{ childId: 'a', trigger: 'turned_red', dueOn: today }]
+		});
+		expect(order(f)).toEqual(['a']);
+	});
+});
+
 describe('buildAgenda, for any facts', () => {
 	const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
 	const id = fc.constantFrom(...ids);

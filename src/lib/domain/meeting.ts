@@ -44,17 +44,20 @@ export type AgendaReason =
 	| { section: 'workflow'; kind: 'consultation_requested'; on: string }
 	| {
 			section: 'deadline';
-			clock: ClockKind;
+			/** 'urgency': a notification whose urgency is not assessed yet (due the day received, §10). */
+			clock: ClockKind | 'urgency';
 			dueOn: string;
 			state: 'due_soon' | 'overdue';
 	  }
 	| { section: 'rotation'; lastDiscussedOn: string | null }
-	| { section: 'added'; note: string };
+	| { section: 'added'; note: string }
+	/** A sibling brought along: discussed with `withChildId` as one family item (§7). */
+	| { section: 'family'; withChildId: string };
 
 /** What the builder reads; the server gathers each list with one query. */
 export type AgendaFacts = {
-	/** The team's children whose case is not closed, for the rotation. */
-	children: { id: string; familyName: string; givenName: string }[];
+	/** The team's children whose case is not closed, for the rotation; linked siblings share a family. */
+	children: { id: string; familyName: string; givenName: string; familyId?: string | null }[];
 	/** Colour changes since the previous meeting (all of them, oldest first or not). */
 	colourChanges: { childId: string; from: Colour | null; to: Colour; on: string }[];
 	openFlags: { childId: string; trigger: FlagTrigger; dueOn: string }[];
@@ -66,8 +69,11 @@ export type AgendaFacts = {
 	/** Active intensive workflows with their next 14-day review date. */
 	workflowReviews: { childId: string; dueOn: string }[];
 	consultationRequests: { childId: string; on: string }[];
-	/** Open statutory clocks (met ones are not facts here). */
-	clocks: { childId: string; kind: ClockKind; dueOn: string }[];
+	/**
+	 * Open statutory clocks (met ones are not facts here), and notifications not yet
+	 * assessed for urgency as kind 'urgency', due the day they were received.
+	 */
+	clocks: { childId: string; kind: ClockKind | 'urgency'; dueOn: string }[];
 	/** The day each child was last discussed in a meeting; absent: never. */
 	lastDiscussedOn: Record<string, string>;
 };
@@ -75,7 +81,8 @@ export type AgendaFacts = {
 export type AgendaEntry = { childId: string; section: AgendaSection; reasons: AgendaReason[] };
 
 const SEVERITY: Record<Colour, number> = { grey: 0, green: 1, yellow: 2, red: 3 };
-const sectionIndex = (s: AgendaSection) => AGENDA_SECTIONS.indexOf(s);
+const sectionIndex = (s: AgendaReason['section']) =>
+	(AGENDA_SECTIONS as readonly string[]).indexOf(s);
 
 /** Within a section, what comes first: a sort key (smaller first). */
 function keyOf(section: AgendaSection, reasons: AgendaReason[]): string {
@@ -114,7 +121,10 @@ const invert = (date: string) => date.replace(/\d/g, (d) => String(9 - Number(d)
  * The agenda the coordinator starts from (§7): every child with a reason once, in the
  * first section it belongs to, with all its reasons in section order. A statutory clock
  * counts when it is due within five working days or overdue; the rotation when the child
- * has not been discussed for `rotationDays` or more, or never.
+ * has not been discussed for `rotationDays` or more, or never. Siblings are discussed
+ * together: the first of a family on the agenda brings its linked siblings (whose case is
+ * open) right after it, as one family item; a sibling with reasons of its own keeps them
+ * and moves up, one without gets the `family` reason.
  */
 export function buildAgenda(
 	facts: AgendaFacts,
@@ -162,10 +172,10 @@ export function buildAgenda(
 	}
 
 	const names = new Map(facts.children.map((c) => [c.id, `${c.familyName} ${c.givenName}`]));
-	return [...reasons]
+	const ordered = [...reasons]
 		.map(([childId, rs]) => {
 			const sorted = [...rs].sort((a, b) => sectionIndex(a.section) - sectionIndex(b.section));
-			const section = sorted[0]!.section;
+			const section = sorted[0]!.section as AgendaSection;
 			return { childId, section, reasons: sorted, key: keyOf(section, sorted) };
 		})
 		.sort(
@@ -176,6 +186,44 @@ export function buildAgenda(
 				a.childId.localeCompare(b.childId)
 		)
 		.map(({ childId, section, reasons }) => ({ childId, section, reasons }));
+	return withSiblings(ordered, facts.children, names);
+}
+
+/** Each family's children together, after the first of them on the agenda (§7). */
+function withSiblings(
+	ordered: AgendaEntry[],
+	children: AgendaFacts['children'],
+	names: Map<string, string>
+): AgendaEntry[] {
+	const familyOf = new Map(children.flatMap((c) => (c.familyId ? [[c.id, c.familyId]] : [])));
+	const members = new Map<string, string[]>();
+	for (const c of children)
+		if (c.familyId) members.set(c.familyId, [...(members.get(c.familyId) ?? []), c.id]);
+	const byChild = new Map(ordered.map((e) => [e.childId, e]));
+	const placed = new Set<string>();
+	const out: AgendaEntry[] = [];
+	for (const entry of ordered) {
+		if (placed.has(entry.childId)) continue;
+		out.push(entry);
+		placed.add(entry.childId);
+		const family = familyOf.get(entry.childId);
+		if (!family) continue;
+		const siblings = (members.get(family) ?? [])
+			.filter((id) => !placed.has(id))
+			.sort(
+				(a, b) => (names.get(a) ?? '').localeCompare(names.get(b) ?? '', 'fi') || a.localeCompare(b)
+			);
+		for (const id of siblings) {
+			const own = byChild.get(id);
+			out.push({
+				childId: id,
+				section: entry.section,
+				reasons: [{ section: 'family', withChildId: entry.childId }, ...(own?.reasons ?? [])]
+			});
+			placed.add(id);
+		}
+	}
+	return out;
 }
 
 /**

@@ -41,24 +41,29 @@ const envSchema = z
 		// A real database needs a real key; the embedded one keeps its own (ADR 014).
 		path: ['ENCRYPTION_KEY'],
 		message: 'required with DATABASE_URL'
-	})
-	// A set-password link must reach its person, and never through the server's log: a
-	// deployment (served over https, or on its own database) has a mail server; a local
-	// run may name a folder instead (ADR 032).
-	.refine((env) => env.SMTP_URL || !env.ORIGIN?.startsWith('https:'), {
-		path: ['SMTP_URL'],
-		message: 'required when ORIGIN is https'
-	})
-	// Served over https means behind a proxy that ends TLS; without the header that carries
-	// the client's address every sign-in shares the proxy's, and the throttle one limit.
-	.refine((env) => env.ADDRESS_HEADER || !env.ORIGIN?.startsWith('https:'), {
-		path: ['ADDRESS_HEADER'],
-		message: 'required when ORIGIN is https (behind a proxy)'
-	})
-	.refine((env) => env.SMTP_URL || env.MAIL_DIR || !env.DATABASE_URL, {
-		path: ['SMTP_URL'],
-		message: 'required with DATABASE_URL (or MAIL_DIR for a local run)'
 	});
+
+/**
+ * What the web server needs beyond what every script needs (the migration and seed
+ * scripts run on a deployment's database without a mail server): the variables that are
+ * missing, by name. Start-up refuses to serve while any is (ADR 032).
+ * - A set-password link must reach its person, and never through the server's log: a
+ *   deployment (on its own database, or served over https) names its mail server; a
+ *   local run may name a folder instead, never behind https.
+ * - Served over https means behind a proxy that ends TLS; without the header that carries
+ *   the client's address every sign-in shares the proxy's, and the throttle one limit.
+ */
+export function serverConfigProblems(env: Env): string[] {
+	const https = env.ORIGIN?.startsWith('https:') ?? false;
+	const problems: string[] = [];
+	if (!env.SMTP_URL && (https || (env.DATABASE_URL && !env.MAIL_DIR)))
+		problems.push(
+			https ? 'SMTP_URL (required when ORIGIN is https)' : 'SMTP_URL (or MAIL_DIR for a local run)'
+		);
+	if (https && !env.ADDRESS_HEADER)
+		problems.push('ADDRESS_HEADER (required when ORIGIN is https, behind a proxy)');
+	return problems;
+}
 
 /** Where mail goes without a mail server: the named folder, or the embedded database's. */
 export function mailDir(env: Env): string {

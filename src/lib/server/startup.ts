@@ -1,7 +1,7 @@
 import { addLogPartitions } from './access-log';
 import { deleteExpiredSessions } from './auth/session';
 import { openDb } from './db';
-import { readEnv } from './env';
+import { readEnv, serverConfigProblems } from './env';
 import { log } from './log';
 import { markDemo, seedDemo } from './seed/demo';
 
@@ -13,6 +13,10 @@ let started: Promise<void> | null = null;
  */
 export function startDatabase(): Promise<void> {
 	started ??= (async () => {
+		// Refuse to serve on a configuration that would leak or lock out (ADR 032).
+		const problems = serverConfigProblems(readEnv());
+		if (problems.length)
+			throw new Error(`Missing configuration for the web server: ${problems.join('; ')}`);
 		const { db, driver, fresh } = await openDb();
 		const env = readEnv();
 		if ((driver === 'pglite' && fresh) || env.SEED_DEMO) {

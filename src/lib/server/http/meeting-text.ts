@@ -16,8 +16,13 @@ const item = (id: string) => {
 	return i ? `${id} ${localized(i.label, getLocale())}` : id;
 };
 
-export function reasonText(r: AgendaReason): string {
+export function reasonText(
+	r: AgendaReason,
+	names: ReadonlyMap<string, string> = new Map()
+): string {
 	switch (r.section) {
+		case 'family':
+			return m.agenda_family({ name: names.get(r.withChildId) ?? '' });
 		case 'colour_change':
 			return m.agenda_colour_change({
 				from: r.from ? colourLabel(r.from) : '–',
@@ -41,7 +46,7 @@ export function reasonText(r: AgendaReason): string {
 				: m.agenda_consultation_requested({ date: formatDate(r.on) });
 		case 'deadline':
 			return (r.state === 'overdue' ? m.agenda_deadline_overdue : m.agenda_deadline_soon)({
-				clock: clockKindLabel(r.clock),
+				clock: r.clock === 'urgency' ? m.clock_urgency() : clockKindLabel(r.clock),
 				date: formatDate(r.dueOn)
 			});
 		case 'rotation':
@@ -76,11 +81,23 @@ export function sectionText(s: AgendaSection): string {
 	}
 }
 
-/** The agenda's rows with their section heading and reasons in words. */
-export function agendaText<T extends { reasons: AgendaReason[] }>(items: T[]) {
-	return items.map((i) => ({
-		...i,
-		sectionText: sectionText(i.reasons[0]?.section ?? 'added'),
-		reasonTexts: i.reasons.map(reasonText)
-	}));
+/**
+ * The agenda's rows with their section heading and reasons in words. A sibling brought
+ * along stays under its family's heading (§7: one family item).
+ */
+export function agendaText<
+	T extends { childId: string; givenName: string; familyName: string; reasons: AgendaReason[] }
+>(items: T[]) {
+	const names = new Map(items.map((i) => [i.childId, `${i.givenName} ${i.familyName}`]));
+	let heading = sectionText('added');
+	return items.map((i) => {
+		const first = i.reasons[0];
+		if (first && first.section !== 'family') heading = sectionText(first.section);
+		return {
+			...i,
+			sibling: first?.section === 'family',
+			sectionText: heading,
+			reasonTexts: i.reasons.map((r) => reasonText(r, names))
+		};
+	});
 }

@@ -117,8 +117,11 @@ describe('demo data', () => {
 		const sections = new Set(
 			agenda.flatMap((a) => (a.reasons as { section: string }[]).map((r) => r.section))
 		);
-		// Every section the data can fill; "added" is the coordinator's own.
-		expect([...sections].sort()).toEqual(AGENDA_SECTIONS.filter((s) => s !== 'added').sort());
+		// Every section the data can fill ("added" is the coordinator's own), and the demo's
+		// linked siblings come along as one family item (§7).
+		expect([...sections].sort()).toEqual(
+			[...AGENDA_SECTIONS.filter((s) => s !== 'added'), 'family'].sort()
+		);
 		// The workflow section holds both kinds: a review due and a requested consultation.
 		const workflow = agenda.flatMap((a) =>
 			(a.reasons as { section: string; kind?: string }[]).filter((r) => r.section === 'workflow')

@@ -1,10 +1,10 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { loadMemberships } from '../../auth/session';
-import { child, family, statutoryClock } from '../../db/schema';
+import { caseContact, child, family, statutoryClock } from '../../db/schema';
 import { addDays } from '../../../domain/working-days';
 import { helsinkiDate } from '../../../domain/access';
-import { db, makeOrg, makeTeam, makeUser, uniq } from '../../testing/fixtures';
+import { db, makeChild, makeOrg, makeTeam, makeUser, uniq } from '../../testing/fixtures';
 import { teamDashboard } from './dashboard';
 import { recomputeAll } from '../status/status';
 import { type Viewer } from '../../access-log';
@@ -194,5 +194,54 @@ describe('team dashboard', () => {
 		const all = await teamDashboard(d, v, { colour: null, workerId: null, signal: null, page: 1 });
 		expect(all.total).toBe(5);
 		expect(all.rows.find((r) => r.id === ids[2])!.clock!.state?.state).toBe('running');
+	});
+});
+
+describe('notifications awaiting an urgency assessment (§10)', () => {
+	it('are counted for the own team, late after the day received, and drop out once assessed', async () => {
+		const d = await db();
+		const cp = await makeOrg('child_protection');
+		const t = await makeTeam(cp.id);
+		const other = await makeTeam(cp.id);
+		const worker = (await makeUser('social_worker', { organisationId: cp.id, teamId: t.id })).user
+			.id;
+		const v = await viewer(worker);
+		const now = new Date('2026-12-04T10:00:00Z');
+		const today = helsinkiDate(now);
+		const contact = async (teamId: string, receivedOn: string, urgent: boolean | null = null) => {
+			const c = await makeChild(teamId, { phase: 'contact' });
+			const [k] = await d
+				.insert(caseContact)
+				.values({
+					childId: c.id,
+					kind: 'notification',
+					receivedOn,
+					notifierKind: 'school',
+					summary: 'Huoli.',
+					filedBy: worker,
+					filedByOrganisationId: cp.id,
+					urgent
+				})
+				.returning();
+			return k!;
+		};
+		const filter = { colour: null, workerId: null, signal: null, page: 1 } as const;
+		expect(await teamDashboard(d, v, filter, now)).toMatchObject({
+			unassessed: 0,
+			unassessedLate: 0
+		});
+		await contact(t.id, today);
+		const late = await contact(t.id, addDays(today, -1));
+		await contact(t.id, addDays(today, -3), false);
+		await contact(other.id, addDays(today, -3));
+		expect(await teamDashboard(d, v, filter, now)).toMatchObject({
+			unassessed: 2,
+			unassessedLate: 1
+		});
+		await d.update(caseContact).set({ urgent: true }).where(eq(caseContact.id, late.id));
+		expect(await teamDashboard(d, v, filter, now)).toMatchObject({
+			unassessed: 1,
+			unassessedLate: 0
+		});
 	});
 });

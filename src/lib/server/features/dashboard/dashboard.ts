@@ -128,7 +128,13 @@ export async function teamDashboard(db: Db, viewer: Viewer, f: DashboardFilter, 
 					from (select cs.severity, count(*)::int as n from child_status cs
 						where cs.team_id in (${teams}) group by cs.severity) s)`,
 				late: sql<number>`(select count(*)::int from flag f join child c on c.id = f.child_id
-					where c.team_id in (${teams}) and f.status = 'open' and f.due_on < ${today})`
+					where c.team_id in (${teams}) and f.status = 'open' and f.due_on < ${today})`,
+				// §10: notifications whose urgency is not assessed; late after the day received.
+				unassessed: sql<{ n: number; late: number } | null>`(select json_build_object(
+					'n', count(*)::int, 'late', (count(*) filter (where k.received_on < ${today}))::int)
+					from case_contact k join child c on c.id = k.child_id
+					where c.team_id in (${teams}) and k.kind = 'notification' and k.urgent is null
+						and k.decision is null and c.phase <> 'closed')`
 			})
 			.from(sql`(select 1) as one`);
 		// A worker or signal filter needs the count of what it matches (the colour's is above).
@@ -178,6 +184,8 @@ export async function teamDashboard(db: Db, viewer: Viewer, f: DashboardFilter, 
 		return {
 			total: Number(total),
 			overdueFlags: Number(agg?.late ?? 0),
+			unassessed: Number(agg?.unassessed?.n ?? 0),
+			unassessedLate: Number(agg?.unassessed?.late ?? 0),
 			pageSize: PAGE_SIZE,
 			counts,
 			rows: rows.map((r) => {

@@ -6,6 +6,7 @@ import { staleSignals, type Reason, type Signal } from '../../../domain/traffic-
 import type { DbOrTx } from '../../db';
 import {
 	agendaItem,
+	caseContact,
 	child,
 	childStatus,
 	childStatusHistory,
@@ -37,7 +38,12 @@ export async function agendaFacts(
 	const open = ne(child.phase, 'closed');
 
 	const children = await tx
-		.select({ id: child.id, familyName: child.familyName, givenName: child.givenName })
+		.select({
+			id: child.id,
+			familyName: child.familyName,
+			givenName: child.givenName,
+			familyId: child.familyId
+		})
 		.from(child)
 		.where(and(ofTeam, open));
 
@@ -150,6 +156,22 @@ export async function agendaFacts(
 			)
 		);
 
+	// §10: a notification's urgency is assessed on the day received; one still unassessed
+	// stands out with the deadlines (overdue from the next day).
+	const unassessed = await tx
+		.select({ childId: caseContact.childId, dueOn: caseContact.receivedOn })
+		.from(caseContact)
+		.innerJoin(child, eq(child.id, caseContact.childId))
+		.where(
+			and(
+				ofTeam,
+				open,
+				eq(caseContact.kind, 'notification'),
+				isNull(caseContact.urgent),
+				isNull(caseContact.decision)
+			)
+		);
+
 	const discussed = await tx
 		.select({ childId: meetingDiscussion.childId, at: max(teamMeeting.startsAt) })
 		.from(meetingDiscussion)
@@ -166,7 +188,7 @@ export async function agendaFacts(
 		overrides,
 		workflowReviews,
 		consultationRequests,
-		clocks,
+		clocks: [...clocks, ...unassessed.map((u) => ({ ...u, kind: 'urgency' as const }))],
 		lastDiscussedOn: Object.fromEntries(
 			discussed.flatMap((d) => (d.at ? [[d.childId, helsinkiDate(new Date(d.at))]] : []))
 		)
