@@ -1,4 +1,6 @@
-import { navigationFor, primaryRole } from '$lib/domain/roles';
+import { navigationFor, primaryRole, type NavKey } from '$lib/domain/roles';
+import { m } from '$lib/paraglide/messages';
+import type { SessionUser } from '$lib/server/auth';
 import { unreadCount } from '$lib/server/features/notifications';
 import type { LayoutServerLoad } from './$types';
 import { database } from '$lib/server/http/authz';
@@ -14,16 +16,45 @@ export const load: LayoutServerLoad = async ({ locals, depends, url }) => {
 	const user = locals.user;
 	return {
 		savedNotice: savedNotice(url.searchParams),
-		user: user
-			? {
-					displayName: user.displayName,
-					nav: navigationFor(user.roles),
-					primaryRole: primaryRole(user.roles),
-					unread: await unreadCount(await database(), user.id),
-					// The header's switch, for a person in several teams (§2).
-					teams: user.teams,
-					teamId: user.teamId
-				}
-			: null
+		user: user ? await signedIn(user) : null
 	};
+};
+
+/** The header of a signed-in person, its words made here (ADR 028). */
+async function signedIn(user: SessionUser) {
+	const unread = await unreadCount(await database(), user.id);
+	return {
+		displayName: user.displayName,
+		nav: navigationFor(user.roles).map((key) => ({
+			key,
+			label: NAV_LABELS[key](),
+			count: key === 'notifications' && unread ? m.nav_unread({ count: unread }) : null
+		})),
+		primaryRole: primaryRole(user.roles),
+		unread,
+		// The switch for a person in several teams (§2).
+		teams: user.teams,
+		teamId: user.teamId,
+		teamSwitch:
+			user.teams.length > 1 ? { label: m.team_switch_label(), button: m.team_switch() } : null
+	};
+}
+
+const NAV_LABELS: Record<NavKey, () => string> = {
+	home: m.nav_home,
+	children: m.nav_children,
+	intake: m.nav_intake,
+	report: m.nav_report,
+	receipts: m.nav_receipts,
+	caseload: m.nav_caseload,
+	meetings: m.nav_meetings,
+	reports: m.nav_reports,
+	flags: m.nav_flags,
+	work: m.nav_work,
+	team: m.nav_team,
+	notifications: m.nav_notifications,
+	admin_organisations: m.nav_admin_organisations,
+	admin_teams: m.nav_admin_teams,
+	admin_users: m.nav_admin_users,
+	account: m.nav_account
 };

@@ -1,6 +1,7 @@
 import { fail, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { isTeamRole } from '$lib/domain/roles';
+import { m } from '$lib/paraglide/messages';
 import { parseDashboardFilter } from '$lib/schemas/dashboard';
 import { parsePage } from '$lib/schemas/common';
 import { inboxSearchSchema } from '$lib/schemas/inbox';
@@ -46,6 +47,12 @@ async function dashboardOf(
 		filter,
 		workers: await teamWorkers(db, teamId),
 		...dashboard,
+		// §10: said here, so the page carries the words, not every language's (ADR 028).
+		unassessedText: dashboard.unassessedLate
+			? m.dashboard_unassessed_late({ count: dashboard.unassessedLate })
+			: dashboard.unassessed
+				? m.dashboard_unassessed({ count: dashboard.unassessed })
+				: null,
 		rows: dashboard.rows.map((r) => ({ ...r, clock: r.clock && nearestClockText(r.clock) }))
 	};
 }

@@ -6,6 +6,7 @@ import {
 	caseloadBand,
 	caseloadCheck,
 	inCaseload,
+	WORKLOAD_PHASES,
 	nextPhases,
 	notifierKindOf
 } from './path';
@@ -32,13 +33,9 @@ describe('the phases of a child’s path', () => {
 		}
 	});
 
-	it('counts needs assessment to aftercare in the caseload, not contact or closed', () => {
-		expect(CHILD_PHASES.filter(inCaseload)).toEqual([
-			'needs_assessment',
-			'client',
-			'placement',
-			'aftercare'
-		]);
+	it('counts child-protection clients in the caseload (13 b §): not intake, needs assessment or closed', () => {
+		expect(CHILD_PHASES.filter(inCaseload)).toEqual(['client', 'placement', 'aftercare']);
+		expect(WORKLOAD_PHASES).toEqual(['needs_assessment']);
 	});
 });
 

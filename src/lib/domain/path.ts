@@ -38,12 +38,9 @@ export function canMoveTo(from: ChildPhase, to: ChildPhase): boolean {
 }
 
 /** The phases in which a child counts in the responsible worker's caseload (13 b §). */
-export const CASELOAD_PHASES: readonly ChildPhase[] = [
-	'needs_assessment',
-	'client',
-	'placement',
-	'aftercare'
-];
+export const CASELOAD_PHASES: readonly ChildPhase[] = ['client', 'placement', 'aftercare'];
+/** Shown beside the caseload as workload, not counted against the cap (§10 revised). */
+export const WORKLOAD_PHASES: readonly ChildPhase[] = ['needs_assessment'];
 export const inCaseload = (phase: ChildPhase) => CASELOAD_PHASES.includes(phase);
 
 /** Only a qualified social worker may be the responsible worker of a child (13 b §). */

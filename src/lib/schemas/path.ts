@@ -65,7 +65,9 @@ export const phaseSchema = z.object({
 		.enum(['', ...PLACEMENT_KINDS], { error: () => m.error_choose_option() })
 		.default(''),
 	unitOrganisationId: uuidOrEmpty,
-	placementPlace: optionalText(200)
+	placementPlace: optionalText(200),
+	/** Needed when the child becomes the 31st client of its worker (13 b §). */
+	caseloadReason: optionalParagraph(1000)
 });
 
 export const clientPlanSchema = z.object({ clockId: z.uuid(), on: isoDate, version });

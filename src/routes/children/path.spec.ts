@@ -499,7 +499,7 @@ describe('phases (§10)', () => {
 	});
 });
 
-async function workerWith(n: number) {
+async function workerWith(n: number, phase: 'contact' | 'needs_assessment' = 'contact') {
 	const cp = await makeOrg('child_protection');
 	const t = (await makeTeam(cp.id)).id;
 	const worker = (await makeUser('social_worker', { organisationId: cp.id, teamId: t })).user.id;
@@ -522,7 +522,10 @@ async function workerWith(n: number) {
 	// Children elsewhere on the path do not count: one at intake, one closed.
 	await makeChild(t, { phase: 'contact', responsibleWorkerId: worker });
 	await makeChild(t, { phase: 'closed', responsibleWorkerId: worker });
-	const at = await makeChild(t);
+	const at = await makeChild(
+		t,
+		phase === 'needs_assessment' ? { phase, responsibleWorkerId: worker } : {}
+	);
 	return { teamId: t, worker, consultant, childId: at.id };
 }
 
@@ -553,43 +556,51 @@ describe('caseload (§11)', () => {
 		});
 	}
 
-	it('a 21st child warns', async () => {
+	// A child in a needs assessment with the worker becomes a client: from then on it counts
+	// in the worker's caseload (13 b §; needs assessments are workload, not counted).
+	const toClient = (who: string, childId: string, extra: Record<string, string> = {}) =>
+		call(who, phasePage.actions.change as any, {
+			params: { childId },
+			form: { fromPhase: 'needs_assessment', to: 'client', on: today, reason: '', ...extra }
+		});
+
+	it('a needs assessment is workload, not caseload: taking one on at 20 does not warn', async () => {
 		const w = await workerWith(20);
+		u.w20 = w.worker;
+		u.c20 = w.consultant;
+		const r = await decideFor('c20', w.childId, w.worker);
+		expect(r.status).toBe(303);
+		expect(r.location).not.toContain('caseload=');
+	});
+
+	it('a 21st client warns', async () => {
+		const w = await workerWith(20, 'needs_assessment');
 		u.w21 = w.worker;
 		u.c21 = w.consultant;
-		const r = await decideFor('c21', w.childId, w.worker);
+		const r = await toClient('c21', w.childId);
 		expect(r.status).toBe(303);
 		expect(r.location).toContain('caseload=21');
 	});
 
-	it('a 31st needs the consultant with a reason; a social worker is refused', async () => {
-		const w = await workerWith(30);
+	it('a 31st client needs the consultant with a reason; a social worker is refused', async () => {
+		const w = await workerWith(30, 'needs_assessment');
 		u.w31 = w.worker;
 		u.c31 = w.consultant;
-		// The worker deciding for themselves is a social worker, not the consultant.
-		const refused = await decideFor('w31', w.childId, w.worker);
+		// The worker moving the child on themselves is a social worker, not the consultant.
+		const refused = await toClient('w31', w.childId);
 		expect(refused.status).toBe(400);
-		expect(refused.data.form.errors.responsibleWorkerId).toBeTruthy();
-		expect((await childRow(w.childId)).phase).toBe('contact');
+		expect(refused.data.form.errors.caseloadReason).toBeTruthy();
+		expect((await childRow(w.childId)).phase).toBe('needs_assessment');
 
-		const d = await db();
-		const [contact] = await d.select().from(caseContact).where(eq(caseContact.childId, w.childId));
-		const params = { childId: w.childId, contactId: contact!.id };
-		const bare = await call('c31', contactPage.actions.decide as any, {
-			params,
-			form: decision(contact!.version, { responsibleWorkerId: w.worker })
-		});
+		const bare = await toClient('c31', w.childId);
 		expect(bare.status).toBe(400);
 		expect(bare.data.form.errors.caseloadReason).toBeTruthy();
-		const ok = await call('c31', contactPage.actions.decide as any, {
-			params,
-			form: decision(contact!.version, {
-				responsibleWorkerId: w.worker,
-				caseloadReason: 'Sijainen aloittaa ensi viikolla; siirto hänelle silloin.'
-			})
+		const ok = await toClient('c31', w.childId, {
+			caseloadReason: 'Sijainen aloittaa ensi viikolla; siirto hänelle silloin.'
 		});
 		expect(ok.status).toBe(303);
 		expect(ok.location).toContain('caseload=31');
+		const d = await db();
 		const confirmations = await d
 			.select()
 			.from(caseloadConfirmation)

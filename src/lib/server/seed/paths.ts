@@ -10,12 +10,13 @@ import type { DemoIds } from './ids';
 /**
  * Where each demo child is on its path (§10). Most are clients; three are in intake with
  * the decision clock running (one overdue), three in a needs assessment, two placed (one in
- * the demo unit), one in aftercare, one closed. The social worker carries 21 children, one
- * over the recommended 20; the consultant five; nobody else is responsible (§11).
+ * the demo unit), one in aftercare, one closed. The social worker carries 21 clients, one
+ * over the recommended 20 (13 b §), and the three needs assessments beside them as
+ * workload; the consultant two; nobody else is responsible (§11).
  */
 const CONTACT = new Set([25, 26, 27]);
 const NEEDS_ASSESSMENT = new Set([22, 23, 24]);
-const CONSULTANT_CHILDREN = new Set([1, 5, 11, 17, 21]);
+const CONSULTANT_CHILDREN = new Set([1, 5]);
 const PLACED: Record<number, { kind: PlacementKind; inUnit: boolean; place?: string }> = {
 	8: { kind: 'care_order', inUnit: true },
 	5: { kind: 'emergency_placement', inUnit: false, place: 'Ammatillinen perhekoti, Järvelä' }

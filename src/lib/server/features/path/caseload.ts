@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, ne, or, sql } from 'drizzle-orm';
 import {
 	CASELOAD_PHASES,
 	RESPONSIBLE_ROLES,
+	WORKLOAD_PHASES,
 	canBeResponsible,
 	caseloadBand,
 	caseloadCheck,
@@ -15,10 +16,12 @@ import { caseloadConfirmation, child, childStatus, membership, user } from '../.
 import { FieldError, ForbiddenError } from '../../errors';
 
 const counted = inArray(child.phase, [...CASELOAD_PHASES]);
+const workload = inArray(child.phase, [...WORKLOAD_PHASES]);
 
 /**
- * The team's qualified social workers with their caseloads (13 b §): children in a
- * counted phase they are responsible for, and how many of those are red.
+ * The team's qualified social workers with their caseloads (13 b §): the child-protection
+ * clients they are responsible for (open care, placement, aftercare), how many of those are
+ * red, and beside it the needs assessments they carry (workload, not counted, §10).
  */
 export async function teamCaseloads(db: DbOrTx, teamId: string) {
 	const rows = await db
@@ -29,7 +32,8 @@ export async function teamCaseloads(db: DbOrTx, teamId: string) {
 			count: sql<number>`count(${child.id}) filter (where ${counted})`.mapWith(Number),
 			red: sql<number>`count(${child.id}) filter (where ${counted} and ${childStatus.severity} = 3)`.mapWith(
 				Number
-			)
+			),
+			needsAssessments: sql<number>`count(${child.id}) filter (where ${workload})`.mapWith(Number)
 		})
 		.from(membership)
 		.innerJoin(user, eq(user.id, membership.userId))
@@ -69,7 +73,14 @@ export async function workerCaseload(db: DbOrTx, viewer: Viewer, workerId: strin
 		})
 		.from(child)
 		.leftJoin(childStatus, eq(childStatus.childId, child.id))
-		.where(and(eq(child.teamId, ms.teamId), eq(child.responsibleWorkerId, workerId), counted))
+		// The counted clients and, beside them, the needs assessments (their phase says which).
+		.where(
+			and(
+				eq(child.teamId, ms.teamId),
+				eq(child.responsibleWorkerId, workerId),
+				or(counted, workload)
+			)
+		)
 		.orderBy(asc(child.familyName), asc(child.givenName));
 	await logListed(
 		db,

@@ -17,6 +17,7 @@ import {
 } from '../../db/schema';
 import { ConflictError, FieldError, ForbiddenError, NotFoundError } from '../../errors';
 import { lockChild } from '../status';
+import { claimIfCounted } from './caseload';
 
 export type PhaseInput = {
 	/** The phase the form was shown with: a change made meanwhile is not overwritten. */
@@ -27,6 +28,7 @@ export type PhaseInput = {
 	placementKind: PlacementKind | '';
 	unitOrganisationId: string;
 	placementPlace: string;
+	caseloadReason?: string;
 };
 
 function validate(
@@ -64,6 +66,17 @@ export async function changePhase(db: Db, ctx: ChildContext, input: PhaseInput, 
 		if (!c) throw new NotFoundError();
 		if (c.phase !== input.fromPhase) throw new ConflictError({ fromPhase: c.phase });
 		validate(input, c, today);
+		// Becoming a client (or placed, or in aftercare) counts in the worker's caseload from
+		// now on (13 b §, §10 revised): the 21st warns, the 31st needs the consultant's reason.
+		const notice = await claimIfCounted(
+			tx,
+			ctx.actor,
+			c,
+			{ responsibleWorkerId: c.responsibleWorkerId, phase: input.to },
+			c.id,
+			input.caseloadReason,
+			'caseloadReason'
+		);
 		let placementId: string | null = null;
 		if (input.to === 'placement' && input.unitOrganisationId) {
 			const [unit] = await tx
@@ -156,7 +169,7 @@ export async function changePhase(db: Db, ctx: ChildContext, input: PhaseInput, 
 			})
 			.returning({ id: phaseChange.id });
 		await logChild(tx, ctx, 'create', 'phase_change', row!.id);
-		return row!;
+		return { ...row!, notice };
 	});
 }
 

@@ -56,7 +56,8 @@ export const actions: Actions = {
 		const db = await database();
 		return submitForm(event.request, phaseSchema, {
 			save: (data) => changePhase(db, ctx, data),
-			to: () => `/children/${ctx.childId}?saved=phase`,
+			to: (r) =>
+				`/children/${ctx.childId}?saved=phase${r.notice ? `&caseload=${r.notice.workerCount}` : ''}`,
 			onConflict: (c) => ({ fromPhase: c.fromPhase })
 		});
 	},
