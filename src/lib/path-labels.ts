@@ -89,6 +89,8 @@ export function clockKindLabel(kind: ClockKind): string {
 			return m.clock_needs_assessment();
 		case 'client_plan_review':
 			return m.clock_client_plan_review();
+		case 'emergency_placement':
+			return m.clock_emergency_placement();
 	}
 }
 

@@ -75,7 +75,9 @@ test("a partner's notification reaches intake with its 7-day clock, is decided, 
 	await expectAccessible(page);
 	await page.getByLabel('Avohuollon asiakas').check();
 	await page.getByRole('button', { name: 'Vaihda vaihe' }).click();
-	await expect(page).toHaveURL(/\/children\/[0-9a-f-]{36}\?saved=phase$/);
+	// A client counts in the worker's caseload (13 b §): the demo's worker is over 20, so warned.
+	await expect(page).toHaveURL(/\/children\/[0-9a-f-]{36}\?saved=phase&caseload=\d+$/);
+	await expect(page.getByText(/enemmän kuin suositeltu/)).toBeVisible();
 	await expect(path).toContainText('Avohuollon asiakas');
 	// The 3-month clock was met today, and the yearly review runs.
 	await expect(page.locator('main')).toContainText('Asiakassuunnitelman tarkistus');
@@ -116,3 +118,52 @@ async function optionStartingWith(
 	expect(found, `an option starting with ${start}`).toBeTruthy();
 	return found!.trim();
 }
+
+// §10: demo child 5 (Leo Rautio) was placed in emergency 26 days ago. The team extends the
+// placement once by a decision, then moves the child to a care order without leaving the
+// placement phase.
+test('emergency placement → extension → care order, the end always in sight', async ({
+	page,
+	loginAs
+}) => {
+	await loginAs('consultant_social_worker');
+	await page.goto('/children');
+	await page.getByRole('link', { name: 'Rautio, Leo' }).click();
+	await page.getByRole('link', { name: 'Vaihda vaihetta' }).click();
+	await expect(page.locator('h1')).toHaveText('Vaihda vaihetta');
+	const emergency = page.locator('section[aria-labelledby="emergency-title"]');
+	await expect(emergency).toContainText('Sijoitus päättyy viimeistään');
+	await expect(emergency).toContainText(/arkipäivää jäljellä|myöhässä/);
+	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
+	await expectAccessible(page);
+
+	// Too long first: the error says so and nothing changes.
+	const end = (await emergency.locator('p').first().textContent())!;
+	const [d, mo, y] = /(\d+)\.(\d+)\.(\d{4})/.exec(end)!.slice(1).map(Number) as [
+		number,
+		number,
+		number
+	];
+	const plus = (days: number) => new Date(Date.UTC(y, mo - 1, d + days)).toISOString().slice(0, 10);
+	await page.getByLabel('Sijoitus päättyy viimeistään').fill(plus(31));
+	await page.getByRole('button', { name: 'Tallenna jatkamispäätös' }).click();
+	await expect(page.locator('.error-summary')).toContainText('enintään 30 päivällä');
+	await expectAccessible(page);
+	await page.getByLabel('Sijoitus päättyy viimeistään').fill(plus(30));
+	await page.getByRole('button', { name: 'Tallenna jatkamispäätös' }).click();
+	await expect(page.locator('section[aria-labelledby="emergency-title"]')).toContainText(
+		'jatkettiin päätöksellä'
+	);
+	await expect(page.getByRole('button', { name: 'Tallenna jatkamispäätös' })).toHaveCount(0);
+
+	// Then the care order: the child stays placed, the emergency clock is met.
+	await page.getByLabel('Sijoituksen laji').selectOption({ label: 'Huostaanotto (40 §)' });
+	await page.getByLabel('Muu sijoituspaikka').fill('Perhekoti Järvelä');
+	await page.getByRole('button', { name: 'Tallenna sijoituksen muutos' }).click();
+	await expect(page).toHaveURL(/\/children\/[0-9a-f-]{36}\?saved=phase$/);
+	await expect(page.getByRole('status')).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('link', { name: 'Vaihda vaihetta' }).click();
+	await expect(page.locator('section[aria-labelledby="emergency-title"]')).toHaveCount(0);
+	await expectAccessible(page);
+});

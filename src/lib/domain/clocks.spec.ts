@@ -5,6 +5,7 @@ import {
 	CLOCK_KINDS,
 	clockState,
 	dueDate,
+	extensionProblem,
 	needsAttention,
 	workingDaysBetween,
 	type Calendar
@@ -89,11 +90,11 @@ describe('properties of every clock', () => {
 	const day = fc.integer({ min: 0, max: 365 * 30 }).map((n) => addDays('2020-01-01', n));
 	const kind = fc.constantFrom(...CLOCK_KINDS);
 
-	it('always falls due on a working day, after the day it started', () => {
+	it('always falls due on a working day, after the day it started (a placement ends on its day)', () => {
 		fc.assert(
 			fc.property(kind, day, (k, from) => {
 				const due = dueDate(k, from);
-				expect(isWorkingDay(due)).toBe(true);
+				if (k !== 'emergency_placement') expect(isWorkingDay(due)).toBe(true);
 				expect(due > from).toBe(true);
 			})
 		);
@@ -114,6 +115,25 @@ describe('properties of every clock', () => {
 			fc.property(day, (from) => {
 				expect(workingDaysBetween(from, dueDate('decision', from))).toBe(7);
 			})
+		);
+	});
+});
+
+describe('an emergency placement (38 §)', () => {
+	it('ends 30 days after the decision, on that calendar day', () => {
+		expect(dueDate('emergency_placement', '2026-11-01')).toBe('2026-12-01');
+		// A Saturday end stays a Saturday: the placement ends, it is not a time for an act.
+		expect(dueDate('emergency_placement', '2026-11-05')).toBe('2026-12-05');
+	});
+
+	it('is extended once, before its end, by at most 30 days', () => {
+		const c = { startedOn: '2026-11-01', extendedOn: null };
+		expect(extensionProblem(c, '2026-11-28', '2026-12-31')).toBeNull();
+		expect(extensionProblem(c, '2026-11-28', '2027-01-01')).toBe('too_long');
+		expect(extensionProblem(c, '2026-11-28', '2026-12-01')).toBe('not_later');
+		expect(extensionProblem(c, '2026-12-02', '2026-12-20')).toBe('after_end');
+		expect(extensionProblem({ ...c, extendedOn: '2026-11-20' }, '2026-11-28', '2026-12-20')).toBe(
+			'already_extended'
 		);
 	});
 });

@@ -6,7 +6,12 @@
  * - decision: whether to start a needs assessment, by the 7th working day after receipt
  *   (the day of receipt is not counted; the first day is the next working day);
  * - needs assessment: complete within three months of receipt;
- * - client plan review: at least once a year after the plan was made or last reviewed.
+ * - client plan review: at least once a year after the plan was made or last reviewed;
+ * - emergency placement (38 §): ends at the latest 30 days after the decision, unless a
+ *   decision extends it by at most 30 days (once), and continues while a care-order
+ *   application (43 §) is pending: the clock is met by that application or by the care
+ *   order. It is the placement's end, not a time for an act, so it is a calendar date and
+ *   is not moved to a working day (an earlier end would not be lawful either way).
  *
  * A calendar deadline that ends on a day off moves to the next working day (Act 150/1930
  * on the counting of statutory time limits), so every due date is a working day.
@@ -16,7 +21,12 @@ import { addDays, isWorkingDay } from './working-days';
 /** Which days are working days: Finland's calendar unless a spec passes its own. */
 export type Calendar = (date: string) => boolean;
 
-export const CLOCK_KINDS = ['decision', 'needs_assessment', 'client_plan_review'] as const;
+export const CLOCK_KINDS = [
+	'decision',
+	'needs_assessment',
+	'client_plan_review',
+	'emergency_placement'
+] as const;
 export type ClockKind = (typeof CLOCK_KINDS)[number];
 
 /** Working days left at which a running clock turns to "due soon". */
@@ -24,6 +34,9 @@ export const DUE_SOON_WORKING_DAYS = 5;
 export const DECISION_WORKING_DAYS = 7;
 export const NEEDS_ASSESSMENT_MONTHS = 3;
 export const CLIENT_PLAN_REVIEW_MONTHS = 12;
+export const EMERGENCY_PLACEMENT_DAYS = 30;
+/** One extension by a decision, of at most this many days past the first end (38 § 2). */
+export const EMERGENCY_EXTENSION_MAX_DAYS = 30;
 
 /** The first working day on or after `date`. */
 export function onOrNextWorkingDay(date: string, working: Calendar = isWorkingDay): string {
@@ -61,7 +74,27 @@ export function dueDate(kind: ClockKind, from: string, working: Calendar = isWor
 			return onOrNextWorkingDay(addMonths(from, NEEDS_ASSESSMENT_MONTHS), working);
 		case 'client_plan_review':
 			return onOrNextWorkingDay(addMonths(from, CLIENT_PLAN_REVIEW_MONTHS), working);
+		case 'emergency_placement':
+			return addDays(from, EMERGENCY_PLACEMENT_DAYS);
 	}
+}
+
+/**
+ * Whether an emergency placement that started on `startedOn` may be extended to `newEnd`
+ * by a decision made on `decidedOn` (38 § 2): once, before the first end has passed, to a
+ * day after the first end and at most 30 days past it. Returns the problem, or null.
+ */
+export function extensionProblem(
+	clock: { startedOn: string; extendedOn: string | null },
+	decidedOn: string,
+	newEnd: string
+): 'already_extended' | 'after_end' | 'too_long' | 'not_later' | null {
+	const firstEnd = dueDate('emergency_placement', clock.startedOn);
+	if (clock.extendedOn) return 'already_extended';
+	if (decidedOn > firstEnd) return 'after_end';
+	if (newEnd <= firstEnd) return 'not_later';
+	if (newEnd > addDays(firstEnd, EMERGENCY_EXTENSION_MAX_DAYS)) return 'too_long';
+	return null;
 }
 
 /** Working days after `from` up to and including `to` (0 when `to` ≤ `from`). */

@@ -76,3 +76,23 @@ export const siblingSchema = z.object({ siblingId: z.uuid() });
 
 /** The summary's language: the family's, whatever the reader's own. */
 export const summaryLocale = z.enum(LOCALES).catch('fi');
+
+/** An emergency placement extended by a decision (38 § 2). */
+export const extensionSchema = z.object({
+	clockId: z.uuid(),
+	version,
+	decidedOn: isoDate,
+	until: isoDate
+});
+
+/** A care-order application made (43 §): the emergency placement continues meanwhile. */
+export const careOrderApplicationSchema = z.object({ clockId: z.uuid(), version, on: isoDate });
+
+/** A change within the placement phase: to a care order, another kind or another place. */
+export const placementChangeSchema = z.object({
+	kind: choice(PLACEMENT_KINDS),
+	on: isoDate,
+	unitOrganisationId: uuidOrEmpty,
+	placementPlace: optionalText(200),
+	reason: optionalParagraph(2000)
+});

@@ -4,6 +4,7 @@ import { openDb } from './db';
 import { readEnv, serverConfigProblems } from './env';
 import { log } from './log';
 import { markDemo, seedDemo } from './seed/demo';
+import { addMissingEmergencyClocks } from './features/path';
 
 let started: Promise<void> | null = null;
 
@@ -19,6 +20,9 @@ export function startDatabase(): Promise<void> {
 			throw new Error(`Missing configuration for the web server: ${problems.join('; ')}`);
 		const { db, driver, fresh } = await openDb();
 		const env = readEnv();
+		// Clocks that a migration could not add (see addMissingEmergencyClocks).
+		const added = await addMissingEmergencyClocks(db);
+		if (added) log.info({ added }, 'Emergency-placement clocks added.');
 		if ((driver === 'pglite' && fresh) || env.SEED_DEMO) {
 			const created = await seedDemo(db);
 			markDemo(driver, env.DATA_DIR);

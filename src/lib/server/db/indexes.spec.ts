@@ -37,6 +37,8 @@ const NEVER_SEARCHED = new Set([
 	'case_contact.filed_by',
 	// A receipt shows the worker to contact and the team it went to; neither is searched.
 	'case_contact.contact_worker_id',
+	// Who extended an emergency placement is shown with the clock, never searched.
+	'statutory_clock.extended_by',
 	'case_contact.sent_to_team_id',
 	'case_contact.urgency_assessed_by',
 	'case_contact.decided_by',

@@ -855,6 +855,9 @@ export const statutoryClock = pgTable(
 		dueOn: date({ mode: 'string' }).notNull(),
 		metOn: date({ mode: 'string' }),
 		metBy: uuid().references(() => user.id),
+		/** An emergency placement extended by a decision (38 § 2): when, and by whom. */
+		extendedOn: date({ mode: 'string' }),
+		extendedBy: uuid().references(() => user.id),
 		...editable()
 	},
 	(t) => [

@@ -212,11 +212,22 @@ export async function seedPaths(tx: Tx, ids: DemoIds, childIds: string[], now = 
 							.where(eq(placement.childId, childId));
 						placementId = p?.id ?? null;
 					}
-					change('client', 'placement', Math.min(120, clientFrom - 10), {
+					// An emergency placement (38 §) lasts 30 days unless extended: this one was
+					// made 26 days ago, so its end is near and the team is warned.
+					const placedDaysAgo =
+						placed.kind === 'emergency_placement' ? 26 : Math.min(120, clientFrom - 10);
+					change('client', 'placement', placedDaysAgo, {
 						placementKind: placed.kind,
 						placementId,
 						placementPlace: placed.place ?? null
 					});
+					if (placed.kind === 'emergency_placement')
+						await tx.insert(statutoryClock).values({
+							childId,
+							kind: 'emergency_placement',
+							startedOn: on(placedDaysAgo),
+							dueOn: dueDate('emergency_placement', on(placedDaysAgo))
+						});
 				}
 				if (phase === 'aftercare') {
 					change('client', 'placement', clientFrom - 10, {

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { helsinkiDate } from '../../../domain/access';
 import { CASELOAD_PHASES } from '../../../domain/path';
-import { caseContact, child } from '../../db/schema';
+import { child } from '../../db/schema';
 import { FieldError } from '../../errors';
 import {
 	contextOf,
@@ -13,12 +13,12 @@ import {
 	makeUser,
 	uniq
 } from '../../testing/fixtures';
-import { decideContact } from './contacts';
+import { changePhase } from './phases';
 
 /**
- * Two social workers name the same colleague responsible at the same moment, when the
- * colleague has 29 children: only one may take the 30th place; the other would be the 31st
- * and needs the consultant (§11). Truly concurrent transactions need a pool of real
+ * Two social workers each move one of the same colleague's needs assessments on to client at
+ * the same moment, when the colleague has 29 clients: only one may take the 30th place; the
+ * other would be the 31st and needs the consultant (13 b §). Truly concurrent transactions need a pool of real
  * connections, so this runs against PostgreSQL only (PGlite runs them one after another).
  */
 const onPostgres = Boolean(process.env.DATABASE_URL);
@@ -45,22 +45,15 @@ async function setupRound() {
 		}))
 	);
 	const today = helsinkiDate(new Date());
+	// Two of the worker's needs assessments (workload, not caseload) become clients at once.
 	const racing = [];
 	for (const decider of deciders) {
-		const c = await makeChild(teamId);
-		const [contact] = await d
-			.insert(caseContact)
-			.values({
-				childId: c.id,
-				kind: 'notification',
-				receivedOn: today,
-				notifierKind: 'police',
-				summary: 'Kotihälytys.',
-				filedBy: decider,
-				filedByOrganisationId: cp.id
-			})
-			.returning();
-		racing.push({ ctx: await contextOf(decider, c.id), contactId: contact!.id, childId: c.id });
+		const c = await makeChild(teamId, {
+			phase: 'needs_assessment',
+			phaseSince: today,
+			responsibleWorkerId: worker
+		});
+		racing.push({ ctx: await contextOf(decider, c.id), childId: c.id });
 	}
 	return { d, worker, teamId, racing, today };
 }
@@ -72,13 +65,15 @@ describe.skipIf(!onPostgres)('caseload under concurrent assignments (PostgreSQL 
 			// Both transactions are open at once on different pooled connections.
 			const results = await Promise.allSettled(
 				racing.map((r) =>
-					decideContact(d, r.ctx, r.contactId, {
-						decision: 'start_needs_assessment',
-						decidedOn: today,
+					changePhase(d, r.ctx, {
+						fromPhase: 'needs_assessment',
+						to: 'client',
+						on: today,
 						reason: '',
-						responsibleWorkerId: worker,
-						caseloadReason: '',
-						version: 1
+						placementKind: '',
+						unitOrganisationId: '',
+						placementPlace: '',
+						caseloadReason: ''
 					})
 				)
 			);
@@ -88,7 +83,7 @@ describe.skipIf(!onPostgres)('caseload under concurrent assignments (PostgreSQL 
 			expect(rejected.length, `round ${round}`).toBe(1);
 			const reason: unknown = (rejected[0] as PromiseRejectedResult).reason;
 			expect(reason).toBeInstanceOf(FieldError);
-			expect(Object.keys((reason as FieldError).fields)).toEqual(['responsibleWorkerId']);
+			expect(Object.keys((reason as FieldError).fields)).toEqual(['caseloadReason']);
 
 			const [{ n } = { n: 0 }] = await d
 				.select({ n: sql<number>`count(*)`.mapWith(Number) })

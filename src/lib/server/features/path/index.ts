@@ -6,3 +6,4 @@ export * from './phases';
 export * from './summary';
 export * from './view';
 export * from './receipts';
+export * from './placements';

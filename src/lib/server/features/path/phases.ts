@@ -5,7 +5,7 @@ import { canMoveTo, type ChildPhase, type PlacementKind } from '../../../domain/
 import { m } from '../../../paraglide/messages';
 import { logChild } from '../../access-log';
 import type { ChildContext } from '../../access';
-import type { Db } from '../../db';
+import type { Db, DbOrTx } from '../../db';
 import { lockForEdit } from '../../db/lock';
 import {
 	accessGrant,
@@ -120,6 +120,15 @@ export async function changePhase(db: Db, ctx: ChildContext, input: PhaseInput, 
 					.where(inArray(accessGrant.placementId, ids));
 			}
 		}
+		if (c.phase === 'placement')
+			await meetEmergencyClock(tx, c.id, input.on, ctx.actor.userId, now);
+		if (input.to === 'placement' && input.placementKind === 'emergency_placement')
+			await tx.insert(statutoryClock).values({
+				childId: c.id,
+				kind: 'emergency_placement',
+				startedOn: input.on,
+				dueOn: dueDate('emergency_placement', input.on)
+			});
 		if (c.phase === 'needs_assessment') {
 			await tx
 				.update(statutoryClock)
@@ -211,4 +220,24 @@ export async function recordClientPlan(
 		});
 		await logChild(tx, ctx, 'update', 'statutory_clock', clock.id);
 	});
+}
+
+/** The open emergency-placement clock of a child is met (the placement ended or changed). */
+export async function meetEmergencyClock(
+	tx: DbOrTx,
+	childId: string,
+	on: string,
+	by: string,
+	now: Date
+) {
+	await tx
+		.update(statutoryClock)
+		.set({ metOn: on, metBy: by, updatedAt: now })
+		.where(
+			and(
+				eq(statutoryClock.childId, childId),
+				eq(statutoryClock.kind, 'emergency_placement'),
+				isNull(statutoryClock.metOn)
+			)
+		);
 }

@@ -23,6 +23,8 @@ export type ClockView = {
 	startedOn: string;
 	dueOn: string;
 	metOn: string | null;
+	/** An emergency placement's extension decision (38 § 2), if any. */
+	extendedOn: string | null;
 	version: number;
 	/** Null: a clock left open when the case closed, no longer running. */
 	state: ClockState | null;
@@ -39,6 +41,7 @@ function clockView(
 		startedOn: c.startedOn,
 		dueOn: c.dueOn,
 		metOn: c.metOn,
+		extendedOn: c.extendedOn,
 		version: c.version,
 		state: !c.metOn && phase === 'closed' ? null : clockState(c.dueOn, today, c.metOn)
 	};

@@ -4,12 +4,25 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { helsinkiDate } from '$lib/domain/access';
 import { nextPhases } from '$lib/domain/path';
 import { m } from '$lib/paraglide/messages';
-import { clientPlanSchema, phaseSchema } from '$lib/schemas/path';
+import {
+	careOrderApplicationSchema,
+	clientPlanSchema,
+	extensionSchema,
+	phaseSchema,
+	placementChangeSchema
+} from '$lib/schemas/path';
 import { database, requireChildAccess } from '$lib/server/http/authz';
 import { submitForm } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { partnerOrganisations } from '$lib/server/features/grants';
-import { changePhase, childPath, recordClientPlan } from '$lib/server/features/path';
+import {
+	changePhase,
+	changePlacement,
+	childPath,
+	extendEmergencyPlacement,
+	recordCareOrderApplication,
+	recordClientPlan
+} from '$lib/server/features/path';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { withClockText } from '$lib/server/http/path-text';
 
@@ -29,6 +42,7 @@ export const load: PageServerLoad = async (event) => {
 	const units = (await partnerOrganisations(db)).filter((o) => o.kind === 'residential_unit');
 	const plan = path.clocks.find((c) => c.kind === 'client_plan_review' && !c.metOn) ?? null;
 	const today = helsinkiDate(new Date());
+	const emergency = path.clocks.find((c) => c.kind === 'emergency_placement' && !c.metOn) ?? null;
 	return {
 		childId: ctx.childId,
 		phase: path.phase,
@@ -39,6 +53,22 @@ export const load: PageServerLoad = async (event) => {
 		units: units.map((u) => ({ value: u.id, label: u.name })),
 		plan: plan && withClockText(plan),
 		form: await superValidate({ fromPhase: path.phase, on: today }, zod4(phaseSchema), {
+			errors: false
+		}),
+		// Substitute care (38 §, 40 §): shown while the child is placed.
+		emergency: emergency && withClockText(emergency),
+		extensionForm: await superValidate(
+			emergency ? { clockId: emergency.id, version: emergency.version, decidedOn: today } : {},
+			zod4(extensionSchema),
+			{ id: 'extension', errors: false }
+		),
+		applicationForm: await superValidate(
+			emergency ? { clockId: emergency.id, version: emergency.version, on: today } : {},
+			zod4(careOrderApplicationSchema),
+			{ id: 'application', errors: false }
+		),
+		placementForm: await superValidate({ on: today }, zod4(placementChangeSchema), {
+			id: 'placement',
 			errors: false
 		}),
 		// Always a form, so the page has one shape; it is shown only while a review is open.
@@ -59,6 +89,35 @@ export const actions: Actions = {
 			to: (r) =>
 				`/children/${ctx.childId}?saved=phase${r.notice ? `&caseload=${r.notice.workerCount}` : ''}`,
 			onConflict: (c) => ({ fromPhase: c.fromPhase })
+		});
+	},
+	extendEmergency: async (event) => {
+		const ctx = await access(event, 'update');
+		const db = await database();
+		return submitForm(event.request, extensionSchema, {
+			key: 'extension',
+			save: (data) => extendEmergencyPlacement(db, ctx, data),
+			to: () => `/children/${ctx.childId}/phase?saved=phase`,
+			onConflict: (c) => ({ version: c.version })
+		});
+	},
+	recordApplication: async (event) => {
+		const ctx = await access(event, 'update');
+		const db = await database();
+		return submitForm(event.request, careOrderApplicationSchema, {
+			key: 'application',
+			save: (data) => recordCareOrderApplication(db, ctx, data),
+			to: () => `/children/${ctx.childId}/phase?saved=phase`,
+			onConflict: (c) => ({ version: c.version })
+		});
+	},
+	changePlacement: async (event) => {
+		const ctx = await access(event, 'create');
+		const db = await database();
+		return submitForm(event.request, placementChangeSchema, {
+			key: 'placement',
+			save: (data) => changePlacement(db, ctx, data),
+			to: () => `/children/${ctx.childId}?saved=phase`
 		});
 	},
 	recordPlan: async (event) => {
