@@ -123,6 +123,25 @@ export type Grid = {
 const isSmall = (n: number) => n > 0 && n < SMALL_COUNT;
 
 /**
+ * A table as it is, for those who may see it exactly (§8 revised): a team's own members,
+ * who know every child already, and the THL return for those who send it. A share or a
+ * median of nothing is still not a number.
+ */
+export function exactly(grid: Grid): Shown[][] {
+	return grid.rows.map((row) =>
+		row.map((v): Shown => {
+			if (v.kind === 'count') return { kind: 'number', n: v.n, unit: 'count' };
+			if (v.base === 0) return { kind: 'hidden' };
+			if (v.kind === 'share')
+				return { kind: 'number', n: Math.round((100 * v.part) / v.base), unit: 'percent' };
+			return v.value === null
+				? { kind: 'hidden' }
+				: { kind: 'number', n: Math.round(v.value * 10) / 10, unit: 'days' };
+		})
+	);
+}
+
+/**
  * The small-number rule (§8) over a whole table. Counts of 1–4 show as "< 5"; a share or
  * median over fewer than 5 cases is not shown. Where a total is shown beside its parts and
  * exactly one part is small, the smallest other non-zero part is hidden as well, so the

@@ -119,6 +119,9 @@ export const REPORT_ROLES: readonly Role[] = [
 	'region_manager'
 ];
 
+/** Who sends THL's half-yearly return, and so sees it exactly (§8): consultant, region. */
+export const THL_ROLES = ['consultant_social_worker', 'region_manager'] as const;
+
 export function navigationFor(roles: readonly Role[]): NavKey[] {
 	const nav: NavKey[] = ['home'];
 	if (roles.some(isTeamRole))

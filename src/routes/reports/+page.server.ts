@@ -5,7 +5,7 @@ import { parseReportFilter } from '$lib/schemas/reports';
 import { database, requireRole, viewerOf } from '$lib/server/http/authz';
 import { httpFailure } from '$lib/server/http/forms';
 import { figureView, periodOptions, reportHeading } from '$lib/server/http/report-view';
-import { readReport, reportScope } from '$lib/server/features/reports';
+import { canSendThl, readReport, reportScope } from '$lib/server/features/reports';
 import type { PageServerLoad } from './$types';
 
 /** §8: the system-level reports of the teams the viewer leads or manages; aggregates only. */
@@ -16,21 +16,25 @@ export const load: PageServerLoad = async (event) => {
 	const today = helsinkiDate();
 	const scope = await reportScope(db, viewer).catch(httpFailure);
 	const filter = parseReportFilter(event.url.searchParams, today);
+	// The THL return only for those who send it (§8): the consultant, the region's management.
+	const thl = canSendThl(viewer, scope);
 	const choices = {
 		teams: scope.teams,
 		periods: periodOptions(today),
 		partners: PARTNER_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))
 	};
-	if (!filter.ok) return { choices, form: filter.form, errors: filter.errors, report: null };
-	const { figures } = await readReport(db, viewer, filter, 'system').catch(httpFailure);
+	if (!filter.ok) return { choices, thl, form: filter.form, errors: filter.errors, report: null };
+	const { figures, exact } = await readReport(db, viewer, filter, 'system').catch(httpFailure);
 	return {
 		choices,
+		thl,
 		form: filter.form,
 		errors: null,
 		report: {
 			heading: reportHeading(scope, filter),
 			query: new URLSearchParams(filter.form).toString(),
-			figures: figures.map(figureView)
+			// A team's own figures exactly for its members; across teams, the small-number rule.
+			figures: figures.map((f) => figureView(f, exact))
 		}
 	};
 };

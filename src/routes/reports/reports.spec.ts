@@ -76,12 +76,16 @@ describe('/reports', () => {
 });
 
 describe('/reports/thl and the CSV', () => {
-	it('gives the coordinator the THL half-year and a CSV of it', async () => {
-		const r = await call('coordinator', thl.load as any, 'http://localhost/reports/thl');
+	it('gives the consultant, who sends it, the THL half-year and a CSV of it', async () => {
+		const r = await call(
+			'consultant_social_worker',
+			thl.load as any,
+			'http://localhost/reports/thl'
+		);
 		expect(r.status).toBe(200);
 		expect(r.value.report.figure.rows).toHaveLength(9);
 		const file = await call(
-			'coordinator',
+			'consultant_social_worker',
 			csv.GET as any,
 			`http://localhost/reports/csv?figure=thl&team=${teamId}`
 		);
@@ -90,6 +94,21 @@ describe('/reports/thl and the CSV', () => {
 		const text = await response.text();
 		expect(text.split('\n')[0]).toContain('Määrä');
 		expect(text).toContain('7 arkipäivässä');
+	});
+
+	it('refuses the coordinator the THL return (not its sender), page and CSV, logged', async () => {
+		const r = await call('coordinator', thl.load as any, 'http://localhost/reports/thl');
+		expect(r.status).toBe(403);
+		expect((await logRows(r.requestId)).map((x) => x.outcome)).toEqual(['denied']);
+		expect(
+			(
+				await call(
+					'coordinator',
+					csv.GET as any,
+					`http://localhost/reports/csv?figure=thl&team=${teamId}`
+				)
+			).status
+		).toBe(403);
 	});
 
 	it('refuses a partner the CSV, and an unknown figure with a 400', async () => {

@@ -1,5 +1,12 @@
 import type { Figure, FigureKey, RowKind } from '../../domain/report-figures';
-import { chartable, periodChoices, protect, shownText, type Period } from '../../domain/reports';
+import {
+	chartable,
+	exactly,
+	periodChoices,
+	protect,
+	shownText,
+	type Period
+} from '../../domain/reports';
 import { formatDate, formatLocale } from '../../format';
 import { toCsv } from '../csv';
 import type { OrganisationKind } from '../../domain/roles';
@@ -144,9 +151,14 @@ function rowLabel(kind: RowKind, key: string): string {
 	}
 }
 
-export function figureView(f: Figure): FigureView {
+/**
+ * A figure's table, chart and CSV cells. `exact`: the viewer may see it exactly (a team's
+ * own figures for its members, the THL return for those who send it, §8); otherwise the
+ * small-number rule applies.
+ */
+export function figureView(f: Figure, exact = false): FigureView {
 	const locale = getLocale();
-	const shown = protect(f.grid);
+	const shown = exact ? exactly(f.grid) : protect(f.grid);
 	const [title, description] = TITLES[f.key]();
 	const columns = f.columns.map((c) => COLUMNS[c]!());
 	const rows = f.rows.map((key, r) => ({

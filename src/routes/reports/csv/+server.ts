@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { helsinkiDate } from '$lib/domain/access';
-import { REPORT_ROLES } from '$lib/domain/roles';
+import { REPORT_ROLES, THL_ROLES } from '$lib/domain/roles';
 import { m } from '$lib/paraglide/messages';
 import { parseFigureKey, parseReportFilter } from '$lib/schemas/reports';
 import { database, requireRole, viewerOf } from '$lib/server/http/authz';
@@ -15,10 +15,14 @@ export const GET: RequestHandler = async (event) => {
 	const key = parseFigureKey(event.url.searchParams.get('figure'));
 	const filter = parseReportFilter(event.url.searchParams, helsinkiDate());
 	if (!key || !filter.ok) error(400, m.error_form_invalid());
+	// The THL return only for those who send it (§8), as its page.
+	if (key === 'thl') await requireRole(event, ...THL_ROLES);
 	const db = await database();
-	const { figures } = await readReport(db, viewerOf(event), filter, [key]).catch(httpFailure);
+	const { figures, exact } = await readReport(db, viewerOf(event), filter, [key]).catch(
+		httpFailure
+	);
 	const name = `yhteisarvio-${key}-${filter.period.from}-${filter.period.to}.csv`;
-	return new Response(figureCsv(figureView(figures[0]!)), {
+	return new Response(figureCsv(figureView(figures[0]!, exact)), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
 			'content-disposition': `attachment; filename="${name}"`,

@@ -1,6 +1,6 @@
 import { helsinkiDate } from '$lib/domain/access';
 import { thlHalfYears } from '$lib/domain/reports';
-import { REPORT_ROLES } from '$lib/domain/roles';
+import { THL_ROLES } from '$lib/domain/roles';
 import { formatDate } from '$lib/format';
 import { parseThlFilter } from '$lib/schemas/reports';
 import { database, requireRole, viewerOf } from '$lib/server/http/authz';
@@ -9,9 +9,13 @@ import { figureView, reportHeading } from '$lib/server/http/report-view';
 import { readReport, reportScope } from '$lib/server/features/reports';
 import type { PageServerLoad } from './$types';
 
-/** THL's half-yearly follow-up of processing times, for a team or all the viewer's teams. */
+/**
+ * THL's half-yearly follow-up of processing times, for a team or all the viewer's teams:
+ * an official return, exact, for those who send it (§8): the team's consultant social
+ * worker and the region's management.
+ */
 export const load: PageServerLoad = async (event) => {
-	await requireRole(event, ...REPORT_ROLES);
+	await requireRole(event, ...THL_ROLES);
 	const db = await database();
 	const viewer = viewerOf(event);
 	const today = helsinkiDate();
@@ -27,7 +31,7 @@ export const load: PageServerLoad = async (event) => {
 	const half = filter.form.period.split(':')[1] ?? '';
 	if (!filter.ok)
 		return { choices, team: filter.form.team, half, errors: filter.errors, report: null };
-	const { figures } = await readReport(db, viewer, filter, ['thl']).catch(httpFailure);
+	const { figures, exact } = await readReport(db, viewer, filter, ['thl']).catch(httpFailure);
 	return {
 		choices,
 		team: filter.form.team,
@@ -36,7 +40,7 @@ export const load: PageServerLoad = async (event) => {
 		report: {
 			heading: reportHeading(scope, filter),
 			query: new URLSearchParams(filter.form).toString(),
-			figure: figureView(figures[0]!)
+			figure: figureView(figures[0]!, exact)
 		}
 	};
 };

@@ -1,5 +1,6 @@
 /** System-level reports (docs/domain.md §8): aggregates only, never a child. */
 export {
+	canSendThl,
 	readReport,
 	reportScope,
 	type ReportFilter,

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CURRENT_INSTRUMENT } from '../../../domain/instrument';
-import { periodOf, protect, shownText } from '../../../domain/reports';
+import { exactly, periodOf, protect, shownText } from '../../../domain/reports';
 import {
 	assessment,
 	assessmentRequest,
@@ -621,5 +621,36 @@ describe('who reads the reports', () => {
 			childIds: null,
 			entityIds: [w.team.id]
 		});
+	});
+
+	it('is exact for the team’s own members and for the THL sender; "< 5" across the boundary', async () => {
+		const period = periodOf('half_year', '2026-01-01');
+		const read = async (userId: string, keys: ['thl'] | 'system') =>
+			readReport(
+				await db(),
+				await viewerOf(userId),
+				{ teamId: w.team.id, period, partnerKind: null },
+				keys
+			);
+		// The team's coordinator reads its own figures exactly …
+		expect((await read(w.coordinator.user.id, 'system')).exact).toBe(true);
+		// … the region's management across teams does not, but sends the THL return exactly.
+		expect((await read(w.manager.user.id, 'system')).exact).toBe(false);
+		expect((await read(w.manager.user.id, ['thl'])).exact).toBe(true);
+		// The consultant sends the team's THL return: exact; the coordinator's would not be.
+		expect((await read(w.consultant.user.id, ['thl'])).exact).toBe(true);
+		expect((await read(w.coordinator.user.id, ['thl'])).exact).toBe(false);
+		const { figures } = await read(w.consultant.user.id, ['thl']);
+		expect(exactly(figures[0]!.grid).map((r) => shownText(r[0]!))).toEqual([
+			'2',
+			'1',
+			'1',
+			'1',
+			'0',
+			'1',
+			'2',
+			'1',
+			'1'
+		]);
 	});
 });

@@ -120,7 +120,7 @@ export async function readReport(
 	filter: ReportFilter,
 	keys: FigureKey[] | 'system',
 	now = new Date()
-): Promise<{ scope: ReportScope; figures: Figure[] }> {
+): Promise<{ scope: ReportScope; figures: Figure[]; exact: boolean }> {
 	const scope = await reportScope(db, viewer);
 	const teamIds = await teamsOf(db, scope, filter);
 	const wanted = keys === 'system' ? SYSTEM_FIGURES : keys;
@@ -143,5 +143,30 @@ export async function readReport(
 		});
 		return out;
 	});
-	return { scope, figures };
+	return { scope, figures, exact: exactFor(viewer, scope, teamIds, keys) };
+}
+
+/**
+ * Whether the viewer sees these figures exactly (§8 revised): a member of every team in
+ * them (they know every child already), or the THL return for those who send it (the
+ * consultant social worker for their team, the region's management for the region).
+ * Anything that crosses the team boundary keeps the small-number rule.
+ */
+function exactFor(
+	viewer: Viewer,
+	scope: ReportScope,
+	teamIds: string[],
+	keys: FigureKey[] | 'system'
+): boolean {
+	const own = new Set(viewer.memberships.flatMap((ms) => (ms.teamId ? [ms.teamId] : [])));
+	if (keys !== 'system' && keys.length === 1 && keys[0] === 'thl') return canSendThl(viewer, scope);
+	return !scope.region && teamIds.length > 0 && teamIds.every((id) => own.has(id));
+}
+
+/** Who may send the THL return (and so see it): a team's consultant, or the region's management. */
+export function canSendThl(viewer: Viewer, scope: ReportScope): boolean {
+	return (
+		scope.region ||
+		viewer.memberships.some((ms) => ms.role === 'consultant_social_worker' && ms.teamId)
+	);
 }
