@@ -18,20 +18,13 @@ test('the region manager reads the reports, filters them, downloads a CSV and op
 	).toBeVisible();
 	await expectAccessible(page);
 
-	// A custom period: a start after the end is refused in words, linked to its field.
-	await page.getByLabel('Ajanjakso').selectOption('custom');
-	await page.getByLabel('Alkupäivä').fill('2026-03-01');
-	await page.getByLabel('Loppupäivä').fill('2026-02-01');
-	await page.getByRole('button', { name: 'Näytä raportti' }).click();
-	const summary = page.getByRole('alert');
-	await expect(summary).toContainText('Loppupäivän pitää olla alkupäivä tai sen jälkeen.');
-	await expect(summary.getByRole('link', { name: /Loppupäivä/ })).toHaveAttribute('href', '#to');
-	await expectAccessible(page);
-
-	await page.getByLabel('Loppupäivä').fill('2026-03-31');
+	// Across teams only whole, ended periods (§8): no custom range is offered.
+	await expect(page.locator('option[value="custom"]')).toHaveCount(0);
+	await page.getByLabel('Ajanjakso').selectOption('month:2026-03-01');
 	await page.getByLabel('Kumppanin laji').selectOption({ label: 'koulu' });
 	await page.getByRole('button', { name: 'Näytä raportti' }).click();
 	await expect(page.getByText(/1\.3\.2026–31\.3\.2026/)).toBeVisible();
+	await expectAccessible(page);
 
 	// The CSV carries the same cells as the table, small counts as "< 5".
 	const href = await page
@@ -56,6 +49,19 @@ test('the coordinator reads the team’s reports; a social worker and a partner 
 	const coordinator = await pageAs('coordinator');
 	await coordinator.goto('/reports');
 	await expect(coordinator.locator('h1')).toHaveText('Raportit');
+	// The team's own figures, exactly, over any range: a start after the end is refused in
+	// words, linked to its field.
+	await coordinator.getByLabel('Ajanjakso').selectOption('custom');
+	await coordinator.getByLabel('Alkupäivä').fill('2026-03-01');
+	await coordinator.getByLabel('Loppupäivä').fill('2026-02-01');
+	await coordinator.getByRole('button', { name: 'Näytä raportti' }).click();
+	const summary = coordinator.getByRole('alert');
+	await expect(summary).toContainText('Loppupäivän pitää olla alkupäivä tai sen jälkeen.');
+	await expect(summary.getByRole('link', { name: /Loppupäivä/ })).toHaveAttribute('href', '#to');
+	await expectAccessible(coordinator);
+	await coordinator.getByLabel('Loppupäivä').fill('2026-03-31');
+	await coordinator.getByRole('button', { name: 'Näytä raportti' }).click();
+	await expect(coordinator.getByText(/1\.3\.2026–31\.3\.2026/)).toBeVisible();
 
 	const worker = await pageAs('social_worker');
 	await expect(worker.getByRole('navigation').getByRole('link', { name: 'Raportit' })).toHaveCount(

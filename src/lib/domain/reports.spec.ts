@@ -9,6 +9,7 @@ import {
 	shownText,
 	thlHalfYearOf,
 	thlHalfYears,
+	wholePeriodProblem,
 	type Value
 } from './reports';
 
@@ -182,5 +183,18 @@ describe('period choices', () => {
 			'2026-04-01'
 		]);
 		expect(c.half_year.map((p) => p.from).slice(0, 2)).toEqual(['2026-10-01', '2026-04-01']);
+	});
+});
+
+describe('whole periods where the small-number rule applies (§8)', () => {
+	it('allows a calendar period that has ended, never a custom range or one still running', () => {
+		const today = '2026-11-28';
+		expect(wholePeriodProblem(periodOf('month', '2026-10-01'), today)).toBeNull();
+		expect(wholePeriodProblem(periodOf('quarter', '2026-07-01'), today)).toBeNull();
+		expect(wholePeriodProblem(periodOf('month', '2026-11-01'), today)).toBe('not_ended');
+		expect(wholePeriodProblem(periodOf('half_year', '2026-10-01'), today)).toBe('not_ended');
+		expect(wholePeriodProblem(periodOf('custom', '2025-01-01', '2026-10-31'), today)).toBe(
+			'custom'
+		);
 	});
 });

@@ -63,6 +63,17 @@ export function periodOf(kind: PeriodKind, anchor: string, until?: string): Peri
 	return { kind, from: anchor, to };
 }
 
+/**
+ * Why a period cannot be shown where the small-number rule applies (§8 revised), or null:
+ * only whole calendar periods that have ended, so that no two views differ by a few days
+ * (a custom range, or this month read today and again tomorrow) and give a small count away.
+ */
+export function wholePeriodProblem(p: Period, today: string): 'custom' | 'not_ended' | null {
+	if (p.kind === 'custom') return 'custom';
+	if (p.to >= today) return 'not_ended';
+	return null;
+}
+
 /** Why a period cannot be reported, or null. */
 export function periodProblem(p: Period, today: string): 'starts_in_future' | 'too_long' | null {
 	if (p.from > today) return 'starts_in_future';

@@ -3,9 +3,11 @@ import {
 	periodOf,
 	periodProblem,
 	thlHalfYearOf,
+	wholePeriodProblem,
 	type Period,
 	type PeriodKind
 } from '../domain/reports';
+import { addDays } from '../domain/working-days';
 import { FIGURE_KEYS, type FigureKey } from '../domain/report-figures';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../domain/roles';
 import { m } from '../paraglide/messages';
@@ -67,12 +69,20 @@ const first = (params: URLSearchParams, key: string) => params.get(key) ?? undef
 
 /** The period a report opens with: the current quarter. */
 export const defaultPeriodValue = (today: string) => `quarter:${periodOf('quarter', today).from}`;
+/** The last calendar quarter that has ended: the default where only whole periods are shown. */
+export const lastWholeQuarterValue = (today: string) =>
+	`quarter:${periodOf('quarter', addDays(periodOf('quarter', today).from, -1)).from}`;
 
 /**
  * The filter from the query string, or the fields' errors in words. An empty period is the
  * current quarter; a custom one needs both dates, the end not before the start.
  */
-export function parseReportFilter(params: URLSearchParams, today: string): ParsedFilter {
+export function parseReportFilter(
+	params: URLSearchParams,
+	today: string,
+	/** The small-number rule applies: whole calendar periods that have ended only (§8). */
+	opts: { wholeOnly?: boolean } = {}
+): ParsedFilter {
 	const raw = {
 		team: first(params, 'team'),
 		period: first(params, 'period'),
@@ -93,7 +103,12 @@ export function parseReportFilter(params: URLSearchParams, today: string): Parse
 			form[k] = typeof raw[k] === 'string' ? raw[k].slice(0, 100) : '';
 		return { ok: false, form, errors };
 	}
-	const form = { ...parsed.data, period: parsed.data.period || defaultPeriodValue(today) };
+	const form = {
+		...parsed.data,
+		period:
+			parsed.data.period ||
+			(opts.wholeOnly ? lastWholeQuarterValue(today) : defaultPeriodValue(today))
+	};
 	let period: Period;
 	if (form.period === 'custom') {
 		if (!form.from) return { ok: false, form, errors: { from: [m.report_error_from()] } };
@@ -104,6 +119,8 @@ export function parseReportFilter(params: URLSearchParams, today: string): Parse
 		const [, kind, start] = PERIOD_VALUE.exec(form.period)!;
 		period = periodOf(kind as PeriodKind, start!);
 	}
+	if (opts.wholeOnly && wholePeriodProblem(period, today))
+		return { ok: false, form, errors: { period: [m.report_error_whole_periods()] } };
 	const problem = periodProblem(period, today);
 	if (problem) {
 		const field = form.period === 'custom' ? 'from' : 'period';

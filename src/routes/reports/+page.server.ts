@@ -15,12 +15,15 @@ export const load: PageServerLoad = async (event) => {
 	const viewer = viewerOf(event);
 	const today = helsinkiDate();
 	const scope = await reportScope(db, viewer).catch(httpFailure);
-	const filter = parseReportFilter(event.url.searchParams, today);
+	// Across the team boundary (the region's management) only whole, ended periods (§8).
+	const wholeOnly = scope.region;
+	const filter = parseReportFilter(event.url.searchParams, today, { wholeOnly });
 	// The THL return only for those who send it (§8): the consultant, the region's management.
 	const thl = canSendThl(viewer, scope);
 	const choices = {
 		teams: scope.teams,
-		periods: periodOptions(today),
+		periods: periodOptions(today, wholeOnly),
+		wholeOnly,
 		partners: PARTNER_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))
 	};
 	if (!filter.ok) return { choices, thl, form: filter.form, errors: filter.errors, report: null };

@@ -62,6 +62,36 @@ describe('/reports', () => {
 		]);
 	});
 
+	it('across the team boundary, only whole ended periods: a custom range or this month is refused, nothing read', async () => {
+		const month = new Date().toISOString().slice(0, 7);
+		for (const url of [
+			'http://localhost/reports?period=custom&from=2026-01-01&to=2026-11-25',
+			`http://localhost/reports?period=month:${month}-01`
+		]) {
+			const r = await call('manager', page.load as any, url);
+			expect(r.status).toBe(200);
+			expect(r.value.report).toBeNull();
+			expect(Object.keys(r.value.errors)).toEqual(['period']);
+			expect(await logRows(r.requestId)).toEqual([]);
+			expect(r.value.choices.wholeOnly).toBe(true);
+		}
+		// The CSV is refused the same way (400), reading nothing.
+		const file = await call(
+			'manager',
+			csv.GET as any,
+			'http://localhost/reports/csv?figure=children&period=custom&from=2026-01-01&to=2026-11-25'
+		);
+		expect(file.status).toBe(400);
+		// The team's own coordinator reads a custom range exactly.
+		const own = await call(
+			'coordinator',
+			page.load as any,
+			'http://localhost/reports?period=custom&from=2026-01-01&to=2026-11-25'
+		);
+		expect(own.value.report).not.toBeNull();
+		expect(own.value.choices.wholeOnly).toBe(false);
+	});
+
 	it('refuses a bad filter in words and reads nothing', async () => {
 		const r = await call(
 			'coordinator',

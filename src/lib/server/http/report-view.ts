@@ -196,8 +196,12 @@ export function figureCsv(view: FigureView): string {
 }
 
 /** The period select's groups, each option named by its dates in the reader's language. */
-export function periodOptions(today: string) {
+export function periodOptions(today: string, wholeOnly = false) {
 	const choices = periodChoices(today);
+	// Where the small-number rule applies, only the calendar periods that have ended (§8).
+	if (wholeOnly)
+		for (const kind of ['month', 'quarter', 'half_year'] as const)
+			choices[kind] = choices[kind].filter((p) => p.to < today);
 	const label = (p: Period) =>
 		p.kind === 'month' ? monthLabel(p.from, 'long') : `${formatDate(p.from)}–${formatDate(p.to)}`;
 	const group = (kind: 'month' | 'quarter' | 'half_year') =>

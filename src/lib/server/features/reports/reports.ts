@@ -17,12 +17,13 @@ import {
 	type Figure,
 	type FigureKey
 } from '../../../domain/report-figures';
-import type { Period } from '../../../domain/reports';
+import { wholePeriodProblem, type Period } from '../../../domain/reports';
 import { REPORT_ROLES, type OrganisationKind } from '../../../domain/roles';
 import { actorOf, logAggregate, logDenied, type Actor, type Viewer } from '../../access-log';
 import { inTransaction, type DbOrTx } from '../../db';
 import { team } from '../../db/schema';
-import { ForbiddenError, NotFoundError } from '../../errors';
+import { FieldError, ForbiddenError, NotFoundError } from '../../errors';
+import { m } from '../../../paraglide/messages';
 import * as q from './figures';
 
 export type ReportTeam = { id: string; name: string };
@@ -123,6 +124,11 @@ export async function readReport(
 ): Promise<{ scope: ReportScope; figures: Figure[]; exact: boolean }> {
 	const scope = await reportScope(db, viewer);
 	const teamIds = await teamsOf(db, scope, filter);
+	const exact = exactFor(viewer, scope, teamIds, keys);
+	// Where the small-number rule applies, whole ended periods only (§8): a second line
+	// behind the routes, for the CSV too.
+	if (!exact && wholePeriodProblem(filter.period, helsinkiDate(now)))
+		throw new FieldError({ period: m.report_error_whole_periods() });
 	const wanted = keys === 'system' ? SYSTEM_FIGURES : keys;
 	const s: q.Scope = {
 		teamIds,
@@ -143,7 +149,7 @@ export async function readReport(
 		});
 		return out;
 	});
-	return { scope, figures, exact: exactFor(viewer, scope, teamIds, keys) };
+	return { scope, figures, exact };
 }
 
 /**
