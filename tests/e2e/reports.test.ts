@@ -18,12 +18,15 @@ test('the region manager reads the reports, filters them, downloads a CSV and op
 	).toBeVisible();
 	await expectAccessible(page);
 
-	// Across teams only whole, ended periods (§8): no custom range is offered.
+	// Across teams only whole, ended quarters and every partner together (§8): no custom
+	// range, month or narrowing is offered, and the numbers say they are rounded.
 	await expect(page.locator('option[value="custom"]')).toHaveCount(0);
-	await page.getByLabel('Ajanjakso').selectOption('month:2026-03-01');
-	await page.getByLabel('Kumppanin laji').selectOption({ label: 'koulu' });
+	await expect(page.locator('option[value^="month:"]')).toHaveCount(0);
+	await expect(page.getByLabel('Kumppanin laji')).toHaveCount(0);
+	await page.getByLabel('Ajanjakso').selectOption('quarter:2026-01-01');
 	await page.getByRole('button', { name: 'Näytä raportti' }).click();
-	await expect(page.getByText(/1\.3\.2026–31\.3\.2026/)).toBeVisible();
+	await expect(page.locator('.showing')).toContainText('1.1.2026–31.3.2026');
+	await expect(page.getByText(/pyöristetty lähimpään viiteen/)).toBeVisible();
 	await expectAccessible(page);
 
 	// The CSV carries the same cells as the table, small counts as "< 5".

@@ -6,6 +6,8 @@ import {
 	clockState,
 	dueDate,
 	extensionProblem,
+	firstClientPlanDue,
+	reviewDateProblem,
 	needsAttention,
 	workingDaysBetween,
 	type Calendar
@@ -135,5 +137,22 @@ describe('an emergency placement (38 §)', () => {
 		expect(extensionProblem({ ...c, extendedOn: '2026-11-20' }, '2026-11-28', '2026-12-20')).toBe(
 			'already_extended'
 		);
+	});
+});
+
+describe('the client plan (30 §)', () => {
+	it('is first due the organisation’s days after the client phase starts, on a working day', () => {
+		// 1 June 2026 + 30 days is Wednesday 1 July.
+		expect(firstClientPlanDue('2026-06-01')).toBe('2026-07-01');
+		// 5 December + 30 days is Sunday 4 January: the next working day is Monday 5 January.
+		expect(firstClientPlanDue('2025-12-05')).toBe('2026-01-05');
+		expect(firstClientPlanDue('2026-06-01', 14)).toBe('2026-06-15');
+	});
+
+	it('sets its next review after the plan and at the latest a year after it', () => {
+		expect(reviewDateProblem('2026-06-01', '2026-12-01')).toBeNull();
+		expect(reviewDateProblem('2026-06-01', '2027-06-01')).toBeNull();
+		expect(reviewDateProblem('2026-06-01', '2027-06-02')).toBe('too_late');
+		expect(reviewDateProblem('2026-06-01', '2026-06-01')).toBe('not_after');
 	});
 });

@@ -6,7 +6,9 @@
  * - decision: whether to start a needs assessment, by the 7th working day after receipt
  *   (the day of receipt is not counted; the first day is the next working day);
  * - needs assessment: complete within three months of receipt;
- * - client plan review: at least once a year after the plan was made or last reviewed;
+ * - client plan (30 §): the first within the organisation's number of days of the client
+ *   phase starting (the law: without delay), then on the review date the plan sets, at the
+ *   latest a year after it was made;
  * - emergency placement (38 §): ends at the latest 30 days after the decision, unless a
  *   decision extends it by at most 30 days (once), and continues while a care-order
  *   application (43 §) is pending: the clock is met by that application or by the care
@@ -34,6 +36,8 @@ export const DUE_SOON_WORKING_DAYS = 5;
 export const DECISION_WORKING_DAYS = 7;
 export const NEEDS_ASSESSMENT_MONTHS = 3;
 export const CLIENT_PLAN_REVIEW_MONTHS = 12;
+/** The first client plan's days when the organisation has not set its own. */
+export const FIRST_CLIENT_PLAN_DAYS = 30;
 export const EMERGENCY_PLACEMENT_DAYS = 30;
 /** One extension by a decision, of at most this many days past the first end (38 § 2). */
 export const EMERGENCY_EXTENSION_MAX_DAYS = 30;
@@ -131,3 +135,25 @@ export function clockState(due: string, today: string, metOn: string | null = nu
 
 /** Whether a clock needs the team's eyes: due soon or overdue (the dashboard's filter). */
 export const needsAttention = (c: ClockState) => c.state === 'due_soon' || c.state === 'overdue';
+
+/** When the first client plan is due: `days` after the client phase started, on a working day. */
+export function firstClientPlanDue(
+	startedOn: string,
+	days = FIRST_CLIENT_PLAN_DAYS,
+	working: Calendar = isWorkingDay
+): string {
+	return onOrNextWorkingDay(addDays(startedOn, days), working);
+}
+
+/**
+ * Why a plan made on `madeOn` cannot set `nextReviewOn` as its review, or null: the review
+ * comes after the plan, and at the latest a year after it (30 §: at least once a year).
+ */
+export function reviewDateProblem(
+	madeOn: string,
+	nextReviewOn: string
+): 'not_after' | 'too_late' | null {
+	if (nextReviewOn <= madeOn) return 'not_after';
+	if (nextReviewOn > addMonths(madeOn, CLIENT_PLAN_REVIEW_MONTHS)) return 'too_late';
+	return null;
+}

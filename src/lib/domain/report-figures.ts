@@ -280,16 +280,19 @@ export const THL_LINES = [
 	'decisions',
 	'decisions_on_time',
 	'decisions_late',
+	'decisions_open_late',
 	'needs_assessments',
 	'needs_assessments_on_time',
-	'needs_assessments_late'
+	'needs_assessments_late',
+	'needs_assessments_open_late'
 ] as const;
 
 export function thlFigure(d: {
 	contacts: number;
 	notifications: number;
-	decisions: { total: number; onTime: number };
-	needsAssessments: { total: number; onTime: number };
+	/** Met in the half-year, and those still unmet at its end past the deadline (late). */
+	decisions: { total: number; onTime: number; openLate: number };
+	needsAssessments: { total: number; onTime: number; openLate: number };
 }): Figure {
 	const values = [
 		d.contacts,
@@ -298,9 +301,11 @@ export function thlFigure(d: {
 		d.decisions.total,
 		d.decisions.onTime,
 		d.decisions.total - d.decisions.onTime,
+		d.decisions.openLate,
 		d.needsAssessments.total,
 		d.needsAssessments.onTime,
-		d.needsAssessments.total - d.needsAssessments.onTime
+		d.needsAssessments.total - d.needsAssessments.onTime,
+		d.needsAssessments.openLate
 	];
 	const sum = (t: number) => ({
 		total: [t, 0] as [number, number],
@@ -314,7 +319,7 @@ export function thlFigure(d: {
 		rowKind: 'thl_line',
 		rows: [...THL_LINES],
 		columns: ['count'],
-		grid: { rows: values.map((v) => [c(v)]), sums: [sum(0), sum(3), sum(6)] },
+		grid: { rows: values.map((v) => [c(v)]), sums: [sum(0), sum(3), sum(7)] },
 		chart: { kind: 'bars', columns: [0] }
 	};
 }

@@ -86,9 +86,19 @@ describe('periods', () => {
 });
 
 describe('the small-number rule', () => {
-	it('shows 0 and 5 or more, and 1–4 as "< 5"', () => {
-		const [row] = protect({ rows: [[count(0), count(1), count(4), count(5), count(120)]] });
-		expect(row!.map((s) => shownText(s))).toEqual(['0', '< 5', '< 5', '5', '120']);
+	it('shows 0, 1–4 as "< 5", and 5 or more to the nearest five', () => {
+		const counts = [0, 1, 4, 5, 7, 8, 120, 123].map(count);
+		const [row] = protect({ rows: [counts] });
+		expect(row!.map((s) => shownText(s))).toEqual([
+			'0',
+			'< 5',
+			'< 5',
+			'5',
+			'5',
+			'10',
+			'120',
+			'125'
+		]);
 	});
 
 	it('hides a share or median over fewer than five cases', () => {
@@ -96,14 +106,22 @@ describe('the small-number rule', () => {
 			rows: [
 				[
 					{ kind: 'share', part: 3, base: 4 },
-					{ kind: 'share', part: 3, base: 5 },
 					{ kind: 'median', value: 2.25, base: 4 },
 					{ kind: 'median', value: 2.25, base: 9 },
 					{ kind: 'share', part: 0, base: 0 }
 				]
 			]
 		});
-		expect(row!.map((s) => shownText(s))).toEqual(['..', '60 %', '..', '2,3', '..']);
+		expect(row!.map((s) => shownText(s))).toEqual(['..', '..', '2,3', '..']);
+	});
+
+	it('shows a share only when neither its part nor the rest is 1–4, to the nearest five points', () => {
+		const share = (part: number, base: number) => ({ kind: 'share', part, base }) as const;
+		// 3 of 5 is a count of 3; 7 of 9 leaves 2; 6 of 13 is 46 %, shown as 45 %.
+		const [row] = protect({
+			rows: [[share(3, 5), share(7, 9), share(5, 10), share(6, 13), share(0, 7), share(7, 7)]]
+		});
+		expect(row!.map((s) => shownText(s))).toEqual(['..', '..', '50 %', '45 %', '0 %', '100 %']);
 	});
 
 	it('hides the smallest other part when one small part could be worked out from its total', () => {
@@ -120,7 +138,7 @@ describe('the small-number rule', () => {
 				}
 			]
 		});
-		expect(row!.map((s) => shownText(s))).toEqual(['9', '< 5', '..']);
+		expect(row!.map((s) => shownText(s))).toEqual(['10', '< 5', '..']);
 	});
 
 	it('leaves a sum alone when two of its cells are already closed', () => {
@@ -136,7 +154,24 @@ describe('the small-number rule', () => {
 				}
 			]
 		});
-		expect(row!.map((s) => shownText(s))).toEqual(['7', '< 5', '< 5']);
+		expect(row!.map((s) => shownText(s))).toEqual(['5', '< 5', '< 5']);
+	});
+
+	it('hides a total whose small parts could only be as large as they can be', () => {
+		// 8 = 4 + 4: "10" means 8–12 and each "< 5" at most 4, so both would be 4.
+		const [row] = protect({
+			rows: [[count(8), count(4), count(4)]],
+			sums: [
+				{
+					total: [0, 0],
+					parts: [
+						[0, 1],
+						[0, 2]
+					]
+				}
+			]
+		});
+		expect(row!.map((s) => shownText(s))).toEqual(['..', '< 5', '< 5']);
 	});
 
 	it('follows a hidden cell into the next sum it belongs to', () => {
@@ -161,7 +196,7 @@ describe('the small-number rule', () => {
 				}
 			]
 		});
-		expect(shown.map((r) => shownText(r[0]!))).toEqual(['30', '< 5', '..', '..', '18']);
+		expect(shown.map((r) => shownText(r[0]!))).toEqual(['30', '< 5', '..', '..', '20']);
 	});
 
 	it('formats numbers in the reader’s language', () => {
@@ -187,14 +222,15 @@ describe('period choices', () => {
 });
 
 describe('whole periods where the small-number rule applies (§8)', () => {
-	it('allows a calendar period that has ended, never a custom range or one still running', () => {
+	it('allows a calendar quarter that has ended, never a month, half-year, custom range or running quarter', () => {
 		const today = '2026-11-28';
-		expect(wholePeriodProblem(periodOf('month', '2026-10-01'), today)).toBeNull();
 		expect(wholePeriodProblem(periodOf('quarter', '2026-07-01'), today)).toBeNull();
-		expect(wholePeriodProblem(periodOf('month', '2026-11-01'), today)).toBe('not_ended');
-		expect(wholePeriodProblem(periodOf('half_year', '2026-10-01'), today)).toBe('not_ended');
+		expect(wholePeriodProblem(periodOf('quarter', '2026-10-01'), today)).toBe('not_ended');
+		// A month or half-year beside the quarters would let one be worked out from the others.
+		expect(wholePeriodProblem(periodOf('month', '2026-10-01'), today)).toBe('not_quarter');
+		expect(wholePeriodProblem(periodOf('half_year', '2026-04-01'), today)).toBe('not_quarter');
 		expect(wholePeriodProblem(periodOf('custom', '2025-01-01', '2026-10-31'), today)).toBe(
-			'custom'
+			'not_quarter'
 		);
 	});
 });

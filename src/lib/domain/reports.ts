@@ -2,6 +2,7 @@
  * System-level reports (docs/domain.md §8): periods, the small-number rule and the cells a
  * report table shows. Pure: no I/O, today passed in.
  */
+import { attack, recovered, type Published } from './disclosure';
 import { addDays, finnishHolidays } from './working-days';
 
 export const PERIOD_KINDS = ['month', 'quarter', 'half_year', 'custom'] as const;
@@ -65,11 +66,12 @@ export function periodOf(kind: PeriodKind, anchor: string, until?: string): Peri
 
 /**
  * Why a period cannot be shown where the small-number rule applies (§8 revised), or null:
- * only whole calendar periods that have ended, so that no two views differ by a few days
- * (a custom range, or this month read today and again tomorrow) and give a small count away.
+ * only whole calendar quarters that have ended. No custom range and no running quarter, so
+ * that no two views differ by a few days; and one size of period only, so that no period
+ * is the sum of others shown beside it (a quarter minus two of its months gives the third).
  */
-export function wholePeriodProblem(p: Period, today: string): 'custom' | 'not_ended' | null {
-	if (p.kind === 'custom') return 'custom';
+export function wholePeriodProblem(p: Period, today: string): 'not_quarter' | 'not_ended' | null {
+	if (p.kind !== 'quarter') return 'not_quarter';
 	if (p.to >= today) return 'not_ended';
 	return null;
 }
@@ -153,19 +155,43 @@ export function exactly(grid: Grid): Shown[][] {
 }
 
 /**
- * The small-number rule (§8) over a whole table. Counts of 1–4 show as "< 5"; a share or
- * median over fewer than 5 cases is not shown. Where a total is shown beside its parts and
- * exactly one part is small, the smallest other non-zero part is hidden as well, so the
- * small one cannot be worked out by subtraction (secondary suppression).
+ * Across the team boundary every count of 5 or more is shown to the nearest five (§8
+ * revised, ADR 033). Hiding cells one table at a time cannot hold across every view a
+ * person can ask for (periods inside periods, one team and all teams, one kind of partner
+ * and all): a whole quarter minus its two other months gives the third. With every number
+ * a multiple of five, any sum or difference of them is a multiple of five too, so no
+ * subtraction across views can land on a count of 1–4.
+ */
+export const ROUND_TO = 5;
+export const roundedCount = (n: number) =>
+	Math.max(SMALL_COUNT, Math.round(n / ROUND_TO) * ROUND_TO);
+/** A share crossing the boundary, to the nearest five percentage points. */
+const roundedPercent = (part: number, base: number) =>
+	Math.round((100 * part) / base / ROUND_TO) * ROUND_TO;
+/** 0, or at least SMALL_COUNT: a part a share may be made of without giving a small count away. */
+const safePart = (n: number) => n === 0 || n >= SMALL_COUNT;
+
+/**
+ * The small-number rule (§8) over a whole table, for figures that cross the team boundary.
+ * Counts of 1–4 show as "< 5" and the rest to the nearest five; a share is shown only when
+ * neither its part nor the rest of its base is 1–4 (a share of a known base is a count),
+ * itself to the nearest five points; a median over fewer than 5 cases is not shown. Where
+ * a total is shown beside its parts and exactly one part is closed, the smallest other
+ * non-zero part is hidden as well (secondary suppression), so that not even a range
+ * narrower than the rounding is given by subtraction within one table.
  */
 export function protect(grid: Grid): Shown[][] {
 	const shown: Shown[][] = grid.rows.map((row) =>
 		row.map((v): Shown => {
 			if (v.kind === 'count')
-				return isSmall(v.n) ? { kind: 'small' } : { kind: 'number', n: v.n, unit: 'count' };
+				return isSmall(v.n)
+					? { kind: 'small' }
+					: { kind: 'number', n: v.n === 0 ? 0 : roundedCount(v.n), unit: 'count' };
 			if (v.base < SMALL_COUNT) return { kind: 'hidden' };
 			if (v.kind === 'share')
-				return { kind: 'number', n: Math.round((100 * v.part) / v.base), unit: 'percent' };
+				return safePart(v.part) && safePart(v.base - v.part)
+					? { kind: 'number', n: roundedPercent(v.part, v.base), unit: 'percent' }
+					: { kind: 'hidden' };
 			return v.value === null
 				? { kind: 'hidden' }
 				: { kind: 'number', n: Math.round(v.value * 10) / 10, unit: 'days' };
@@ -176,21 +202,45 @@ export function protect(grid: Grid): Shown[][] {
 		const v = grid.rows[r]![c]!;
 		return v.kind === 'count' ? v.n : 0;
 	};
+	/** Close the smallest open non-zero cell of a sum; false when there is none. */
+	const closeOne = (cells: [number, number][]) => {
+		const pick = cells
+			.filter((c) => at(c).kind === 'number' && countAt(c) > 0)
+			.sort((a, b) => countAt(a) - countAt(b))[0];
+		if (!pick) return false;
+		shown[pick[0]]![pick[1]] = { kind: 'hidden' };
+		return true;
+	};
+	const sums = grid.sums ?? [];
 	// Repeat until nothing changes: hiding a part of one sum can expose another.
 	for (let changed = true; changed;) {
 		changed = false;
-		for (const s of grid.sums ?? []) {
+		for (const s of sums) {
 			const cells = [s.total, ...s.parts];
-			const open = cells.filter((c) => at(c).kind === 'number');
-			const closed = cells.length - open.length;
-			if (closed !== 1) continue;
 			// One cell alone is closed: it follows from the others. Close the smallest other.
-			const candidates = open.filter((c) => countAt(c) > 0);
-			const pick = candidates.sort((a, b) => countAt(a) - countAt(b))[0];
-			if (!pick) continue;
-			shown[pick[0]]![pick[1]] = { kind: 'hidden' };
-			changed = true;
+			if (cells.filter((c) => at(c).kind !== 'number').length === 1 && closeOne(cells))
+				changed = true;
 		}
+	}
+	// Then the attacker's own reading of the table: where the rounded numbers and the
+	// ranges of "< 5" still pin a small count to one value (8 = "< 5" + "< 5" gives 4 + 4),
+	// close one more cell of a sum it is in, until nothing is pinned.
+	const id = ([r, c]: [number, number]) => `${r}:${c}`;
+	const relations = sums.map((s) => ({ total: id(s.total), parts: s.parts.map(id) }));
+	const cellsOf = new Map(sums.map((s) => [id(s.total), [s.total, ...s.parts]] as const));
+	for (let round = 0; round < 100 && relations.length; round++) {
+		const published = new Map<string, Published>();
+		const truth = new Map<string, number>();
+		grid.rows.forEach((row, r) =>
+			row.forEach((v, c) => {
+				if (v.kind !== 'count') return;
+				published.set(id([r, c]), at([r, c]));
+				truth.set(id([r, c]), v.n);
+			})
+		);
+		const pinned = recovered(truth, attack(published, relations, 'rounded'));
+		const holding = relations.filter((x) => [x.total, ...x.parts].some((c) => pinned.includes(c)));
+		if (!holding.some((x) => closeOne([...cellsOf.get(x.total)!]))) break;
 	}
 	return shown;
 }

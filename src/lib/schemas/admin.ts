@@ -10,7 +10,15 @@ export const organisationSchema = z.object({
 	// A number a person dials: digits, spaces, +, - and parentheses.
 	emergencyPhone: optionalText(40).refine((v) => !v || /^\+?[0-9 ()-]{3,40}$/.test(v), {
 		error: () => m.error_phone()
-	})
+	}),
+	/** Days to the first client plan (30 §: without delay), as typed: whole days 1–90. */
+	firstClientPlanDays: z
+		.string()
+		.trim()
+		.refine((v) => /^\d{1,2}$/.test(v) && Number(v) >= 1 && Number(v) <= 90, {
+			error: () => m.error_first_plan_days()
+		})
+		.default('30')
 });
 export const organisationEditSchema = organisationSchema.extend({ version });
 

@@ -10,7 +10,9 @@ import { LOCALES } from '../domain/roles';
 import { m } from '../paraglide/messages';
 import {
 	choice,
+	boundedInt,
 	isoDate,
+	optionalDate,
 	optionalParagraph,
 	optionalText,
 	paragraph,
@@ -70,7 +72,22 @@ export const phaseSchema = z.object({
 	caseloadReason: optionalParagraph(1000)
 });
 
-export const clientPlanSchema = z.object({ clockId: z.uuid(), on: isoDate, version });
+/** A client plan's version (30 §): what the family and the team agreed, in their words. */
+export const clientPlanSchema = z.object({
+	/** The version the form was filled from; 0 for the first plan. */
+	basedOn: boundedInt(0),
+	language: choice(LOCALES),
+	madeOn: isoDate,
+	situation: paragraph(4000),
+	goals: paragraph(4000),
+	services: paragraph(4000),
+	childView: paragraph(4000),
+	childHeardOn: optionalDate,
+	parentsView: paragraph(4000),
+	parentsHeardOn: optionalDate,
+	participation: paragraph(2000),
+	nextReviewOn: isoDate
+});
 
 export const siblingSchema = z.object({ siblingId: z.uuid() });
 

@@ -80,7 +80,7 @@ export const lastWholeQuarterValue = (today: string) =>
 export function parseReportFilter(
 	params: URLSearchParams,
 	today: string,
-	/** The small-number rule applies: whole calendar periods that have ended only (§8). */
+	/** The small-number rule applies: whole ended quarters, every partner together (§8). */
 	opts: { wholeOnly?: boolean } = {}
 ): ParsedFilter {
 	const raw = {
@@ -121,6 +121,9 @@ export function parseReportFilter(
 	}
 	if (opts.wholeOnly && wholePeriodProblem(period, today))
 		return { ok: false, form, errors: { period: [m.report_error_whole_periods()] } };
+	// One kind of partner beside all of them would give small counts away by subtraction.
+	if (opts.wholeOnly && form.partner)
+		return { ok: false, form, errors: { partner: [m.report_error_partner_region()] } };
 	const problem = periodProblem(period, today);
 	if (problem) {
 		const field = form.period === 'custom' ? 'from' : 'period';

@@ -266,3 +266,22 @@ describe("an organisation's emergency number (§6)", () => {
 		expect(bad.row).toBeUndefined();
 	});
 });
+
+describe("an organisation's days to the first client plan (§10)", () => {
+	it('is kept as whole days 1–90, 30 when not given, refused otherwise', async () => {
+		const d = await db();
+		const adminId = (await makeUser('admin')).user.id;
+		const create = async (days: string | undefined) => {
+			const name = `Lastensuojelu ${uniq()}`;
+			const form: Record<string, string> = { name, kind: 'child_protection', municipality: '' };
+			if (days !== undefined) form.firstClientPlanDays = days;
+			const out = await run(orgNew.actions.create! as any, await eventFor(adminId, { form }));
+			const [row] = await d.select().from(organisation).where(eq(organisation.name, name));
+			return { out, row };
+		};
+		expect((await create('14')).row?.firstClientPlanDays).toBe(14);
+		expect((await create(undefined)).row?.firstClientPlanDays).toBe(30);
+		for (const bad of ['0', '91', '7.5', 'kaksi'])
+			expect((await create(bad)).row, bad).toBeUndefined();
+	});
+});

@@ -37,6 +37,7 @@ export const load: PageServerLoad = async (event) => {
 			heading: reportHeading(scope, filter),
 			query: new URLSearchParams(filter.form).toString(),
 			// A team's own figures exactly for its members; across teams, the small-number rule.
+			exact,
 			figures: figures.map((f) => figureView(f, exact))
 		}
 	};

@@ -62,11 +62,13 @@ describe('/reports', () => {
 		]);
 	});
 
-	it('across the team boundary, only whole ended periods: a custom range or this month is refused, nothing read', async () => {
+	it('across the team boundary, only whole ended quarters: a custom range, a month or a half-year is refused, nothing read', async () => {
 		const month = new Date().toISOString().slice(0, 7);
 		for (const url of [
 			'http://localhost/reports?period=custom&from=2026-01-01&to=2026-11-25',
-			`http://localhost/reports?period=month:${month}-01`
+			`http://localhost/reports?period=month:${month}-01`,
+			'http://localhost/reports?period=month:2026-03-01',
+			'http://localhost/reports?period=half_year:2026-04-01'
 		]) {
 			const r = await call('manager', page.load as any, url);
 			expect(r.status).toBe(200);
@@ -92,6 +94,20 @@ describe('/reports', () => {
 		expect(own.value.choices.wholeOnly).toBe(false);
 	});
 
+	it('across the team boundary, no narrowing to one kind of partner: refused in words, nothing read', async () => {
+		const url = 'http://localhost/reports?period=quarter:2026-04-01&partner=school';
+		const r = await call('manager', page.load as any, url);
+		expect(r.value.report).toBeNull();
+		expect(Object.keys(r.value.errors)).toEqual(['partner']);
+		expect(await logRows(r.requestId)).toEqual([]);
+		// The same quarter without the narrowing is read, rounded, and says so.
+		const whole = await call('manager', page.load as any, url.replace('&partner=school', ''));
+		expect(whole.value.report.exact).toBe(false);
+		// The team's own coordinator may narrow.
+		const own = await call('coordinator', page.load as any, url);
+		expect(own.value.report.exact).toBe(true);
+	});
+
 	it('refuses a bad filter in words and reads nothing', async () => {
 		const r = await call(
 			'coordinator',
@@ -113,7 +129,7 @@ describe('/reports/thl and the CSV', () => {
 			'http://localhost/reports/thl'
 		);
 		expect(r.status).toBe(200);
-		expect(r.value.report.figure.rows).toHaveLength(9);
+		expect(r.value.report.figure.rows).toHaveLength(11);
 		const file = await call(
 			'consultant_social_worker',
 			csv.GET as any,

@@ -78,6 +78,10 @@ describe('the app role', () => {
 			() => sql`delete from child_status_history where id = ${historyId}`
 		],
 		['truncate the status history', () => sql`truncate child_status_history`],
+		// A client plan's version is what was agreed with the family: superseded, never changed.
+		['change a client plan', () => sql`update client_plan set goals = 'tampered'`],
+		['delete a client plan', () => sql`delete from client_plan`],
+		['truncate the client plans', () => sql`truncate client_plan`],
 		['create a table', () => sql`create table tampering (id int)`],
 		['alter a table', () => sql`alter table child add column tampering int`],
 		['drop a table', () => sql`drop table flag cascade`],

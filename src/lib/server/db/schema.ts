@@ -91,6 +91,8 @@ export const organisation = pgTable('organisation', {
 	municipality: text(),
 	/** The region's emergency social services (sosiaalipäivystys), for "danger now" (§6). */
 	emergencyPhone: text(),
+	/** Days from the client phase's start to the first client plan (30 §: "without delay"). */
+	firstClientPlanDays: integer().notNull().default(30),
 	...editable()
 });
 
@@ -866,6 +868,43 @@ export const statutoryClock = pgTable(
 		index('statutory_clock_open_idx')
 			.on(t.dueOn, t.childId)
 			.where(sql`met_on is null`)
+	]
+);
+
+/**
+ * The client plan (asiakassuunnitelma, 30 §) as a document: each version a row of its own,
+ * never changed (the app's role may only add); a new version supersedes the one before it
+ * and both are kept. Written in the family's language, printed from the app.
+ */
+export const clientPlan = pgTable(
+	'client_plan',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		childId: uuid()
+			.notNull()
+			.references(() => child.id),
+		/** 1, 2, 3 …: the version, one per child, in order. */
+		number: integer().notNull(),
+		language: locale().notNull(),
+		madeOn: date({ mode: 'string' }).notNull(),
+		situation: text().notNull(),
+		goals: text().notNull(),
+		/** The services and support measures, each with who provides it, one per line. */
+		services: text().notNull(),
+		childView: text().notNull(),
+		childHeardOn: date({ mode: 'string' }),
+		parentsView: text().notNull(),
+		parentsHeardOn: date({ mode: 'string' }),
+		participation: text().notNull(),
+		nextReviewOn: date({ mode: 'string' }).notNull(),
+		madeBy: uuid()
+			.notNull()
+			.references(() => user.id),
+		...created()
+	},
+	(t) => [
+		uniqueIndex('client_plan_child_number_uq').on(t.childId, t.number),
+		index('client_plan_made_by_idx').on(t.madeBy)
 	]
 );
 

@@ -115,9 +115,11 @@ const THL_LINES: Record<string, () => string> = {
 	decisions: m.report_thl_decisions,
 	decisions_on_time: m.report_thl_decisions_on_time,
 	decisions_late: m.report_thl_decisions_late,
+	decisions_open_late: m.report_thl_decisions_open_late,
 	needs_assessments: m.report_thl_needs_assessments,
 	needs_assessments_on_time: m.report_thl_needs_assessments_on_time,
-	needs_assessments_late: m.report_thl_needs_assessments_late
+	needs_assessments_late: m.report_thl_needs_assessments_late,
+	needs_assessments_open_late: m.report_thl_needs_assessments_open_late
 };
 
 /** `2026-03` (or a date in it) as the reader's month name and year, short or long. */
@@ -198,14 +200,18 @@ export function figureCsv(view: FigureView): string {
 /** The period select's groups, each option named by its dates in the reader's language. */
 export function periodOptions(today: string, wholeOnly = false) {
 	const choices = periodChoices(today);
-	// Where the small-number rule applies, only the calendar periods that have ended (§8).
-	if (wholeOnly)
-		for (const kind of ['month', 'quarter', 'half_year'] as const)
-			choices[kind] = choices[kind].filter((p) => p.to < today);
 	const label = (p: Period) =>
 		p.kind === 'month' ? monthLabel(p.from, 'long') : `${formatDate(p.from)}–${formatDate(p.to)}`;
 	const group = (kind: 'month' | 'quarter' | 'half_year') =>
 		choices[kind].map((p) => ({ value: `${kind}:${p.from}`, label: label(p) }));
+	// Where the small-number rule applies, whole quarters that have ended only (§8).
+	if (wholeOnly)
+		return [
+			{
+				label: m.report_period_quarter(),
+				options: group('quarter').filter((_, i) => choices.quarter[i]!.to < today)
+			}
+		];
 	return [
 		{ label: m.report_period_quarter(), options: group('quarter') },
 		{ label: m.report_period_month(), options: group('month') },

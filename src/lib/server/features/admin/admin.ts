@@ -56,12 +56,15 @@ export type OrganisationInput = {
 	kind: OrganisationKind;
 	municipality?: string | null;
 	emergencyPhone?: string | null;
+	/** Whole days as typed; the schema has checked them. */
+	firstClientPlanDays?: string;
 };
 
 /** An empty field is no setting: the form sends '' for "none". */
 const orgValues = (input: OrganisationInput) => ({
 	...input,
-	emergencyPhone: input.emergencyPhone?.trim() || null
+	emergencyPhone: input.emergencyPhone?.trim() || null,
+	firstClientPlanDays: input.firstClientPlanDays ? Number(input.firstClientPlanDays) : undefined
 });
 
 export async function listOrganisations(db: Db, actor: Actor) {

@@ -7,3 +7,4 @@ export * from './summary';
 export * from './view';
 export * from './receipts';
 export * from './placements';
+export * from './client-plans';

@@ -1,19 +1,19 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { helsinkiDate } from '../../../domain/access';
-import { dueDate } from '../../../domain/clocks';
+import { dueDate, firstClientPlanDue } from '../../../domain/clocks';
 import { canMoveTo, type ChildPhase, type PlacementKind } from '../../../domain/path';
 import { m } from '../../../paraglide/messages';
 import { logChild } from '../../access-log';
 import type { ChildContext } from '../../access';
 import type { Db, DbOrTx } from '../../db';
-import { lockForEdit } from '../../db/lock';
 import {
 	accessGrant,
 	child,
 	organisation,
 	phaseChange,
 	placement,
-	statutoryClock
+	statutoryClock,
+	team
 } from '../../db/schema';
 import { ConflictError, FieldError, ForbiddenError, NotFoundError } from '../../errors';
 import { lockChild } from '../status';
@@ -54,7 +54,7 @@ function validate(
 /**
  * Moves a child along its path (§10), by any team role, dated and logged, under the child's
  * lock. Finishing the needs assessment meets its 3-month clock; becoming a client starts
- * the yearly client-plan clock; a placement in a unit of the system records the placement,
+ * the first client plan's clock; a placement in a unit of the system records the placement,
  * which grants the unit access; leaving a placement ends it.
  */
 export async function changePhase(db: Db, ctx: ChildContext, input: PhaseInput, now = new Date()) {
@@ -152,13 +152,21 @@ export async function changePhase(db: Db, ctx: ChildContext, input: PhaseInput, 
 						isNull(statutoryClock.metOn)
 					)
 				);
-			if (!plan)
+			// The first plan is due the organisation's number of days after the client phase
+			// starts (30 §: without delay); each plan then sets its own review.
+			if (!plan) {
+				const [org] = await tx
+					.select({ days: organisation.firstClientPlanDays })
+					.from(team)
+					.innerJoin(organisation, eq(organisation.id, team.organisationId))
+					.where(eq(team.id, c.teamId));
 				await tx.insert(statutoryClock).values({
 					childId: c.id,
 					kind: 'client_plan_review',
 					startedOn: input.on,
-					dueOn: dueDate('client_plan_review', input.on)
+					dueOn: firstClientPlanDue(input.on, org?.days)
 				});
+			}
 		}
 		await tx.update(child).set({ phase: input.to, phaseSince: input.on }).where(eq(child.id, c.id));
 		const [row] = await tx
@@ -179,46 +187,6 @@ export async function changePhase(db: Db, ctx: ChildContext, input: PhaseInput, 
 			.returning({ id: phaseChange.id });
 		await logChild(tx, ctx, 'create', 'phase_change', row!.id);
 		return { ...row!, notice };
-	});
-}
-
-/**
- * The client plan made or reviewed (30 §): meets the running yearly clock on that date
- * (late if after it) and starts the next year's.
- */
-export async function recordClientPlan(
-	db: Db,
-	ctx: ChildContext,
-	input: { clockId: string; on: string; version: number },
-	now = new Date()
-) {
-	if (ctx.access.kind !== 'team') throw new ForbiddenError();
-	const today = helsinkiDate(now);
-	await db.transaction(async (tx) => {
-		const clock = await lockForEdit(
-			tx,
-			statutoryClock,
-			and(
-				eq(statutoryClock.id, input.clockId),
-				eq(statutoryClock.childId, ctx.childId),
-				eq(statutoryClock.kind, 'client_plan_review')
-			),
-			input.version
-		);
-		if (clock.metOn) throw new ConflictError(clock);
-		if (input.on > today) throw new FieldError({ on: m.error_date_in_future() });
-		if (input.on < clock.startedOn) throw new FieldError({ on: m.error_before_phase_start() });
-		await tx
-			.update(statutoryClock)
-			.set({ metOn: input.on, metBy: ctx.actor.userId, updatedAt: now, version: clock.version + 1 })
-			.where(eq(statutoryClock.id, clock.id));
-		await tx.insert(statutoryClock).values({
-			childId: ctx.childId,
-			kind: 'client_plan_review',
-			startedOn: input.on,
-			dueOn: dueDate('client_plan_review', input.on)
-		});
-		await logChild(tx, ctx, 'update', 'statutory_clock', clock.id);
 	});
 }
 

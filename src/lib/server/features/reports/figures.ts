@@ -475,16 +475,27 @@ export async function thlFollowUp(db: DbOrTx, s: Scope) {
 	);
 	const clocks = await query<Record<string, unknown>>(
 		db,
-		sql`select k.kind::text as kind, count(*)::int as total,
-				count(*) filter (where k.met_on <= k.due_on)::int as on_time
+		// Met in the half-year, on time or late; and still unmet at its end with the deadline
+		// passed (on or before the last day): THL counts those as late too (§8).
+		sql`select k.kind::text as kind,
+				count(*) filter (where k.met_on between ${b.from} and ${b.to})::int as met,
+				count(*) filter (where k.met_on between ${b.from} and ${b.to}
+					and k.met_on <= k.due_on)::int as on_time,
+				count(*) filter (where (k.met_on is null or k.met_on > ${b.to})
+					and k.started_on <= ${b.to} and k.due_on <= ${b.to})::int as open_late
 			from statutory_clock k join child c on c.id = k.child_id
 			where ${b.inTeams(sql`c.team_id`)} and k.kind in ('decision', 'needs_assessment')
-				and k.met_on between ${b.from} and ${b.to}
+				and (k.met_on between ${b.from} and ${b.to}
+					or ((k.met_on is null or k.met_on > ${b.to}) and k.due_on <= ${b.to}))
 			group by 1`
 	);
 	const clock = (kind: string) => {
 		const r = clocks.find((x) => x.kind === kind) ?? {};
-		return { total: num(r.total), onTime: num(r.on_time) };
+		return {
+			total: num(r.met) + num(r.open_late),
+			onTime: num(r.on_time),
+			openLate: num(r.open_late)
+		};
 	};
 	return {
 		contacts: num(contacts?.total),

@@ -18,7 +18,7 @@ import {
 	statutoryClock,
 	teamMeeting
 } from '../../db/schema';
-import { ForbiddenError, NotFoundError } from '../../errors';
+import { FieldError, ForbiddenError, NotFoundError } from '../../errors';
 import { db, makeChild, makeOrg, makeTeam, makeUser, viewerOf } from '../../testing/fixtures';
 import * as q from './figures';
 import { readReport, reportScope } from './reports';
@@ -380,6 +380,9 @@ async function build() {
 	await clock(c5.id, 'needs_assessment', '2025-09-01', '2025-12-01', '2026-01-10');
 	await clock(c1.id, 'client_plan_review', '2025-02-01', '2026-02-01', '2026-01-20');
 	await clock(c3.id, 'decision', '2026-03-01', '2026-03-10', null);
+	// Due on the half-year's last day and undecided at its end: late there, and late again
+	// when decided in the next.
+	await clock(c4.id, 'decision', '2026-03-20', '2026-03-31', '2026-04-02');
 
 	return { team, sister, foreign, worker, consultant, coordinator, manager, c7, school, psych };
 }
@@ -540,20 +543,22 @@ describe('report figures on a fixed data set', () => {
 		]);
 	});
 
-	it('answers THL’s half-year questions, a contact on the last day in its own half', async () => {
+	it('answers THL’s half-year questions, a contact on the last day in its own half, the undecided past the deadline as late', async () => {
 		const winter = scope({ period: periodOf('half_year', '2026-01-01') });
 		expect(await q.thlFollowUp(await db(), winter)).toEqual({
 			contacts: 2,
 			notifications: 1,
-			decisions: { total: 1, onTime: 0 },
-			needsAssessments: { total: 2, onTime: 1 }
+			// c2's late decision; c3's and c4's undecided past the deadline at the end (late).
+			// c1's, due on 13 April, is not late at the end of March.
+			decisions: { total: 3, onTime: 0, openLate: 2 },
+			needsAssessments: { total: 2, onTime: 1, openLate: 0 }
 		});
 		const summer = scope({ period: periodOf('half_year', '2026-04-01') });
 		expect(await q.thlFollowUp(await db(), summer)).toEqual({
 			contacts: 1,
 			notifications: 1,
-			decisions: { total: 1, onTime: 1 },
-			needsAssessments: { total: 0, onTime: 0 }
+			decisions: { total: 3, onTime: 1, openLate: 1 },
+			needsAssessments: { total: 0, onTime: 0, openLate: 0 }
 		});
 	});
 });
@@ -603,8 +608,21 @@ describe('who reads the reports', () => {
 			['thl']
 		);
 		const shown = protect(figures[0]!.grid).map((r) => shownText(r[0]!));
-		// 2 contacts = 1 + 1, 1 decision = 0 + 1, 2 assessments = 1 + 1: all small.
-		expect(shown).toEqual(['< 5', '< 5', '< 5', '< 5', '0', '< 5', '< 5', '< 5', '< 5']);
+		// 2 contacts = 1 + 1, 3 decisions = 0 + 3 (2 still open), 2 assessments = 1 + 1 (0
+		// open): all small.
+		expect(shown).toEqual([
+			'< 5',
+			'< 5',
+			'< 5',
+			'< 5',
+			'0',
+			'< 5',
+			'< 5',
+			'< 5',
+			'< 5',
+			'< 5',
+			'0'
+		]);
 		const rows = await (
 			await db()
 		)
@@ -623,34 +641,47 @@ describe('who reads the reports', () => {
 		});
 	});
 
-	it('is exact for the team’s own members and for the THL sender; "< 5" across the boundary', async () => {
+	it('is exact for the team’s own members and for the THL sender; rounded across the boundary', async () => {
 		const period = periodOf('half_year', '2026-01-01');
-		const read = async (userId: string, keys: ['thl'] | 'system') =>
+		const read = async (userId: string, keys: ['thl'] | 'system', p = period) =>
 			readReport(
 				await db(),
 				await viewerOf(userId),
-				{ teamId: w.team.id, period, partnerKind: null },
+				{ teamId: w.team.id, period: p, partnerKind: null },
 				keys
 			);
 		// The team's coordinator reads its own figures exactly …
 		expect((await read(w.coordinator.user.id, 'system')).exact).toBe(true);
-		// … the region's management across teams does not, but sends the THL return exactly.
-		expect((await read(w.manager.user.id, 'system')).exact).toBe(false);
+		// … the region's management across teams does not (whole quarters only), but sends
+		// the THL return exactly.
+		expect((await read(w.manager.user.id, 'system', Q1)).exact).toBe(false);
+		await expect(read(w.manager.user.id, 'system')).rejects.toThrow(FieldError);
 		expect((await read(w.manager.user.id, ['thl'])).exact).toBe(true);
-		// The consultant sends the team's THL return: exact; the coordinator's would not be.
+		// The consultant sends the team's THL return: exact; the coordinator does not send it.
 		expect((await read(w.consultant.user.id, ['thl'])).exact).toBe(true);
-		expect((await read(w.coordinator.user.id, ['thl'])).exact).toBe(false);
+		await expect(read(w.coordinator.user.id, ['thl'])).rejects.toThrow(FieldError);
+		// Across the boundary, one kind of partner beside all would give counts away.
+		await expect(
+			readReport(
+				await db(),
+				await viewerOf(w.manager.user.id),
+				{ teamId: null, period: Q1, partnerKind: 'school' },
+				'system'
+			)
+		).rejects.toThrow(FieldError);
 		const { figures } = await read(w.consultant.user.id, ['thl']);
 		expect(exactly(figures[0]!.grid).map((r) => shownText(r[0]!))).toEqual([
 			'2',
 			'1',
 			'1',
-			'1',
+			'3',
 			'0',
-			'1',
+			'3',
+			'2',
 			'2',
 			'1',
-			'1'
+			'1',
+			'0'
 		]);
 	});
 });

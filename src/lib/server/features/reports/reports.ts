@@ -125,10 +125,12 @@ export async function readReport(
 	const scope = await reportScope(db, viewer);
 	const teamIds = await teamsOf(db, scope, filter);
 	const exact = exactFor(viewer, scope, teamIds, keys);
-	// Where the small-number rule applies, whole ended periods only (§8): a second line
+	// Where the small-number rule applies, whole ended quarters and no partner filter (§8): a second line
 	// behind the routes, for the CSV too.
 	if (!exact && wholePeriodProblem(filter.period, helsinkiDate(now)))
 		throw new FieldError({ period: m.report_error_whole_periods() });
+	if (!exact && filter.partnerKind)
+		throw new FieldError({ partner: m.report_error_partner_region() });
 	const wanted = keys === 'system' ? SYSTEM_FIGURES : keys;
 	const s: q.Scope = {
 		teamIds,

@@ -19,7 +19,8 @@ export const load: PageServerLoad = async (event) => {
 	const data = {
 		...org,
 		municipality: org.municipality ?? '',
-		emergencyPhone: org.emergencyPhone ?? ''
+		emergencyPhone: org.emergencyPhone ?? '',
+		firstClientPlanDays: String(org.firstClientPlanDays)
 	};
 	return { form: await superValidate(data, zod4(organisationEditSchema)) };
 };

@@ -6,7 +6,6 @@ import { nextPhases } from '$lib/domain/path';
 import { m } from '$lib/paraglide/messages';
 import {
 	careOrderApplicationSchema,
-	clientPlanSchema,
 	extensionSchema,
 	phaseSchema,
 	placementChangeSchema
@@ -20,8 +19,7 @@ import {
 	changePlacement,
 	childPath,
 	extendEmergencyPlacement,
-	recordCareOrderApplication,
-	recordClientPlan
+	recordCareOrderApplication
 } from '$lib/server/features/path';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { withClockText } from '$lib/server/http/path-text';
@@ -33,7 +31,7 @@ const access = (event: RequestEvent, action?: string) =>
 		entityType: 'phase_change'
 	});
 
-/** Moving the child along its path (§10), and recording the client plan's review. */
+/** Moving the child along its path (§10); the client plan has its own page. */
 export const load: PageServerLoad = async (event) => {
 	const ctx = await access(event);
 	const db = await database();
@@ -70,13 +68,7 @@ export const load: PageServerLoad = async (event) => {
 		placementForm: await superValidate({ on: today }, zod4(placementChangeSchema), {
 			id: 'placement',
 			errors: false
-		}),
-		// Always a form, so the page has one shape; it is shown only while a review is open.
-		planForm: await superValidate(
-			plan ? { clockId: plan.id, version: plan.version, on: today } : { on: today },
-			zod4(clientPlanSchema),
-			{ id: 'plan', errors: false }
-		)
+		})
 	};
 };
 
@@ -118,16 +110,6 @@ export const actions: Actions = {
 			key: 'placement',
 			save: (data) => changePlacement(db, ctx, data),
 			to: () => `/children/${ctx.childId}?saved=phase`
-		});
-	},
-	recordPlan: async (event) => {
-		const ctx = await access(event, 'update');
-		const db = await database();
-		return submitForm(event.request, clientPlanSchema, {
-			key: 'plan',
-			save: (data) => recordClientPlan(db, ctx, data),
-			to: () => `/children/${ctx.childId}?saved=client_plan`,
-			onConflict: (c) => ({ version: c.version })
 		});
 	}
 };

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { attack, recovered, type Relation } from './disclosure';
+import { protect, type Grid, type Shown, type Value } from './reports';
+
+/** A small, seeded generator: each seed is a fixed data set, so a failure can be rerun. */
+function random(seed: number) {
+	let s = seed >>> 0 || 1;
+	return () => {
+		s ^= s << 13;
+		s ^= s >>> 17;
+		s ^= s << 5;
+		return (s >>> 0) / 2 ** 32;
+	};
+}
+
+/**
+ * A table like the reports' (rows of months, a total column and its parts, a total row),
+ * filled with mostly small counts.
+ */
+function table(seed: number) {
+	const next = random(seed);
+	const parts = 2 + Math.floor(next() * 3);
+	const months = 1 + Math.floor(next() * 6);
+	const rows: number[][] = [];
+	for (let r = 0; r < months; r++) {
+		const ps = Array.from({ length: parts }, () => Math.floor(next() ** 2 * 10));
+		rows.push([ps.reduce((a, b) => a + b, 0), ...ps]);
+	}
+	rows.push(rows[0]!.map((_, c) => rows.reduce((a, row) => a + row[c]!, 0)));
+	const grid: Grid = {
+		rows: rows.map((row) => row.map((n): Value => ({ kind: 'count', n }))),
+		sums: [
+			...rows.map((_, r) => ({
+				total: [r, 0] as [number, number],
+				parts: Array.from({ length: parts }, (_, p) => [r, p + 1] as [number, number])
+			})),
+			...rows[0]!.map((_, c) => ({
+				total: [months, c] as [number, number],
+				parts: Array.from({ length: months }, (_, r) => [r, c] as [number, number])
+			}))
+		]
+	};
+	return grid;
+}
+
+function read(grid: Grid, shown: Shown[][]) {
+	const id = ([r, c]: [number, number]) => `${r}:${c}`;
+	const truth = new Map<string, number>();
+	const published = new Map<string, Shown>();
+	grid.rows.forEach((row, r) =>
+		row.forEach((v, c) => {
+			if (v.kind !== 'count') return;
+			truth.set(id([r, c]), v.n);
+			published.set(id([r, c]), shown[r]![c]!);
+		})
+	);
+	const relations: Relation[] = (grid.sums ?? []).map((s) => ({
+		total: id(s.total),
+		parts: s.parts.map(id)
+	}));
+	return { truth, published, relations };
+}
+
+/** The rule before rounding: 1–4 as "< 5", one hidden part per sum, the rest exact. */
+function exactBeyondSmall(g: Grid): Shown[][] {
+	return protect(g).map((row, r) =>
+		row.map((s, c) => {
+			const v = g.rows[r]![c]!;
+			return s.kind === 'number' && v.kind === 'count' ? { ...s, n: v.n } : s;
+		})
+	);
+}
+
+const SEEDS = Array.from({ length: 300 }, (_, i) => i + 1);
+
+describe('one table against a spreadsheet attacker (§8 revised)', () => {
+	it('gives small counts away when the numbers beside them are exact: the attacker works', () => {
+		const hits = SEEDS.flatMap((seed) => {
+			const g = table(seed);
+			const v = read(g, exactBeyondSmall(g));
+			return recovered(v.truth, attack(v.published, v.relations, 'exact'));
+		});
+		expect(hits.length).toBeGreaterThan(0);
+	});
+
+	it('lets no count of 1–4 be recovered from a protected table, rows and columns together', () => {
+		for (const seed of SEEDS) {
+			const g = table(seed);
+			const v = read(g, protect(g));
+			const hits = recovered(v.truth, attack(v.published, v.relations, 'rounded'));
+			expect({ seed, hits }).toEqual({ seed, hits: [] });
+		}
+	});
+
+	it('shows only multiples of five beside "< 5" and "..": no sum or difference is 1–4', () => {
+		for (const seed of SEEDS) {
+			const shown = protect(table(seed)).flat();
+			expect(shown.filter((s) => s.kind === 'number' && s.n % 5 !== 0)).toEqual([]);
+		}
+	});
+});

@@ -1,0 +1,65 @@
+import { error } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { helsinkiDate } from '$lib/domain/access';
+import { addMonths } from '$lib/domain/clocks';
+import { LOCALES } from '$lib/domain/roles';
+import { m } from '$lib/paraglide/messages';
+import { clientPlanSchema } from '$lib/schemas/path';
+import { database, requireChildAccess } from '$lib/server/http/authz';
+import { submitForm } from '$lib/server/http/forms';
+import { uuidParam } from '$lib/server/http/params';
+import { childPath, latestClientPlan, saveClientPlan } from '$lib/server/features/path';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+const access = (event: RequestEvent, action?: string) =>
+	requireChildAccess(event, uuidParam(event.params.childId), {
+		teamOnly: true,
+		action,
+		entityType: 'client_plan'
+	});
+
+/**
+ * A new version of the client plan, filled from the newest one (or empty for the first):
+ * the worker changes what has changed, and the version before stays as it was.
+ */
+export const load: PageServerLoad = async (event) => {
+	const ctx = await access(event);
+	const db = await database();
+	const path = await childPath(db, ctx);
+	if (path?.kind !== 'team') error(404, m.error_not_found());
+	const latest = await latestClientPlan(db, ctx);
+	const today = helsinkiDate();
+	const start = {
+		basedOn: latest?.number ?? 0,
+		language: latest?.language ?? 'fi',
+		madeOn: today,
+		situation: latest?.situation ?? '',
+		goals: latest?.goals ?? '',
+		services: latest?.services ?? '',
+		childView: latest?.childView ?? '',
+		childHeardOn: latest?.childHeardOn ?? '',
+		parentsView: latest?.parentsView ?? '',
+		parentsHeardOn: latest?.parentsHeardOn ?? '',
+		participation: latest?.participation ?? '',
+		nextReviewOn: addMonths(today, 12)
+	};
+	return {
+		childId: ctx.childId,
+		basedOn: latest?.number ?? null,
+		languages: LOCALES,
+		form: await superValidate(start, zod4(clientPlanSchema), { errors: false })
+	};
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		const ctx = await access(event, 'create');
+		const db = await database();
+		return submitForm(event.request, clientPlanSchema, {
+			save: (data) => saveClientPlan(db, ctx, data),
+			to: (row) => `/children/${ctx.childId}/plan/${row.id}?saved=client_plan`,
+			onConflict: (c) => ({ basedOn: c.basedOn })
+		});
+	}
+};
