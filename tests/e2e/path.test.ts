@@ -79,8 +79,38 @@ test("a partner's notification reaches intake with its 7-day clock, is decided, 
 	await expect(page).toHaveURL(/\/children\/[0-9a-f-]{36}\?saved=phase&caseload=\d+$/);
 	await expect(page.getByText(/enemmän kuin suositeltu/)).toBeVisible();
 	await expect(path).toContainText('Avohuollon asiakas');
-	// The 3-month clock was met today, and the yearly review runs.
-	await expect(page.locator('main')).toContainText('Asiakassuunnitelman tarkistus');
+	// The 3-month clock was met today, and the first client plan's clock runs (30 §).
+	await expect(page.locator('main')).toContainText('Asiakassuunnitelma (30 §)');
+
+	// The client plan, made with the family in Swedish and printed in it.
+	await page.getByRole('link', { name: 'Asiakassuunnitelma', exact: true }).click();
+	await expect(page.locator('h1')).toHaveText('Asiakassuunnitelma');
+	await expect(page.getByText('Asiakassuunnitelmaa ei ole vielä tehty.')).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('link', { name: 'Tee asiakassuunnitelma' }).click();
+	await expect(page.locator('h1')).toHaveText('Uusi asiakassuunnitelman versio');
+	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
+	await expectAccessible(page);
+	await page.getByLabel('Suunnitelman kieli').selectOption({ label: 'svenska' });
+	await page.getByLabel('Lapsen ja perheen tilanne').fill('Familjen har flyttat till staden.');
+	await page.getByLabel('Tavoitteet').fill('Aada går i skolan varje dag.');
+	await page
+		.getByLabel('Palvelut ja tukitoimet sekä kuka ne järjestää')
+		.fill('Familjearbete – staden\nStödperson – föreningen');
+	await page.getByLabel('Lapsen oma näkemys').fill('Jag vill ha en vuxen att prata med.');
+	await page
+		.getByLabel('Päivä, jona lasta kuultiin (valinnainen)')
+		.fill(await page.getByLabel('Suunnitelman päivä').inputValue());
+	await page.getByLabel('Vanhempien näkemys').fill('Vi behöver stöd på kvällarna.');
+	await page.getByLabel('Miten perhe osallistuu').fill('Familjen kommer till teamets möte.');
+	await page.getByRole('button', { name: 'Tallenna asiakassuunnitelma' }).click();
+	await expect(page).toHaveURL(/\/plan\/[0-9a-f-]{36}\?saved=client_plan$/);
+	const plan = page.locator('article');
+	await expect(plan).toHaveAttribute('lang', 'sv');
+	await expect(plan.locator('h1')).toHaveText(`Klientplan: Aada ${familyName}`);
+	await expect(plan).toContainText('Stödperson – föreningen');
+	await expect(plan).toContainText('Planen granskas senast');
+	await expectAccessible(page);
 });
 
 test('the caseload page shows one worker over the recommendation; the family summary prints', async ({
