@@ -40,8 +40,17 @@ export const newChildContactSchema = contactSchema.extend({
 	teamId: z.uuid({ error: () => m.error_choose_option() }),
 	givenName: text(100),
 	familyName: text(100),
+	/** Born, or expected (25 c §): then `dateOfBirth` is the expected date of birth. */
+	birth: z.enum(['born', 'expected'], { error: () => m.error_choose_option() }).default('born'),
 	dateOfBirth: isoDate,
 	personalIdentityCode: optionalText(11)
+});
+
+/** The birth of a child first recorded before it (25 c §): the date, and the code if known. */
+export const birthSchema = z.object({
+	bornOn: isoDate,
+	personalIdentityCode: optionalText(11),
+	version
 });
 
 export const urgencySchema = z.object({

@@ -304,6 +304,11 @@ export const child = pgTable(
 		givenName: text().notNull(),
 		familyName: text().notNull(),
 		dateOfBirth: date({ mode: 'string' }).notNull(),
+		/**
+		 * The child is not yet born (25 c §, a notification before birth): `dateOfBirth` holds
+		 * the expected date until the team records the birth.
+		 */
+		birthExpected: boolean().notNull().default(false),
 		personalIdentityCode: text(),
 		homeMunicipality: text().notNull(),
 		...editable()

@@ -37,7 +37,8 @@ const texts: Record<string, () => string> = {
 	step_settled: m.saved_meeting_record,
 	decision: m.saved_decision,
 	phase: m.saved_phase,
-	client_plan: m.saved_client_plan
+	client_plan: m.saved_client_plan,
+	birth: m.saved_birth
 };
 
 export type SavedNotice = { text: string; caseloadWarning: string | null };

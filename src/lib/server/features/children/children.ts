@@ -46,6 +46,8 @@ const listColumns = {
 	givenName: child.givenName,
 	familyName: child.familyName,
 	dateOfBirth: child.dateOfBirth,
+	/** Notified before birth (25 c §): `dateOfBirth` is the expected date. */
+	birthExpected: child.birthExpected,
 	teamId: child.teamId,
 	responsibleWorkerName: user.displayName
 };
@@ -321,7 +323,8 @@ export async function getChild(
 					id: c.id,
 					givenName: c.givenName,
 					familyName: c.familyName,
-					dateOfBirth: c.dateOfBirth
+					dateOfBirth: c.dateOfBirth,
+					birthExpected: c.birthExpected
 				}
 			};
 		}

@@ -27,6 +27,7 @@ import {
 } from '../../db/schema';
 import { FieldError, ForbiddenError, NotFoundError } from '../../errors';
 import { notify, teamMembersWithRole } from '../notifications';
+import { addDays } from '../../../domain/working-days';
 import { lockChild, recomputeChildStatus } from '../status';
 import { assertCanBeResponsible, claimIfCounted, type CaseloadNotice } from './caseload';
 
@@ -43,6 +44,8 @@ export type NewChildContactInput = ContactInput & {
 	teamId: string;
 	givenName: string;
 	familyName: string;
+	/** 'expected': a notification before birth (25 c §), `dateOfBirth` the expected date. */
+	birth?: 'born' | 'expected';
 	dateOfBirth: string;
 	personalIdentityCode: string;
 };
@@ -189,6 +192,25 @@ async function addContact(
 	return contact!;
 }
 
+/** How far ahead an expected date of birth may be: a pregnancy, with some slack. */
+const EXPECTED_BIRTH_MAX_DAYS = 300;
+
+/**
+ * A notification before birth (25 c §) is a notification, about a child who has no
+ * identity code yet, expected within a pregnancy's time (or a few days overdue).
+ */
+function unbornProblems(input: NewChildContactInput, today: string) {
+	const fields: Record<string, string> = {};
+	if (input.kind !== 'notification') fields.kind = m.error_unborn_notification();
+	if (input.personalIdentityCode.trim()) fields.personalIdentityCode = m.error_unborn_no_hetu();
+	if (
+		input.dateOfBirth < addDays(today, -30) ||
+		input.dateOfBirth > addDays(today, EXPECTED_BIRTH_MAX_DAYS)
+	)
+		fields.dateOfBirth = m.error_expected_birth();
+	if (Object.keys(fields).length) throw new FieldError(fields);
+}
+
 /**
  * A contact about a child the filer names (a new child to the app, as far as they know).
  * With an identity code the app already knows, it joins that child's record, whatever the
@@ -205,7 +227,10 @@ export async function fileContactForNewChild(
 	if (isTeamRole(filer.role) && filer.teamId !== input.teamId) throw new ForbiddenError();
 	const today = helsinkiDate(now);
 	checkDates(input, today);
-	if (input.dateOfBirth > today) throw new FieldError({ dateOfBirth: m.error_date_in_future() });
+	const expected = input.birth === 'expected';
+	if (expected) unbornProblems(input, today);
+	else if (input.dateOfBirth > today)
+		throw new FieldError({ dateOfBirth: m.error_date_in_future() });
 	let code: string | null = null;
 	if (input.personalIdentityCode) {
 		const h = parseHetu(input.personalIdentityCode);
@@ -230,6 +255,7 @@ export async function fileContactForNewChild(
 					givenName: input.givenName,
 					familyName: input.familyName,
 					dateOfBirth: input.dateOfBirth,
+					birthExpected: expected,
 					personalIdentityCode: code,
 					homeMunicipality: '',
 					phase: 'contact',

@@ -8,3 +8,4 @@ export * from './view';
 export * from './receipts';
 export * from './placements';
 export * from './client-plans';
+export * from './births';

@@ -1,0 +1,47 @@
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { helsinkiDate } from '$lib/domain/access';
+import { birthSchema } from '$lib/schemas/path';
+import { database, requireChildAccess } from '$lib/server/http/authz';
+import { httpFailure, submitForm } from '$lib/server/http/forms';
+import { uuidParam } from '$lib/server/http/params';
+import { getChild } from '$lib/server/features/children';
+import { recordBirth } from '$lib/server/features/path';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+const access = (event: RequestEvent, action?: string) =>
+	requireChildAccess(event, uuidParam(event.params.childId), {
+		teamOnly: true,
+		action,
+		entityType: 'child'
+	});
+
+/** Recording the birth of a child notified before it (25 c §). */
+export const load: PageServerLoad = async (event) => {
+	const ctx = await access(event);
+	const view = await getChild(await database(), ctx).catch(httpFailure);
+	if (view.kind !== 'team') throw new Error('unreachable: team-only access');
+	const c = view.child;
+	return {
+		childId: ctx.childId,
+		expected: c.birthExpected,
+		expectedOn: c.dateOfBirth,
+		form: await superValidate(
+			{ bornOn: helsinkiDate(), personalIdentityCode: '', version: c.version },
+			zod4(birthSchema),
+			{ errors: false }
+		)
+	};
+};
+
+export const actions: Actions = {
+	record: async (event) => {
+		const ctx = await access(event, 'update');
+		const db = await database();
+		return submitForm(event.request, birthSchema, {
+			save: (data) => recordBirth(db, ctx, data),
+			to: () => `/children/${ctx.childId}?saved=birth`,
+			onConflict: (c) => ({ version: c.version })
+		});
+	}
+};
