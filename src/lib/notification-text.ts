@@ -19,6 +19,8 @@ export function notificationText(kind: string, locale?: Locale): string {
 			return m.notify_review_overdue({}, o);
 		case 'information_request':
 			return m.notify_information_request({}, o);
+		case 'information_answered':
+			return m.notify_information_answered({}, o);
 		case 'request_new':
 			return m.notify_request_new({}, o);
 		case 'contact_new':

@@ -55,3 +55,6 @@ export const requestSchema = z.object({
 
 export const idSchema = z.object({ id: z.uuid() });
 export const endPlacementSchema = z.object({ id: z.uuid(), until: isoDate });
+
+/** A partner's answer to a 41 § information request, in its own words. */
+export const answerSchema = z.object({ body: paragraph(8000) });

@@ -17,6 +17,8 @@ const NEVER_SEARCHED = new Set([
 	'access_grant.granted_by',
 	'access_grant.revoked_by',
 	'access_grant.placement_id',
+	'information_answer.organisation_id',
+	'information_answer.answered_by',
 	'assessment_request.requested_by',
 	'assessment.author_id',
 	'assessment.request_id',

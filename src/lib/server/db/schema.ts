@@ -877,6 +877,36 @@ export const statutoryClock = pgTable(
 );
 
 /**
+ * A partner's answer to a 41 § information request (docs/domain.md §3): what it tells the
+ * team, in its own words, kept as written (the app's role may only add; a later answer
+ * adds to it). The request is answered from the first answer on.
+ */
+export const informationAnswer = pgTable(
+	'information_answer',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		grantId: uuid()
+			.notNull()
+			.references(() => accessGrant.id),
+		childId: uuid()
+			.notNull()
+			.references(() => child.id),
+		organisationId: uuid()
+			.notNull()
+			.references(() => organisation.id),
+		body: text().notNull(),
+		answeredBy: uuid()
+			.notNull()
+			.references(() => user.id),
+		...created()
+	},
+	(t) => [
+		index('information_answer_grant_idx').on(t.grantId),
+		index('information_answer_child_idx').on(t.childId, t.createdAt)
+	]
+);
+
+/**
  * The client plan (asiakassuunnitelma, 30 §) as a document: each version a row of its own,
  * never changed (the app's role may only add); a new version supersedes the one before it
  * and both are kept. Written in the family's language, printed from the app.

@@ -38,7 +38,8 @@ const texts: Record<string, () => string> = {
 	decision: m.saved_decision,
 	phase: m.saved_phase,
 	client_plan: m.saved_client_plan,
-	birth: m.saved_birth
+	birth: m.saved_birth,
+	answer: m.saved_answer
 };
 
 export type SavedNotice = { text: string; caseloadWarning: string | null };

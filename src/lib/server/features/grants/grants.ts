@@ -361,7 +361,7 @@ export async function partnerInbox(
 			)
 			.orderBy(asc(assessmentRequest.dueDate), asc(assessmentRequest.id))
 			.limit(INBOX_PAGE_SIZE);
-		// 41 § information requests to the viewer's organisations that are still open (§3).
+		// 41 § information requests to the viewer's organisations, still open and unanswered (§3).
 		const infoRequests = partnerOrgs.length
 			? await tx
 					.select({
@@ -382,7 +382,9 @@ export async function partnerInbox(
 							isNotNull(accessGrant.dueOn),
 							isNull(accessGrant.revokedAt),
 							lte(accessGrant.validFrom, today),
-							gte(accessGrant.validUntil, today)
+							gte(accessGrant.validUntil, today),
+							// Open until the organisation has answered (answers.ts).
+							sql`not exists (select 1 from information_answer a where a.grant_id = ${accessGrant.id})`
 						)
 					)
 					.orderBy(asc(accessGrant.dueOn), asc(accessGrant.id))

@@ -17,6 +17,7 @@ export const NOTIFICATION_KINDS = [
 	'review_overdue',
 	'request_new',
 	'information_request',
+	'information_answered',
 	'contact_new',
 	'request_due_soon',
 	'request_overdue',

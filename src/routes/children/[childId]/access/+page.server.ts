@@ -27,6 +27,7 @@ export const load: PageServerLoad = async (event) => {
 		view,
 		today,
 		requests: await grants.requestsForChild(db, ctx),
+		answers: await grants.informationAnswers(db, ctx).catch(httpFailure),
 		partners: orgs
 			.filter((o) => o.kind !== 'residential_unit')
 			.map((o) => ({ value: o.id, label: o.name })),

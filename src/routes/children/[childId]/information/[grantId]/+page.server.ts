@@ -1,0 +1,44 @@
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { answerSchema } from '$lib/schemas/children';
+import { database, requireChildAccess } from '$lib/server/http/authz';
+import { httpFailure, submitForm } from '$lib/server/http/forms';
+import { uuidParam } from '$lib/server/http/params';
+import { getChild } from '$lib/server/features/children';
+import { answerInformationRequest, informationRequest } from '$lib/server/features/grants';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+const access = (event: RequestEvent, action?: string) =>
+	requireChildAccess(event, uuidParam(event.params.childId), {
+		action,
+		entityType: 'access_grant',
+		entityId: uuidParam(event.params.grantId)
+	});
+
+/** A 41 § information request as the partner it was made to sees it, and its answer form. */
+export const load: PageServerLoad = async (event) => {
+	const ctx = await access(event);
+	const db = await database();
+	const request = await informationRequest(db, ctx, uuidParam(event.params.grantId)).catch(
+		httpFailure
+	);
+	const view = await getChild(db, ctx).catch(httpFailure);
+	return {
+		childId: ctx.childId,
+		childName: `${view.child.givenName} ${view.child.familyName}`,
+		request,
+		form: await superValidate({ body: '' }, zod4(answerSchema), { errors: false })
+	};
+};
+
+export const actions: Actions = {
+	answer: async (event) => {
+		const ctx = await access(event, 'create');
+		const db = await database();
+		const grantId = uuidParam(event.params.grantId);
+		return submitForm(event.request, answerSchema, {
+			save: (data) => answerInformationRequest(db, ctx, { grantId, body: data.body }),
+			to: () => `/children/${ctx.childId}/information/${grantId}?saved=answer`
+		});
+	}
+};
