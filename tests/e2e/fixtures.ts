@@ -51,6 +51,11 @@ export const PHONE = { width: 375, height: 740 };
  */
 export async function expectAccessible(page: Page) {
 	const size = page.viewportSize();
+	// One menu item says "this page" at most (a prefix match once marked two).
+	expect(
+		await page.locator('nav a[aria-current="page"]').count(),
+		`one current menu item on ${page.url()}`
+	).toBeLessThanOrEqual(1);
 	await checkLayout(page);
 	if (size && size.width > PHONE.width) {
 		await page.setViewportSize(PHONE);

@@ -56,6 +56,8 @@ test("a partner's notification reaches intake with its 7-day clock, is decided, 
 	// The decision: a needs assessment starts, with the social worker responsible.
 	await row.getByRole('link', { name: 'Lastensuojeluilmoitus' }).click();
 	await expect(page).toHaveURL(/\/children\/[0-9a-f-]{36}\/contacts\/[0-9a-f-]{36}$/);
+	// Whose case it is, before a statutory decision is recorded.
+	await expect(page.locator('h1')).toHaveText(`Lastensuojeluilmoitus: Aada ${familyName}`);
 	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
 	await expectAccessible(page);
 	await page.getByLabel('Aloitetaan palvelutarpeen arviointi').check();

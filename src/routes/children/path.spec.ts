@@ -313,6 +313,19 @@ const decision = (version: number, extra: Record<string, string> = {}) => ({
 });
 
 describe('the decision on a contact (27 §)', () => {
+	it('the contact page names whose case it is, with the date of birth', async () => {
+		const { childId, contact } = await contactAtIntake();
+		const r = await call('social_worker', contactPage.load as any, {
+			params: { childId, contactId: contact.id }
+		});
+		const c = await childRow(childId);
+		expect(r.value.child).toEqual({
+			name: `${c.givenName} ${c.familyName}`,
+			dateOfBirth: c.dateOfBirth,
+			birthExpected: false
+		});
+	});
+
 	it('only a social worker or the consultant decides: others 403, logged, nothing changed', async () => {
 		const { childId, contact } = await contactAtIntake();
 		const params = { childId, contactId: contact.id };

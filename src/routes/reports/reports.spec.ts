@@ -130,16 +130,38 @@ describe('/reports/thl and the CSV', () => {
 		);
 		expect(r.status).toBe(200);
 		expect(r.value.report.figure.rows).toHaveLength(11);
-		const file = await call(
-			'consultant_social_worker',
-			csv.GET as any,
-			`http://localhost/reports/csv?figure=thl&team=${teamId}`
-		);
-		const response = file.value as Response;
+		const fileOf = async () =>
+			(
+				await call(
+					'consultant_social_worker',
+					csv.GET as any,
+					`http://localhost/reports/csv?figure=thl&team=${teamId}`
+				)
+			).value as Response;
+		const response = await fileOf();
 		expect(response.headers.get('content-type')).toContain('text/csv');
 		const text = await response.text();
 		expect(text.split('\n')[0]).toContain('Määrä');
 		expect(text).toContain('7 arkipäivässä');
+		// For a Finnish spreadsheet: a byte-order mark (ä and ö read right) and ";" between cells.
+		const bytes = new Uint8Array(await (await fileOf()).arrayBuffer());
+		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+		expect(text.split('\n')[0]).toMatch(/^[^,]*;[^,]*$/);
+		// For machines: commas, no mark, rows by their keys, numbers without units.
+		const plainBytes = new Uint8Array(
+			await (
+				(
+					await call(
+						'consultant_social_worker',
+						csv.GET as any,
+						`http://localhost/reports/csv?figure=thl&team=${teamId}&format=plain`
+					)
+				).value as Response
+			).arrayBuffer()
+		);
+		expect(plainBytes[0]).not.toBe(0xef);
+		const plain = new TextDecoder().decode(plainBytes);
+		expect(plain.split('\n')[1]).toMatch(/^contacts,\d+$/);
 	});
 
 	it('refuses the coordinator the THL return (not its sender), page and CSV, logged', async () => {

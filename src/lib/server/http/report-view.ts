@@ -189,11 +189,30 @@ export function figureView(f: Figure, exact = false): FigureView {
 	};
 }
 
-/** The figure as CSV: the same texts as the table, "< 5" and ".." included. */
-export function figureCsv(view: FigureView): string {
+export const CSV_FORMATS = ['excel', 'plain'] as const;
+export type CsvFormat = (typeof CSV_FORMATS)[number];
+
+/**
+ * The figure as CSV, "< 5" and ".." included. `excel`: the table's own texts in the reader's
+ * language, for a Finnish spreadsheet (`;`, decimal commas, a byte-order mark). `plain`: for
+ * machines, comma-separated, rows by their keys (a month, a kind), numbers without
+ * separators or units.
+ */
+export function figureCsv(f: Figure, exact: boolean, format: CsvFormat = 'excel'): string {
+	const view = figureView(f, exact);
+	if (format === 'excel')
+		return toCsv(
+			view.headers,
+			view.rows.map((r) => [r.label, ...r.cells]),
+			{ excel: true }
+		);
+	const shown = exact ? exactly(f.grid) : protect(f.grid);
 	return toCsv(
 		view.headers,
-		view.rows.map((r) => [r.label, ...r.cells])
+		f.rows.map((key, r) => [
+			key,
+			...shown[r]!.map((s) => (s.kind === 'number' ? String(s.n) : shownText(s)))
+		])
 	);
 }
 

@@ -5,11 +5,12 @@ import { m } from '$lib/paraglide/messages';
 import { parseFigureKey, parseReportFilter } from '$lib/schemas/reports';
 import { database, requireRole, viewerOf } from '$lib/server/http/authz';
 import { httpFailure } from '$lib/server/http/forms';
-import { figureCsv, figureView } from '$lib/server/http/report-view';
+import { figureCsv } from '$lib/server/http/report-view';
 import { readReport } from '$lib/server/features/reports';
 import type { RequestHandler } from './$types';
 
-/** One figure as CSV, the same cells as its table ("< 5" and ".." included). */
+/** One figure as CSV, the same cells as its table ("< 5" and ".." included), for a
+ * spreadsheet or (`format=plain`) for a machine. */
 export const GET: RequestHandler = async (event) => {
 	await requireRole(event, ...REPORT_ROLES);
 	const key = parseFigureKey(event.url.searchParams.get('figure'));
@@ -21,8 +22,10 @@ export const GET: RequestHandler = async (event) => {
 	const { figures, exact } = await readReport(db, viewerOf(event), filter, [key]).catch(
 		httpFailure
 	);
-	const name = `yhteisarvio-${key}-${filter.period.from}-${filter.period.to}.csv`;
-	return new Response(figureCsv(figureView(figures[0]!, exact)), {
+	// A Finnish spreadsheet's format unless a machine's is asked for.
+	const format = event.url.searchParams.get('format') === 'plain' ? 'plain' : 'excel';
+	const name = `yhteisarvio-${key}-${filter.period.from}-${filter.period.to}${format === 'plain' ? '-data' : ''}.csv`;
+	return new Response(figureCsv(figures[0]!, exact, format), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
 			'content-disposition': `attachment; filename="${name}"`,

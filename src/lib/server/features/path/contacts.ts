@@ -333,7 +333,12 @@ export async function getContact(db: DbOrTx, ctx: ChildContext, contactId: strin
 				contact: caseContact,
 				organisationName: organisation.name,
 				phase: child.phase,
-				responsibleWorkerId: child.responsibleWorkerId
+				responsibleWorkerId: child.responsibleWorkerId,
+				// Whose case it is: a statutory decision is never recorded without seeing it.
+				givenName: child.givenName,
+				familyName: child.familyName,
+				dateOfBirth: child.dateOfBirth,
+				birthExpected: child.birthExpected
 			})
 			.from(caseContact)
 			.innerJoin(organisation, eq(organisation.id, caseContact.filedByOrganisationId))

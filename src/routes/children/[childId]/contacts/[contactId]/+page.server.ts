@@ -46,6 +46,11 @@ export const load: PageServerLoad = async (event) => {
 			decidedOn: c.decidedOn,
 			organisationName: row.organisationName
 		},
+		child: {
+			name: `${row.givenName} ${row.familyName}`,
+			dateOfBirth: row.dateOfBirth,
+			birthExpected: row.birthExpected
+		},
 		phase: row.phase,
 		clock: row.clock
 			? clockText({
