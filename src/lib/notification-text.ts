@@ -21,6 +21,10 @@ export function notificationText(kind: string, locale?: Locale): string {
 			return m.notify_information_request({}, o);
 		case 'information_answered':
 			return m.notify_information_answered({}, o);
+		case 'workflow_partner_added':
+			return m.notify_workflow_partner_added({}, o);
+		case 'workflow_step_assigned':
+			return m.notify_workflow_step_assigned({}, o);
 		case 'request_new':
 			return m.notify_request_new({}, o);
 		case 'contact_new':

@@ -19,6 +19,7 @@ import { FieldError, NotFoundError } from '../../errors';
 import { ForbiddenError } from '../../errors';
 import { actorOf, logChild, logListed, type Viewer } from '../../access-log';
 import { type ChildContext } from '../../access';
+import { ownedOpenSteps } from '../intensive';
 import { notify, organisationStaff } from '../notifications';
 
 /** How long after its due date an assessment request's own 41 § grant still lets the partner answer. */
@@ -413,8 +414,12 @@ export async function partnerInbox(
 			)
 			.orderBy(desc(consultation.createdAt))
 			.limit(INBOX_PAGE_SIZE);
+		// Steps of intensive work the viewer's organisations own, still open.
+		const steps = await ownedOpenSteps(tx, orgIds, visible, INBOX_PAGE_SIZE);
 		const shownIds = [
-			...new Set([...rows, ...requests, ...infoRequests, ...consultations].map((r) => r.childId))
+			...new Set(
+				[...rows, ...requests, ...infoRequests, ...consultations, ...steps].map((r) => r.childId)
+			)
 		];
 		// The grant each shown child is seen through (its basis goes into the log).
 		const grants = shownIds.length
@@ -446,7 +451,8 @@ export async function partnerInbox(
 			...rows.map((c) => entry('child', c.childId, c.childId)),
 			...requests.map((r) => entry('assessment_request', r.id, r.childId)),
 			...infoRequests.map((r) => entry('access_grant', r.id, r.childId)),
-			...consultations.map((c) => entry('consultation', c.id, c.childId))
+			...consultations.map((c) => entry('consultation', c.id, c.childId)),
+			...steps.map((x) => entry('plan_step', x.id, x.childId))
 		]);
 		return {
 			// The soonest due first; the heading counts them all.
@@ -462,6 +468,7 @@ export async function partnerInbox(
 				overdue: dueOn! < today
 			})),
 			consultations: consultations.map(({ organisationId: _org, ...c }) => c),
+			steps: steps.map((x) => ({ ...x, overdue: x.dueOn < today })),
 			children: rows.map((c) => ({
 				id: c.childId,
 				givenName: c.givenName,

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { helsinkiDate } from '../../../domain/access';
 import { PARTNER_KINDS } from '../../../domain/roles';
 import { can } from '../../../domain/permissions';
@@ -27,6 +28,7 @@ import {
 	workflowPartner
 } from '../../db/schema';
 import { childTeamWorkers } from '../children/children';
+import { notify, organisationStaff } from '../notifications';
 import { ConflictError, FieldError, NotFoundError } from '../../errors';
 import { ForbiddenError } from '../../errors';
 import { assertChildPermission, type ChildContext, teamMemberships } from '../../access';
@@ -309,6 +311,15 @@ export async function changeWorkflow(
 						.insert(workflowPartner)
 						.values({ workflowId: id, organisationId: change.organisationId, grantId: g!.id });
 					await logChild(tx, ctx, 'create', 'access_grant', g!.id);
+					// Told in the app and by mail (the mail names nobody), so it need not guess.
+					await notify(
+						tx,
+						await organisationStaff(tx, change.organisationId),
+						'workflow_partner_added',
+						`/workflows/${id}`,
+						now,
+						ctx.childId
+					);
 				} else if (change.action === 'step') {
 					const owner = change.ownerOrganisationId || null;
 					if (owner) {
@@ -329,6 +340,15 @@ export async function changeWorkflow(
 						createdBy: ctx.viewer.userId,
 						createdAt: now
 					});
+					if (owner)
+						await notify(
+							tx,
+							await organisationStaff(tx, owner),
+							'workflow_step_assigned',
+							`/workflows/${id}`,
+							now,
+							ctx.childId
+						);
 				} else if (change.action === 'step_done' || change.action === 'step_undone') {
 					// Undo is the way back from a step marked done by mistake (issue 12 A8).
 					const done = change.action === 'step_done';
@@ -368,6 +388,43 @@ export async function changeWorkflow(
 		}
 		await logChild(tx, ctx, change.action, 'intensive_workflow', id);
 	});
+}
+
+/**
+ * The open plan steps these organisations own, on children `visible` says they may see,
+ * soonest due first: a partner's home lists them so that nobody has to guess child →
+ * workflow (issue 33). The caller logs what it shows.
+ */
+export async function ownedOpenSteps(
+	db: DbOrTx,
+	orgIds: string[],
+	visible: (childId: AnyPgColumn) => SQL,
+	limit: number
+) {
+	if (!orgIds.length) return [];
+	return db
+		.select({
+			id: planStep.id,
+			workflowId: planStep.workflowId,
+			what: planStep.what,
+			dueOn: planStep.dueOn,
+			childId: child.id,
+			givenName: child.givenName,
+			familyName: child.familyName
+		})
+		.from(planStep)
+		.innerJoin(intensiveWorkflow, eq(intensiveWorkflow.id, planStep.workflowId))
+		.innerJoin(child, eq(child.id, intensiveWorkflow.childId))
+		.where(
+			and(
+				inArray(planStep.ownerOrganisationId, orgIds),
+				isNull(planStep.doneAt),
+				sql`${intensiveWorkflow.state} <> 'closed'`,
+				visible(child.id)
+			)
+		)
+		.orderBy(asc(planStep.dueOn), asc(planStep.id))
+		.limit(limit);
 }
 
 /**

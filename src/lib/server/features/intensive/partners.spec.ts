@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { helsinkiDate } from '../../../domain/access';
-import { accessLog, intensiveWorkflow, planStep } from '../../db/schema';
+import { accessLog, intensiveWorkflow, notification, planStep } from '../../db/schema';
+import { partnerInbox } from '../grants';
 import { ForbiddenError, NotFoundError } from '../../errors';
 import {
 	contextOf,
@@ -10,7 +11,8 @@ import {
 	makeGrant,
 	makeOrg,
 	makeTeam,
-	makeUser
+	makeUser,
+	viewerOf
 } from '../../testing/fixtures';
 import { changeWorkflow, getWorkflow, workflowsForChild } from './intensive';
 
@@ -157,5 +159,43 @@ describe('partners in intensive work (issue 12 B)', () => {
 				ownerOrganisationId: s.school.id
 			})
 		).rejects.toMatchObject({ name: 'FieldError' });
+	});
+});
+
+describe('a partner given a part in intensive work is told (issue 33)', () => {
+	it('its staff are notified when added and when given a step; its home lists its open steps', async () => {
+		const s = await setup();
+		const told = async (kind: string) =>
+			(
+				await s.d
+					.select()
+					.from(notification)
+					.where(and(eq(notification.userId, s.nurse), eq(notification.kind, kind)))
+			).length;
+		expect(await told('workflow_partner_added')).toBe(1);
+		expect(await told('workflow_step_assigned')).toBe(1);
+		// The school, not taking part, is told nothing.
+		const schoolTold = await s.d
+			.select()
+			.from(notification)
+			.where(eq(notification.userId, s.teacher));
+		expect(schoolTold.filter((n) => n.kind.startsWith('workflow_'))).toEqual([]);
+		const home = await partnerInbox(s.d, await viewerOf(s.nurse));
+		expect(home.steps.map((x) => x.what)).toEqual(['Päihdetyöntekijän kotikäynti']);
+		expect((await partnerInbox(s.d, await viewerOf(s.teacher))).steps).toEqual([]);
+		// Done, it leaves the list.
+		const [step] = await s.d
+			.select()
+			.from(planStep)
+			.where(
+				and(eq(planStep.workflowId, s.w.id), eq(planStep.what, 'Päihdetyöntekijän kotikäynti'))
+			);
+		const ctx = await ctxFor(s.nurse, s.childId);
+		await changeWorkflow(s.d, ctx, s.w.id, 5, {
+			action: 'step_done',
+			stepId: step!.id,
+			stepVersion: step!.version
+		});
+		expect((await partnerInbox(s.d, await viewerOf(s.nurse))).steps).toEqual([]);
 	});
 });

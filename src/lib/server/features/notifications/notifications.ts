@@ -18,6 +18,8 @@ export const NOTIFICATION_KINDS = [
 	'request_new',
 	'information_request',
 	'information_answered',
+	'workflow_partner_added',
+	'workflow_step_assigned',
 	'contact_new',
 	'request_due_soon',
 	'request_overdue',
