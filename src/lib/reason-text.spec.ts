@@ -17,10 +17,10 @@ const status = (ratings: Record<string, 0 | 1 | 2 | 3>) =>
 	);
 
 describe('reasons in plain words (issue 12 A7)', () => {
-	it('a red child whose only rated domain is yellow: the reason names the safety rule', () => {
+	it('a red child for a Safety 2: the tile agrees (rules version 2), the reason names the safety rule', () => {
 		const s = status({ S1: 2 });
 		expect(s.colour).toBe('red');
-		expect(s.domainColours.S).toBe('yellow');
+		expect(s.domainColours.S).toBe('red');
 		expect(reasonText(s.reasons[0]!, { 'org-school': 'Koulu' })).toBe(
 			'Punainen, koska turvallisuuden kohta on arvioitu 2 tai enemmän. S1 Väkivalta tai sen uhka kotona: arvio 2, Koulu 3.11.2026.'
 		);

@@ -124,6 +124,13 @@ describe('current and combined ratings (rules 1–2)', () => {
 		expect(s.colour).toBe('red');
 	});
 
+	it('colours the Safety tile red at a 2, as the child is red for it (rules version 2)', () => {
+		const s = status(a('school', { S1: 2, E1: 2 }));
+		expect(s.colour).toBe('red');
+		expect(s.domainColours).toMatchObject({ S: 'red', E: 'yellow' });
+		expect(s.rulesVersion).toBe('2');
+	});
+
 	it('colours each domain, grey when nothing in it is rated', () => {
 		const s = status(a('school', { S1: 0, E1: 2, L1: 3, R1: 1 }));
 		expect(s.domainColours).toMatchObject({

@@ -7,7 +7,14 @@ import type { Colour } from './colours';
  * superseded by a correction; the caller filters those.
  */
 
-export const RULES_VERSION = '1';
+/**
+ * 2: in Safety a 2 is already red on the domain's tile too, as it is for the child (§5 rule
+ * 3 revised). A status keeps the version it was computed with until it is recomputed.
+ */
+export const RULES_VERSION = '2';
+
+/** The Safety domain: its 2 is red (rules 3 and 4). */
+const SAFETY_DOMAIN = 'S';
 
 /** Thresholds, in one place. */
 export const RULES = {
@@ -139,10 +146,11 @@ export function computeStatus(
 			.filter((i) => i.domain === d.id)
 			.map((i) => combined[i.id]?.rating)
 			.filter((r): r is Rating => r !== undefined);
+		const red = d.id === SAFETY_DOMAIN ? RULES.redSafetyRating : RULES.redRating;
 		domainColours[d.id] =
 			rs.length === 0
 				? 'grey'
-				: rs.some((r) => r >= RULES.redRating)
+				: rs.some((r) => r >= red)
 					? 'red'
 					: rs.some((r) => r >= RULES.yellowRating)
 						? 'yellow'
@@ -161,7 +169,7 @@ export function computeStatus(
 		assessmentId: c.assessmentId,
 		at: c.at
 	});
-	const isSafety = (itemId: string) => itemId.startsWith('S');
+	const isSafety = (itemId: string) => itemId.startsWith(SAFETY_DOMAIN);
 	const redCauses = current.filter(
 		(c) =>
 			combined[c.itemId]!.rating === c.rating &&
