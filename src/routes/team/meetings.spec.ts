@@ -146,6 +146,9 @@ describe('/team/meetings/[meetingId]/children/[childId]', () => {
 	it('records a hypothesis; only the family therapist writes the reflection; a closed meeting refuses', async () => {
 		const id = await prepared();
 		const params = { meetingId: id, childId };
+		// Before the meeting opens, the screen says it has not started, not "not discussed".
+		const before = await call('social_worker', childScreen.load as any, { params });
+		expect(before.value.notDiscussedText).toMatch(/ei ole vielä alkanut/);
 		const v = (await meeting(id)).version;
 		await call('coordinator', meetingPage.actions.open as any, {
 			params: { meetingId: id },
@@ -154,6 +157,7 @@ describe('/team/meetings/[meetingId]/children/[childId]', () => {
 		const view = await call('social_worker', childScreen.load as any, { params });
 		expect(view.status).toBe(200);
 		expect(view.value.canRecord).toBe(false);
+		expect(view.value.notDiscussedText).toBe('Lasta ei käsitelty tässä kokouksessa.');
 
 		const h = await call('coordinator', childScreen.actions.addHypothesis as any, {
 			params,

@@ -60,6 +60,9 @@ export const load: PageServerLoad = async (event) => {
 		// Said on the server, so the page does not ship the label tables (ADR 028).
 		carried: view.carried.map((s) => ({ ...s, outcomeText: stepOutcomeLabel(s.outcome) })),
 		hypotheses: view.hypotheses.map((h) => ({ ...h, stateText: hypothesisStateLabel(h.state) })),
+		// Before the meeting is opened nothing can have been discussed yet: say that instead.
+		notDiscussedText:
+			view.meeting.state === 'planned' ? m.meeting_not_started() : m.meeting_not_discussed(),
 		status,
 		statusText: statusText(status),
 		overview,
