@@ -68,7 +68,8 @@ export type LineChart = {
 		d: string;
 		colour: string;
 		dash: string;
-		points: { x: number; y: number; marker: Marker; text: string }[];
+		/** `textY`: where the point's label sits, moved apart from the other lines' labels. */
+		points: { x: number; y: number; marker: Marker; text: string; textY: number }[];
 	}[];
 	plot: { left: number; top: number; right: number; bottom: number };
 };
@@ -161,9 +162,14 @@ export function lineChart(rows: { label: string; cells: Cell[] }[], series: Seri
 			d: path(points) ?? '',
 			colour: legend[s]!.colour,
 			dash: legend[s]!.dash,
-			points: points.filter((p) => Number.isFinite(p.y))
+			points: points.filter((p) => Number.isFinite(p.y)).map((p) => ({ ...p, textY: p.y - 8 }))
 		};
 	});
+	spreadLabels(
+		lines.flatMap((l) => l.points.filter((p) => p.text)),
+		plot.top + 4,
+		plot.bottom
+	);
 	return {
 		kind: 'lines',
 		width: WIDTH,
@@ -178,4 +184,22 @@ export function lineChart(rows: { label: string; cells: Cell[] }[], series: Seri
 		lines,
 		plot
 	};
+}
+
+/** The height of a label line: two labels closer than this overlap. */
+const LABEL_GAP = 13;
+
+/**
+ * Moves the last points' labels apart so that none is written over another ("Punainen 5"
+ * over "Keltainen 5" when two lines end at the same value): top to bottom, each at least a
+ * line below the one before, then the whole column back up if it ran past the plot.
+ */
+export function spreadLabels(labels: { textY: number }[], top: number, bottom: number) {
+	const sorted = [...labels].sort((a, b) => a.textY - b.textY);
+	for (let i = 0; i < sorted.length; i++) {
+		const min = i === 0 ? top : sorted[i - 1]!.textY + LABEL_GAP;
+		if (sorted[i]!.textY < min) sorted[i]!.textY = min;
+	}
+	const over = sorted.length ? sorted[sorted.length - 1]!.textY - bottom : 0;
+	if (over > 0) for (const l of sorted) l.textY -= over;
 }
