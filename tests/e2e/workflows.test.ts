@@ -70,6 +70,10 @@ test('a red child is flagged, triaged to intensive substance work, and a plan st
 	await page.getByRole('button', { name: 'Tallenna kirjaus' }).click();
 	await expect(page.getByRole('status')).toHaveText('Merkintä lisättiin lokiin.');
 	await expect(page.getByText('Puhelu äidin kanssa, kotikäynti sovittu.')).toBeVisible();
+	// A refused submit after it: the error, and no earlier success notice beside it.
+	await page.getByRole('button', { name: 'Lisää askel' }).click();
+	await expect(page.locator('.error-summary').first()).toBeVisible();
+	await expect(page.getByText('Merkintä lisättiin lokiin.')).toHaveCount(0);
 	await expect(page.getByText('Joku muu tallensi')).toHaveCount(0);
 	await page.getByRole('button', { name: /Merkitse tehdyksi: Kotikäynti/ }).click();
 	await expect(page.getByTestId('steps')).toContainText('✓ Kotikäynti ja nuoren oma tavoite');
