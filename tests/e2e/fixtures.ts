@@ -235,12 +235,20 @@ export const test = base.extend<{
 		await preloadAxe(context);
 		await use(context);
 	},
-	loginAs: async ({ page, context }, use) => {
+	loginAs: async ({ page, context, baseURL }, use) => {
 		await use(async (role) => {
 			const state = JSON.parse(readFileSync(stateFile(role), 'utf8')) as {
 				cookies: Parameters<BrowserContext['addCookies']>[0];
 			};
 			await context.addCookies(state.cookies.filter((c) => /(^|-)session$/.test(c.name)));
+			// Finnish unless the test chose a language: the browser's own language would
+			// otherwise decide, and the client runtime writes it to the cookie on its first
+			// page. A CI run once saw one page in English (the browser's default) in a
+			// Finnish-only test.
+			const chosen = (await context.cookies()).some((c) => c.name === 'PARAGLIDE_LOCALE');
+			if (!chosen) {
+				await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'fi', url: baseURL! }]);
+			}
 			return openHome(page, role);
 		});
 	},
