@@ -46,8 +46,9 @@ export const PHONE = { width: 375, height: 740 };
 
 /**
  * The page as it is now, at the test's width and again at a phone's width: no axe
- * violation of any impact (minor ones included), nothing wider than the window (a table scrolls in its own
- * region), and at desktop width no table that needs scrolling at all.
+ * violation of any impact (minor ones included), nothing wider than the window, no table
+ * that needs scrolling and no table cell outside the screen (at a phone's width a row is a
+ * card).
  */
 export async function expectAccessible(page: Page) {
 	const size = page.viewportSize();
@@ -79,12 +80,21 @@ async function checkLayout(page: Page) {
 		const scrolling = [...document.querySelectorAll('.table-wrap')]
 			.filter((e) => e.scrollWidth > e.clientWidth + 1)
 			.map((e) => e.getAttribute('aria-label') ?? e.getAttribute('aria-labelledby') ?? '');
-		return { width, wide, scrolling };
+		// Every cell a row's meaning needs is on the screen: none starts or ends outside it.
+		const offscreen = [...document.querySelectorAll('tbody td, tbody th')]
+			.filter((e) => {
+				const r = e.getBoundingClientRect();
+				return r.width > 0 && (r.left < -1 || r.right > width + 1);
+			})
+			.slice(0, 3)
+			.map((e) => `${e.getAttribute('data-label') ?? e.tagName}: ${e.textContent?.slice(0, 30)}`);
+		return { width, wide, scrolling, offscreen };
 	});
 	const where = `${page.url()} at ${layout.width} px`;
 	expect(layout.wide, `nothing wider than the window on ${where}`).toEqual([]);
-	if (layout.width >= 1024)
-		expect(layout.scrolling, `tables fit without scrolling on ${where}`).toEqual([]);
+	// At a phone's width too: a row is a card there (DataTable), never a strip to scroll.
+	expect(layout.scrolling, `tables fit without scrolling on ${where}`).toEqual([]);
+	expect(layout.offscreen, `every table cell on the screen on ${where}`).toEqual([]);
 
 	const preloaded = await page.evaluate(
 		() => typeof (window as { axe?: { run?: unknown } }).axe?.run === 'function'
