@@ -88,13 +88,18 @@ async function checkLayout(page: Page) {
 			})
 			.slice(0, 3)
 			.map((e) => `${e.getAttribute('data-label') ?? e.tagName}: ${e.textContent?.slice(0, 30)}`);
-		return { width, wide, scrolling, offscreen };
+		// Labels (term names, headers) start with a capital, as their neighbours do.
+		const lowercase = [...document.querySelectorAll('main dt, main thead th')]
+			.map((e) => e.textContent?.trim() ?? '')
+			.filter((t) => /^\p{Ll}/u.test(t));
+		return { width, wide, scrolling, offscreen, lowercase };
 	});
 	const where = `${page.url()} at ${layout.width} px`;
 	expect(layout.wide, `nothing wider than the window on ${where}`).toEqual([]);
 	// At a phone's width too: a row is a card there (DataTable), never a strip to scroll.
 	expect(layout.scrolling, `tables fit without scrolling on ${where}`).toEqual([]);
 	expect(layout.offscreen, `every table cell on the screen on ${where}`).toEqual([]);
+	expect(layout.lowercase, `labels with a capital on ${where}`).toEqual([]);
 
 	const preloaded = await page.evaluate(
 		() => typeof (window as { axe?: { run?: unknown } }).axe?.run === 'function'

@@ -179,7 +179,9 @@ export function figureView(f: Figure, exact = false): FigureView {
 		key: f.key,
 		title,
 		description,
-		headers: [ROW_HEADERS[f.rowKind](), ...columns],
+		// A column's name is a label: capitalised, though the same word runs lower-case in a
+		// sentence (the chart's description).
+		headers: [ROW_HEADERS[f.rowKind](), ...columns.map((c) => capitalise(c, locale))],
 		rows,
 		chart,
 		chartDescription:
@@ -187,6 +189,10 @@ export function figureView(f: Figure, exact = false): FigureView {
 				? m.report_chart_lines_desc({ series: series.map((s) => s.label).join(', ') })
 				: m.report_chart_bars_desc({ series: series.map((s) => s.label).join(', ') })
 	};
+}
+
+function capitalise(text: string, locale: string): string {
+	return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
 }
 
 export const CSV_FORMATS = ['excel', 'plain'] as const;
