@@ -26,6 +26,12 @@ test('the coordinator prepares, the consultant opens, a child is discussed, the 
 	await page.getByRole('link', { name: 'Tiimikokoukset' }).first().click();
 	await expect(page.locator('h1')).toHaveText('Tiimikokoukset');
 	await expectAccessible(page);
+	// The meeting's time is as wide as the other fields.
+	const widths = await page
+		.locator('main input:is([type="datetime-local"], [type="text"])')
+		.evaluateAll((fields) => fields.map((f) => Math.round(f.getBoundingClientRect().width)));
+	expect(widths.length).toBeGreaterThan(1);
+	expect(new Set(widths).size, `field widths ${widths.join(', ')}`).toBe(1);
 	const meetingUrl = await prepare(page, localAt(0, 23));
 	// The agenda says why each child is there, in words, under §7's sections.
 	await expect(page.locator('main')).toContainText('Kiertovuorossa');
@@ -43,6 +49,8 @@ test('the coordinator prepares, the consultant opens, a child is discussed, the 
 	await first.click();
 	await expect(page.locator('h1')).toHaveText('Lapsen käsittely kokouksessa');
 	await expect(page.locator('main')).toContainText('Liikennevalo');
+	// Among several forms, the discussion's button says what it saves.
+	await expect(page.getByRole('button', { name: 'Tallenna käsittely' })).toBeVisible();
 	await expectAccessible(page);
 	// Earlier steps come first: settle any before new ones.
 	const settle = page.getByRole('button', { name: 'Merkitse' });
