@@ -51,6 +51,11 @@ test('the coordinator prepares, the consultant opens, a child is discussed, the 
 	await expect(page.locator('main')).toContainText('Liikennevalo');
 	// Among several forms, the discussion's button says what it saves.
 	await expect(page.getByRole('button', { name: 'Tallenna käsittely' })).toBeVisible();
+	// The steps carried from earlier meetings come before the grid, not two screens below it.
+	const order = await page
+		.locator('#carried-title, #grid-title')
+		.evaluateAll((headings) => headings.map((h) => h.id));
+	expect(order).toEqual(['carried-title', 'grid-title']);
 	await expectAccessible(page);
 	// Earlier steps come first: settle any before new ones.
 	const settle = page.getByRole('button', { name: 'Merkitse' });

@@ -1,4 +1,4 @@
-import { expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, PHONE, test } from './fixtures';
 
 test('the region manager reads the reports, filters them, downloads a CSV and opens the THL follow-up', async ({
 	page,
@@ -44,6 +44,16 @@ test('the region manager reads the reports, filters them, downloads a CSV and op
 		'– 7 arkipäivässä'
 	);
 	await expectAccessible(page);
+	// At a phone's width the chart shrinks with its box: its text stays readable (≥ 11 px).
+	await page.setViewportSize(PHONE);
+	const textPx = await page.locator('svg.chart').evaluateAll((charts) =>
+		charts.map((svg) => {
+			const scale = (svg as SVGGraphicsElement).getScreenCTM()!.a;
+			return parseFloat(getComputedStyle(svg.querySelector('text')!).fontSize) * scale;
+		})
+	);
+	expect(textPx.length).toBeGreaterThan(0);
+	for (const px of textPx) expect(px).toBeGreaterThanOrEqual(11);
 });
 
 test('the coordinator reads the team’s reports; a social worker and a partner are refused', async ({
