@@ -33,9 +33,20 @@ test('the coordinator prepares, the consultant opens, a child is discussed, the 
 	expect(widths.length).toBeGreaterThan(1);
 	expect(new Set(widths).size, `field widths ${widths.join(', ')}`).toBe(1);
 	const meetingUrl = await prepare(page, localAt(0, 23));
-	// The agenda says why each child is there, in words, under §7's sections.
+	// The agenda says why each child is there, in words, under §7's sections, each with
+	// its number of children and its share of the meeting's time.
 	await expect(page.locator('main')).toContainText('Kiertovuorossa');
+	await expect(page.locator('main h3').first()).toHaveText(/\(\d+\), noin \d+ min$/);
 	await expectAccessible(page);
+	// One form reorders the whole agenda: the first child numbered last moves to the end.
+	const names = page.locator('ol.agenda > li > p > a');
+	const firstName = (await names.first().textContent())!;
+	const numbers = page.locator('input[name^="position."]');
+	await numbers.first().fill(String((await numbers.count()) + 1));
+	await page.getByRole('button', { name: 'Tallenna järjestys' }).click();
+	await expect(page).toHaveURL(/saved=agenda_moved$/);
+	await expect(names.first()).not.toHaveText(firstName);
+	await expect(names.last()).toHaveText(firstName);
 
 	await loginAs('consultant_social_worker');
 	await page.goto(meetingUrl);

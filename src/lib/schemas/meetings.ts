@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MEETING_MINUTES_LIMITS } from '../domain/agenda-time';
 import { HYPOTHESIS_STATES, ROTATION_DAYS_LIMITS, STEP_OUTCOMES } from '../domain/meeting';
 import { m } from '../paraglide/messages';
 import {
@@ -23,19 +24,22 @@ const versionOrNew = boundedInt(0).default(0);
 
 export const prepareSchema = z.object({ startsAt: localDateTime });
 
-/** Whole days, as typed in a text field (a number field would make 1e1 or 7.5 valid). */
-export const rotationSchema = z.object({
-	rotationDays: z
+/** A whole number in a text field (a number field would make 1e1 or 7.5 valid). */
+const wholeIn = (limits: { min: number; max: number }, message: () => string) =>
+	z
 		.string()
 		.trim()
-		.refine(
-			(v) =>
-				/^\d{1,3}$/.test(v) &&
-				Number(v) >= ROTATION_DAYS_LIMITS.min &&
-				Number(v) <= ROTATION_DAYS_LIMITS.max,
-			{ error: () => m.meeting_error_rotation(ROTATION_DAYS_LIMITS) }
-		)
-		.default(''),
+		.refine((v) => /^\d{1,3}$/.test(v) && Number(v) >= limits.min && Number(v) <= limits.max, {
+			error: message
+		})
+		.default('');
+
+/** The team's meeting settings: the rotation interval (days) and the meeting's length. */
+export const meetingSettingsSchema = z.object({
+	rotationDays: wholeIn(ROTATION_DAYS_LIMITS, () => m.meeting_error_rotation(ROTATION_DAYS_LIMITS)),
+	meetingMinutes: wholeIn(MEETING_MINUTES_LIMITS, () =>
+		m.meeting_error_minutes(MEETING_MINUTES_LIMITS)
+	),
 	version
 });
 
@@ -50,7 +54,33 @@ export const closeSchema = z.object({ version });
 
 export const addChildSchema = z.object({ childId: id, note: text(500) });
 export const removeItemSchema = z.object({ itemId: id, version, reason: text(500) });
-export const moveItemSchema = z.object({ itemId: id, direction: z.enum(['up', 'down']) });
+/**
+ * The agenda's new order: `position.<item id>` = the number typed beside each child. Only
+ * the numbers are read here; the feature checks the ids against the agenda.
+ */
+export const reorderSchema = z
+	.record(z.string(), z.unknown())
+	.transform((form) =>
+		Object.entries(form).flatMap(([key, value]) => {
+			const itemId = /^position\.(.+)$/.exec(key)?.[1];
+			return itemId ? [{ itemId, position: value }] : [];
+		})
+	)
+	.pipe(
+		z
+			.array(
+				z.object({
+					itemId: z.uuid(),
+					position: z
+						.string()
+						.trim()
+						.regex(/^\d{1,3}$/)
+						.transform(Number)
+				})
+			)
+			.min(1)
+			.max(500)
+	);
 
 export const discussionSchema = z.object({
 	familyPresent: choice(['yes', 'no']),

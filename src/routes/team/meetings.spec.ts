@@ -1,7 +1,13 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toHelsinkiLocal } from '$lib/domain/time';
-import { hypothesis, meetingDiscussion, teamMeeting } from '$lib/server/db/schema';
+import {
+	agendaItem,
+	hypothesis,
+	meetingDiscussion,
+	team,
+	teamMeeting
+} from '$lib/server/db/schema';
 import {
 	db,
 	eventFor,
@@ -23,10 +29,11 @@ import * as childPage from '../children/[childId]/+page.server';
 const u: Record<string, string> = {};
 let childId: string;
 let schoolId: string;
+let teamId: string;
 
 beforeAll(async () => {
 	const cp = await makeOrg('child_protection');
-	const teamId = (await makeTeam(cp.id)).id;
+	teamId = (await makeTeam(cp.id)).id;
 	for (const role of [
 		'coordinator',
 		'consultant_social_worker',
@@ -91,6 +98,77 @@ describe('/team/meetings', () => {
 		});
 		expect(r.status).toBe(400);
 		expect(r.data.form.errors.startsAt).toBeTruthy();
+	});
+});
+
+describe('/team/meetings settings', () => {
+	it('the coordinator sets the meeting length; a social worker may not; a length out of range is refused in words', async () => {
+		const teamOf = async () =>
+			(await (await db()).select().from(team).where(eq(team.id, teamId)))[0]!;
+		const before = await teamOf();
+		const form = (meetingMinutes: string, version = before.version) => ({
+			rotationDays: '28',
+			meetingMinutes,
+			version: String(version)
+		});
+		expect(
+			(await call('social_worker', list.actions.setRotation as any, { form: form('90') })).status
+		).toBe(403);
+		const bad = await call('coordinator', list.actions.setRotation as any, { form: form('9') });
+		expect(bad.status).toBe(400);
+		expect(JSON.stringify(bad.data)).toContain('15–480');
+		expect((await teamOf()).meetingMinutes).toBe(before.meetingMinutes);
+		const ok = await call('coordinator', list.actions.setRotation as any, { form: form('90') });
+		expect(ok.status).toBe(303);
+		expect((await teamOf()).meetingMinutes).toBe(90);
+		const load = (await list.load((await eventFor(u.coordinator!)) as any)) as any;
+		expect(load.rotationForm.data.meetingMinutes).toBe('90');
+		// Back to the default for the other tests.
+		await call('coordinator', list.actions.setRotation as any, {
+			form: form('120', before.version + 1)
+		});
+	});
+});
+
+describe('/team/meetings/[meetingId] agenda', () => {
+	it('shows each section with its count and time; the coordinator reorders with one form; others may not', async () => {
+		const id = await prepared();
+		const params = { meetingId: id };
+		const page = await call('coordinator', meetingPage.load as any, { params });
+		expect(page.status).toBe(200);
+		const loaded = page.value;
+		expect(loaded.agenda.totalText).toContain('120');
+		expect(loaded.agenda.sections.length).toBeGreaterThan(0);
+		expect(loaded.agenda.sections[0].heading).toMatch(/\(1\), noin \d+ min$/);
+		const live = async () =>
+			(await db())
+				.select()
+				.from(agendaItem)
+				.where(and(eq(agendaItem.meetingId, id), isNull(agendaItem.removedAt)))
+				.orderBy(asc(agendaItem.position));
+		const items = await live();
+		const form = Object.fromEntries(items.map((i, n) => [`position.${i.id}`, String(n + 1)]));
+		expect(
+			(await call('social_worker', meetingPage.actions.reorder as any, { params, form })).status
+		).toBe(403);
+		const bad: unknown = await (meetingPage.actions.reorder as any)(
+			await eventFor(u.coordinator!, {
+				params,
+				form: { ...form, [`position.${items[0]!.id}`]: 'eka' }
+			})
+		).catch((e: unknown) => e);
+		expect(bad).toMatchObject({
+			status: 400,
+			body: { message: expect.stringContaining('järjestysnumero') }
+		});
+		const stale = await call('coordinator', meetingPage.actions.reorder as any, {
+			params,
+			form: { ...form, [`position.${crypto.randomUUID()}`]: '1' }
+		});
+		expect(stale.status).toBe(409);
+		expect(await live()).toEqual(items);
+		const ok = await call('coordinator', meetingPage.actions.reorder as any, { params, form });
+		expect(ok).toMatchObject({ status: 303 });
 	});
 });
 

@@ -106,9 +106,14 @@ export const team = pgTable(
 		name: text().notNull(),
 		/** §7: every child is discussed at least this often (days); the team's own setting. */
 		rotationDays: integer().notNull().default(28),
+		/** §7: the weekly meeting's length (minutes), shared over its agenda. */
+		meetingMinutes: integer().notNull().default(120),
 		...editable()
 	},
-	(t) => [uniqueIndex('team_org_name_uq').on(t.organisationId, t.name)]
+	(t) => [
+		uniqueIndex('team_org_name_uq').on(t.organisationId, t.name),
+		check('team_meeting_minutes_range', sql`${t.meetingMinutes} BETWEEN 15 AND 480`)
+	]
 );
 
 export const user = pgTable(

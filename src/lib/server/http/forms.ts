@@ -39,6 +39,8 @@ export function formFailure<T extends Record<string, unknown>>(
 	}
 	if (e instanceof NotFoundError) error(404, m.error_not_found());
 	if (e instanceof ForbiddenError) error(403, m.error_forbidden());
+	// A form reloads with the newest version (submitForm); here only words can say it.
+	if (e instanceof ConflictError) error(409, m.error_changed_meanwhile());
 	throw e;
 }
 
@@ -72,6 +74,8 @@ export function plainFailure(e: unknown): never {
 export function httpFailure(e: unknown): never {
 	if (e instanceof NotFoundError) error(404, m.error_not_found());
 	if (e instanceof ForbiddenError) error(403, m.error_forbidden());
+	// A form reloads with the newest version (submitForm); here only words can say it.
+	if (e instanceof ConflictError) error(409, m.error_changed_meanwhile());
 	throw e;
 }
 

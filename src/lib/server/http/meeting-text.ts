@@ -1,3 +1,4 @@
+import { agendaTimeBudget } from '../../domain/agenda-time';
 import { CURRENT_INSTRUMENT, localized } from '../../domain/instrument';
 import type { AgendaReason, AgendaSection } from '../../domain/meeting';
 import { formatDate } from '../../format';
@@ -100,4 +101,62 @@ export function agendaText<
 			reasonTexts: i.reasons.map((r) => reasonText(r, names))
 		};
 	});
+}
+
+/**
+ * The live agenda by section, with the meeting's time shared over it (agendaTimeBudget):
+ * each heading says how many children and about how long, each child about how long; the
+ * rotation children beyond the time are kept apart, for when time is left. `position` is
+ * the child's number on the whole agenda, as the reorder form takes it.
+ */
+export function agendaSections<
+	T extends { reasons: AgendaReason[]; sibling: boolean; sectionText: string }
+>(items: T[], meetingMinutes: number) {
+	const budget = agendaTimeBudget(
+		items.map((i) => ({ section: i.reasons[0]?.section ?? 'added', sibling: i.sibling })),
+		meetingMinutes
+	);
+	let later = false;
+	const rows = items.map((item, n) => {
+		const minutes = budget.minutes[n]!;
+		if (!item.sibling) later = item.reasons[0]?.section === 'rotation' && minutes === 0;
+		return {
+			...item,
+			position: n + 1,
+			minutes,
+			later,
+			minutesText: minutes ? m.agenda_item_minutes({ minutes }) : null
+		};
+	});
+	const sections: {
+		heading: string;
+		planned: typeof rows;
+		later: typeof rows;
+		laterText: string;
+	}[] = [];
+	for (const row of rows) {
+		const last = sections.at(-1);
+		const section =
+			last && last.heading === row.sectionText
+				? last
+				: sections[
+						sections.push({ heading: row.sectionText, planned: [], later: [], laterText: '' }) - 1
+					]!;
+		(row.later ? section.later : section.planned).push(row);
+	}
+	return {
+		totalText: m.agenda_time_total({ minutes: meetingMinutes }),
+		overfullText: budget.overfull ? m.agenda_overfull() : null,
+		sections: sections.map((s) => {
+			const count = s.planned.length + s.later.length;
+			const minutes = s.planned.reduce((sum, r) => sum + r.minutes, 0);
+			return {
+				...s,
+				heading: minutes
+					? m.agenda_section_heading({ section: s.heading, count, minutes })
+					: m.agenda_section_heading_untimed({ section: s.heading, count }),
+				laterText: s.later.length ? m.agenda_rotation_later({ count: s.later.length }) : ''
+			};
+		})
+	};
 }

@@ -2,13 +2,13 @@ import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { TEAM_ROLES } from '$lib/domain/roles';
 import { fromHelsinkiLocal } from '$lib/domain/time';
-import { prepareSchema, rotationSchema } from '$lib/schemas/meetings';
+import { meetingSettingsSchema, prepareSchema } from '$lib/schemas/meetings';
 import { database, requireRole, viewerOf } from '$lib/server/http/authz';
 import { submitForm } from '$lib/server/http/forms';
 import {
 	meetingSettings,
 	prepareMeeting,
-	setRotationDays,
+	setMeetingSettings,
 	teamMeetings
 } from '$lib/server/features/meetings';
 import type { Actions, PageServerLoad } from './$types';
@@ -24,8 +24,12 @@ export const load: PageServerLoad = async (event) => {
 		canRun: settings.canRun,
 		form: await superValidate(zod4(prepareSchema), { errors: false }),
 		rotationForm: await superValidate(
-			{ rotationDays: String(settings.rotationDays), version: settings.version },
-			zod4(rotationSchema),
+			{
+				rotationDays: String(settings.rotationDays),
+				meetingMinutes: String(settings.meetingMinutes),
+				version: settings.version
+			},
+			zod4(meetingSettingsSchema),
 			{ id: 'rotation', errors: false }
 		)
 	};
@@ -43,15 +47,20 @@ export const actions: Actions = {
 	setRotation: async (event) => {
 		await requireRole(event, 'coordinator', 'consultant_social_worker');
 		const db = await database();
-		return submitForm(event.request, rotationSchema, {
+		return submitForm(event.request, meetingSettingsSchema, {
 			key: 'rotation',
 			save: (d) =>
-				setRotationDays(db, viewerOf(event), {
+				setMeetingSettings(db, viewerOf(event), {
 					rotationDays: Number(d.rotationDays),
+					meetingMinutes: Number(d.meetingMinutes),
 					version: d.version
 				}),
 			to: () => '/team/meetings?saved=rotation',
-			onConflict: (c) => ({ version: c.version, rotationDays: String(c.rotationDays) })
+			onConflict: (c) => ({
+				version: c.version,
+				rotationDays: String(c.rotationDays),
+				meetingMinutes: String(c.meetingMinutes)
+			})
 		});
 	}
 };

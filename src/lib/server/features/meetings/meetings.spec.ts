@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { helsinkiDate } from '../../../domain/access';
 import { addDays } from '../../../domain/working-days';
 import { childStatusHistory, meetingDiscussion, meetingStep, teamMeeting } from '../../db/schema';
-import { FieldError, ForbiddenError, NotFoundError } from '../../errors';
+import { ConflictError, FieldError, ForbiddenError, NotFoundError } from '../../errors';
 import {
 	contextOf,
 	db,
@@ -25,10 +25,10 @@ import {
 	discussionView,
 	meetingView,
 	meetingMeasures,
-	moveAgendaItem,
 	myOpenSteps,
 	prepareMeeting,
 	removeFromAgenda,
+	reorderAgenda,
 	saveDiscussion,
 	saveReflection,
 	settleHypothesis,
@@ -142,9 +142,23 @@ describe('preparing a meeting (§7)', () => {
 		const back = view.items.find((i) => i.childId === quiet)!;
 		expect(back.removedReason).toBeNull();
 		expect(back.reasons.at(-1)).toEqual({ section: 'added', note: 'Perhe pyysi' });
-		await moveAgendaItem(d, c, id, { itemId: back.id, direction: 'up' });
+		const live = view.items.filter((i) => !i.removedReason);
+		// The number typed beside each child; equal numbers keep their present order.
+		const first = live.map((i) => ({ itemId: i.id, position: i.id === back.id ? 1 : 2 }));
+		// A list made on an older agenda (an item missing, or one not on it) changes nothing.
+		expect(await thrown(reorderAgenda(d, c, id, first.slice(1)))).toBeInstanceOf(ConflictError);
+		expect(
+			await thrown(reorderAgenda(d, c, id, [...first, { itemId: q.id, position: 3 }]))
+		).toBeInstanceOf(ConflictError);
+		expect(await thrown(reorderAgenda(d, await as('social_worker'), id, first))).toBeInstanceOf(
+			ForbiddenError
+		);
+		expect((await meetingView(d, c, id)).items[0]!.childId).toBe(red);
+		expect(await reorderAgenda(d, c, id, first)).toEqual({ moved: live.length });
 		view = await meetingView(d, c, id);
 		expect(view.items.map((i) => i.childId).slice(0, 2)).toEqual([quiet, red]);
+		// Saving the same order again moves nothing (and logs nothing).
+		expect(await reorderAgenda(d, c, id, first)).toEqual({ moved: 0 });
 		// A child of another team cannot be added: 404.
 		const foreign = await makeChild((await makeTeam((await makeOrg()).id)).id);
 		expect(await thrown(addToAgenda(d, c, id, { childId: foreign.id, note: 'x' }))).toBeInstanceOf(

@@ -365,46 +365,55 @@ export async function removeFromAgenda(
 }
 
 /** One place up or down among the children still on the agenda. */
-export async function moveAgendaItem(
+/**
+ * The agenda in a new order: each live item's typed number (§7: the coordinator reorders).
+ * Equal numbers keep the items' present order between them; the numbers become 1…n. Every
+ * live item must be given once and nothing else: a list made on an older agenda is refused
+ * (ConflictError), so nobody's addition or removal is undone by a reorder.
+ */
+export async function reorderAgenda(
 	db: DbOrTx,
 	viewer: Viewer,
 	meetingId: string,
-	input: { itemId: string; direction: 'up' | 'down' }
+	order: readonly { itemId: string; position: number }[]
 ) {
 	const who = meetingActor(viewer);
 	return meetingTx(db, who, async (tx) => {
 		const meeting = await lockedForAgenda(tx, who, meetingId);
-		const item = await itemOf(tx, meeting.id, input.itemId);
-		const [other] = await tx
+		const live = await tx
 			.select()
 			.from(agendaItem)
-			.where(
-				and(
-					eq(agendaItem.meetingId, meeting.id),
-					isNull(agendaItem.removedAt),
-					input.direction === 'up'
-						? lt(agendaItem.position, item.position)
-						: sql`${agendaItem.position} > ${item.position}`
-				)
-			)
-			.orderBy(input.direction === 'up' ? desc(agendaItem.position) : asc(agendaItem.position))
-			.limit(1);
-		if (!other) return;
-		for (const [row, position] of [
-			[item, other.position],
-			[other, item.position]
-		] as const)
+			.where(and(eq(agendaItem.meetingId, meeting.id), isNull(agendaItem.removedAt)))
+			.orderBy(asc(agendaItem.position));
+		const typed = new Map(order.map((o) => [o.itemId, o.position]));
+		if (
+			typed.size !== order.length ||
+			typed.size !== live.length ||
+			live.some((i) => !typed.has(i.id))
+		)
+			throw new ConflictError(meeting);
+		const sorted = live
+			.map((item, index) => ({ item, index, wanted: typed.get(item.id)! }))
+			.sort((a, b) => a.wanted - b.wanted || a.index - b.index);
+		const moved = sorted.filter(({ item }, n) => item.position !== n + 1);
+		for (const { item } of moved)
 			await tx
 				.update(agendaItem)
-				.set({ position, version: sql`${agendaItem.version} + 1`, updatedAt: new Date() })
-				.where(eq(agendaItem.id, row.id));
-		await logChildren(
-			tx,
-			who,
-			'agenda_item',
-			[item, other].map((r) => ({ entityId: r.id, childId: r.childId })),
-			'write'
-		);
+				.set({
+					position: sorted.findIndex((s) => s.item.id === item.id) + 1,
+					version: sql`${agendaItem.version} + 1`,
+					updatedAt: new Date()
+				})
+				.where(eq(agendaItem.id, item.id));
+		if (moved.length)
+			await logChildren(
+				tx,
+				who,
+				'agenda_item',
+				moved.map(({ item }) => ({ entityId: item.id, childId: item.childId })),
+				'write'
+			);
+		return { moved: moved.length };
 	});
 }
 
@@ -412,20 +421,27 @@ export async function moveAgendaItem(
 export async function meetingSettings(db: DbOrTx, viewer: Viewer) {
 	const who = meetingActor(viewer);
 	const [row] = await db
-		.select({ rotationDays: team.rotationDays, version: team.version })
+		.select({
+			rotationDays: team.rotationDays,
+			meetingMinutes: team.meetingMinutes,
+			version: team.version
+		})
 		.from(team)
 		.where(eq(team.id, who.teamId));
 	return { ...row!, canRun: can(who.actor.role, 'runMeeting') };
 }
 
-export async function setRotationDays(
+export async function setMeetingSettings(
 	db: DbOrTx,
 	viewer: Viewer,
-	input: { rotationDays: number; version: number }
+	input: { rotationDays: number; meetingMinutes: number; version: number }
 ) {
 	const who = meetingActor(viewer);
 	assertRuns(who);
-	await updateVersioned(db, team, who.teamId, input.version, { rotationDays: input.rotationDays });
+	await updateVersioned(db, team, who.teamId, input.version, {
+		rotationDays: input.rotationDays,
+		meetingMinutes: input.meetingMinutes
+	});
 }
 
 /** The team's open cases not on the agenda, to add by hand; a logged list of names. */

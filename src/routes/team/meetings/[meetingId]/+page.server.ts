@@ -8,13 +8,13 @@ import {
 	addChildSchema,
 	addendumSchema,
 	closeSchema,
-	moveItemSchema,
 	openSchema,
-	removeItemSchema
+	removeItemSchema,
+	reorderSchema
 } from '$lib/schemas/meetings';
 import { database, requireRole, viewerOf } from '$lib/server/http/authz';
 import { httpFailure, plainFailure, readForm, submitForm } from '$lib/server/http/forms';
-import { agendaText } from '$lib/server/http/meeting-text';
+import { agendaSections, agendaText } from '$lib/server/http/meeting-text';
 import { uuidParam } from '$lib/server/http/params';
 import {
 	addAddendum,
@@ -22,9 +22,10 @@ import {
 	advanceMeeting,
 	agendaCandidates,
 	meetingAddenda,
+	meetingSettings,
 	meetingView,
-	moveAgendaItem,
-	removeFromAgenda
+	removeFromAgenda,
+	reorderAgenda
 } from '$lib/server/features/meetings';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -42,9 +43,15 @@ export const load: PageServerLoad = async (event) => {
 	const canRun = can(membership.role, 'runMeeting');
 	const editable = view.meeting.state !== 'closed';
 	const mt = view.meeting;
+	const items = agendaText(view.items);
+	const { meetingMinutes } = await meetingSettings(db, viewer);
 	return {
 		meeting: mt,
-		items: agendaText(view.items),
+		agenda: agendaSections(
+			items.filter((i) => !i.removedReason),
+			meetingMinutes
+		),
+		removed: items.filter((i) => i.removedReason),
 		people: view.people,
 		canRun,
 		candidates: canRun && editable ? await agendaCandidates(db, viewer, mt.id) : [],
@@ -117,11 +124,11 @@ export const actions: Actions = {
 		);
 		redirect(303, back(event, 'agenda_removed'));
 	},
-	move: async (event) => {
+	reorder: async (event) => {
 		await requireRole(event, ...RUNS);
-		const parsed = await plain(event, moveItemSchema);
-		if (!parsed.success) error(400, m.error_form_invalid());
-		await moveAgendaItem(await database(), viewerOf(event), meetingId(event), parsed.data).catch(
+		const parsed = await plain(event, reorderSchema);
+		if (!parsed.success) error(400, m.meeting_error_reorder());
+		await reorderAgenda(await database(), viewerOf(event), meetingId(event), parsed.data).catch(
 			plainFailure
 		);
 		redirect(303, back(event, 'agenda_moved'));
