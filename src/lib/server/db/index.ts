@@ -75,6 +75,18 @@ export const LOG_MONTHS_AHEAD = 2;
 const LOG_PARTITIONS = `select access_log_add_months($1::date, ${LOG_MONTHS_AHEAD})`;
 const logMonth = () => new Date().toISOString().slice(0, 10);
 
+/**
+ * Only this deployment's logins connect to its database (ADR 013): the app role's name is
+ * the same in every deployment, so on a shared cluster another deployment's login is a
+ * member of it too. CONNECT is taken from PUBLIC and given to the app's login (and kept by
+ * the owner, who owns the database). Run as the owner at every start: idempotent.
+ */
+async function connectOnlyAs(owner: import('postgres').Sql, login: string) {
+	const [{ db }] = (await owner`select current_database() as db`) as unknown as [{ db: string }];
+	await owner`revoke connect, temporary on database ${owner(db)} from public`;
+	await owner`grant connect on database ${owner(db)} to ${owner(login)}`;
+}
+
 /** The advisory lock key the migrating instance holds (any constant bigint will do). */
 const MIGRATION_LOCK = 7_262_024;
 
@@ -91,22 +103,24 @@ async function connect(): Promise<Handle> {
 			max: 1,
 			onnotice: () => {}
 		});
+		// Every pooled connection starts as the app role (a startup parameter, so a
+		// reconnect cannot forget it). The login role must be a member of it. Made here,
+		// unconnected, for the login name it will use.
+		const client = postgres(env.DATABASE_URL, {
+			max: 10,
+			onnotice: () => {},
+			connection: { role: APP_ROLE }
+		});
 		try {
 			// Instances starting together apply each migration once: the first holds this
 			// session lock while it migrates, the others wait and then find nothing to do.
 			await owner`select pg_advisory_lock(${MIGRATION_LOCK})`;
 			await migrate(drizzle(owner, { casing: 'snake_case' }), { migrationsFolder });
 			await owner.unsafe(LOG_PARTITIONS, [logMonth()]);
+			await connectOnlyAs(owner, client.options.user);
 		} finally {
 			await owner.end();
 		}
-		// Every pooled connection starts as the app role (a startup parameter, so a
-		// reconnect cannot forget it). The login role must be a member of it.
-		const client = postgres(env.DATABASE_URL, {
-			max: 10,
-			onnotice: () => {},
-			connection: { role: APP_ROLE }
-		});
 		const db = drizzle(client, { schema, casing: 'snake_case' });
 		return { db: db as unknown as Db, close: () => client.end(), driver: 'postgres', fresh: false };
 	}
