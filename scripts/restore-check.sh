@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Backup and restore, tested: a database with the demo data is dumped with pg_dump and
-# restored into a fresh database; every table's row count must match and the access log's
-# append-only trigger must be back. Usage: scripts/restore-check.sh [postgres://user@host:port]
+# restored into a fresh database; every table's row count must match, the access log's
+# append-only trigger must be back, and after scripts/app-role-grants.sql the app role can
+# work and still cannot delete the log. Usage: scripts/restore-check.sh [postgres://user@host:port]
 # (a server where that user may create databases; default the local one). docs/deploy.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,4 +41,11 @@ trigger=$(psql "$SERVER/${DST}" -qAt -c "select count(*) from pg_trigger where t
 parts() { psql "$SERVER/$1" -qAt -c "select string_agg(c.relname || ':' || (select count(*) from pg_trigger t where t.tgrelid = c.oid and t.tgname = 'access_log_no_truncate'), ' ' order by c.relname) from pg_inherits i join pg_class c on c.oid = i.inhrelid where i.inhparent = 'access_log'::regclass"; }
 [ "$(parts "$SRC")" = "$(parts "$DST")" ] || { echo "the access log's partitions differ after restore"; exit 1; }
 grep -Eq ':0( |$)' <<<"$(parts "$DST")" && { echo "a restored partition lacks its TRUNCATE guard"; exit 1; }
-echo "restore check: $(wc -w <<<"$after") tables, row counts equal, access-log triggers and partitions present"
+# The app role's rights come back from the shipped script (a restore drops them all), and the
+# app role can then read and write as it must, and still not alter the log.
+psql "$SERVER/${DST}" -q -f scripts/app-role-grants.sql
+as_app() { psql "$SERVER/${DST}" -qAt -v ON_ERROR_STOP=1 -c "set role yhteisarvio_app" -c "$1"; }
+as_app "begin; select count(*) from \"user\"; update session set expires_at = expires_at; rollback" >/dev/null \
+	|| { echo "the app role cannot work after the restore"; exit 1; }
+if as_app "delete from access_log" >/dev/null 2>&1; then echo "the app role may delete the access log after the restore"; exit 1; fi
+echo "restore check: $(wc -w <<<"$after") tables, row counts equal, access-log triggers and partitions present, app role's rights restored"

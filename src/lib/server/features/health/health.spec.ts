@@ -32,4 +32,26 @@ describe('health probes (issue 13)', () => {
 			Promise.resolve({ execute: () => Promise.reject(new Error('relation missing')) });
 		expect(await isReady(failing as any)).toBe(false);
 	});
+
+	it.skipIf(!process.env.DATABASE_URL)(
+		'is not ready when the app role has lost its privileges (a restore without them)',
+		async () => {
+			const { default: postgres } = await import('postgres');
+			const { drizzle } = await import('drizzle-orm/postgres-js');
+			const url = process.env.DATABASE_URL!;
+			const role = `ready_probe_${process.pid}`;
+			const admin = postgres(url, { max: 1, onnotice: () => {} });
+			await admin.unsafe(`create role ${role} nologin`);
+			const bare = postgres(url, { max: 1, onnotice: () => {}, connection: { role } });
+			try {
+				expect(await isReady(() => Promise.resolve(drizzle(bare) as any))).toBe(false);
+				// The same probe through the app's own connection: ready.
+				expect(await isReady()).toBe(true);
+			} finally {
+				await bare.end();
+				await admin.unsafe(`drop role ${role}`);
+				await admin.end();
+			}
+		}
+	);
 });
