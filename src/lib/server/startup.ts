@@ -1,4 +1,5 @@
 import { addLogPartitions } from './access-log';
+import { checkEncryptionKey } from './auth/key-check';
 import { deleteExpiredSessions } from './auth/session';
 import { openDb } from './db';
 import { readEnv, serverConfigProblems } from './env';
@@ -19,6 +20,8 @@ export function startDatabase(): Promise<void> {
 		if (problems.length)
 			throw new Error(`Missing configuration for the web server: ${problems.join('; ')}`);
 		const { db, driver, fresh } = await openDb();
+		// A wrong key would fail every second-factor sign-in while the instance said ready.
+		await checkEncryptionKey(db);
 		const env = readEnv();
 		// Clocks that a migration could not add (see addMissingEmergencyClocks).
 		const added = await addMissingEmergencyClocks(db);

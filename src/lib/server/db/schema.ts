@@ -201,6 +201,21 @@ export const userFactor = pgTable('user_factor', {
 	...created()
 });
 
+/**
+ * A known text sealed with ENCRYPTION_KEY, one row: every instance opens it at start and
+ * refuses to start with a key that cannot (auth/key-check.ts), so a wrong key on one
+ * instance is found at once, not as a failed sign-in on every second request.
+ */
+export const keyCheck = pgTable(
+	'key_check',
+	{
+		id: integer().primaryKey().default(1),
+		sealed: text().notNull(),
+		...created()
+	},
+	(t) => [check('key_check_one_row', sql`${t.id} = 1`)]
+);
+
 /** Ten single-use recovery codes, hashed (they are long random strings, like tokens). */
 export const recoveryCode = pgTable(
 	'recovery_code',
