@@ -28,9 +28,27 @@ export const init: ServerInit = async () => {
 	});
 };
 
-const requestId: Handle = ({ event, resolve }) => {
+/**
+ * Each request gets an id (in the response's header and every log line about it) and one
+ * request-log line when answered: method, route id (never the path: it holds ids), status
+ * and milliseconds. Probes log at debug level: a balancer asks every few seconds.
+ */
+const requestId: Handle = async ({ event, resolve }) => {
 	event.locals.requestId = crypto.randomUUID();
-	return resolve(event);
+	const start = performance.now();
+	const response = await resolve(event);
+	const route = event.route.id;
+	const line = {
+		event: 'request',
+		requestId: event.locals.requestId,
+		method: event.request.method,
+		route,
+		status: response.status,
+		ms: Math.round(performance.now() - start)
+	};
+	if (route === '/healthz' || route === '/readyz') log.debug(line, 'request');
+	else log.info(line, 'request');
+	return response;
 };
 
 /**

@@ -16,6 +16,7 @@ import {
 import { database, requireRecentAuth, requireUser } from '$lib/server/http/authz';
 import { formFailure, readForm } from '$lib/server/http/forms';
 import { changeOwnPassword } from '$lib/server/features/account';
+import { securityEvent } from '$lib/server/auth';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -94,6 +95,7 @@ export const actions: Actions = {
 			await removeFactor(tx, user.id);
 			await invalidateUserSessions(tx, user.id);
 		});
+		securityEvent('factor_reset', { userId: user.id, requestId: event.locals.requestId });
 		deleteSessionCookie(event.cookies, event.url);
 		redirect(303, '/login');
 	}

@@ -14,6 +14,7 @@ import {
 	preferredLocaleOf,
 	setPreferredLocale
 } from '$lib/server/features/account';
+import { clientAddress } from '$lib/server/http/address';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/forms';
 import { database } from '$lib/server/http/authz';
@@ -55,7 +56,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	login: async ({ request, cookies, url, getClientAddress, setHeaders }) => {
+	login: async (event) => {
+		const { request, cookies, url, setHeaders } = event;
 		const userAgent = request.headers.get('user-agent');
 		const formData = await readForm(request);
 		const nextValue = formData.get('next');
@@ -70,7 +72,7 @@ export const actions: Actions = {
 		const result = await login(db, {
 			email: form.data.email,
 			password,
-			clientAddress: getClientAddress(),
+			clientAddress: clientAddress(event),
 			userAgent
 		});
 		if (!result.ok && result.reason === 'throttled') {

@@ -5,6 +5,7 @@ import { SHA256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import type { Db, DbOrTx } from '../db';
 import { recoveryCode, userFactor } from '../db/schema';
+import { securityEvent } from './security-events';
 import { encryptionKey, open, seal } from './secret-box';
 import { clearAttempts, reserveAttempt } from './throttle';
 import { matchStep, newKey, stepAt } from './totp';
@@ -98,8 +99,10 @@ export async function checkCode(
 	opts: { pendingSetup?: boolean } = {}
 ): Promise<CodeCheck> {
 	const reservation = await reserveAttempt(db, throttleKey(userId), CODE_FREE_ATTEMPTS, now);
-	if (!reservation.allowed)
+	if (!reservation.allowed) {
+		securityEvent('sign_in_code_locked', { userId });
 		return { ok: false, reason: 'throttled', retryAt: reservation.lockedUntil };
+	}
 	const code = input.replace(/[\s-]+/g, '');
 	const result = /^\d{6}$/.test(code)
 		? await checkTotp(db, userId, code, now, opts.pendingSetup ?? false)
@@ -107,11 +110,22 @@ export async function checkCode(
 			? null
 			: await spendRecoveryCode(db, userId, code, now);
 	if (!result) {
+		securityEvent(reservation.lockedUntil ? 'sign_in_code_locked' : 'sign_in_code_refused', {
+			userId
+		});
 		return reservation.lockedUntil
 			? { ok: false, reason: 'throttled', retryAt: reservation.lockedUntil }
 			: { ok: false, reason: 'invalid' };
 	}
 	await clearAttempts(db, throttleKey(userId));
+	securityEvent(
+		opts.pendingSetup
+			? 'factor_set_up'
+			: result.ok && result.kind === 'recovery'
+				? 'recovery_code_used'
+				: 'code_accepted',
+		{ userId }
+	);
 	return result;
 }
 

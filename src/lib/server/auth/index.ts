@@ -3,3 +3,4 @@ export * from './factor';
 export * from './login';
 export * from './session';
 export * from './totp';
+export * from './security-events';

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { user } from '../db/schema';
+import { securityEvent } from './security-events';
 import { burnPasswordCheck, verifyPassword } from './password';
 import { createSession, type SessionInfo } from './session';
 import { loginSucceeded, reserveLogin, throttleKeys } from './throttle';
@@ -30,8 +31,10 @@ export async function login(
 	const email = input.email.trim().toLowerCase();
 	const keys = throttleKeys(email, input.clientAddress);
 	const reservation = await reserveLogin(db, keys, now);
-	if (!reservation.allowed)
+	if (!reservation.allowed) {
+		securityEvent('sign_in_locked', {});
 		return { ok: false, reason: 'throttled', retryAt: reservation.lockedUntil };
+	}
 
 	const [found] = await db.select().from(user).where(eq(user.email, email));
 	let valid = false;
@@ -45,6 +48,9 @@ export async function login(
 		// A locked address refuses a wrong password; so does an attempt that used the last
 		// free one (said now rather than on the next try). The same 429 either way.
 		const until = reservation.clientLockedUntil ?? reservation.lockedUntil;
+		securityEvent(until ? 'sign_in_locked' : 'sign_in_password_refused', {
+			userId: found?.id ?? null
+		});
 		return until
 			? { ok: false, reason: 'throttled', retryAt: until }
 			: { ok: false, reason: 'invalid' };
@@ -57,5 +63,6 @@ export async function login(
 		secondFactor: false,
 		userAgent: input.userAgent ?? null
 	});
+	securityEvent('sign_in_password_accepted', { userId: found.id });
 	return { ok: true, token, session, userId: found.id };
 }

@@ -6,6 +6,7 @@ import nodemailer from 'nodemailer';
 import type { DbOrTx } from '../db';
 import { emailOutbox } from '../db/schema';
 import { mailDir, readEnv, type Env } from '../env';
+import { log } from '../log';
 
 /** 1 min, 2 min, 4 min … at most an hour between tries. Mail is never given up on. */
 export function backoffMs(attempts: number): number {
@@ -105,6 +106,11 @@ export async function processOutbox(
 						nextAttemptAt: new Date(now.getTime() + backoffMs(attempts))
 					})
 					.where(eq(emailOutbox.id, mail.id));
+				// The transport's code only (ESOCKET, EAUTH …): never the address or the text.
+				log.warn(
+					{ event: 'mail_failed', mailId: mail.id, attempts, code: String(code).slice(0, 40) },
+					'mail not sent; it will be tried again'
+				);
 				failed++;
 			}
 			return true;

@@ -7,6 +7,7 @@ import { database, requireRole, viewerOf } from '$lib/server/http/authz';
 import { httpFailure } from '$lib/server/http/forms';
 import { figureCsv } from '$lib/server/http/report-view';
 import { readReport } from '$lib/server/features/reports';
+import { securityEvent } from '$lib/server/auth';
 import type { RequestHandler } from './$types';
 
 /** One figure as CSV, the same cells as its table ("< 5" and ".." included), for a
@@ -22,6 +23,11 @@ export const GET: RequestHandler = async (event) => {
 	const { figures, exact } = await readReport(db, viewerOf(event), filter, [key]).catch(
 		httpFailure
 	);
+	securityEvent('export', {
+		userId: event.locals.user?.id ?? null,
+		requestId: event.locals.requestId,
+		what: `report_${key}`
+	});
 	// A Finnish spreadsheet's format unless a machine's is asked for.
 	const format = event.url.searchParams.get('format') === 'plain' ? 'plain' : 'excel';
 	const name = `yhteisarvio-${key}-${filter.period.from}-${filter.period.to}${format === 'plain' ? '-data' : ''}.csv`;

@@ -9,6 +9,7 @@ import {
 	setPasswordWithLink,
 	ThrottledError
 } from '$lib/server/features/account';
+import { clientAddress } from '$lib/server/http/address';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/forms';
 import { database } from '$lib/server/http/authz';
@@ -20,7 +21,8 @@ export const load: PageServerLoad = async ({ params }) => {
 };
 
 export const actions: Actions = {
-	set: async ({ request, params, getClientAddress, setHeaders }) => {
+	set: async (event) => {
+		const { request, params, setHeaders } = event;
 		const form = await superValidate(await readForm(request), zod4(setPasswordSchema));
 		const password = form.data.password;
 		form.data = { password: '', confirm: '' };
@@ -31,7 +33,7 @@ export const actions: Actions = {
 				await database(),
 				params.token,
 				password,
-				getClientAddress()
+				clientAddress(event)
 			);
 		} catch (e) {
 			if (!(e instanceof ThrottledError)) throw e;

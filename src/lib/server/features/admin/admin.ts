@@ -10,6 +10,7 @@ import {
 import { m } from '../../../paraglide/messages';
 import { recordAccess, type Actor } from '../../access-log';
 import { removeFactor } from '../../auth/factor';
+import { securityEvent } from '../../auth/security-events';
 import { invalidateUserSessions } from '../../auth/session';
 import { generateToken, hashToken } from '../../auth/tokens';
 import type { Db } from '../../db';
@@ -21,6 +22,13 @@ import { notify } from '../notifications/notifications';
 import { emailOutbox, notification } from '../../db/schema';
 import { assertActorRole } from '../../access';
 import { ForbiddenError } from '../../errors';
+
+/** A security event's ids: whose account, who acted, which request (no personal data). */
+const by = (actor: Actor, userId: string) => ({
+	userId,
+	actorId: actor.userId,
+	requestId: actor.requestId ?? null
+});
 
 /** Admin services: organisations, teams, users, memberships. No child data here. */
 
@@ -308,6 +316,7 @@ export async function setUserActive(db: Db, actor: Actor, id: string, active: bo
 		if (!active) await invalidateUserSessions(tx, id);
 		await log(tx, actor, active ? 'activate' : 'deactivate', 'user', id);
 	});
+	securityEvent(active ? 'user_activated' : 'user_deactivated', by(actor, id));
 }
 
 export async function addMembership(
@@ -316,7 +325,7 @@ export async function addMembership(
 	input: { userId: string; organisationId: string; teamId: string | null; role: Role }
 ) {
 	assertActorRole(actor, 'admin');
-	return db.transaction(async (tx) => {
+	const made = await db.transaction(async (tx) => {
 		const [org] = await tx
 			.select()
 			.from(organisation)
@@ -387,17 +396,21 @@ export async function addMembership(
 		}
 		return { ...row!, pending };
 	});
+	securityEvent('role_given', { ...by(actor, input.userId), what: input.role });
+	return made;
 }
 
 export async function removeMembership(db: Db, actor: Actor, membershipId: string) {
 	assertActorRole(actor, 'admin');
-	await db.transaction(async (tx) => {
+	const removed = await db.transaction(async (tx) => {
 		const [row] = await tx.delete(membership).where(eq(membership.id, membershipId)).returning();
 		if (!row) throw new NotFoundError();
 		// Roles changed: the person signs in again to get the new ones.
 		await invalidateUserSessions(tx, row.userId);
 		await log(tx, actor, 'delete', 'membership', membershipId);
+		return row;
 	});
+	securityEvent('role_removed', { ...by(actor, removed.userId), what: removed.role });
 }
 
 function membershipProblemText(p: NonNullable<ReturnType<typeof membershipProblem>>): string {
@@ -489,6 +502,7 @@ export async function sendPasswordLink(
 		});
 		await log(tx, actor, 'send_password_link', 'user', userId);
 	});
+	securityEvent('password_link_sent', by(actor, userId));
 	return { expiresAt, delivery: env.SMTP_URL ? 'email' : 'folder' };
 }
 
@@ -524,34 +538,42 @@ export async function decideMembership(
 	now: Date = new Date()
 ) {
 	assertActorRole(actor, 'consultant_social_worker');
-	await db.transaction(async (tx) => {
-		const [row] = await tx
-			.select()
-			.from(membership)
-			.where(eq(membership.id, membershipId))
-			.for('update');
-		if (!row || row.teamId === null || row.teamId !== actor.teamId || row.approvedAt !== null)
-			throw new NotFoundError();
-		if (row.userId === actor.userId) throw new ForbiddenError();
-		if (approve) {
-			await tx
-				.update(membership)
-				.set({ approvedAt: now, approvedBy: actor.userId })
-				.where(eq(membership.id, membershipId));
-		} else {
-			await tx.delete(membership).where(eq(membership.id, membershipId));
-		}
-		await recordAccess(tx, {
-			actor,
-			action: approve ? 'approve' : 'refuse',
-			entityType: 'membership',
-			entityId: membershipId,
-			outcome: 'allowed',
-			basis: 'team'
-		});
-		// The person signs in again to get the new role.
-		await invalidateUserSessions(tx, row.userId);
-	});
+	await db
+		.transaction(async (tx) => {
+			const [row] = await tx
+				.select()
+				.from(membership)
+				.where(eq(membership.id, membershipId))
+				.for('update');
+			if (!row || row.teamId === null || row.teamId !== actor.teamId || row.approvedAt !== null)
+				throw new NotFoundError();
+			if (row.userId === actor.userId) throw new ForbiddenError();
+			if (approve) {
+				await tx
+					.update(membership)
+					.set({ approvedAt: now, approvedBy: actor.userId })
+					.where(eq(membership.id, membershipId));
+			} else {
+				await tx.delete(membership).where(eq(membership.id, membershipId));
+			}
+			await recordAccess(tx, {
+				actor,
+				action: approve ? 'approve' : 'refuse',
+				entityType: 'membership',
+				entityId: membershipId,
+				outcome: 'allowed',
+				basis: 'team'
+			});
+			// The person signs in again to get the new role.
+			await invalidateUserSessions(tx, row.userId);
+			return row;
+		})
+		.then((row) =>
+			securityEvent(approve ? 'membership_approved' : 'membership_refused', {
+				...by(actor, row.userId),
+				what: row.role
+			})
+		);
 }
 
 // ---- resetting a lost authenticator ----
@@ -605,4 +627,5 @@ export async function resetFactor(
 			basis: actor.role === 'admin' ? 'administration' : 'team'
 		});
 	});
+	securityEvent('factor_reset', by(actor, targetUserId));
 }

@@ -1,6 +1,7 @@
 import { requireRecentAuth, requireChildAccess, database } from '$lib/server/http/authz';
 import { uuidParam } from '$lib/server/http/params';
 import { exportChildAccessLog } from '$lib/server/features/children';
+import { securityEvent } from '$lib/server/auth';
 import type { RequestHandler } from './$types';
 
 /** The guardian's right to know (Act 703/2023 § 11): CSV for the team to hand over. */
@@ -12,6 +13,11 @@ export const GET: RequestHandler = async (event) => {
 	});
 	requireRecentAuth(event);
 	const csv = await exportChildAccessLog(await database(), ctx);
+	securityEvent('export', {
+		userId: ctx.viewer.userId,
+		requestId: event.locals.requestId,
+		what: 'access_log'
+	});
 	return new Response(csv, {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
