@@ -10,6 +10,7 @@ import { validateSessionToken } from '$lib/server/auth';
 import { closeDb, getDb } from '$lib/server/db';
 import { gate } from '$lib/server/http/gate';
 import { log } from '$lib/server/log';
+import { observeRequest } from '$lib/server/http/metrics';
 import { startDatabase } from '$lib/server/startup';
 import { startWorker, stopWorker } from '$lib/server/worker';
 import { paraglideMiddleware } from '$lib/paraglide/server';
@@ -31,7 +32,8 @@ export const init: ServerInit = async () => {
 /**
  * Each request gets an id (in the response's header and every log line about it) and one
  * request-log line when answered: method, route id (never the path: it holds ids), status
- * and milliseconds. Probes log at debug level: a balancer asks every few seconds.
+ * and milliseconds, and the same into the request metrics. Probes log at debug level: a
+ * balancer and a scraper ask every few seconds.
  */
 const requestId: Handle = async ({ event, resolve }) => {
 	event.locals.requestId = crypto.randomUUID();
@@ -46,7 +48,9 @@ const requestId: Handle = async ({ event, resolve }) => {
 		status: response.status,
 		ms: Math.round(performance.now() - start)
 	};
-	if (route === '/healthz' || route === '/readyz') log.debug(line, 'request');
+	observeRequest(line.method, route, line.status, line.ms);
+	if (route === '/healthz' || route === '/readyz' || route === '/metrics')
+		log.debug(line, 'request');
 	else log.info(line, 'request');
 	return response;
 };

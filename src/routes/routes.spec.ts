@@ -81,6 +81,7 @@ describe('the server hook refuses signed-out visitors outside the public list', 
 			'/healthz',
 			'/language',
 			'/login',
+			'/metrics',
 			'/readyz',
 			'/set-password/[token]'
 		]);

@@ -22,6 +22,8 @@ const envSchema = z
 		MAIL_FROM: z.string().min(3).default('Yhteisarvio <no-reply@localhost>'),
 		/** adapter-node's: the header that carries the client's address behind a proxy. */
 		ADDRESS_HEADER: z.string().min(1).optional(),
+		/** Addresses (comma-separated) that may read /metrics; unset: nobody. */
+		METRICS_ALLOW: z.string().optional(),
 		/** Seconds between outbox and overdue runs of the background worker. */
 		WORKER_INTERVAL: z.coerce.number().int().min(1).default(30),
 		/**

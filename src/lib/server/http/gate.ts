@@ -11,7 +11,9 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
 	'/language',
 	// Probes for a load balancer or orchestrator: no data, no session (docs/deploy.md).
 	'/healthz',
-	'/readyz'
+	'/readyz',
+	// For the monitoring server's address only (METRICS_ALLOW); 404 to anyone else.
+	'/metrics'
 ]);
 
 /**
