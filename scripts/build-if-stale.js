@@ -19,7 +19,13 @@ const INPUTS = [
 	'vite.config.ts',
 	'tsconfig.json',
 	'package.json',
-	'package-lock.json'
+	'package-lock.json',
+	// The operator's commands, bundled into build/cli/ (scripts/build-cli.js).
+	'scripts/build-cli.js',
+	'scripts/migrate.ts',
+	'scripts/user-create.ts',
+	'scripts/key-rotate.ts',
+	'scripts/recompute-status.ts'
 ];
 // Generated from the messages (hashed above) on every install and test run.
 const SKIP = [join('src', 'lib', 'paraglide')];
@@ -44,6 +50,7 @@ const sources = hash.digest('hex');
 const built = existsSync(STAMP) ? readFileSync(STAMP, 'utf8').trim() : '';
 const complete =
 	existsSync(join('build', 'handler.js')) &&
+	existsSync(join('build', 'cli', 'user-create.mjs')) &&
 	existsSync(join('.svelte-kit', 'output', 'server', 'manifest.js'));
 if (built === sources && complete) {
 	console.info('The build is up to date with the sources: not building again.');
@@ -56,5 +63,7 @@ if (built === sources && complete) {
 		}
 	);
 	if (vite.status !== 0) process.exit(vite.status ?? 1);
+	const cli = spawnSync(process.execPath, [join('scripts', 'build-cli.js')], { stdio: 'inherit' });
+	if (cli.status !== 0) process.exit(cli.status ?? 1);
 	writeFileSync(STAMP, sources + '\n');
 }
