@@ -32,7 +32,7 @@ export async function login(
 	const keys = throttleKeys(email, input.clientAddress);
 	const reservation = await reserveLogin(db, keys, now);
 	if (!reservation.allowed) {
-		securityEvent('sign_in_locked', {});
+		securityEvent('sign_in_locked');
 		return { ok: false, reason: 'throttled', retryAt: reservation.lockedUntil };
 	}
 

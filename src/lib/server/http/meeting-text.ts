@@ -135,13 +135,9 @@ export function agendaSections<
 		laterText: string;
 	}[] = [];
 	for (const row of rows) {
-		const last = sections.at(-1);
-		const section =
-			last && last.heading === row.sectionText
-				? last
-				: sections[
-						sections.push({ heading: row.sectionText, planned: [], later: [], laterText: '' }) - 1
-					]!;
+		if (sections.at(-1)?.heading !== row.sectionText)
+			sections.push({ heading: row.sectionText, planned: [], later: [], laterText: '' });
+		const section = sections.at(-1)!;
 		(row.later ? section.later : section.planned).push(row);
 	}
 	return {

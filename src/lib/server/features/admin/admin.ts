@@ -538,42 +538,39 @@ export async function decideMembership(
 	now: Date = new Date()
 ) {
 	assertActorRole(actor, 'consultant_social_worker');
-	await db
-		.transaction(async (tx) => {
-			const [row] = await tx
-				.select()
-				.from(membership)
-				.where(eq(membership.id, membershipId))
-				.for('update');
-			if (!row || row.teamId === null || row.teamId !== actor.teamId || row.approvedAt !== null)
-				throw new NotFoundError();
-			if (row.userId === actor.userId) throw new ForbiddenError();
-			if (approve) {
-				await tx
-					.update(membership)
-					.set({ approvedAt: now, approvedBy: actor.userId })
-					.where(eq(membership.id, membershipId));
-			} else {
-				await tx.delete(membership).where(eq(membership.id, membershipId));
-			}
-			await recordAccess(tx, {
-				actor,
-				action: approve ? 'approve' : 'refuse',
-				entityType: 'membership',
-				entityId: membershipId,
-				outcome: 'allowed',
-				basis: 'team'
-			});
-			// The person signs in again to get the new role.
-			await invalidateUserSessions(tx, row.userId);
-			return row;
-		})
-		.then((row) =>
-			securityEvent(approve ? 'membership_approved' : 'membership_refused', {
-				...by(actor, row.userId),
-				what: row.role
-			})
-		);
+	const decided = await db.transaction(async (tx) => {
+		const [row] = await tx
+			.select()
+			.from(membership)
+			.where(eq(membership.id, membershipId))
+			.for('update');
+		if (!row || row.teamId === null || row.teamId !== actor.teamId || row.approvedAt !== null)
+			throw new NotFoundError();
+		if (row.userId === actor.userId) throw new ForbiddenError();
+		if (approve) {
+			await tx
+				.update(membership)
+				.set({ approvedAt: now, approvedBy: actor.userId })
+				.where(eq(membership.id, membershipId));
+		} else {
+			await tx.delete(membership).where(eq(membership.id, membershipId));
+		}
+		await recordAccess(tx, {
+			actor,
+			action: approve ? 'approve' : 'refuse',
+			entityType: 'membership',
+			entityId: membershipId,
+			outcome: 'allowed',
+			basis: 'team'
+		});
+		// The person signs in again to get the new role.
+		await invalidateUserSessions(tx, row.userId);
+		return row;
+	});
+	securityEvent(approve ? 'membership_approved' : 'membership_refused', {
+		...by(actor, decided.userId),
+		what: decided.role
+	});
 }
 
 // ---- resetting a lost authenticator ----

@@ -364,7 +364,6 @@ export async function removeFromAgenda(
 	});
 }
 
-/** One place up or down among the children still on the agenda. */
 /**
  * The agenda in a new order: each live item's typed number (§7: the coordinator reorders).
  * Equal numbers keep the items' present order between them; the numbers become 1…n. Every
@@ -392,18 +391,15 @@ export async function reorderAgenda(
 			live.some((i) => !typed.has(i.id))
 		)
 			throw new ConflictError(meeting);
-		const sorted = live
-			.map((item, index) => ({ item, index, wanted: typed.get(item.id)! }))
-			.sort((a, b) => a.wanted - b.wanted || a.index - b.index);
-		const moved = sorted.filter(({ item }, n) => item.position !== n + 1);
-		for (const { item } of moved)
+		// Array.prototype.sort is stable: equal numbers keep the present order.
+		const moved = live
+			.toSorted((a, b) => typed.get(a.id)! - typed.get(b.id)!)
+			.map((item, n) => ({ item, position: n + 1 }))
+			.filter(({ item, position }) => item.position !== position);
+		for (const { item, position } of moved)
 			await tx
 				.update(agendaItem)
-				.set({
-					position: sorted.findIndex((s) => s.item.id === item.id) + 1,
-					version: sql`${agendaItem.version} + 1`,
-					updatedAt: new Date()
-				})
+				.set({ position, version: sql`${agendaItem.version} + 1`, updatedAt: new Date() })
 				.where(eq(agendaItem.id, item.id));
 		if (moved.length)
 			await logChildren(
