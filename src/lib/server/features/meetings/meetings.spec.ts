@@ -159,6 +159,20 @@ describe('preparing a meeting (§7)', () => {
 		expect(view.items.map((i) => i.childId).slice(0, 2)).toEqual([quiet, red]);
 		// Saving the same order again moves nothing (and logs nothing).
 		expect(await reorderAgenda(d, c, id, first)).toEqual({ moved: 0 });
+		// Two people reordering at once (on PostgreSQL, truly at once): each runs under the
+		// meeting's lock, so the agenda ends as one of the two orders, numbered 1…n.
+		const current = (await meetingView(d, c, id)).items.filter((i) => !i.removedReason);
+		const reversed = current.map((i, n) => ({ itemId: i.id, position: current.length - n }));
+		await Promise.all([
+			reorderAgenda(d, c, id, reversed),
+			reorderAgenda(d, await as('consultant_social_worker'), id, first)
+		]);
+		const after = (await meetingView(d, c, id)).items.filter((i) => !i.removedReason);
+		expect(after.map((i) => i.position)).toEqual(after.map((_, n) => n + 1));
+		expect([
+			[...current].reverse().map((i) => i.id),
+			[back.id, ...live.filter((i) => i.id !== back.id).map((i) => i.id)]
+		]).toContainEqual(after.map((i) => i.id));
 		// A child of another team cannot be added: 404.
 		const foreign = await makeChild((await makeTeam((await makeOrg()).id)).id);
 		expect(await thrown(addToAgenda(d, c, id, { childId: foreign.id, note: 'x' }))).toBeInstanceOf(
