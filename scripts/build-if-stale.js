@@ -20,12 +20,15 @@ const INPUTS = [
 	'tsconfig.json',
 	'package.json',
 	'package-lock.json',
+	// The migrated embedded database the build makes (build/pglite-template, ADR 034).
+	'drizzle',
 	// The operator's commands, bundled into build/cli/ (scripts/build-cli.js).
 	'scripts/build-cli.js',
 	'scripts/migrate.ts',
 	'scripts/user-create.ts',
 	'scripts/key-rotate.ts',
-	'scripts/recompute-status.ts'
+	'scripts/recompute-status.ts',
+	'scripts/pglite-template.ts'
 ];
 // Generated from the messages (hashed above) on every install and test run.
 const SKIP = [join('src', 'lib', 'paraglide')];
@@ -51,6 +54,7 @@ const built = existsSync(STAMP) ? readFileSync(STAMP, 'utf8').trim() : '';
 const complete =
 	existsSync(join('build', 'handler.js')) &&
 	existsSync(join('build', 'cli', 'user-create.mjs')) &&
+	existsSync(join('build', 'pglite-template', 'migrations-key')) &&
 	existsSync(join('.svelte-kit', 'output', 'server', 'manifest.js'));
 if (built === sources && complete) {
 	console.info('The build is up to date with the sources: not building again.');

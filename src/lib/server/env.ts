@@ -10,6 +10,8 @@ const envSchema = z
 		DATABASE_MIGRATION_URL: z.string().min(1).optional(),
 		DATA_DIR: z.string().min(1).default('./.data'),
 		MIGRATIONS_DIR: z.string().min(1).default('./drizzle'),
+		/** The migrated, empty embedded database that `npm run build` makes (ADR 034). */
+		PGLITE_TEMPLATE: z.string().min(1).default('./build/pglite-template'),
 		ORIGIN: z.url().optional(),
 		/** e.g. smtp://user:pass@mail.example:587. Unset: notifications stay in the app only. */
 		SMTP_URL: z.url().optional(),

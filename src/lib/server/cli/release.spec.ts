@@ -14,9 +14,13 @@ describe('the operator’s commands in a production install (issue 38)', () => {
 			dependencies: Record<string, string>;
 		};
 		const result = await build({
-			entryPoints: ['migrate', 'user-create', 'key-rotate', 'recompute-status'].map(
-				(c) => `scripts/${c}.ts`
-			),
+			entryPoints: [
+				'migrate',
+				'user-create',
+				'key-rotate',
+				'recompute-status',
+				'pglite-template'
+			].map((c) => `scripts/${c}.ts`),
 			outdir: 'unused',
 			write: false,
 			bundle: true,

@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { readEnv } from '../env';
+import { log } from '../log';
+import { copyPgliteTemplate } from './pglite-template';
 import * as schema from './schema';
 
 export { schema };
@@ -10,14 +12,15 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Services accept either, so a caller can compose them inside one transaction. */
 export type DbOrTx = Db | Tx;
 
-/**
- * Runs `fn` in a transaction: the caller's, when it passes one (no savepoint: a page that
- * composes several reads is one transaction), else a new one.
- */
 /** The rows of a raw `execute` result: postgres.js gives an array, PGlite `{ rows }`. */
 export function rowsOf<T = Record<string, unknown>>(res: unknown): T[] {
 	return (Array.isArray(res) ? res : (res as { rows: T[] }).rows) as T[];
 }
+
+/**
+ * Runs `fn` in a transaction: the caller's, when it passes one (no savepoint: a page that
+ * composes several reads is one transaction), else a new one.
+ */
 
 export function inTransaction<T>(db: DbOrTx, fn: (tx: Tx) => Promise<T>): Promise<T> {
 	return db instanceof PgTransaction ? fn(db as Tx) : db.transaction(fn);
@@ -129,6 +132,10 @@ async function connect(): Promise<Handle> {
 	const { migrate } = await import('drizzle-orm/pglite/migrator');
 	const inMemory = env.DATA_DIR.startsWith('memory://');
 	const fresh = inMemory || !existsSync(join(env.DATA_DIR, 'PG_VERSION'));
+	// A first start copies the build's migrated template instead of making the database
+	// from nothing: seconds of a newcomer's first `npm start` (ADR 034).
+	if (fresh && !inMemory && copyPgliteTemplate(env.PGLITE_TEMPLATE, env.DATA_DIR, migrationsFolder))
+		log.info('Embedded database copied from the build.');
 	const client = new PGlite(env.DATA_DIR, {
 		loadDataDir: inMemory && snapshot ? new Blob([readFileSync(snapshot)]) : undefined
 	});

@@ -1,15 +1,7 @@
-import { createHash } from 'node:crypto';
-import {
-	existsSync,
-	mkdirSync,
-	readdirSync,
-	readFileSync,
-	renameSync,
-	statSync,
-	writeFileSync
-} from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { migrationsKey } from '../db/pglite-template';
 
 /**
  * Runs once before the test workers start, so that each worker gets a migrated database of
@@ -65,21 +57,6 @@ export default async function setup(project: TestProject) {
 		renameSync(partial, file);
 	}
 	project.provide('pgliteSnapshot', file);
-}
-
-/** A hash of every migration file and the PGlite version. */
-function migrationsKey(folder: string): string {
-	const hash = createHash('sha256');
-	// Its package does not export package.json: read it where npm puts it.
-	hash.update(readFileSync(join('node_modules', '@electric-sql', 'pglite', 'package.json')));
-	const files = readdirSync(folder, { recursive: true, encoding: 'utf8' }).sort();
-	for (const name of files) {
-		const path = join(folder, name);
-		if (!statSync(path).isFile()) continue;
-		hash.update(name);
-		hash.update(readFileSync(path));
-	}
-	return hash.digest('hex').slice(0, 16);
 }
 
 declare module 'vitest' {
