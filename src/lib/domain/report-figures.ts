@@ -2,7 +2,7 @@
  * The figures of §8 as tables of values: which rows, which columns, which cells are sums
  * of which (for the small-number rule). Pure: the numbers come from the report queries.
  */
-import type { Grid, Value } from './reports';
+import type { Grid, Shown, Value } from './reports';
 import { INTENSIVE_OUTCOMES } from './workflows';
 
 export const FIGURE_KEYS = [
@@ -21,6 +21,15 @@ export const FIGURE_KEYS = [
 	'thl'
 ] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
+
+/**
+ * The figures whose counts for all teams are the sums of each team's (each counts the
+ * children, flags, meetings … of one team). Caseloads are not: a worker in two teams counts
+ * in both. The small-number rule ties these views together (`protectAcross`).
+ */
+export const ADDITIVE_OVER_TEAMS: ReadonlySet<FigureKey> = new Set(
+	FIGURE_KEYS.filter((k) => k !== 'caseloads')
+);
 
 /** How the rows are named: by month, or by a kind each with its own label. */
 export type RowKind =
@@ -41,6 +50,9 @@ export type Figure = {
 	/** The columns the chart draws (counts, or days); `lines` draws one line per column. */
 	chart: { kind: 'bars' | 'lines'; columns: number[] };
 };
+
+/** A figure with the cells its reader may see: exactly, or under the small-number rule. */
+export type ShownFigure = Figure & { shown: Shown[][] };
 
 const c = (n: number): Value => ({ kind: 'count', n });
 const share = (part: number, base: number): Value => ({ kind: 'share', part, base });

@@ -211,6 +211,14 @@ export function protect(grid: Grid): Shown[][] {
 		shown[pick[0]]![pick[1]] = { kind: 'hidden' };
 		return true;
 	};
+	/** Close a "< 5" of a sum, one that is not itself pinned if there is one. */
+	const closeSmall = (cells: [number, number][], pinned: Set<string>) => {
+		const small = cells.filter((c) => at(c).kind === 'small');
+		const pick = small.find((c) => !pinned.has(`${c[0]}:${c[1]}`)) ?? small[0];
+		if (!pick) return false;
+		shown[pick[0]]![pick[1]] = { kind: 'hidden' };
+		return true;
+	};
 	const sums = grid.sums ?? [];
 	// Repeat until nothing changes: hiding a part of one sum can expose another.
 	for (let changed = true; changed;) {
@@ -227,8 +235,12 @@ export function protect(grid: Grid): Shown[][] {
 	// close one more cell of a sum it is in, until nothing is pinned.
 	const id = ([r, c]: [number, number]) => `${r}:${c}`;
 	const relations = sums.map((s) => ({ total: id(s.total), parts: s.parts.map(id) }));
-	const cellsOf = new Map(sums.map((s) => [id(s.total), [s.total, ...s.parts]] as const));
-	for (let round = 0; round < 100 && relations.length; round++) {
+	// Each round closes at least one more cell or ends, so it ends within the table's size.
+	for (
+		let round = 0;
+		round <= shown.length * (shown[0]?.length ?? 0) && relations.length;
+		round++
+	) {
 		const published = new Map<string, Published>();
 		const truth = new Map<string, number>();
 		grid.rows.forEach((row, r) =>
@@ -239,10 +251,57 @@ export function protect(grid: Grid): Shown[][] {
 			})
 		);
 		const pinned = recovered(truth, attack(published, relations, 'rounded'));
-		const holding = relations.filter((x) => [x.total, ...x.parts].some((c) => pinned.includes(c)));
-		if (!holding.some((x) => closeOne([...cellsOf.get(x.total)!]))) break;
+		if (!pinned.length) break;
+		const isPinned = new Set(pinned);
+		// One cell of every sum that pins: a number if it has one open, else a "< 5" (whose
+		// lower bound of 1 is itself what pins, as in 3 teams of "< 5" under a sum of 3). A
+		// cell may be the total of several sums (a team's total and the sum over teams).
+		let closed = false;
+		sums.forEach((s, i) => {
+			const x = relations[i]!;
+			if (![x.total, ...x.parts].some((c) => isPinned.has(c))) return;
+			const cells = [s.total, ...s.parts];
+			if (closeOne(cells) || closeSmall(cells, isPinned)) closed = true;
+		});
+		if (!closed) break;
 	}
 	return shown;
+}
+
+/**
+ * The small-number rule over every team's table and their sum together (ADR 033): whoever
+ * may read each team's figure and all teams' can subtract across those views, so the cells
+ * to close are decided over all of them at once, as one table in which each cell of the sum
+ * is the total of that cell of every team (`additive`: the figure's counts do add up over
+ * teams). Every view a person reads is then a slice of one protected whole. The tables
+ * must have the same shape (one figure over one period).
+ */
+export function protectAcross(
+	teams: Grid[],
+	all: Grid,
+	additive: boolean
+): { teams: Shown[][][]; all: Shown[][] } {
+	const height = all.rows.length;
+	const width = all.rows[0]?.length ?? 0;
+	if (teams.some((g) => g.rows.length !== height || g.rows.some((row) => row.length !== width)))
+		throw new Error('protectAcross: tables of different shapes');
+	const blocks = [...teams, all];
+	const at = (k: number, [r, c]: [number, number]): [number, number] => [k * height + r, c];
+	const sums = blocks.flatMap((g, k) =>
+		(g.sums ?? []).map((s) => ({ total: at(k, s.total), parts: s.parts.map((p) => at(k, p)) }))
+	);
+	if (additive && teams.length)
+		all.rows.forEach((row, r) =>
+			row.forEach((v, c) => {
+				if (v.kind === 'count')
+					sums.push({ total: at(teams.length, [r, c]), parts: teams.map((_, k) => at(k, [r, c])) });
+			})
+		);
+	const shown = protect({ rows: blocks.flatMap((g) => g.rows), sums });
+	return {
+		teams: teams.map((_, k) => shown.slice(k * height, (k + 1) * height)),
+		all: shown.slice(teams.length * height)
+	};
 }
 
 /** A cell as text, the same on the page and in the CSV. */

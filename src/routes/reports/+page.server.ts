@@ -38,7 +38,7 @@ export const load: PageServerLoad = async (event) => {
 			query: new URLSearchParams(filter.form).toString(),
 			// A team's own figures exactly for its members; across teams, the small-number rule.
 			exact,
-			figures: figures.map((f) => figureView(f, exact))
+			figures: figures.map((f) => figureView(f))
 		}
 	};
 };

@@ -1,12 +1,5 @@
-import type { Figure, FigureKey, RowKind } from '../../domain/report-figures';
-import {
-	chartable,
-	exactly,
-	periodChoices,
-	protect,
-	shownText,
-	type Period
-} from '../../domain/reports';
+import type { FigureKey, RowKind, ShownFigure } from '../../domain/report-figures';
+import { chartable, periodChoices, shownText, type Period } from '../../domain/reports';
 import { formatDate, formatLocale } from '../../format';
 import { toCsv } from '../csv';
 import type { OrganisationKind } from '../../domain/roles';
@@ -154,13 +147,12 @@ function rowLabel(kind: RowKind, key: string): string {
 }
 
 /**
- * A figure's table, chart and CSV cells. `exact`: the viewer may see it exactly (a team's
- * own figures for its members, the THL return for those who send it, §8); otherwise the
- * small-number rule applies.
+ * A figure's table, chart and CSV cells, as the report feature decided its reader may see
+ * them (exactly, or under the small-number rule over every view, §8).
  */
-export function figureView(f: Figure, exact = false): FigureView {
+export function figureView(f: ShownFigure): FigureView {
 	const locale = getLocale();
-	const shown = exact ? exactly(f.grid) : protect(f.grid);
+	const shown = f.shown;
 	const [title, description] = TITLES[f.key]();
 	const columns = f.columns.map((c) => COLUMNS[c]!());
 	const rows = f.rows.map((key, r) => ({
@@ -204,15 +196,15 @@ export type CsvFormat = (typeof CSV_FORMATS)[number];
  * machines, comma-separated, rows by their keys (a month, a kind), numbers without
  * separators or units.
  */
-export function figureCsv(f: Figure, exact: boolean, format: CsvFormat = 'excel'): string {
-	const view = figureView(f, exact);
+export function figureCsv(f: ShownFigure, format: CsvFormat = 'excel'): string {
+	const view = figureView(f);
 	if (format === 'excel')
 		return toCsv(
 			view.headers,
 			view.rows.map((r) => [r.label, ...r.cells]),
 			{ excel: true }
 		);
-	const shown = exact ? exactly(f.grid) : protect(f.grid);
+	const shown = f.shown;
 	return toCsv(
 		view.headers,
 		f.rows.map((key, r) => [

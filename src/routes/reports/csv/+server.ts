@@ -20,9 +20,7 @@ export const GET: RequestHandler = async (event) => {
 	// The THL return only for those who send it (§8), as its page.
 	if (key === 'thl') await requireRole(event, ...THL_ROLES);
 	const db = await database();
-	const { figures, exact } = await readReport(db, viewerOf(event), filter, [key]).catch(
-		httpFailure
-	);
+	const { figures } = await readReport(db, viewerOf(event), filter, [key]).catch(httpFailure);
 	securityEvent('export', {
 		userId: event.locals.user?.id ?? null,
 		requestId: event.locals.requestId,
@@ -31,7 +29,7 @@ export const GET: RequestHandler = async (event) => {
 	// A Finnish spreadsheet's format unless a machine's is asked for.
 	const format = event.url.searchParams.get('format') === 'plain' ? 'plain' : 'excel';
 	const name = `yhteisarvio-${key}-${filter.period.from}-${filter.period.to}${format === 'plain' ? '-data' : ''}.csv`;
-	return new Response(figureCsv(figures[0]!, exact, format), {
+	return new Response(figureCsv(figures[0]!, format), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
 			'content-disposition': `attachment; filename="${name}"`,

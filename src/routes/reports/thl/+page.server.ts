@@ -31,7 +31,7 @@ export const load: PageServerLoad = async (event) => {
 	const half = filter.form.period.split(':')[1] ?? '';
 	if (!filter.ok)
 		return { choices, team: filter.form.team, half, errors: filter.errors, report: null };
-	const { figures, exact } = await readReport(db, viewer, filter, ['thl']).catch(httpFailure);
+	const { figures } = await readReport(db, viewer, filter, ['thl']).catch(httpFailure);
 	return {
 		choices,
 		team: filter.form.team,
@@ -40,7 +40,7 @@ export const load: PageServerLoad = async (event) => {
 		report: {
 			heading: reportHeading(scope, filter),
 			query: new URLSearchParams(filter.form).toString(),
-			figure: figureView(figures[0]!, exact)
+			figure: figureView(figures[0]!)
 		}
 	};
 };

@@ -18,6 +18,21 @@ export type Scope = {
 	today: string;
 	/** Limits assessments, requests and consultations to one kind of partner. */
 	partnerKind: OrganisationKind | null;
+	/** Set by `byTeam`: this scope is one team of a batch read in one statement per query. */
+	batch?: Batch;
+};
+
+/**
+ * One read of a figure for each of several teams (`byTeam`). Each team's call builds the
+ * same statements (the team is a column of the statement, not a parameter), so the first
+ * team's call runs each one for every team at once and the others take their rows.
+ */
+type Batch = {
+	teamIds: string[];
+	team: string;
+	/** The n-th statement of the figure, by team. Shared by the teams' calls. */
+	results: Promise<Map<string, unknown[]>>[];
+	calls: number;
 };
 
 const uuids = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
@@ -32,7 +47,8 @@ function bounds(s: Scope) {
 	return {
 		// A semi-join on the unnested ids: `= any(array)` tests each row against every id, which
 		// for a region of 100 teams costs more than the rest of a small figure (measured).
-		inTeams: (col: SQL) => sql`${col} in (select unnest(${uuids(s.teamIds)}))`,
+		inTeams: (col: SQL) =>
+			s.batch ? sql`${col} = batch_team.id` : sql`${col} in (select unnest(${uuids(s.teamIds)}))`,
 		from: sql`${s.period.from}::date`,
 		to: sql`${s.period.to}::date`,
 		fromTs: fiStart(sql`${s.period.from}::date`),
@@ -46,8 +62,47 @@ function bounds(s: Scope) {
 
 const wd = (holidays: SQL, a: SQL, b: SQL) => sql`working_days_between(${a}, ${b}, ${holidays})`;
 
-async function query<T>(db: DbOrTx, q: SQL): Promise<T[]> {
-	return rowsOf<T>(await db.execute(q));
+async function query<T>(db: DbOrTx, s: Scope, q: SQL): Promise<T[]> {
+	const batch = s.batch;
+	if (!batch) return rowsOf<T>(await db.execute(q));
+	const n = batch.calls++;
+	batch.results[n] ??= db
+		.execute(
+			sql`select batch_team.id::text as batch_team_id, q.*
+				from unnest(${uuids(batch.teamIds)}) as batch_team(id) cross join lateral (${q}) q`
+		)
+		.then((res) => {
+			const byTeam = new Map<string, unknown[]>();
+			for (const row of rowsOf<{ batch_team_id: string }>(res))
+				byTeam.set(row.batch_team_id, [...(byTeam.get(row.batch_team_id) ?? []), row]);
+			return byTeam;
+		});
+	return ((await batch.results[n]).get(batch.team) ?? []) as T[];
+}
+
+/**
+ * A figure for each team, as `read` gives it for one, with one statement per query for all
+ * of them (a lateral join over the teams): the small-number rule is decided over the teams
+ * and their sum together (ADR 033), and a region of a hundred teams must not cost a hundred
+ * round trips.
+ */
+export async function byTeam<T>(
+	db: DbOrTx,
+	s: Scope,
+	read: (db: DbOrTx, s: Scope) => Promise<T>
+): Promise<T[]> {
+	const results: Batch['results'] = [];
+	const out: T[] = [];
+	// One after another: the first team's call runs the statements the others read.
+	for (const team of s.teamIds)
+		out.push(
+			await read(db, {
+				...s,
+				teamIds: [team],
+				batch: { teamIds: s.teamIds, team, results, calls: 0 }
+			})
+		);
+	return out;
 }
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 const numOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
@@ -71,6 +126,7 @@ export async function coloursByMonth(db: DbOrTx, s: Scope) {
 	const lastEnd = fiStart(sql`(${lastEndOn} + 1)`);
 	const rows = await query<{ month: string; colour: string; n: number }>(
 		db,
+		s,
 		sql`with m as (
 				select m.end_on, ${fiStart(sql`(m.end_on + 1)`)} as end_ts
 				from unnest(${dates(months.map((x) => x.to))}) as m(end_on)
@@ -124,6 +180,7 @@ export async function overridesByMonth(db: DbOrTx, s: Scope) {
 	const b = bounds(s);
 	const rows = await query<Record<string, unknown>>(
 		db,
+		s,
 		sql`select to_char(h.at at time zone 'Europe/Helsinki', 'YYYY-MM') as month,
 				count(*)::int as changes,
 				count(*) filter (where h.trigger = 'override')::int as overrides,
@@ -159,6 +216,7 @@ export async function flagsByOutcome(db: DbOrTx, s: Scope, trigger?: 'disagreeme
 	const b = bounds(s);
 	const rows = await query<Record<string, unknown>>(
 		db,
+		s,
 		sql`select x.outcome, count(*)::int as n,
 				count(x.triaged_on)::int as triaged,
 				percentile_cont(0.5) within group (order by ${wd(b.holidays, sql`x.raised_on`, sql`x.triaged_on`)})
@@ -196,6 +254,7 @@ export async function redResponseByMonth(db: DbOrTx, s: Scope) {
 	const b = bounds(s);
 	const rows = await query<Record<string, unknown>>(
 		db,
+		s,
 		sql`select to_char(x.raised_at at time zone 'Europe/Helsinki', 'YYYY-MM') as month,
 				count(*)::int as reds,
 				count(x.triaged_on)::int as triaged,
@@ -239,6 +298,7 @@ export async function consultationsByMonth(db: DbOrTx, s: Scope) {
 	const b = bounds(s);
 	const rows = await query<Record<string, unknown>>(
 		db,
+		s,
 		sql`select to_char(k.created_at at time zone 'Europe/Helsinki', 'YYYY-MM') as month,
 				count(*)::int as requested,
 				count(*) filter (where k.state in ('requested', 'scheduled'))::int as pending,
@@ -277,6 +337,7 @@ export async function intensiveByKind(db: DbOrTx, s: Scope) {
 	const b = bounds(s);
 	const rows = await query<Record<string, unknown>>(
 		db,
+		s,
 		sql`select w.kind::text as kind,
 				count(*) filter (where w.activated_at >= ${b.fromTs} and w.activated_at < ${b.toTs})::int as started,
 				count(*) filter (where w.closed_at >= ${b.fromTs} and w.closed_at < ${b.toTs})::int as closed,
@@ -324,6 +385,7 @@ export async function colourAfterIntensive(db: DbOrTx, s: Scope) {
 	const b = bounds(s);
 	const rows = await query<Record<string, unknown>>(
 		db,
+		s,
 		sql`select w.kind::text as kind, coalesce(h.colour, 'not_yet') as colour, count(*)::int as n
 			from intensive_workflow w join child c on c.id = w.child_id
 			left join lateral (
@@ -358,6 +420,7 @@ export async function caseloadBands(db: DbOrTx, s: Scope) {
 	const phases = sql`${`{${CASELOAD_PHASES.join(',')}}`}::child_phase[]`;
 	const rows = await query<{ band: string; n: number }>(
 		db,
+		s,
 		sql`select case when x.n < 15 then 'under_15' when x.n <= 20 then '15_20'
 					when x.n <= 30 then '21_30' else 'over_30' end as band, count(*)::int as n
 			from (
@@ -380,6 +443,7 @@ export async function caseloadConfirmations(db: DbOrTx, s: Scope) {
 	const b = bounds(s);
 	const [confirmed] = await query<{ n: number }>(
 		db,
+		s,
 		sql`select count(*)::int as n from caseload_confirmation k join child c on c.id = k.child_id
 			where ${b.inTeams(sql`c.team_id`)} and k.created_at >= ${b.fromTs} and k.created_at < ${b.toTs}`
 	);
@@ -398,6 +462,7 @@ export async function assessmentsByPartnerKind(db: DbOrTx, s: Scope) {
 	const kindFilter = s.partnerKind ? sql`and o.kind = ${s.partnerKind}` : sql``;
 	const rows = await query<Record<string, unknown>>(
 		db,
+		s,
 		sql`select x.kind, sum(x.received)::int as received, sum(x.due)::int as due,
 				sum(x.answered)::int as answered
 			from (
@@ -428,6 +493,7 @@ export async function meetingsByMonth(db: DbOrTx, s: Scope) {
 	const b = bounds(s);
 	const held = await query<Record<string, unknown>>(
 		db,
+		s,
 		sql`select to_char(t.starts_at at time zone 'Europe/Helsinki', 'YYYY-MM') as month,
 				count(distinct t.id)::int as meetings, count(distinct d.child_id)::int as children
 			from team_meeting t left join meeting_discussion d on d.meeting_id = t.id
@@ -437,6 +503,7 @@ export async function meetingsByMonth(db: DbOrTx, s: Scope) {
 	);
 	const steps = await query<Record<string, unknown>>(
 		db,
+		s,
 		sql`select to_char(st.due_on, 'YYYY-MM') as month, count(*)::int as due,
 				count(*) filter (where st.outcome = 'done')::int as done
 			from meeting_step st join team_meeting t on t.id = st.meeting_id
@@ -468,6 +535,7 @@ export async function thlFollowUp(db: DbOrTx, s: Scope) {
 	const b = bounds(s);
 	const [contacts] = await query<Record<string, unknown>>(
 		db,
+		s,
 		sql`select count(*)::int as total,
 				count(*) filter (where k.kind = 'notification')::int as notifications
 			from case_contact k join child c on c.id = k.child_id
@@ -475,6 +543,7 @@ export async function thlFollowUp(db: DbOrTx, s: Scope) {
 	);
 	const clocks = await query<Record<string, unknown>>(
 		db,
+		s,
 		// Met in the half-year, on time or late; and still unmet at its end with the deadline
 		// passed (on or before the last day): THL counts those as late too (§8).
 		sql`select k.kind::text as kind,

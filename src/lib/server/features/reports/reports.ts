@@ -13,11 +13,13 @@ import {
 	overridesFigure,
 	redResponseFigure,
 	thlFigure,
+	ADDITIVE_OVER_TEAMS,
 	FIGURE_KEYS,
 	type Figure,
-	type FigureKey
+	type FigureKey,
+	type ShownFigure
 } from '../../../domain/report-figures';
-import { wholePeriodProblem, type Period } from '../../../domain/reports';
+import { exactly, protectAcross, wholePeriodProblem, type Period } from '../../../domain/reports';
 import { REPORT_ROLES, type OrganisationKind } from '../../../domain/roles';
 import { actorOf, logAggregate, logDenied, type Actor, type Viewer } from '../../access-log';
 import { inTransaction, type DbOrTx } from '../../db';
@@ -112,6 +114,32 @@ async function figure(db: DbOrTx, key: FigureKey, s: q.Scope): Promise<Figure> {
 }
 
 /**
+ * A figure across the team boundary (§8 revised, ADR 033): the reader may ask for each of
+ * their teams and for all of them, and subtract one view from another, so the cells to
+ * close are decided over every team's table and the sum at once, whichever one is shown.
+ */
+async function acrossTeams(
+	tx: DbOrTx,
+	key: FigureKey,
+	s: q.Scope,
+	scope: ReportScope,
+	teamId: string | null
+): Promise<ShownFigure> {
+	const teamIds = scope.teams.map((t) => t.id);
+	const whole = { ...s, teamIds };
+	const all = await figure(tx, key, whole);
+	const teams = await q.byTeam(tx, whole, (d, one) => figure(d, key, one));
+	const shown = protectAcross(
+		teams.map((f) => f.grid),
+		all.grid,
+		ADDITIVE_OVER_TEAMS.has(key)
+	);
+	if (teamId === null) return { ...all, shown: shown.all };
+	const i = teamIds.indexOf(teamId);
+	return { ...teams[i]!, shown: shown.teams[i]! };
+}
+
+/**
  * Figures for the filter, read in one transaction with one access-log row of kind
  * `aggregate`: no child is named in it, as none is in the figures.
  */
@@ -121,7 +149,7 @@ export async function readReport(
 	filter: ReportFilter,
 	keys: FigureKey[] | 'system',
 	now = new Date()
-): Promise<{ scope: ReportScope; figures: Figure[]; exact: boolean }> {
+): Promise<{ scope: ReportScope; figures: ShownFigure[]; exact: boolean }> {
 	const scope = await reportScope(db, viewer);
 	const teamIds = await teamsOf(db, scope, filter);
 	const exact = exactFor(viewer, scope, teamIds, keys);
@@ -142,9 +170,13 @@ export async function readReport(
 		// The planner's cost for a region's aggregates crosses PostgreSQL's JIT threshold, and
 		// compiling them takes longer than running them (measured: 0.4 s of a 0.8 s query).
 		await tx.execute(sql`set local jit = off`);
-		const out: Figure[] = [];
+		const out: ShownFigure[] = [];
 		// One after another: a transaction is one connection.
-		for (const key of wanted) out.push(await figure(tx, key, s));
+		for (const key of wanted)
+			if (exact) {
+				const f = await figure(tx, key, s);
+				out.push({ ...f, shown: exactly(f.grid) });
+			} else out.push(await acrossTeams(tx, key, s, scope, filter.teamId));
 		await logAggregate(tx, scope.actor, {
 			entityId: keys === 'system' ? 'system' : wanted.join(','),
 			teamIds: teamIds
