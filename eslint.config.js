@@ -14,6 +14,16 @@ import svelteConfig from './svelte.config.js';
 process.env.SVELTE_ESLINT_PARSER_EXPERIMENTAL_TS_SYS_HOOK ??= '1';
 const { default: svelte } = await import('eslint-plugin-svelte');
 
+const KIT = {
+	group: ['@sveltejs/kit', '@sveltejs/kit/*', '$app/*'],
+	message: 'Only src/lib/server/http speaks SvelteKit; throw the errors in errors.ts.'
+};
+const SURFACE = "Import the feature's public surface (its index.ts), not its files.";
+/** From a feature's file: a file of another feature (`../other/file`). */
+const SIBLING_FEATURE_FILE = { regex: '^\\.\\./[^./][^/]*/', message: SURFACE };
+/** From outside the features: a file inside one (`…/features/name/file`). */
+const FEATURE_FILE = { regex: '(^|/)features/[^/]+/', message: SURFACE };
+
 export default ts.config(
 	{
 		ignores: [
@@ -81,24 +91,29 @@ export default ts.config(
 		},
 		rules: { 'import-x/no-cycle': 'error' }
 	},
+	// The core is Kit-free: only the HTTP adapter (src/lib/server/http) speaks SvelteKit, so
+	// services and the CLIs run anywhere. Features meet only through each other's public
+	// surface (their index.ts, named exports): a feature's other files are its own.
 	{
-		// The core is Kit-free: only the HTTP adapter (src/lib/server/http) speaks SvelteKit,
-		// so services and the CLIs run anywhere. Test helpers may build Kit events.
+		files: ['src/lib/server/features/**/*.ts'],
+		ignores: ['src/lib/server/**/*.spec.ts'],
+		rules: { 'no-restricted-imports': ['error', { patterns: [KIT, SIBLING_FEATURE_FILE] }] }
+	},
+	{
 		files: ['src/lib/server/**/*.ts'],
-		ignores: ['src/lib/server/http/**', 'src/lib/server/testing/**', 'src/lib/server/**/*.spec.ts'],
-		rules: {
-			'no-restricted-imports': [
-				'error',
-				{
-					patterns: [
-						{
-							group: ['@sveltejs/kit', '@sveltejs/kit/*', '$app/*'],
-							message: 'Only src/lib/server/http speaks SvelteKit; throw the errors in errors.ts.'
-						}
-					]
-				}
-			]
-		}
+		ignores: [
+			'src/lib/server/features/**',
+			'src/lib/server/http/**',
+			'src/lib/server/testing/**',
+			'src/lib/server/**/*.spec.ts'
+		],
+		rules: { 'no-restricted-imports': ['error', { patterns: [KIT, FEATURE_FILE] }] }
+	},
+	{
+		// The HTTP adapter and test helpers may speak Kit, not reach into a feature.
+		files: ['src/lib/server/http/**/*.ts', 'src/lib/server/testing/**/*.ts'],
+		ignores: ['src/lib/server/**/*.spec.ts'],
+		rules: { 'no-restricted-imports': ['error', { patterns: [FEATURE_FILE] }] }
 	},
 	{
 		// Routes are thin: they call a feature's public module and the HTTP adapter, and never

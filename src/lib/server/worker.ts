@@ -2,7 +2,7 @@ import { getDb } from './db';
 import { readEnv } from './env';
 import { log } from './log';
 import { mailTransport, processOutbox } from './mail/outbox';
-import { notifyOverdue } from './features/notifications/overdue';
+import { notifyOverdue } from './features/notifications';
 
 let timer: ReturnType<typeof setInterval> | null = null;
 

@@ -6,7 +6,7 @@ import { hashPassword } from '../auth/password';
 import { passwordProblem } from '../auth/password-policy';
 import type { Db } from '../db';
 import { membership, organisation, team, user } from '../db/schema';
-import { issuePasswordLink } from '../features/admin/admin';
+import { issuePasswordLink } from '../features/admin';
 
 /** `npm run user:create -- --email … --role admin …`: arguments checked with Zod. */
 export const argsSchema = z.object({

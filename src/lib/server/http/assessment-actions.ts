@@ -10,7 +10,7 @@ import {
 	contentFromForm,
 	formFromContent,
 	saveAssessment
-} from '../features/assessments/assessments';
+} from '../features/assessments';
 import { type ChildContext } from '../access';
 
 /**

@@ -4,10 +4,10 @@ import { logDenied, requireChildAccess, viewerOf } from './authz';
 import { checkConsultationInvite } from '../access';
 import { getDb, type Db } from '../db';
 import { uuidParam } from './params';
-import { childOfAssessment } from '../features/assessments/assessments';
-import { childOfConsultation } from '../features/consultations/consultations';
-import { childOfFlag } from '../features/flags/flags';
-import { childOfWorkflow } from '../features/intensive/intensive';
+import { childOfAssessment } from '../features/assessments';
+import { childOfConsultation } from '../features/consultations';
+import { childOfFlag } from '../features/flags';
+import { childOfWorkflow } from '../features/intensive';
 
 const finders = {
 	assessment: childOfAssessment,

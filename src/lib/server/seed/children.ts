@@ -15,7 +15,7 @@ import {
 	type AssessmentRatings
 } from '../db/schema';
 import type { DemoIds } from './ids';
-import { recomputeChildStatus } from '../features/status/status';
+import { recomputeChildStatus } from '../features/status';
 import { triageDueOn } from '../../domain/flags';
 
 /**

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { agendaFacts } from '../features/meetings/agenda-facts';
+import { agendaFacts } from '../features/meetings';
 import { helsinkiDate } from '../../domain/access';
 import { buildAgenda } from '../../domain/meeting';
 import { addDays } from '../../domain/working-days';

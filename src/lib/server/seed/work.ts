@@ -13,7 +13,7 @@ import {
 	workflowEntry,
 	workflowPartner
 } from '../db/schema';
-import { raiseFlag, storedFacts } from '../features/flags/flags';
+import { raiseFlag, storedFacts } from '../features/flags';
 import type { DemoIds } from './ids';
 
 const DAY = 86400_000;

@@ -3,7 +3,7 @@ import { checkChildAccess, type ChildContext } from '../access';
 import { helsinkiDate } from '../../domain/access';
 import { actAs, createSession, loadMemberships } from '../auth/session';
 import { hashPassword } from '../auth/password';
-import { contentFromForm } from '../features/assessments/assessments';
+import { contentFromForm } from '../features/assessments';
 import { getDb, type Db } from '../db';
 import { asc, eq } from 'drizzle-orm';
 import {

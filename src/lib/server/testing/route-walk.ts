@@ -12,7 +12,7 @@ import {
 	notification
 } from '../db/schema';
 import { gate } from '../http/gate';
-import { recomputeChildStatus } from '../features/status/status';
+import { recomputeChildStatus } from '../features/status';
 import { db, eventFor, makeOrg, makeTeam, makeUser, uniq } from './fixtures';
 import { rowsOf } from './routes';
 

@@ -1,2 +1,11 @@
-// The account feature's public module: routes import only this (lint-enforced).
-export * from './account';
+// The account feature's public surface: routes, other features and the HTTP layer import
+// only these names, only from here (lint-enforced). Anything else is the feature's own.
+export {
+	LOCALE_CHOSEN_COOKIE,
+	ThrottledError,
+	changeOwnPassword,
+	passwordLinkValid,
+	preferredLocaleOf,
+	setPasswordWithLink,
+	setPreferredLocale
+} from './account';

@@ -18,7 +18,7 @@ import { updateVersioned } from '../../db/lock';
 import { membership, organisation, passwordToken, team, user } from '../../db/schema';
 import { FieldError, NotFoundError } from '../../errors';
 import { readEnv } from '../../env';
-import { notify } from '../notifications/notifications';
+import { notify } from '../notifications';
 import { emailOutbox, notification } from '../../db/schema';
 import { assertActorRole } from '../../access';
 import { ForbiddenError } from '../../errors';

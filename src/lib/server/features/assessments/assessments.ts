@@ -11,7 +11,7 @@ import {
 	type AssessmentRatings
 } from '../../db/schema';
 import { ConflictError, FieldError, NotFoundError } from '../../errors';
-import { recomputeChildStatus } from '../status/status';
+import { recomputeChildStatus } from '../status';
 import { ForbiddenError } from '../../errors';
 import { logChild } from '../../access-log';
 import { type ChildContext } from '../../access';

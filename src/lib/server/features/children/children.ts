@@ -18,8 +18,8 @@ import {
 } from '../../db/schema';
 import { helsinkiDate } from '../../../domain/access';
 import { FieldError, NotFoundError } from '../../errors';
-import { lockChild, recomputeChildStatus } from '../status/status';
-import { assertCanBeResponsible, claimIfCounted } from '../path/caseload';
+import { lockChild, recomputeChildStatus } from '../status';
+import { assertCanBeResponsible, claimIfCounted } from '../path';
 import { actorOf, logChild, type Viewer } from '../../access-log';
 import { type ChildContext } from '../../access';
 import { ForbiddenError } from '../../errors';

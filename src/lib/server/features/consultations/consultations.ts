@@ -21,10 +21,10 @@ import {
 	organisation,
 	user
 } from '../../db/schema';
-import { childTeamWorkers } from '../children/children';
+import { childTeamWorkers } from '../children';
 import { FieldError, NotFoundError } from '../../errors';
-import { raiseFlag, storedFacts } from '../flags/flags';
-import { notify, organisationStaff, teamMembersWithRole } from '../notifications/notifications';
+import { raiseFlag, storedFacts } from '../flags';
+import { notify, organisationStaff, teamMembersWithRole } from '../notifications';
 import { PARTNER_KINDS } from '../../../domain/roles';
 import { assertChildPermission, type ChildContext } from '../../access';
 import { logChild, logChildMany } from '../../access-log';

@@ -1,2 +1,11 @@
-// The consultations feature's public module: routes import only this (lint-enforced).
-export * from './consultations';
+// The consultations feature's public surface: routes, other features and the HTTP layer import
+// only these names, only from here (lint-enforced). Anything else is the feature's own.
+export {
+	type ConsultationChange,
+	changeConsultation,
+	childOfConsultation,
+	consultationsForChild,
+	getConsultation,
+	participantChoices,
+	requestConsultation
+} from './consultations';

@@ -10,7 +10,7 @@ import {
 import type { Db } from '../../db';
 import { child, childStatus, flag, statutoryClock, user } from '../../db/schema';
 import { DUE_SOON_WORKING_DAYS, nthWorkingDayAfter } from '../../../domain/clocks';
-import { nearestClocks } from '../path/view';
+import { nearestClocks } from '../path';
 import { ForbiddenError } from '../../errors';
 import { logTeamList, type Viewer } from '../../access-log';
 import { teamMemberships } from '../../access';

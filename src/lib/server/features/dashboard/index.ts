@@ -1,2 +1,3 @@
-// The dashboard feature's public module: routes import only this (lint-enforced).
-export * from './dashboard';
+// The dashboard feature's public surface: routes, other features and the HTTP layer import
+// only these names, only from here (lint-enforced). Anything else is the feature's own.
+export { teamDashboard } from './dashboard';

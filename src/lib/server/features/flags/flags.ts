@@ -22,7 +22,7 @@ import {
 	placement
 } from '../../db/schema';
 import { ConflictError, FieldError, NotFoundError } from '../../errors';
-import { notify, teamMembersWithRole } from '../notifications/notifications';
+import { notify, teamMembersWithRole } from '../notifications';
 import { ForbiddenError } from '../../errors';
 import { assertChildPermission, type ChildContext, teamMemberships } from '../../access';
 import { logChild, logChildMany, logTeamList, type Viewer } from '../../access-log';

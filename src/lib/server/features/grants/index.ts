@@ -1,3 +1,13 @@
-// The grants feature's public module: routes import only this (lint-enforced).
-export * from './grants';
-export * from './answers';
+// The grants feature's public surface: routes, other features and the HTTP layer import
+// only these names, only from here (lint-enforced). Anything else is the feature's own.
+export {
+	createAssessmentRequest,
+	createGrant,
+	createPlacement,
+	endPlacement,
+	partnerInbox,
+	partnerOrganisations,
+	requestsForChild,
+	revokeGrant
+} from './grants';
+export { answerInformationRequest, informationAnswers, informationRequest } from './answers';

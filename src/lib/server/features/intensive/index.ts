@@ -1,2 +1,11 @@
-// The intensive feature's public module: routes import only this (lint-enforced).
-export * from './intensive';
+// The intensive feature's public surface: routes, other features and the HTTP layer import
+// only these names, only from here (lint-enforced). Anything else is the feature's own.
+export {
+	type WorkflowChange,
+	changeWorkflow,
+	childOfWorkflow,
+	getWorkflow,
+	ownedOpenSteps,
+	teamWork,
+	workflowsForChild
+} from './intensive';

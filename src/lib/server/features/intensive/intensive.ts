@@ -27,7 +27,7 @@ import {
 	workflowEntry,
 	workflowPartner
 } from '../../db/schema';
-import { childTeamWorkers } from '../children/children';
+import { childTeamWorkers } from '../children';
 import { notify, organisationStaff } from '../notifications';
 import { ConflictError, FieldError, NotFoundError } from '../../errors';
 import { ForbiddenError } from '../../errors';

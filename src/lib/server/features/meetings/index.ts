@@ -1,6 +1,30 @@
 /** The weekly systemic team meeting (docs/domain.md §7). */
-export * from './agenda-facts';
-export * from './meetings';
-export * from './record';
-export * from './measures';
-export * from './history';
+// The meetings feature's public surface: routes, other features and the HTTP layer import
+// only these names, only from here (lint-enforced). Anything else is the feature's own.
+export { agendaFacts } from './agenda-facts';
+export {
+	addToAgenda,
+	agendaCandidates,
+	meetingSettings,
+	meetingView,
+	prepareMeeting,
+	removeFromAgenda,
+	reorderAgenda,
+	setMeetingSettings,
+	teamMeetings,
+	teamPeople
+} from './meetings';
+export {
+	addAddendum,
+	addHypothesis,
+	addStep,
+	advanceMeeting,
+	discussionView,
+	meetingAddenda,
+	saveDiscussion,
+	saveReflection,
+	settleHypothesis,
+	settleStep
+} from './record';
+export { meetingMeasures, myOpenSteps } from './measures';
+export { childMeetingHistory } from './history';

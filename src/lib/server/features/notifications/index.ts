@@ -1,3 +1,12 @@
-// The notifications feature's public module: routes import only this (lint-enforced).
-export * from './notifications';
-export * from './overdue';
+// The notifications feature's public surface: routes, other features and the HTTP layer import
+// only these names, only from here (lint-enforced). Anything else is the feature's own.
+export {
+	listNotifications,
+	markAllRead,
+	notify,
+	openNotification,
+	organisationStaff,
+	teamMembersWithRole,
+	unreadCount
+} from './notifications';
+export { notifyOverdue } from './overdue';

@@ -1,11 +1,31 @@
-// The child's path (docs/domain.md §10–§11): its public module; routes import only this.
-export * from './caseload';
-export * from './contacts';
-export * from './family';
-export * from './phases';
-export * from './summary';
-export * from './view';
-export * from './receipts';
-export * from './placements';
-export * from './client-plans';
-export * from './births';
+// The path feature's public surface: routes, other features and the HTTP layer import
+// only these names, only from here (lint-enforced). Anything else is the feature's own.
+export {
+	assertCanBeResponsible,
+	caseloadOverview,
+	claimIfCounted,
+	responsibleOptions,
+	teamCaseloads,
+	workerCaseload
+} from './caseload';
+export {
+	assessUrgency,
+	decideContact,
+	fileContact,
+	fileContactForNewChild,
+	getContact,
+	intakeTeams
+} from './contacts';
+export { linkSiblings, siblingsOf, unlinkFromFamily } from './family';
+export { changePhase } from './phases';
+export { familySummary } from './summary';
+export { childPath, intakeList, nearestClocks } from './view';
+export { listReceipts, requireReceipt } from './receipts';
+export {
+	addMissingEmergencyClocks,
+	changePlacement,
+	extendEmergencyPlacement,
+	recordCareOrderApplication
+} from './placements';
+export { clientPlanVersion, clientPlans, latestClientPlan, saveClientPlan } from './client-plans';
+export { recordBirth } from './births';

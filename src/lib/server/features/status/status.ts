@@ -8,7 +8,7 @@ import {
 } from '../../../domain/traffic-light';
 import type { DbOrTx } from '../../db';
 import { assessment, child, childStatus, childStatusHistory } from '../../db/schema';
-import { raiseFlagsForStatusChange, storedFacts } from '../flags/flags';
+import { raiseFlagsForStatusChange, storedFacts } from '../flags';
 
 /** The child's submitted assessments that no submitted correction has replaced. */
 export async function currentAssessments(
