@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql } from 'drizzle-orm';
 import { LOG_MONTHS_AHEAD, type DbOrTx } from '../db';
 import { accessLog } from '../db/schema';
-import type { Role } from '../../domain/roles';
+import { isTeamRole, type Role } from '../../domain/roles';
 import type { MembershipInfo } from '../auth/session';
 
 /**
@@ -21,6 +21,15 @@ export type Actor = {
 	role: Role | null;
 	requestId: string | null;
 };
+
+/**
+ * The membership a person acts through where no one record decides it (a refusal, a list,
+ * a report): the viewer's memberships are already those of the team they chose to act in
+ * (§2, `actingMemberships`), so it is that team's role, else their first other one.
+ */
+export function actingMembership(viewer: Viewer): MembershipInfo | undefined {
+	return viewer.memberships.find((ms) => isTeamRole(ms.role)) ?? viewer.memberships.find(Boolean);
+}
 
 /** The one actor builder: the viewer acting through one of their memberships (or none). */
 export function actorOf(
@@ -229,7 +238,10 @@ export function logTeamList(
 	return logListed(
 		db,
 		rows.map((r) => ({
-			actor: actorOf(viewer, memberships.find((x) => x.teamId === r.teamId) ?? memberships[0]),
+			actor: actorOf(
+				viewer,
+				memberships.find((x) => x.teamId === r.teamId) ?? actingMembership(viewer)
+			),
 			basis: 'team',
 			entityType,
 			childId: r.childId,

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { childAccess, helsinkiDate, inviteAccess, type ChildAccess } from '../../domain/access';
 import { can, type Permission } from '../../domain/permissions';
 import { isTeamRole, type Role } from '../../domain/roles';
-import { actorOf, logDenied, type Actor, type Viewer } from '../access-log';
+import { actingMembership, actorOf, logDenied, type Actor, type Viewer } from '../access-log';
 import type { MembershipInfo } from '../auth/session';
 import type { DbOrTx } from '../db';
 import { accessGrant, child, consultation } from '../db/schema';
@@ -70,7 +70,7 @@ export async function checkChildAccess(
 ): Promise<ChildContext | null> {
 	const access = await resolveChildAccess(db, viewer, childId, now);
 	if (!access || (what.teamOnly && access.kind !== 'team')) {
-		await logDenied(db, actorOf(viewer, access?.membership ?? viewer.memberships[0]), {
+		await logDenied(db, actorOf(viewer, access?.membership ?? actingMembership(viewer)), {
 			action: what.action,
 			entityType: what.entityType ?? 'child',
 			entityId: what.entityId ?? childId,

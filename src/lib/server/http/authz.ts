@@ -1,7 +1,13 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Role } from '../../domain/roles';
 import { m } from '../../paraglide/messages';
-import { actorOf, logDenied as logDeniedRow, type Actor, type Viewer } from '../access-log';
+import {
+	actingMembership,
+	actorOf,
+	logDenied as logDeniedRow,
+	type Actor,
+	type Viewer
+} from '../access-log';
 import { recentlyConfirmed } from '../auth/factor';
 import type { MembershipInfo, SessionUser } from '../auth/session';
 import { getDb, type Db } from '../db';
@@ -54,7 +60,8 @@ export function requireUser(event: Event): SessionUser {
 /** A refused request, logged as the signed-in person (or anonymously) before the 403/404. */
 export async function logDenied(event: Event, what: { entityType: string; entityId?: string }) {
 	const user = event.locals.user;
-	const actor = user ? actorOf(viewerOf(event), user.memberships[0]) : null;
+	const viewer = user ? viewerOf(event) : null;
+	const actor = viewer ? actorOf(viewer, actingMembership(viewer)) : null;
 	await logDeniedRow(await getDb(), actor, {
 		action: 'access',
 		entityType: what.entityType,

@@ -14,6 +14,7 @@ import { nearestClocks } from '../path';
 import { ForbiddenError } from '../../errors';
 import { logTeamList, type Viewer } from '../../access-log';
 import { teamMemberships } from '../../access';
+import { shownColour } from '../status';
 
 export const PAGE_SIZE = 50;
 
@@ -26,7 +27,7 @@ export type DashboardFilter = {
 };
 
 /** The colour the team works with: its own override if it set one, else the computed one. */
-const effectiveColour = sql<Colour>`coalesce(${childStatus.overrideColour}, ${childStatus.colour})`;
+const effectiveColour = shownColour();
 /** `child_status.severity` (a stored column) for each colour the team works with. */
 const SEVERITY: Record<Colour, number> = { red: 3, yellow: 2, green: 1, grey: 0 };
 const COLOUR_OF = Object.fromEntries(Object.entries(SEVERITY).map(([c, n]) => [n, c])) as Record<

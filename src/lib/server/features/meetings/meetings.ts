@@ -19,6 +19,8 @@ import {
 } from '../../db/schema';
 import { ConflictError, FieldError, ForbiddenError, NotFoundError } from '../../errors';
 import { agendaFacts } from './agenda-facts';
+import { shownColour } from '../status';
+import type { Colour } from '../../../domain/colours';
 
 type Meeting = typeof teamMeeting.$inferSelect;
 
@@ -212,7 +214,7 @@ export async function meetingView(db: DbOrTx, viewer: Viewer, meetingId: string)
 				version: agendaItem.version,
 				givenName: child.givenName,
 				familyName: child.familyName,
-				colour: sql<string | null>`coalesce(${childStatus.overrideColour}, ${childStatus.colour})`,
+				colour: shownColour<Colour | null>(),
 				discussed: sql<boolean>`exists (select 1 from ${meetingDiscussion}
 					where ${meetingDiscussion.meetingId} = ${agendaItem.meetingId}
 					and ${meetingDiscussion.childId} = ${agendaItem.childId})`

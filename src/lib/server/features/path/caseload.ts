@@ -14,6 +14,7 @@ import { teamMemberships } from '../../access';
 import type { DbOrTx } from '../../db';
 import { caseloadConfirmation, child, childStatus, membership, user } from '../../db/schema';
 import { FieldError, ForbiddenError } from '../../errors';
+import { shownColour } from '../status';
 
 const counted = inArray(child.phase, [...CASELOAD_PHASES]);
 const workload = inArray(child.phase, [...WORKLOAD_PHASES]);
@@ -69,7 +70,7 @@ export async function workerCaseload(db: DbOrTx, viewer: Viewer, workerId: strin
 			givenName: child.givenName,
 			familyName: child.familyName,
 			phase: child.phase,
-			colour: sql<string>`coalesce(${childStatus.overrideColour}, ${childStatus.colour})`
+			colour: shownColour()
 		})
 		.from(child)
 		.leftJoin(childStatus, eq(childStatus.childId, child.id))

@@ -6,6 +6,8 @@ import { inTransaction, type Db, type DbOrTx } from '../../db';
 import { child, childStatus, family } from '../../db/schema';
 import { FieldError, ForbiddenError, NotFoundError } from '../../errors';
 import { lockChild } from '../status';
+import { shownColour } from '../status';
+import type { Colour } from '../../../domain/colours';
 
 /** The child's siblings in the app (§11), each a read of that child: one list row. */
 export async function siblingsOf(db: DbOrTx, ctx: ChildContext) {
@@ -23,7 +25,7 @@ export async function siblingsOf(db: DbOrTx, ctx: ChildContext) {
 				familyName: child.familyName,
 				dateOfBirth: child.dateOfBirth,
 				phase: child.phase,
-				colour: sql<string | null>`coalesce(${childStatus.overrideColour}, ${childStatus.colour})`
+				colour: shownColour<Colour | null>()
 			})
 			.from(child)
 			.leftJoin(childStatus, eq(childStatus.childId, child.id))

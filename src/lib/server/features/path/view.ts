@@ -16,6 +16,8 @@ import {
 	user
 } from '../../db/schema';
 import type { ChildPhase } from '../../../domain/path';
+import { shownColour } from '../status';
+import type { Colour } from '../../../domain/colours';
 
 export type ClockView = {
 	id: string;
@@ -207,7 +209,7 @@ export async function intakeList(
 				dateOfBirth: child.dateOfBirth,
 				phase: child.phase,
 				responsibleWorkerName: user.displayName,
-				colour: sql<string | null>`coalesce(${childStatus.overrideColour}, ${childStatus.colour})`
+				colour: shownColour<Colour | null>()
 			})
 			.from(child)
 			.leftJoin(user, eq(user.id, child.responsibleWorkerId))

@@ -21,7 +21,14 @@ import {
 } from '../../../domain/report-figures';
 import { exactly, protectAcross, wholePeriodProblem, type Period } from '../../../domain/reports';
 import { REPORT_ROLES, type OrganisationKind } from '../../../domain/roles';
-import { actorOf, logAggregate, logDenied, type Actor, type Viewer } from '../../access-log';
+import {
+	actingMembership,
+	actorOf,
+	logAggregate,
+	logDenied,
+	type Actor,
+	type Viewer
+} from '../../access-log';
 import { inTransaction, type DbOrTx } from '../../db';
 import { team } from '../../db/schema';
 import { FieldError, ForbiddenError, NotFoundError } from '../../errors';
@@ -37,7 +44,7 @@ export type ReportScope = { teams: ReportTeam[]; actor: Actor; region: boolean }
  */
 export async function reportScope(db: DbOrTx, viewer: Viewer): Promise<ReportScope> {
 	const memberships = viewer.memberships.filter((ms) => REPORT_ROLES.includes(ms.role));
-	const first = memberships[0];
+	const first = actingMembership({ ...viewer, memberships });
 	if (!first) throw new ForbiddenError();
 	const regionOrgs = memberships
 		.filter((ms) => ms.role === 'region_manager')

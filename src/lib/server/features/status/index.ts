@@ -4,3 +4,4 @@ export { overrideFormState, setOverride } from './override';
 export { childOverview } from './overview';
 export { childStatusView } from './status-view';
 export { currentAssessments, lockChild, recomputeChildStatus } from './status';
+export { shownColour } from './shown-colour';

@@ -1,10 +1,9 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { fail, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { m } from '$lib/paraglide/messages';
 import { organisationEditSchema } from '$lib/schemas/admin';
 import { requireAdmin, database } from '$lib/server/http/authz';
-import { formFailure, readForm } from '$lib/server/http/forms';
+import { formFailure, httpFailure, readForm } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { getOrganisation, updateOrganisation } from '$lib/server/features/admin';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,7 +14,7 @@ export const load: PageServerLoad = async (event) => {
 		await database(),
 		actor,
 		uuidParam(event.params.organisationId)
-	).catch(() => error(404, m.error_not_found()));
+	).catch(httpFailure);
 	const data = {
 		...org,
 		municipality: org.municipality ?? '',

@@ -9,11 +9,13 @@ import { getChild, teamWorkers, updateChild } from '$lib/server/features/childre
 import { responsibleOptions } from '$lib/server/features/path';
 import type { Actions, PageServerLoad } from './$types';
 
+/** An empty text field for a value the record does not have (null). */
+const text = (v: unknown) => (typeof v === 'string' ? v : '');
 const asForm = (c: Record<string, unknown>) => ({
 	...c,
-	personalIdentityCode: (c.personalIdentityCode as string | null) ?? '',
-	responsibleWorkerId: (c.responsibleWorkerId as string | null) ?? '',
-	secondWorkerId: (c.secondWorkerId as string | null) ?? ''
+	personalIdentityCode: text(c.personalIdentityCode),
+	responsibleWorkerId: text(c.responsibleWorkerId),
+	secondWorkerId: text(c.secondWorkerId)
 });
 
 export const load: PageServerLoad = async (event) => {
