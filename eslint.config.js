@@ -97,7 +97,19 @@ export default ts.config(
 	{
 		files: ['src/lib/server/features/**/*.ts'],
 		ignores: ['src/lib/server/**/*.spec.ts'],
-		rules: { 'no-restricted-imports': ['error', { patterns: [KIT, SIBLING_FEATURE_FILE] }] }
+		rules: {
+			'no-restricted-imports': ['error', { patterns: [KIT, SIBLING_FEATURE_FILE] }],
+			// A versioned row's next version comes from the lock helpers (db/lock.ts), one rule
+			// for every optimistic lock.
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector:
+						"Property[key.name='version'] > :matches(BinaryExpression[operator='+'], TaggedTemplateExpression)",
+					message: 'Use nextVersion(table) or updateVersioned (db/lock.ts).'
+				}
+			]
+		}
 	},
 	{
 		files: ['src/lib/server/**/*.ts'],

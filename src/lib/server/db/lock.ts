@@ -11,6 +11,13 @@ import type { DbOrTx } from '.';
 type Versioned = PgTable & { id: PgColumn; version: PgColumn; updatedAt: PgColumn };
 
 /**
+ * The next version of a row being written, in the statement itself: every write of a
+ * versioned row goes through here or `updateVersioned`, so a form rendered from the older
+ * version is refused (ConflictError), never applied over this write.
+ */
+export const nextVersion = (table: { version: PgColumn }) => sql<number>`${table.version} + 1`;
+
+/**
  * A conditional update: `values` are written, the version bumped and `updatedAt` set only
  * if the row still has `version`. Otherwise NotFoundError, or ConflictError carrying the
  * current row (only `conflictFields`, when given: e.g. never a password hash).
@@ -23,7 +30,7 @@ export async function updateVersioned<T extends Versioned>(
 	values: PgUpdateSetSource<T>,
 	opts: { now?: Date; conflictFields?: SelectedFields } = {}
 ): Promise<T['$inferSelect']> {
-	const set = { ...values, version: sql`${table.version} + 1`, updatedAt: opts.now ?? new Date() };
+	const set = { ...values, version: nextVersion(table), updatedAt: opts.now ?? new Date() };
 	const [row] = (await tx
 		.update(table)
 		.set(set as PgUpdateSetSource<T>)

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Locale } from '../../../domain/roles';
 import { formatTimeRoundedUp } from '../../../format';
 import { m } from '../../../paraglide/messages';
@@ -16,6 +16,7 @@ import { hashToken } from '../../auth/tokens';
 import type { Db } from '../../db';
 import { passwordToken, user } from '../../db/schema';
 import { FieldError } from '../../errors';
+import { nextVersion } from '../../db/lock';
 
 /** Whether a one-time set-password link is still usable (unused, unexpired, active user). */
 export async function passwordLinkValid(db: Db, token: string, now: Date = new Date()) {
@@ -93,7 +94,7 @@ export async function setPasswordWithLink(
 		if (!spent) return false;
 		const [u] = await tx
 			.update(user)
-			.set({ passwordHash, version: sql`${user.version} + 1`, updatedAt: now })
+			.set({ passwordHash, version: nextVersion(user), updatedAt: now })
 			.where(and(eq(user.id, spent.userId), eq(user.active, true)))
 			.returning({ id: user.id });
 		if (!u) return false;
@@ -135,7 +136,7 @@ export async function changeOwnPassword(
 	return db.transaction(async (tx) => {
 		await tx
 			.update(user)
-			.set({ passwordHash, version: sql`${user.version} + 1`, updatedAt: now })
+			.set({ passwordHash, version: nextVersion(user), updatedAt: now })
 			.where(eq(user.id, userId));
 		await invalidateUserSessions(tx, userId);
 		return createSession(tx, userId, now);

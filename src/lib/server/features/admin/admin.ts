@@ -14,7 +14,7 @@ import { securityEvent } from '../../auth/security-events';
 import { invalidateUserSessions } from '../../auth/session';
 import { generateToken, hashToken } from '../../auth/tokens';
 import type { Db } from '../../db';
-import { updateVersioned } from '../../db/lock';
+import { nextVersion, updateVersioned } from '../../db/lock';
 import { membership, organisation, passwordToken, team, user } from '../../db/schema';
 import { FieldError, NotFoundError } from '../../errors';
 import { readEnv } from '../../env';
@@ -309,7 +309,7 @@ export async function setUserActive(db: Db, actor: Actor, id: string, active: bo
 	await db.transaction(async (tx) => {
 		const [row] = await tx
 			.update(user)
-			.set({ active, version: sql`${user.version} + 1`, updatedAt: new Date() })
+			.set({ active, version: nextVersion(user), updatedAt: new Date() })
 			.where(eq(user.id, id))
 			.returning({ id: user.id });
 		if (!row) throw new NotFoundError();

@@ -16,6 +16,7 @@ import { ForbiddenError } from '../../errors';
 import { logChild } from '../../access-log';
 import { type ChildContext } from '../../access';
 import { notify } from '../notifications';
+import { nextVersion } from '../../db/lock';
 
 export type AssessmentContent = {
 	ratings: AssessmentRatings;
@@ -128,7 +129,7 @@ export async function saveAssessment(
 					status,
 					updatedAt: now,
 					submittedAt: input.submit ? now : null,
-					version: row.version + 1
+					version: nextVersion(assessment)
 				})
 				.where(and(eq(assessment.id, id), eq(assessment.version, input.version)))
 				.returning({ id: assessment.id });

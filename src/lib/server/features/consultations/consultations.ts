@@ -1,3 +1,4 @@
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { helsinkiDate } from '../../../domain/access';
 import { can } from '../../../domain/permissions';
@@ -11,7 +12,7 @@ import { formatDateTime } from '../../../format';
 import { m } from '../../../paraglide/messages';
 import { recordAccess } from '../../access-log';
 import { inTransaction, type Db, type DbOrTx } from '../../db';
-import { lockForEdit } from '../../db/lock';
+import { lockForEdit, nextVersion } from '../../db/lock';
 import {
 	accessGrant,
 	child,
@@ -341,7 +342,11 @@ export async function changeConsultation(
 			throw new FieldError({
 				_form: m.error_record_before_meeting({ time: formatDateTime(c.scheduledAt) })
 			});
-		const values: Partial<Row> = { state: t.to, updatedAt: now, version: c.version + 1 };
+		const values: PgUpdateSetSource<typeof consultation> = {
+			state: t.to,
+			updatedAt: now,
+			version: nextVersion(consultation)
+		};
 		if (change.action === 'schedule') {
 			const d = change.data;
 			Object.assign(values, {

@@ -12,7 +12,7 @@ import {
 import { INTENSIVE_KINDS, type IntensiveKind, type WorkflowKind } from '../../../domain/workflows';
 import { m } from '../../../paraglide/messages';
 import { inTransaction, type Db, type DbOrTx } from '../../db';
-import { lockForEdit } from '../../db/lock';
+import { lockForEdit, nextVersion } from '../../db/lock';
 import {
 	child,
 	childStatus,
@@ -257,7 +257,7 @@ export async function triageFlag(
 				triagedAt: now,
 				intensiveId,
 				consultationId,
-				version: f.version + 1
+				version: nextVersion(flag)
 			})
 			.where(eq(flag.id, flagId));
 		await logChild(tx, ctx, 'triage', 'flag', flagId);

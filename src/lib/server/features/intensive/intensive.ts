@@ -15,7 +15,7 @@ import {
 } from '../../../domain/workflows';
 import { m } from '../../../paraglide/messages';
 import { inTransaction, type Db, type DbOrTx } from '../../db';
-import { lockForEdit } from '../../db/lock';
+import { lockForEdit, nextVersion } from '../../db/lock';
 import {
 	accessGrant,
 	child,
@@ -224,7 +224,7 @@ export async function changeWorkflow(
 	const today = helsinkiDate(now);
 	return db.transaction(async (tx) => {
 		const w = await lockWorkflow(tx, ctx, id, version);
-		const bump = { version: w.version + 1 };
+		const bump = { version: nextVersion(intensiveWorkflow) };
 		switch (change.action) {
 			case 'activate':
 			case 'close': {

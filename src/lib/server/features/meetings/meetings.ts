@@ -6,7 +6,7 @@ import { m } from '../../../paraglide/messages';
 import { actorOf, logDenied, logListed, type Actor, type Viewer } from '../../access-log';
 import { teamMemberships } from '../../access';
 import { inTransaction, type DbOrTx, type Tx } from '../../db';
-import { lockForEdit, updateVersioned } from '../../db/lock';
+import { lockForEdit, nextVersion, updateVersioned } from '../../db/lock';
 import {
 	agendaItem,
 	child,
@@ -305,7 +305,7 @@ export async function addToAgenda(
 						addedBy: who.actor.userId,
 						position: next,
 						reasons: [...(existing.reasons as AgendaReason[]), reason],
-						version: sql`${agendaItem.version} + 1`,
+						version: nextVersion(agendaItem),
 						updatedAt: new Date()
 					})
 					.where(eq(agendaItem.id, existing.id))
@@ -352,7 +352,7 @@ export async function removeFromAgenda(
 				removedAt: new Date(),
 				removedBy: who.actor.userId,
 				removedReason: input.reason,
-				version: sql`${agendaItem.version} + 1`,
+				version: nextVersion(agendaItem),
 				updatedAt: new Date()
 			})
 			.where(eq(agendaItem.id, item.id));
@@ -401,7 +401,7 @@ export async function reorderAgenda(
 		for (const { item, position } of moved)
 			await tx
 				.update(agendaItem)
-				.set({ position, version: sql`${agendaItem.version} + 1`, updatedAt: new Date() })
+				.set({ position, version: nextVersion(agendaItem), updatedAt: new Date() })
 				.where(eq(agendaItem.id, item.id));
 		if (moved.length)
 			await logChildren(

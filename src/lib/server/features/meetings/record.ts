@@ -10,7 +10,7 @@ import { can } from '../../../domain/permissions';
 import { m } from '../../../paraglide/messages';
 import { logListed, type Viewer } from '../../access-log';
 import type { DbOrTx, Tx } from '../../db';
-import { lockForEdit, updateVersioned } from '../../db/lock';
+import { lockForEdit, nextVersion, updateVersioned } from '../../db/lock';
 import {
 	agendaItem,
 	hypothesis,
@@ -84,7 +84,7 @@ export async function advanceMeeting(
 					facilitatorId: input.facilitatorId ?? null,
 					noteTakerId: input.noteTakerId ?? meeting.noteTakerId,
 					presentUserIds: [...new Set(input.presentUserIds ?? [])],
-					version: sql`${teamMeeting.version} + 1`,
+					version: nextVersion(teamMeeting),
 					updatedAt: now
 				})
 				.where(eq(teamMeeting.id, meeting.id));
@@ -110,7 +110,7 @@ export async function advanceMeeting(
 				state: 'closed',
 				closedAt: now,
 				closedBy: who.actor.userId,
-				version: sql`${teamMeeting.version} + 1`,
+				version: nextVersion(teamMeeting),
 				updatedAt: now
 			})
 			.where(eq(teamMeeting.id, meeting.id));

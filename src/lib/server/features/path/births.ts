@@ -5,7 +5,7 @@ import { m } from '../../../paraglide/messages';
 import { logChild } from '../../access-log';
 import type { ChildContext } from '../../access';
 import type { Db } from '../../db';
-import { lockForEdit } from '../../db/lock';
+import { lockForEdit, nextVersion } from '../../db/lock';
 import { child } from '../../db/schema';
 import { FieldError, ForbiddenError } from '../../errors';
 
@@ -44,7 +44,7 @@ export async function recordBirth(db: Db, ctx: ChildContext, input: BirthInput, 
 				dateOfBirth: input.bornOn,
 				birthExpected: false,
 				personalIdentityCode: code,
-				version: c.version + 1,
+				version: nextVersion(child),
 				updatedAt: now
 			})
 			.where(eq(child.id, c.id));

@@ -14,7 +14,7 @@ import { actorOf, logChild, recordAccess, type Actor, type Viewer } from '../../
 import { assertChildPermission, type ChildContext } from '../../access';
 import type { MembershipInfo } from '../../auth/session';
 import { inTransaction, type Db, type DbOrTx } from '../../db';
-import { lockForEdit } from '../../db/lock';
+import { lockForEdit, nextVersion } from '../../db/lock';
 import {
 	caseContact,
 	child,
@@ -377,7 +377,7 @@ export async function assessUrgency(
 				urgencyAssessedBy: ctx.actor.userId,
 				urgencyAssessedAt: now,
 				updatedAt: now,
-				version: input.version + 1
+				version: nextVersion(caseContact)
 			})
 			.where(eq(caseContact.id, contactId));
 		await logChild(tx, ctx, 'update', 'case_contact', contactId);
@@ -488,7 +488,7 @@ export async function decideContact(
 				decidedOn: input.decidedOn,
 				decidedBy: ctx.actor.userId,
 				updatedAt: now,
-				version: contact.version + 1
+				version: nextVersion(caseContact)
 			})
 			.where(eq(caseContact.id, contactId));
 		await tx

@@ -6,7 +6,7 @@ import { m } from '../../../paraglide/messages';
 import { logChild } from '../../access-log';
 import type { ChildContext } from '../../access';
 import { rowsOf, type Db, type DbOrTx } from '../../db';
-import { lockForEdit } from '../../db/lock';
+import { lockForEdit, nextVersion } from '../../db/lock';
 import {
 	accessGrant,
 	child,
@@ -76,7 +76,7 @@ export async function extendEmergencyPlacement(
 				extendedOn: input.decidedOn,
 				extendedBy: ctx.actor.userId,
 				updatedAt: now,
-				version: clock.version + 1
+				version: nextVersion(statutoryClock)
 			})
 			.where(eq(statutoryClock.id, clock.id));
 		await logChild(tx, ctx, 'extend', 'statutory_clock', clock.id);
@@ -115,7 +115,7 @@ export async function recordCareOrderApplication(
 				metOn: input.on,
 				metBy: ctx.actor.userId,
 				updatedAt: now,
-				version: clock.version + 1
+				version: nextVersion(statutoryClock)
 			})
 			.where(eq(statutoryClock.id, clock.id));
 		await logChild(tx, ctx, 'care_order_application', 'statutory_clock', clock.id);
