@@ -116,3 +116,20 @@ export async function submitForm<S extends Schema, R>(
 export function caseloadQuery(notice: { workerCount: number } | null | undefined): string {
 	return notice ? `&caseload=${notice.workerCount}` : '';
 }
+
+/**
+ * A page's form, defined once: the form the load shows and the action that answers it share
+ * the schema and the id by which the page's form (useForm) knows its answers. `submit` is
+ * `submitForm` under that id.
+ */
+export function defineForm<S extends Schema>(schema: S, id = 'form') {
+	return {
+		/** The form as the page first shows it: empty, or with a record's values. */
+		show: (data?: Partial<z.infer<S>>) =>
+			data === undefined
+				? superValidate(zod4(schema), { id })
+				: superValidate(data, zod4(schema), { id }),
+		submit: <R>(request: Request, opts: Omit<Parameters<typeof submitForm<S, R>>[2], 'key'>) =>
+			submitForm(request, schema, { ...opts, key: id })
+	};
+}
