@@ -124,11 +124,14 @@ export function caseloadQuery(notice: { workerCount: number } | null | undefined
  */
 export function defineForm<S extends Schema>(schema: S, id = 'form') {
 	return {
-		/** The form as the page first shows it: empty, or with a record's values. */
-		show: (data?: Partial<z.infer<S>>) =>
+		/**
+		 * The form as the page first shows it: empty, or with a record's values (`errors:
+		 * false` where those values are only a start, not yet the person's input).
+		 */
+		show: (data?: Partial<z.infer<S>>, opts: { errors?: boolean } = {}) =>
 			data === undefined
-				? superValidate(zod4(schema), { id })
-				: superValidate(data, zod4(schema), { id }),
+				? superValidate(zod4(schema), { id, ...opts })
+				: superValidate(data, zod4(schema), { id, ...opts }),
 		submit: <R>(request: Request, opts: Omit<Parameters<typeof submitForm<S, R>>[2], 'key'>) =>
 			submitForm(request, schema, { ...opts, key: id })
 	};

@@ -1,12 +1,13 @@
-import { redirect, type RequestEvent } from '@sveltejs/kit';
-import { fail, superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
+import type { RequestEvent } from '@sveltejs/kit';
 import { clearOverrideSchema, overrideSchema } from '$lib/schemas/status';
 import { database, requireChildAccess, requireRecentAuth } from '$lib/server/http/authz';
-import { formFailure, httpFailure, readForm } from '$lib/server/http/forms';
+import { defineForm, httpFailure } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { overrideFormState, setOverride } from '$lib/server/features/status';
 import type { Actions, PageServerLoad } from './$types';
+
+const setForm = defineForm(overrideSchema);
+const clearForm = defineForm(clearOverrideSchema, 'clear');
 
 const access = (event: RequestEvent<{ childId: string }>, action?: string) =>
 	requireChildAccess(event, uuidParam(event.params.childId), {
@@ -23,14 +24,11 @@ export const load: PageServerLoad = async (event) => {
 		childId: ctx.childId,
 		computed: state.computed,
 		hasOverride: !!state.override,
-		form: await superValidate(
+		form: await setForm.show(
 			{ ...(state.override ?? {}), basedOn: state.basedOn },
-			zod4(overrideSchema),
 			{ errors: false }
 		),
-		clearForm: await superValidate({ basedOn: state.basedOn }, zod4(clearOverrideSchema), {
-			id: 'clear'
-		})
+		clearForm: await clearForm.show({ basedOn: state.basedOn })
 	};
 };
 
@@ -38,27 +36,21 @@ export const actions: Actions = {
 	set: async (event) => {
 		const ctx = await access(event, 'override');
 		requireRecentAuth(event);
-		const form = await superValidate(await readForm(event.request), zod4(overrideSchema));
-		if (!form.valid) return fail(400, { form });
-		try {
-			await setOverride(await database(), ctx, form.data);
-		} catch (e) {
-			return formFailure(form, e, { onConflict: (c) => c });
-		}
-		redirect(303, `/children/${ctx.childId}?saved=override`);
+		const db = await database();
+		return setForm.submit(event.request, {
+			save: (d) => setOverride(db, ctx, d),
+			to: () => `/children/${ctx.childId}?saved=override`,
+			onConflict: (c) => c
+		});
 	},
 	clear: async (event) => {
 		const ctx = await access(event, 'override_clear');
 		requireRecentAuth(event);
-		const form = await superValidate(await readForm(event.request), zod4(clearOverrideSchema), {
-			id: 'clear'
+		const db = await database();
+		return clearForm.submit(event.request, {
+			save: (d) => setOverride(db, ctx, { basedOn: d.basedOn, clear: true }),
+			to: () => `/children/${ctx.childId}?saved=override_cleared`,
+			onConflict: (c) => c
 		});
-		if (!form.valid) return fail(400, { clearForm: form });
-		try {
-			await setOverride(await database(), ctx, { basedOn: form.data.basedOn, clear: true });
-		} catch (e) {
-			return formFailure(form, e, { onConflict: (c) => c, key: 'clearForm' });
-		}
-		redirect(303, `/children/${ctx.childId}?saved=override_cleared`);
 	}
 };
