@@ -1,17 +1,18 @@
-import { fail, superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
+import { fail } from 'sveltekit-superforms';
 import { isTeamRole } from '$lib/domain/roles';
 import { m } from '$lib/paraglide/messages';
 import { parseDashboardFilter } from '$lib/schemas/dashboard';
 import { parsePage } from '$lib/schemas/common';
 import { inboxSearchSchema } from '$lib/schemas/inbox';
 import { requireRole, requireUser, viewerOf, database } from '$lib/server/http/authz';
-import { readForm } from '$lib/server/http/forms';
+import { defineForm } from '$lib/server/http/forms';
 import { teamWorkers } from '$lib/server/features/children';
 import { teamDashboard } from '$lib/server/features/dashboard';
 import { partnerInbox } from '$lib/server/features/grants';
 import { nearestClockText } from '$lib/server/http/path-text';
 import type { Actions, PageServerLoad } from './$types';
+
+const inboxDef = defineForm(inboxSearchSchema, 'inbox');
 
 /** Home by role: the team's dashboard, a partner's or unit's inbox, the admin's links. */
 export const load: PageServerLoad = async (event) => {
@@ -31,7 +32,7 @@ export const load: PageServerLoad = async (event) => {
 					page: parsePage(event.url.searchParams, 'inboxPage')
 				})
 			: null,
-		inboxForm: external ? await superValidate(zod4(inboxSearchSchema)) : null,
+		inboxForm: external ? await inboxDef.show() : null,
 		dashboard: team ? await dashboardOf(event, db, team.teamId!, filter) : null
 	};
 };
@@ -61,7 +62,7 @@ export const actions: Actions = {
 	// A POST, not a query string: a child's name must never end up in a URL.
 	searchInbox: async (event) => {
 		await requireRole(event, 'partner', 'residential_staff');
-		const form = await superValidate(await readForm(event.request), zod4(inboxSearchSchema));
+		const form = await inboxDef.read(event.request);
 		if (!form.valid) return fail(400, { form });
 		const inbox = await partnerInbox(await database(), viewerOf(event), {
 			page: form.data.page,

@@ -1,6 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { fail, message, superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
+import { fail, message } from 'sveltekit-superforms';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { changePasswordSchema } from '$lib/schemas/auth';
@@ -14,10 +13,12 @@ import {
 	listUserSessions
 } from '$lib/server/auth';
 import { database, requireRecentAuth, requireUser } from '$lib/server/http/authz';
-import { formFailure, readForm } from '$lib/server/http/forms';
+import { defineForm, formFailure, readForm } from '$lib/server/http/forms';
 import { changeOwnPassword } from '$lib/server/features/account';
 import { securityEvent } from '$lib/server/auth';
 import type { Actions, PageServerLoad } from './$types';
+
+const passwordForm = defineForm(changePasswordSchema);
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
@@ -27,7 +28,7 @@ export const load: PageServerLoad = async (event) => {
 	const left = event.url.searchParams.get('recovery_left');
 	return {
 		email: user.email,
-		form: await superValidate(zod4(changePasswordSchema)),
+		form: await passwordForm.show(),
 		factor: await factorState(db, user.id),
 		recoveryLeft: left !== null && /^\d{1,2}$/.test(left) ? Number(left) : null,
 		notice: event.url.searchParams.get('done'),
@@ -47,7 +48,7 @@ export const actions: Actions = {
 	changePassword: async (event) => {
 		const user = requireUser(event);
 		requireRecentAuth(event);
-		const form = await superValidate(await readForm(event.request), zod4(changePasswordSchema));
+		const form = await passwordForm.read(event.request);
 		const input = {
 			currentPassword: form.data.currentPassword,
 			newPassword: form.data.newPassword

@@ -1,12 +1,13 @@
-import { fail, superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
+import { fail } from 'sveltekit-superforms';
 import { TEAM_ROLES } from '$lib/domain/roles';
 import { searchSchema } from '$lib/schemas/children';
 import { parsePage } from '$lib/schemas/common';
 import { requireRole, viewerOf, database } from '$lib/server/http/authz';
 import { listTeamChildren, searchChildren } from '$lib/server/features/children';
 import type { Actions, PageServerLoad } from './$types';
-import { readForm } from '$lib/server/http/forms';
+import { defineForm } from '$lib/server/http/forms';
+
+const searchForm = defineForm(searchSchema, 'search');
 
 export const load: PageServerLoad = async (event) => {
 	await requireRole(event, ...TEAM_ROLES);
@@ -16,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 			viewerOf(event),
 			parsePage(event.url.searchParams)
 		),
-		form: await superValidate(zod4(searchSchema))
+		form: await searchForm.show()
 	};
 };
 
@@ -24,7 +25,7 @@ export const actions: Actions = {
 	// A POST, not a query string: a name or identity code must never end up in a URL.
 	search: async (event) => {
 		await requireRole(event, ...TEAM_ROLES);
-		const form = await superValidate(await readForm(event.request), zod4(searchSchema));
+		const form = await searchForm.read(event.request);
 		if (!form.valid) return fail(400, { form });
 		const results = await searchChildren(await database(), viewerOf(event), form.data.query);
 		return { form, results };

@@ -132,6 +132,8 @@ export function defineForm<S extends Schema>(schema: S, id = 'form') {
 			data === undefined
 				? superValidate(zod4(schema), { id, ...opts })
 				: superValidate(data, zod4(schema), { id, ...opts }),
+		/** The posted form, parsed and checked, for an action that answers by itself. */
+		read: async (request: Request) => superValidate(await readForm(request), zod4(schema), { id }),
 		submit: <R>(request: Request, opts: Omit<Parameters<typeof submitForm<S, R>>[2], 'key'>) =>
 			submitForm(request, schema, { ...opts, key: id })
 	};

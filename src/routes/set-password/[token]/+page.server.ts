@@ -1,7 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import { fail, message, setError, superValidate } from 'sveltekit-superforms';
+import { fail, message, setError } from 'sveltekit-superforms';
 import { formatTimeRoundedUp } from '$lib/format';
-import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { setPasswordSchema } from '$lib/schemas/auth';
 import {
@@ -11,19 +10,21 @@ import {
 } from '$lib/server/features/account';
 import { clientAddress } from '$lib/server/http/address';
 import type { Actions, PageServerLoad } from './$types';
-import { readForm } from '$lib/server/http/forms';
+import { defineForm } from '$lib/server/http/forms';
 import { database } from '$lib/server/http/authz';
+
+const passwordForm = defineForm(setPasswordSchema);
 
 /** Public by design: the one-time token in the link is the authorisation. */
 export const load: PageServerLoad = async ({ params }) => {
 	const valid = await passwordLinkValid(await database(), params.token);
-	return { valid: valid !== null, form: await superValidate(zod4(setPasswordSchema)) };
+	return { valid: valid !== null, form: await passwordForm.show() };
 };
 
 export const actions: Actions = {
 	set: async (event) => {
 		const { request, params, setHeaders } = event;
-		const form = await superValidate(await readForm(request), zod4(setPasswordSchema));
+		const form = await passwordForm.read(request);
 		const password = form.data.password;
 		form.data = { password: '', confirm: '' };
 		if (!form.valid) return fail(400, { form });

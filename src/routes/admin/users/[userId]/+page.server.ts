@@ -1,15 +1,17 @@
 import { error, redirect } from '@sveltejs/kit';
-import { fail, message, superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
+import { fail, message } from 'sveltekit-superforms';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { membershipSchema, userEditSchema } from '$lib/schemas/admin';
 import { database, requireAdmin, requireRecentAuth } from '$lib/server/http/authz';
 import { FieldError } from '$lib/server/errors';
-import { formFailure, httpFailure, readForm } from '$lib/server/http/forms';
+import { defineForm, formFailure, httpFailure, readForm } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import * as admin from '$lib/server/features/admin';
 import type { Actions, PageServerLoad } from './$types';
+
+const detailsForm = defineForm(userEditSchema, 'details');
+const membershipDef = defineForm(membershipSchema, 'membership');
 
 export const load: PageServerLoad = async (event) => {
 	const { actor } = await requireAdmin(event);
@@ -19,12 +21,12 @@ export const load: PageServerLoad = async (event) => {
 		admin.listOrganisations(db, actor),
 		admin.listTeams(db, actor)
 	]);
-	const membershipForm = await superValidate(zod4(membershipSchema), { id: 'membership' });
+	const membershipForm = await membershipDef.show();
 	return {
 		profile: u,
 		organisations: orgs.map((o) => ({ value: o.id, label: o.name })),
 		teams: teams.map((t) => ({ value: t.id, label: `${t.name} (${t.organisationName})` })),
-		form: await superValidate(u, zod4(userEditSchema), { id: 'details' }),
+		form: await detailsForm.show(u),
 		membershipForm,
 		resetDone: event.url.searchParams.has('reset')
 	};
@@ -35,9 +37,7 @@ const idForm = z.object({ membershipId: z.uuid() });
 export const actions: Actions = {
 	save: async (event) => {
 		const { actor } = await requireAdmin(event);
-		const form = await superValidate(await readForm(event.request), zod4(userEditSchema), {
-			id: 'details'
-		});
+		const form = await detailsForm.read(event.request);
 		if (!form.valid) return fail(400, { form });
 		try {
 			await admin.updateUser(await database(), actor, uuidParam(event.params.userId), form.data);
@@ -49,9 +49,7 @@ export const actions: Actions = {
 	addMembership: async (event) => {
 		const { actor } = await requireAdmin(event);
 		requireRecentAuth(event);
-		const form = await superValidate(await readForm(event.request), zod4(membershipSchema), {
-			id: 'membership'
-		});
+		const form = await membershipDef.read(event.request);
 		if (!form.valid) return fail(400, { membershipForm: form });
 		try {
 			await admin.addMembership(await database(), actor, {
@@ -97,7 +95,7 @@ export const actions: Actions = {
 
 async function setActive(event: Parameters<Actions[string]>[0], active: boolean) {
 	const { actor } = await requireAdmin(event);
-	const form = await superValidate(zod4(userEditSchema), { id: 'details' });
+	const form = await detailsForm.show();
 	try {
 		await admin.setUserActive(await database(), actor, uuidParam(event.params.userId), active);
 	} catch (e) {

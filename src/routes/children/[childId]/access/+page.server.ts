@@ -1,15 +1,18 @@
 import { redirect } from '@sveltejs/kit';
-import { fail, superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
+import { fail } from 'sveltekit-superforms';
 import { helsinkiDate } from '$lib/domain/access';
 import * as s from '$lib/schemas/children';
 import { requireChildAccess, database } from '$lib/server/http/authz';
-import { formFailure, httpFailure, readForm } from '$lib/server/http/forms';
+import { defineForm, formFailure, httpFailure, readForm } from '$lib/server/http/forms';
 import { FieldError } from '$lib/server/errors';
 import { uuidParam } from '$lib/server/http/params';
 import { getChild } from '$lib/server/features/children';
 import * as grants from '$lib/server/features/grants';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+const grantDef = defineForm(s.grantSchema, 'grant');
+const placementDef = defineForm(s.placementSchema, 'placement');
+const requestDef = defineForm(s.requestSchema, 'request');
 
 const team = (e: RequestEvent, action = 'write') =>
 	requireChildAccess(e, uuidParam(e.params.childId), { teamOnly: true, action });
@@ -21,7 +24,7 @@ export const load: PageServerLoad = async (event) => {
 	const view = await getChild(db, ctx);
 	const orgs = await grants.partnerOrganisations(db);
 	const today = helsinkiDate();
-	const grantForm = await superValidate(zod4(s.grantSchema), { id: 'grant' });
+	const grantForm = await grantDef.show();
 	grantForm.data.validFrom = today;
 	return {
 		view,
@@ -36,17 +39,15 @@ export const load: PageServerLoad = async (event) => {
 			.map((o) => ({ value: o.id, label: o.name })),
 		requestTargets: orgs.map((o) => ({ value: o.id, label: o.name })),
 		grantForm,
-		placementForm: await superValidate(zod4(s.placementSchema), { id: 'placement' }),
-		requestForm: await superValidate(zod4(s.requestSchema), { id: 'request' })
+		placementForm: await placementDef.show(),
+		requestForm: await requestDef.show()
 	};
 };
 
 export const actions: Actions = {
 	grant: async (event) => {
 		const ctx = await team(event, 'create');
-		const form = await superValidate(await readForm(event.request), zod4(s.grantSchema), {
-			id: 'grant'
-		});
+		const form = await grantDef.read(event.request);
 		if (!form.valid) return fail(400, { grantForm: form });
 		try {
 			await grants.createGrant(await database(), ctx, form.data);
@@ -64,9 +65,7 @@ export const actions: Actions = {
 	},
 	addPlacement: async (event) => {
 		const ctx = await team(event, 'create');
-		const form = await superValidate(await readForm(event.request), zod4(s.placementSchema), {
-			id: 'placement'
-		});
+		const form = await placementDef.read(event.request);
 		if (!form.valid) return fail(400, { placementForm: form });
 		try {
 			await grants.createPlacement(await database(), ctx, form.data);
@@ -91,9 +90,7 @@ export const actions: Actions = {
 	},
 	request: async (event) => {
 		const ctx = await team(event, 'create');
-		const form = await superValidate(await readForm(event.request), zod4(s.requestSchema), {
-			id: 'request'
-		});
+		const form = await requestDef.read(event.request);
 		if (!form.valid) return fail(400, { requestForm: form });
 		try {
 			await grants.createAssessmentRequest(await database(), ctx, form.data);

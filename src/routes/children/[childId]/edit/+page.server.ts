@@ -1,13 +1,14 @@
 import { redirect } from '@sveltejs/kit';
-import { fail, superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
+import { fail } from 'sveltekit-superforms';
 import { childEditSchema } from '$lib/schemas/children';
 import { database, requireChildAccess, requireRecentAuth } from '$lib/server/http/authz';
-import { caseloadQuery, formFailure, readForm } from '$lib/server/http/forms';
+import { caseloadQuery, defineForm, formFailure } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { getChild, teamWorkers, updateChild } from '$lib/server/features/children';
 import { responsibleOptions } from '$lib/server/features/path';
 import type { Actions, PageServerLoad } from './$types';
+
+const editForm = defineForm(childEditSchema);
 
 /** An empty text field for a value the record does not have (null). */
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -28,7 +29,7 @@ export const load: PageServerLoad = async (event) => {
 	const workers = await teamWorkers(db, view.child.teamId);
 	return {
 		childId: ctx.childId,
-		form: await superValidate(asForm(view.child), zod4(childEditSchema)),
+		form: await editForm.show(asForm(view.child)),
 		workers: await responsibleOptions(db, view.child.teamId),
 		secondWorkers: workers.map((w) => ({ value: w.id, label: w.displayName }))
 	};
@@ -40,7 +41,7 @@ export const actions: Actions = {
 			teamOnly: true,
 			action: 'update'
 		});
-		const form = await superValidate(await readForm(event.request), zod4(childEditSchema));
+		const form = await editForm.read(event.request);
 		if (!form.valid) return fail(400, { form });
 		let saved: Awaited<ReturnType<typeof updateChild>>;
 		try {

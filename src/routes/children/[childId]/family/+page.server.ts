@@ -1,15 +1,15 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { searchSchema } from '$lib/schemas/children';
 import { siblingSchema } from '$lib/schemas/path';
 import { database, requireChildAccess, viewerOf } from '$lib/server/http/authz';
-import { httpFailure, plainFailure, readForm } from '$lib/server/http/forms';
+import { defineForm, httpFailure, plainFailure, readForm } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { getChild, searchChildren } from '$lib/server/features/children';
 import { linkSiblings, siblingsOf, unlinkFromFamily } from '$lib/server/features/path';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+const searchForm = defineForm(searchSchema, 'search');
 
 const access = (event: RequestEvent, action?: string) =>
 	requireChildAccess(event, uuidParam(event.params.childId), {
@@ -27,7 +27,7 @@ export const load: PageServerLoad = async (event) => {
 		childId: ctx.childId,
 		name: `${view.child.givenName} ${view.child.familyName}`,
 		siblings: await siblingsOf(db, ctx),
-		form: await superValidate(zod4(searchSchema))
+		form: await searchForm.show()
 	};
 };
 
@@ -35,7 +35,7 @@ export const actions: Actions = {
 	// A POST, not a query string: a name must never end up in a URL.
 	search: async (event) => {
 		const ctx = await access(event);
-		const form = await superValidate(await readForm(event.request), zod4(searchSchema));
+		const form = await searchForm.read(event.request);
 		if (!form.valid) return fail(400, { form });
 		const found = await searchChildren(await database(), viewerOf(event), form.data.query);
 		return { form, results: found.filter((r) => r.id !== ctx.childId) };
