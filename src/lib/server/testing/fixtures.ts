@@ -10,6 +10,7 @@ import {
 	accessGrant,
 	accessLog,
 	child,
+	flag,
 	membership,
 	organisation,
 	placement,
@@ -180,6 +181,29 @@ export async function makeChild(teamId: string, values: ChildValues = {}) {
 		})
 		.returning();
 	return c!;
+}
+
+type FlagValues = Partial<typeof flag.$inferInsert>;
+
+/**
+ * An open flag on `childId`, as a status change raises one (a red child, a consultation
+ * suggested, due the next day), written directly so a spec can set any moment and outcome.
+ */
+export async function makeFlag(childId: string, values: FlagValues = {}) {
+	const d = await db();
+	const raisedAt = values.raisedAt ?? new Date();
+	const [f] = await d
+		.insert(flag)
+		.values({
+			childId,
+			trigger: 'turned_red',
+			suggestedWorkflow: 'consultation',
+			raisedAt,
+			dueOn: helsinkiDate(new Date(raisedAt.getTime() + 86_400_000)),
+			...values
+		})
+		.returning();
+	return f!;
 }
 
 type GrantValues = Partial<typeof accessGrant.$inferInsert>;

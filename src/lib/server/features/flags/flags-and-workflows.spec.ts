@@ -7,6 +7,7 @@ import {
 	contextOf,
 	db,
 	makeChild,
+	makeFlag,
 	makeGrant,
 	makeOrg,
 	makeTeam,
@@ -350,16 +351,11 @@ describe('overdue notices', () => {
 	it('tell the consultant and worker about an overdue flag, and the lead about a review, once', async () => {
 		const s = await setup();
 		const now = new Date();
-		const [f] = await s.d
-			.insert(flag)
-			.values({
-				childId: s.childId,
-				trigger: 'disagreement',
-				suggestedWorkflow: 'consultation',
-				raisedAt: new Date(now.getTime() - 20 * 86400_000),
-				dueOn: helsinkiDate(new Date(now.getTime() - 10 * 86400_000))
-			})
-			.returning();
+		const f = await makeFlag(s.childId, {
+			trigger: 'disagreement',
+			raisedAt: new Date(now.getTime() - 20 * 86400_000),
+			dueOn: helsinkiDate(new Date(now.getTime() - 10 * 86400_000))
+		});
 		const [w] = await s.d
 			.insert(intensiveWorkflow)
 			.values({
@@ -378,7 +374,7 @@ describe('overdue notices', () => {
 		const flagNotes = await s.d
 			.select()
 			.from(notification)
-			.where(eq(notification.link, `/flags/${f!.id}`));
+			.where(eq(notification.link, `/flags/${f.id}`));
 		expect(flagNotes.map((n) => n.userId).sort()).toEqual([s.consultant, s.worker].sort());
 		const reviewNotes = await s.d
 			.select()

@@ -2,8 +2,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { attack, recovered, type Relation } from '../../../domain/disclosure';
 import { ADDITIVE_OVER_TEAMS, type ShownFigure } from '../../../domain/report-figures';
 import { periodOf, protect, type Grid, type Shown } from '../../../domain/reports';
-import { childStatusHistory, flag } from '../../db/schema';
-import { db, makeChild, makeOrg, makeTeam, makeUser, viewerOf } from '../../testing/fixtures';
+import { childStatusHistory } from '../../db/schema';
+import {
+	db,
+	makeChild,
+	makeFlag,
+	makeOrg,
+	makeTeam,
+	makeUser,
+	viewerOf
+} from '../../testing/fixtures';
 import { readReport } from './reports';
 
 /**
@@ -43,12 +51,9 @@ beforeAll(async () => {
 	for (const [i, p] of plan.entries()) {
 		for (let k = 0; k < p.flags; k++) {
 			const c = await makeChild(teams[i]!.id, { phase: 'client' });
-			const raisedAt = new Date(Date.UTC(2026, 0, 5 + 7 * k, 9));
-			await d.insert(flag).values({
-				childId: c.id,
+			await makeFlag(c.id, {
 				trigger: k < p.reds ? 'turned_red' : 'disagreement',
-				suggestedWorkflow: 'consultation',
-				raisedAt,
+				raisedAt: new Date(Date.UTC(2026, 0, 5 + 7 * k, 9)),
 				dueOn: '2026-03-31'
 			});
 		}

@@ -10,7 +10,6 @@ import {
 	caseloadConfirmation,
 	childStatusHistory,
 	consultation,
-	flag,
 	intensiveWorkflow,
 	meetingDiscussion,
 	meetingStep,
@@ -19,7 +18,15 @@ import {
 	teamMeeting
 } from '../../db/schema';
 import { FieldError, ForbiddenError, NotFoundError } from '../../errors';
-import { db, makeChild, makeOrg, makeTeam, makeUser, viewerOf } from '../../testing/fixtures';
+import {
+	db,
+	makeChild,
+	makeFlag,
+	makeOrg,
+	makeTeam,
+	makeUser,
+	viewerOf
+} from '../../testing/fixtures';
 import * as q from './figures';
 import { readReport, reportScope } from './reports';
 
@@ -101,13 +108,10 @@ async function build() {
 		changedAt: at('2026-03-01T10:00:00Z')
 	});
 
-	const f = (values: Partial<typeof flag.$inferInsert>) =>
-		d.insert(flag).values({
-			suggestedWorkflow: 'consultation',
-			trigger: 'turned_red',
+	const f = (values: Parameters<typeof makeFlag>[1]) =>
+		makeFlag(values?.childId ?? c1.id, {
 			raisedAt: at('2026-01-01T10:00:00Z'),
 			dueOn: '2026-01-02',
-			childId: c1.id,
 			...values
 		});
 	// f1: red, triaged next working day into a consultation (1 day, on time).
