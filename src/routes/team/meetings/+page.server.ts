@@ -1,10 +1,8 @@
-import { superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
 import { TEAM_ROLES } from '$lib/domain/roles';
 import { fromHelsinkiLocal } from '$lib/domain/time';
 import { meetingSettingsSchema, prepareSchema } from '$lib/schemas/meetings';
 import { database, requireRole, viewerOf } from '$lib/server/http/authz';
-import { submitForm } from '$lib/server/http/forms';
+import { defineForm } from '$lib/server/http/forms';
 import {
 	meetingSettings,
 	prepareMeeting,
@@ -12,6 +10,9 @@ import {
 	teamMeetings
 } from '$lib/server/features/meetings';
 import type { Actions, PageServerLoad } from './$types';
+
+const prepareForm = defineForm(prepareSchema);
+const meetingSettingsForm = defineForm(meetingSettingsSchema, 'rotation');
 
 /** The team's weekly meetings (§7): the coordinator prepares the next one here. */
 export const load: PageServerLoad = async (event) => {
@@ -22,15 +23,14 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		meetings: await teamMeetings(db, viewer),
 		canRun: settings.canRun,
-		form: await superValidate(zod4(prepareSchema), { errors: false }),
-		rotationForm: await superValidate(
+		form: await prepareForm.show(undefined, { errors: false }),
+		rotationForm: await meetingSettingsForm.show(
 			{
 				rotationDays: String(settings.rotationDays),
 				meetingMinutes: String(settings.meetingMinutes),
 				version: settings.version
 			},
-			zod4(meetingSettingsSchema),
-			{ id: 'rotation', errors: false }
+			{ errors: false }
 		)
 	};
 };
@@ -39,7 +39,7 @@ export const actions: Actions = {
 	prepare: async (event) => {
 		await requireRole(event, 'coordinator', 'consultant_social_worker');
 		const db = await database();
-		return submitForm(event.request, prepareSchema, {
+		return prepareForm.submit(event.request, {
 			save: (d) => prepareMeeting(db, viewerOf(event), { startsAt: fromHelsinkiLocal(d.startsAt) }),
 			to: (r) => `/team/meetings/${r.id}?saved=meeting_prepared`
 		});
@@ -47,8 +47,7 @@ export const actions: Actions = {
 	setRotation: async (event) => {
 		await requireRole(event, 'coordinator', 'consultant_social_worker');
 		const db = await database();
-		return submitForm(event.request, meetingSettingsSchema, {
-			key: 'rotation',
+		return meetingSettingsForm.submit(event.request, {
 			save: (d) =>
 				setMeetingSettings(db, viewerOf(event), {
 					rotationDays: Number(d.rotationDays),

@@ -357,7 +357,7 @@ export async function changeWorkflow(
 						.set({
 							doneAt: done ? now : null,
 							doneBy: done ? ctx.viewer.userId : null,
-							version: change.stepVersion + 1
+							version: nextVersion(planStep)
 						})
 						.where(
 							and(

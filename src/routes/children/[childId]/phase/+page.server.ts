@@ -1,6 +1,4 @@
 import { error } from '@sveltejs/kit';
-import { superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
 import { helsinkiDate } from '$lib/domain/access';
 import { nextPhases } from '$lib/domain/path';
 import { m } from '$lib/paraglide/messages';
@@ -11,7 +9,7 @@ import {
 	placementChangeSchema
 } from '$lib/schemas/path';
 import { database, requireChildAccess } from '$lib/server/http/authz';
-import { submitForm } from '$lib/server/http/forms';
+import { defineForm } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { partnerOrganisations } from '$lib/server/features/grants';
 import {
@@ -23,6 +21,11 @@ import {
 } from '$lib/server/features/path';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { withClockText } from '$lib/server/http/path-text';
+
+const phaseForm = defineForm(phaseSchema);
+const extensionForm = defineForm(extensionSchema, 'extension');
+const careOrderApplicationForm = defineForm(careOrderApplicationSchema, 'application');
+const placementChangeForm = defineForm(placementChangeSchema, 'placement');
 
 const access = (event: RequestEvent, action?: string) =>
 	requireChildAccess(event, uuidParam(event.params.childId), {
@@ -50,25 +53,18 @@ export const load: PageServerLoad = async (event) => {
 		),
 		units: units.map((u) => ({ value: u.id, label: u.name })),
 		plan: plan && withClockText(plan),
-		form: await superValidate({ fromPhase: path.phase, on: today }, zod4(phaseSchema), {
-			errors: false
-		}),
+		form: await phaseForm.show({ fromPhase: path.phase, on: today }, { errors: false }),
 		// Substitute care (38 §, 40 §): shown while the child is placed.
 		emergency: emergency && withClockText(emergency),
-		extensionForm: await superValidate(
+		extensionForm: await extensionForm.show(
 			emergency ? { clockId: emergency.id, version: emergency.version, decidedOn: today } : {},
-			zod4(extensionSchema),
-			{ id: 'extension', errors: false }
+			{ errors: false }
 		),
-		applicationForm: await superValidate(
+		applicationForm: await careOrderApplicationForm.show(
 			emergency ? { clockId: emergency.id, version: emergency.version, on: today } : {},
-			zod4(careOrderApplicationSchema),
-			{ id: 'application', errors: false }
+			{ errors: false }
 		),
-		placementForm: await superValidate({ on: today }, zod4(placementChangeSchema), {
-			id: 'placement',
-			errors: false
-		})
+		placementForm: await placementChangeForm.show({ on: today }, { errors: false })
 	};
 };
 
@@ -76,7 +72,7 @@ export const actions: Actions = {
 	change: async (event) => {
 		const ctx = await access(event, 'create');
 		const db = await database();
-		return submitForm(event.request, phaseSchema, {
+		return phaseForm.submit(event.request, {
 			save: (data) => changePhase(db, ctx, data),
 			to: (r) =>
 				`/children/${ctx.childId}?saved=phase${r.notice ? `&caseload=${r.notice.workerCount}` : ''}`,
@@ -86,8 +82,7 @@ export const actions: Actions = {
 	extendEmergency: async (event) => {
 		const ctx = await access(event, 'update');
 		const db = await database();
-		return submitForm(event.request, extensionSchema, {
-			key: 'extension',
+		return extensionForm.submit(event.request, {
 			save: (data) => extendEmergencyPlacement(db, ctx, data),
 			to: () => `/children/${ctx.childId}/phase?saved=phase`,
 			onConflict: (c) => ({ version: c.version })
@@ -96,8 +91,7 @@ export const actions: Actions = {
 	recordApplication: async (event) => {
 		const ctx = await access(event, 'update');
 		const db = await database();
-		return submitForm(event.request, careOrderApplicationSchema, {
-			key: 'application',
+		return careOrderApplicationForm.submit(event.request, {
 			save: (data) => recordCareOrderApplication(db, ctx, data),
 			to: () => `/children/${ctx.childId}/phase?saved=phase`,
 			onConflict: (c) => ({ version: c.version })
@@ -106,8 +100,7 @@ export const actions: Actions = {
 	changePlacement: async (event) => {
 		const ctx = await access(event, 'create');
 		const db = await database();
-		return submitForm(event.request, placementChangeSchema, {
-			key: 'placement',
+		return placementChangeForm.submit(event.request, {
 			save: (data) => changePlacement(db, ctx, data),
 			to: () => `/children/${ctx.childId}?saved=phase`
 		});

@@ -1,6 +1,4 @@
 import { error, redirect } from '@sveltejs/kit';
-import { superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
 import { can } from '$lib/domain/permissions';
 import { TEAM_ROLES } from '$lib/domain/roles';
 import { m } from '$lib/paraglide/messages';
@@ -13,7 +11,7 @@ import {
 	reorderSchema
 } from '$lib/schemas/meetings';
 import { database, requireRole, viewerOf } from '$lib/server/http/authz';
-import { httpFailure, plainFailure, readForm, submitForm } from '$lib/server/http/forms';
+import { defineForm, httpFailure, plainFailure, readForm } from '$lib/server/http/forms';
 import { agendaSections, agendaText } from '$lib/server/http/meeting-text';
 import { uuidParam } from '$lib/server/http/params';
 import {
@@ -28,6 +26,11 @@ import {
 	reorderAgenda
 } from '$lib/server/features/meetings';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+const openForm = defineForm(openSchema, 'open');
+const closeForm = defineForm(closeSchema, 'close');
+const addChildForm = defineForm(addChildSchema, 'add');
+const addendumForm = defineForm(addendumSchema, 'addendum');
 
 const RUNS = ['coordinator', 'consultant_social_worker'] as const;
 const meetingId = (event: RequestEvent) => uuidParam(event.params.meetingId);
@@ -56,22 +59,18 @@ export const load: PageServerLoad = async (event) => {
 		canRun,
 		candidates: canRun && editable ? await agendaCandidates(db, viewer, mt.id) : [],
 		addenda: mt.state === 'closed' ? await meetingAddenda(db, viewer, mt.id) : [],
-		openForm: await superValidate(
+		openForm: await openForm.show(
 			{
 				version: mt.version,
 				facilitatorId: mt.facilitatorId ?? '',
 				noteTakerId: mt.noteTakerId ?? '',
 				presentUserIds: mt.presentUserIds
 			},
-			zod4(openSchema),
-			{ id: 'open', errors: false }
+			{ errors: false }
 		),
-		closeForm: await superValidate({ version: mt.version }, zod4(closeSchema), {
-			id: 'close',
-			errors: false
-		}),
-		addForm: await superValidate(zod4(addChildSchema), { id: 'add', errors: false }),
-		addendumForm: await superValidate(zod4(addendumSchema), { id: 'addendum', errors: false })
+		closeForm: await closeForm.show({ version: mt.version }, { errors: false }),
+		addForm: await addChildForm.show(undefined, { errors: false }),
+		addendumForm: await addendumForm.show(undefined, { errors: false })
 	};
 };
 
@@ -83,8 +82,7 @@ export const actions: Actions = {
 	open: async (event) => {
 		await requireRole(event, ...RUNS);
 		const db = await database();
-		return submitForm(event.request, openSchema, {
-			key: 'open',
+		return openForm.submit(event.request, {
 			save: (d) =>
 				advanceMeeting(db, viewerOf(event), meetingId(event), {
 					version: d.version,
@@ -99,8 +97,7 @@ export const actions: Actions = {
 	close: async (event) => {
 		await requireRole(event, ...RUNS);
 		const db = await database();
-		return submitForm(event.request, closeSchema, {
-			key: 'close',
+		return closeForm.submit(event.request, {
 			save: (d) => advanceMeeting(db, viewerOf(event), meetingId(event), { version: d.version }),
 			to: () => back(event, 'meeting_closed'),
 			onConflict: (c) => ({ version: c.version })
@@ -109,8 +106,7 @@ export const actions: Actions = {
 	addChild: async (event) => {
 		await requireRole(event, ...RUNS);
 		const db = await database();
-		return submitForm(event.request, addChildSchema, {
-			key: 'add',
+		return addChildForm.submit(event.request, {
 			save: (d) => addToAgenda(db, viewerOf(event), meetingId(event), d),
 			to: () => back(event, 'agenda_added')
 		});
@@ -136,8 +132,7 @@ export const actions: Actions = {
 	addAddendum: async (event) => {
 		await requireRole(event, ...RUNS);
 		const db = await database();
-		return submitForm(event.request, addendumSchema, {
-			key: 'addendum',
+		return addendumForm.submit(event.request, {
 			save: (d) =>
 				addAddendum(db, viewerOf(event), meetingId(event), {
 					text: d.text,

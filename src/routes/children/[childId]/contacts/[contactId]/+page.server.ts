@@ -1,11 +1,9 @@
-import { superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
 import { helsinkiDate } from '$lib/domain/access';
 import { can } from '$lib/domain/permissions';
 import { clockState } from '$lib/domain/clocks';
 import { decisionSchema, urgencySchema } from '$lib/schemas/path';
 import { database, requireChildAccess } from '$lib/server/http/authz';
-import { httpFailure, submitForm } from '$lib/server/http/forms';
+import { defineForm, httpFailure } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import {
 	assessUrgency,
@@ -15,6 +13,9 @@ import {
 } from '$lib/server/features/path';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { clockText } from '$lib/server/http/path-text';
+
+const urgencyForm = defineForm(urgencySchema, 'urgency');
+const decisionForm = defineForm(decisionSchema);
 
 const access = (event: RequestEvent, action?: string) =>
 	requireChildAccess(event, uuidParam(event.params.childId), {
@@ -60,17 +61,13 @@ export const load: PageServerLoad = async (event) => {
 			: null,
 		canDecide,
 		workers: await responsibleOptions(db, ctx.access.membership.teamId!),
-		urgencyForm: await superValidate({ version: c.version }, zod4(urgencySchema), {
-			id: 'urgency',
-			errors: false
-		}),
-		form: await superValidate(
+		urgencyForm: await urgencyForm.show({ version: c.version }, { errors: false }),
+		form: await decisionForm.show(
 			{
 				version: c.version,
 				decidedOn: helsinkiDate(new Date()),
 				responsibleWorkerId: row.responsibleWorkerId ?? ''
 			},
-			zod4(decisionSchema),
 			{ errors: false }
 		)
 	};
@@ -81,8 +78,7 @@ export const actions: Actions = {
 		const ctx = await access(event, 'update');
 		const db = await database();
 		const contactId = uuidParam(event.params.contactId);
-		return submitForm(event.request, urgencySchema, {
-			key: 'urgency',
+		return urgencyForm.submit(event.request, {
 			save: (data) => assessUrgency(db, ctx, contactId, data),
 			to: () => `/children/${ctx.childId}/contacts/${contactId}?saved=urgency`,
 			onConflict: (c) => ({ version: c.version })
@@ -92,7 +88,7 @@ export const actions: Actions = {
 		const ctx = await access(event, 'decide');
 		const db = await database();
 		const contactId = uuidParam(event.params.contactId);
-		return submitForm(event.request, decisionSchema, {
+		return decisionForm.submit(event.request, {
 			save: (data) => decideContact(db, ctx, contactId, data),
 			to: (notice) =>
 				`/children/${ctx.childId}?saved=decision${notice ? `&caseload=${notice.workerCount}` : ''}`,

@@ -1,12 +1,12 @@
-import { superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
 import { helsinkiDate } from '$lib/domain/access';
 import { contactSchema } from '$lib/schemas/path';
 import { database, requireChildAccess } from '$lib/server/http/authz';
-import { submitForm } from '$lib/server/http/forms';
+import { defineForm } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { fileContact } from '$lib/server/features/path';
 import type { Actions, PageServerLoad } from './$types';
+
+const contactForm = defineForm(contactSchema);
 
 /** A contact about a child the viewer can see: the team logs one, a partner files one. */
 export const load: PageServerLoad = async (event) => {
@@ -17,13 +17,12 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		childId: ctx.childId,
 		byTeam,
-		form: await superValidate(
+		form: await contactForm.show(
 			{
 				receivedOn: helsinkiDate(new Date()),
 				notifierKind: byTeam ? undefined : 'other',
 				kind: byTeam ? undefined : 'notification'
 			},
-			zod4(contactSchema),
 			{ errors: false }
 		)
 	};
@@ -36,7 +35,7 @@ export const actions: Actions = {
 			entityType: 'case_contact'
 		});
 		const db = await database();
-		return submitForm(event.request, contactSchema, {
+		return contactForm.submit(event.request, {
 			save: (data) => fileContact(db, ctx, data),
 			to: (r) =>
 				r.byTeam

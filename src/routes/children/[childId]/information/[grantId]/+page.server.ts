@@ -1,12 +1,12 @@
-import { superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
 import { answerSchema } from '$lib/schemas/children';
 import { database, requireChildAccess } from '$lib/server/http/authz';
-import { httpFailure, submitForm } from '$lib/server/http/forms';
+import { defineForm, httpFailure } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { getChild } from '$lib/server/features/children';
 import { answerInformationRequest, informationRequest } from '$lib/server/features/grants';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+const answerForm = defineForm(answerSchema);
 
 const access = (event: RequestEvent, action?: string) =>
 	requireChildAccess(event, uuidParam(event.params.childId), {
@@ -27,7 +27,7 @@ export const load: PageServerLoad = async (event) => {
 		childId: ctx.childId,
 		childName: `${view.child.givenName} ${view.child.familyName}`,
 		request,
-		form: await superValidate({ body: '' }, zod4(answerSchema), { errors: false })
+		form: await answerForm.show({ body: '' }, { errors: false })
 	};
 };
 
@@ -36,7 +36,7 @@ export const actions: Actions = {
 		const ctx = await access(event, 'create');
 		const db = await database();
 		const grantId = uuidParam(event.params.grantId);
-		return submitForm(event.request, answerSchema, {
+		return answerForm.submit(event.request, {
 			save: (data) => answerInformationRequest(db, ctx, { grantId, body: data.body }),
 			to: () => `/children/${ctx.childId}/information/${grantId}?saved=answer`
 		});

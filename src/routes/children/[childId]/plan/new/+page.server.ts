@@ -1,16 +1,16 @@
 import { error } from '@sveltejs/kit';
-import { superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
 import { helsinkiDate } from '$lib/domain/access';
 import { addMonths } from '$lib/domain/clocks';
 import { LOCALES } from '$lib/domain/roles';
 import { m } from '$lib/paraglide/messages';
 import { clientPlanSchema } from '$lib/schemas/path';
 import { database, requireChildAccess } from '$lib/server/http/authz';
-import { submitForm } from '$lib/server/http/forms';
+import { defineForm } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { childPath, latestClientPlan, saveClientPlan } from '$lib/server/features/path';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+const clientPlanForm = defineForm(clientPlanSchema);
 
 const access = (event: RequestEvent, action?: string) =>
 	requireChildAccess(event, uuidParam(event.params.childId), {
@@ -48,7 +48,7 @@ export const load: PageServerLoad = async (event) => {
 		childId: ctx.childId,
 		basedOn: latest?.number ?? null,
 		languages: LOCALES,
-		form: await superValidate(start, zod4(clientPlanSchema), { errors: false })
+		form: await clientPlanForm.show(start, { errors: false })
 	};
 };
 
@@ -56,7 +56,7 @@ export const actions: Actions = {
 	save: async (event) => {
 		const ctx = await access(event, 'create');
 		const db = await database();
-		return submitForm(event.request, clientPlanSchema, {
+		return clientPlanForm.submit(event.request, {
 			save: (data) => saveClientPlan(db, ctx, data),
 			to: (row) => `/children/${ctx.childId}/plan/${row.id}?saved=client_plan`,
 			onConflict: (c) => ({ basedOn: c.basedOn })

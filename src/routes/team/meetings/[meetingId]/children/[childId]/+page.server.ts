@@ -1,7 +1,5 @@
 import { hypothesisStateLabel, stepOutcomeLabel } from '$lib/meeting-labels';
 import { error, redirect } from '@sveltejs/kit';
-import { superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
 import { helsinkiDate } from '$lib/domain/access';
 import { can } from '$lib/domain/permissions';
 import { TEAM_ROLES } from '$lib/domain/roles';
@@ -15,7 +13,7 @@ import {
 	stepSchema
 } from '$lib/schemas/meetings';
 import { database, requireChildAccess, requireRole, viewerOf } from '$lib/server/http/authz';
-import { httpFailure, plainFailure, readForm, submitForm } from '$lib/server/http/forms';
+import { defineForm, httpFailure, plainFailure, readForm } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { gridText, statusText } from '$lib/server/http/status-text';
 import {
@@ -30,6 +28,11 @@ import {
 } from '$lib/server/features/meetings';
 import { childOverview, childStatusView } from '$lib/server/features/status';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+const discussionForm = defineForm(discussionSchema, 'discussion');
+const reflectionForm = defineForm(reflectionSchema, 'reflection');
+const hypothesisForm = defineForm(hypothesisSchema, 'hypothesis');
+const stepForm = defineForm(stepSchema, 'step');
 
 const RUNS = ['coordinator', 'consultant_social_worker'] as const;
 const ids = (event: RequestEvent) => ({
@@ -70,29 +73,21 @@ export const load: PageServerLoad = async (event) => {
 		people: await teamPeople(db, ctx.access.membership.teamId!),
 		canRecord: can(membership.role, 'runMeeting') && view.meeting.state === 'open',
 		canReflect: can(membership.role, 'writeReflection') && view.meeting.state === 'open',
-		discussionForm: await superValidate(
+		discussionForm: await discussionForm.show(
 			{
 				familyPresent: d ? (d.familyPresent ? 'yes' : 'no') : ('' as 'yes'),
 				familyWho: d?.familyWho ?? '',
 				tellsFamily: d?.tellsFamily ?? '',
 				version: d?.version ?? 0
 			},
-			zod4(discussionSchema),
-			{ id: 'discussion', errors: false }
+			{ errors: false }
 		),
-		reflectionForm: await superValidate(
+		reflectionForm: await reflectionForm.show(
 			{ reflection: d?.reflection ?? '', version: d?.version ?? 0 },
-			zod4(reflectionSchema),
-			{ id: 'reflection', errors: false }
+			{ errors: false }
 		),
-		hypothesisForm: await superValidate(zod4(hypothesisSchema), {
-			id: 'hypothesis',
-			errors: false
-		}),
-		stepForm: await superValidate({ dueOn: helsinkiDate() }, zod4(stepSchema), {
-			id: 'step',
-			errors: false
-		})
+		hypothesisForm: await hypothesisForm.show(undefined, { errors: false }),
+		stepForm: await stepForm.show({ dueOn: helsinkiDate() }, { errors: false })
 	};
 };
 
@@ -101,8 +96,7 @@ export const actions: Actions = {
 		await requireRole(event, ...RUNS);
 		const { meetingId, childId } = ids(event);
 		const db = await database();
-		return submitForm(event.request, discussionSchema, {
-			key: 'discussion',
+		return discussionForm.submit(event.request, {
 			save: (d) =>
 				saveDiscussion(db, viewerOf(event), meetingId, childId, {
 					version: d.version || null,
@@ -118,8 +112,7 @@ export const actions: Actions = {
 		await requireRole(event, 'family_therapist');
 		const { meetingId, childId } = ids(event);
 		const db = await database();
-		return submitForm(event.request, reflectionSchema, {
-			key: 'reflection',
+		return reflectionForm.submit(event.request, {
 			save: (d) =>
 				saveReflection(db, viewerOf(event), meetingId, childId, {
 					version: d.version || null,
@@ -133,8 +126,7 @@ export const actions: Actions = {
 		await requireRole(event, ...RUNS);
 		const { meetingId, childId } = ids(event);
 		const db = await database();
-		return submitForm(event.request, hypothesisSchema, {
-			key: 'hypothesis',
+		return hypothesisForm.submit(event.request, {
 			save: (d) => addHypothesis(db, viewerOf(event), meetingId, childId, d),
 			to: () => here(event, 'hypothesis')
 		});
@@ -159,8 +151,7 @@ export const actions: Actions = {
 		await requireRole(event, ...RUNS);
 		const { meetingId, childId } = ids(event);
 		const db = await database();
-		return submitForm(event.request, stepSchema, {
-			key: 'step',
+		return stepForm.submit(event.request, {
 			save: (d) =>
 				addStep(db, viewerOf(event), meetingId, childId, {
 					...d,
