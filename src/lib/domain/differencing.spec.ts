@@ -21,13 +21,20 @@ function table(seed: number) {
 	const next = random(seed);
 	const parts = 2 + Math.floor(next() * 3);
 	const months = 1 + Math.floor(next() * 6);
-	const rows: number[][] = [];
-	for (let r = 0; r < months; r++) {
-		const ps = Array.from({ length: parts }, () => Math.floor(next() ** 2 * 10));
-		rows.push([ps.reduce((a, b) => a + b, 0), ...ps]);
-	}
+	return tableOf(
+		Array.from({ length: months }, () =>
+			Array.from({ length: parts }, () => Math.floor(next() ** 2 * 10))
+		)
+	);
+}
+
+/** Months × parts of counts as a report's table: a total column, a total row, their sums. */
+function tableOf(counts: number[][]): Grid {
+	const months = counts.length;
+	const parts = counts[0]!.length;
+	const rows = counts.map((ps) => [ps.reduce((a, b) => a + b, 0), ...ps]);
 	rows.push(rows[0]!.map((_, c) => rows.reduce((a, row) => a + row[c]!, 0)));
-	const grid: Grid = {
+	return {
 		rows: rows.map((row) => row.map((n): Value => ({ kind: 'count', n }))),
 		sums: [
 			...rows.map((_, r) => ({
@@ -40,7 +47,6 @@ function table(seed: number) {
 			}))
 		]
 	};
-	return grid;
 }
 
 function read(grid: Grid, shown: Shown[][]) {
@@ -109,23 +115,6 @@ function cube(seed: number) {
 	const next = random(seed);
 	const parts = 2 + Math.floor(next() * 2);
 	const months = 1 + Math.floor(next() * 3);
-	const tableOf = (counts: number[][]): Grid => {
-		const rows = counts.map((ps) => [ps.reduce((a, b) => a + b, 0), ...ps]);
-		rows.push(rows[0]!.map((_, c) => rows.reduce((a, row) => a + row[c]!, 0)));
-		return {
-			rows: rows.map((row) => row.map((n): Value => ({ kind: 'count', n }))),
-			sums: [
-				...rows.map((_, r) => ({
-					total: [r, 0] as [number, number],
-					parts: Array.from({ length: parts }, (_, p) => [r, p + 1] as [number, number])
-				})),
-				...rows[0]!.map((_, c) => ({
-					total: [months, c] as [number, number],
-					parts: Array.from({ length: months }, (_, r) => [r, c] as [number, number])
-				}))
-			]
-		};
-	};
 	const teamCounts = [0, 1, 2].map(() =>
 		Array.from({ length: months }, () =>
 			Array.from({ length: parts }, () => Math.floor(next() * 4))
