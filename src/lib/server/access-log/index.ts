@@ -28,7 +28,7 @@ export type Actor = {
  * (§2, `actingMemberships`), so it is that team's role, else their first other one.
  */
 export function actingMembership(viewer: Viewer): MembershipInfo | undefined {
-	return viewer.memberships.find((ms) => isTeamRole(ms.role)) ?? viewer.memberships.find(Boolean);
+	return viewer.memberships.find((ms) => isTeamRole(ms.role)) ?? viewer.memberships.at(0);
 }
 
 /** The one actor builder: the viewer acting through one of their memberships (or none). */

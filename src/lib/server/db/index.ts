@@ -21,7 +21,6 @@ export function rowsOf<T = Record<string, unknown>>(res: unknown): T[] {
  * Runs `fn` in a transaction: the caller's, when it passes one (no savepoint: a page that
  * composes several reads is one transaction), else a new one.
  */
-
 export function inTransaction<T>(db: DbOrTx, fn: (tx: Tx) => Promise<T>): Promise<T> {
 	return db instanceof PgTransaction ? fn(db as Tx) : db.transaction(fn);
 }

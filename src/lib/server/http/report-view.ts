@@ -152,7 +152,7 @@ function rowLabel(kind: RowKind, key: string): string {
  */
 export function figureView(f: ShownFigure): FigureView {
 	const locale = getLocale();
-	const shown = f.shown;
+	const { shown } = f;
 	const [title, description] = TITLES[f.key]();
 	const columns = f.columns.map((c) => COLUMNS[c]!());
 	const rows = f.rows.map((key, r) => ({
@@ -204,7 +204,7 @@ export function figureCsv(f: ShownFigure, format: CsvFormat = 'excel'): string {
 			view.rows.map((r) => [r.label, ...r.cells]),
 			{ excel: true }
 		);
-	const shown = f.shown;
+	const { shown } = f;
 	return toCsv(
 		view.headers,
 		f.rows.map((key, r) => [

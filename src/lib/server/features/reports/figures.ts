@@ -73,8 +73,11 @@ async function query<T>(db: DbOrTx, s: Scope, q: SQL): Promise<T[]> {
 		)
 		.then((res) => {
 			const byTeam = new Map<string, unknown[]>();
-			for (const row of rowsOf<{ batch_team_id: string }>(res))
-				byTeam.set(row.batch_team_id, [...(byTeam.get(row.batch_team_id) ?? []), row]);
+			for (const row of rowsOf<{ batch_team_id: string }>(res)) {
+				const rows = byTeam.get(row.batch_team_id);
+				if (rows) rows.push(row);
+				else byTeam.set(row.batch_team_id, [row]);
+			}
 			return byTeam;
 		});
 	return ((await batch.results[n]).get(batch.team) ?? []) as T[];
