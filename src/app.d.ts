@@ -1,5 +1,6 @@
 import type { SessionInfo, SessionUser } from '$lib/server/auth/session';
 import type { SavedNotice } from '$lib/server/http/notice';
+import type { RequestContext } from '$lib/server/context';
 
 declare global {
 	namespace App {
@@ -9,6 +10,8 @@ declare global {
 			/** Password given, second factor not yet: who it is, for the code pages only. */
 			pending: { userId: string; email: string } | null;
 			requestId: string;
+			/** Who acts, the database and the clock: built once per request (ADR 035). */
+			context: RequestContext;
 		}
 		/** The root layout's, on every page: the notice after a saved action. */
 		interface PageData {

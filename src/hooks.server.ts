@@ -8,6 +8,7 @@ import {
 } from '$lib/server/http/cookie';
 import { validateSessionToken } from '$lib/server/auth';
 import { closeDb, getDb } from '$lib/server/db';
+import { requestContext } from '$lib/server/context';
 import { gate } from '$lib/server/http/gate';
 import { log } from '$lib/server/log';
 import { observeRequest } from '$lib/server/http/metrics';
@@ -64,11 +65,13 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
 	event.locals.pending = null;
+	const db = await getDb();
+	const now = new Date();
 	const token = event.cookies.get(sessionCookieName(event.url));
 	if (token) {
 		// A person in several teams acts in the one chosen in the header (docs/domain.md §2).
 		const chosenTeam = readTeamCookie(event.cookies, event.url);
-		const result = await validateSessionToken(await getDb(), token, new Date(), chosenTeam);
+		const result = await validateSessionToken(db, token, now, chosenTeam);
 		if (result.session) {
 			event.locals.session = result.session;
 			// Only a session that has passed the second factor is a signed-in user.
@@ -81,6 +84,7 @@ const authenticate: Handle = async ({ event, resolve }) => {
 			deleteSessionCookie(event.cookies, event.url);
 		}
 	}
+	event.locals.context = requestContext(db, event.locals.requestId, event.locals.user, now);
 	return resolve(event);
 };
 

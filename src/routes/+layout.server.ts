@@ -3,7 +3,7 @@ import { m } from '$lib/paraglide/messages';
 import type { SessionUser } from '$lib/server/auth';
 import { unreadCount } from '$lib/server/features/notifications';
 import type { LayoutServerLoad } from './$types';
-import { database } from '$lib/server/http/authz';
+import { database, type Db } from '$lib/server/http/authz';
 import { savedNotice } from '$lib/server/http/notice';
 
 /**
@@ -16,13 +16,13 @@ export const load: LayoutServerLoad = async ({ locals, depends, url }) => {
 	const user = locals.user;
 	return {
 		savedNotice: savedNotice(url.searchParams),
-		user: user ? await signedIn(user) : null
+		user: user ? await signedIn(database(locals), user) : null
 	};
 };
 
 /** The header of a signed-in person, its words made here (ADR 028). */
-async function signedIn(user: SessionUser) {
-	const unread = await unreadCount(await database(), user.id);
+async function signedIn(db: Db, user: SessionUser) {
+	const unread = await unreadCount(db, user.id);
 	return {
 		displayName: user.displayName,
 		nav: navigationFor(user.roles).map((key) => ({

@@ -4,7 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { parseDashboardFilter } from '$lib/schemas/dashboard';
 import { parsePage } from '$lib/schemas/common';
 import { inboxSearchSchema } from '$lib/schemas/inbox';
-import { requireRole, requireUser, viewerOf, database } from '$lib/server/http/authz';
+import { requireRole, requireUser, staffOf } from '$lib/server/http/authz';
 import { defineForm } from '$lib/server/http/forms';
 import { teamWorkers } from '$lib/server/features/children';
 import { teamDashboard } from '$lib/server/features/dashboard';
@@ -16,8 +16,9 @@ const inboxDef = defineForm(inboxSearchSchema, 'inbox');
 
 /** Home by role: the team's dashboard, a partner's or unit's inbox, the admin's links. */
 export const load: PageServerLoad = async (event) => {
+	const staff = staffOf(event);
 	const user = requireUser(event);
-	const db = await database();
+	const { db } = staff;
 	const external = user.roles.some((r) => r === 'partner' || r === 'residential_staff');
 	const team = user.memberships.find((ms) => isTeamRole(ms.role) && ms.teamId);
 	const filter = parseDashboardFilter(event.url.searchParams);
@@ -28,25 +29,24 @@ export const load: PageServerLoad = async (event) => {
 			teamName: ms.teamName
 		})),
 		inbox: external
-			? await partnerInbox(db, viewerOf(event), {
+			? await partnerInbox(db, staff, {
 					page: parsePage(event.url.searchParams, 'inboxPage')
 				})
 			: null,
 		inboxForm: external ? await inboxDef.show() : null,
-		dashboard: team ? await dashboardOf(event, db, team.teamId!, filter) : null
+		dashboard: team ? await dashboardOf(staff, team.teamId!, filter) : null
 	};
 };
 
 async function dashboardOf(
-	event: Parameters<PageServerLoad>[0],
-	db: Awaited<ReturnType<typeof database>>,
+	staff: ReturnType<typeof staffOf>,
 	teamId: string,
 	filter: ReturnType<typeof parseDashboardFilter>
 ) {
-	const dashboard = await teamDashboard(db, viewerOf(event), filter);
+	const dashboard = await teamDashboard(staff.db, staff, filter);
 	return {
 		filter,
-		workers: await teamWorkers(db, teamId),
+		workers: await teamWorkers(staff.db, teamId),
 		...dashboard,
 		// §10: said here, so the page carries the words, not every language's (ADR 028).
 		unassessedText: dashboard.unassessedLate
@@ -61,10 +61,10 @@ async function dashboardOf(
 export const actions: Actions = {
 	// A POST, not a query string: a child's name must never end up in a URL.
 	searchInbox: async (event) => {
-		await requireRole(event, 'partner', 'residential_staff');
+		const staff = await requireRole(event, 'partner', 'residential_staff');
 		const form = await inboxDef.read(event.request);
 		if (!form.valid) return fail(400, { form });
-		const inbox = await partnerInbox(await database(), viewerOf(event), {
+		const inbox = await partnerInbox(staff.db, staff, {
 			page: form.data.page,
 			name: form.data.name
 		});

@@ -22,7 +22,7 @@ const passwordForm = defineForm(changePasswordSchema);
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
-	const db = await database();
+	const db = database(event.locals);
 	const current = event.locals.session?.id;
 	const sessions = await listUserSessions(db, user.id);
 	const left = event.url.searchParams.get('recovery_left');
@@ -57,7 +57,7 @@ export const actions: Actions = {
 		if (!form.valid) return fail(400, { form });
 		try {
 			// Every session ends; this device gets a new one.
-			const { token, session } = await changeOwnPassword(await database(), user.id, input);
+			const { token, session } = await changeOwnPassword(database(event.locals), user.id, input);
 			setSessionCookie(event.cookies, event.url, token, session.expiresAt);
 		} catch (e) {
 			return formFailure(form, e);
@@ -68,7 +68,7 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const parsed = sessionForm.safeParse(Object.fromEntries(await readForm(event.request)));
 		if (!parsed.success) error(400, m.error_form_invalid());
-		if (!(await endOwnSession(await database(), user.id, parsed.data.sessionId)))
+		if (!(await endOwnSession(database(event.locals), user.id, parsed.data.sessionId)))
 			error(404, m.error_not_found());
 		if (parsed.data.sessionId === event.locals.session?.id) {
 			deleteSessionCookie(event.cookies, event.url);
@@ -78,20 +78,20 @@ export const actions: Actions = {
 	},
 	endOthers: async (event) => {
 		const user = requireUser(event);
-		await endOtherSessions(await database(), user.id, event.locals.session!.id);
+		await endOtherSessions(database(event.locals), user.id, event.locals.session!.id);
 		redirect(303, '/account?done=others');
 	},
 	newRecoveryCodes: async (event) => {
 		const user = requireUser(event);
 		requireRecentAuth(event);
-		const codes = await newRecoveryCodes(await database(), user.id);
+		const codes = await newRecoveryCodes(database(event.locals), user.id);
 		return { recoveryCodes: codes };
 	},
 	/** A new phone: the old factor goes, every session ends, the next sign-in sets up anew. */
 	replaceFactor: async (event) => {
 		const user = requireUser(event);
 		requireRecentAuth(event);
-		const db = await database();
+		const db = database(event.locals);
 		await db.transaction(async (tx) => {
 			await removeFactor(tx, user.id);
 			await invalidateUserSessions(tx, user.id);

@@ -2,7 +2,7 @@ import { fail } from 'sveltekit-superforms';
 import { TEAM_ROLES } from '$lib/domain/roles';
 import { searchSchema } from '$lib/schemas/children';
 import { parsePage } from '$lib/schemas/common';
-import { requireRole, viewerOf, database } from '$lib/server/http/authz';
+import { requireRole } from '$lib/server/http/authz';
 import { listTeamChildren, searchChildren } from '$lib/server/features/children';
 import type { Actions, PageServerLoad } from './$types';
 import { defineForm } from '$lib/server/http/forms';
@@ -10,13 +10,9 @@ import { defineForm } from '$lib/server/http/forms';
 const searchForm = defineForm(searchSchema, 'search');
 
 export const load: PageServerLoad = async (event) => {
-	await requireRole(event, ...TEAM_ROLES);
+	const staff = await requireRole(event, ...TEAM_ROLES);
 	return {
-		children: await listTeamChildren(
-			await database(),
-			viewerOf(event),
-			parsePage(event.url.searchParams)
-		),
+		children: await listTeamChildren(staff.db, staff, parsePage(event.url.searchParams)),
 		form: await searchForm.show()
 	};
 };
@@ -24,10 +20,10 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	// A POST, not a query string: a name or identity code must never end up in a URL.
 	search: async (event) => {
-		await requireRole(event, ...TEAM_ROLES);
+		const staff = await requireRole(event, ...TEAM_ROLES);
 		const form = await searchForm.read(event.request);
 		if (!form.valid) return fail(400, { form });
-		const results = await searchChildren(await database(), viewerOf(event), form.data.query);
+		const results = await searchChildren(staff.db, staff, form.data.query);
 		return { form, results };
 	}
 };

@@ -22,7 +22,7 @@ import {
 	uniq
 } from '$lib/server/testing/fixtures';
 import { logRows, outcome } from '$lib/server/testing/routes';
-import { viewerOf } from '$lib/server/http/authz';
+import { staffOf } from '$lib/server/http/authz';
 import { intakeList } from '$lib/server/features/path';
 import * as intake from '../intake/+page.server';
 import * as intakeNew from '../intake/new/+page.server';
@@ -222,7 +222,7 @@ describe('filing a notification (§10)', () => {
 		for (const days of [60, 30, 90]) await filed(addDays(today, days));
 		const overdue = await filed(addDays(today, -400));
 		await filed(addDays(today, 45));
-		const viewer = viewerOf(await eventFor(u.social_worker!));
+		const viewer = staffOf(await eventFor(u.social_worker!));
 		const [first, ...rest] = await intakeList(d, viewer, new Date(), { limit: 1 });
 		expect(rest).toEqual([]);
 		expect(first).toMatchObject({ id: overdue, decision: { state: { state: 'overdue' } } });

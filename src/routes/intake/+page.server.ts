@@ -1,13 +1,13 @@
 import { TEAM_ROLES } from '$lib/domain/roles';
-import { database, requireRole, viewerOf } from '$lib/server/http/authz';
+import { requireRole } from '$lib/server/http/authz';
 import { intakeList } from '$lib/server/features/path';
 import type { PageServerLoad } from './$types';
 import { withClockText } from '$lib/server/http/path-text';
 
 /** The team's intake: new contacts and needs assessments with their clocks (§10). */
 export const load: PageServerLoad = async (event) => {
-	await requireRole(event, ...TEAM_ROLES);
-	const list = await intakeList(await database(), viewerOf(event));
+	const staff = await requireRole(event, ...TEAM_ROLES);
+	const list = await intakeList(staff.db, staff);
 	return {
 		children: list.map((c) => ({
 			...c,

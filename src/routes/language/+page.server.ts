@@ -28,7 +28,7 @@ export const actions: Actions = {
 			sameSite: 'lax'
 		});
 		// The person's own preference only: no authorisation beyond being signed in.
-		if (locals.user) await setPreferredLocale(await database(), locals.user.id, locale);
+		if (locals.user) await setPreferredLocale(database(locals), locals.user.id, locale);
 		else
 			cookies.set(LOCALE_CHOSEN_COOKIE, '1', {
 				path: '/',

@@ -17,15 +17,14 @@ import {
 import { clientAddress } from '$lib/server/http/address';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http/forms';
-import { database } from '$lib/server/http/authz';
+import { database, type Db } from '$lib/server/http/authz';
 
 /**
  * A language chosen on the login page just now is the person's latest wish: it becomes
  * their preference. Otherwise their saved preference sets the language for this browser
  * (so on a shared computer nobody inherits the previous user's language).
  */
-async function settleLocale(cookies: Cookies, userId: string) {
-	const db = await database();
+async function settleLocale(db: Db, cookies: Cookies, userId: string) {
 	const chosen = cookies.get(cookieName);
 	if (cookies.get(LOCALE_CHOSEN_COOKIE) && chosen && isLocale(chosen)) {
 		cookies.delete(LOCALE_CHOSEN_COOKIE, { path: '/' });
@@ -68,7 +67,7 @@ export const actions: Actions = {
 		form.data.password = '';
 		if (!form.valid) return fail(400, { form });
 
-		const db = await database();
+		const db = database(event.locals);
 		const result = await login(db, {
 			email: form.data.email,
 			password,
@@ -85,7 +84,7 @@ export const actions: Actions = {
 		if (!result.ok) return message(form, m.login_invalid(), { status: 400 });
 
 		setSessionCookie(cookies, url, result.token, result.session.expiresAt);
-		await settleLocale(cookies, result.userId);
+		await settleLocale(db, cookies, result.userId);
 		// Then the second factor: its code, or setting one up the first time.
 		const { confirmed } = await factorState(db, result.userId);
 		redirect(303, `${confirmed ? '/login/code' : '/login/setup'}?next=${encodeURIComponent(next)}`);

@@ -8,7 +8,7 @@ export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
 	logout: async ({ locals, cookies, url }) => {
-		if (locals.session) await invalidateSession(await database(), locals.session.id);
+		if (locals.session) await invalidateSession(database(locals), locals.session.id);
 		deleteSessionCookie(cookies, url);
 		redirect(303, '/login?logged_out=1');
 	}

@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { z } from 'zod';
-import { requireUser, viewerOf, database } from '$lib/server/http/authz';
+import { requireUser, staffOf } from '$lib/server/http/authz';
 import { httpFailure, readForm } from '$lib/server/http/forms';
 import { safeNext } from '$lib/server/http/redirect';
 import {
@@ -13,26 +13,27 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** One's own inbox. Everyone signed in has one; it names no child, only links. */
 export const load: PageServerLoad = async (event) => {
+	const staff = staffOf(event);
 	requireUser(event);
-	return { notifications: await listNotifications(await database(), viewerOf(event)) };
+	return { notifications: await listNotifications(staff.db, staff) };
 };
 
 const openSchema = z.object({ id: z.uuid() });
 
 export const actions: Actions = {
 	open: async (event) => {
+		const staff = staffOf(event);
 		requireUser(event);
 		const parsed = openSchema.safeParse(Object.fromEntries(await readForm(event.request)));
 		if (!parsed.success) error(404, m.error_not_found());
-		const link = await openNotification(await database(), viewerOf(event), parsed.data.id).catch(
-			httpFailure
-		);
+		const link = await openNotification(staff.db, staff, parsed.data.id).catch(httpFailure);
 		// The link was written by the app, but check it stays inside the app all the same.
 		redirect(303, safeNext(link));
 	},
 	readAll: async (event) => {
+		const staff = staffOf(event);
 		requireUser(event);
-		await markAllRead(await database(), viewerOf(event));
+		await markAllRead(staff.db, staff);
 		redirect(303, '/notifications');
 	}
 };

@@ -14,9 +14,9 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	confirm: async (event) => {
 		const user = requireUser(event);
-		const r = await submitCode(event.request, user.id, event.setHeaders);
+		const r = await submitCode(database(event.locals), event.request, user.id, event.setHeaders);
 		if ('failure' in r) return r.failure;
-		await markReauthenticated(await database(), event.locals.session!.id);
+		await markReauthenticated(database(event.locals), event.locals.session!.id);
 		redirect(303, safeNext(r.form.data.next));
 	}
 };

@@ -2,7 +2,7 @@ import { helsinkiDate } from '$lib/domain/access';
 import { PARTNER_KINDS, REPORT_ROLES } from '$lib/domain/roles';
 import { kindLabel } from '$lib/labels';
 import { parseReportFilter } from '$lib/schemas/reports';
-import { database, requireRole, viewerOf } from '$lib/server/http/authz';
+import { requireRole, staffOf } from '$lib/server/http/authz';
 import { httpFailure } from '$lib/server/http/forms';
 import { figureView, periodOptions, reportHeading } from '$lib/server/http/report-view';
 import { canSendThl, readReport, reportScope } from '$lib/server/features/reports';
@@ -11,15 +11,15 @@ import type { PageServerLoad } from './$types';
 /** §8: the system-level reports of the teams the viewer leads or manages; aggregates only. */
 export const load: PageServerLoad = async (event) => {
 	await requireRole(event, ...REPORT_ROLES);
-	const db = await database();
-	const viewer = viewerOf(event);
+	const viewer = staffOf(event);
+	const { db } = viewer;
 	const today = helsinkiDate();
 	const scope = await reportScope(db, viewer).catch(httpFailure);
 	// Across the team boundary (the region's management) only whole, ended periods (§8).
 	const wholeOnly = scope.region;
 	const filter = parseReportFilter(event.url.searchParams, today, { wholeOnly });
 	// The THL return only for those who send it (§8): the consultant, the region's management.
-	const thl = canSendThl(viewer, scope);
+	const thl = canSendThl(scope);
 	const choices = {
 		teams: scope.teams,
 		periods: periodOptions(today, wholeOnly),

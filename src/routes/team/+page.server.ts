@@ -3,7 +3,7 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { TEAM_ROLES } from '$lib/domain/roles';
 import { m } from '$lib/paraglide/messages';
-import { database, requireRecentAuth, requireRole, viewerOf } from '$lib/server/http/authz';
+import { requireRecentAuth, requireRole } from '$lib/server/http/authz';
 import { httpFailure, readForm } from '$lib/server/http/forms';
 import { decideMembership, resetFactor, teamMembers } from '$lib/server/features/admin';
 import { meetingMeasures } from '$lib/server/features/meetings';
@@ -11,14 +11,15 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** The team's own page: its members, and the memberships its consultant must approve. */
 export const load: PageServerLoad = async (event) => {
-	const { membership, actor } = await requireRole(event, ...TEAM_ROLES);
-	const rows = await teamMembers(await database(), membership.teamId!);
+	const ctx = await requireRole(event, ...TEAM_ROLES);
+	const { membership } = ctx;
+	const rows = await teamMembers(ctx.db, membership.teamId!);
 	return {
 		teamName: membership.teamName,
-		members: rows.filter((r) => !r.pending).map((r) => ({ ...r, self: r.userId === actor.userId })),
+		members: rows.filter((r) => !r.pending).map((r) => ({ ...r, self: r.userId === ctx.userId })),
 		pending: rows.filter((r) => r.pending),
 		canApprove: membership.role === 'consultant_social_worker',
-		measures: await meetingMeasures(await database(), viewerOf(event)),
+		measures: await meetingMeasures(ctx.db, ctx),
 		notice: event.url.searchParams.get('decided')
 	};
 };
@@ -26,16 +27,11 @@ export const load: PageServerLoad = async (event) => {
 const decision = z.object({ membershipId: z.uuid() });
 
 async function decide(event: Parameters<Actions[string]>[0], approve: boolean) {
-	const { actor, membership } = await requireRole(event, 'consultant_social_worker');
+	const ctx = await requireRole(event, 'consultant_social_worker');
 	requireRecentAuth(event);
 	const parsed = decision.safeParse(Object.fromEntries(await readForm(event.request)));
 	if (!parsed.success) error(400, m.error_form_invalid());
-	await decideMembership(
-		await database(),
-		{ ...actor, teamId: membership.teamId },
-		parsed.data.membershipId,
-		approve
-	).catch(httpFailure);
+	await decideMembership(ctx.db, ctx, parsed.data.membershipId, approve).catch(httpFailure);
 	redirect(303, `/team?decided=${approve ? 'approved' : 'refused'}`);
 }
 
@@ -45,15 +41,11 @@ export const actions: Actions = {
 	approve: (event) => decide(event, true),
 	refuse: (event) => decide(event, false),
 	resetFactor: async (event) => {
-		const { actor, membership } = await requireRole(event, 'consultant_social_worker');
+		const ctx = await requireRole(event, 'consultant_social_worker');
 		requireRecentAuth(event);
 		const parsed = person.safeParse(Object.fromEntries(await readForm(event.request)));
 		if (!parsed.success) error(400, m.error_form_invalid());
-		await resetFactor(
-			await database(),
-			{ ...actor, teamId: membership.teamId },
-			parsed.data.userId
-		).catch(httpFailure);
+		await resetFactor(ctx.db, ctx, parsed.data.userId).catch(httpFailure);
 		redirect(303, '/team?decided=reset');
 	}
 };

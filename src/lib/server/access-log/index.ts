@@ -4,6 +4,7 @@ import { LOG_MONTHS_AHEAD, type DbOrTx } from '../db';
 import { accessLog } from '../db/schema';
 import { isTeamRole, type Role } from '../../domain/roles';
 import type { MembershipInfo } from '../auth/session';
+import type { Actor, StaffContext } from '../context';
 
 /**
  * The one access-log module (Act 703/2023 § 11: who processed a child's data). Every row
@@ -11,29 +12,22 @@ import type { MembershipInfo } from '../auth/session';
  * commit or roll back together. Denials are written the same way everywhere: `logDenied`.
  */
 
-/** The signed-in person as services see them. */
-export type Viewer = { userId: string; memberships: MembershipInfo[]; requestId: string | null };
-
-/** Who acts: the user, and the membership (organisation and role) the act rests on. */
-export type Actor = {
-	userId: string;
-	organisationId: string | null;
-	role: Role | null;
-	requestId: string | null;
-};
+export type { Actor, StaffContext };
 
 /**
  * The membership a person acts through where no one record decides it (a refusal, a list,
  * a report): the viewer's memberships are already those of the team they chose to act in
  * (§2, `actingMemberships`), so it is that team's role, else their first other one.
  */
-export function actingMembership(viewer: Viewer): MembershipInfo | undefined {
+export function actingMembership(
+	viewer: Pick<StaffContext, 'memberships'>
+): MembershipInfo | undefined {
 	return viewer.memberships.find((ms) => isTeamRole(ms.role)) ?? viewer.memberships.at(0);
 }
 
 /** The one actor builder: the viewer acting through one of their memberships (or none). */
 export function actorOf(
-	viewer: Viewer,
+	viewer: Pick<StaffContext, 'userId' | 'requestId'>,
 	membership: { organisationId: string; role: Role } | null | undefined
 ): Actor {
 	return {
@@ -229,7 +223,7 @@ export function logListed(db: DbOrTx, items: ListedItem[], action = 'list') {
  */
 export function logTeamList(
 	db: DbOrTx,
-	viewer: Viewer,
+	viewer: StaffContext,
 	memberships: MembershipInfo[],
 	entityType: string,
 	rows: { entityId: string; childId: string; teamId: string }[],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeWorld } from '../testing/route-walk';
-import { db } from '../testing/fixtures';
+import { db, staffContext } from '../testing/fixtures';
 import { loadMemberships } from '../auth/session';
 import { checkChildAccess, type ChildContext } from '.';
 
@@ -8,11 +8,12 @@ describe('ChildContext', () => {
 	it('is made only by the access check: a hand-built one does not type-check', async () => {
 		const world = await makeWorld();
 		const d = await db();
-		const viewer = {
-			userId: world.users.consultant,
-			memberships: await loadMemberships(d, world.users.consultant),
-			requestId: 'test'
-		};
+		const viewer = staffContext(
+			d,
+			world.users.consultant,
+			await loadMemberships(d, world.users.consultant),
+			'test'
+		);
 		const ctx = await checkChildAccess(d, viewer, world.ids.childId, { action: 'read' });
 		expect(ctx?.childId).toBe(world.ids.childId);
 		expect(Object.isFrozen(ctx)).toBe(true);

@@ -2,13 +2,14 @@ import { eq } from 'drizzle-orm';
 import { childAccess, helsinkiDate, inviteAccess, type ChildAccess } from '../../domain/access';
 import { can, type Permission } from '../../domain/permissions';
 import { isTeamRole, type Role } from '../../domain/roles';
-import { actingMembership, actorOf, logDenied, type Actor, type Viewer } from '../access-log';
+import { actingMembership, actorOf, logDenied, type Actor, type StaffContext } from '../access-log';
 import type { MembershipInfo } from '../auth/session';
 import type { DbOrTx } from '../db';
+import type { ActingContext, TeamContext } from '../context';
 import { accessGrant, child, consultation } from '../db/schema';
 import { ForbiddenError } from '../errors';
 
-export type { Actor, Viewer };
+export type { Actor, StaffContext, TeamContext };
 
 /** Only this module can make the brand, so only `checkChildAccess` makes a context. */
 declare const checked: unique symbol;
@@ -18,17 +19,22 @@ declare const checked: unique symbol;
  * data take it, so they cannot be called without the check; they log with its basis. The
  * brand makes it impossible to build one by hand (an object literal does not type-check).
  */
-export type ChildContext = {
+export type ChildContext = ActingContext & {
 	readonly childId: string;
-	readonly viewer: Viewer;
 	readonly access: ChildAccess<MembershipInfo>;
-	readonly actor: Actor;
 	readonly [checked]: true;
 };
 
 /** The viewer's approved team memberships; team roles only. */
-export function teamMemberships(viewer: Viewer) {
+export function teamMemberships(viewer: StaffContext) {
 	return viewer.memberships.filter((ms) => isTeamRole(ms.role) && ms.teamId);
+}
+
+/** The viewer as a member of the team they act in; 403 for anyone in no team. */
+export function teamContextOf(viewer: StaffContext): TeamContext {
+	const ms = teamMemberships(viewer)[0];
+	if (!ms?.teamId) throw new ForbiddenError();
+	return { ...viewer, actor: actorOf(viewer, ms), teamId: ms.teamId, role: ms.role };
 }
 
 /** A second line for role-only services (admin): the actor's role is one of `roles`. */
@@ -38,9 +44,9 @@ export function assertActorRole(actor: Actor, ...roles: Role[]): void {
 
 export async function resolveChildAccess(
 	db: DbOrTx,
-	viewer: Viewer,
+	viewer: StaffContext,
 	childId: string,
-	now: Date = new Date()
+	now: Date = viewer.now
 ): Promise<ChildAccess<MembershipInfo> | null> {
 	const [c] = await db.select({ teamId: child.teamId }).from(child).where(eq(child.id, childId));
 	if (!c) return null;
@@ -63,10 +69,10 @@ export async function resolveChildAccess(
  */
 export async function checkChildAccess(
 	db: DbOrTx,
-	viewer: Viewer,
+	viewer: StaffContext,
 	childId: string,
 	what: { action: string; entityType?: string; entityId?: string; teamOnly?: boolean },
-	now: Date = new Date()
+	now: Date = viewer.now
 ): Promise<ChildContext | null> {
 	const access = await resolveChildAccess(db, viewer, childId, now);
 	if (!access || (what.teamOnly && access.kind !== 'team')) {
@@ -78,7 +84,7 @@ export async function checkChildAccess(
 		});
 		return null;
 	}
-	const ctx = { childId, viewer, access, actor: actorOf(viewer, access.membership) };
+	const ctx = { ...viewer, childId, access, actor: actorOf(viewer, access.membership) };
 	return Object.freeze(ctx) as ChildContext;
 }
 
@@ -113,9 +119,9 @@ export async function assertChildPermission(
  */
 export async function checkConsultationInvite(
 	db: DbOrTx,
-	viewer: Viewer,
+	viewer: StaffContext,
 	consultationId: string,
-	now: Date = new Date()
+	now: Date = viewer.now
 ): Promise<ChildContext | null> {
 	const [c] = await db
 		.select({
@@ -130,8 +136,8 @@ export async function checkConsultationInvite(
 	const access = inviteAccess(viewer.userId, viewer.memberships, c);
 	if (!access) return null;
 	const ctx = {
+		...viewer,
 		childId: c.childId,
-		viewer,
 		access,
 		actor: actorOf(viewer, access.membership)
 	};

@@ -5,8 +5,10 @@ export {
 	checkChildAccess,
 	checkConsultationInvite,
 	resolveChildAccess,
+	teamContextOf,
 	teamMemberships,
 	type Actor,
 	type ChildContext,
-	type Viewer
+	type StaffContext,
+	type TeamContext
 } from './child-access';

@@ -258,7 +258,7 @@ describe('sessions', () => {
 		const d = await db();
 		const a = await createSession(d, user.id);
 		const b = await createSession(d, user.id);
-		await setUserActive(d, admin.actor, user.id, false);
+		await setUserActive(d, admin.ctx, user.id, false);
 		expect((await validateSessionToken(d, a.token)).user).toBeNull();
 		expect((await validateSessionToken(d, b.token)).user).toBeNull();
 	});

@@ -57,12 +57,7 @@ describe('security events (issue 38)', () => {
 	it('an admin deactivating a person is an event naming both by id', async () => {
 		const admin = await makeUser('admin');
 		const { user } = await makeUser('social_worker');
-		const actor = {
-			userId: admin.user.id,
-			organisationId: null,
-			role: 'admin' as const,
-			requestId: crypto.randomUUID()
-		};
+		const actor = admin.ctx;
 		await setUserActive(await db(), actor, user.id, false);
 		expect(events()).toEqual([
 			expect.objectContaining({

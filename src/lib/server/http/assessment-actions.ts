@@ -3,7 +3,6 @@ import { fail, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '../../paraglide/messages';
 import { allowedAssessmentFields, assessmentFormSchema } from '../../schemas/assessment';
-import { getDb } from '../db';
 import { formFailure, readForm } from './forms';
 import {
 	type AssessmentContent,
@@ -40,7 +39,7 @@ export async function assessmentAction(
 	}
 	let saved: { id: string; status: string };
 	try {
-		saved = await saveAssessment(await getDb(), ctx, {
+		saved = await saveAssessment(ctx.db, ctx, {
 			assessmentId: (d.assessmentId as string) || null,
 			version: Number(d.version),
 			requestId: (d.requestId as string) || null,

@@ -1,17 +1,12 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Role } from '../../domain/roles';
 import { m } from '../../paraglide/messages';
-import {
-	actingMembership,
-	actorOf,
-	logDenied as logDeniedRow,
-	type Actor,
-	type Viewer
-} from '../access-log';
+import { actingMembership, actorOf, logDenied as logDeniedRow } from '../access-log';
 import { recentlyConfirmed } from '../auth/factor';
-import type { MembershipInfo, SessionUser } from '../auth/session';
-import { getDb, type Db } from '../db';
+import type { SessionUser } from '../auth/session';
+import type { Db } from '../db';
 import { checkChildAccess, type ChildContext } from '../access';
+import type { RoleContext, StaffContext } from '../context';
 
 /**
  * The one place that says who may do what. Every load, action and endpoint calls one of
@@ -23,18 +18,17 @@ type Event = Pick<RequestEvent, 'locals' | 'url'> & {
 	request?: Request;
 };
 
-/** The actor for an act resting on `membership` (the one builder: access-log's actorOf). */
-export function actorFor(event: Event, membership: MembershipInfo | null): Actor {
-	return actorOf(viewerOf(event), membership);
+/**
+ * The database handle for routes that act for nobody in particular (signing out, the
+ * public pages); the others take `ctx.db` from their guard. They pass it to a feature's
+ * functions and cannot query with it themselves (the lint rule keeps the schema and
+ * drizzle out of src/routes).
+ */
+export function database(locals: Pick<App.Locals, 'context'>): Db {
+	return locals.context.db;
 }
 
-/**
- * The database handle for routes: they pass it to a feature's functions and cannot query
- * with it themselves (the lint rule keeps the schema and drizzle out of src/routes).
- */
-export function database(): Promise<Db> {
-	return getDb();
-}
+export type { Db };
 
 /**
  * Sensitive actions (ASVS 3.7.1): the session's last confirmation with a code must be at
@@ -59,10 +53,9 @@ export function requireUser(event: Event): SessionUser {
 
 /** A refused request, logged as the signed-in person (or anonymously) before the 403/404. */
 export async function logDenied(event: Event, what: { entityType: string; entityId?: string }) {
-	const user = event.locals.user;
-	const viewer = user ? viewerOf(event) : null;
-	const actor = viewer ? actorOf(viewer, actingMembership(viewer)) : null;
-	await logDeniedRow(await getDb(), actor, {
+	const ctx = event.locals.context;
+	const actor = ctx.kind === 'staff' ? actorOf(ctx, actingMembership(ctx)) : null;
+	await logDeniedRow(event.locals.context.db, actor, {
 		action: 'access',
 		entityType: what.entityType,
 		entityId: what.entityId ?? event.route.id ?? null,
@@ -71,20 +64,22 @@ export async function logDenied(event: Event, what: { entityType: string; entity
 }
 
 /**
- * The user holds one of `roles` in some organisation; returns that membership, which
- * becomes the actor's organisation and role in the access log. Otherwise 403, logged.
+ * The user holds one of `roles` in some organisation; the context acts through that
+ * membership, which becomes the actor's organisation and role in the access log.
+ * Otherwise 403, logged.
  */
 export async function requireRole(
 	event: Event,
 	...roles: Role[]
-): Promise<{ user: SessionUser; membership: MembershipInfo; actor: Actor }> {
+): Promise<RoleContext & { user: SessionUser }> {
 	const user = requireUser(event);
-	const membership = user.memberships.find((ms) => roles.includes(ms.role));
+	const staff = staffOf(event);
+	const membership = staff.memberships.find((ms) => roles.includes(ms.role));
 	if (!membership) {
 		await logDenied(event, { entityType: 'route' });
 		error(403, m.error_forbidden());
 	}
-	return { user, membership, actor: actorFor(event, membership) };
+	return { ...staff, user, membership, actor: actorOf(staff, membership) };
 }
 
 /** Admins manage organisations, teams and users. They reach no child data (docs/domain.md §2). */
@@ -92,10 +87,13 @@ export function requireAdmin(event: Event) {
 	return requireRole(event, 'admin');
 }
 
-/** The signed-in person, as the child-data services see them. */
-export function viewerOf(event: Event): Viewer {
-	const user = requireUser(event);
-	return { userId: user.id, memberships: user.memberships, requestId: event.locals.requestId };
+/** The signed-in staff member's context, as the hook built it (or the login page). */
+export function staffOf(event: Event): StaffContext {
+	requireUser(event);
+	const ctx = event.locals.context;
+	// The hook builds a staff context for every signed-in user; this cannot happen.
+	if (ctx.kind !== 'staff') throw new Error('A signed-in request without a staff context');
+	return ctx;
 }
 
 /**
@@ -108,8 +106,8 @@ export async function requireChildAccess(
 	childId: string,
 	what: { action?: string; entityType?: string; entityId?: string; teamOnly?: boolean } = {}
 ): Promise<ChildContext> {
-	const viewer = viewerOf(event);
-	const ctx = await checkChildAccess(await getDb(), viewer, childId, {
+	const staff = staffOf(event);
+	const ctx = await checkChildAccess(staff.db, staff, childId, {
 		action: what.action ?? (event.request?.method === 'POST' ? 'write' : 'read'),
 		entityType: what.entityType,
 		entityId: what.entityId,

@@ -3,7 +3,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { formatTimeRoundedUp } from '../../format';
 import { m } from '../../paraglide/messages';
 import { codeSchema } from '../../schemas/auth';
-import { database } from './authz';
+import type { Db } from '../db';
 import { readForm } from './forms';
 import { checkCode, type CodeCheck } from '../auth/factor';
 
@@ -12,6 +12,7 @@ import { checkCode, type CodeCheck } from '../auth/factor';
  * attempt limit, and answer a refusal in words (400, or 429 with Retry-After).
  */
 export async function submitCode(
+	db: Db,
 	request: Request,
 	userId: string,
 	setHeaders: (h: Record<string, string>) => void,
@@ -21,7 +22,7 @@ export async function submitCode(
 	const code = form.data.code;
 	form.data.code = '';
 	if (!form.valid) return { failure: fail(400, { form }) } as const;
-	const result: CodeCheck = await checkCode(await database(), userId, code, new Date(), opts);
+	const result: CodeCheck = await checkCode(db, userId, code, new Date(), opts);
 	if (result.ok) return { ok: result, form } as const;
 	if (result.reason === 'throttled') {
 		const seconds = Math.max(1, Math.ceil((result.retryAt.getTime() - Date.now()) / 1000));

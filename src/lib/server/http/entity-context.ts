@@ -1,8 +1,8 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { m } from '../../paraglide/messages';
-import { logDenied, requireChildAccess, viewerOf } from './authz';
+import { logDenied, requireChildAccess, staffOf } from './authz';
 import { checkConsultationInvite } from '../access';
-import { getDb, type Db } from '../db';
+import type { Db } from '../db';
 import { uuidParam } from './params';
 import { childOfAssessment } from '../features/assessments';
 import { childOfConsultation } from '../features/consultations';
@@ -27,14 +27,15 @@ export async function requireEntityChild(
 	opts: { teamOnly?: boolean; action?: string } = {}
 ) {
 	const id = uuidParam(param);
-	const childId = await finders[entityType](await getDb(), id);
+	const staff = staffOf(event);
+	const childId = await finders[entityType](staff.db, id);
 	if (!childId) {
 		await logDenied(event, { entityType, entityId: id });
 		error(404, m.error_not_found());
 	}
 	// Invited to a consultation without access to the child: that consultation only (ADR 023).
 	if (entityType === 'consultation' && !opts.teamOnly) {
-		const invited = await checkConsultationInvite(await getDb(), viewerOf(event), id);
+		const invited = await checkConsultationInvite(staff.db, staff, id);
 		if (invited) return { id, ctx: invited };
 	}
 	const ctx = await requireChildAccess(event, childId, { ...opts, entityType, entityId: id });

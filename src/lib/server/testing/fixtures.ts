@@ -1,4 +1,6 @@
-import type { Actor, Viewer } from '../access-log';
+import type { Actor } from '../access-log';
+import { requestContext, type RoleContext, type StaffContext } from '../context';
+import type { MembershipInfo } from '../auth/session';
 import { checkChildAccess, type ChildContext } from '../access';
 import { helsinkiDate } from '../../domain/access';
 import { actAs, createSession, loadMemberships } from '../auth/session';
@@ -84,8 +86,16 @@ export async function makeUser(
 		.insert(membership)
 		.values({ userId: u!.id, organisationId, teamId, role, approvedAt: new Date() })
 		.returning();
-	const actor: Actor = { userId: u!.id, organisationId, role, requestId: `test-${uniq()}` };
-	return { user: u!, membership: ms!, actor };
+	const requestId = `test-${uniq()}`;
+	const actor: Actor = { userId: u!.id, organisationId, role, requestId };
+	const info = (await loadMemberships(d, u!.id)).find((x) => x.id === ms!.id)!;
+	// The person acting through this membership, as `requireRole` builds it for a route.
+	const ctx: RoleContext = {
+		...staffContext(d, u!.id, [info], requestId),
+		actor,
+		membership: info
+	};
+	return { user: u!, membership: ms!, actor, ctx };
 }
 
 /** A SvelteKit-like event for calling loads and actions directly in integration tests. */
@@ -102,11 +112,13 @@ export async function eventFor(
 ) {
 	const d = await db();
 	const url = new URL(opts.url ?? 'http://localhost/');
+	const requestId = `test-${uniq()}`;
 	let locals: App.Locals = {
 		user: null,
 		session: null,
 		pending: null,
-		requestId: `test-${uniq()}`
+		requestId,
+		context: requestContext(d, requestId, null)
 	};
 	if (userId) {
 		const { session } = await createSession(d, userId);
@@ -115,21 +127,23 @@ export async function eventFor(
 			.select()
 			.from(user)
 			.where((await import('drizzle-orm')).eq(user.id, userId));
+		// As the hook does: the person acts in the team chosen (or their first).
+		const acting = actAs(
+			{
+				id: u!.id,
+				email: u!.email,
+				displayName: u!.displayName,
+				preferredLocale: u!.preferredLocale,
+				memberships
+			},
+			opts.team ?? null
+		);
 		locals = {
-			// As the hook does: the person acts in the team chosen (or their first).
-			user: actAs(
-				{
-					id: u!.id,
-					email: u!.email,
-					displayName: u!.displayName,
-					preferredLocale: u!.preferredLocale,
-					memberships
-				},
-				opts.team ?? null
-			),
+			user: acting,
 			session,
 			pending: null,
-			requestId: locals.requestId
+			requestId,
+			context: requestContext(d, requestId, acting)
 		};
 	}
 	const body = opts.form ? new URLSearchParams(opts.form) : undefined;
@@ -262,17 +276,25 @@ export async function makePlacement(
 }
 
 /** The person as the services see them, with their approved memberships. */
-export async function viewerOf(userId: string): Promise<Viewer> {
-	return {
-		userId,
-		memberships: await loadMemberships(await db(), userId),
-		requestId: `test-${uniq()}`
-	};
+export async function staffOf(userId: string): Promise<StaffContext> {
+	const d = await db();
+	const memberships = await loadMemberships(d, userId);
+	return staffContext(d, userId, memberships);
+}
+
+/** A staff context for hand-picked memberships (a spec of what one membership may do). */
+export function staffContext(
+	d: Db,
+	userId: string,
+	memberships: MembershipInfo[],
+	requestId: string | null = `test-${uniq()}`
+): StaffContext {
+	return { kind: 'staff', db: d, requestId, now: new Date(), userId, memberships };
 }
 
 /** The checked child context the features take, for a person allowed to see the child. */
 export async function contextOf(userId: string, childId: string): Promise<ChildContext> {
-	const ctx = await checkChildAccess(await db(), await viewerOf(userId), childId, {
+	const ctx = await checkChildAccess(await db(), await staffOf(userId), childId, {
 		action: 'test'
 	});
 	if (!ctx) throw new Error('contextOf: this person may not see the child');

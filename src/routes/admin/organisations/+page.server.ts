@@ -1,8 +1,8 @@
-import { requireAdmin, database } from '$lib/server/http/authz';
+import { requireAdmin } from '$lib/server/http/authz';
 import { listOrganisations } from '$lib/server/features/admin';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { actor } = await requireAdmin(event);
-	return { organisations: await listOrganisations(await database(), actor) };
+	const ctx = await requireAdmin(event);
+	return { organisations: await listOrganisations(ctx.db, ctx) };
 };

@@ -1,8 +1,8 @@
-import { requireAdmin, database } from '$lib/server/http/authz';
+import { requireAdmin } from '$lib/server/http/authz';
 import { listTeams } from '$lib/server/features/admin';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { actor } = await requireAdmin(event);
-	return { teams: await listTeams(await database(), actor) };
+	const ctx = await requireAdmin(event);
+	return { teams: await listTeams(ctx.db, ctx) };
 };

@@ -1,8 +1,8 @@
-import { requireAdmin, database } from '$lib/server/http/authz';
+import { requireAdmin } from '$lib/server/http/authz';
 import { listUsers } from '$lib/server/features/admin';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { actor } = await requireAdmin(event);
-	return { users: await listUsers(await database(), actor) };
+	const ctx = await requireAdmin(event);
+	return { users: await listUsers(ctx.db, ctx) };
 };

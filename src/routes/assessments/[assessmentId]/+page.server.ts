@@ -5,11 +5,11 @@ import { getAssessment, startCorrection } from '$lib/server/features/assessments
 import { FieldError } from '$lib/server/errors';
 import { getChild } from '$lib/server/features/children';
 import type { Actions, PageServerLoad } from './$types';
-import { database } from '$lib/server/http/authz';
+import {} from '$lib/server/http/authz';
 
 export const load: PageServerLoad = async (event) => {
 	const { aid, ctx } = await requireAssessmentChild(event);
-	const db = await database();
+	const { db } = ctx;
 	const view = await getChild(db, ctx);
 	const a = await getAssessment(db, ctx, aid).catch(httpFailure);
 	if (a.status === 'draft') redirect(303, `/assessments/${aid}/edit`);
@@ -28,7 +28,7 @@ export const actions: Actions = {
 		const { aid, ctx } = await requireAssessmentChild(event, 'create');
 		let id: string;
 		try {
-			id = (await startCorrection(await database(), ctx, aid)).id;
+			id = (await startCorrection(ctx.db, ctx, aid)).id;
 		} catch (e) {
 			// Someone of the organisation started a correction first: a conflict, not a bad form.
 			if (e instanceof FieldError) return fail(409, { error: e.fields._form });

@@ -1,6 +1,6 @@
 import { TEAM_ROLES } from '$lib/domain/roles';
 import { childSchema } from '$lib/schemas/children';
-import { requireRole, viewerOf, database } from '$lib/server/http/authz';
+import { requireRole, staffOf } from '$lib/server/http/authz';
 import { caseloadQuery, defineForm } from '$lib/server/http/forms';
 import { createChild, teamWorkers } from '$lib/server/features/children';
 import { responsibleOptions } from '$lib/server/features/path';
@@ -9,8 +9,8 @@ import type { Actions, PageServerLoad } from './$types';
 const childForm = defineForm(childSchema);
 
 export const load: PageServerLoad = async (event) => {
-	const { membership } = await requireRole(event, ...TEAM_ROLES);
-	const db = await database();
+	const staff = await requireRole(event, ...TEAM_ROLES);
+	const { membership, db } = staff;
 	const workers = await teamWorkers(db, membership.teamId!);
 	return {
 		form: await childForm.show(),
@@ -21,10 +21,11 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	create: async (event) => {
+		const staff = staffOf(event);
 		const { membership } = await requireRole(event, ...TEAM_ROLES);
-		const db = await database();
+		const { db } = staff;
 		return childForm.submit(event.request, {
-			save: (d) => createChild(db, viewerOf(event), membership.teamId!, d),
+			save: (d) => createChild(db, staff, membership.teamId!, d),
 			to: (made) => `/children/${made.id}?saved=1${caseloadQuery(made.caseload)}`
 		});
 	}

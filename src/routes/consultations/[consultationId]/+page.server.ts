@@ -18,14 +18,14 @@ import {
 	participantChoices
 } from '$lib/server/features/consultations';
 import type { Actions, PageServerLoad } from './$types';
-import { database } from '$lib/server/http/authz';
+import {} from '$lib/server/http/authz';
 
 const context = (event: RequestEvent<{ consultationId: string }>, action?: string) =>
 	requireEntityChild(event, event.params.consultationId, 'consultation', { action });
 
 export const load: PageServerLoad = async (event) => {
 	const { id, ctx } = await context(event);
-	const db = await database();
+	const { db } = ctx;
 	const view = await getConsultation(db, ctx, id).catch(httpFailure);
 	const version = view.consultation.version;
 	const opts = (id: string) => ({ id, errors: false });
@@ -60,8 +60,7 @@ async function change<S extends VersionedSchema>(
 	const { id, ctx } = await context(event, key);
 	return submitForm(event.request, schema, {
 		key,
-		save: async (data) =>
-			changeConsultation(await database(), ctx, id, data.version, toChange(data)),
+		save: async (data) => changeConsultation(ctx.db, ctx, id, data.version, toChange(data)),
 		to: () => `/consultations/${id}?saved=${key}`,
 		onConflict: (c) => ({ version: c.version })
 	});

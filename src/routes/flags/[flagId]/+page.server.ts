@@ -5,7 +5,7 @@ import { defineForm, httpFailure } from '$lib/server/http/forms';
 import { getChild } from '$lib/server/features/children';
 import { getFlag, triageFlag } from '$lib/server/features/flags';
 import type { Actions, PageServerLoad } from './$types';
-import { database } from '$lib/server/http/authz';
+import {} from '$lib/server/http/authz';
 
 const triageForm = defineForm(triageSchema);
 
@@ -13,7 +13,7 @@ export const load: PageServerLoad = async (event) => {
 	const { id, ctx } = await requireEntityChild(event, event.params.flagId, 'flag', {
 		teamOnly: true
 	});
-	const db = await database();
+	const { db } = ctx;
 	const flag = await getFlag(db, ctx, id).catch(httpFailure);
 	const view = await getChild(db, ctx);
 	return {
@@ -33,7 +33,7 @@ export const actions: Actions = {
 			teamOnly: true,
 			action: 'triage'
 		});
-		const db = await database();
+		const { db } = ctx;
 		return triageForm.submit(event.request, {
 			save: (d) => triageFlag(db, ctx, id, d),
 			// Where the decision sends the child: its new work, or back to the flags.

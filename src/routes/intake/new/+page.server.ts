@@ -3,7 +3,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { isTeamRole, TEAM_ROLES } from '$lib/domain/roles';
 import { helsinkiDate } from '$lib/domain/access';
 import { newChildContactSchema } from '$lib/schemas/path';
-import { database, requireRole, viewerOf } from '$lib/server/http/authz';
+import { requireRole, staffOf } from '$lib/server/http/authz';
 import { submitForm } from '$lib/server/http/forms';
 import { fileContactForNewChild, intakeTeams } from '$lib/server/features/path';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,11 +15,12 @@ const FILERS = [...TEAM_ROLES, 'partner', 'residential_staff'] as const;
  * received; a partner files one to a team, which sees it in its intake list.
  */
 export const load: PageServerLoad = async (event) => {
-	const { membership } = await requireRole(event, ...FILERS);
+	const staff = await requireRole(event, ...FILERS);
+	const { membership } = staff;
 	const byTeam = isTeamRole(membership.role);
 	const teams = byTeam
 		? [{ id: membership.teamId!, name: membership.teamName ?? '' }]
-		: await intakeTeams(await database());
+		: await intakeTeams(staff.db);
 	return {
 		byTeam,
 		teams: teams.map((t) => ({ value: t.id, label: t.name })),
@@ -39,10 +40,11 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	file: async (event) => {
+		const staff = staffOf(event);
 		const { membership } = await requireRole(event, ...FILERS);
-		const db = await database();
+		const { db } = staff;
 		return submitForm(event.request, newChildContactSchema, {
-			save: (data) => fileContactForNewChild(db, viewerOf(event), data),
+			save: (data) => fileContactForNewChild(db, staff, data),
 			to: (r) =>
 				isTeamRole(membership.role)
 					? `/children/${r.childId}/contacts/${r.contactId}?saved=contact`

@@ -12,7 +12,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const next = safeNext(url.searchParams.get('next'));
 	if (locals.user) redirect(303, next);
 	if (!locals.pending) redirect(303, '/login');
-	const { confirmed } = await factorState(await database(), locals.pending.userId);
+	const { confirmed } = await factorState(database(locals), locals.pending.userId);
 	if (!confirmed) redirect(303, `/login/setup?next=${encodeURIComponent(next)}`);
 	return { form: await emptyCodeForm(next) };
 };
@@ -20,10 +20,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	verify: async ({ request, locals, cookies, url, setHeaders }) => {
 		if (!locals.pending || !locals.session) redirect(303, '/login');
-		const r = await submitCode(request, locals.pending.userId, setHeaders);
+		const r = await submitCode(database(locals), request, locals.pending.userId, setHeaders);
 		if ('failure' in r) return r.failure;
 		// A new token for the full session: the pending one never becomes it.
-		const { token, session } = await upgradeSession(await database(), locals.session);
+		const { token, session } = await upgradeSession(database(locals), locals.session);
 		setSessionCookie(cookies, url, token, session.expiresAt);
 		if (r.ok.kind === 'recovery') redirect(303, `/account?recovery_left=${r.ok.recoveryLeft}`);
 		redirect(303, safeNext(r.form.data.next));

@@ -17,7 +17,7 @@ export const load: PageServerLoad = async ({ locals, url, request }) => {
 	const next = safeNext(url.searchParams.get('next'));
 	if (locals.user) redirect(303, next);
 	if (!locals.pending) redirect(303, '/login');
-	const db = await database();
+	const db = database(locals);
 	const { confirmed } = await factorState(db, locals.pending.userId);
 	// Just confirmed in this request: the action's answer (the recovery codes) is shown.
 	if (confirmed) {
@@ -38,9 +38,11 @@ export const load: PageServerLoad = async ({ locals, url, request }) => {
 export const actions: Actions = {
 	confirm: async ({ request, locals, cookies, url, setHeaders }) => {
 		if (!locals.pending || !locals.session) redirect(303, '/login');
-		const r = await submitCode(request, locals.pending.userId, setHeaders, { pendingSetup: true });
+		const r = await submitCode(database(locals), request, locals.pending.userId, setHeaders, {
+			pendingSetup: true
+		});
 		if ('failure' in r) return r.failure;
-		const db = await database();
+		const db = database(locals);
 		const codes = await newRecoveryCodes(db, locals.pending.userId);
 		const { token, session } = await upgradeSession(db, locals.session);
 		setSessionCookie(cookies, url, token, session.expiresAt);

@@ -3,7 +3,7 @@ import { helsinkiDate } from '$lib/domain/access';
 import { REPORT_ROLES, THL_ROLES } from '$lib/domain/roles';
 import { m } from '$lib/paraglide/messages';
 import { parseFigureKey, parseReportFilter } from '$lib/schemas/reports';
-import { database, requireRole, viewerOf } from '$lib/server/http/authz';
+import { requireRole } from '$lib/server/http/authz';
 import { httpFailure } from '$lib/server/http/forms';
 import { figureCsv } from '$lib/server/http/report-view';
 import { readReport } from '$lib/server/features/reports';
@@ -13,14 +13,14 @@ import type { RequestHandler } from './$types';
 /** One figure as CSV, the same cells as its table ("< 5" and ".." included), for a
  * spreadsheet or (`format=plain`) for a machine. */
 export const GET: RequestHandler = async (event) => {
-	await requireRole(event, ...REPORT_ROLES);
+	const staff = await requireRole(event, ...REPORT_ROLES);
 	const key = parseFigureKey(event.url.searchParams.get('figure'));
 	const filter = parseReportFilter(event.url.searchParams, helsinkiDate());
 	if (!key || !filter.ok) error(400, m.error_form_invalid());
 	// The THL return only for those who send it (§8), as its page.
 	if (key === 'thl') await requireRole(event, ...THL_ROLES);
-	const db = await database();
-	const { figures } = await readReport(db, viewerOf(event), filter, [key]).catch(httpFailure);
+	const { db } = staff;
+	const { figures } = await readReport(db, staff, filter, [key]).catch(httpFailure);
 	securityEvent('export', {
 		userId: event.locals.user?.id ?? null,
 		requestId: event.locals.requestId,

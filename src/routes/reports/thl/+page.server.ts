@@ -3,7 +3,7 @@ import { thlHalfYears } from '$lib/domain/reports';
 import { THL_ROLES } from '$lib/domain/roles';
 import { formatDate } from '$lib/format';
 import { parseThlFilter } from '$lib/schemas/reports';
-import { database, requireRole, viewerOf } from '$lib/server/http/authz';
+import { requireRole, staffOf } from '$lib/server/http/authz';
 import { httpFailure } from '$lib/server/http/forms';
 import { figureView, reportHeading } from '$lib/server/http/report-view';
 import { readReport, reportScope } from '$lib/server/features/reports';
@@ -16,8 +16,8 @@ import type { PageServerLoad } from './$types';
  */
 export const load: PageServerLoad = async (event) => {
 	await requireRole(event, ...THL_ROLES);
-	const db = await database();
-	const viewer = viewerOf(event);
+	const viewer = staffOf(event);
+	const { db } = viewer;
 	const today = helsinkiDate();
 	const scope = await reportScope(db, viewer).catch(httpFailure);
 	const filter = parseThlFilter(event.url.searchParams, today);

@@ -16,8 +16,8 @@ import { database } from '$lib/server/http/authz';
 const passwordForm = defineForm(setPasswordSchema);
 
 /** Public by design: the one-time token in the link is the authorisation. */
-export const load: PageServerLoad = async ({ params }) => {
-	const valid = await passwordLinkValid(await database(), params.token);
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const valid = await passwordLinkValid(database(locals), params.token);
 	return { valid: valid !== null, form: await passwordForm.show() };
 };
 
@@ -31,7 +31,7 @@ export const actions: Actions = {
 		let result;
 		try {
 			result = await setPasswordWithLink(
-				await database(),
+				database(event.locals),
 				params.token,
 				password,
 				clientAddress(event)

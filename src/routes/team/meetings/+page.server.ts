@@ -1,7 +1,7 @@
 import { TEAM_ROLES } from '$lib/domain/roles';
 import { fromHelsinkiLocal } from '$lib/domain/time';
 import { meetingSettingsSchema, prepareSchema } from '$lib/schemas/meetings';
-import { database, requireRole, viewerOf } from '$lib/server/http/authz';
+import { requireRole, staffOf } from '$lib/server/http/authz';
 import { defineForm } from '$lib/server/http/forms';
 import {
 	meetingSettings,
@@ -17,8 +17,8 @@ const meetingSettingsForm = defineForm(meetingSettingsSchema, 'rotation');
 /** The team's weekly meetings (§7): the coordinator prepares the next one here. */
 export const load: PageServerLoad = async (event) => {
 	await requireRole(event, ...TEAM_ROLES);
-	const db = await database();
-	const viewer = viewerOf(event);
+	const viewer = staffOf(event);
+	const { db } = viewer;
 	const settings = await meetingSettings(db, viewer);
 	return {
 		meetings: await teamMeetings(db, viewer),
@@ -37,19 +37,19 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	prepare: async (event) => {
-		await requireRole(event, 'coordinator', 'consultant_social_worker');
-		const db = await database();
+		const staff = await requireRole(event, 'coordinator', 'consultant_social_worker');
+		const { db } = staff;
 		return prepareForm.submit(event.request, {
-			save: (d) => prepareMeeting(db, viewerOf(event), { startsAt: fromHelsinkiLocal(d.startsAt) }),
+			save: (d) => prepareMeeting(db, staff, { startsAt: fromHelsinkiLocal(d.startsAt) }),
 			to: (r) => `/team/meetings/${r.id}?saved=meeting_prepared`
 		});
 	},
 	setRotation: async (event) => {
-		await requireRole(event, 'coordinator', 'consultant_social_worker');
-		const db = await database();
+		const staff = await requireRole(event, 'coordinator', 'consultant_social_worker');
+		const { db } = staff;
 		return meetingSettingsForm.submit(event.request, {
 			save: (d) =>
-				setMeetingSettings(db, viewerOf(event), {
+				setMeetingSettings(db, staff, {
 					rotationDays: Number(d.rotationDays),
 					meetingMinutes: Number(d.meetingMinutes),
 					version: d.version

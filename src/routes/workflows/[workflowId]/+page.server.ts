@@ -16,7 +16,7 @@ import type { z } from 'zod';
 import { getChild } from '$lib/server/features/children';
 import { changeWorkflow, getWorkflow, type WorkflowChange } from '$lib/server/features/intensive';
 import type { Actions, PageServerLoad } from './$types';
-import { database } from '$lib/server/http/authz';
+import {} from '$lib/server/http/authz';
 
 const context = (event: RequestEvent<{ workflowId: string }>, action?: string) =>
 	// Not team-only: a partner organisation taking part sees the plan and adds contacts; the
@@ -25,7 +25,7 @@ const context = (event: RequestEvent<{ workflowId: string }>, action?: string) =
 
 export const load: PageServerLoad = async (event) => {
 	const { id, ctx } = await context(event);
-	const db = await database();
+	const { db } = ctx;
 	const view = await getWorkflow(db, ctx, id).catch(httpFailure);
 	const child = await getChild(db, ctx);
 	const v = { version: view.workflow.version };
@@ -71,7 +71,7 @@ async function change<S extends VersionedSchema>(
 	const { id, ctx } = await context(event, key);
 	return submitForm(event.request, schema, {
 		key,
-		save: async (data) => changeWorkflow(await database(), ctx, id, data.version, toChange(data)),
+		save: async (data) => changeWorkflow(ctx.db, ctx, id, data.version, toChange(data)),
 		to: () => `/workflows/${id}?saved=${key}`,
 		onConflict: (w) => ({ version: w.version })
 	});

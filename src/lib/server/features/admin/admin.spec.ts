@@ -10,26 +10,26 @@ import { ForbiddenError } from '../../errors';
 
 describe('admin services', () => {
 	it('refuse a non-admin actor even if a route forgot to check', async () => {
-		const { actor } = await makeUser('consultant_social_worker');
-		await expect(admin.listUsers(await db(), actor)).rejects.toBeInstanceOf(ForbiddenError);
+		const { ctx } = await makeUser('consultant_social_worker');
+		await expect(admin.listUsers(await db(), ctx)).rejects.toBeInstanceOf(ForbiddenError);
 		await expect(
-			admin.createOrganisation(await db(), actor, { name: `X ${uniq()}`, kind: 'school' })
+			admin.createOrganisation(await db(), ctx, { name: `X ${uniq()}`, kind: 'school' })
 		).rejects.toBeInstanceOf(ForbiddenError);
 	});
 
 	it('refuse a stale organisation edit and keep the newer data', async () => {
-		const { actor } = await makeUser('admin');
+		const { ctx } = await makeUser('admin');
 		const d = await db();
-		const org = await admin.createOrganisation(d, actor, {
+		const org = await admin.createOrganisation(d, ctx, {
 			name: `Koulu ${uniq()}`,
 			kind: 'school'
 		});
-		await admin.updateOrganisation(d, actor, org.id, {
+		await admin.updateOrganisation(d, ctx, org.id, {
 			name: `${org.name} A`,
 			kind: 'school',
 			version: 1
 		});
-		const stale = admin.updateOrganisation(d, actor, org.id, {
+		const stale = admin.updateOrganisation(d, ctx, org.id, {
 			name: `${org.name} B`,
 			kind: 'school',
 			version: 1
@@ -41,19 +41,17 @@ describe('admin services', () => {
 	});
 
 	it('refuse a duplicate organisation name or e-mail as a field error', async () => {
-		const { actor } = await makeUser('admin');
+		const { ctx } = await makeUser('admin');
 		const d = await db();
 		const name = `Neuvola ${uniq()}`;
-		await admin.createOrganisation(d, actor, { name, kind: 'child_health_clinic' });
-		await expect(
-			admin.createOrganisation(d, actor, { name, kind: 'school' })
-		).rejects.toMatchObject({
+		await admin.createOrganisation(d, ctx, { name, kind: 'child_health_clinic' });
+		await expect(admin.createOrganisation(d, ctx, { name, kind: 'school' })).rejects.toMatchObject({
 			fields: { name: expect.any(String) }
 		});
 		const email = `dup-${uniq()}@test.example`;
-		await admin.createUser(d, actor, { email, displayName: 'A', preferredLocale: 'fi' });
+		await admin.createUser(d, ctx, { email, displayName: 'A', preferredLocale: 'fi' });
 		await expect(
-			admin.createUser(d, actor, {
+			admin.createUser(d, ctx, {
 				email: email.toUpperCase(),
 				displayName: 'B',
 				preferredLocale: 'fi'
@@ -62,17 +60,17 @@ describe('admin services', () => {
 	});
 
 	it('put teams only in child-protection organisations', async () => {
-		const { actor } = await makeUser('admin');
+		const { ctx } = await makeUser('admin');
 		const school = await makeOrg('school');
 		await expect(
-			admin.createTeam(await db(), actor, { organisationId: school.id, name: 'Tiimi' })
+			admin.createTeam(await db(), ctx, { organisationId: school.id, name: 'Tiimi' })
 		).rejects.toBeInstanceOf(FieldError);
 	});
 
 	it('match roles to organisation kinds', async () => {
-		const { actor } = await makeUser('admin');
+		const { ctx } = await makeUser('admin');
 		const d = await db();
-		const u = await admin.createUser(d, actor, {
+		const u = await admin.createUser(d, ctx, {
 			email: `r-${uniq()}@test.example`,
 			displayName: 'R',
 			preferredLocale: 'fi'
@@ -81,7 +79,7 @@ describe('admin services', () => {
 		const cp = await makeOrg('child_protection');
 		const t = await makeTeam(cp.id);
 		await expect(
-			admin.addMembership(d, actor, {
+			admin.addMembership(d, ctx, {
 				userId: u.id,
 				organisationId: school.id,
 				teamId: null,
@@ -89,27 +87,27 @@ describe('admin services', () => {
 			})
 		).rejects.toMatchObject({ fields: { role: expect.any(String) } });
 		await expect(
-			admin.addMembership(d, actor, {
+			admin.addMembership(d, ctx, {
 				userId: u.id,
 				organisationId: cp.id,
 				teamId: null,
 				role: 'social_worker'
 			})
 		).rejects.toMatchObject({ fields: { teamId: expect.any(String) } });
-		await admin.addMembership(d, actor, {
+		await admin.addMembership(d, ctx, {
 			userId: u.id,
 			organisationId: cp.id,
 			teamId: t.id,
 			role: 'social_worker'
 		});
-		await admin.addMembership(d, actor, {
+		await admin.addMembership(d, ctx, {
 			userId: u.id,
 			organisationId: school.id,
 			teamId: null,
 			role: 'partner'
 		});
 		await expect(
-			admin.addMembership(d, actor, {
+			admin.addMembership(d, ctx, {
 				userId: u.id,
 				organisationId: school.id,
 				teamId: null,
@@ -119,12 +117,12 @@ describe('admin services', () => {
 	});
 
 	it('keep admins apart from every other role (separation of duties)', async () => {
-		const { actor } = await makeUser('admin');
+		const { ctx } = await makeUser('admin');
 		const d = await db();
 		const worker = await makeUser('social_worker');
 		const anyOrg = await makeOrg('school');
 		await expect(
-			admin.addMembership(d, actor, {
+			admin.addMembership(d, ctx, {
 				userId: worker.user.id,
 				organisationId: anyOrg.id,
 				teamId: null,
@@ -133,7 +131,7 @@ describe('admin services', () => {
 		).rejects.toMatchObject({ fields: { role: expect.any(String) } });
 		const other = await makeUser('admin');
 		await expect(
-			admin.addMembership(d, actor, {
+			admin.addMembership(d, ctx, {
 				userId: other.user.id,
 				organisationId: anyOrg.id,
 				teamId: null,
@@ -143,25 +141,25 @@ describe('admin services', () => {
 	});
 
 	it('do not let an admin lock themselves out', async () => {
-		const { actor } = await makeUser('admin');
-		await expect(
-			admin.setUserActive(await db(), actor, actor.userId, false)
-		).rejects.toBeInstanceOf(FieldError);
+		const { ctx } = await makeUser('admin');
+		await expect(admin.setUserActive(await db(), ctx, ctx.userId, false)).rejects.toBeInstanceOf(
+			FieldError
+		);
 	});
 });
 
 describe('one-time password links', () => {
 	it('set a password once, within 24 hours, and only the latest link works', async () => {
-		const { actor } = await makeUser('admin');
+		const { ctx } = await makeUser('admin');
 		const d = await db();
-		const u = await admin.createUser(d, actor, {
+		const u = await admin.createUser(d, ctx, {
 			email: `p-${uniq()}@test.example`,
 			displayName: 'P',
 			preferredLocale: 'fi'
 		});
 		const t0 = new Date();
-		const first = await admin.issuePasswordLink(d, actor, u.id, t0);
-		const second = await admin.issuePasswordLink(d, actor, u.id, t0);
+		const first = await admin.issuePasswordLink(d, ctx, u.id, t0);
+		const second = await admin.issuePasswordLink(d, ctx, u.id, t0);
 		expect(await passwordLinkValid(d, first.token, t0)).toBeNull();
 		expect(
 			await passwordLinkValid(d, second.token, new Date(t0.getTime() + 25 * 3600_000))

@@ -9,6 +9,7 @@ import {
 } from '../../../domain/roles';
 import { m } from '../../../paraglide/messages';
 import { recordAccess, type Actor } from '../../access-log';
+import type { ActingContext, RoleContext } from '../../context';
 import { removeFactor } from '../../auth/factor';
 import { securityEvent } from '../../auth/security-events';
 import { invalidateUserSessions } from '../../auth/session';
@@ -75,19 +76,23 @@ const orgValues = (input: OrganisationInput) => ({
 	firstClientPlanDays: input.firstClientPlanDays ? Number(input.firstClientPlanDays) : undefined
 });
 
-export async function listOrganisations(db: Db, actor: Actor) {
+export async function listOrganisations(db: Db, { actor }: ActingContext) {
 	assertActorRole(actor, 'admin');
 	return db.select().from(organisation).orderBy(asc(organisation.name));
 }
 
-export async function getOrganisation(db: Db, actor: Actor, id: string) {
+export async function getOrganisation(db: Db, { actor }: ActingContext, id: string) {
 	assertActorRole(actor, 'admin');
 	const [row] = await db.select().from(organisation).where(eq(organisation.id, id));
 	if (!row) throw new NotFoundError();
 	return row;
 }
 
-export async function createOrganisation(db: Db, actor: Actor, input: OrganisationInput) {
+export async function createOrganisation(
+	db: Db,
+	{ actor }: ActingContext,
+	input: OrganisationInput
+) {
 	assertActorRole(actor, 'admin');
 	try {
 		return await db.transaction(async (tx) => {
@@ -103,7 +108,7 @@ export async function createOrganisation(db: Db, actor: Actor, input: Organisati
 
 export async function updateOrganisation(
 	db: Db,
-	actor: Actor,
+	{ actor }: ActingContext,
 	id: string,
 	input: OrganisationInput & { version: number }
 ) {
@@ -123,7 +128,7 @@ export async function updateOrganisation(
 
 // ---- teams ----
 
-export async function listTeams(db: Db, actor: Actor) {
+export async function listTeams(db: Db, { actor }: ActingContext) {
 	assertActorRole(actor, 'admin');
 	return db
 		.select({
@@ -138,7 +143,7 @@ export async function listTeams(db: Db, actor: Actor) {
 		.orderBy(asc(organisation.name), asc(team.name));
 }
 
-export async function getTeam(db: Db, actor: Actor, id: string) {
+export async function getTeam(db: Db, { actor }: ActingContext, id: string) {
 	assertActorRole(actor, 'admin');
 	const [row] = await db.select().from(team).where(eq(team.id, id));
 	if (!row) throw new NotFoundError();
@@ -155,7 +160,7 @@ async function assertChildProtectionOrg(db: Db, organisationId: string) {
 
 export async function createTeam(
 	db: Db,
-	actor: Actor,
+	{ actor }: ActingContext,
 	input: { organisationId: string; name: string }
 ) {
 	assertActorRole(actor, 'admin');
@@ -174,7 +179,7 @@ export async function createTeam(
 
 export async function updateTeam(
 	db: Db,
-	actor: Actor,
+	{ actor }: ActingContext,
 	id: string,
 	input: { name: string; version: number }
 ) {
@@ -203,7 +208,7 @@ const publicUser = {
 	hasPassword: sql<boolean>`${user.passwordHash} is not null`
 };
 
-export async function listUsers(db: Db, actor: Actor) {
+export async function listUsers(db: Db, { actor }: ActingContext) {
 	assertActorRole(actor, 'admin');
 	const users = await db.select(publicUser).from(user).orderBy(asc(user.displayName));
 	const memberships = await db
@@ -220,7 +225,7 @@ export async function listUsers(db: Db, actor: Actor) {
 	}));
 }
 
-export async function getUser(db: Db, actor: Actor, id: string) {
+export async function getUser(db: Db, { actor }: ActingContext, id: string) {
 	assertActorRole(actor, 'admin');
 	const [row] = await db.select(publicUser).from(user).where(eq(user.id, id));
 	if (!row) throw new NotFoundError();
@@ -244,7 +249,7 @@ export async function getUser(db: Db, actor: Actor, id: string) {
 
 export type UserInput = { email: string; displayName: string; preferredLocale: Locale };
 
-export async function createUser(db: Db, actor: Actor, input: UserInput) {
+export async function createUser(db: Db, { actor }: ActingContext, input: UserInput) {
 	assertActorRole(actor, 'admin');
 	try {
 		return await db.transaction(async (tx) => {
@@ -263,7 +268,7 @@ export async function createUser(db: Db, actor: Actor, input: UserInput) {
 
 export async function updateUser(
 	db: Db,
-	actor: Actor,
+	{ actor }: ActingContext,
 	id: string,
 	input: UserInput & { version: number }
 ) {
@@ -302,7 +307,7 @@ export async function updateUser(
 }
 
 /** Deactivation signs the person out everywhere, in the same transaction. */
-export async function setUserActive(db: Db, actor: Actor, id: string, active: boolean) {
+export async function setUserActive(db: Db, { actor }: ActingContext, id: string, active: boolean) {
 	assertActorRole(actor, 'admin');
 	if (!active && id === actor.userId)
 		throw new FieldError({ active: m.error_cannot_deactivate_self() });
@@ -321,7 +326,7 @@ export async function setUserActive(db: Db, actor: Actor, id: string, active: bo
 
 export async function addMembership(
 	db: Db,
-	actor: Actor,
+	{ actor }: ActingContext,
 	input: { userId: string; organisationId: string; teamId: string | null; role: Role }
 ) {
 	assertActorRole(actor, 'admin');
@@ -400,7 +405,7 @@ export async function addMembership(
 	return made;
 }
 
-export async function removeMembership(db: Db, actor: Actor, membershipId: string) {
+export async function removeMembership(db: Db, { actor }: ActingContext, membershipId: string) {
 	assertActorRole(actor, 'admin');
 	const removed = await db.transaction(async (tx) => {
 		const [row] = await tx.delete(membership).where(eq(membership.id, membershipId)).returning();
@@ -437,10 +442,11 @@ function membershipProblemText(p: NonNullable<ReturnType<typeof membershipProble
  */
 export async function issuePasswordLink(
 	db: Db,
-	actor: Actor | null,
+	ctx: ActingContext | null,
 	userId: string,
 	now: Date = new Date()
 ): Promise<{ token: string; expiresAt: Date }> {
+	const actor = ctx?.actor ?? null;
 	if (actor) assertActorRole(actor, 'admin');
 	const token = generateToken();
 	const expiresAt = new Date(now.getTime() + PASSWORD_LINK_TTL_MS);
@@ -465,7 +471,7 @@ export async function issuePasswordLink(
  */
 export async function sendPasswordLink(
 	db: Db,
-	actor: Actor,
+	{ actor }: ActingContext,
 	userId: string,
 	now: Date = new Date()
 ): Promise<{ expiresAt: Date; delivery: 'email' | 'folder' }> {
@@ -532,7 +538,7 @@ export async function teamMembers(db: Db, teamId: string) {
  */
 export async function decideMembership(
 	db: Db,
-	actor: Actor & { teamId: string | null },
+	{ actor, membership: acting }: RoleContext,
 	membershipId: string,
 	approve: boolean,
 	now: Date = new Date()
@@ -544,7 +550,7 @@ export async function decideMembership(
 			.from(membership)
 			.where(eq(membership.id, membershipId))
 			.for('update');
-		if (!row || row.teamId === null || row.teamId !== actor.teamId || row.approvedAt !== null)
+		if (!row || row.teamId === null || row.teamId !== acting.teamId || row.approvedAt !== null)
 			throw new NotFoundError();
 		if (row.userId === actor.userId) throw new ForbiddenError();
 		if (approve) {
@@ -583,7 +589,7 @@ export async function decideMembership(
  */
 export async function resetFactor(
 	db: Db,
-	actor: Actor & { teamId?: string | null },
+	{ actor, membership: acting }: RoleContext,
 	targetUserId: string,
 	now: Date = new Date()
 ) {
@@ -599,8 +605,8 @@ export async function resetFactor(
 		(actor.role === 'admin'
 			? !teamMember
 			: actor.role === 'consultant_social_worker' &&
-				!!actor.teamId &&
-				ms.some((x) => x.teamId === actor.teamId));
+				!!acting.teamId &&
+				ms.some((x) => x.teamId === acting.teamId));
 	if (!allowed) {
 		await recordAccess(db, {
 			actor,

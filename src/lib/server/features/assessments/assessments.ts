@@ -117,7 +117,7 @@ export async function saveAssessment(
 			if (
 				!row ||
 				row.childId !== ctx.childId ||
-				row.authorId !== ctx.viewer.userId ||
+				row.authorId !== ctx.userId ||
 				row.status !== 'draft'
 			) {
 				throw new NotFoundError();
@@ -150,7 +150,7 @@ export async function saveAssessment(
 				.values({
 					childId: ctx.childId,
 					organisationId: authorOrg(ctx),
-					authorId: ctx.viewer.userId,
+					authorId: ctx.userId,
 					requestId,
 					supersedesId: input.supersedesId,
 					instrumentVersion: CURRENT_INSTRUMENT.version,
@@ -181,7 +181,7 @@ export async function saveAssessment(
 				.select({ worker: child.responsibleWorkerId })
 				.from(child)
 				.where(eq(child.id, ctx.childId));
-			if (c?.worker && c.worker !== ctx.viewer.userId)
+			if (c?.worker && c.worker !== ctx.userId)
 				await notify(tx, [c.worker], 'assessment_arrived', `/assessments/${id}`, now, ctx.childId);
 			await onSubmitted?.(tx, id);
 		}
@@ -222,7 +222,7 @@ export async function startCorrection(db: Db, ctx: ChildContext, id: string, now
 			.values({
 				childId: ctx.childId,
 				organisationId: old.organisationId,
-				authorId: ctx.viewer.userId,
+				authorId: ctx.userId,
 				requestId: null,
 				supersedesId: old.id,
 				instrumentVersion: CURRENT_INSTRUMENT.version,
@@ -246,7 +246,7 @@ export async function startCorrection(db: Db, ctx: ChildContext, id: string, now
  * organisation's submitted ones; a draft only its author. Never another partner's text.
  */
 function visibleTo(ctx: ChildContext) {
-	const own = eq(assessment.authorId, ctx.viewer.userId);
+	const own = eq(assessment.authorId, ctx.userId);
 	const submitted = eq(assessment.status, 'submitted');
 	const scope =
 		ctx.access.kind === 'team'

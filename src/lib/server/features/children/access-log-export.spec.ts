@@ -12,7 +12,7 @@ import {
 	makeOrg,
 	makeTeam,
 	makeUser,
-	viewerOf
+	staffOf
 } from '../../testing/fixtures';
 
 /** Who saw this child (Act 703/2023 § 11), list views included (ADR 026). */
@@ -32,7 +32,7 @@ describe("the child's access-log export", () => {
 		await makeGrant(a.id, school.id, worker);
 		await d.transaction((tx) => recomputeAll(tx, [a.id, b.id], 'test'));
 		// The coordinator's dashboard shows both children in one list row.
-		await teamDashboard(await db(), await viewerOf(coordinator), {
+		await teamDashboard(await db(), await staffOf(coordinator), {
 			colour: null,
 			workerId: null,
 			signal: null,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { child } from '../../db/schema';
-import { db, loggedItems, makeOrg, makeTeam, makeUser, viewerOf } from '../../testing/fixtures';
+import { db, loggedItems, makeOrg, makeTeam, makeUser, staffOf } from '../../testing/fixtures';
 import { ForbiddenError } from '../../errors';
 import { CHILD_LIST_PAGE_SIZE, listTeamChildren } from './children';
 
@@ -22,22 +22,22 @@ describe("the team's list of children, one page at a time (issue 13)", () => {
 				homeMunicipality: 'Järvelä'
 			}))
 		);
-		const viewer = await viewerOf(worker);
+		const viewer = await staffOf(worker);
 		const first = await listTeamChildren(d, viewer, 1);
 		expect(first.total).toBe(n);
 		expect(first.pages).toBe(2);
 		expect(first.rows.map((r) => r.familyName)).toEqual(names.slice(0, CHILD_LIST_PAGE_SIZE));
 		const logged = (await loggedItems(viewer.requestId!)).filter((r) => r.action === 'list');
 		expect(logged.map((r) => r.childId)).toEqual(first.rows.map((r) => r.id));
-		const second = await listTeamChildren(d, await viewerOf(worker), 2);
+		const second = await listTeamChildren(d, await staffOf(worker), 2);
 		expect(second.rows.map((r) => r.familyName)).toEqual(names.slice(CHILD_LIST_PAGE_SIZE));
-		expect((await listTeamChildren(d, await viewerOf(worker), 9)).rows).toEqual([]);
+		expect((await listTeamChildren(d, await staffOf(worker), 9)).rows).toEqual([]);
 	});
 
 	it('refuses a partner', async () => {
 		const school = await makeOrg('school');
 		const teacher = (await makeUser('partner', { organisationId: school.id })).user.id;
-		await expect(listTeamChildren(await db(), await viewerOf(teacher))).rejects.toBeInstanceOf(
+		await expect(listTeamChildren(await db(), await staffOf(teacher))).rejects.toBeInstanceOf(
 			ForbiddenError
 		);
 	});

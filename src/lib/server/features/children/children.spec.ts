@@ -4,32 +4,23 @@ import { makeHetu } from '../../../domain/hetu';
 import { child } from '../../db/schema';
 import { createChild, getChild, listTeamChildren, searchChildren, updateChild } from './children';
 import { ConflictError, FieldError } from '../../errors';
-import { loadMemberships } from '../../auth/session';
-import { db, makeOrg, makeTeam, makeUser, uniq } from '../../testing/fixtures';
+import { db, makeOrg, makeTeam, makeUser, staffOf, uniq } from '../../testing/fixtures';
 import { checkChildAccess } from '../../access';
-import { type Viewer } from '../../access-log';
+import { type StaffContext } from '../../access-log';
 import { ForbiddenError } from '../../errors';
 
-let viewerA: Viewer;
-let viewerB: Viewer;
+let viewerA: StaffContext;
+let viewerB: StaffContext;
 let teamA: string;
-
-async function viewerOf(userId: string): Promise<Viewer> {
-	return {
-		userId,
-		memberships: await loadMemberships(await db(), userId),
-		requestId: `t-${uniq()}`
-	};
-}
 
 beforeAll(async () => {
 	const cp = await makeOrg('child_protection');
 	teamA = (await makeTeam(cp.id)).id;
 	const teamB = (await makeTeam(cp.id)).id;
-	viewerA = await viewerOf(
+	viewerA = await staffOf(
 		(await makeUser('social_worker', { organisationId: cp.id, teamId: teamA })).user.id
 	);
-	viewerB = await viewerOf(
+	viewerB = await staffOf(
 		(await makeUser('coordinator', { organisationId: cp.id, teamId: teamB })).user.id
 	);
 });

@@ -20,7 +20,7 @@ import { helsinkiDate } from '../../../domain/access';
 import { FieldError, NotFoundError } from '../../errors';
 import { lockChild, recomputeChildStatus } from '../status';
 import { assertCanBeResponsible, claimIfCounted } from '../path';
-import { actorOf, logChild, type Viewer } from '../../access-log';
+import { actorOf, logChild, type StaffContext } from '../../access-log';
 import { type ChildContext } from '../../access';
 import { ForbiddenError } from '../../errors';
 
@@ -37,7 +37,7 @@ export type ChildInput = {
 };
 
 /** The viewer's team memberships; team roles only. */
-export function teamMemberships(viewer: Viewer) {
+export function teamMemberships(viewer: StaffContext) {
 	return viewer.memberships.filter((ms) => isTeamRole(ms.role) && ms.teamId);
 }
 
@@ -55,7 +55,7 @@ const listColumns = {
 /** Every child shown is a read of child data: logged in the same transaction (ADR 026). */
 async function logList(
 	tx: DbOrTx,
-	viewer: Viewer,
+	viewer: StaffContext,
 	rows: { id: string; teamId: string }[],
 	action: string
 ) {
@@ -80,7 +80,7 @@ export const CHILD_LIST_PAGE_SIZE = 50;
  * The viewer's teams' children by name, one page at a time (a team may have thousands);
  * only the page shown is logged.
  */
-export async function listTeamChildren(db: Db, viewer: Viewer, page = 1) {
+export async function listTeamChildren(db: Db, viewer: StaffContext, page = 1) {
 	const teamIds = teamMemberships(viewer).map((ms) => ms.teamId!);
 	if (!teamIds.length) throw new ForbiddenError();
 	const at = Math.max(1, Math.floor(page));
@@ -106,7 +106,7 @@ export async function listTeamChildren(db: Db, viewer: Viewer, page = 1) {
 }
 
 /** Search by name or identity code, within the viewer's own teams only. */
-export async function searchChildren(db: Db, viewer: Viewer, query: string) {
+export async function searchChildren(db: Db, viewer: StaffContext, query: string) {
 	const teamIds = teamMemberships(viewer).map((ms) => ms.teamId!);
 	if (!teamIds.length) throw new ForbiddenError();
 	const q = query.trim();
@@ -200,7 +200,7 @@ async function validateChild(
  */
 export async function createChild(
 	db: Db,
-	viewer: Viewer,
+	viewer: StaffContext,
 	teamId: string,
 	input: ChildInput,
 	now = new Date()

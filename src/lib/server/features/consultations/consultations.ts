@@ -46,7 +46,7 @@ const visibleTo = (
 	return (
 		c.requesterOrganisationId === org ||
 		c.participantOrganisationIds.includes(org) ||
-		c.participantUserIds.includes(ctx.viewer.userId)
+		c.participantUserIds.includes(ctx.userId)
 	);
 };
 
@@ -71,7 +71,7 @@ export async function requestConsultation(
 			.insert(consultation)
 			.values({
 				childId: ctx.childId,
-				requestedBy: ctx.viewer.userId,
+				requestedBy: ctx.userId,
 				requesterOrganisationId: ctx.access.membership.organisationId,
 				...input,
 				createdAt: now,

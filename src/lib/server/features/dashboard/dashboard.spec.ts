@@ -1,22 +1,14 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { loadMemberships } from '../../auth/session';
 import { caseContact, child, family, statutoryClock } from '../../db/schema';
 import { addDays } from '../../../domain/working-days';
 import { helsinkiDate } from '../../../domain/access';
-import { db, makeChild, makeOrg, makeTeam, makeUser, uniq } from '../../testing/fixtures';
+import { db, makeChild, makeOrg, makeTeam, makeUser, staffOf, uniq } from '../../testing/fixtures';
 import { teamDashboard } from './dashboard';
 import { recomputeAll } from '../status/status';
-import { type Viewer } from '../../access-log';
 import { ForbiddenError } from '../../errors';
 
-async function viewer(userId: string): Promise<Viewer> {
-	return {
-		userId,
-		memberships: await loadMemberships(await db(), userId),
-		requestId: `t-${uniq()}`
-	};
-}
+const viewer = staffOf;
 
 describe('team dashboard', () => {
 	it('shows the own team only, pages on the server, and logs the children shown', async () => {

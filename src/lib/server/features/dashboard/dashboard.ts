@@ -12,7 +12,7 @@ import { child, childStatus, flag, statutoryClock, user } from '../../db/schema'
 import { DUE_SOON_WORKING_DAYS, nthWorkingDayAfter } from '../../../domain/clocks';
 import { nearestClocks } from '../path';
 import { ForbiddenError } from '../../errors';
-import { logTeamList, type Viewer } from '../../access-log';
+import { logTeamList, type StaffContext } from '../../access-log';
 import { teamMemberships } from '../../access';
 import { shownColour } from '../status';
 
@@ -64,7 +64,12 @@ const order = [desc(childStatus.severity), desc(childStatus.changedAt), asc(chil
  * (walked in index order, and only the 50 shown are decorated with their worker and
  * flags), the counts, and one log row for the list. Nothing per child.
  */
-export async function teamDashboard(db: Db, viewer: Viewer, f: DashboardFilter, now = new Date()) {
+export async function teamDashboard(
+	db: Db,
+	viewer: StaffContext,
+	f: DashboardFilter,
+	now = new Date()
+) {
 	const ms = teamMemberships(viewer);
 	if (!ms.length) throw new ForbiddenError();
 	const teamIds = ms.map((x) => x.teamId!);

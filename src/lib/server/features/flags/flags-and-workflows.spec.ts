@@ -12,6 +12,7 @@ import {
 	makeOrg,
 	makeTeam,
 	makeUser,
+	staffContext,
 	submission
 } from '../../testing/fixtures';
 import { saveAssessment } from '../assessments/assessments';
@@ -214,7 +215,7 @@ describe('intensive workflow', () => {
 		expect(
 			await checkChildAccess(
 				d,
-				{ userId: nurse, memberships: await loadMemberships(d, nurse), requestId: null },
+				staffContext(d, nurse, await loadMemberships(d, nurse), null),
 				s.childId,
 				{ action: 'test' }
 			)
@@ -229,7 +230,7 @@ describe('intensive workflow', () => {
 		expect(
 			await checkChildAccess(
 				d,
-				{ userId: nurse, memberships: await loadMemberships(d, nurse), requestId: null },
+				staffContext(d, nurse, await loadMemberships(d, nurse), null),
 				s.childId,
 				{ action: 'test' }
 			)

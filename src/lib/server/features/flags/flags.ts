@@ -25,7 +25,7 @@ import { ConflictError, FieldError, NotFoundError } from '../../errors';
 import { notify, teamMembersWithRole } from '../notifications';
 import { ForbiddenError } from '../../errors';
 import { assertChildPermission, type ChildContext, teamMemberships } from '../../access';
-import { logChild, logChildMany, logTeamList, type Viewer } from '../../access-log';
+import { logChild, logChildMany, logTeamList, type StaffContext } from '../../access-log';
 
 async function childFacts(tx: DbOrTx, childId: string, today: string) {
 	const [c] = await tx
@@ -111,7 +111,7 @@ export async function raiseFlagsForStatusChange(
 }
 
 /** The team's flags: open ones first (overdue first), then the latest decisions. */
-export async function teamFlags(db: Db, viewer: Viewer, now = new Date()) {
+export async function teamFlags(db: Db, viewer: StaffContext, now = new Date()) {
 	const ms = teamMemberships(viewer);
 	if (!ms.length) throw new ForbiddenError();
 	const teamIds = ms.map((x) => x.teamId!);
@@ -214,9 +214,9 @@ export async function triageFlag(
 				.values({
 					childId: ctx.childId,
 					kind: input.decision as IntensiveKind,
-					leadWorkerId: facts.responsibleWorkerId ?? ctx.viewer.userId,
+					leadWorkerId: facts.responsibleWorkerId ?? ctx.userId,
 					flagId,
-					createdBy: ctx.viewer.userId,
+					createdBy: ctx.userId,
 					createdAt: now
 				})
 				.returning({ id: intensiveWorkflow.id });
@@ -227,7 +227,7 @@ export async function triageFlag(
 				.insert(consultation)
 				.values({
 					childId: ctx.childId,
-					requestedBy: ctx.viewer.userId,
+					requestedBy: ctx.userId,
 					requesterOrganisationId: ctx.access.membership.organisationId,
 					question: note || m.flag_default_question(),
 					urgency: f.trigger === 'turned_red' ? 'urgent' : 'normal',
@@ -253,7 +253,7 @@ export async function triageFlag(
 				status: input.decision === 'dismiss' ? 'dismissed' : 'accepted',
 				decidedWorkflow: input.decision === 'dismiss' ? null : input.decision,
 				dismissReason: input.decision === 'dismiss' ? note : null,
-				triagedBy: ctx.viewer.userId,
+				triagedBy: ctx.userId,
 				triagedAt: now,
 				intensiveId,
 				consultationId,

@@ -17,7 +17,7 @@ import {
 } from '../../db/schema';
 import { FieldError, NotFoundError } from '../../errors';
 import { ForbiddenError } from '../../errors';
-import { actorOf, logChild, logListed, type Viewer } from '../../access-log';
+import { actorOf, logChild, logListed, type StaffContext } from '../../access-log';
 import { type ChildContext } from '../../access';
 import { ownedOpenSteps } from '../intensive';
 import { notify, organisationStaff } from '../notifications';
@@ -95,7 +95,7 @@ export async function createGrant(db: Db, ctx: ChildContext, input: GrantInput, 
 				validUntil: input.validUntil || null,
 				requestMessage: isRequest ? input.requestMessage!.trim() : null,
 				dueOn: isRequest ? input.dueOn! : null,
-				grantedBy: ctx.viewer.userId
+				grantedBy: ctx.userId
 			})
 			.returning({ id: accessGrant.id });
 		await logChild(tx, ctx, 'create', 'access_grant', row!.id);
@@ -118,7 +118,7 @@ export async function revokeGrant(db: Db, ctx: ChildContext, grantId: string, no
 	await db.transaction(async (tx) => {
 		const [row] = await tx
 			.update(accessGrant)
-			.set({ revokedAt: now, revokedBy: ctx.viewer.userId })
+			.set({ revokedAt: now, revokedBy: ctx.userId })
 			.where(
 				and(
 					eq(accessGrant.id, grantId),
@@ -152,7 +152,7 @@ export async function createPlacement(
 				unitOrganisationId: org.id,
 				since: input.since,
 				until: input.until || null,
-				createdBy: ctx.viewer.userId
+				createdBy: ctx.userId
 			})
 			.returning({ id: placement.id });
 		await tx.insert(accessGrant).values({
@@ -162,7 +162,7 @@ export async function createPlacement(
 			validFrom: input.since,
 			validUntil: input.until || null,
 			placementId: p!.id,
-			grantedBy: ctx.viewer.userId
+			grantedBy: ctx.userId
 		});
 		await logChild(tx, ctx, 'create', 'placement', p!.id);
 		return p!;
@@ -225,7 +225,7 @@ export async function createAssessmentRequest(
 					validFrom: today,
 					// §3: a 41 § request always ends; a late answer has a month's grace.
 					validUntil: addDays(input.dueDate, REQUEST_GRACE_DAYS),
-					grantedBy: ctx.viewer.userId
+					grantedBy: ctx.userId
 				})
 				.returning({ id: accessGrant.id });
 			await logChild(tx, ctx, 'create', 'access_grant', g!.id);
@@ -237,7 +237,7 @@ export async function createAssessmentRequest(
 				organisationId: org.id,
 				message: input.message,
 				dueDate: input.dueDate,
-				requestedBy: ctx.viewer.userId
+				requestedBy: ctx.userId
 			})
 			.returning({ id: assessmentRequest.id });
 		await logChild(tx, ctx, 'create', 'assessment_request', r!.id);
@@ -288,7 +288,7 @@ export type InboxQuery = { page: number; name?: string | null };
  */
 export async function partnerInbox(
 	db: Db,
-	viewer: Viewer,
+	viewer: StaffContext,
 	query: InboxQuery = { page: 1 },
 	now = new Date()
 ) {

@@ -9,7 +9,7 @@ import {
 	makePlacement,
 	makeTeam,
 	makeUser,
-	viewerOf,
+	staffOf,
 	loggedItems
 } from '../../testing/fixtures';
 import { ForbiddenError } from '../../errors';
@@ -58,7 +58,7 @@ const listRows = async (userId: string, requestId: string) =>
 describe("a partner's home, one page at a time (issue 13)", () => {
 	it('shows 50 children per page in name order, the total, and logs only those shown', async () => {
 		const s = await schoolWith(INBOX_PAGE_SIZE + 7);
-		const viewer = await viewerOf(s.teacher);
+		const viewer = await staffOf(s.teacher);
 		const first = await partnerInbox(s.d, viewer, { page: 1 });
 		expect(first.total).toBe(INBOX_PAGE_SIZE + 7);
 		expect(first.pages).toBe(2);
@@ -67,19 +67,19 @@ describe("a partner's home, one page at a time (issue 13)", () => {
 		const rows = await listRows(s.teacher, viewer.requestId!);
 		expect(rows.filter((r) => r.entityType === 'child')).toHaveLength(INBOX_PAGE_SIZE);
 
-		const viewer2 = await viewerOf(s.teacher);
+		const viewer2 = await staffOf(s.teacher);
 		const second = await partnerInbox(s.d, viewer2, { page: 2 });
 		expect(second.children.map((c) => c.familyName)).toEqual(
 			s.kids.slice(INBOX_PAGE_SIZE).map((k) => k.familyName)
 		);
 		expect(await listRows(s.teacher, viewer2.requestId!)).toHaveLength(7);
 		// Past the end: an empty page, not an error.
-		expect((await partnerInbox(s.d, await viewerOf(s.teacher), { page: 99 })).children).toEqual([]);
+		expect((await partnerInbox(s.d, await staffOf(s.teacher), { page: 99 })).children).toEqual([]);
 	});
 
 	it('finds children by the start of either name, wildcards taken literally', async () => {
 		const s = await schoolWith(3);
-		const viewer = await viewerOf(s.teacher);
+		const viewer = await staffOf(s.teacher);
 		const found = await partnerInbox(s.d, viewer, { page: 1, name: `suku-${s.run}-00001` });
 		expect(found.children.map((c) => c.familyName)).toEqual([s.kids[1]!.familyName]);
 		expect(found.name).toBe(`suku-${s.run}-00001`);
@@ -108,7 +108,7 @@ describe("a partner's home, one page at a time (issue 13)", () => {
 			validUntil: '2020-12-31'
 		});
 		await makeGrant(future.id, school.id, worker, { validFrom: '2999-01-01' });
-		const inbox = await partnerInbox(d, await viewerOf(teacher));
+		const inbox = await partnerInbox(d, await staffOf(teacher));
 		expect(inbox.children.map((c) => c.id)).toEqual([seen.id]);
 
 		const unit = await makeOrg('residential_unit');
@@ -116,7 +116,7 @@ describe("a partner's home, one page at a time (issue 13)", () => {
 		const placed = await makeChild(t.id);
 		await makePlacement(placed.id, unit.id, worker);
 		await makeGrant(seen.id, unit.id, worker, { basis: 'consent' });
-		expect((await partnerInbox(d, await viewerOf(staff))).children.map((c) => c.id)).toEqual([
+		expect((await partnerInbox(d, await staffOf(staff))).children.map((c) => c.id)).toEqual([
 			placed.id
 		]);
 	});
@@ -132,7 +132,7 @@ describe("a partner's home, one page at a time (issue 13)", () => {
 				requestedBy: s.worker
 			}))
 		);
-		const inbox = await partnerInbox(s.d, await viewerOf(s.teacher));
+		const inbox = await partnerInbox(s.d, await staffOf(s.teacher));
 		expect(inbox.requestTotal).toBe(INBOX_PAGE_SIZE + 5);
 		expect(inbox.requests).toHaveLength(INBOX_PAGE_SIZE);
 		const due = inbox.requests.map((r) => r.dueDate);
@@ -141,14 +141,12 @@ describe("a partner's home, one page at a time (issue 13)", () => {
 
 	it('refuses a team worker', async () => {
 		const s = await schoolWith(1);
-		await expect(partnerInbox(s.d, await viewerOf(s.worker))).rejects.toBeInstanceOf(
-			ForbiddenError
-		);
+		await expect(partnerInbox(s.d, await staffOf(s.worker))).rejects.toBeInstanceOf(ForbiddenError);
 	});
 
 	it('answers for an organisation that sees 7,000 children (no parameter limit)', async () => {
 		const s = await schoolWith(7000);
-		const viewer = await viewerOf(s.teacher);
+		const viewer = await staffOf(s.teacher);
 		const inbox = await partnerInbox(s.d, viewer, { page: 140 });
 		expect(inbox.total).toBe(7000);
 		expect(inbox.children).toHaveLength(INBOX_PAGE_SIZE);

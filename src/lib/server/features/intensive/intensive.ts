@@ -32,7 +32,13 @@ import { notify, organisationStaff } from '../notifications';
 import { ConflictError, FieldError, NotFoundError } from '../../errors';
 import { ForbiddenError } from '../../errors';
 import { assertChildPermission, type ChildContext, teamMemberships } from '../../access';
-import { logChild, logChildMany, logDenied, logTeamList, type Viewer } from '../../access-log';
+import {
+	logChild,
+	logChildMany,
+	logDenied,
+	logTeamList,
+	type StaffContext
+} from '../../access-log';
 
 export async function childOfWorkflow(db: Db, id: string): Promise<string | null> {
 	const [r] = await db
@@ -263,7 +269,7 @@ export async function changeWorkflow(
 					if (grants.length)
 						await tx
 							.update(accessGrant)
-							.set({ revokedAt: now, revokedBy: ctx.viewer.userId })
+							.set({ revokedAt: now, revokedBy: ctx.userId })
 							.where(
 								and(
 									inArray(
@@ -303,7 +309,7 @@ export async function changeWorkflow(
 							basis: 'workflow',
 							workflowId: id,
 							validFrom: today,
-							grantedBy: ctx.viewer.userId,
+							grantedBy: ctx.userId,
 							grantedAt: now
 						})
 						.returning({ id: accessGrant.id });
@@ -337,7 +343,7 @@ export async function changeWorkflow(
 						who: change.who,
 						ownerOrganisationId: owner,
 						dueOn: change.dueOn,
-						createdBy: ctx.viewer.userId,
+						createdBy: ctx.userId,
 						createdAt: now
 					});
 					if (owner)
@@ -356,7 +362,7 @@ export async function changeWorkflow(
 						.update(planStep)
 						.set({
 							doneAt: done ? now : null,
-							doneBy: done ? ctx.viewer.userId : null,
+							doneBy: done ? ctx.userId : null,
 							version: nextVersion(planStep)
 						})
 						.where(
@@ -376,7 +382,7 @@ export async function changeWorkflow(
 						kind: change.kind,
 						on: change.on,
 						note: change.note,
-						authorId: ctx.viewer.userId,
+						authorId: ctx.userId,
 						authorOrganisationId: ctx.actor.organisationId,
 						createdAt: now
 					});
@@ -431,7 +437,7 @@ export async function ownedOpenSteps(
  * The team's open work for the weekly meeting: consultations not yet closed and intensive
  * workflows not yet closed, with due reviews marked. Two queries, every row logged.
  */
-export async function teamWork(db: Db, viewer: Viewer, now = new Date()) {
+export async function teamWork(db: Db, viewer: StaffContext, now = new Date()) {
 	const ms = teamMemberships(viewer);
 	if (!ms.length) throw new ForbiddenError();
 	const teamIds = ms.map((x) => x.teamId!);

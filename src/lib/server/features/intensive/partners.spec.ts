@@ -12,7 +12,7 @@ import {
 	makeOrg,
 	makeTeam,
 	makeUser,
-	viewerOf
+	staffOf
 } from '../../testing/fixtures';
 import { changeWorkflow, getWorkflow, workflowsForChild } from './intensive';
 
@@ -180,9 +180,9 @@ describe('a partner given a part in intensive work is told (issue 33)', () => {
 			.from(notification)
 			.where(eq(notification.userId, s.teacher));
 		expect(schoolTold.filter((n) => n.kind.startsWith('workflow_'))).toEqual([]);
-		const home = await partnerInbox(s.d, await viewerOf(s.nurse));
+		const home = await partnerInbox(s.d, await staffOf(s.nurse));
 		expect(home.steps.map((x) => x.what)).toEqual(['Päihdetyöntekijän kotikäynti']);
-		expect((await partnerInbox(s.d, await viewerOf(s.teacher))).steps).toEqual([]);
+		expect((await partnerInbox(s.d, await staffOf(s.teacher))).steps).toEqual([]);
 		// Done, it leaves the list.
 		const [step] = await s.d
 			.select()
@@ -196,6 +196,6 @@ describe('a partner given a part in intensive work is told (issue 33)', () => {
 			stepId: step!.id,
 			stepVersion: step!.version
 		});
-		expect((await partnerInbox(s.d, await viewerOf(s.nurse))).steps).toEqual([]);
+		expect((await partnerInbox(s.d, await staffOf(s.nurse))).steps).toEqual([]);
 	});
 });

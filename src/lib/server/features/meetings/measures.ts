@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm';
 import { helsinkiDate } from '../../../domain/access';
 import { workingDaysBetween } from '../../../domain/clocks';
-import { logListed, type Viewer } from '../../access-log';
+import { logListed, type StaffContext } from '../../access-log';
 import { inTransaction, type DbOrTx } from '../../db';
 import {
 	child,
@@ -13,7 +13,7 @@ import {
 	planStep,
 	teamMeeting
 } from '../../db/schema';
-import { meetingActor } from './meetings';
+import { teamContextOf } from '../../access';
 
 const DAY = 86_400_000;
 
@@ -31,8 +31,8 @@ function median(values: number[]): number | null {
  * were marked done; and the working days from a child turning red to its first discussion
  * (the last year's reds, median).
  */
-export async function meetingMeasures(db: DbOrTx, viewer: Viewer, now = new Date()) {
-	const who = meetingActor(viewer);
+export async function meetingMeasures(db: DbOrTx, viewer: StaffContext, now = new Date()) {
+	const who = teamContextOf(viewer);
 	const today = helsinkiDate(now);
 	const since = new Date(now.getTime() - 28 * DAY);
 	const [cases] = await db
@@ -91,8 +91,8 @@ export async function meetingMeasures(db: DbOrTx, viewer: Viewer, now = new Date
  * A worker's own open steps, due first, from meetings, intensive workflows they lead and
  * consultations whose follow-up is theirs (§7); the children named are logged.
  */
-export async function myOpenSteps(db: DbOrTx, viewer: Viewer) {
-	const who = meetingActor(viewer);
+export async function myOpenSteps(db: DbOrTx, viewer: StaffContext) {
+	const who = teamContextOf(viewer);
 	const me = who.actor.userId;
 	const names = { givenName: child.givenName, familyName: child.familyName };
 	return inTransaction(db, async (tx) => {

@@ -12,7 +12,7 @@ import {
 	makeOrg,
 	makeTeam,
 	makeUser,
-	viewerOf
+	staffOf
 } from '../../testing/fixtures';
 import { sqlState } from '../../testing/routes';
 import { familySummary } from '../path';
@@ -69,7 +69,7 @@ beforeAll(async () => {
 	});
 });
 
-const as = (who: string) => viewerOf(u[who]!);
+const as = (who: string) => staffOf(u[who]!);
 const thrown = (p: Promise<unknown>) =>
 	p.then(
 		() => null,
@@ -405,7 +405,7 @@ describe('the meeting screens at 40 children', () => {
 				.user.id;
 			const ids: string[] = [];
 			for (let i = 0; i < children; i++) ids.push((await makeChild(team, { phase: 'client' })).id);
-			const viewer = await viewerOf(coordinator);
+			const viewer = await staffOf(coordinator);
 			const counts: Record<string, number> = {};
 			const run = async (name: string, fn: (x: Db) => Promise<unknown>) => {
 				const { db: spied, seen } = counting(d);
@@ -437,7 +437,7 @@ describe('the measures (§7)', () => {
 		const d = await db();
 		const cp = await makeOrg('child_protection');
 		const team = (await makeTeam(cp.id)).id;
-		const c = await viewerOf(
+		const c = await staffOf(
 			(await makeUser('coordinator', { organisationId: cp.id, teamId: team })).user.id
 		);
 		const a = (await makeChild(team, { phase: 'client' })).id;

@@ -3,8 +3,8 @@ import { helsinkiDate } from '../../../domain/access';
 import { buildAgenda, meetingEditable, type AgendaReason } from '../../../domain/meeting';
 import { can } from '../../../domain/permissions';
 import { m } from '../../../paraglide/messages';
-import { actorOf, logDenied, logListed, type Actor, type Viewer } from '../../access-log';
-import { teamMemberships } from '../../access';
+import { logDenied, logListed, type StaffContext } from '../../access-log';
+import { teamContextOf, type TeamContext } from '../../access';
 import { inTransaction, type DbOrTx, type Tx } from '../../db';
 import { lockForEdit, nextVersion, updateVersioned } from '../../db/lock';
 import {
@@ -39,7 +39,7 @@ export const deny = (what: DeniedWhat) => new Denied(what);
  */
 export async function meetingTx<T>(
 	db: DbOrTx,
-	who: MeetingActor,
+	who: TeamContext,
 	fn: (tx: Tx) => Promise<T>
 ): Promise<T> {
 	try {
@@ -53,16 +53,7 @@ export async function meetingTx<T>(
 	}
 }
 
-export type MeetingActor = { actor: Actor; teamId: string; role: string };
-
-/** The viewer as a member of their team; only team roles take part in its meetings. */
-export function meetingActor(viewer: Viewer): MeetingActor {
-	const ms = teamMemberships(viewer)[0];
-	if (!ms?.teamId) throw new ForbiddenError();
-	return { actor: actorOf(viewer, ms), teamId: ms.teamId, role: ms.role };
-}
-
-function assertRuns(who: MeetingActor) {
+function assertRuns(who: TeamContext) {
 	if (!can(who.actor.role, 'runMeeting')) throw new ForbiddenError();
 }
 
@@ -72,7 +63,7 @@ function assertRuns(who: MeetingActor) {
  */
 export async function meetingOf(
 	tx: DbOrTx,
-	who: MeetingActor,
+	who: TeamContext,
 	meetingId: string,
 	opts: { lock?: boolean; version?: number } = {}
 ): Promise<Meeting> {
@@ -101,7 +92,7 @@ export function assertEditable(meeting: Meeting, state?: Meeting['state']) {
 
 const logChildren = (
 	tx: DbOrTx,
-	who: MeetingActor,
+	who: TeamContext,
 	entityType: string,
 	rows: { entityId: string; childId: string }[],
 	action: string
@@ -113,8 +104,8 @@ const logChildren = (
 	);
 
 /** The team's meetings, newest first: no child data, so not a logged read. */
-export async function teamMeetings(db: DbOrTx, viewer: Viewer) {
-	const who = meetingActor(viewer);
+export async function teamMeetings(db: DbOrTx, viewer: StaffContext) {
+	const who = teamContextOf(viewer);
 	return db
 		.select({
 			id: teamMeeting.id,
@@ -137,11 +128,11 @@ export async function teamMeetings(db: DbOrTx, viewer: Viewer) {
  */
 export async function prepareMeeting(
 	db: DbOrTx,
-	viewer: Viewer,
+	viewer: StaffContext,
 	input: { startsAt: Date },
 	now = new Date()
 ) {
-	const who = meetingActor(viewer);
+	const who = teamContextOf(viewer);
 	assertRuns(who);
 	return meetingTx(db, who, async (tx) => {
 		await tx.execute(
@@ -199,8 +190,8 @@ export async function prepareMeeting(
  * The meeting and its agenda: each child with its colour and why it is there, whether it
  * was discussed. A fixed number of queries whatever the agenda's length; a logged list.
  */
-export async function meetingView(db: DbOrTx, viewer: Viewer, meetingId: string) {
-	const who = meetingActor(viewer);
+export async function meetingView(db: DbOrTx, viewer: StaffContext, meetingId: string) {
+	const who = teamContextOf(viewer);
 	return meetingTx(db, who, async (tx) => {
 		const meeting = await meetingOf(tx, who, meetingId);
 		const items = await tx
@@ -256,7 +247,7 @@ export async function teamPeople(db: DbOrTx, teamId: string) {
 		.orderBy(asc(user.displayName));
 }
 
-async function lockedForAgenda(tx: Tx, who: MeetingActor, meetingId: string) {
+async function lockedForAgenda(tx: Tx, who: TeamContext, meetingId: string) {
 	assertRuns(who);
 	const meeting = await meetingOf(tx, who, meetingId, { lock: true });
 	assertEditable(meeting);
@@ -266,11 +257,11 @@ async function lockedForAgenda(tx: Tx, who: MeetingActor, meetingId: string) {
 /** A child the team wants to discuss, added by hand with a word why. */
 export async function addToAgenda(
 	db: DbOrTx,
-	viewer: Viewer,
+	viewer: StaffContext,
 	meetingId: string,
 	input: { childId: string; note: string }
 ) {
-	const who = meetingActor(viewer);
+	const who = teamContextOf(viewer);
 	return meetingTx(db, who, async (tx) => {
 		const meeting = await lockedForAgenda(tx, who, meetingId);
 		const [c] = await tx
@@ -337,11 +328,11 @@ async function itemOf(tx: Tx, meetingId: string, itemId: string, version?: numbe
 /** Off the agenda, with a reason; the row stays, so the agenda shows what was taken off. */
 export async function removeFromAgenda(
 	db: DbOrTx,
-	viewer: Viewer,
+	viewer: StaffContext,
 	meetingId: string,
 	input: { itemId: string; version: number; reason: string }
 ) {
-	const who = meetingActor(viewer);
+	const who = teamContextOf(viewer);
 	return meetingTx(db, who, async (tx) => {
 		const meeting = await lockedForAgenda(tx, who, meetingId);
 		const item = await itemOf(tx, meeting.id, input.itemId, input.version);
@@ -374,11 +365,11 @@ export async function removeFromAgenda(
  */
 export async function reorderAgenda(
 	db: DbOrTx,
-	viewer: Viewer,
+	viewer: StaffContext,
 	meetingId: string,
 	order: readonly { itemId: string; position: number }[]
 ) {
-	const who = meetingActor(viewer);
+	const who = teamContextOf(viewer);
 	return meetingTx(db, who, async (tx) => {
 		const meeting = await lockedForAgenda(tx, who, meetingId);
 		const live = await tx
@@ -416,8 +407,8 @@ export async function reorderAgenda(
 }
 
 /** The team's meeting settings: how often every child must be discussed (§7). */
-export async function meetingSettings(db: DbOrTx, viewer: Viewer) {
-	const who = meetingActor(viewer);
+export async function meetingSettings(db: DbOrTx, viewer: StaffContext) {
+	const who = teamContextOf(viewer);
 	const [row] = await db
 		.select({
 			rotationDays: team.rotationDays,
@@ -431,10 +422,10 @@ export async function meetingSettings(db: DbOrTx, viewer: Viewer) {
 
 export async function setMeetingSettings(
 	db: DbOrTx,
-	viewer: Viewer,
+	viewer: StaffContext,
 	input: { rotationDays: number; meetingMinutes: number; version: number }
 ) {
-	const who = meetingActor(viewer);
+	const who = teamContextOf(viewer);
 	assertRuns(who);
 	await updateVersioned(db, team, who.teamId, input.version, {
 		rotationDays: input.rotationDays,
@@ -443,8 +434,8 @@ export async function setMeetingSettings(
 }
 
 /** The team's open cases not on the agenda, to add by hand; a logged list of names. */
-export async function agendaCandidates(db: DbOrTx, viewer: Viewer, meetingId: string) {
-	const who = meetingActor(viewer);
+export async function agendaCandidates(db: DbOrTx, viewer: StaffContext, meetingId: string) {
+	const who = teamContextOf(viewer);
 	return meetingTx(db, who, async (tx) => {
 		const meeting = await meetingOf(tx, who, meetingId);
 		const rows = await tx

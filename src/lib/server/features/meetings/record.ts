@@ -8,7 +8,7 @@ import {
 } from '../../../domain/meeting';
 import { can } from '../../../domain/permissions';
 import { m } from '../../../paraglide/messages';
-import { logListed, type Viewer } from '../../access-log';
+import { logListed, type StaffContext } from '../../access-log';
 import type { DbOrTx, Tx } from '../../db';
 import { lockForEdit, nextVersion, updateVersioned } from '../../db/lock';
 import {
@@ -22,20 +22,14 @@ import {
 	user
 } from '../../db/schema';
 import { FieldError, ForbiddenError } from '../../errors';
-import {
-	assertEditable,
-	deny,
-	meetingActor,
-	meetingOf,
-	meetingTx,
-	type MeetingActor
-} from './meetings';
+import { assertEditable, deny, meetingOf, meetingTx } from './meetings';
+import { teamContextOf, type TeamContext } from '../../access';
 
 type Meeting = typeof teamMeeting.$inferSelect;
 
 const logOne = (
 	tx: DbOrTx,
-	who: MeetingActor,
+	who: TeamContext,
 	entityType: string,
 	entityId: string,
 	childId: string
@@ -48,7 +42,7 @@ const logOne = (
  */
 export async function advanceMeeting(
 	db: DbOrTx,
-	viewer: Viewer,
+	viewer: StaffContext,
 	meetingId: string,
 	input: {
 		version: number;
@@ -58,7 +52,7 @@ export async function advanceMeeting(
 	},
 	now = new Date()
 ) {
-	const who = meetingActor(viewer);
+	const who = teamContextOf(viewer);
 	if (!can(who.actor.role, 'runMeeting')) throw new ForbiddenError();
 	return meetingTx(db, who, async (tx) => {
 		const meeting = await meetingOf(tx, who, meetingId, { lock: true, version: input.version });
@@ -122,7 +116,7 @@ export async function advanceMeeting(
  * A write about one child in an open meeting: the meeting locked, the child on its agenda
  * (else 404, logged), and the child marked as discussed.
  */
-async function openFor(tx: Tx, who: MeetingActor, meetingId: string, childId: string) {
+async function openFor(tx: Tx, who: TeamContext, meetingId: string, childId: string) {
 	const meeting = await meetingOf(tx, who, meetingId, { lock: true });
 	assertEditable(meeting, 'open');
 	const [item] = await tx
@@ -158,19 +152,19 @@ async function openFor(tx: Tx, who: MeetingActor, meetingId: string, childId: st
 	};
 }
 
-function assertRecords(who: MeetingActor) {
+function assertRecords(who: TeamContext) {
 	if (!can(who.actor.role, 'runMeeting')) throw new ForbiddenError();
 }
 
 /** Family present (who) and who tells the family and how: the note-taker's record. */
 export async function saveDiscussion(
 	db: DbOrTx,
-	viewer: Viewer,
+	viewer: StaffContext,
 	meetingId: string,
 	childId: string,
 	input: { version: number | null; familyPresent: boolean; familyWho: string; tellsFamily: string }
 ) {
-	const who = meetingActor(viewer);
+	const who = teamContextOf(viewer);
 	assertRecords(who);
 	return meetingTx(db, who, async (tx) => {
 		const { discussion } = await openFor(tx, who, meetingId, childId);
@@ -188,12 +182,12 @@ export async function saveDiscussion(
 /** The family therapist's reflection: the family therapist's own words, no one else's. */
 export async function saveReflection(
 	db: DbOrTx,
-	viewer: Viewer,
+	viewer: StaffContext,
 	meetingId: string,
 	childId: string,
 	input: { version: number | null; reflection: string }
 ) {
-	const who = meetingActor(viewer);
+	const who = teamContextOf(viewer);
 	if (!can(who.actor.role, 'writeReflection')) throw new ForbiddenError();
 	return meetingTx(db, who, async (tx) => {
 		const { discussion } = await openFor(tx, who, meetingId, childId);
@@ -214,12 +208,12 @@ export async function saveReflection(
 /** A new hypothesis about the child, a short statement the family could read. */
 export async function addHypothesis(
 	db: DbOrTx,
-	viewer: Viewer,
+	viewer: StaffContext,
 	meetingId: string,
 	childId: string,
 	input: { statement: string }
 ) {
-	const who = meetingActor(viewer);
+	const who = teamContextOf(viewer);
 	assertRecords(who);
 	return meetingTx(db, who, async (tx) => {
 		const { meeting } = await openFor(tx, who, meetingId, childId);
@@ -240,12 +234,12 @@ export async function addHypothesis(
 /** An earlier hypothesis found supported or set aside, with a word why; or opened again. */
 export async function settleHypothesis(
 	db: DbOrTx,
-	viewer: Viewer,
+	viewer: StaffContext,
 	meetingId: string,
 	childId: string,
 	input: { hypothesisId: string; version: number; state: HypothesisState; note: string }
 ) {
-	const who = meetingActor(viewer);
+	const who = teamContextOf(viewer);
 	assertRecords(who);
 	return meetingTx(db, who, async (tx) => {
 		const { meeting } = await openFor(tx, who, meetingId, childId);
@@ -286,13 +280,13 @@ async function unsettledSteps(tx: DbOrTx, meetingId: string, childId: string) {
  */
 export async function addStep(
 	db: DbOrTx,
-	viewer: Viewer,
+	viewer: StaffContext,
 	meetingId: string,
 	childId: string,
 	input: { what: string; ownerId: string; dueOn: string; hypothesisId: string | null },
 	now = new Date()
 ) {
-	const who = meetingActor(viewer);
+	const who = teamContextOf(viewer);
 	assertRecords(who);
 	return meetingTx(db, who, async (tx) => {
 		const { meeting } = await openFor(tx, who, meetingId, childId);
@@ -333,13 +327,13 @@ export async function addStep(
 /** An earlier step marked done or not done in this meeting; "not done" needs a word why. */
 export async function settleStep(
 	db: DbOrTx,
-	viewer: Viewer,
+	viewer: StaffContext,
 	meetingId: string,
 	childId: string,
 	input: { stepId: string; version: number; outcome: StepOutcome; note: string },
 	now = new Date()
 ) {
-	const who = meetingActor(viewer);
+	const who = teamContextOf(viewer);
 	assertRecords(who);
 	return meetingTx(db, who, async (tx) => {
 		const { meeting } = await openFor(tx, who, meetingId, childId);
@@ -365,11 +359,11 @@ export async function settleStep(
 /** A correction to a closed meeting: appended, never an edit. */
 export async function addAddendum(
 	db: DbOrTx,
-	viewer: Viewer,
+	viewer: StaffContext,
 	meetingId: string,
 	input: { text: string; childId: string | null }
 ) {
-	const who = meetingActor(viewer);
+	const who = teamContextOf(viewer);
 	assertRecords(who);
 	return meetingTx(db, who, async (tx) => {
 		const meeting: Meeting = await meetingOf(tx, who, meetingId, { lock: true });
@@ -402,11 +396,11 @@ export async function addAddendum(
  */
 export async function discussionView(
 	db: DbOrTx,
-	viewer: Viewer,
+	viewer: StaffContext,
 	meetingId: string,
 	childId: string
 ) {
-	const who = meetingActor(viewer);
+	const who = teamContextOf(viewer);
 	return meetingTx(db, who, async (tx) => {
 		const meeting = await meetingOf(tx, who, meetingId);
 		const [item] = await tx
@@ -482,8 +476,8 @@ export async function discussionView(
 }
 
 /** A closed meeting's addenda, oldest first, with who wrote them; logged for their children. */
-export async function meetingAddenda(db: DbOrTx, viewer: Viewer, meetingId: string) {
-	const who = meetingActor(viewer);
+export async function meetingAddenda(db: DbOrTx, viewer: StaffContext, meetingId: string) {
+	const who = teamContextOf(viewer);
 	return meetingTx(db, who, async (tx) => {
 		const meeting = await meetingOf(tx, who, meetingId);
 		const rows = await tx

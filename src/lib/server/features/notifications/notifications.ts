@@ -5,7 +5,7 @@ import type { Db, DbOrTx } from '../../db';
 import { child, emailOutbox, membership, notification, user } from '../../db/schema';
 import { readEnv } from '../../env';
 import { NotFoundError } from '../../errors';
-import { actorOf, logListed, type ListedItem, type Viewer } from '../../access-log';
+import { actorOf, logListed, type ListedItem, type StaffContext } from '../../access-log';
 import { resolveChildAccess } from '../../access';
 
 export const NOTIFICATION_KINDS = [
@@ -124,7 +124,12 @@ export async function unreadCount(db: Db, userId: string): Promise<number> {
  * One's own notifications, newest first. One about a child names the child only while the
  * reader may still see that child, and then the naming is a logged read of the child.
  */
-export async function listNotifications(db: Db, viewer: Viewer, limit = 100, now = new Date()) {
+export async function listNotifications(
+	db: Db,
+	viewer: StaffContext,
+	limit = 100,
+	now = new Date()
+) {
 	return db.transaction(async (tx) => {
 		const rows = await tx
 			.select({
@@ -169,7 +174,7 @@ export async function listNotifications(db: Db, viewer: Viewer, limit = 100, now
 }
 
 /** Marks one's own notification read and returns where it points. */
-export async function openNotification(db: Db, viewer: Viewer, id: string, now = new Date()) {
+export async function openNotification(db: Db, viewer: StaffContext, id: string, now = new Date()) {
 	const [n] = await db
 		.update(notification)
 		// The first reading time stays.
@@ -180,7 +185,7 @@ export async function openNotification(db: Db, viewer: Viewer, id: string, now =
 	return n.link;
 }
 
-export async function markAllRead(db: Db, viewer: Viewer, now = new Date()) {
+export async function markAllRead(db: Db, viewer: StaffContext, now = new Date()) {
 	await db
 		.update(notification)
 		.set({ readAt: now })

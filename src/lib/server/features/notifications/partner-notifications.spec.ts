@@ -13,7 +13,7 @@ import {
 	makeTeam,
 	makeUser,
 	submission,
-	viewerOf,
+	staffOf,
 	loggedItems
 } from '../../testing/fixtures';
 import { saveAssessment } from '../assessments/assessments';
@@ -149,7 +149,7 @@ describe('the inbox names the child (issue 12 A12)', () => {
 			message: 'x',
 			dueDate: addWorkingDays(helsinkiDate(), 10)
 		});
-		const viewer = await viewerOf(s.teacher);
+		const viewer = await staffOf(s.teacher);
 		const [n] = await listNotifications(s.d, viewer);
 		expect(n).toMatchObject({ kind: 'request_new', childName: `Testi ${s.child.familyName}` });
 		const logged = (await loggedItems(viewer.requestId!)).filter(
@@ -159,7 +159,7 @@ describe('the inbox names the child (issue 12 A12)', () => {
 			[s.teacher, 'list', 'allowed']
 		]);
 		await s.d.update(accessGrant).set({ revokedAt: new Date() }).where(eq(accessGrant.id, g.id));
-		const [after] = await listNotifications(s.d, await viewerOf(s.teacher));
+		const [after] = await listNotifications(s.d, await staffOf(s.teacher));
 		expect(after).toMatchObject({ kind: 'request_new', childName: null });
 	});
 });
@@ -185,7 +185,7 @@ describe("a residential unit's home lists its own consultation requests (issue 1
 			urgency: 'normal',
 			background: ''
 		});
-		const staffViewer = await viewerOf(staff);
+		const staffViewer = await staffOf(staff);
 		const inbox = await partnerInbox(d, staffViewer);
 		expect(inbox.consultations.map((x) => [x.id, x.state, x.recorded])).toEqual([
 			[mine, 'requested', false]
@@ -199,6 +199,6 @@ describe("a residential unit's home lists its own consultation requests (issue 1
 			.update(accessGrant)
 			.set({ revokedAt: new Date() })
 			.where(and(eq(accessGrant.childId, c.id), eq(accessGrant.organisationId, unit.id)));
-		expect((await partnerInbox(d, await viewerOf(staff))).consultations).toEqual([]);
+		expect((await partnerInbox(d, await staffOf(staff))).consultations).toEqual([]);
 	});
 });

@@ -9,7 +9,7 @@ import {
 	type ChildPhase
 } from '../../../domain/path';
 import { m } from '../../../paraglide/messages';
-import { actorOf, logListed, type Actor, type Viewer } from '../../access-log';
+import { actorOf, logListed, type Actor, type StaffContext } from '../../access-log';
 import { teamMemberships } from '../../access';
 import type { DbOrTx } from '../../db';
 import { caseloadConfirmation, child, childStatus, membership, user } from '../../db/schema';
@@ -54,14 +54,14 @@ export async function teamCaseloads(db: DbOrTx, teamId: string) {
 }
 
 /** The team page's caseload table; reading the red counts is not a read of any one child. */
-export async function caseloadOverview(db: DbOrTx, viewer: Viewer) {
+export async function caseloadOverview(db: DbOrTx, viewer: StaffContext) {
 	const ms = teamMemberships(viewer)[0];
 	if (!ms?.teamId) throw new ForbiddenError();
 	return { teamName: ms.teamName, workers: await teamCaseloads(db, ms.teamId) };
 }
 
 /** The children one worker is responsible for now, for the caseload page; a logged list. */
-export async function workerCaseload(db: DbOrTx, viewer: Viewer, workerId: string) {
+export async function workerCaseload(db: DbOrTx, viewer: StaffContext, workerId: string) {
 	const ms = teamMemberships(viewer)[0];
 	if (!ms?.teamId) throw new ForbiddenError();
 	const rows = await db

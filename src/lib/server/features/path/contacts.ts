@@ -10,7 +10,7 @@ import {
 } from '../../../domain/path';
 import { isTeamRole } from '../../../domain/roles';
 import { m } from '../../../paraglide/messages';
-import { actorOf, logChild, recordAccess, type Actor, type Viewer } from '../../access-log';
+import { actorOf, logChild, recordAccess, type Actor, type StaffContext } from '../../access-log';
 import { assertChildPermission, type ChildContext } from '../../access';
 import type { MembershipInfo } from '../../auth/session';
 import { inTransaction, type Db, type DbOrTx } from '../../db';
@@ -60,7 +60,7 @@ export async function intakeTeams(db: DbOrTx) {
 }
 
 /** Who files: a team member, or a partner or unit professional (never an admin). */
-function filerOf(viewer: Viewer, teamId: string | null): MembershipInfo {
+function filerOf(viewer: StaffContext, teamId: string | null): MembershipInfo {
 	const team = viewer.memberships.find((ms) => isTeamRole(ms.role) && ms.teamId === teamId);
 	if (team) return team;
 	const partner = viewer.memberships.find(
@@ -219,7 +219,7 @@ function unbornProblems(input: NewChildContactInput, today: string) {
  */
 export async function fileContactForNewChild(
 	db: Db,
-	viewer: Viewer,
+	viewer: StaffContext,
 	input: NewChildContactInput,
 	now = new Date()
 ) {

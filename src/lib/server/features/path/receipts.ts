@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { actorOf, logDenied, logListed, recordAccess, type Viewer } from '../../access-log';
+import { actorOf, logDenied, logListed, recordAccess, type StaffContext } from '../../access-log';
 import type { MembershipInfo } from '../../auth/session';
 import type { Db } from '../../db';
 import { caseContact, child, organisation, team, user } from '../../db/schema';
@@ -17,7 +17,7 @@ import { ForbiddenError, NotFoundError } from '../../errors';
 /** Receipts per page of the notifier's list. */
 export const RECEIPTS_PAGE_SIZE = 50;
 
-function filerMemberships(viewer: Viewer): MembershipInfo[] {
+function filerMemberships(viewer: StaffContext): MembershipInfo[] {
 	const ms = viewer.memberships.filter(
 		(x) => x.role === 'partner' || x.role === 'residential_staff'
 	);
@@ -44,7 +44,7 @@ const receiptColumns = {
 };
 
 /** One page of the organisation's receipts, newest first. */
-export async function listReceipts(db: Db, viewer: Viewer, page = 1) {
+export async function listReceipts(db: Db, viewer: StaffContext, page = 1) {
 	const ms = filerMemberships(viewer);
 	const orgIds = ms.map((x) => x.organisationId);
 	const p = Math.max(1, Math.floor(page));
@@ -91,7 +91,7 @@ const withoutScope = <T extends { childId: string; organisationId: string }>({
 }: T) => rest;
 
 /** One receipt, with the notification as the notifier filed it. */
-export async function getReceipt(db: Db, viewer: Viewer, contactId: string) {
+export async function getReceipt(db: Db, viewer: StaffContext, contactId: string) {
 	const ms = filerMemberships(viewer);
 	const orgIds = ms.map((x) => x.organisationId);
 	return db.transaction(async (tx) => {
@@ -137,7 +137,7 @@ export async function getReceipt(db: Db, viewer: Viewer, contactId: string) {
 }
 
 /** For a route: the receipt, or a 404 (the denial is already logged and committed). */
-export async function requireReceipt(db: Db, viewer: Viewer, contactId: string) {
+export async function requireReceipt(db: Db, viewer: StaffContext, contactId: string) {
 	const r = await getReceipt(db, viewer, contactId);
 	if (!r) throw new NotFoundError();
 	return r;

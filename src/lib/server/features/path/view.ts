@@ -1,7 +1,7 @@
 import { aliasedTable, and, asc, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import { helsinkiDate } from '../../../domain/access';
 import { clockState, type ClockKind, type ClockState } from '../../../domain/clocks';
-import { actorOf, logChild, logChildMany, logListed, type Viewer } from '../../access-log';
+import { actorOf, logChild, logChildMany, logListed, type StaffContext } from '../../access-log';
 import { teamMemberships, type ChildContext } from '../../access';
 import { inTransaction, type DbOrTx } from '../../db';
 import {
@@ -187,7 +187,7 @@ const nextOpenDue = sql`(select min(${statutoryClock.dueOn}) from ${statutoryClo
  */
 export async function intakeList(
 	db: DbOrTx,
-	viewer: Viewer,
+	viewer: StaffContext,
 	now = new Date(),
 	{ limit = INTAKE_LIMIT } = {}
 ) {

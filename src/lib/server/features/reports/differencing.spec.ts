@@ -10,7 +10,7 @@ import {
 	makeOrg,
 	makeTeam,
 	makeUser,
-	viewerOf
+	staffOf
 } from '../../testing/fixtures';
 import { readReport } from './reports';
 
@@ -87,7 +87,7 @@ type Views = { grids: Map<string, Grid>; shown: Map<string, Shown[][]>; relation
 
 /** Every view the region's management may read, as grids, and the sums between them. */
 async function views(): Promise<Views> {
-	const viewer = await viewerOf(managerId);
+	const viewer = await staffOf(managerId);
 	const grids = new Map<string, Grid>();
 	const shown = new Map<string, Shown[][]>();
 	const relations: Relation[] = [];
@@ -167,7 +167,7 @@ describe('differencing the region’s reports (§8 revised)', () => {
 			const coordinator = await makeUser('coordinator', { organisationId, teamId });
 			const own = await readReport(
 				await db(),
-				await viewerOf(coordinator.user.id),
+				await staffOf(coordinator.user.id),
 				{ teamId, period: QUARTERS[1]!, partnerKind: null },
 				ADDITIVE,
 				NOW

@@ -4,6 +4,6 @@ export {
 	readReport,
 	reportScope,
 	type ReportFilter,
-	type ReportScope,
+	type ReportContext,
 	type ReportTeam
 } from './reports';

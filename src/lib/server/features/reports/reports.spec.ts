@@ -25,7 +25,7 @@ import {
 	makeOrg,
 	makeTeam,
 	makeUser,
-	viewerOf
+	staffOf
 } from '../../testing/fixtures';
 import * as q from './figures';
 import { readReport, reportScope } from './reports';
@@ -569,9 +569,9 @@ describe('report figures on a fixed data set', () => {
 
 describe('who reads the reports', () => {
 	it('gives the coordinator their own team and the region manager every team of the organisation', async () => {
-		const own = await reportScope(await db(), await viewerOf(w.coordinator.user.id));
+		const own = await reportScope(await db(), await staffOf(w.coordinator.user.id));
 		expect(own.teams.map((t) => t.id)).toEqual([w.team.id]);
-		const region = await reportScope(await db(), await viewerOf(w.manager.user.id));
+		const region = await reportScope(await db(), await staffOf(w.manager.user.id));
 		expect(region.teams.map((t) => t.id).sort()).toEqual([w.team.id, w.sister.id].sort());
 		expect(region.region).toBe(true);
 	});
@@ -579,17 +579,17 @@ describe('who reads the reports', () => {
 	it('refuses the social worker, a partner and an admin', async () => {
 		for (const role of ['social_worker', 'partner', 'admin', 'family_therapist'] as const) {
 			const u = await makeUser(role);
-			await expect(reportScope(await db(), await viewerOf(u.user.id))).rejects.toThrow(
+			await expect(reportScope(await db(), await staffOf(u.user.id))).rejects.toThrow(
 				ForbiddenError
 			);
 		}
 	});
 
 	it('answers 404 for a team outside the scope and keeps the denied row', async () => {
-		const viewer = await viewerOf(w.coordinator.user.id);
+		const viewer = await staffOf(w.coordinator.user.id);
 		const filter = { teamId: w.sister.id, period: Q1, partnerKind: null };
 		await expect(readReport(await db(), viewer, filter, ['thl'])).rejects.toThrow(NotFoundError);
-		const manager = await viewerOf(w.manager.user.id);
+		const manager = await staffOf(w.manager.user.id);
 		await expect(
 			readReport(await db(), manager, { ...filter, teamId: w.foreign.id }, ['thl'])
 		).rejects.toThrow(NotFoundError);
@@ -604,7 +604,7 @@ describe('who reads the reports', () => {
 	});
 
 	it('logs a read as one aggregate row naming no child, and shows small counts as "< 5"', async () => {
-		const viewer = await viewerOf(w.manager.user.id);
+		const viewer = await staffOf(w.manager.user.id);
 		const { figures } = await readReport(
 			await db(),
 			viewer,
@@ -650,7 +650,7 @@ describe('who reads the reports', () => {
 		const read = async (userId: string, keys: ['thl'] | 'system', p = period) =>
 			readReport(
 				await db(),
-				await viewerOf(userId),
+				await staffOf(userId),
 				{ teamId: w.team.id, period: p, partnerKind: null },
 				keys
 			);
@@ -668,7 +668,7 @@ describe('who reads the reports', () => {
 		await expect(
 			readReport(
 				await db(),
-				await viewerOf(w.manager.user.id),
+				await staffOf(w.manager.user.id),
 				{ teamId: null, period: Q1, partnerKind: 'school' },
 				'system'
 			)

@@ -26,9 +26,9 @@ import {
 	actorOf,
 	logAggregate,
 	logDenied,
-	type Actor,
-	type Viewer
+	type StaffContext
 } from '../../access-log';
+import type { ActingContext } from '../../context';
 import { inTransaction, type DbOrTx } from '../../db';
 import { team } from '../../db/schema';
 import { FieldError, ForbiddenError, NotFoundError } from '../../errors';
@@ -36,13 +36,14 @@ import { m } from '../../../paraglide/messages';
 import * as q from './figures';
 
 export type ReportTeam = { id: string; name: string };
-export type ReportScope = { teams: ReportTeam[]; actor: Actor; region: boolean };
+/** A report reader's context: the teams they may read, and whether across the region. */
+export type ReportContext = ActingContext & { teams: ReportTeam[]; region: boolean };
 
 /**
  * The teams whose reports the viewer may read (§8): a coordinator's or consultant's own
  * team; for the region's management, every team of their organisation. Nobody else.
  */
-export async function reportScope(db: DbOrTx, viewer: Viewer): Promise<ReportScope> {
+export async function reportScope(db: DbOrTx, viewer: StaffContext): Promise<ReportContext> {
 	const memberships = viewer.memberships.filter((ms) => REPORT_ROLES.includes(ms.role));
 	const first = actingMembership({ ...viewer, memberships });
 	if (!first) throw new ForbiddenError();
@@ -63,7 +64,7 @@ export async function reportScope(db: DbOrTx, viewer: Viewer): Promise<ReportSco
 				.where(or(...conditions))
 				.orderBy(asc(team.name))
 		: [];
-	return { teams, actor: actorOf(viewer, first), region: regionOrgs.length > 0 };
+	return { ...viewer, teams, actor: actorOf(viewer, first), region: regionOrgs.length > 0 };
 }
 
 export type ReportFilter = {
@@ -74,7 +75,7 @@ export type ReportFilter = {
 };
 
 /** The filter's teams, or a 404 whose denied row is kept (a team the viewer may not see). */
-async function teamsOf(db: DbOrTx, scope: ReportScope, filter: ReportFilter): Promise<string[]> {
+async function teamsOf(db: DbOrTx, scope: ReportContext, filter: ReportFilter): Promise<string[]> {
 	if (filter.teamId === null) return scope.teams.map((t) => t.id);
 	if (scope.teams.some((t) => t.id === filter.teamId)) return [filter.teamId];
 	await logDenied(db, scope.actor, {
@@ -129,7 +130,7 @@ async function acrossTeams(
 	tx: DbOrTx,
 	key: FigureKey,
 	s: q.Scope,
-	scope: ReportScope,
+	scope: ReportContext,
 	teamId: string | null
 ): Promise<ShownFigure> {
 	const teamIds = scope.teams.map((t) => t.id);
@@ -152,14 +153,14 @@ async function acrossTeams(
  */
 export async function readReport(
 	db: DbOrTx,
-	viewer: Viewer,
+	viewer: StaffContext,
 	filter: ReportFilter,
 	keys: FigureKey[] | 'system',
 	now = new Date()
-): Promise<{ scope: ReportScope; figures: ShownFigure[]; exact: boolean }> {
+): Promise<{ scope: ReportContext; figures: ShownFigure[]; exact: boolean }> {
 	const scope = await reportScope(db, viewer);
 	const teamIds = await teamsOf(db, scope, filter);
-	const exact = exactFor(viewer, scope, teamIds, keys);
+	const exact = exactFor(scope, teamIds, keys);
 	// Where the small-number rule applies, whole ended quarters and no partner filter (§8): a second line
 	// behind the routes, for the CSV too.
 	if (!exact && wholePeriodProblem(filter.period, helsinkiDate(now)))
@@ -199,21 +200,16 @@ export async function readReport(
  * consultant social worker for their team, the region's management for the region).
  * Anything that crosses the team boundary keeps the small-number rule.
  */
-function exactFor(
-	viewer: Viewer,
-	scope: ReportScope,
-	teamIds: string[],
-	keys: FigureKey[] | 'system'
-): boolean {
-	const own = new Set(viewer.memberships.flatMap((ms) => (ms.teamId ? [ms.teamId] : [])));
-	if (keys !== 'system' && keys.length === 1 && keys[0] === 'thl') return canSendThl(viewer, scope);
+function exactFor(scope: ReportContext, teamIds: string[], keys: FigureKey[] | 'system'): boolean {
+	const own = new Set(scope.memberships.flatMap((ms) => (ms.teamId ? [ms.teamId] : [])));
+	if (keys !== 'system' && keys.length === 1 && keys[0] === 'thl') return canSendThl(scope);
 	return !scope.region && teamIds.length > 0 && teamIds.every((id) => own.has(id));
 }
 
 /** Who may send the THL return (and so see it): a team's consultant, or the region's management. */
-export function canSendThl(viewer: Viewer, scope: ReportScope): boolean {
+export function canSendThl(scope: ReportContext): boolean {
 	return (
 		scope.region ||
-		viewer.memberships.some((ms) => ms.role === 'consultant_social_worker' && ms.teamId)
+		scope.memberships.some((ms) => ms.role === 'consultant_social_worker' && ms.teamId)
 	);
 }

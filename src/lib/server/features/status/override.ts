@@ -89,7 +89,7 @@ export async function setOverride(
 					overrideColour: input.colour,
 					overrideReason: input.reason,
 					overrideReviewOn: input.reviewOn,
-					overrideBy: ctx.viewer.userId,
+					overrideBy: ctx.userId,
 					overrideAt: now
 				};
 		await tx.update(childStatus).set(values).where(eq(childStatus.childId, ctx.childId));

@@ -9,7 +9,7 @@ import {
 	makeOrg,
 	makeTeam,
 	makeUser,
-	viewerOf,
+	staffOf,
 	submission
 } from '../../testing/fixtures';
 import { saveAssessment, startCorrection } from '../assessments/assessments';
@@ -42,7 +42,7 @@ async function setupRound() {
 		const org = await makeOrg(w.kind);
 		const partner = await makeUser('partner', { organisationId: org.id });
 		await makeGrant(c.id, org.id, worker.user.id);
-		const viewer = await viewerOf(partner.user.id);
+		const viewer = await staffOf(partner.user.id);
 		ctxs.push((await checkChildAccess(d, viewer, c.id, { action: 'submit' }))!);
 	}
 	return { d, childId: c.id, ctxs };

@@ -17,7 +17,7 @@ import {
 	makeOrg,
 	makeTeam,
 	makeUser,
-	viewerOf,
+	staffOf,
 	submission
 } from '../../testing/fixtures';
 import { saveAssessment } from '../assessments/assessments';
@@ -37,7 +37,7 @@ async function setup() {
 		consentGivenBy: 'huoltaja',
 		consentGivenOn: helsinkiDate()
 	});
-	const viewer = await viewerOf(partner.user.id);
+	const viewer = await staffOf(partner.user.id);
 	const ctx = (await checkChildAccess(d, viewer, c.id, { action: 'create' }))!;
 	return { d, childId: c.id, ctx };
 }

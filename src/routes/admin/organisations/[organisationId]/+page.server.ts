@@ -1,5 +1,5 @@
 import { organisationEditSchema } from '$lib/schemas/admin';
-import { requireAdmin, database } from '$lib/server/http/authz';
+import { requireAdmin } from '$lib/server/http/authz';
 import { defineForm, httpFailure } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { getOrganisation, updateOrganisation } from '$lib/server/features/admin';
@@ -8,12 +8,10 @@ import type { Actions, PageServerLoad } from './$types';
 const organisationForm = defineForm(organisationEditSchema);
 
 export const load: PageServerLoad = async (event) => {
-	const { actor } = await requireAdmin(event);
-	const org = await getOrganisation(
-		await database(),
-		actor,
-		uuidParam(event.params.organisationId)
-	).catch(httpFailure);
+	const ctx = await requireAdmin(event);
+	const org = await getOrganisation(ctx.db, ctx, uuidParam(event.params.organisationId)).catch(
+		httpFailure
+	);
 	const data = {
 		...org,
 		municipality: org.municipality ?? '',
@@ -25,11 +23,11 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	save: async (event) => {
-		const { actor } = await requireAdmin(event);
+		const ctx = await requireAdmin(event);
 		const id = uuidParam(event.params.organisationId);
-		const db = await database();
+		const { db } = ctx;
 		return organisationForm.submit(event.request, {
-			save: (d) => updateOrganisation(db, actor, id, d),
+			save: (d) => updateOrganisation(db, ctx, id, d),
 			to: () => '/admin/organisations?saved=1',
 			onConflict: (c) => ({ ...c, municipality: c.municipality ?? '' })
 		});

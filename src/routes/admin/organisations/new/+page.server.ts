@@ -1,5 +1,5 @@
 import { organisationSchema } from '$lib/schemas/admin';
-import { requireAdmin, database } from '$lib/server/http/authz';
+import { requireAdmin } from '$lib/server/http/authz';
 import { defineForm } from '$lib/server/http/forms';
 import { createOrganisation } from '$lib/server/features/admin';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,10 +13,10 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	create: async (event) => {
-		const { actor } = await requireAdmin(event);
-		const db = await database();
+		const ctx = await requireAdmin(event);
+		const { db } = ctx;
 		return organisationForm.submit(event.request, {
-			save: (d) => createOrganisation(db, actor, d),
+			save: (d) => createOrganisation(db, ctx, d),
 			to: () => '/admin/organisations?saved=1'
 		});
 	}

@@ -1,5 +1,5 @@
 import { teamEditSchema } from '$lib/schemas/admin';
-import { requireAdmin, database } from '$lib/server/http/authz';
+import { requireAdmin } from '$lib/server/http/authz';
 import { defineForm, httpFailure } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { getTeam, updateTeam } from '$lib/server/features/admin';
@@ -8,20 +8,18 @@ import type { Actions, PageServerLoad } from './$types';
 const teamForm = defineForm(teamEditSchema);
 
 export const load: PageServerLoad = async (event) => {
-	const { actor } = await requireAdmin(event);
-	const t = await getTeam(await database(), actor, uuidParam(event.params.teamId)).catch(
-		httpFailure
-	);
+	const ctx = await requireAdmin(event);
+	const t = await getTeam(ctx.db, ctx, uuidParam(event.params.teamId)).catch(httpFailure);
 	return { form: await teamForm.show(t) };
 };
 
 export const actions: Actions = {
 	save: async (event) => {
-		const { actor } = await requireAdmin(event);
+		const ctx = await requireAdmin(event);
 		const id = uuidParam(event.params.teamId);
-		const db = await database();
+		const { db } = ctx;
 		return teamForm.submit(event.request, {
-			save: (d) => updateTeam(db, actor, id, d),
+			save: (d) => updateTeam(db, ctx, id, d),
 			to: () => '/admin/teams?saved=1',
 			onConflict: (c) => ({ name: c.name, version: c.version })
 		});

@@ -1,5 +1,5 @@
 import { teamSchema } from '$lib/schemas/admin';
-import { requireAdmin, database } from '$lib/server/http/authz';
+import { requireAdmin } from '$lib/server/http/authz';
 import { defineForm } from '$lib/server/http/forms';
 import { createTeam, listOrganisations } from '$lib/server/features/admin';
 import type { Actions, PageServerLoad } from './$types';
@@ -7,8 +7,8 @@ import type { Actions, PageServerLoad } from './$types';
 const teamForm = defineForm(teamSchema);
 
 export const load: PageServerLoad = async (event) => {
-	const { actor } = await requireAdmin(event);
-	const orgs = await listOrganisations(await database(), actor);
+	const ctx = await requireAdmin(event);
+	const orgs = await listOrganisations(ctx.db, ctx);
 	return {
 		form: await teamForm.show(),
 		organisations: orgs
@@ -19,10 +19,10 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	create: async (event) => {
-		const { actor } = await requireAdmin(event);
-		const db = await database();
+		const ctx = await requireAdmin(event);
+		const { db } = ctx;
 		return teamForm.submit(event.request, {
-			save: (d) => createTeam(db, actor, d),
+			save: (d) => createTeam(db, ctx, d),
 			to: () => '/admin/teams?saved=1'
 		});
 	}

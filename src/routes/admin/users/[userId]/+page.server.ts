@@ -3,7 +3,7 @@ import { fail, message } from 'sveltekit-superforms';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { membershipSchema, userEditSchema } from '$lib/schemas/admin';
-import { database, requireAdmin, requireRecentAuth } from '$lib/server/http/authz';
+import { requireAdmin, requireRecentAuth } from '$lib/server/http/authz';
 import { FieldError } from '$lib/server/errors';
 import { defineForm, formFailure, httpFailure, readForm } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
@@ -14,12 +14,12 @@ const detailsForm = defineForm(userEditSchema, 'details');
 const membershipDef = defineForm(membershipSchema, 'membership');
 
 export const load: PageServerLoad = async (event) => {
-	const { actor } = await requireAdmin(event);
-	const db = await database();
-	const u = await admin.getUser(db, actor, uuidParam(event.params.userId)).catch(httpFailure);
+	const ctx = await requireAdmin(event);
+	const { db } = ctx;
+	const u = await admin.getUser(db, ctx, uuidParam(event.params.userId)).catch(httpFailure);
 	const [orgs, teams] = await Promise.all([
-		admin.listOrganisations(db, actor),
-		admin.listTeams(db, actor)
+		admin.listOrganisations(db, ctx),
+		admin.listTeams(db, ctx)
 	]);
 	const membershipForm = await membershipDef.show();
 	return {
@@ -36,23 +36,23 @@ const idForm = z.object({ membershipId: z.uuid() });
 
 export const actions: Actions = {
 	save: async (event) => {
-		const { actor } = await requireAdmin(event);
+		const ctx = await requireAdmin(event);
 		const form = await detailsForm.read(event.request);
 		if (!form.valid) return fail(400, { form });
 		try {
-			await admin.updateUser(await database(), actor, uuidParam(event.params.userId), form.data);
+			await admin.updateUser(ctx.db, ctx, uuidParam(event.params.userId), form.data);
 		} catch (e) {
 			return formFailure(form, e, { onConflict: (c) => c });
 		}
 		redirect(303, `/admin/users/${event.params.userId}?saved=1`);
 	},
 	addMembership: async (event) => {
-		const { actor } = await requireAdmin(event);
+		const ctx = await requireAdmin(event);
 		requireRecentAuth(event);
 		const form = await membershipDef.read(event.request);
 		if (!form.valid) return fail(400, { membershipForm: form });
 		try {
-			await admin.addMembership(await database(), actor, {
+			await admin.addMembership(ctx.db, ctx, {
 				userId: uuidParam(event.params.userId),
 				organisationId: form.data.organisationId,
 				teamId: form.data.teamId || null,
@@ -64,40 +64,36 @@ export const actions: Actions = {
 		redirect(303, `/admin/users/${event.params.userId}?saved=1`);
 	},
 	removeMembership: async (event) => {
-		const { actor } = await requireAdmin(event);
+		const ctx = await requireAdmin(event);
 		requireRecentAuth(event);
 		const parsed = idForm.safeParse(Object.fromEntries(await readForm(event.request)));
 		if (!parsed.success) error(400, m.error_form_invalid());
-		await admin
-			.removeMembership(await database(), actor, parsed.data.membershipId)
-			.catch(httpFailure);
+		await admin.removeMembership(ctx.db, ctx, parsed.data.membershipId).catch(httpFailure);
 		redirect(303, `/admin/users/${event.params.userId}?saved=1`);
 	},
 	deactivate: async (event) => setActive(event, false),
 	activate: async (event) => setActive(event, true),
 	resetFactor: async (event) => {
-		const { actor } = await requireAdmin(event);
+		const ctx = await requireAdmin(event);
 		requireRecentAuth(event);
-		await admin
-			.resetFactor(await database(), actor, uuidParam(event.params.userId))
-			.catch(httpFailure);
+		await admin.resetFactor(ctx.db, ctx, uuidParam(event.params.userId)).catch(httpFailure);
 		redirect(303, `/admin/users/${event.params.userId}?reset=1`);
 	},
 	// The link goes to the person, never to this page (ADR 012).
 	passwordLink: async (event) => {
-		const { actor } = await requireAdmin(event);
+		const ctx = await requireAdmin(event);
 		const sent = await admin
-			.sendPasswordLink(await database(), actor, uuidParam(event.params.userId))
+			.sendPasswordLink(ctx.db, ctx, uuidParam(event.params.userId))
 			.catch(httpFailure);
 		return { passwordLinkSent: sent };
 	}
 };
 
 async function setActive(event: Parameters<Actions[string]>[0], active: boolean) {
-	const { actor } = await requireAdmin(event);
+	const ctx = await requireAdmin(event);
 	const form = await detailsForm.show();
 	try {
-		await admin.setUserActive(await database(), actor, uuidParam(event.params.userId), active);
+		await admin.setUserActive(ctx.db, ctx, uuidParam(event.params.userId), active);
 	} catch (e) {
 		if (e instanceof FieldError) {
 			return message(form, m.error_cannot_deactivate_self(), { status: 400 });

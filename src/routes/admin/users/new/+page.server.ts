@@ -1,5 +1,5 @@
 import { userSchema } from '$lib/schemas/admin';
-import { requireAdmin, database } from '$lib/server/http/authz';
+import { requireAdmin } from '$lib/server/http/authz';
 import { defineForm } from '$lib/server/http/forms';
 import { createUser } from '$lib/server/features/admin';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,10 +13,10 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	create: async (event) => {
-		const { actor } = await requireAdmin(event);
-		const db = await database();
+		const ctx = await requireAdmin(event);
+		const { db } = ctx;
 		return userForm.submit(event.request, {
-			save: (d) => createUser(db, actor, d),
+			save: (d) => createUser(db, ctx, d),
 			// Next: give the person a role and a password link.
 			to: (u) => `/admin/users/${u.id}?saved=1`
 		});

@@ -10,14 +10,14 @@ import { httpFailure } from '$lib/server/http/forms';
 import { formFromContent, getAssessment } from '$lib/server/features/assessments';
 import { emergencyPhoneFor, getChild } from '$lib/server/features/children';
 import type { Actions, PageServerLoad } from './$types';
-import { database } from '$lib/server/http/authz';
+import {} from '$lib/server/http/authz';
 
 /** A draft, visible and editable by its author only. */
 export const load: PageServerLoad = async (event) => {
 	const { aid, ctx } = await requireAssessmentChild(event);
-	const db = await database();
+	const { db } = ctx;
 	const a = await getAssessment(db, ctx, aid).catch(httpFailure);
-	if (a.status !== 'draft' || a.authorId !== ctx.viewer.userId) error(404, m.error_not_found());
+	if (a.status !== 'draft' || a.authorId !== ctx.userId) error(404, m.error_not_found());
 	const view = await getChild(db, ctx);
 	const data = {
 		...formFromContent(a.a, a.a.instrumentVersion),
@@ -39,7 +39,7 @@ export const load: PageServerLoad = async (event) => {
 		isCorrection: a.a.supersedesId !== null,
 		form: await superValidate(data, zod4(assessmentFormSchema())),
 		// "Danger now" (§6): whom to call, from the child's team's organisation.
-		emergencyPhone: await emergencyPhoneFor(await database(), ctx),
+		emergencyPhone: await emergencyPhoneFor(ctx.db, ctx),
 		suggested: suggested.map((i) => i.id),
 		others: others.map((i) => i.id)
 	};

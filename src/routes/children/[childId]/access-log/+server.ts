@@ -1,4 +1,4 @@
-import { requireRecentAuth, requireChildAccess, database } from '$lib/server/http/authz';
+import { requireRecentAuth, requireChildAccess } from '$lib/server/http/authz';
 import { uuidParam } from '$lib/server/http/params';
 import { exportChildAccessLog } from '$lib/server/features/children';
 import { securityEvent } from '$lib/server/auth';
@@ -12,9 +12,9 @@ export const GET: RequestHandler = async (event) => {
 		entityType: 'access_log'
 	});
 	requireRecentAuth(event);
-	const csv = await exportChildAccessLog(await database(), ctx);
+	const csv = await exportChildAccessLog(ctx.db, ctx);
 	securityEvent('export', {
-		userId: ctx.viewer.userId,
+		userId: ctx.userId,
 		requestId: event.locals.requestId,
 		what: 'access_log'
 	});

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { fail } from 'sveltekit-superforms';
 import { helsinkiDate } from '$lib/domain/access';
 import * as s from '$lib/schemas/children';
-import { requireChildAccess, database } from '$lib/server/http/authz';
+import { requireChildAccess } from '$lib/server/http/authz';
 import { defineForm, formFailure, httpFailure, readForm } from '$lib/server/http/forms';
 import { FieldError } from '$lib/server/errors';
 import { uuidParam } from '$lib/server/http/params';
@@ -20,7 +20,7 @@ const back = (id: string) => redirect(303, `/children/${id}/access?saved=1`);
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = await requireChildAccess(event, uuidParam(event.params.childId), { teamOnly: true });
-	const db = await database();
+	const { db } = ctx;
 	const view = await getChild(db, ctx);
 	const orgs = await grants.partnerOrganisations(db);
 	const today = helsinkiDate();
@@ -50,7 +50,7 @@ export const actions: Actions = {
 		const form = await grantDef.read(event.request);
 		if (!form.valid) return fail(400, { grantForm: form });
 		try {
-			await grants.createGrant(await database(), ctx, form.data);
+			await grants.createGrant(ctx.db, ctx, form.data);
 		} catch (e) {
 			return formFailure(form, e, { key: 'grantForm' });
 		}
@@ -60,7 +60,7 @@ export const actions: Actions = {
 		const ctx = await team(event, 'revoke');
 		const parsed = s.idSchema.safeParse(Object.fromEntries(await readForm(event.request)));
 		if (!parsed.success) return fail(400, {});
-		await grants.revokeGrant(await database(), ctx, parsed.data.id).catch(httpFailure);
+		await grants.revokeGrant(ctx.db, ctx, parsed.data.id).catch(httpFailure);
 		back(ctx.childId);
 	},
 	addPlacement: async (event) => {
@@ -68,7 +68,7 @@ export const actions: Actions = {
 		const form = await placementDef.read(event.request);
 		if (!form.valid) return fail(400, { placementForm: form });
 		try {
-			await grants.createPlacement(await database(), ctx, form.data);
+			await grants.createPlacement(ctx.db, ctx, form.data);
 		} catch (e) {
 			return formFailure(form, e, { key: 'placementForm' });
 		}
@@ -81,7 +81,7 @@ export const actions: Actions = {
 		);
 		if (!parsed.success) return fail(400, {});
 		try {
-			await grants.endPlacement(await database(), ctx, parsed.data.id, parsed.data.until);
+			await grants.endPlacement(ctx.db, ctx, parsed.data.id, parsed.data.until);
 		} catch (e) {
 			if (e instanceof FieldError) return fail(400, { endPlacementError: e.fields.until });
 			httpFailure(e);
@@ -93,7 +93,7 @@ export const actions: Actions = {
 		const form = await requestDef.read(event.request);
 		if (!form.valid) return fail(400, { requestForm: form });
 		try {
-			await grants.createAssessmentRequest(await database(), ctx, form.data);
+			await grants.createAssessmentRequest(ctx.db, ctx, form.data);
 		} catch (e) {
 			return formFailure(form, e, { key: 'requestForm' });
 		}

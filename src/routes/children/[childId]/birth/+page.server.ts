@@ -2,7 +2,7 @@ import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { helsinkiDate } from '$lib/domain/access';
 import { birthSchema } from '$lib/schemas/path';
-import { database, requireChildAccess } from '$lib/server/http/authz';
+import { requireChildAccess } from '$lib/server/http/authz';
 import { httpFailure, submitForm } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { getChild } from '$lib/server/features/children';
@@ -19,7 +19,7 @@ const access = (event: RequestEvent, action?: string) =>
 /** Recording the birth of a child notified before it (25 c §). */
 export const load: PageServerLoad = async (event) => {
 	const ctx = await access(event);
-	const view = await getChild(await database(), ctx).catch(httpFailure);
+	const view = await getChild(ctx.db, ctx).catch(httpFailure);
 	if (view.kind !== 'team') throw new Error('unreachable: team-only access');
 	const c = view.child;
 	return {
@@ -37,7 +37,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	record: async (event) => {
 		const ctx = await access(event, 'update');
-		const db = await database();
+		const { db } = ctx;
 		return submitForm(event.request, birthSchema, {
 			save: (data) => recordBirth(db, ctx, data),
 			to: () => `/children/${ctx.childId}?saved=birth`,

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { fail } from 'sveltekit-superforms';
 import { childEditSchema } from '$lib/schemas/children';
-import { database, requireChildAccess, requireRecentAuth } from '$lib/server/http/authz';
+import { requireChildAccess, requireRecentAuth } from '$lib/server/http/authz';
 import { caseloadQuery, defineForm, formFailure } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { getChild, teamWorkers, updateChild } from '$lib/server/features/children';
@@ -23,7 +23,7 @@ export const load: PageServerLoad = async (event) => {
 	const ctx = await requireChildAccess(event, uuidParam(event.params.childId), { teamOnly: true });
 	// The form shows the whole identity code: a fresh confirmation first.
 	requireRecentAuth(event);
-	const db = await database();
+	const { db } = ctx;
 	const view = await getChild(db, ctx, { withIdentityCode: true });
 	if (view.kind !== 'team') throw new Error('unreachable: team-only access');
 	const workers = await teamWorkers(db, view.child.teamId);
@@ -45,7 +45,7 @@ export const actions: Actions = {
 		if (!form.valid) return fail(400, { form });
 		let saved: Awaited<ReturnType<typeof updateChild>>;
 		try {
-			saved = await updateChild(await database(), ctx, form.data);
+			saved = await updateChild(ctx.db, ctx, form.data);
 		} catch (e) {
 			return formFailure(form, e, { onConflict: (c) => asForm(c) });
 		}

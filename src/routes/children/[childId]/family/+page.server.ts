@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { searchSchema } from '$lib/schemas/children';
 import { siblingSchema } from '$lib/schemas/path';
-import { database, requireChildAccess, viewerOf } from '$lib/server/http/authz';
+import { requireChildAccess, staffOf } from '$lib/server/http/authz';
 import { defineForm, httpFailure, plainFailure, readForm } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { getChild, searchChildren } from '$lib/server/features/children';
@@ -21,7 +21,7 @@ const access = (event: RequestEvent, action?: string) =>
 /** Siblings linked as one family (§11), so the team sees and discusses them together. */
 export const load: PageServerLoad = async (event) => {
 	const ctx = await access(event);
-	const db = await database();
+	const { db } = ctx;
 	const view = await getChild(db, ctx);
 	return {
 		childId: ctx.childId,
@@ -34,10 +34,11 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	// A POST, not a query string: a name must never end up in a URL.
 	search: async (event) => {
+		const staff = staffOf(event);
 		const ctx = await access(event);
 		const form = await searchForm.read(event.request);
 		if (!form.valid) return fail(400, { form });
-		const found = await searchChildren(await database(), viewerOf(event), form.data.query);
+		const found = await searchChildren(staff.db, staff, form.data.query);
 		return { form, results: found.filter((r) => r.id !== ctx.childId) };
 	},
 	link: async (event) => {
@@ -50,12 +51,12 @@ export const actions: Actions = {
 			entityType: 'family'
 		});
 		// A plain form with one button: the problem is said on an error page of its own.
-		await linkSiblings(await database(), ctx, other).catch(plainFailure);
+		await linkSiblings(ctx.db, ctx, other).catch(plainFailure);
 		redirect(303, `/children/${ctx.childId}/family?saved=linked`);
 	},
 	unlink: async (event) => {
 		const ctx = await access(event, 'unlink');
-		await unlinkFromFamily(await database(), ctx).catch(httpFailure);
+		await unlinkFromFamily(ctx.db, ctx).catch(httpFailure);
 		redirect(303, `/children/${ctx.childId}/family?saved=unlinked`);
 	}
 };

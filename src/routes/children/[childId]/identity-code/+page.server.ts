@@ -1,4 +1,4 @@
-import { database, requireChildAccess, requireRecentAuth } from '$lib/server/http/authz';
+import { requireChildAccess, requireRecentAuth } from '$lib/server/http/authz';
 import { httpFailure } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { getChild, revealIdentityCode } from '$lib/server/features/children';
@@ -12,7 +12,7 @@ export const load: PageServerLoad = async (event) => {
 		entityType: 'identity_code'
 	});
 	requireRecentAuth(event);
-	const db = await database();
+	const { db } = ctx;
 	const view = await getChild(db, ctx);
 	return {
 		child: { id: ctx.childId, name: `${view.child.givenName} ${view.child.familyName}` },

@@ -1,6 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { clearOverrideSchema, overrideSchema } from '$lib/schemas/status';
-import { database, requireChildAccess, requireRecentAuth } from '$lib/server/http/authz';
+import { requireChildAccess, requireRecentAuth } from '$lib/server/http/authz';
 import { defineForm, httpFailure } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { overrideFormState, setOverride } from '$lib/server/features/status';
@@ -18,7 +18,7 @@ const access = (event: RequestEvent<{ childId: string }>, action?: string) =>
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = await access(event);
-	const state = await overrideFormState(await database(), ctx).catch(httpFailure);
+	const state = await overrideFormState(ctx.db, ctx).catch(httpFailure);
 	requireRecentAuth(event);
 	return {
 		childId: ctx.childId,
@@ -36,7 +36,7 @@ export const actions: Actions = {
 	set: async (event) => {
 		const ctx = await access(event, 'override');
 		requireRecentAuth(event);
-		const db = await database();
+		const { db } = ctx;
 		return setForm.submit(event.request, {
 			save: (d) => setOverride(db, ctx, d),
 			to: () => `/children/${ctx.childId}?saved=override`,
@@ -46,7 +46,7 @@ export const actions: Actions = {
 	clear: async (event) => {
 		const ctx = await access(event, 'override_clear');
 		requireRecentAuth(event);
-		const db = await database();
+		const { db } = ctx;
 		return clearForm.submit(event.request, {
 			save: (d) => setOverride(db, ctx, { basedOn: d.basedOn, clear: true }),
 			to: () => `/children/${ctx.childId}?saved=override_cleared`,

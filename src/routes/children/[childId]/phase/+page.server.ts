@@ -8,7 +8,7 @@ import {
 	phaseSchema,
 	placementChangeSchema
 } from '$lib/schemas/path';
-import { database, requireChildAccess } from '$lib/server/http/authz';
+import { requireChildAccess } from '$lib/server/http/authz';
 import { defineForm } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { partnerOrganisations } from '$lib/server/features/grants';
@@ -37,7 +37,7 @@ const access = (event: RequestEvent, action?: string) =>
 /** Moving the child along its path (§10); the client plan has its own page. */
 export const load: PageServerLoad = async (event) => {
 	const ctx = await access(event);
-	const db = await database();
+	const { db } = ctx;
 	const path = await childPath(db, ctx);
 	if (path?.kind !== 'team') error(404, m.error_not_found());
 	const units = (await partnerOrganisations(db)).filter((o) => o.kind === 'residential_unit');
@@ -71,7 +71,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	change: async (event) => {
 		const ctx = await access(event, 'create');
-		const db = await database();
+		const { db } = ctx;
 		return phaseForm.submit(event.request, {
 			save: (data) => changePhase(db, ctx, data),
 			to: (r) =>
@@ -81,7 +81,7 @@ export const actions: Actions = {
 	},
 	extendEmergency: async (event) => {
 		const ctx = await access(event, 'update');
-		const db = await database();
+		const { db } = ctx;
 		return extensionForm.submit(event.request, {
 			save: (data) => extendEmergencyPlacement(db, ctx, data),
 			to: () => `/children/${ctx.childId}/phase?saved=phase`,
@@ -90,7 +90,7 @@ export const actions: Actions = {
 	},
 	recordApplication: async (event) => {
 		const ctx = await access(event, 'update');
-		const db = await database();
+		const { db } = ctx;
 		return careOrderApplicationForm.submit(event.request, {
 			save: (data) => recordCareOrderApplication(db, ctx, data),
 			to: () => `/children/${ctx.childId}/phase?saved=phase`,
@@ -99,7 +99,7 @@ export const actions: Actions = {
 	},
 	changePlacement: async (event) => {
 		const ctx = await access(event, 'create');
-		const db = await database();
+		const { db } = ctx;
 		return placementChangeForm.submit(event.request, {
 			save: (data) => changePlacement(db, ctx, data),
 			to: () => `/children/${ctx.childId}?saved=phase`

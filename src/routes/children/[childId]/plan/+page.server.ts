@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { database, requireChildAccess } from '$lib/server/http/authz';
+import { requireChildAccess } from '$lib/server/http/authz';
 import { httpFailure } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { withClockText } from '$lib/server/http/path-text';
@@ -13,7 +13,7 @@ export const load: PageServerLoad = async (event) => {
 		teamOnly: true,
 		entityType: 'client_plan'
 	});
-	const db = await database();
+	const { db } = ctx;
 	const path = await childPath(db, ctx);
 	if (path?.kind !== 'team') error(404, m.error_not_found());
 	const versions = await clientPlans(db, ctx).catch(httpFailure);

@@ -1,5 +1,5 @@
 import { summaryLocale } from '$lib/schemas/path';
-import { database, requireChildAccess } from '$lib/server/http/authz';
+import { requireChildAccess } from '$lib/server/http/authz';
 import { httpFailure } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { familySummary } from '$lib/server/features/path';
@@ -12,7 +12,7 @@ export const load: PageServerLoad = async (event) => {
 		action: 'produce',
 		entityType: 'family_summary'
 	});
-	const summary = await familySummary(await database(), ctx).catch(httpFailure);
+	const summary = await familySummary(ctx.db, ctx).catch(httpFailure);
 	return {
 		childId: ctx.childId,
 		locale: summaryLocale.parse(event.url.searchParams.get('lang') ?? undefined),

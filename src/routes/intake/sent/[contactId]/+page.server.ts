@@ -1,4 +1,4 @@
-import { database, requireRole, viewerOf } from '$lib/server/http/authz';
+import { requireRole } from '$lib/server/http/authz';
 import { httpFailure } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { requireReceipt } from '$lib/server/features/path';
@@ -6,10 +6,8 @@ import type { PageServerLoad } from './$types';
 
 /** One receipt: what the notifier filed and whom to contact, nothing of the record (§3). */
 export const load: PageServerLoad = async (event) => {
-	await requireRole(event, 'partner', 'residential_staff');
+	const staff = await requireRole(event, 'partner', 'residential_staff');
 	const contactId = uuidParam(event.params.contactId);
-	const receipt = await requireReceipt(await database(), viewerOf(event), contactId).catch(
-		httpFailure
-	);
+	const receipt = await requireReceipt(staff.db, staff, contactId).catch(httpFailure);
 	return { receipt };
 };

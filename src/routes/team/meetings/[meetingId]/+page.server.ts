@@ -10,7 +10,7 @@ import {
 	removeItemSchema,
 	reorderSchema
 } from '$lib/schemas/meetings';
-import { database, requireRole, viewerOf } from '$lib/server/http/authz';
+import { requireRole, staffOf } from '$lib/server/http/authz';
 import { defineForm, httpFailure, plainFailure, readForm } from '$lib/server/http/forms';
 import { agendaSections, agendaText } from '$lib/server/http/meeting-text';
 import { uuidParam } from '$lib/server/http/params';
@@ -40,8 +40,8 @@ const back = (event: RequestEvent, saved: string) =>
 /** One meeting: its agenda in §7's order with each child's reasons; prepared, held, closed. */
 export const load: PageServerLoad = async (event) => {
 	const { membership } = await requireRole(event, ...TEAM_ROLES);
-	const db = await database();
-	const viewer = viewerOf(event);
+	const viewer = staffOf(event);
+	const { db } = viewer;
 	const view = await meetingView(db, viewer, meetingId(event)).catch(httpFailure);
 	const canRun = can(membership.role, 'runMeeting');
 	const editable = view.meeting.state !== 'closed';
@@ -80,11 +80,11 @@ async function plain<T>(event: RequestEvent, schema: { safeParse: (v: unknown) =
 
 export const actions: Actions = {
 	open: async (event) => {
-		await requireRole(event, ...RUNS);
-		const db = await database();
+		const staff = await requireRole(event, ...RUNS);
+		const { db } = staff;
 		return openForm.submit(event.request, {
 			save: (d) =>
-				advanceMeeting(db, viewerOf(event), meetingId(event), {
+				advanceMeeting(db, staff, meetingId(event), {
 					version: d.version,
 					facilitatorId: d.facilitatorId || null,
 					noteTakerId: d.noteTakerId || null,
@@ -95,46 +95,42 @@ export const actions: Actions = {
 		});
 	},
 	close: async (event) => {
-		await requireRole(event, ...RUNS);
-		const db = await database();
+		const staff = await requireRole(event, ...RUNS);
+		const { db } = staff;
 		return closeForm.submit(event.request, {
-			save: (d) => advanceMeeting(db, viewerOf(event), meetingId(event), { version: d.version }),
+			save: (d) => advanceMeeting(db, staff, meetingId(event), { version: d.version }),
 			to: () => back(event, 'meeting_closed'),
 			onConflict: (c) => ({ version: c.version })
 		});
 	},
 	addChild: async (event) => {
-		await requireRole(event, ...RUNS);
-		const db = await database();
+		const staff = await requireRole(event, ...RUNS);
+		const { db } = staff;
 		return addChildForm.submit(event.request, {
-			save: (d) => addToAgenda(db, viewerOf(event), meetingId(event), d),
+			save: (d) => addToAgenda(db, staff, meetingId(event), d),
 			to: () => back(event, 'agenda_added')
 		});
 	},
 	removeChild: async (event) => {
-		await requireRole(event, ...RUNS);
+		const staff = await requireRole(event, ...RUNS);
 		const parsed = await plain(event, removeItemSchema);
 		if (!parsed.success) error(400, m.meeting_error_remove_reason());
-		await removeFromAgenda(await database(), viewerOf(event), meetingId(event), parsed.data).catch(
-			plainFailure
-		);
+		await removeFromAgenda(staff.db, staff, meetingId(event), parsed.data).catch(plainFailure);
 		redirect(303, back(event, 'agenda_removed'));
 	},
 	reorder: async (event) => {
-		await requireRole(event, ...RUNS);
+		const staff = await requireRole(event, ...RUNS);
 		const parsed = await plain(event, reorderSchema);
 		if (!parsed.success) error(400, m.meeting_error_reorder());
-		await reorderAgenda(await database(), viewerOf(event), meetingId(event), parsed.data).catch(
-			plainFailure
-		);
+		await reorderAgenda(staff.db, staff, meetingId(event), parsed.data).catch(plainFailure);
 		redirect(303, back(event, 'agenda_moved'));
 	},
 	addAddendum: async (event) => {
-		await requireRole(event, ...RUNS);
-		const db = await database();
+		const staff = await requireRole(event, ...RUNS);
+		const { db } = staff;
 		return addendumForm.submit(event.request, {
 			save: (d) =>
-				addAddendum(db, viewerOf(event), meetingId(event), {
+				addAddendum(db, staff, meetingId(event), {
 					text: d.text,
 					childId: d.childId || null
 				}),

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { fail, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { consultationRequestSchema } from '$lib/schemas/workflows';
-import { requireChildAccess, database } from '$lib/server/http/authz';
+import { requireChildAccess } from '$lib/server/http/authz';
 import { uuidParam } from '$lib/server/http/params';
 import { requestConsultation } from '$lib/server/features/consultations';
 import type { Actions, PageServerLoad } from './$types';
@@ -31,7 +31,7 @@ export const actions: Actions = {
 			zod4(consultationRequestSchema)
 		);
 		if (!form.valid) return fail(400, { form });
-		const id = await requestConsultation(await database(), ctx, form.data);
+		const id = await requestConsultation(ctx.db, ctx, form.data);
 		redirect(303, `/consultations/${id}?saved=requested`);
 	}
 };

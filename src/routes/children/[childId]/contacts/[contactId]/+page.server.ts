@@ -2,7 +2,7 @@ import { helsinkiDate } from '$lib/domain/access';
 import { can } from '$lib/domain/permissions';
 import { clockState } from '$lib/domain/clocks';
 import { decisionSchema, urgencySchema } from '$lib/schemas/path';
-import { database, requireChildAccess } from '$lib/server/http/authz';
+import { requireChildAccess } from '$lib/server/http/authz';
 import { defineForm, httpFailure } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import {
@@ -28,7 +28,7 @@ const access = (event: RequestEvent, action?: string) =>
 /** One contact: its urgency and the decision whether to start a needs assessment (§10). */
 export const load: PageServerLoad = async (event) => {
 	const ctx = await access(event);
-	const db = await database();
+	const { db } = ctx;
 	const row = await getContact(db, ctx, uuidParam(event.params.contactId)).catch(httpFailure);
 	const canDecide = can(ctx.access.membership.role, 'decideContact');
 	const c = row.contact;
@@ -76,7 +76,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	assessUrgency: async (event) => {
 		const ctx = await access(event, 'update');
-		const db = await database();
+		const { db } = ctx;
 		const contactId = uuidParam(event.params.contactId);
 		return urgencyForm.submit(event.request, {
 			save: (data) => assessUrgency(db, ctx, contactId, data),
@@ -86,7 +86,7 @@ export const actions: Actions = {
 	},
 	decide: async (event) => {
 		const ctx = await access(event, 'decide');
-		const db = await database();
+		const { db } = ctx;
 		const contactId = uuidParam(event.params.contactId);
 		return decisionForm.submit(event.request, {
 			save: (data) => decideContact(db, ctx, contactId, data),

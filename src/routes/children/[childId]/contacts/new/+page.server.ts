@@ -1,6 +1,6 @@
 import { helsinkiDate } from '$lib/domain/access';
 import { contactSchema } from '$lib/schemas/path';
-import { database, requireChildAccess } from '$lib/server/http/authz';
+import { requireChildAccess } from '$lib/server/http/authz';
 import { defineForm } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { fileContact } from '$lib/server/features/path';
@@ -34,7 +34,7 @@ export const actions: Actions = {
 			action: 'create',
 			entityType: 'case_contact'
 		});
-		const db = await database();
+		const { db } = ctx;
 		return contactForm.submit(event.request, {
 			save: (data) => fileContact(db, ctx, data),
 			to: (r) =>

@@ -1,5 +1,5 @@
 import { answerSchema } from '$lib/schemas/children';
-import { database, requireChildAccess } from '$lib/server/http/authz';
+import { requireChildAccess } from '$lib/server/http/authz';
 import { defineForm, httpFailure } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { getChild } from '$lib/server/features/children';
@@ -18,7 +18,7 @@ const access = (event: RequestEvent, action?: string) =>
 /** A 41 § information request as the partner it was made to sees it, and its answer form. */
 export const load: PageServerLoad = async (event) => {
 	const ctx = await access(event);
-	const db = await database();
+	const { db } = ctx;
 	const request = await informationRequest(db, ctx, uuidParam(event.params.grantId)).catch(
 		httpFailure
 	);
@@ -34,7 +34,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	answer: async (event) => {
 		const ctx = await access(event, 'create');
-		const db = await database();
+		const { db } = ctx;
 		const grantId = uuidParam(event.params.grantId);
 		return answerForm.submit(event.request, {
 			save: (data) => answerInformationRequest(db, ctx, { grantId, body: data.body }),

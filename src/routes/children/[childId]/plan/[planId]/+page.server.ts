@@ -1,4 +1,4 @@
-import { database, requireChildAccess } from '$lib/server/http/authz';
+import { requireChildAccess } from '$lib/server/http/authz';
 import { httpFailure } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { clientPlanVersion } from '$lib/server/features/path';
@@ -12,6 +12,6 @@ export const load: PageServerLoad = async (event) => {
 		entityType: 'client_plan',
 		entityId: planId
 	});
-	const version = await clientPlanVersion(await database(), ctx, planId).catch(httpFailure);
+	const version = await clientPlanVersion(ctx.db, ctx, planId).catch(httpFailure);
 	return { childId: ctx.childId, version };
 };

@@ -4,7 +4,7 @@ import { addMonths } from '$lib/domain/clocks';
 import { LOCALES } from '$lib/domain/roles';
 import { m } from '$lib/paraglide/messages';
 import { clientPlanSchema } from '$lib/schemas/path';
-import { database, requireChildAccess } from '$lib/server/http/authz';
+import { requireChildAccess } from '$lib/server/http/authz';
 import { defineForm } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { childPath, latestClientPlan, saveClientPlan } from '$lib/server/features/path';
@@ -25,7 +25,7 @@ const access = (event: RequestEvent, action?: string) =>
  */
 export const load: PageServerLoad = async (event) => {
 	const ctx = await access(event);
-	const db = await database();
+	const { db } = ctx;
 	const path = await childPath(db, ctx);
 	if (path?.kind !== 'team') error(404, m.error_not_found());
 	const latest = await latestClientPlan(db, ctx);
@@ -55,7 +55,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	save: async (event) => {
 		const ctx = await access(event, 'create');
-		const db = await database();
+		const { db } = ctx;
 		return clientPlanForm.submit(event.request, {
 			save: (data) => saveClientPlan(db, ctx, data),
 			to: (row) => `/children/${ctx.childId}/plan/${row.id}?saved=client_plan`,

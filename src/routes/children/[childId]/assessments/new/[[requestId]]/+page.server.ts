@@ -4,14 +4,14 @@ import { z } from 'zod';
 import { CURRENT_INSTRUMENT, itemsFor } from '$lib/domain/instrument';
 import { assessmentFormSchema } from '$lib/schemas/assessment';
 import { assessmentAction } from '$lib/server/http/assessment-actions';
-import { requireChildAccess, database } from '$lib/server/http/authz';
+import { requireChildAccess } from '$lib/server/http/authz';
 import { uuidParam } from '$lib/server/http/params';
 import { emergencyPhoneFor, getChild } from '$lib/server/features/children';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = await requireChildAccess(event, uuidParam(event.params.childId));
-	const view = await getChild(await database(), ctx);
+	const view = await getChild(ctx.db, ctx);
 	const form = await superValidate(zod4(assessmentFormSchema()));
 	const requestId = z.uuid().safeParse(event.params.requestId);
 	if (requestId.success) form.data.requestId = requestId.data;
@@ -28,7 +28,7 @@ export const load: PageServerLoad = async (event) => {
 		organisationName: ctx.access.membership.organisationName,
 		form,
 		// "Danger now" (§6): whom to call, from the child's team's organisation.
-		emergencyPhone: await emergencyPhoneFor(await database(), ctx),
+		emergencyPhone: await emergencyPhoneFor(ctx.db, ctx),
 		suggested: suggested.map((i) => i.id),
 		others: others.map((i) => i.id)
 	};

@@ -12,7 +12,7 @@ import {
 	settleStepSchema,
 	stepSchema
 } from '$lib/schemas/meetings';
-import { database, requireChildAccess, requireRole, viewerOf } from '$lib/server/http/authz';
+import { requireChildAccess, requireRole, staffOf } from '$lib/server/http/authz';
 import { defineForm, httpFailure, plainFailure, readForm } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { gridText, statusText } from '$lib/server/http/status-text';
@@ -52,8 +52,8 @@ export const load: PageServerLoad = async (event) => {
 	const { membership } = await requireRole(event, ...TEAM_ROLES);
 	const { meetingId, childId } = ids(event);
 	const ctx = await requireChildAccess(event, childId, { teamOnly: true });
-	const db = await database();
-	const viewer = viewerOf(event);
+	const { db } = ctx;
+	const viewer = staffOf(event);
 	const view = await discussionView(db, viewer, meetingId, childId).catch(httpFailure);
 	const status = await childStatusView(db, ctx);
 	const overview = await childOverview(db, ctx);
@@ -93,12 +93,12 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	saveDiscussion: async (event) => {
-		await requireRole(event, ...RUNS);
+		const staff = await requireRole(event, ...RUNS);
 		const { meetingId, childId } = ids(event);
-		const db = await database();
+		const { db } = staff;
 		return discussionForm.submit(event.request, {
 			save: (d) =>
-				saveDiscussion(db, viewerOf(event), meetingId, childId, {
+				saveDiscussion(db, staff, meetingId, childId, {
 					version: d.version || null,
 					familyPresent: d.familyPresent === 'yes',
 					familyWho: d.familyWho,
@@ -109,12 +109,12 @@ export const actions: Actions = {
 		});
 	},
 	saveReflection: async (event) => {
-		await requireRole(event, 'family_therapist');
+		const staff = await requireRole(event, 'family_therapist');
 		const { meetingId, childId } = ids(event);
-		const db = await database();
+		const { db } = staff;
 		return reflectionForm.submit(event.request, {
 			save: (d) =>
-				saveReflection(db, viewerOf(event), meetingId, childId, {
+				saveReflection(db, staff, meetingId, childId, {
 					version: d.version || null,
 					reflection: d.reflection
 				}),
@@ -123,37 +123,31 @@ export const actions: Actions = {
 		});
 	},
 	addHypothesis: async (event) => {
-		await requireRole(event, ...RUNS);
+		const staff = await requireRole(event, ...RUNS);
 		const { meetingId, childId } = ids(event);
-		const db = await database();
+		const { db } = staff;
 		return hypothesisForm.submit(event.request, {
-			save: (d) => addHypothesis(db, viewerOf(event), meetingId, childId, d),
+			save: (d) => addHypothesis(db, staff, meetingId, childId, d),
 			to: () => here(event, 'hypothesis')
 		});
 	},
 	settleHypothesis: async (event) => {
-		await requireRole(event, ...RUNS);
+		const staff = await requireRole(event, ...RUNS);
 		const { meetingId, childId } = ids(event);
 		const parsed = settleHypothesisSchema.safeParse(
 			Object.fromEntries(await readForm(event.request))
 		);
 		if (!parsed.success) error(400, m.meeting_error_settle_choice());
-		await settleHypothesis(
-			await database(),
-			viewerOf(event),
-			meetingId,
-			childId,
-			parsed.data
-		).catch(plainFailure);
+		await settleHypothesis(staff.db, staff, meetingId, childId, parsed.data).catch(plainFailure);
 		redirect(303, here(event, 'hypothesis_settled'));
 	},
 	addStep: async (event) => {
-		await requireRole(event, ...RUNS);
+		const staff = await requireRole(event, ...RUNS);
 		const { meetingId, childId } = ids(event);
-		const db = await database();
+		const { db } = staff;
 		return stepForm.submit(event.request, {
 			save: (d) =>
-				addStep(db, viewerOf(event), meetingId, childId, {
+				addStep(db, staff, meetingId, childId, {
 					...d,
 					hypothesisId: d.hypothesisId || null
 				}),
@@ -161,13 +155,11 @@ export const actions: Actions = {
 		});
 	},
 	settleStep: async (event) => {
-		await requireRole(event, ...RUNS);
+		const staff = await requireRole(event, ...RUNS);
 		const { meetingId, childId } = ids(event);
 		const parsed = settleStepSchema.safeParse(Object.fromEntries(await readForm(event.request)));
 		if (!parsed.success) error(400, m.meeting_error_settle_choice());
-		await settleStep(await database(), viewerOf(event), meetingId, childId, parsed.data).catch(
-			plainFailure
-		);
+		await settleStep(staff.db, staff, meetingId, childId, parsed.data).catch(plainFailure);
 		redirect(303, here(event, 'step_settled'));
 	}
 };
