@@ -23,6 +23,12 @@ const SURFACE = "Import the feature's public surface (its index.ts), not its fil
 const SIBLING_FEATURE_FILE = { regex: '^\\.\\./[^./][^/]*/', message: SURFACE };
 /** From outside the features: a file inside one (`…/features/name/file`). */
 const FEATURE_FILE = { regex: '(^|/)features/[^/]+/', message: SURFACE };
+/** The form library is spoken by two modules only, so it can be replaced there (ADR 025). */
+const FORM_LIBRARY = {
+	group: ['sveltekit-superforms', 'sveltekit-superforms/*'],
+	message:
+		'Forms go through defineForm and its helpers (src/lib/server/http/forms.ts) and useForm (src/lib/forms.svelte.ts).'
+};
 
 export default ts.config(
 	{
@@ -98,7 +104,7 @@ export default ts.config(
 		files: ['src/lib/server/features/**/*.ts'],
 		ignores: ['src/lib/server/**/*.spec.ts'],
 		rules: {
-			'no-restricted-imports': ['error', { patterns: [KIT, SIBLING_FEATURE_FILE] }],
+			'no-restricted-imports': ['error', { patterns: [KIT, SIBLING_FEATURE_FILE, FORM_LIBRARY] }],
 			// A versioned row's next version comes from the lock helpers (db/lock.ts), one rule
 			// for every optimistic lock.
 			'no-restricted-syntax': [
@@ -119,13 +125,23 @@ export default ts.config(
 			'src/lib/server/testing/**',
 			'src/lib/server/**/*.spec.ts'
 		],
-		rules: { 'no-restricted-imports': ['error', { patterns: [KIT, FEATURE_FILE] }] }
+		rules: { 'no-restricted-imports': ['error', { patterns: [KIT, FEATURE_FILE, FORM_LIBRARY] }] }
 	},
 	{
 		// The HTTP adapter and test helpers may speak Kit, not reach into a feature.
 		files: ['src/lib/server/http/**/*.ts', 'src/lib/server/testing/**/*.ts'],
-		ignores: ['src/lib/server/**/*.spec.ts'],
+		ignores: ['src/lib/server/**/*.spec.ts', 'src/lib/server/http/forms.ts'],
+		rules: { 'no-restricted-imports': ['error', { patterns: [FEATURE_FILE, FORM_LIBRARY] }] }
+	},
+	{
+		files: ['src/lib/server/http/forms.ts'],
 		rules: { 'no-restricted-imports': ['error', { patterns: [FEATURE_FILE] }] }
+	},
+	{
+		// Components name the form type that useForm's module gives, never the library's.
+		files: ['src/lib/components/**', 'src/lib/*.ts'],
+		ignores: ['src/lib/forms.svelte.ts', 'src/lib/**/*.spec.ts'],
+		rules: { 'no-restricted-imports': ['error', { patterns: [FORM_LIBRARY] }] }
 	},
 	{
 		// Routes are thin: they call a feature's public module and the HTTP adapter, and never
@@ -155,7 +171,8 @@ export default ts.config(
 						{
 							group: ['drizzle-orm', 'drizzle-orm/*', 'postgres', '@electric-sql/*'],
 							message: 'Routes reach the database through a feature module, not directly.'
-						}
+						},
+						FORM_LIBRARY
 					]
 				}
 			]

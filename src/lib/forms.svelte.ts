@@ -9,6 +9,16 @@ import type { SuperValidated, ValidationErrors } from 'sveltekit-superforms';
 /* eslint-disable @typescript-eslint/no-explicit-any -- any form's fields and message */
 
 /**
+ * A form as the server answered it: its id, whether it is valid, its values, errors and
+ * message. Pages and components name this type, never the server library's (ADR 025).
+ */
+export type Validated<
+	T extends Record<string, unknown> = Record<string, unknown>,
+	M = any
+> = SuperValidated<T, M, any>;
+export type { ValidationErrors };
+
+/**
  * The client half of a form whose server half is superforms (ADR 025). The server
  * validates every form; the page only shows what the server answered, so the browser gets
  * no validation library and no superforms client: values, errors and message as stores,

@@ -1,11 +1,10 @@
-import { fail } from 'sveltekit-superforms';
 import { isTeamRole } from '$lib/domain/roles';
 import { m } from '$lib/paraglide/messages';
 import { parseDashboardFilter } from '$lib/schemas/dashboard';
 import { parsePage } from '$lib/schemas/common';
 import { inboxSearchSchema } from '$lib/schemas/inbox';
 import { requireRole, requireUser, staffOf } from '$lib/server/http/authz';
-import { defineForm } from '$lib/server/http/forms';
+import { defineForm, fail } from '$lib/server/http/forms';
 import { teamWorkers } from '$lib/server/features/children';
 import { teamDashboard } from '$lib/server/features/dashboard';
 import { partnerInbox } from '$lib/server/features/grants';

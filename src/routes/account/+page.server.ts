@@ -1,5 +1,4 @@
 import { error, redirect } from '@sveltejs/kit';
-import { fail, message } from 'sveltekit-superforms';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { changePasswordSchema } from '$lib/schemas/auth';
@@ -13,7 +12,7 @@ import {
 	listUserSessions
 } from '$lib/server/auth';
 import { database, requireRecentAuth, requireUser } from '$lib/server/http/authz';
-import { defineForm, formFailure, readForm } from '$lib/server/http/forms';
+import { defineForm, fail, formFailure, message, readForm } from '$lib/server/http/forms';
 import { changeOwnPassword } from '$lib/server/features/account';
 import { securityEvent } from '$lib/server/auth';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,11 +1,10 @@
-import { fail } from 'sveltekit-superforms';
 import { TEAM_ROLES } from '$lib/domain/roles';
 import { searchSchema } from '$lib/schemas/children';
 import { parsePage } from '$lib/schemas/common';
 import { requireRole } from '$lib/server/http/authz';
 import { listTeamChildren, searchChildren } from '$lib/server/features/children';
 import type { Actions, PageServerLoad } from './$types';
-import { defineForm } from '$lib/server/http/forms';
+import { defineForm, fail } from '$lib/server/http/forms';
 
 const searchForm = defineForm(searchSchema, 'search');
 

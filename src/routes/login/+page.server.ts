@@ -1,6 +1,4 @@
 import { redirect, type Cookies } from '@sveltejs/kit';
-import { fail, message, superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
 import { formatTimeRoundedUp } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
 import { cookieMaxAge, cookieName, isLocale } from '$lib/paraglide/runtime';
@@ -16,7 +14,7 @@ import {
 } from '$lib/server/features/account';
 import { clientAddress } from '$lib/server/http/address';
 import type { Actions, PageServerLoad } from './$types';
-import { readForm } from '$lib/server/http/forms';
+import { defineForm, fail, message, readForm } from '$lib/server/http/forms';
 import { database, type Db } from '$lib/server/http/authz';
 
 /**
@@ -42,12 +40,14 @@ async function settleLocale(db: Db, cookies: Cookies, userId: string) {
 	}
 }
 
+const loginForm = defineForm(loginSchema);
+
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
 	if (locals.pending)
 		redirect(303, `/login/code?next=${encodeURIComponent(safeNext(url.searchParams.get('next')))}`);
 	return {
-		form: await superValidate(zod4(loginSchema)),
+		form: await loginForm.show(),
 		next: safeNext(url.searchParams.get('next')),
 		loggedOut: url.searchParams.has('logged_out'),
 		passwordSet: url.searchParams.has('password_set')
@@ -61,7 +61,7 @@ export const actions: Actions = {
 		const formData = await readForm(request);
 		const nextValue = formData.get('next');
 		const next = safeNext(typeof nextValue === 'string' ? nextValue : undefined);
-		const form = await superValidate(formData, zod4(loginSchema));
+		const form = await loginForm.check(formData);
 		const password = form.data.password;
 		// The password never travels back to the browser.
 		form.data.password = '';

@@ -1,9 +1,7 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
-import { fail, setError, superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '../../paraglide/messages';
 import { allowedAssessmentFields, assessmentFormSchema } from '../../schemas/assessment';
-import { formFailure, readForm } from './forms';
+import { defineForm, fail, formFailure, readForm, setError } from './forms';
 import {
 	type AssessmentContent,
 	contentFromForm,
@@ -11,6 +9,9 @@ import {
 	saveAssessment
 } from '../features/assessments';
 import { type ChildContext } from '../access';
+
+/** The assessment form of the current instrument: a new one's, a draft's, a correction's. */
+export const assessmentForm = defineForm(assessmentFormSchema());
 
 /**
  * Save-draft and submit share one path: unknown fields are refused, the schema checks each
@@ -24,8 +25,7 @@ export async function assessmentAction(
 	draftId: string | null = null
 ) {
 	const formData = await readForm(event.request);
-	const schema = assessmentFormSchema();
-	const form = await superValidate(formData, zod4(schema));
+	const form = await assessmentForm.check(formData);
 	const allowed = allowedAssessmentFields();
 	if ([...formData.keys()].some((k) => !allowed.has(k))) {
 		setError(form, m.error_unknown_fields());

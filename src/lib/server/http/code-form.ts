@@ -1,10 +1,10 @@
-import { fail, setError, superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
 import { formatTimeRoundedUp } from '../../format';
 import { m } from '../../paraglide/messages';
 import { codeSchema } from '../../schemas/auth';
 import type { Db } from '../db';
-import { readForm } from './forms';
+import { defineForm, fail, setError } from './forms';
+
+const codeForm = defineForm(codeSchema);
 import { checkCode, type CodeCheck } from '../auth/factor';
 
 /**
@@ -18,7 +18,7 @@ export async function submitCode(
 	setHeaders: (h: Record<string, string>) => void,
 	opts: { pendingSetup?: boolean } = {}
 ) {
-	const form = await superValidate(await readForm(request), zod4(codeSchema));
+	const form = await codeForm.read(request);
 	const code = form.data.code;
 	form.data.code = '';
 	if (!form.valid) return { failure: fail(400, { form }) } as const;
@@ -35,5 +35,5 @@ export async function submitCode(
 }
 
 export async function emptyCodeForm(next: string) {
-	return superValidate({ code: '', next }, zod4(codeSchema), { errors: false });
+	return codeForm.show({ code: '', next }, { errors: false });
 }

@@ -1,11 +1,17 @@
 import { error, redirect } from '@sveltejs/kit';
-import { fail, setError, superValidate, type SuperValidated } from 'sveltekit-superforms';
+import { fail, message, setError, superValidate, type SuperValidated } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { z } from 'zod';
 import { m } from '../../paraglide/messages';
 import { ConflictError, FieldError, ForbiddenError, NotFoundError } from '../errors';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- superforms' generic form types */
+
+/**
+ * The only module on the server that speaks to the form library (ADR 025): routes and the
+ * HTTP layer answer with these, so the library can be replaced here alone.
+ */
+export { fail, message, setError };
 
 /**
  * Turns a service failure into what the person sees: field errors (400), a stale edit
@@ -117,6 +123,9 @@ export function caseloadQuery(notice: { workerCount: number } | null | undefined
 	return notice ? `&caseload=${notice.workerCount}` : '';
 }
 
+/** What `defineForm` gives: its schema, the load's form, the action's read and submit. */
+export type FormDefinition<S extends Schema> = ReturnType<typeof defineForm<S>>;
+
 /**
  * A page's form, defined once: the form the load shows and the action that answers it share
  * the schema and the id by which the page's form (useForm) knows its answers. `submit` is
@@ -124,6 +133,7 @@ export function caseloadQuery(notice: { workerCount: number } | null | undefined
  */
 export function defineForm<S extends Schema>(schema: S, id = 'form') {
 	return {
+		schema,
 		/**
 		 * The form as the page first shows it: empty, or with a record's values (`errors:
 		 * false` where those values are only a start, not yet the person's input).
@@ -134,6 +144,8 @@ export function defineForm<S extends Schema>(schema: S, id = 'form') {
 				: superValidate(data, zod4(schema), { id, ...opts }),
 		/** The posted form, parsed and checked, for an action that answers by itself. */
 		read: async (request: Request) => superValidate(await readForm(request), zod4(schema), { id }),
+		/** A body already read (an action that looks at its fields first), parsed and checked. */
+		check: (formData: FormData) => superValidate(formData, zod4(schema), { id }),
 		submit: <R>(request: Request, opts: Omit<Parameters<typeof submitForm<S, R>>[2], 'key'>) =>
 			submitForm(request, schema, { ...opts, key: id })
 	};

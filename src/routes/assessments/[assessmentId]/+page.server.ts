@@ -5,7 +5,6 @@ import { getAssessment, startCorrection } from '$lib/server/features/assessments
 import { FieldError } from '$lib/server/errors';
 import { getChild } from '$lib/server/features/children';
 import type { Actions, PageServerLoad } from './$types';
-import {} from '$lib/server/http/authz';
 
 export const load: PageServerLoad = async (event) => {
 	const { aid, ctx } = await requireAssessmentChild(event);

@@ -1,6 +1,6 @@
 import { TEAM_ROLES } from '$lib/domain/roles';
 import { childSchema } from '$lib/schemas/children';
-import { requireRole, staffOf } from '$lib/server/http/authz';
+import { requireRole } from '$lib/server/http/authz';
 import { caseloadQuery, defineForm } from '$lib/server/http/forms';
 import { createChild, teamWorkers } from '$lib/server/features/children';
 import { responsibleOptions } from '$lib/server/features/path';
@@ -21,9 +21,8 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	create: async (event) => {
-		const staff = staffOf(event);
-		const { membership } = await requireRole(event, ...TEAM_ROLES);
-		const { db } = staff;
+		const staff = await requireRole(event, ...TEAM_ROLES);
+		const { membership, db } = staff;
 		return childForm.submit(event.request, {
 			save: (d) => createChild(db, staff, membership.teamId!, d),
 			to: (made) => `/children/${made.id}?saved=1${caseloadQuery(made.caseload)}`

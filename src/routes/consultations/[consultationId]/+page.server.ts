@@ -1,6 +1,4 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
 import { fromHelsinkiLocal } from '$lib/domain/time';
 import {
 	declineSchema,
@@ -9,7 +7,12 @@ import {
 	versionOnlySchema
 } from '$lib/schemas/workflows';
 import { requireEntityChild } from '$lib/server/http/entity-context';
-import { httpFailure, submitForm, type VersionedSchema } from '$lib/server/http/forms';
+import {
+	defineForm,
+	httpFailure,
+	type FormDefinition,
+	type VersionedSchema
+} from '$lib/server/http/forms';
 import type { z } from 'zod';
 import {
 	changeConsultation,
@@ -18,7 +21,13 @@ import {
 	participantChoices
 } from '$lib/server/features/consultations';
 import type { Actions, PageServerLoad } from './$types';
-import {} from '$lib/server/http/authz';
+
+const forms = {
+	schedule: defineForm(scheduleSchema, 'schedule'),
+	record: defineForm(recordSchema, 'record'),
+	decline: defineForm(declineSchema, 'decline'),
+	close: defineForm(versionOnlySchema, 'close')
+};
 
 const context = (event: RequestEvent<{ consultationId: string }>, action?: string) =>
 	requireEntityChild(event, event.params.consultationId, 'consultation', { action });
@@ -28,7 +37,7 @@ export const load: PageServerLoad = async (event) => {
 	const { db } = ctx;
 	const view = await getConsultation(db, ctx, id).catch(httpFailure);
 	const version = view.consultation.version;
-	const opts = (id: string) => ({ id, errors: false });
+	const start = { errors: false };
 	return {
 		...view,
 		childId: ctx.childId,
@@ -36,30 +45,25 @@ export const load: PageServerLoad = async (event) => {
 		childLink: ctx.access.basis !== 'consultation_invite',
 		// Each form at the top level of the page data, where superforms finds it after a save
 		// and takes the fresh version and empty fields (no stale errors).
-		scheduleForm: await superValidate({ version }, zod4(scheduleSchema), opts('schedule')),
-		recordForm: await superValidate(
-			{ version, hypotheses: [''] },
-			zod4(recordSchema),
-			opts('record')
-		),
-		declineForm: await superValidate({ version }, zod4(declineSchema), opts('decline')),
-		closeForm: await superValidate({ version }, zod4(versionOnlySchema), opts('close')),
+		scheduleForm: await forms.schedule.show({ version }, start),
+		recordForm: await forms.record.show({ version, hypotheses: [''] }, start),
+		declineForm: await forms.decline.show({ version }, start),
+		closeForm: await forms.close.show({ version }, start),
 		choices: view.actions.length ? await participantChoices(db, ctx.childId) : null
 	};
 };
 
-type Key = 'schedule' | 'record' | 'decline' | 'close';
+type Key = keyof typeof forms;
 
 /** Every form on the page saves through changeConsultation, checked against its version. */
 async function change<S extends VersionedSchema>(
 	event: RequestEvent<{ consultationId: string }>,
 	key: Key,
-	schema: S,
+	form: FormDefinition<S>,
 	toChange: (data: z.infer<S>) => ConsultationChange
 ) {
 	const { id, ctx } = await context(event, key);
-	return submitForm(event.request, schema, {
-		key,
+	return form.submit(event.request, {
 		save: async (data) => changeConsultation(ctx.db, ctx, id, data.version, toChange(data)),
 		to: () => `/consultations/${id}?saved=${key}`,
 		onConflict: (c) => ({ version: c.version })
@@ -68,12 +72,12 @@ async function change<S extends VersionedSchema>(
 
 export const actions: Actions = {
 	schedule: (e) =>
-		change(e, 'schedule', scheduleSchema, (d) => ({
+		change(e, 'schedule', forms.schedule, (d) => ({
 			action: 'schedule',
 			data: { ...d, scheduledAt: fromHelsinkiLocal(d.scheduledAt) }
 		})),
-	record: (e) => change(e, 'record', recordSchema, (d) => ({ action: 'record', data: d })),
+	record: (e) => change(e, 'record', forms.record, (d) => ({ action: 'record', data: d })),
 	decline: (e) =>
-		change(e, 'decline', declineSchema, (d) => ({ action: 'decline', data: { reason: d.reason } })),
-	close: (e) => change(e, 'close', versionOnlySchema, () => ({ action: 'close', data: {} }))
+		change(e, 'decline', forms.decline, (d) => ({ action: 'decline', data: { reason: d.reason } })),
+	close: (e) => change(e, 'close', forms.close, () => ({ action: 'close', data: {} }))
 };

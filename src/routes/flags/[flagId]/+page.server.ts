@@ -5,7 +5,6 @@ import { defineForm, httpFailure } from '$lib/server/http/forms';
 import { getChild } from '$lib/server/features/children';
 import { getFlag, triageFlag } from '$lib/server/features/flags';
 import type { Actions, PageServerLoad } from './$types';
-import {} from '$lib/server/http/authz';
 
 const triageForm = defineForm(triageSchema);
 

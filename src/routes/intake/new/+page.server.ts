@@ -1,14 +1,13 @@
-import { superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
 import { isTeamRole, TEAM_ROLES } from '$lib/domain/roles';
 import { helsinkiDate } from '$lib/domain/access';
 import { newChildContactSchema } from '$lib/schemas/path';
-import { requireRole, staffOf } from '$lib/server/http/authz';
-import { submitForm } from '$lib/server/http/forms';
+import { requireRole } from '$lib/server/http/authz';
+import { defineForm } from '$lib/server/http/forms';
 import { fileContactForNewChild, intakeTeams } from '$lib/server/features/path';
 import type { Actions, PageServerLoad } from './$types';
 
 const FILERS = [...TEAM_ROLES, 'partner', 'residential_staff'] as const;
+const contactForm = defineForm(newChildContactSchema);
 
 /**
  * A notification or other contact about a child named in the form: the team logs one it
@@ -24,7 +23,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		byTeam,
 		teams: teams.map((t) => ({ value: t.id, label: t.name })),
-		form: await superValidate(
+		form: await contactForm.show(
 			{
 				teamId: byTeam ? membership.teamId! : '',
 				receivedOn: helsinkiDate(new Date()),
@@ -32,7 +31,6 @@ export const load: PageServerLoad = async (event) => {
 				notifierKind: byTeam ? undefined : 'other',
 				kind: byTeam ? undefined : 'notification'
 			},
-			zod4(newChildContactSchema),
 			{ errors: false }
 		)
 	};
@@ -40,10 +38,9 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	file: async (event) => {
-		const staff = staffOf(event);
-		const { membership } = await requireRole(event, ...FILERS);
-		const { db } = staff;
-		return submitForm(event.request, newChildContactSchema, {
+		const staff = await requireRole(event, ...FILERS);
+		const { membership, db } = staff;
+		return contactForm.submit(event.request, {
 			save: (data) => fileContactForNewChild(db, staff, data),
 			to: (r) =>
 				isTeamRole(membership.role)

@@ -1,5 +1,4 @@
 import { redirect } from '@sveltejs/kit';
-import { fail, message, setError } from 'sveltekit-superforms';
 import { formatTimeRoundedUp } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
 import { setPasswordSchema } from '$lib/schemas/auth';
@@ -10,7 +9,7 @@ import {
 } from '$lib/server/features/account';
 import { clientAddress } from '$lib/server/http/address';
 import type { Actions, PageServerLoad } from './$types';
-import { defineForm } from '$lib/server/http/forms';
+import { defineForm, fail, message, setError } from '$lib/server/http/forms';
 import { database } from '$lib/server/http/authz';
 
 const passwordForm = defineForm(setPasswordSchema);

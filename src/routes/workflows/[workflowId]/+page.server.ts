@@ -1,6 +1,4 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
 import { helsinkiDate } from '$lib/domain/access';
 import {
 	activateSchema,
@@ -11,12 +9,27 @@ import {
 	stepSchema
 } from '$lib/schemas/workflows';
 import { requireEntityChild } from '$lib/server/http/entity-context';
-import { httpFailure, submitForm, type VersionedSchema } from '$lib/server/http/forms';
+import {
+	defineForm,
+	httpFailure,
+	type FormDefinition,
+	type VersionedSchema
+} from '$lib/server/http/forms';
 import type { z } from 'zod';
 import { getChild } from '$lib/server/features/children';
 import { changeWorkflow, getWorkflow, type WorkflowChange } from '$lib/server/features/intensive';
 import type { Actions, PageServerLoad } from './$types';
-import {} from '$lib/server/http/authz';
+
+/** Each form's id is its change's key: the access-log action and the `?saved=` notice. */
+const forms = {
+	activate: defineForm(activateSchema, 'activate'),
+	close: defineForm(closeWorkflowSchema, 'close'),
+	partner: defineForm(partnerSchema, 'partner'),
+	step: defineForm(stepSchema, 'step'),
+	step_done: defineForm(stepDoneSchema, 'step_done'),
+	step_undone: defineForm(stepDoneSchema, 'step_undone'),
+	entry: defineForm(entrySchema, 'entry')
+};
 
 const context = (event: RequestEvent<{ workflowId: string }>, action?: string) =>
 	// Not team-only: a partner organisation taking part sees the plan and adds contacts; the
@@ -29,34 +42,28 @@ export const load: PageServerLoad = async (event) => {
 	const view = await getWorkflow(db, ctx, id).catch(httpFailure);
 	const child = await getChild(db, ctx);
 	const v = { version: view.workflow.version };
-	const opts = (id: string) => ({ id, errors: false });
+	const start = { errors: false };
 	return {
 		...view,
 		childId: ctx.childId,
 		childName: `${child.child.givenName} ${child.child.familyName}`,
 		// Each form at the top level of the page data, where superforms finds it after a save
 		// and takes the fresh version and empty fields (no stale errors, no second step).
-		activateForm: await superValidate(
+		activateForm: await forms.activate.show(
 			{ ...v, leadWorkerId: view.workflow.leadWorkerId },
-			zod4(activateSchema),
-			opts('activate')
+			start
 		),
-		closeForm: await superValidate(v, zod4(closeWorkflowSchema), opts('close')),
-		partnerForm: await superValidate(v, zod4(partnerSchema), opts('partner')),
-		stepForm: await superValidate(v, zod4(stepSchema), opts('step')),
-		entryForm: await superValidate(
-			{
-				...v,
-				on: helsinkiDate(),
-				kind: view.reviewDue && view.canManage ? 'review' : 'contact'
-			},
-			zod4(entrySchema),
-			opts('entry')
+		closeForm: await forms.close.show(v, start),
+		partnerForm: await forms.partner.show(v, start),
+		stepForm: await forms.step.show(v, start),
+		entryForm: await forms.entry.show(
+			{ ...v, on: helsinkiDate(), kind: view.reviewDue && view.canManage ? 'review' : 'contact' },
+			start
 		)
 	};
 };
 
-type Key = 'activate' | 'close' | 'partner' | 'step' | 'step_done' | 'step_undone' | 'entry';
+type Key = keyof typeof forms;
 
 /**
  * Every form on the page saves through changeWorkflow, checked against its own version.
@@ -65,12 +72,11 @@ type Key = 'activate' | 'close' | 'partner' | 'step' | 'step_done' | 'step_undon
 async function change<S extends VersionedSchema>(
 	event: RequestEvent<{ workflowId: string }>,
 	key: Key,
-	schema: S,
+	form: FormDefinition<S>,
 	toChange: (data: z.infer<S>) => WorkflowChange
 ) {
 	const { id, ctx } = await context(event, key);
-	return submitForm(event.request, schema, {
-		key,
+	return form.submit(event.request, {
 		save: async (data) => changeWorkflow(ctx.db, ctx, id, data.version, toChange(data)),
 		to: () => `/workflows/${id}?saved=${key}`,
 		onConflict: (w) => ({ version: w.version })
@@ -78,13 +84,13 @@ async function change<S extends VersionedSchema>(
 }
 
 export const actions: Actions = {
-	activate: (e) => change(e, 'activate', activateSchema, (d) => ({ action: 'activate', ...d })),
-	close: (e) => change(e, 'close', closeWorkflowSchema, (d) => ({ action: 'close', ...d })),
-	addPartner: (e) => change(e, 'partner', partnerSchema, (d) => ({ action: 'partner', ...d })),
-	addStep: (e) => change(e, 'step', stepSchema, (d) => ({ action: 'step', ...d })),
+	activate: (e) => change(e, 'activate', forms.activate, (d) => ({ action: 'activate', ...d })),
+	close: (e) => change(e, 'close', forms.close, (d) => ({ action: 'close', ...d })),
+	addPartner: (e) => change(e, 'partner', forms.partner, (d) => ({ action: 'partner', ...d })),
+	addStep: (e) => change(e, 'step', forms.step, (d) => ({ action: 'step', ...d })),
 	markStepDone: (e) =>
-		change(e, 'step_done', stepDoneSchema, (d) => ({ action: 'step_done', ...d })),
+		change(e, 'step_done', forms.step_done, (d) => ({ action: 'step_done', ...d })),
 	undoStepDone: (e) =>
-		change(e, 'step_undone', stepDoneSchema, (d) => ({ action: 'step_undone', ...d })),
-	addEntry: (e) => change(e, 'entry', entrySchema, (d) => ({ action: 'entry', ...d }))
+		change(e, 'step_undone', forms.step_undone, (d) => ({ action: 'step_undone', ...d })),
+	addEntry: (e) => change(e, 'entry', forms.entry, (d) => ({ action: 'entry', ...d }))
 };

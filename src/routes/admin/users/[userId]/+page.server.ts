@@ -1,11 +1,17 @@
 import { error, redirect } from '@sveltejs/kit';
-import { fail, message } from 'sveltekit-superforms';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { membershipSchema, userEditSchema } from '$lib/schemas/admin';
 import { requireAdmin, requireRecentAuth } from '$lib/server/http/authz';
 import { FieldError } from '$lib/server/errors';
-import { defineForm, formFailure, httpFailure, readForm } from '$lib/server/http/forms';
+import {
+	defineForm,
+	fail,
+	formFailure,
+	httpFailure,
+	message,
+	readForm
+} from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import * as admin from '$lib/server/features/admin';
 import type { Actions, PageServerLoad } from './$types';

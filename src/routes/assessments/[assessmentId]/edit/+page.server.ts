@@ -1,16 +1,12 @@
 import { error } from '@sveltejs/kit';
-import { superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
 import { CURRENT_INSTRUMENT, itemsFor } from '$lib/domain/instrument';
 import { m } from '$lib/paraglide/messages';
-import { assessmentFormSchema } from '$lib/schemas/assessment';
-import { assessmentAction } from '$lib/server/http/assessment-actions';
+import { assessmentAction, assessmentForm } from '$lib/server/http/assessment-actions';
 import { requireAssessmentChild } from '$lib/server/http/assessment-context';
 import { httpFailure } from '$lib/server/http/forms';
 import { formFromContent, getAssessment } from '$lib/server/features/assessments';
 import { emergencyPhoneFor, getChild } from '$lib/server/features/children';
 import type { Actions, PageServerLoad } from './$types';
-import {} from '$lib/server/http/authz';
 
 /** A draft, visible and editable by its author only. */
 export const load: PageServerLoad = async (event) => {
@@ -37,7 +33,7 @@ export const load: PageServerLoad = async (event) => {
 			familyName: view.child.familyName
 		},
 		isCorrection: a.a.supersedesId !== null,
-		form: await superValidate(data, zod4(assessmentFormSchema())),
+		form: await assessmentForm.show(data),
 		// "Danger now" (§6): whom to call, from the child's team's organisation.
 		emergencyPhone: await emergencyPhoneFor(ctx.db, ctx),
 		suggested: suggested.map((i) => i.id),

@@ -1,9 +1,8 @@
 import { redirect } from '@sveltejs/kit';
-import { fail } from 'sveltekit-superforms';
 import { helsinkiDate } from '$lib/domain/access';
 import * as s from '$lib/schemas/children';
 import { requireChildAccess } from '$lib/server/http/authz';
-import { defineForm, formFailure, httpFailure, readForm } from '$lib/server/http/forms';
+import { defineForm, fail, formFailure, httpFailure, readForm } from '$lib/server/http/forms';
 import { FieldError } from '$lib/server/errors';
 import { uuidParam } from '$lib/server/http/params';
 import { getChild } from '$lib/server/features/children';

@@ -1,13 +1,13 @@
-import { superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
 import { helsinkiDate } from '$lib/domain/access';
 import { birthSchema } from '$lib/schemas/path';
 import { requireChildAccess } from '$lib/server/http/authz';
-import { httpFailure, submitForm } from '$lib/server/http/forms';
+import { defineForm, httpFailure } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { getChild } from '$lib/server/features/children';
 import { recordBirth } from '$lib/server/features/path';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+const birthForm = defineForm(birthSchema);
 
 const access = (event: RequestEvent, action?: string) =>
 	requireChildAccess(event, uuidParam(event.params.childId), {
@@ -26,9 +26,8 @@ export const load: PageServerLoad = async (event) => {
 		childId: ctx.childId,
 		expected: c.birthExpected,
 		expectedOn: c.dateOfBirth,
-		form: await superValidate(
+		form: await birthForm.show(
 			{ bornOn: helsinkiDate(), personalIdentityCode: '', version: c.version },
-			zod4(birthSchema),
 			{ errors: false }
 		)
 	};
@@ -38,7 +37,7 @@ export const actions: Actions = {
 	record: async (event) => {
 		const ctx = await access(event, 'update');
 		const { db } = ctx;
-		return submitForm(event.request, birthSchema, {
+		return birthForm.submit(event.request, {
 			save: (data) => recordBirth(db, ctx, data),
 			to: () => `/children/${ctx.childId}?saved=birth`,
 			onConflict: (c) => ({ version: c.version })

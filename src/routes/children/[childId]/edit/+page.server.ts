@@ -1,8 +1,7 @@
 import { redirect } from '@sveltejs/kit';
-import { fail } from 'sveltekit-superforms';
 import { childEditSchema } from '$lib/schemas/children';
 import { requireChildAccess, requireRecentAuth } from '$lib/server/http/authz';
-import { caseloadQuery, defineForm, formFailure } from '$lib/server/http/forms';
+import { caseloadQuery, defineForm, fail, formFailure } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { getChild, teamWorkers, updateChild } from '$lib/server/features/children';
 import { responsibleOptions } from '$lib/server/features/path';

@@ -1,12 +1,11 @@
-import { redirect } from '@sveltejs/kit';
-import { fail, superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
 import { consultationRequestSchema } from '$lib/schemas/workflows';
 import { requireChildAccess } from '$lib/server/http/authz';
 import { uuidParam } from '$lib/server/http/params';
 import { requestConsultation } from '$lib/server/features/consultations';
 import type { Actions, PageServerLoad } from './$types';
-import { readForm } from '$lib/server/http/forms';
+import { defineForm } from '$lib/server/http/forms';
+
+const requestForm = defineForm(consultationRequestSchema);
 
 // Anyone who may access the child may ask: the team, a partner, or the unit where the
 // child is placed (a unit reaches only placed children, so the access check is the rule).
@@ -16,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
 	});
 	return {
 		childId: ctx.childId,
-		form: await superValidate(zod4(consultationRequestSchema), { errors: false })
+		form: await requestForm.show(undefined, { errors: false })
 	};
 };
 
@@ -26,12 +25,9 @@ export const actions: Actions = {
 			action: 'create',
 			entityType: 'consultation'
 		});
-		const form = await superValidate(
-			await readForm(event.request),
-			zod4(consultationRequestSchema)
-		);
-		if (!form.valid) return fail(400, { form });
-		const id = await requestConsultation(ctx.db, ctx, form.data);
-		redirect(303, `/consultations/${id}?saved=requested`);
+		return requestForm.submit(event.request, {
+			save: (data) => requestConsultation(ctx.db, ctx, data),
+			to: (id) => `/consultations/${id}?saved=requested`
+		});
 	}
 };

@@ -1,9 +1,6 @@
-import { superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
 import { CURRENT_INSTRUMENT, itemsFor } from '$lib/domain/instrument';
-import { assessmentFormSchema } from '$lib/schemas/assessment';
-import { assessmentAction } from '$lib/server/http/assessment-actions';
+import { assessmentAction, assessmentForm } from '$lib/server/http/assessment-actions';
 import { requireChildAccess } from '$lib/server/http/authz';
 import { uuidParam } from '$lib/server/http/params';
 import { emergencyPhoneFor, getChild } from '$lib/server/features/children';
@@ -12,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const ctx = await requireChildAccess(event, uuidParam(event.params.childId));
 	const view = await getChild(ctx.db, ctx);
-	const form = await superValidate(zod4(assessmentFormSchema()));
+	const form = await assessmentForm.show();
 	const requestId = z.uuid().safeParse(event.params.requestId);
 	if (requestId.success) form.data.requestId = requestId.data;
 	const { suggested, others } = itemsFor(
