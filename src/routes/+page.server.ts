@@ -8,7 +8,7 @@ import { defineForm, fail } from '$lib/server/http/forms';
 import { teamWorkers } from '$lib/server/features/children';
 import { teamDashboard } from '$lib/server/features/dashboard';
 import { partnerInbox } from '$lib/server/features/grants';
-import { nearestClockText } from '$lib/server/http/path-text';
+import { nearestClockText } from '$lib/server/features/path';
 import type { Actions, PageServerLoad } from './$types';
 
 const inboxDef = defineForm(inboxSearchSchema, 'inbox');

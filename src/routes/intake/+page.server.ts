@@ -2,7 +2,7 @@ import { TEAM_ROLES } from '$lib/domain/roles';
 import { requireRole } from '$lib/server/http/authz';
 import { intakeList } from '$lib/server/features/path';
 import type { PageServerLoad } from './$types';
-import { withClockText } from '$lib/server/http/path-text';
+import { withClockText } from '$lib/server/features/path';
 
 /** The team's intake: new contacts and needs assessments with their clocks (§10). */
 export const load: PageServerLoad = async (event) => {

@@ -4,7 +4,7 @@ import { kindLabel } from '$lib/labels';
 import { parseReportFilter } from '$lib/schemas/reports';
 import { requireRole, staffOf } from '$lib/server/http/authz';
 import { httpFailure } from '$lib/server/http/forms';
-import { figureView, periodOptions, reportHeading } from '$lib/server/http/report-view';
+import { figureView, periodOptions, reportHeading } from '$lib/server/features/reports';
 import { canSendThl, readReport, reportScope } from '$lib/server/features/reports';
 import type { PageServerLoad } from './$types';
 

@@ -3,8 +3,8 @@ import { requireChildAccess } from '$lib/server/http/authz';
 import { uuidParam } from '$lib/server/http/params';
 import { childPage } from '$lib/server/features/child-page';
 import { childMeetingHistory } from '$lib/server/features/meetings';
-import { pathText } from '$lib/server/http/path-text';
-import { gridText, statusText } from '$lib/server/http/status-text';
+import { pathText } from '$lib/server/features/path';
+import { gridText, statusText } from '$lib/server/features/status';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -5,7 +5,7 @@ import { m } from '$lib/paraglide/messages';
 import { parseFigureKey, parseReportFilter } from '$lib/schemas/reports';
 import { requireRole } from '$lib/server/http/authz';
 import { httpFailure } from '$lib/server/http/forms';
-import { figureCsv } from '$lib/server/http/report-view';
+import { figureCsv } from '$lib/server/features/reports';
 import { readReport } from '$lib/server/features/reports';
 import { securityEvent } from '$lib/server/auth';
 import type { RequestHandler } from './$types';

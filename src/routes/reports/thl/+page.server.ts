@@ -5,7 +5,7 @@ import { formatDate } from '$lib/format';
 import { parseThlFilter } from '$lib/schemas/reports';
 import { requireRole, staffOf } from '$lib/server/http/authz';
 import { httpFailure } from '$lib/server/http/forms';
-import { figureView, reportHeading } from '$lib/server/http/report-view';
+import { figureView, reportHeading } from '$lib/server/features/reports';
 import { readReport, reportScope } from '$lib/server/features/reports';
 import type { PageServerLoad } from './$types';
 

@@ -28,3 +28,5 @@ export {
 } from './record';
 export { meetingMeasures, myOpenSteps } from './measures';
 export { childMeetingHistory } from './history';
+// What the meeting page shows: the agenda's sections and reasons in words, with time budgets.
+export { agendaSections, agendaText } from './view';

@@ -19,7 +19,7 @@ export {
 export { linkSiblings, siblingsOf, unlinkFromFamily } from './family';
 export { changePhase } from './phases';
 export { familySummary } from './summary';
-export { childPath, intakeList, nearestClocks } from './view';
+export { childPath, intakeList, nearestClocks } from './reads';
 export { listReceipts, requireReceipt } from './receipts';
 export {
 	addMissingEmergencyClocks,
@@ -29,3 +29,13 @@ export {
 } from './placements';
 export { clientPlanVersion, clientPlans, latestClientPlan, saveClientPlan } from './client-plans';
 export { recordBirth } from './births';
+// What a page shows of the path: dates and clock states in words (the presenter).
+export {
+	clockText,
+	nearestClockText,
+	pathText,
+	withClockText,
+	type ClockText,
+	type ClockTone,
+	type PathText
+} from './view';

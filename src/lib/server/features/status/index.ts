@@ -2,6 +2,8 @@
 // only these names, only from here (lint-enforced). Anything else is the feature's own.
 export { overrideFormState, setOverride } from './override';
 export { childOverview } from './overview';
-export { childStatusView } from './status-view';
+export { childStatusView } from './child-status';
 export { currentAssessments, lockChild, recomputeChildStatus } from './status';
 export { shownColour } from './shown-colour';
+// What a page shows of a status: reasons, signals and the rating grid in words.
+export { gridText, statusText, type GridText, type StatusText } from './view';

@@ -20,7 +20,7 @@ import {
 	recordCareOrderApplication
 } from '$lib/server/features/path';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { withClockText } from '$lib/server/http/path-text';
+import { withClockText } from '$lib/server/features/path';
 
 const phaseForm = defineForm(phaseSchema);
 const extensionForm = defineForm(extensionSchema, 'extension');

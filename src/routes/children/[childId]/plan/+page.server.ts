@@ -3,7 +3,7 @@ import { m } from '$lib/paraglide/messages';
 import { requireChildAccess } from '$lib/server/http/authz';
 import { httpFailure } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
-import { withClockText } from '$lib/server/http/path-text';
+import { withClockText } from '$lib/server/features/path';
 import { childPath, clientPlans } from '$lib/server/features/path';
 import type { PageServerLoad } from './$types';
 

@@ -12,7 +12,7 @@ import {
 } from '$lib/schemas/meetings';
 import { requireRole, staffOf } from '$lib/server/http/authz';
 import { defineForm, httpFailure, plainFailure, readForm } from '$lib/server/http/forms';
-import { agendaSections, agendaText } from '$lib/server/http/meeting-text';
+import { agendaSections, agendaText } from '$lib/server/features/meetings';
 import { uuidParam } from '$lib/server/http/params';
 import {
 	addAddendum,

@@ -12,7 +12,7 @@ import {
 	responsibleOptions
 } from '$lib/server/features/path';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { clockText } from '$lib/server/http/path-text';
+import { clockText } from '$lib/server/features/path';
 
 const urgencyForm = defineForm(urgencySchema, 'urgency');
 const decisionForm = defineForm(decisionSchema);

@@ -15,7 +15,7 @@ import {
 import { requireChildAccess, requireRole, staffOf } from '$lib/server/http/authz';
 import { defineForm, httpFailure, plainFailure, readForm } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
-import { gridText, statusText } from '$lib/server/http/status-text';
+import { gridText, statusText } from '$lib/server/features/status';
 import {
 	addHypothesis,
 	addStep,

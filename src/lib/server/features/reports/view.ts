@@ -1,13 +1,19 @@
-import type { FigureKey, RowKind, ShownFigure } from '../../domain/report-figures';
-import { chartable, periodChoices, shownText, type Period } from '../../domain/reports';
-import { formatDate, formatLocale } from '../../format';
-import { toCsv } from '../csv';
-import type { OrganisationKind } from '../../domain/roles';
-import type { IntensiveOutcome, WorkflowKind } from '../../domain/workflows';
-import { colourLabel, flagStatusLabel, kindLabel, outcomeLabel, workflowLabel } from '../../labels';
-import { m } from '../../paraglide/messages';
-import { getLocale } from '../../paraglide/runtime';
-import { barChart, lineChart, type Chart } from './report-chart';
+import type { FigureKey, RowKind, ShownFigure } from '../../../domain/report-figures';
+import { chartable, periodChoices, shownText, type Period } from '../../../domain/reports';
+import { formatDate, formatLocale } from '../../../format';
+import { toCsv } from '../../csv';
+import type { OrganisationKind } from '../../../domain/roles';
+import type { IntensiveOutcome, WorkflowKind } from '../../../domain/workflows';
+import {
+	colourLabel,
+	flagStatusLabel,
+	kindLabel,
+	outcomeLabel,
+	workflowLabel
+} from '../../../labels';
+import { m } from '../../../paraglide/messages';
+import { getLocale } from '../../../paraglide/runtime';
+import { barChart, lineChart, type Chart } from './chart';
 
 /**
  * A figure as the page and the CSV show it (ADR 030): every text in the reader's language,

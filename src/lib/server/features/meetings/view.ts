@@ -1,11 +1,11 @@
-import { agendaTimeBudget } from '../../domain/agenda-time';
-import { CURRENT_INSTRUMENT, localized } from '../../domain/instrument';
-import type { AgendaReason, AgendaSection } from '../../domain/meeting';
-import { formatDate } from '../../format';
-import { colourLabel, triggerLabel } from '../../labels';
-import { m } from '../../paraglide/messages';
-import { getLocale } from '../../paraglide/runtime';
-import { clockKindLabel } from '../../path-labels';
+import { agendaTimeBudget } from '../../../domain/agenda-time';
+import { CURRENT_INSTRUMENT, localized } from '../../../domain/instrument';
+import type { AgendaReason, AgendaSection } from '../../../domain/meeting';
+import { formatDate } from '../../../format';
+import { colourLabel, triggerLabel } from '../../../labels';
+import { m } from '../../../paraglide/messages';
+import { getLocale } from '../../../paraglide/runtime';
+import { clockKindLabel } from '../../../path-labels';
 
 /*
  * Why a child is on the agenda, in words (§7), made on the server like the path's texts

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineChart, spreadLabels } from './report-chart';
+import { lineChart, spreadLabels } from './chart';
 
 describe('the line chart’s end labels (issue 33)', () => {
 	it('never writes two labels over each other when lines end at the same value', () => {

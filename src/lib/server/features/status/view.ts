@@ -1,10 +1,11 @@
-import { CURRENT_INSTRUMENT, localized } from '../../domain/instrument';
-import { formatDay } from '../../format';
-import { colourLabel } from '../../labels';
-import { m } from '../../paraglide/messages';
-import { getLocale } from '../../paraglide/runtime';
-import { reasonText, ruleReasonText, signalText } from '../../reason-text';
-import type { childOverview, childStatusView } from '../features/status';
+import { CURRENT_INSTRUMENT, localized } from '../../../domain/instrument';
+import { formatDay } from '../../../format';
+import { colourLabel } from '../../../labels';
+import { m } from '../../../paraglide/messages';
+import { getLocale } from '../../../paraglide/runtime';
+import { reasonText, ruleReasonText, signalText } from '../../../reason-text';
+import type { childOverview } from './overview';
+import type { childStatusView } from './child-status';
 
 /*
  * The child's status and rating grid in words, made on the server in the reader's language:
