@@ -10,6 +10,12 @@ import { getDb, type Db } from '../db';
 import { asc, eq } from 'drizzle-orm';
 import {
 	accessGrant,
+	assessment,
+	caseContact,
+	teamMeeting,
+	assessmentRequest,
+	childStatusHistory,
+	intensiveWorkflow,
 	accessLog,
 	child,
 	flag,
@@ -20,6 +26,8 @@ import {
 	user
 } from '../db/schema';
 import type { OrganisationKind, Role } from '../../domain/roles';
+import type { Colour } from '../../domain/colours';
+import { CURRENT_INSTRUMENT } from '../../domain/instrument';
 
 /** Test data with unique names, so files can share one real database. */
 export const uniq = () => crypto.randomUUID().slice(0, 8);
@@ -218,6 +226,145 @@ export async function makeFlag(childId: string, values: FlagValues = {}) {
 		})
 		.returning();
 	return f!;
+}
+
+type WorkflowValues = Partial<typeof intensiveWorkflow.$inferInsert>;
+
+/**
+ * An intensive workflow for `childId` led and made by `by` (planned, intensive family work
+ * unless `values` say otherwise), written directly so a spec can set any state and moment.
+ */
+export async function makeWorkflow(childId: string, by: string, values: WorkflowValues = {}) {
+	const [w] = await (
+		await db()
+	)
+		.insert(intensiveWorkflow)
+		.values({
+			childId,
+			kind: 'intensive_family',
+			leadWorkerId: by,
+			createdBy: by,
+			createdAt: new Date(),
+			...values
+		})
+		.returning();
+	return w!;
+}
+
+type RequestValues = Partial<typeof assessmentRequest.$inferInsert>;
+
+/** An open request from `requestedBy` for `organisationId` to assess `childId`, due in a week. */
+export async function makeAssessmentRequest(
+	childId: string,
+	organisationId: string,
+	requestedBy: string,
+	values: RequestValues = {}
+) {
+	const [r] = await (
+		await db()
+	)
+		.insert(assessmentRequest)
+		.values({
+			childId,
+			organisationId,
+			message: 'Arvio, kiitos',
+			dueDate: helsinkiDate(new Date(Date.now() + 7 * 86_400_000)),
+			requestedBy,
+			...values
+		})
+		.returning();
+	return r!;
+}
+
+/** A change of `childId`'s colour in its status history, at `at` (a recompute writes these). */
+export async function makeStatusChange(
+	childId: string,
+	change: {
+		from: Colour | null;
+		to: Colour;
+		at: Date;
+		trigger?: string;
+	}
+) {
+	await (await db()).insert(childStatusHistory).values({
+		childId,
+		fromColour: change.from,
+		toColour: change.to,
+		reasons: [],
+		trigger: change.trigger ?? 'assessment',
+		at: change.at
+	});
+}
+
+type MeetingValues = Partial<typeof teamMeeting.$inferInsert>;
+
+/** A weekly meeting of `teamId` prepared by `preparedBy`, planned for tomorrow unless told. */
+export async function makeMeeting(teamId: string, preparedBy: string, values: MeetingValues = {}) {
+	const [m] = await (
+		await db()
+	)
+		.insert(teamMeeting)
+		.values({ teamId, startsAt: new Date(Date.now() + 86_400_000), preparedBy, ...values })
+		.returning();
+	return m!;
+}
+
+type ContactValues = Partial<typeof caseContact.$inferInsert>;
+
+/** A child-protection notification about `childId` received today, filed by `filedBy`. */
+export async function makeContact(
+	childId: string,
+	filedBy: string,
+	filedByOrganisationId: string,
+	values: ContactValues = {}
+) {
+	const [k] = await (
+		await db()
+	)
+		.insert(caseContact)
+		.values({
+			childId,
+			kind: 'notification',
+			receivedOn: helsinkiDate(),
+			notifierKind: 'school',
+			summary: 'Huoli.',
+			filedBy,
+			filedByOrganisationId,
+			...values
+		})
+		.returning();
+	return k!;
+}
+
+type AssessmentValues = Partial<typeof assessment.$inferInsert>;
+
+/**
+ * An assessment of `childId` by `authorId` for `organisationId`, on the current instrument
+ * with no ratings, submitted now unless `values` say otherwise. Written directly: the
+ * stored status is not recomputed (`saveAssessment` does that).
+ */
+export async function makeAssessment(
+	childId: string,
+	organisationId: string,
+	authorId: string,
+	values: AssessmentValues = {}
+) {
+	const [a] = await (
+		await db()
+	)
+		.insert(assessment)
+		.values({
+			childId,
+			organisationId,
+			authorId,
+			instrumentVersion: CURRENT_INSTRUMENT.version,
+			status: 'submitted',
+			ratings: {},
+			submittedAt: new Date(),
+			...values
+		})
+		.returning();
+	return a!;
 }
 
 type GrantValues = Partial<typeof accessGrant.$inferInsert>;

@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { caseContact, child, family, statutoryClock } from '../../db/schema';
 import { addDays } from '../../../domain/working-days';
 import { helsinkiDate } from '../../../domain/access';
-import { db, makeChild, makeOrg, makeTeam, makeUser, staffOf, uniq } from '../../testing/fixtures';
+import {
+	db,
+	makeChild,
+	makeContact,
+	makeOrg,
+	makeTeam,
+	makeUser,
+	staffOf,
+	uniq
+} from '../../testing/fixtures';
 import { teamDashboard } from './dashboard';
 import { recomputeAll } from '../status/status';
 import { ForbiddenError } from '../../errors';
@@ -202,20 +211,7 @@ describe('notifications awaiting an urgency assessment (§10)', () => {
 		const today = helsinkiDate(now);
 		const contact = async (teamId: string, receivedOn: string, urgent: boolean | null = null) => {
 			const c = await makeChild(teamId, { phase: 'contact' });
-			const [k] = await d
-				.insert(caseContact)
-				.values({
-					childId: c.id,
-					kind: 'notification',
-					receivedOn,
-					notifierKind: 'school',
-					summary: 'Huoli.',
-					filedBy: worker,
-					filedByOrganisationId: cp.id,
-					urgent
-				})
-				.returning();
-			return k!;
+			return makeContact(c.id, worker, cp.id, { receivedOn, urgent });
 		};
 		const filter = { colour: null, workerId: null, signal: null, page: 1 } as const;
 		expect(await teamDashboard(d, v, filter, now)).toMatchObject({

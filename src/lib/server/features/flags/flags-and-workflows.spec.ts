@@ -12,6 +12,7 @@ import {
 	makeOrg,
 	makeTeam,
 	makeUser,
+	makeWorkflow,
 	staffContext,
 	submission
 } from '../../testing/fixtures';
@@ -151,40 +152,31 @@ describe('intensive workflow', () => {
 	it('follows the state machine, keeps a plan, and refuses stale edits', async () => {
 		const s = await setup();
 		const d = s.d;
-		const [w] = await d
-			.insert(intensiveWorkflow)
-			.values({
-				childId: s.childId,
-				kind: 'intensive_family',
-				leadWorkerId: s.worker,
-				createdBy: s.consultant,
-				createdAt: new Date()
-			})
-			.returning();
+		const w = await makeWorkflow(s.childId, s.consultant, { leadWorkerId: s.worker });
 		const ctx = await ctxFor(s.worker, s.childId);
 		// Closing a proposed workflow is refused with a message, nothing changes.
 		await expect(
-			changeWorkflow(d, ctx, w!.id, 1, { action: 'close', outcome: 'improved', outcomeNote: '' })
+			changeWorkflow(d, ctx, w.id, 1, { action: 'close', outcome: 'improved', outcomeNote: '' })
 		).rejects.toBeInstanceOf(FieldError);
-		await changeWorkflow(d, ctx, w!.id, 1, { action: 'activate', leadWorkerId: s.worker });
+		await changeWorkflow(d, ctx, w.id, 1, { action: 'activate', leadWorkerId: s.worker });
 		// A form still based on version 1: refused, the activation stands.
 		await expect(
-			changeWorkflow(d, ctx, w!.id, 1, {
+			changeWorkflow(d, ctx, w.id, 1, {
 				action: 'step',
 				what: 'x',
 				who: 'y',
 				dueOn: helsinkiDate()
 			})
 		).rejects.toBeInstanceOf(ConflictError);
-		expect(await d.select().from(planStep).where(eq(planStep.workflowId, w!.id))).toEqual([]);
-		await changeWorkflow(d, ctx, w!.id, 2, {
+		expect(await d.select().from(planStep).where(eq(planStep.workflowId, w.id))).toEqual([]);
+		await changeWorkflow(d, ctx, w.id, 2, {
 			action: 'step',
 			what: 'Kotikäynti',
 			who: 'Mikko',
 			dueOn: helsinkiDate()
 		});
-		const [step] = await d.select().from(planStep).where(eq(planStep.workflowId, w!.id));
-		await changeWorkflow(d, ctx, w!.id, 3, {
+		const [step] = await d.select().from(planStep).where(eq(planStep.workflowId, w.id));
+		await changeWorkflow(d, ctx, w.id, 3, {
 			action: 'step_done',
 			stepId: step!.id,
 			stepVersion: 1
@@ -194,7 +186,7 @@ describe('intensive workflow', () => {
 		).not.toBeNull();
 		// A step marked done by mistake is undone (issue 12 A8); an undo from a stale page,
 		// or of a step that is not done, is refused and changes nothing.
-		await changeWorkflow(d, ctx, w!.id, 4, {
+		await changeWorkflow(d, ctx, w.id, 4, {
 			action: 'step_undone',
 			stepId: step!.id,
 			stepVersion: 2
@@ -202,9 +194,9 @@ describe('intensive workflow', () => {
 		const [undone] = await d.select().from(planStep).where(eq(planStep.id, step!.id));
 		expect(undone).toMatchObject({ doneAt: null, doneBy: null, version: 3 });
 		await expect(
-			changeWorkflow(d, ctx, w!.id, 5, { action: 'step_undone', stepId: step!.id, stepVersion: 3 })
+			changeWorkflow(d, ctx, w.id, 5, { action: 'step_undone', stepId: step!.id, stepVersion: 3 })
 		).rejects.toBeInstanceOf(ConflictError);
-		await changeWorkflow(d, ctx, w!.id, 5, {
+		await changeWorkflow(d, ctx, w.id, 5, {
 			action: 'step_done',
 			stepId: step!.id,
 			stepVersion: 3
@@ -220,9 +212,9 @@ describe('intensive workflow', () => {
 				{ action: 'test' }
 			)
 		).toBeNull();
-		await changeWorkflow(d, ctx, w!.id, 6, { action: 'partner', organisationId: clinic.id });
+		await changeWorkflow(d, ctx, w.id, 6, { action: 'partner', organisationId: clinic.id });
 		expect((await ctxFor(nurse, s.childId))?.access.basis).toBe('workflow');
-		await changeWorkflow(d, ctx, w!.id, 7, {
+		await changeWorkflow(d, ctx, w.id, 7, {
 			action: 'close',
 			outcome: 'improved',
 			outcomeNote: ''
@@ -237,7 +229,7 @@ describe('intensive workflow', () => {
 		).toBeNull();
 		// Closed: no more steps.
 		await expect(
-			changeWorkflow(d, ctx, w!.id, 8, {
+			changeWorkflow(d, ctx, w.id, 8, {
 				action: 'step',
 				what: 'x',
 				who: 'y',
@@ -357,18 +349,12 @@ describe('overdue notices', () => {
 			raisedAt: new Date(now.getTime() - 20 * 86400_000),
 			dueOn: helsinkiDate(new Date(now.getTime() - 10 * 86400_000))
 		});
-		const [w] = await s.d
-			.insert(intensiveWorkflow)
-			.values({
-				childId: s.childId,
-				kind: 'intensive_family',
-				state: 'active',
-				leadWorkerId: s.coordinator,
-				nextReviewOn: helsinkiDate(new Date(now.getTime() - 86400_000)),
-				createdBy: s.consultant,
-				createdAt: now
-			})
-			.returning();
+		const w = await makeWorkflow(s.childId, s.consultant, {
+			state: 'active',
+			leadWorkerId: s.coordinator,
+			nextReviewOn: helsinkiDate(new Date(now.getTime() - 86400_000)),
+			createdAt: now
+		});
 		// Several instances' workers at the same moment (issue 13): each notice still goes once.
 		await Promise.all(Array.from({ length: 6 }, () => notifyOverdue(s.d, now)));
 		await notifyOverdue(s.d, now);
@@ -380,7 +366,7 @@ describe('overdue notices', () => {
 		const reviewNotes = await s.d
 			.select()
 			.from(notification)
-			.where(eq(notification.link, `/workflows/${w!.id}`));
+			.where(eq(notification.link, `/workflows/${w.id}`));
 		expect(reviewNotes.map((n) => [n.userId, n.kind])).toEqual([[s.coordinator, 'review_overdue']]);
 	});
 });

@@ -1,16 +1,17 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { accessLog, accessGrant, assessmentRequest, child } from '../../db/schema';
+import { accessLog, accessGrant, child } from '../../db/schema';
 import {
 	db,
+	loggedItems,
+	makeAssessmentRequest,
 	makeChild,
 	makeGrant,
 	makeOrg,
 	makePlacement,
 	makeTeam,
 	makeUser,
-	staffOf,
-	loggedItems
+	staffOf
 } from '../../testing/fixtures';
 import { ForbiddenError } from '../../errors';
 import { INBOX_PAGE_SIZE, partnerInbox } from './grants';
@@ -123,15 +124,10 @@ describe("a partner's home, one page at a time (issue 13)", () => {
 
 	it('lists the 50 open requests due soonest and counts them all', async () => {
 		const s = await schoolWith(INBOX_PAGE_SIZE + 5);
-		await s.d.insert(assessmentRequest).values(
-			s.kids.map((k, i) => ({
-				childId: k.id,
-				organisationId: s.school,
-				message: 'Arvio, kiitos',
-				dueDate: `2030-01-${String((i % 28) + 1).padStart(2, '0')}`,
-				requestedBy: s.worker
-			}))
-		);
+		for (const [i, k] of s.kids.entries())
+			await makeAssessmentRequest(k.id, s.school, s.worker, {
+				dueDate: `2030-01-${String((i % 28) + 1).padStart(2, '0')}`
+			});
 		const inbox = await partnerInbox(s.d, await staffOf(s.teacher));
 		expect(inbox.requestTotal).toBe(INBOX_PAGE_SIZE + 5);
 		expect(inbox.requests).toHaveLength(INBOX_PAGE_SIZE);

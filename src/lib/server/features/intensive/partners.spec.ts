@@ -12,6 +12,7 @@ import {
 	makeOrg,
 	makeTeam,
 	makeUser,
+	makeWorkflow,
 	staffOf
 } from '../../testing/fixtures';
 import { changeWorkflow, getWorkflow, workflowsForChild } from './intensive';
@@ -30,40 +31,30 @@ async function setup() {
 	const teacher = (await makeUser('partner', { organisationId: school.id })).user.id;
 	const c = await makeChild(t.id, { responsibleWorkerId: worker });
 	await makeGrant(c.id, school.id, worker);
-	const [w] = await d
-		.insert(intensiveWorkflow)
-		.values({
-			childId: c.id,
-			kind: 'intensive_substance',
-			state: 'active',
-			leadWorkerId: worker,
-			createdBy: worker,
-			createdAt: new Date()
-		})
-		.returning();
+	const w = await makeWorkflow(c.id, worker, { kind: 'intensive_substance', state: 'active' });
 	const team = await ctxFor(worker, c.id);
 	const today = helsinkiDate();
-	await changeWorkflow(d, team, w!.id, 1, { action: 'partner', organisationId: services.id });
-	await changeWorkflow(d, team, w!.id, 2, {
+	await changeWorkflow(d, team, w.id, 1, { action: 'partner', organisationId: services.id });
+	await changeWorkflow(d, team, w.id, 2, {
 		action: 'step',
 		what: 'Päihdetyöntekijän kotikäynti',
 		who: 'Päihdepalvelut',
 		dueOn: today,
 		ownerOrganisationId: services.id
 	});
-	await changeWorkflow(d, team, w!.id, 3, {
+	await changeWorkflow(d, team, w.id, 3, {
 		action: 'step',
 		what: 'Tiimin oma askel',
 		who: 'Tiimi',
 		dueOn: today
 	});
-	await changeWorkflow(d, team, w!.id, 4, {
+	await changeWorkflow(d, team, w.id, 4, {
 		action: 'entry',
 		kind: 'contact',
 		on: today,
 		note: 'Tiimin muistiinpano'
 	});
-	return { d, w: w!, childId: c.id, worker, nurse, teacher, services, school, team, today };
+	return { d, w, childId: c.id, worker, nurse, teacher, services, school, team, today };
 }
 
 describe('partners in intensive work (issue 12 B)', () => {

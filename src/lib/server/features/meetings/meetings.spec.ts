@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { helsinkiDate } from '../../../domain/access';
 import { addDays } from '../../../domain/working-days';
-import { childStatusHistory, meetingDiscussion, meetingStep, teamMeeting } from '../../db/schema';
+import { meetingDiscussion, meetingStep, teamMeeting } from '../../db/schema';
 import { ConflictError, FieldError, ForbiddenError, NotFoundError } from '../../errors';
 import {
 	contextOf,
@@ -10,6 +10,7 @@ import {
 	loggedItems,
 	makeChild,
 	makeOrg,
+	makeStatusChange,
 	makeTeam,
 	makeUser,
 	staffOf
@@ -59,12 +60,9 @@ beforeAll(async () => {
 	u.partner = (await makeUser('partner', { organisationId: (await makeOrg('school')).id })).user.id;
 	red = (await makeChild(teamId, { phase: 'client' })).id;
 	quiet = (await makeChild(teamId, { phase: 'client' })).id;
-	await (await db()).insert(childStatusHistory).values({
-		childId: red,
-		fromColour: 'yellow',
-		toColour: 'red',
-		reasons: [],
-		trigger: 'assessment',
+	await makeStatusChange(red, {
+		from: 'yellow',
+		to: 'red',
 		at: new Date(now.getTime() - 3600_000)
 	});
 });
@@ -446,14 +444,7 @@ describe('the measures (§7)', () => {
 		// Red on a Monday, discussed on the Thursday after: three working days.
 		const monday = new Date('2026-11-23T09:00:00Z');
 		const thursday = new Date('2026-11-26T10:00:00Z');
-		await d.insert(childStatusHistory).values({
-			childId: a,
-			fromColour: 'green',
-			toColour: 'red',
-			reasons: [],
-			trigger: 'assessment',
-			at: monday
-		});
+		await makeStatusChange(a, { from: 'green', to: 'red', at: monday });
 		const { id } = await prepareMeeting(d, c, { startsAt: thursday }, thursday);
 		const m0 = (await d.select().from(teamMeeting).where(eq(teamMeeting.id, id)))[0]!;
 		await advanceMeeting(d, c, id, { version: m0.version }, thursday);

@@ -6,15 +6,16 @@ import { accessGrant, assessmentRequest, emailOutbox, notification } from '../..
 import {
 	contextOf,
 	db,
+	loggedItems,
+	makeAssessmentRequest,
 	makeChild,
 	makeGrant,
 	makeOrg,
 	makePlacement,
 	makeTeam,
 	makeUser,
-	submission,
 	staffOf,
-	loggedItems
+	submission
 } from '../../testing/fixtures';
 import { saveAssessment } from '../assessments/assessments';
 import { createAssessmentRequest, partnerInbox } from '../grants/grants';
@@ -80,23 +81,16 @@ describe('partners hear of assessment requests (issue 12 B)', () => {
 		await makeGrant(s.childId, s.school, s.worker);
 		const now = new Date();
 		const today = helsinkiDate(now);
-		const [r] = await s.d
-			.insert(assessmentRequest)
-			.values({
-				childId: s.childId,
-				organisationId: s.school,
-				message: 'x',
-				dueDate: addWorkingDays(today, 3),
-				requestedBy: s.worker
-			})
-			.returning();
+		const r = await makeAssessmentRequest(s.childId, s.school, s.worker, {
+			dueDate: addWorkingDays(today, 3)
+		});
 		// Three working days ahead: too early.
 		await notifyOverdue(s.d, now);
 		expect(await notes(s.childId, 'request_due_soon')).toEqual([]);
 		await s.d
 			.update(assessmentRequest)
 			.set({ dueDate: addWorkingDays(today, 2) })
-			.where(eq(assessmentRequest.id, r!.id));
+			.where(eq(assessmentRequest.id, r.id));
 		await notifyOverdue(s.d, now);
 		await notifyOverdue(s.d, now);
 		expect((await notes(s.childId, 'request_due_soon')).map((n) => n.userId).sort()).toEqual(
@@ -106,7 +100,7 @@ describe('partners hear of assessment requests (issue 12 B)', () => {
 		await s.d
 			.update(assessmentRequest)
 			.set({ dueDate: helsinkiDate(new Date(now.getTime() - 86400_000)) })
-			.where(eq(assessmentRequest.id, r!.id));
+			.where(eq(assessmentRequest.id, r.id));
 		await Promise.all([notifyOverdue(s.d, now), notifyOverdue(s.d, now)]);
 		await notifyOverdue(s.d, now);
 		expect(await notes(s.childId, 'request_overdue')).toHaveLength(2);
@@ -115,12 +109,8 @@ describe('partners hear of assessment requests (issue 12 B)', () => {
 
 	it('a completed request is not reminded of', async () => {
 		const s = await setup();
-		await s.d.insert(assessmentRequest).values({
-			childId: s.childId,
-			organisationId: s.school,
-			message: 'x',
+		await makeAssessmentRequest(s.childId, s.school, s.worker, {
 			dueDate: helsinkiDate(new Date(Date.now() - 5 * 86400_000)),
-			requestedBy: s.worker,
 			status: 'completed'
 		});
 		await notifyOverdue(s.d);

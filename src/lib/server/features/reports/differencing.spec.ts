@@ -2,12 +2,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { attack, recovered, type Relation } from '../../../domain/disclosure';
 import { ADDITIVE_OVER_TEAMS, type ShownFigure } from '../../../domain/report-figures';
 import { periodOf, protect, type Grid, type Shown } from '../../../domain/reports';
-import { childStatusHistory } from '../../db/schema';
 import {
 	db,
 	makeChild,
 	makeFlag,
 	makeOrg,
+	makeStatusChange,
 	makeTeam,
 	makeUser,
 	staffOf
@@ -37,7 +37,6 @@ let teamIds: string[] = [];
  * spread over the quarters with counts of every size.
  */
 beforeAll(async () => {
-	const d = await db();
 	const org = await makeOrg('child_protection');
 	organisationId = org.id;
 	const teams = [await makeTeam(org.id), await makeTeam(org.id), await makeTeam(org.id)];
@@ -60,21 +59,13 @@ beforeAll(async () => {
 		for (const [k, day] of p.days.entries()) {
 			const c = await makeChild(teams[i]!.id, { phase: 'client' });
 			const at = new Date(Date.UTC(2025, 9, 1) + day * 86_400_000);
-			await d.insert(childStatusHistory).values({
-				childId: c.id,
-				fromColour: null,
-				toColour: (['green', 'yellow', 'red'] as const)[k % 3]!,
-				reasons: [],
-				trigger: 'assessment',
-				at
-			});
+			const colour = (['green', 'yellow', 'red'] as const)[k % 3]!;
+			await makeStatusChange(c.id, { from: null, to: colour, at });
 			if (k < p.overrides)
-				await d.insert(childStatusHistory).values({
-					childId: c.id,
-					// Raised to red, or lowered from red: every override has a direction.
-					fromColour: (['green', 'yellow', 'red'] as const)[k % 3]!,
-					toColour: k % 3 === 2 ? 'green' : 'red',
-					reasons: [],
+				// Raised to red, or lowered from red: every override has a direction.
+				await makeStatusChange(c.id, {
+					from: colour,
+					to: k % 3 === 2 ? 'green' : 'red',
 					trigger: 'override',
 					at: new Date(at.getTime() + 3_600_000)
 				});

@@ -1,16 +1,11 @@
+import type { Colour } from '../../../domain/colours';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CURRENT_INSTRUMENT } from '../../../domain/instrument';
 import { exactly, periodOf, protect, shownText } from '../../../domain/reports';
 import {
-	assessment,
-	assessmentRequest,
 	accessLog,
-	caseContact,
 	caseloadConfirmation,
-	childStatusHistory,
 	consultation,
-	intensiveWorkflow,
 	meetingDiscussion,
 	meetingStep,
 	phaseChange,
@@ -20,11 +15,17 @@ import {
 import { FieldError, ForbiddenError, NotFoundError } from '../../errors';
 import {
 	db,
+	makeAssessment,
+	makeAssessmentRequest,
 	makeChild,
+	makeContact,
 	makeFlag,
+	makeMeeting,
 	makeOrg,
+	makeStatusChange,
 	makeTeam,
 	makeUser,
+	makeWorkflow,
 	staffOf
 } from '../../testing/fixtures';
 import * as q from './figures';
@@ -76,18 +77,10 @@ async function build() {
 	const h = (
 		childId: string,
 		iso: string,
-		from: string | null,
-		to: string,
+		from: Colour | null,
+		to: Colour,
 		trigger = 'assessment'
-	) =>
-		d.insert(childStatusHistory).values({
-			childId,
-			fromColour: from as never,
-			toColour: to as never,
-			reasons: [],
-			trigger,
-			at: at(iso)
-		});
+	) => makeStatusChange(childId, { from, to, trigger, at: at(iso) });
 	await h(c1.id, '2025-12-10T10:00:00Z', null, 'green');
 	await h(c1.id, '2026-02-15T10:00:00Z', 'green', 'red');
 	await h(c2.id, '2026-01-05T10:00:00Z', null, 'yellow');
@@ -164,20 +157,12 @@ async function build() {
 		kids: string[],
 		steps: [string, 'done' | 'not_done' | null][]
 	) => {
-		const [m] = await d
-			.insert(teamMeeting)
-			.values({
-				teamId: team.id,
-				startsAt: at(iso),
-				preparedBy: coordinator.user.id,
-				state: 'open'
-			})
-			.returning();
+		const m = await makeMeeting(team.id, coordinator.user.id, { startsAt: at(iso), state: 'open' });
 		for (const childId of kids)
-			await d.insert(meetingDiscussion).values({ meetingId: m!.id, childId, recordedBy: by });
+			await d.insert(meetingDiscussion).values({ meetingId: m.id, childId, recordedBy: by });
 		for (const [dueOn, outcome] of steps)
 			await d.insert(meetingStep).values({
-				meetingId: m!.id,
+				meetingId: m.id,
 				childId: kids[0]!,
 				what: 'askel',
 				ownerId: by,
@@ -189,7 +174,7 @@ async function build() {
 		await d
 			.update(teamMeeting)
 			.set({ state: 'closed', closedAt: at(iso), closedBy: coordinator.user.id })
-			.where(eq(teamMeeting.id, m!.id));
+			.where(eq(teamMeeting.id, m.id));
 	};
 	await meeting(
 		'2026-01-29T10:00:00Z',
@@ -209,9 +194,7 @@ async function build() {
 		]
 	);
 	// A planned meeting counts for nothing.
-	await d
-		.insert(teamMeeting)
-		.values({ teamId: team.id, startsAt: at('2026-02-26T10:00:00Z'), preparedBy: by });
+	await makeMeeting(team.id, by, { startsAt: at('2026-02-26T10:00:00Z') });
 
 	const k = (values: Partial<typeof consultation.$inferInsert>) =>
 		d.insert(consultation).values({
@@ -243,13 +226,9 @@ async function build() {
 		scheduledAt: at('2026-03-05T10:00:00Z')
 	});
 
-	const iw = (values: Partial<typeof intensiveWorkflow.$inferInsert>) =>
-		d.insert(intensiveWorkflow).values({
-			childId: c1.id,
-			kind: 'intensive_family',
+	const iw = (values: Parameters<typeof makeWorkflow>[2]) =>
+		makeWorkflow(values?.childId ?? c1.id, by, {
 			state: 'closed',
-			leadWorkerId: by,
-			createdBy: by,
 			createdAt: at('2025-10-01T10:00:00Z'),
 			...values
 		});
@@ -311,13 +290,8 @@ async function build() {
 		iso: string,
 		status: 'submitted' | 'draft' = 'submitted'
 	) =>
-		d.insert(assessment).values({
-			childId,
-			organisationId,
-			authorId: by,
-			instrumentVersion: CURRENT_INSTRUMENT.version,
+		makeAssessment(childId, organisationId, by, {
 			status,
-			ratings: {},
 			submittedAt: status === 'submitted' ? at(iso) : null
 		});
 	await a(c1.id, school.id, '2026-01-10T10:00:00Z');
@@ -330,11 +304,8 @@ async function build() {
 		childId: string,
 		organisationId: string,
 		dueDate: string,
-		values: Partial<typeof assessmentRequest.$inferInsert> = {}
-	) =>
-		d
-			.insert(assessmentRequest)
-			.values({ childId, organisationId, dueDate, message: 'm', requestedBy: by, ...values });
+		values: Parameters<typeof makeAssessmentRequest>[3] = {}
+	) => makeAssessmentRequest(childId, organisationId, by, { dueDate, ...values });
 	await r(c1.id, school.id, '2026-01-12', {
 		status: 'completed',
 		completedAt: at('2026-01-10T10:00:00Z')
@@ -352,19 +323,7 @@ async function build() {
 		kind: 'notification' | 'application',
 		receivedOn: string
 	) => {
-		const [row] = await d
-			.insert(caseContact)
-			.values({
-				childId,
-				kind,
-				receivedOn,
-				notifierKind: 'school',
-				summary: 's',
-				filedBy: by,
-				filedByOrganisationId: org.id
-			})
-			.returning();
-		return row!.id;
+		return (await makeContact(childId, by, org.id, { kind, receivedOn })).id;
 	};
 	// Received on the last day of the half-year: counts in it; its decision, made in April, in the next.
 	const n1 = await contact(c1.id, 'notification', '2026-03-31');
