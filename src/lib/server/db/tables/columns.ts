@@ -1,0 +1,19 @@
+/** The columns many tables share: timestamps with time zone, and an edited row's version. */
+import { integer, timestamp } from 'drizzle-orm/pg-core';
+
+export const ts = (name?: string) =>
+	name ? timestamp(name, { withTimezone: true }) : timestamp({ withTimezone: true });
+
+/** When a row was made, for rows that are written once. */
+export const created = () => ({ createdAt: ts().notNull().defaultNow() });
+
+/**
+ * The columns of a row that people edit through forms: when it was made and last changed,
+ * and the version an optimistic lock checks (db/lock.ts). A function, so that every table
+ * gets its own column builders.
+ */
+export const editable = () => ({
+	...created(),
+	updatedAt: ts().notNull().defaultNow(),
+	version: integer().notNull().default(1)
+});

@@ -1,0 +1,190 @@
+/**
+ * The people and organisations: organisations, teams, users, memberships, sessions and
+ * second factors (auth and admin).
+ */
+import { sql } from 'drizzle-orm';
+import {
+	bigint,
+	boolean,
+	check,
+	index,
+	integer,
+	pgTable,
+	text,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
+import { created, editable, ts } from './columns';
+import { organisationKind, role, locale } from './enums';
+
+export const organisation = pgTable('organisation', {
+	id: uuid().primaryKey().defaultRandom(),
+	name: text().notNull().unique(),
+	kind: organisationKind().notNull(),
+	municipality: text(),
+	/** The region's emergency social services (sosiaalipäivystys), for "danger now" (§6). */
+	emergencyPhone: text(),
+	/** Days from the client phase's start to the first client plan (30 §: "without delay"). */
+	firstClientPlanDays: integer().notNull().default(30),
+	...editable()
+});
+
+export const team = pgTable(
+	'team',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		organisationId: uuid()
+			.notNull()
+			.references(() => organisation.id),
+		name: text().notNull(),
+		/** §7: every child is discussed at least this often (days); the team's own setting. */
+		rotationDays: integer().notNull().default(28),
+		/** §7: the weekly meeting's length (minutes), shared over its agenda. */
+		meetingMinutes: integer().notNull().default(120),
+		...editable()
+	},
+	(t) => [
+		uniqueIndex('team_org_name_uq').on(t.organisationId, t.name),
+		check('team_meeting_minutes_range', sql`${t.meetingMinutes} BETWEEN 15 AND 480`)
+	]
+);
+
+export const user = pgTable(
+	'user',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		// Stored lower-cased; the unique index makes e-mail the login name.
+		email: text().notNull(),
+		displayName: text().notNull(),
+		// Null until the person sets a password through a one-time link.
+		passwordHash: text(),
+		active: boolean().notNull().default(true),
+		preferredLocale: locale().notNull().default('fi'),
+		...editable()
+	},
+	(t) => [uniqueIndex('user_email_uq').on(t.email)]
+);
+
+export const membership = pgTable(
+	'membership',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		userId: uuid()
+			.notNull()
+			.references(() => user.id),
+		organisationId: uuid()
+			.notNull()
+			.references(() => organisation.id),
+		teamId: uuid().references(() => team.id),
+		role: role().notNull(),
+		...created(),
+		/**
+		 * A membership gives access only once approved. Team roles given by an admin wait for
+		 * a consultant social worker of that team (four eyes, ADR 012); others are approved
+		 * when made. Null: pending, no access of any kind.
+		 */
+		approvedAt: ts(),
+		approvedBy: uuid().references(() => user.id),
+		createdBy: uuid().references(() => user.id)
+	},
+	(t) => [
+		// One role per user per organisation (docs/domain.md §2).
+		uniqueIndex('membership_user_org_uq').on(t.userId, t.organisationId),
+		index('membership_team_idx').on(t.teamId),
+		index('membership_org_idx').on(t.organisationId)
+	]
+);
+
+export const session = pgTable(
+	'session',
+	{
+		// SHA-256 (hex) of the token; the token itself is never stored.
+		id: text().primaryKey(),
+		userId: uuid()
+			.notNull()
+			.references(() => user.id),
+		createdAt: ts().notNull(),
+		// Idle expiry, pushed forward as the user works (at most once a minute).
+		expiresAt: ts().notNull(),
+		// Hard limit: never extended.
+		absoluteExpiresAt: ts().notNull(),
+		/** When the second factor was passed; null: password only, the session opens nothing. */
+		secondFactorAt: ts(),
+		/** The last confirmation with a fresh code, for sensitive actions (ASVS 3.7.1). */
+		reauthAt: ts(),
+		/** The browser's own description, to tell the person's sessions apart. */
+		userAgent: text(),
+		lastSeenAt: ts()
+	},
+	(t) => [index('session_user_idx').on(t.userId)]
+);
+
+/**
+ * The person's authenticator (TOTP, RFC 6238). The secret is encrypted with ENCRYPTION_KEY
+ * (AES-256-GCM), so a database dump alone does not give it away. `lastUsedStep` makes every
+ * code single-use: a code is accepted only for a time step after the last one used.
+ */
+export const userFactor = pgTable('user_factor', {
+	userId: uuid()
+		.primaryKey()
+		.references(() => user.id),
+	secretEnc: text().notNull(),
+	confirmedAt: ts(),
+	lastUsedStep: bigint({ mode: 'number' }),
+	...created()
+});
+
+/**
+ * A known text sealed with ENCRYPTION_KEY, one row: every instance opens it at start and
+ * refuses to start with a key that cannot (auth/key-check.ts), so a wrong key on one
+ * instance is found at once, not as a failed sign-in on every second request.
+ */
+export const keyCheck = pgTable(
+	'key_check',
+	{
+		id: integer().primaryKey().default(1),
+		sealed: text().notNull(),
+		...created()
+	},
+	(t) => [check('key_check_one_row', sql`${t.id} = 1`)]
+);
+
+/** Ten single-use recovery codes, hashed (they are long random strings, like tokens). */
+export const recoveryCode = pgTable(
+	'recovery_code',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		userId: uuid()
+			.notNull()
+			.references(() => user.id),
+		codeHash: text().notNull(),
+		usedAt: ts(),
+		...created()
+	},
+	(t) => [uniqueIndex('recovery_code_user_hash_uq').on(t.userId, t.codeHash)]
+);
+
+export const passwordToken = pgTable(
+	'password_token',
+	{
+		// SHA-256 (hex) of the one-time token.
+		id: text().primaryKey(),
+		userId: uuid()
+			.notNull()
+			.references(() => user.id),
+		...created(),
+		expiresAt: ts().notNull(),
+		usedAt: ts()
+	},
+	(t) => [index('password_token_user_idx').on(t.userId)]
+);
+
+export const loginThrottle = pgTable('login_throttle', {
+	// 'account:<sha256 of e-mail>' or 'client:<address>': no e-mail in clear text.
+	key: text().primaryKey(),
+	failures: integer().notNull().default(0),
+	lastFailureAt: ts().notNull(),
+	lockedUntil: ts(),
+	/** The last attempt the key let through: how one statement tells a caller yes or no. */
+	attemptId: uuid()
+});
