@@ -52,6 +52,8 @@ process.env.ENCRYPTION_KEY ??= (
 ).TEST_ENCRYPTION_KEY;
 const { getDb, closeDb } = await import('../src/lib/server/db');
 const f = await import('../src/lib/server/testing/fixtures');
+// As the server does at start: a saved assessment's status change raises its flags (ADR 038).
+await import('../src/lib/server/features/listeners');
 const { saveAssessment } = await import('../src/lib/server/features/assessments/assessments');
 const { teamDashboard } = await import('../src/lib/server/features/dashboard/dashboard');
 const { partnerInbox } = await import('../src/lib/server/features/grants/grants');

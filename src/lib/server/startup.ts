@@ -6,6 +6,8 @@ import { readEnv, serverConfigProblems } from './env';
 import { log } from './log';
 import { markDemo, seedDemo } from './seed/demo';
 import { addMissingEmergencyClocks } from './features/path';
+// Before any request: the features that act on other features' events (ADR 038).
+import './features/listeners';
 
 let started: Promise<void> | null = null;
 

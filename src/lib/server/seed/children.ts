@@ -16,6 +16,8 @@ import {
 } from '../db/schema';
 import type { DemoIds } from './ids';
 import { recomputeChildStatus } from '../features/status';
+// The demo's statuses raise their flags as a recompute does anywhere (ADR 038).
+import '../features/listeners';
 import { triageDueOn } from '../../domain/flags';
 
 /**

@@ -13,7 +13,8 @@ import {
 	workflowEntry,
 	workflowPartner
 } from '../db/schema';
-import { raiseFlag, storedFacts } from '../features/flags';
+import { raiseFlag } from '../features/flags';
+import { storedFacts } from '../features/status';
 import type { DemoIds } from './ids';
 
 const DAY = 86400_000;

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, inject } from 'vitest';
 import { usePgliteSnapshot } from '../db';
 import { TEST_ENCRYPTION_KEY } from './test-key';
+// As the server does at start: the features that act on other features' events (ADR 038).
+import '../features/listeners';
 
 /**
  * Vitest setup, before each test file. With DATABASE_URL each worker uses its own copy of

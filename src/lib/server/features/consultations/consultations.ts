@@ -24,7 +24,8 @@ import {
 } from '../../db/schema';
 import { childTeamWorkers } from '../children';
 import { FieldError, NotFoundError } from '../../errors';
-import { raiseFlag, storedFacts } from '../flags';
+import { raiseFlag } from '../flags';
+import { storedFacts } from '../status';
 import { notify, organisationStaff, teamMembersWithRole } from '../notifications';
 import { PARTNER_KINDS } from '../../../domain/roles';
 import { assertChildPermission, type ChildContext } from '../../access';

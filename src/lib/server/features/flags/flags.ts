@@ -15,7 +15,6 @@ import { inTransaction, type Db, type DbOrTx } from '../../db';
 import { lockForEdit, nextVersion } from '../../db/lock';
 import {
 	child,
-	childStatus,
 	consultation,
 	flag,
 	intensiveWorkflow,
@@ -263,17 +262,6 @@ export async function triageFlag(
 		await logChild(tx, ctx, 'triage', 'flag', flagId);
 		return { intensiveId, consultationId };
 	});
-}
-
-/** Substance rating and signals as `flagsToRaise` needs them, from a stored status row. */
-export function storedFacts(s: typeof childStatus.$inferSelect | undefined): StatusFacts | null {
-	if (!s) return null;
-	return {
-		colour: s.colour,
-		signals: s.signals as StatusFacts['signals'],
-		domainColours: s.domainColours as StatusFacts['domainColours'],
-		substance: s.substanceRating
-	};
 }
 
 /** The child's flags for the team, open first. */

@@ -8,7 +8,7 @@ import {
 } from '../../../domain/traffic-light';
 import type { DbOrTx } from '../../db';
 import { assessment, child, childStatus, childStatusHistory } from '../../db/schema';
-import { raiseFlagsForStatusChange, storedFacts } from '../flags';
+import { statusChanged, storedFacts } from './events';
 
 /** The child's submitted assessments that no submitted correction has replaced. */
 export async function currentAssessments(
@@ -120,13 +120,14 @@ export async function recomputeChildStatus(
 			at: now
 		});
 	}
-	await raiseFlagsForStatusChange(
+	// What follows a recompute (flags, their notices) is the listeners' (events.ts).
+	await statusChanged({
 		tx,
 		childId,
-		storedFacts(prev),
-		{ colour: t.colour, signals: t.signals, domainColours: t.domainColours, substance },
+		before: storedFacts(prev),
+		after: { colour: t.colour, signals: t.signals, domainColours: t.domainColours, substance },
 		now
-	);
+	});
 	return status;
 }
 
