@@ -13,13 +13,7 @@ import { INTENSIVE_KINDS, type IntensiveKind, type WorkflowKind } from '../../..
 import { m } from '../../../paraglide/messages';
 import { inTransaction, type Db, type DbOrTx } from '../../db';
 import { lockForEdit, nextVersion } from '../../db/lock';
-import {
-	child,
-	consultation,
-	flag,
-	intensiveWorkflow,
-	placement
-} from '../../db/schema';
+import { child, consultation, flag, intensiveWorkflow, placement } from '../../db/schema';
 import { ConflictError, FieldError, NotFoundError } from '../../errors';
 import { notify, teamMembersWithRole } from '../notifications';
 import { ForbiddenError } from '../../errors';
