@@ -75,7 +75,8 @@ export const load: PageServerLoad = async (event) => {
 		canReflect: can(membership.role, 'writeReflection') && view.meeting.state === 'open',
 		discussionForm: await discussionForm.show(
 			{
-				familyPresent: d ? (d.familyPresent ? 'yes' : 'no') : ('' as 'yes'),
+				// Not yet recorded: the field's own empty default, "not chosen".
+				...(d && { familyPresent: d.familyPresent ? ('yes' as const) : ('no' as const) }),
 				familyWho: d?.familyWho ?? '',
 				tellsFamily: d?.tellsFamily ?? '',
 				version: d?.version ?? 0
