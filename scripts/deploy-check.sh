@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# docs/deploy.md, followed: the files it says to ship (and only those) in a folder of their
+# own, the production install it names (`npm install --omit=dev`), the roles the README
+# makes on PostgreSQL (an owner that migrates, the app role, a login in it), then
+# `node scripts/server.js` with the environment it lists: it must migrate as the owner,
+# answer /readyz and /login, log no error, and stop cleanly on SIGTERM. Uses the last build.
+# Usage: scripts/deploy-check.sh [postgres://superuser@host:port] (default the local one).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SERVER="${1:-postgres://postgres@127.0.0.1:5432}"
+HOST_PORT="${SERVER##*@}"
+[ -f build/handler.js ] || { echo "no build: run npm run build first"; exit 1; }
+
+# Names of this run's own: roles are the cluster's, and another run may share it.
+TAG="deploycheck_$$"
+OWNER="${TAG}_owner"
+LOGIN="${TAG}_login"
+DB="${TAG}"
+SHIP="$(mktemp -d)"
+PID=""
+psql_() { psql "$SERVER/postgres" -v ON_ERROR_STOP=1 -qAt "$@"; }
+cleanup() {
+	[ -n "$PID" ] && kill -- -"$PID" 2>/dev/null || true
+	psql_ -c "drop database if exists ${DB} with (force)" -c "drop role if exists ${LOGIN}" \
+		-c "drop role if exists ${OWNER}" >/dev/null 2>&1 || true
+	rm -rf "$SHIP"
+}
+trap cleanup EXIT
+
+# What deploy.md ships.
+cp -r build drizzle scripts package.json package-lock.json "$SHIP"/
+mkdir -p "$SHIP/src/lib" && cp src/lib/security-headers.js "$SHIP/src/lib/"
+# Production dependencies only; no lifecycle scripts (they compile messages, a build step).
+(cd "$SHIP" && npm install --omit=dev --no-audit --no-fund --ignore-scripts >/dev/null)
+MB="$(du -sm "$SHIP/node_modules" | cut -f1)"
+
+# The roles, as the README's SQL makes them.
+psql_ -c "create role ${OWNER} login password 'deploy-check'" -c "create database ${DB} owner ${OWNER}" \
+	-c "do \$\$ begin if not exists (select from pg_roles where rolname = 'yhteisarvio_app') then create role yhteisarvio_app nologin; end if; end \$\$" \
+	-c "create role ${LOGIN} login password 'deploy-check' in role yhteisarvio_app" >/dev/null
+
+PORT="$(node scripts/free-port.js)"
+KEY="$(node -e "console.log(require('crypto').randomBytes(32).toString('base64'))")"
+(
+	cd "$SHIP"
+	DATABASE_URL="postgres://${LOGIN}:deploy-check@${HOST_PORT}/${DB}" \
+		DATABASE_MIGRATION_URL="postgres://${OWNER}:deploy-check@${HOST_PORT}/${DB}" \
+		ENCRYPTION_KEY="$KEY" SMTP_URL="smtp://127.0.0.1:9" ORIGIN="http://localhost:${PORT}" PORT="$PORT" \
+		setsid node --max-old-space-size=256 scripts/server.js >"$SHIP/server.log" 2>&1 &
+	echo $! >"$SHIP/pid"
+)
+PID="$(cat "$SHIP/pid")"
+ready=""
+for _ in $(seq 1 300); do
+	if curl -fsS -o /dev/null "http://localhost:${PORT}/readyz" 2>/dev/null; then ready=1; break; fi
+	kill -0 "$PID" 2>/dev/null || break
+	sleep 0.2
+done
+[ -n "$ready" ] || { echo "the shipped server did not become ready"; tail -30 "$SHIP/server.log"; exit 1; }
+status="$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:${PORT}/login")"
+[ "$status" = "200" ] || { echo "/login answered ${status}"; tail -30 "$SHIP/server.log"; exit 1; }
+# SIGTERM: in-flight work finishes, the pool closes, the process exits 0 within seconds.
+kill -TERM "$PID"
+for _ in $(seq 1 50); do kill -0 "$PID" 2>/dev/null || break; sleep 0.2; done
+if kill -0 "$PID" 2>/dev/null; then echo "the server did not stop on SIGTERM"; exit 1; fi
+PID=""
+grep -q '"level":50' "$SHIP/server.log" && { echo "errors in the server's log:"; grep '"level":50' "$SHIP/server.log" | head -5; exit 1; }
+echo "deploy check: shipped files started on PostgreSQL as an owner-migrated database, /readyz and /login answered, SIGTERM stopped it; production node_modules ${MB} MB"
