@@ -87,3 +87,23 @@ test('the coordinator reads the team’s reports; a social worker and a partner 
 	expect((await partner.request.get('/reports/thl')).status()).toBe(403);
 	expect((await partner.request.get('/reports/csv?figure=thl')).status()).toBe(403);
 });
+
+// A client-side navigation can draw a page before its stylesheet has loaded: the charts'
+// labels must fit then too (their size is in the SVG, not only in the CSS). A CI run
+// under load once failed the layout check on exactly these labels.
+test('the charts’ labels fit the window before the stylesheet arrives', async ({
+	page,
+	loginAs
+}) => {
+	await loginAs('region_manager');
+	await page.route('**/*.css', (r) => r.abort());
+	await page.getByRole('navigation').getByRole('link', { name: 'Raportit' }).click();
+	await expect(page.locator('h1')).toHaveText('Raportit');
+	const wide = await page.evaluate(() => {
+		const width = document.documentElement.clientWidth;
+		return [...document.querySelectorAll('svg.chart text')]
+			.filter((e) => e.getBoundingClientRect().right > width + 1)
+			.map((e) => e.textContent);
+	});
+	expect(wide).toEqual([]);
+});
