@@ -39,7 +39,33 @@ const envSchema = z
 		SEED_DEMO: z
 			.enum(['true', 'false', '1', '0'])
 			.optional()
-			.transform((v) => v === 'true' || v === '1')
+			.transform((v) => v === 'true' || v === '1'),
+		/**
+		 * Sign-in with the organisation's identity provider (OpenID Connect, DOMAIN §12): its
+		 * issuer, and this app's client id and secret there. All three or none.
+		 */
+		OIDC_ISSUER: z.url().optional(),
+		OIDC_CLIENT_ID: z.string().min(1).optional(),
+		OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+		/** `amr` values that count as the provider's second factor (comma-separated). */
+		OIDC_MFA_AMR: z.string().min(1).default('mfa,otp,hwk'),
+		/** An `acr` the provider uses for a second factor, if it says so that way. */
+		OIDC_MFA_ACR: z.string().min(1).optional()
+	})
+	.refine(
+		(env) =>
+			[env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].every((v) => v === undefined) ||
+			[env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].every((v) => v !== undefined),
+		{
+			// Half a configuration would show a sign-in button that cannot work.
+			path: ['OIDC_ISSUER'],
+			message: 'OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET go together'
+		}
+	)
+	.refine((env) => !env.OIDC_ISSUER || secureIssuer(env.OIDC_ISSUER), {
+		// Tokens and keys come from the issuer: only over TLS, but for a provider on this machine.
+		path: ['OIDC_ISSUER'],
+		message: 'must be https (http only for localhost)'
 	})
 	.refine((env) => !env.DATABASE_URL || env.ENCRYPTION_KEY, {
 		// A real database needs a real key; the embedded one keeps its own (ADR 014).
@@ -79,6 +105,12 @@ export function mailDir(env: Env): string {
 }
 
 export type Env = z.infer<typeof envSchema>;
+
+/** An issuer reached over TLS, or one on this machine (the tests' and the demo's provider). */
+function secureIssuer(issuer: string): boolean {
+	const u = new URL(issuer);
+	return u.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname);
+}
 
 /** The key's bytes from hex (64 characters) or base64 (44), or null if it is neither. */
 export function keyBytes(value: string): Uint8Array | null {

@@ -1,0 +1,111 @@
+import * as client from 'openid-client';
+import type { Env } from '../env';
+
+/**
+ * Sign-in with an OpenID Connect provider (DOMAIN §12, ADR 039), the client half: the
+ * provider's configuration by discovery, the authorization request (code flow with PKCE,
+ * `state` and `nonce`) and the checks of its answer. Every check of the ID token (issuer,
+ * audience, signature from the provider's keys, expiry, nonce) is the maintained
+ * library's (`openid-client`); nothing here parses a token by hand.
+ */
+
+export type OidcSettings = {
+	issuer: URL;
+	clientId: string;
+	clientSecret: string;
+	mfaAmr: string[];
+	mfaAcr: string | null;
+};
+
+/** The provider's settings from the environment, or null when sign-in with one is off. */
+export function oidcSettings(env: Env): OidcSettings | null {
+	if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) return null;
+	return {
+		issuer: new URL(env.OIDC_ISSUER),
+		clientId: env.OIDC_CLIENT_ID,
+		clientSecret: env.OIDC_CLIENT_SECRET,
+		mfaAmr: env.OIDC_MFA_AMR.split(',')
+			.map((v) => v.trim())
+			.filter(Boolean),
+		mfaAcr: env.OIDC_MFA_ACR ?? null
+	};
+}
+
+/** The provider's metadata and keys' location, read from its discovery document. */
+export async function discoverProvider(s: OidcSettings): Promise<client.Configuration> {
+	// Plain http only for a provider on this machine (env.ts refuses it otherwise).
+	const local = s.issuer.protocol === 'http:';
+	return client.discovery(
+		s.issuer,
+		s.clientId,
+		undefined,
+		client.ClientSecretPost(s.clientSecret),
+		local ? { execute: [client.allowInsecureRequests] } : undefined
+	);
+}
+
+/** What the browser's session keeps between the request and the answer; never in a URL. */
+export type PendingSignIn = { state: string; nonce: string; verifier: string };
+
+/** Where to send the browser, and what to keep until it comes back. */
+export async function authorizationRequest(
+	config: client.Configuration,
+	redirectUri: string,
+	extra: Record<string, string> = {}
+): Promise<{ url: URL; pending: PendingSignIn }> {
+	const pending = {
+		state: client.randomState(),
+		nonce: client.randomNonce(),
+		verifier: client.randomPKCECodeVerifier()
+	};
+	const url = client.buildAuthorizationUrl(config, {
+		redirect_uri: redirectUri,
+		scope: 'openid profile email',
+		code_challenge: await client.calculatePKCECodeChallenge(pending.verifier),
+		code_challenge_method: 'S256',
+		state: pending.state,
+		nonce: pending.nonce,
+		...extra
+	});
+	return { url, pending };
+}
+
+/** Who the provider says signed in, after every check passed. */
+export type ProviderIdentity = {
+	issuer: string;
+	/** The provider's stable id for the person: the account's key, never the e-mail. */
+	subject: string;
+	email: string | null;
+	name: string | null;
+	/** The provider asserted a second factor (an `amr` or the `acr` agreed for it). */
+	secondFactor: boolean;
+};
+
+/**
+ * The provider's answer at the redirect URI: exchanges the code (with the PKCE verifier)
+ * and checks `state`, the ID token and its `nonce`. Throws on any mismatch or failure.
+ */
+export async function completeSignIn(
+	config: client.Configuration,
+	s: OidcSettings,
+	answer: URL,
+	pending: PendingSignIn
+): Promise<ProviderIdentity> {
+	const tokens = await client.authorizationCodeGrant(config, answer, {
+		pkceCodeVerifier: pending.verifier,
+		expectedState: pending.state,
+		expectedNonce: pending.nonce,
+		idTokenExpected: true
+	});
+	const claims = tokens.claims();
+	if (!claims) throw new Error('The provider returned no ID token');
+	const amr = Array.isArray(claims.amr) ? claims.amr.map(String) : [];
+	const acr = typeof claims.acr === 'string' ? claims.acr : null;
+	return {
+		issuer: claims.iss,
+		subject: claims.sub,
+		email: typeof claims.email === 'string' ? claims.email : null,
+		name: typeof claims.name === 'string' ? claims.name : null,
+		secondFactor: amr.some((v) => s.mfaAmr.includes(v)) || (!!s.mfaAcr && acr === s.mfaAcr)
+	};
+}
