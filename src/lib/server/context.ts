@@ -49,7 +49,7 @@ export type ActingContext = StaffContext & { readonly actor: Actor };
 export type RoleContext = ActingContext & { readonly membership: MembershipInfo };
 
 /** A staff member acting as a member of their team (meetings, the team's lists). */
-export type TeamContext = ActingContext & { readonly teamId: string; readonly role: Role };
+export type TeamContext = ActingContext & { readonly teamId: string };
 
 /** The context for one request, from the session's user (or nobody). */
 export function requestContext(

@@ -34,7 +34,7 @@ export function teamMemberships(viewer: StaffContext) {
 export function teamContextOf(viewer: StaffContext): TeamContext {
 	const ms = teamMemberships(viewer)[0];
 	if (!ms?.teamId) throw new ForbiddenError();
-	return { ...viewer, actor: actorOf(viewer, ms), teamId: ms.teamId, role: ms.role };
+	return { ...viewer, actor: actorOf(viewer, ms), teamId: ms.teamId };
 }
 
 /** A second line for role-only services (admin): the actor's role is one of `roles`. */

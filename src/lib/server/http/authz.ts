@@ -55,7 +55,7 @@ export function requireUser(event: Event): SessionUser {
 export async function logDenied(event: Event, what: { entityType: string; entityId?: string }) {
 	const ctx = event.locals.context;
 	const actor = ctx.kind === 'staff' ? actorOf(ctx, actingMembership(ctx)) : null;
-	await logDeniedRow(event.locals.context.db, actor, {
+	await logDeniedRow(ctx.db, actor, {
 		action: 'access',
 		entityType: what.entityType,
 		entityId: what.entityId ?? event.route.id ?? null,

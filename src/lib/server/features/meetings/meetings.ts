@@ -165,7 +165,7 @@ export async function prepareMeeting(
 				teamId: who.teamId,
 				startsAt: input.startsAt,
 				preparedBy: who.actor.userId,
-				noteTakerId: who.role === 'coordinator' ? who.actor.userId : null
+				noteTakerId: who.actor.role === 'coordinator' ? who.actor.userId : null
 			})
 			.returning({ id: teamMeeting.id });
 		const items = agenda.length
