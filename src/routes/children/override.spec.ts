@@ -8,11 +8,10 @@ import {
 	eventFor,
 	makeChild,
 	makeGrant,
-	makeOrg,
-	makeTeam,
-	makeUser
+	makePartner,
+	makeTeamScene
 } from '$lib/server/testing/fixtures';
-import { logRows, outcome } from '$lib/server/testing/routes';
+import { callAs, logRows, outcome } from '$lib/server/testing/routes';
 import * as childPage from './[childId]/+page.server';
 import * as page from './[childId]/override/+page.server';
 
@@ -24,14 +23,12 @@ let childId: string;
 
 beforeAll(async () => {
 	const d = await db();
-	const cp = await makeOrg('child_protection');
-	const t = await makeTeam(cp.id);
-	for (const role of ['consultant_social_worker', 'social_worker', 'coordinator'] as const)
-		users[role] = (await makeUser(role, { organisationId: cp.id, teamId: t.id })).user.id;
-	const school = await makeOrg('school');
-	users.partner = (await makeUser('partner', { organisationId: school.id })).user.id;
-	childId = (await makeChild(t.id, { dateOfBirth: '2014-02-02' })).id;
-	await makeGrant(childId, school.id, users.social_worker!, {
+	const scene = await makeTeamScene(['consultant_social_worker', 'social_worker', 'coordinator']);
+	Object.assign(users, scene.users);
+	const school = await makePartner('school');
+	users.partner = school.userId;
+	childId = (await makeChild(scene.teamId, { dateOfBirth: '2014-02-02' })).id;
+	await makeGrant(childId, school.organisationId, users.social_worker!, {
 		basis: 'consent',
 		consentGivenBy: 'huoltaja',
 		consentGivenOn: helsinkiDate()
@@ -43,9 +40,7 @@ const stored = async () =>
 	(await (await db()).select().from(childStatus).where(eq(childStatus.childId, childId)))[0]!;
 
 async function act(who: string, name: 'set' | 'clear', form: Record<string, string>) {
-	const event = await eventFor(users[who]!, { params: { childId: childId }, form });
-	const r = await outcome(() => (page.actions[name] as any)(event));
-	return { ...r, requestId: event.locals.requestId };
+	return callAs(users[who]!, page.actions[name] as any, { params: { childId }, form });
 }
 
 const valid = () => ({

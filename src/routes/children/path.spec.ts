@@ -17,11 +17,13 @@ import {
 	makeChild,
 	makeGrant,
 	makeOrg,
+	makePartner,
 	makeTeam,
+	makeTeamScene,
 	makeUser,
 	uniq
 } from '$lib/server/testing/fixtures';
-import { logRows, outcome } from '$lib/server/testing/routes';
+import { callAs, logRows } from '$lib/server/testing/routes';
 import { staffOf } from '$lib/server/http/authz';
 import { intakeList } from '$lib/server/features/path';
 import * as intake from '../intake/+page.server';
@@ -49,35 +51,26 @@ let schoolId: string;
 let grantedChild: string;
 
 beforeAll(async () => {
-	const cp = await makeOrg('child_protection');
-	teamId = (await makeTeam(cp.id)).id;
-	for (const role of [
+	const scene = await makeTeamScene([
 		'consultant_social_worker',
 		'social_worker',
 		'social_instructor',
 		'family_therapist',
 		'coordinator'
-	] as const)
-		u[role] = (await makeUser(role, { organisationId: cp.id, teamId })).user.id;
-	schoolId = (await makeOrg('school')).id;
-	u.partner = (await makeUser('partner', { organisationId: schoolId })).user.id;
-	const other = await makeOrg('child_psychiatry');
-	u.stranger = (await makeUser('partner', { organisationId: other.id })).user.id;
+	]);
+	teamId = scene.teamId;
+	Object.assign(u, scene.users);
+	const school = await makePartner('school');
+	[schoolId, u.partner] = [school.organisationId, school.userId];
+	u.stranger = (await makePartner('child_psychiatry')).userId;
 	grantedChild = (
 		await makeChild(teamId, { phase: 'client', responsibleWorkerId: u.social_worker })
 	).id;
 	await makeGrant(grantedChild, schoolId, u.social_worker!);
 });
 
-async function call(
-	who: string,
-	fn: (e: any) => unknown,
-	opts: { params?: Record<string, string>; form?: Record<string, string>; url?: string } = {}
-) {
-	const event = await eventFor(u[who]!, opts);
-	const r = await outcome(() => fn(event));
-	return { ...r, requestId: event.locals.requestId };
-}
+const call = (who: string, fn: (e: any) => unknown, opts: Parameters<typeof callAs>[2] = {}) =>
+	callAs(u[who]!, fn, opts);
 
 const newChildForm = (extra: Record<string, string> = {}) => ({
 	teamId,

@@ -5,15 +5,13 @@ import { addDays } from '$lib/domain/working-days';
 import { caseContact, child } from '$lib/server/db/schema';
 import {
 	db,
-	eventFor,
 	makeChild,
 	makeGrant,
-	makeOrg,
-	makeTeam,
-	makeUser,
+	makePartner,
+	makeTeamScene,
 	uniq
 } from '$lib/server/testing/fixtures';
-import { logRows, outcome } from '$lib/server/testing/routes';
+import { callAs, logRows } from '$lib/server/testing/routes';
 import * as intakeNew from '../intake/new/+page.server';
 import * as birth from './[childId]/birth/+page.server';
 import * as childPage from './[childId]/+page.server';
@@ -29,23 +27,14 @@ const u: Record<string, string> = {};
 let teamId: string;
 
 beforeAll(async () => {
-	const cp = await makeOrg('child_protection');
-	teamId = (await makeTeam(cp.id)).id;
-	u.worker = (await makeUser('social_worker', { organisationId: cp.id, teamId })).user.id;
-	const clinic = await makeOrg('child_health_clinic');
-	u.nurse = (await makeUser('partner', { organisationId: clinic.id })).user.id;
-	u.clinicId = clinic.id;
+	const scene = await makeTeamScene(['social_worker']);
+	[teamId, u.worker] = [scene.teamId, scene.users.social_worker!];
+	const clinic = await makePartner('child_health_clinic');
+	[u.nurse, u.clinicId] = [clinic.userId, clinic.organisationId];
 });
 
-async function call(
-	who: string,
-	fn: (e: any) => unknown,
-	opts: { params?: Record<string, string>; form?: Record<string, string> } = {}
-) {
-	const event = await eventFor(u[who]!, opts);
-	const r = await outcome(() => fn(event));
-	return { ...r, requestId: event.locals.requestId };
-}
+const call = (who: string, fn: (e: any) => unknown, opts: Parameters<typeof callAs>[2] = {}) =>
+	callAs(u[who]!, fn, opts);
 
 const unbornForm = (familyName: string, extra: Record<string, string> = {}) => ({
 	teamId,

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eventFor, makeOrg, makeTeam, makeUser } from '$lib/server/testing/fixtures';
-import { logRows, outcome } from '$lib/server/testing/routes';
+import { makeOrg, makeTeam, makeUser } from '$lib/server/testing/fixtures';
+import { callAs, logRows } from '$lib/server/testing/routes';
 import * as page from './+page.server';
 import * as thl from './thl/+page.server';
 import * as csv from './csv/+server';
@@ -23,10 +23,8 @@ beforeAll(async () => {
 	u.admin = (await makeUser('admin')).user.id;
 });
 
-async function call(who: string, fn: (e: any) => unknown, url = 'http://localhost/reports') {
-	const event = await eventFor(u[who]!, { url });
-	return { ...(await outcome(() => fn(event))), requestId: event.locals.requestId };
-}
+const call = (who: string, fn: (e: any) => unknown, url = 'http://localhost/reports') =>
+	callAs(u[who]!, fn, { url });
 
 describe('/reports', () => {
 	it.each(['coordinator', 'consultant_social_worker', 'manager'])(

@@ -13,11 +13,12 @@ import {
 	eventFor,
 	makeChild,
 	makeGrant,
-	makeOrg,
+	makePartner,
 	makeTeam,
+	makeTeamScene,
 	makeUser
 } from '$lib/server/testing/fixtures';
-import { logRows, outcome } from '$lib/server/testing/routes';
+import { callAs, logRows } from '$lib/server/testing/routes';
 import * as list from './meetings/+page.server';
 import * as meetingPage from './meetings/[meetingId]/+page.server';
 import * as childScreen from './meetings/[meetingId]/children/[childId]/+page.server';
@@ -32,31 +33,25 @@ let schoolId: string;
 let teamId: string;
 
 beforeAll(async () => {
-	const cp = await makeOrg('child_protection');
-	teamId = (await makeTeam(cp.id)).id;
-	for (const role of [
+	const scene = await makeTeamScene([
 		'coordinator',
 		'consultant_social_worker',
 		'social_worker',
 		'family_therapist'
-	] as const)
-		u[role] = (await makeUser(role, { organisationId: cp.id, teamId })).user.id;
+	]);
+	teamId = scene.teamId;
+	Object.assign(u, scene.users);
+	const otherTeam = (await makeTeam(scene.organisationId)).id;
 	u.stranger = (
-		await makeUser('coordinator', { organisationId: cp.id, teamId: (await makeTeam(cp.id)).id })
+		await makeUser('coordinator', { organisationId: scene.organisationId, teamId: otherTeam })
 	).user.id;
-	schoolId = (await makeOrg('school')).id;
-	u.partner = (await makeUser('partner', { organisationId: schoolId })).user.id;
+	const school = await makePartner('school');
+	[schoolId, u.partner] = [school.organisationId, school.userId];
 	childId = (await makeChild(teamId, { phase: 'client' })).id;
 });
 
-async function call(
-	who: string,
-	fn: (e: any) => unknown,
-	opts: { params?: Record<string, string>; form?: Record<string, string> } = {}
-) {
-	const event = await eventFor(u[who]!, opts);
-	return { ...(await outcome(() => fn(event))), requestId: event.locals.requestId };
-}
+const call = (who: string, fn: (e: any) => unknown, opts: Parameters<typeof callAs>[2] = {}) =>
+	callAs(u[who]!, fn, opts);
 
 const startsAt = toHelsinkiLocal(new Date());
 async function prepared() {

@@ -106,6 +106,27 @@ export async function makeUser(
 	return { user: u!, membership: ms!, actor, ctx };
 }
 
+/**
+ * A child-protection organisation with one team and a member in each role given; the
+ * most common start of a route spec. `users` is keyed by role.
+ */
+export async function makeTeamScene(roles: readonly Role[]) {
+	const organisation = await makeOrg('child_protection');
+	const t = await makeTeam(organisation.id);
+	const [organisationId, teamId] = [organisation.id, t.id];
+	const users: Record<string, string> = {};
+	for (const role of roles)
+		users[role] = (await makeUser(role, { organisationId, teamId })).user.id;
+	return { organisation, team: t, organisationId, teamId, users };
+}
+
+/** A partner organisation of the kind given and one of its professionals. */
+export async function makePartner(kind: OrganisationKind = 'school') {
+	const organisationId = (await makeOrg(kind)).id;
+	const userId = (await makeUser('partner', { organisationId })).user.id;
+	return { organisationId, userId };
+}
+
 /** A SvelteKit-like event for calling loads and actions directly in integration tests. */
 export async function eventFor(
 	userId: string | null,

@@ -1,7 +1,7 @@
 import { isHttpError, isRedirect } from '@sveltejs/kit';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../db';
-import { db } from './fixtures';
+import { db, eventFor } from './fixtures';
 
 export { rowsOf };
 
@@ -20,6 +20,19 @@ export async function outcome(fn: () => unknown) {
 		if (isHttpError(e)) return { status: e.status };
 		throw e;
 	}
+}
+
+/**
+ * Calls a load or action as the user given, with the event's options; the outcome and the
+ * request id, so a spec can read what the call logged.
+ */
+export async function callAs(
+	userId: string,
+	fn: (event: any) => unknown,
+	opts: Parameters<typeof eventFor>[1] = {}
+) {
+	const event = await eventFor(userId, opts);
+	return { ...(await outcome(() => fn(event))), requestId: event.locals.requestId };
 }
 
 /** The access-log rows written under one request id. */

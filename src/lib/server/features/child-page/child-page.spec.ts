@@ -8,9 +8,9 @@ import {
 	makeChild,
 	makeGrant,
 	makeOrg,
-	makeTeam,
 	makeUser,
-	submission
+	submission,
+	makeTeamScene
 } from '../../testing/fixtures';
 import { saveAssessment } from '../assessments';
 import { childPage } from '.';
@@ -45,10 +45,8 @@ function counting(d: Db) {
 describe("the child's page (issue 13)", () => {
 	it('reads in one transaction and writes its log in one insert, every read named', async () => {
 		const d = await db();
-		const cp = await makeOrg('child_protection');
-		const t = await makeTeam(cp.id);
-		const worker = (await makeUser('social_worker', { organisationId: cp.id, teamId: t.id })).user
-			.id;
+		const { team: t, users } = await makeTeamScene(['social_worker']);
+		const worker = users.social_worker!;
 		const c = await makeChild(t.id, { responsibleWorkerId: worker });
 		const assessed: string[] = [];
 		for (const kind of ['school', 'child_health_clinic'] as const) {
@@ -90,10 +88,8 @@ describe("the child's page (issue 13)", () => {
 
 	it('shows a partner only its own part, still one transaction and one insert', async () => {
 		const d = await db();
-		const cp = await makeOrg('child_protection');
-		const t = await makeTeam(cp.id);
-		const worker = (await makeUser('social_worker', { organisationId: cp.id, teamId: t.id })).user
-			.id;
+		const { team: t, users } = await makeTeamScene(['social_worker']);
+		const worker = users.social_worker!;
 		const c = await makeChild(t.id, { responsibleWorkerId: worker });
 		const school = await makeOrg('school');
 		const teacher = (await makeUser('partner', { organisationId: school.id })).user.id;

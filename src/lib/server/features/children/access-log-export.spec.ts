@@ -10,19 +10,17 @@ import {
 	makeChild,
 	makeGrant,
 	makeOrg,
-	makeTeam,
 	makeUser,
-	staffOf
+	staffOf,
+	makeTeamScene
 } from '../../testing/fixtures';
 
 /** Who saw this child (Act 703/2023 § 11), list views included (ADR 026). */
 describe("the child's access-log export", () => {
 	it('names every row about the child and every list view that showed it, and nothing else', async () => {
 		const d = await db();
-		const cp = await makeOrg('child_protection');
-		const t = await makeTeam(cp.id);
-		const worker = (await makeUser('social_worker', { organisationId: cp.id, teamId: t.id })).user
-			.id;
+		const { organisation: cp, team: t, users } = await makeTeamScene(['social_worker']);
+		const worker = users.social_worker!;
 		const coordinator = (await makeUser('coordinator', { organisationId: cp.id, teamId: t.id }))
 			.user.id;
 		const school = await makeOrg('school');
@@ -58,10 +56,8 @@ describe("the child's access-log export", () => {
 
 	it('is for the team only', async () => {
 		const d = await db();
-		const cp = await makeOrg('child_protection');
-		const t = await makeTeam(cp.id);
-		const worker = (await makeUser('social_worker', { organisationId: cp.id, teamId: t.id })).user
-			.id;
+		const { team: t, users } = await makeTeamScene(['social_worker']);
+		const worker = users.social_worker!;
 		const school = await makeOrg('school');
 		const teacher = (await makeUser('partner', { organisationId: school.id })).user.id;
 		const a = await makeChild(t.id, { responsibleWorkerId: worker });

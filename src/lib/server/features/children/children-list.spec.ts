@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { child } from '../../db/schema';
-import { db, loggedItems, makeOrg, makeTeam, makeUser, staffOf } from '../../testing/fixtures';
+import { db, loggedItems, makeOrg, makeUser, staffOf, makeTeamScene } from '../../testing/fixtures';
 import { ForbiddenError } from '../../errors';
 import { CHILD_LIST_PAGE_SIZE, listTeamChildren } from './children';
 
 describe("the team's list of children, one page at a time (issue 13)", () => {
 	it('pages by name, counts them all and logs only the page shown', async () => {
 		const d = await db();
-		const cp = await makeOrg('child_protection');
-		const t = await makeTeam(cp.id);
-		const worker = (await makeUser('social_worker', { organisationId: cp.id, teamId: t.id })).user
-			.id;
+		const { team: t, users } = await makeTeamScene(['social_worker']);
+		const worker = users.social_worker!;
 		const n = CHILD_LIST_PAGE_SIZE + 3;
 		const names = Array.from({ length: n }, (_, i) => `Nimi${String(i).padStart(3, '0')}`);
 		await d.insert(child).values(

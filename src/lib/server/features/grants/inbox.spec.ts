@@ -9,9 +9,9 @@ import {
 	makeGrant,
 	makeOrg,
 	makePlacement,
-	makeTeam,
 	makeUser,
-	staffOf
+	staffOf,
+	makeTeamScene
 } from '../../testing/fixtures';
 import { ForbiddenError } from '../../errors';
 import { INBOX_PAGE_SIZE, partnerInbox } from './grants';
@@ -19,9 +19,8 @@ import { INBOX_PAGE_SIZE, partnerInbox } from './grants';
 /** A school that sees `n` children of one team by bulk grants (one insert each). */
 async function schoolWith(n: number) {
 	const d = await db();
-	const cp = await makeOrg('child_protection');
-	const t = await makeTeam(cp.id);
-	const worker = (await makeUser('social_worker', { organisationId: cp.id, teamId: t.id })).user.id;
+	const { team: t, users } = await makeTeamScene(['social_worker']);
+	const worker = users.social_worker!;
 	const school = await makeOrg('school');
 	const teacher = (await makeUser('partner', { organisationId: school.id })).user.id;
 	const run = Math.random().toString(36).slice(2, 8);
@@ -90,10 +89,8 @@ describe("a partner's home, one page at a time (issue 13)", () => {
 
 	it('hides revoked, expired and not-yet-valid grants, and a unit sees placements only', async () => {
 		const d = await db();
-		const cp = await makeOrg('child_protection');
-		const t = await makeTeam(cp.id);
-		const worker = (await makeUser('social_worker', { organisationId: cp.id, teamId: t.id })).user
-			.id;
+		const { team: t, users } = await makeTeamScene(['social_worker']);
+		const worker = users.social_worker!;
 		const school = await makeOrg('school');
 		const teacher = (await makeUser('partner', { organisationId: school.id })).user.id;
 		const [seen, revoked, expired, future] = [

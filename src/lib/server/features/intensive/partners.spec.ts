@@ -10,10 +10,10 @@ import {
 	makeChild,
 	makeGrant,
 	makeOrg,
-	makeTeam,
 	makeUser,
 	makeWorkflow,
-	staffOf
+	staffOf,
+	makeTeamScene
 } from '../../testing/fixtures';
 import { changeWorkflow, getWorkflow, workflowsForChild } from './intensive';
 
@@ -22,9 +22,8 @@ const ctxFor = contextOf;
 /** An active workflow with the substance services taking part, a school that is not. */
 async function setup() {
 	const d = await db();
-	const cp = await makeOrg('child_protection');
-	const t = await makeTeam(cp.id);
-	const worker = (await makeUser('social_worker', { organisationId: cp.id, teamId: t.id })).user.id;
+	const { team: t, users } = await makeTeamScene(['social_worker']);
+	const worker = users.social_worker!;
 	const services = await makeOrg('substance_abuse');
 	const nurse = (await makeUser('partner', { organisationId: services.id })).user.id;
 	const school = await makeOrg('school');

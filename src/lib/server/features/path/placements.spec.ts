@@ -10,8 +10,8 @@ import {
 	makeChild,
 	makeGrant,
 	makeOrg,
-	makeTeam,
-	makeUser
+	makeUser,
+	makeTeamScene
 } from '../../testing/fixtures';
 import { changePhase } from './phases';
 import {
@@ -25,9 +25,8 @@ import {
 async function placedInEmergency(daysAgo: number) {
 	const now = new Date();
 	const today = helsinkiDate(now);
-	const cp = await makeOrg('child_protection');
-	const t = await makeTeam(cp.id);
-	const worker = (await makeUser('social_worker', { organisationId: cp.id, teamId: t.id })).user.id;
+	const { organisation: cp, team: t, users } = await makeTeamScene(['social_worker']);
+	const worker = users.social_worker!;
 	const c = await makeChild(t.id, {
 		phase: 'client',
 		phaseSince: addDays(today, -200),
@@ -182,10 +181,8 @@ describe('emergency placement (38 §)', () => {
 		// As the rows of an older version were: the move into emergency placement, no clock.
 		const d = await db();
 		const today = helsinkiDate();
-		const cp = await makeOrg('child_protection');
-		const t = await makeTeam(cp.id);
-		const worker = (await makeUser('social_worker', { organisationId: cp.id, teamId: t.id })).user
-			.id;
+		const { team: t, users } = await makeTeamScene(['social_worker']);
+		const worker = users.social_worker!;
 		const c = await makeChild(t.id, { phase: 'placement', phaseSince: addDays(today, -12) });
 		await d.insert(phaseChange).values({
 			childId: c.id,

@@ -7,10 +7,10 @@ import {
 	makeChild,
 	makeGrant,
 	makeOrg,
-	makeTeam,
 	makeUser,
 	submission,
-	loggedItems
+	loggedItems,
+	makeTeamScene
 } from '../../testing/fixtures';
 import { saveAssessment } from '../assessments/assessments';
 import { childOverview } from './overview';
@@ -18,10 +18,8 @@ import { childOverview } from './overview';
 describe("the child's overview", () => {
 	it('logs a read of each current assessment it shows, with the reader and basis', async () => {
 		const d = await db();
-		const cp = await makeOrg('child_protection');
-		const t = await makeTeam(cp.id);
-		const worker = (await makeUser('social_worker', { organisationId: cp.id, teamId: t.id })).user
-			.id;
+		const { team: t, users } = await makeTeamScene(['social_worker']);
+		const worker = users.social_worker!;
 		const c = await makeChild(t.id);
 		const ids: string[] = [];
 		for (const kind of ['school', 'child_health_clinic', 'child_psychiatry'] as const) {

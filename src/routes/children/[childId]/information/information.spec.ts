@@ -3,16 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '$lib/domain/working-days';
 import { helsinkiDate } from '$lib/domain/access';
 import { informationAnswer, notification } from '$lib/server/db/schema';
-import {
-	db,
-	eventFor,
-	makeChild,
-	makeGrant,
-	makeOrg,
-	makeTeam,
-	makeUser
-} from '$lib/server/testing/fixtures';
-import { logRows, outcome } from '$lib/server/testing/routes';
+import { db, makeChild, makeGrant, makePartner, makeTeamScene } from '$lib/server/testing/fixtures';
+import { callAs, logRows } from '$lib/server/testing/routes';
 import * as page from './[grantId]/+page.server';
 import * as access from '../access/+page.server';
 import * as home from '../../../+page.server';
@@ -31,17 +23,19 @@ let grantId: string;
 let schoolId: string;
 
 beforeAll(async () => {
-	const cp = await makeOrg('child_protection');
-	const teamId = (await makeTeam(cp.id)).id;
-	u.worker = (await makeUser('social_worker', { organisationId: cp.id, teamId })).user.id;
-	schoolId = (await makeOrg('school')).id;
-	u.teacher = (await makeUser('partner', { organisationId: schoolId })).user.id;
-	const other = await makeOrg('school');
-	u.otherTeacher = (await makeUser('partner', { organisationId: other.id })).user.id;
+	const { teamId, users } = await makeTeamScene(['social_worker']);
+	u.worker = users.social_worker!;
+	const school = await makePartner('school');
+	[schoolId, u.teacher] = [school.organisationId, school.userId];
+	const other = await makePartner('school');
+	u.otherTeacher = other.userId;
 	childId = (await makeChild(teamId, { phase: 'needs_assessment', responsibleWorkerId: u.worker }))
 		.id;
 	// The other school sees the child on a grant of its own, but was not asked this.
-	await makeGrant(childId, other.id, u.worker, { dueOn: addDays(today, 14), requestMessage: 'B' });
+	await makeGrant(childId, other.organisationId, u.worker, {
+		dueOn: addDays(today, 14),
+		requestMessage: 'B'
+	});
 	grantId = (
 		await makeGrant(childId, schoolId, u.worker, {
 			dueOn: addDays(today, 14),
@@ -51,15 +45,8 @@ beforeAll(async () => {
 	).id;
 });
 
-async function call(
-	who: string,
-	fn: (e: any) => unknown,
-	opts: { params?: Record<string, string>; form?: Record<string, string> } = {}
-) {
-	const event = await eventFor(u[who]!, opts);
-	const r = await outcome(() => fn(event));
-	return { ...r, requestId: event.locals.requestId };
-}
+const call = (who: string, fn: (e: any) => unknown, opts: Parameters<typeof callAs>[2] = {}) =>
+	callAs(u[who]!, fn, opts);
 
 describe('a 41 § information request, answered', () => {
 	it('the school asked reads the question, answers it; the team is told and reads the answer', async () => {

@@ -3,16 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { helsinkiDate } from '$lib/domain/access';
 import { addMonths } from '$lib/domain/clocks';
 import { clientPlan } from '$lib/server/db/schema';
-import {
-	db,
-	eventFor,
-	makeChild,
-	makeGrant,
-	makeOrg,
-	makeTeam,
-	makeUser
-} from '$lib/server/testing/fixtures';
-import { logRows, outcome } from '$lib/server/testing/routes';
+import { db, makeChild, makeGrant, makePartner, makeTeamScene } from '$lib/server/testing/fixtures';
+import { callAs, logRows } from '$lib/server/testing/routes';
 import * as list from './+page.server';
 import * as create from './new/+page.server';
 import * as version from './[planId]/+page.server';
@@ -25,25 +17,16 @@ const u: Record<string, string> = {};
 let childId: string;
 
 beforeAll(async () => {
-	const cp = await makeOrg('child_protection');
-	const teamId = (await makeTeam(cp.id)).id;
-	u.worker = (await makeUser('social_worker', { organisationId: cp.id, teamId })).user.id;
-	u.instructor = (await makeUser('social_instructor', { organisationId: cp.id, teamId })).user.id;
-	const school = await makeOrg('school');
-	u.partner = (await makeUser('partner', { organisationId: school.id })).user.id;
+	const { teamId, users } = await makeTeamScene(['social_worker', 'social_instructor']);
+	[u.worker, u.instructor] = [users.social_worker!, users.social_instructor!];
+	const school = await makePartner('school');
+	u.partner = school.userId;
 	childId = (await makeChild(teamId, { phase: 'client', responsibleWorkerId: u.worker })).id;
-	await makeGrant(childId, school.id, u.worker);
+	await makeGrant(childId, school.organisationId, u.worker);
 });
 
-async function call(
-	who: string,
-	fn: (e: any) => unknown,
-	opts: { params?: Record<string, string>; form?: Record<string, string> } = {}
-) {
-	const event = await eventFor(u[who]!, opts);
-	const r = await outcome(() => fn(event));
-	return { ...r, requestId: event.locals.requestId };
-}
+const call = (who: string, fn: (e: any) => unknown, opts: Parameters<typeof callAs>[2] = {}) =>
+	callAs(u[who]!, fn, opts);
 
 const form = (extra: Record<string, string> = {}) => ({
 	basedOn: '0',
