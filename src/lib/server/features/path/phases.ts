@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { helsinkiDate } from '../../../domain/access';
 import { dueDate, firstClientPlanDue } from '../../../domain/clocks';
 import { canMoveTo, type ChildPhase, type PlacementKind } from '../../../domain/path';
@@ -6,18 +6,11 @@ import { m } from '../../../paraglide/messages';
 import { logChild } from '../../access-log';
 import type { ChildContext } from '../../access';
 import type { Db, DbOrTx } from '../../db';
-import {
-	accessGrant,
-	child,
-	organisation,
-	phaseChange,
-	placement,
-	statutoryClock,
-	team
-} from '../../db/schema';
+import { child, organisation, phaseChange, statutoryClock, team } from '../../db/schema';
 import { ConflictError, FieldError, ForbiddenError, NotFoundError } from '../../errors';
 import { lockChild } from '../status';
 import { claimIfCounted } from './caseload';
+import { endOpenPlacements, openPlacement } from './placement-rows';
 
 export type PhaseInput = {
 	/** The phase the form was shown with: a change made meanwhile is not overwritten. */
@@ -77,49 +70,12 @@ export async function changePhase(db: Db, ctx: ChildContext, input: PhaseInput, 
 			input.caseloadReason,
 			'caseloadReason'
 		);
-		let placementId: string | null = null;
-		if (input.to === 'placement' && input.unitOrganisationId) {
-			const [unit] = await tx
-				.select({ id: organisation.id, kind: organisation.kind })
-				.from(organisation)
-				.where(eq(organisation.id, input.unitOrganisationId));
-			if (unit?.kind !== 'residential_unit')
-				throw new FieldError({ unitOrganisationId: m.error_choose_unit() });
-			const [p] = await tx
-				.insert(placement)
-				.values({
-					childId: c.id,
-					unitOrganisationId: unit.id,
-					since: input.on,
-					createdBy: ctx.actor.userId
-				})
-				.returning({ id: placement.id });
-			placementId = p!.id;
-			await tx.insert(accessGrant).values({
-				childId: c.id,
-				organisationId: unit.id,
-				basis: 'placement',
-				validFrom: input.on,
-				placementId,
-				grantedBy: ctx.actor.userId
-			});
-			await logChild(tx, ctx, 'create', 'placement', placementId);
-		}
-		if (c.phase === 'placement') {
-			// The placements still open end the day the child leaves; their grants with them.
-			const open = await tx
-				.select({ id: placement.id })
-				.from(placement)
-				.where(and(eq(placement.childId, c.id), isNull(placement.until)));
-			const ids = open.map((p) => p.id);
-			if (ids.length) {
-				await tx.update(placement).set({ until: input.on }).where(inArray(placement.id, ids));
-				await tx
-					.update(accessGrant)
-					.set({ validUntil: input.on })
-					.where(inArray(accessGrant.placementId, ids));
-			}
-		}
+		const placementId =
+			input.to === 'placement' && input.unitOrganisationId
+				? await openPlacement(tx, ctx, input.unitOrganisationId, input.on)
+				: null;
+		// The placements still open end the day the child leaves; their grants with them.
+		if (c.phase === 'placement') await endOpenPlacements(tx, c.id, input.on);
 		if (c.phase === 'placement')
 			await meetEmergencyClock(tx, c.id, input.on, ctx.actor.userId, now);
 		if (input.to === 'placement' && input.placementKind === 'emergency_placement')

@@ -7,17 +7,11 @@ import { logChild } from '../../access-log';
 import type { ChildContext } from '../../access';
 import { rowsOf, type Db, type DbOrTx } from '../../db';
 import { lockForEdit, nextVersion } from '../../db/lock';
-import {
-	accessGrant,
-	child,
-	organisation,
-	phaseChange,
-	placement,
-	statutoryClock
-} from '../../db/schema';
+import { child, phaseChange, statutoryClock } from '../../db/schema';
 import { FieldError, ForbiddenError, NotFoundError } from '../../errors';
 import { lockChild } from '../status';
 import { meetEmergencyClock } from './phases';
+import { endOpenPlacements, openPlacement } from './placement-rows';
 
 /*
  * Substitute care within the placement phase (docs/domain.md §10): an emergency placement
@@ -49,17 +43,7 @@ export async function extendEmergencyPlacement(
 		throw new FieldError({ decidedOn: m.error_date_in_future() });
 	await db.transaction(async (tx) => {
 		await lockChild(tx, ctx.childId);
-		const clock = await lockForEdit(
-			tx,
-			statutoryClock,
-			and(
-				eq(statutoryClock.id, input.clockId),
-				eq(statutoryClock.childId, ctx.childId),
-				eq(statutoryClock.kind, 'emergency_placement'),
-				isNull(statutoryClock.metOn)
-			),
-			input.version
-		);
+		const clock = await lockOpenEmergencyClock(tx, ctx.childId, input);
 		const problem = extensionProblem(clock, input.decidedOn, input.until);
 		if (problem)
 			throw new FieldError(
@@ -97,17 +81,7 @@ export async function recordCareOrderApplication(
 	if (input.on > helsinkiDate(now)) throw new FieldError({ on: m.error_date_in_future() });
 	await db.transaction(async (tx) => {
 		await lockChild(tx, ctx.childId);
-		const clock = await lockForEdit(
-			tx,
-			statutoryClock,
-			and(
-				eq(statutoryClock.id, input.clockId),
-				eq(statutoryClock.childId, ctx.childId),
-				eq(statutoryClock.kind, 'emergency_placement'),
-				isNull(statutoryClock.metOn)
-			),
-			input.version
-		);
+		const clock = await lockOpenEmergencyClock(tx, ctx.childId, input);
 		if (input.on < clock.startedOn) throw new FieldError({ on: m.error_before_phase_start() });
 		await tx
 			.update(statutoryClock)
@@ -120,6 +94,25 @@ export async function recordCareOrderApplication(
 			.where(eq(statutoryClock.id, clock.id));
 		await logChild(tx, ctx, 'care_order_application', 'statutory_clock', clock.id);
 	});
+}
+
+/** The child's running emergency-placement clock, locked at the version the form showed. */
+function lockOpenEmergencyClock(
+	tx: DbOrTx,
+	childId: string,
+	seen: { clockId: string; version: number }
+) {
+	return lockForEdit(
+		tx,
+		statutoryClock,
+		and(
+			eq(statutoryClock.id, seen.clockId),
+			eq(statutoryClock.childId, childId),
+			eq(statutoryClock.kind, 'emergency_placement'),
+			isNull(statutoryClock.metOn)
+		),
+		seen.version
+	);
 }
 
 export type PlacementChangeInput = {
@@ -156,45 +149,10 @@ export async function changePlacement(
 		if (!c) throw new NotFoundError();
 		if (c.phase !== 'placement') throw new FieldError({ kind: m.error_not_placed() });
 		if (input.on < c.phaseSince) throw new FieldError({ on: m.error_before_phase_start() });
-		const open = await tx
-			.select({ id: placement.id })
-			.from(placement)
-			.where(and(eq(placement.childId, c.id), isNull(placement.until)));
-		for (const p of open) {
-			await tx.update(placement).set({ until: input.on }).where(eq(placement.id, p.id));
-			await tx
-				.update(accessGrant)
-				.set({ validUntil: input.on })
-				.where(eq(accessGrant.placementId, p.id));
-		}
-		let placementId: string | null = null;
-		if (input.unitOrganisationId) {
-			const [unit] = await tx
-				.select({ id: organisation.id, kind: organisation.kind })
-				.from(organisation)
-				.where(eq(organisation.id, input.unitOrganisationId));
-			if (unit?.kind !== 'residential_unit')
-				throw new FieldError({ unitOrganisationId: m.error_choose_unit() });
-			const [p] = await tx
-				.insert(placement)
-				.values({
-					childId: c.id,
-					unitOrganisationId: unit.id,
-					since: input.on,
-					createdBy: ctx.actor.userId
-				})
-				.returning({ id: placement.id });
-			placementId = p!.id;
-			await tx.insert(accessGrant).values({
-				childId: c.id,
-				organisationId: unit.id,
-				basis: 'placement',
-				validFrom: input.on,
-				placementId,
-				grantedBy: ctx.actor.userId
-			});
-			await logChild(tx, ctx, 'create', 'placement', placementId);
-		}
+		await endOpenPlacements(tx, c.id, input.on);
+		const placementId = input.unitOrganisationId
+			? await openPlacement(tx, ctx, input.unitOrganisationId, input.on)
+			: null;
 		if (input.kind !== 'emergency_placement')
 			await meetEmergencyClock(tx, c.id, input.on, ctx.actor.userId, now);
 		const [row] = await tx
