@@ -5,6 +5,7 @@ import { parsePage } from '$lib/schemas/common';
 import { inboxSearchSchema } from '$lib/schemas/inbox';
 import { requireRole, requireUser, staffOf } from '$lib/server/http/authz';
 import { defineForm, fail } from '$lib/server/http/forms';
+import { ownSignInState } from '$lib/server/features/account';
 import { teamWorkers } from '$lib/server/features/children';
 import { teamDashboard } from '$lib/server/features/dashboard';
 import { partnerInbox } from '$lib/server/features/grants';
@@ -33,7 +34,9 @@ export const load: PageServerLoad = async (event) => {
 				})
 			: null,
 		inboxForm: external ? await inboxDef.show() : null,
-		dashboard: team ? await dashboardOf(staff, team.teamId!, filter) : null
+		dashboard: team ? await dashboardOf(staff, team.teamId!, filter) : null,
+		// No role yet (a first sign-in through the provider, say): who must approve what.
+		awaiting: user.roles.length ? null : (await ownSignInState(db, user.id)).awaiting
 	};
 };
 

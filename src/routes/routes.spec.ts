@@ -81,6 +81,8 @@ describe('the server hook refuses signed-out visitors outside the public list', 
 			'/healthz',
 			'/language',
 			'/login',
+			'/login/provider',
+			'/login/provider/callback',
 			'/metrics',
 			'/readyz',
 			'/set-password/[token]'

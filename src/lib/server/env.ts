@@ -50,7 +50,12 @@ const envSchema = z
 		/** `amr` values that count as the provider's second factor (comma-separated). */
 		OIDC_MFA_AMR: z.string().min(1).default('mfa,otp,hwk'),
 		/** An `acr` the provider uses for a second factor, if it says so that way. */
-		OIDC_MFA_ACR: z.string().min(1).optional()
+		OIDC_MFA_ACR: z.string().min(1).optional(),
+		/**
+		 * Days after which an account the provider no longer signs in is deactivated (a
+		 * leaver, DOMAIN §12).
+		 */
+		OIDC_LEAVER_DAYS: z.coerce.number().int().min(1).max(3650).default(60)
 	})
 	.refine(
 		(env) =>

@@ -1,3 +1,5 @@
+import { deactivateLeavers } from './auth/leavers';
+import { oidcSettings } from './auth/oidc';
 import { getDb } from './db';
 import { readEnv } from './env';
 import { log } from './log';
@@ -5,9 +7,10 @@ import { mailTransport, processOutbox } from './mail/outbox';
 import { notifyOverdue } from './features/notifications';
 
 let timer: ReturnType<typeof setInterval> | null = null;
+const HOUR_MS = 60 * 60 * 1000;
 
 /**
- * The in-process background worker: overdue notices, then the e-mail outbox. One app
+ * The in-process background worker: overdue notices, the e-mail outbox, and leavers. One app
  * process is the deployment model (ADR 009); the outbox claims rows with SKIP LOCKED, so a
  * second process would not double-send.
  */
@@ -17,6 +20,7 @@ export function startWorker() {
 	// Always a way out: without a mail server, the local mail folder (set-password links).
 	const transport = mailTransport(env);
 	let running = false;
+	let leaversCheckedAt = 0;
 	const tick = async () => {
 		if (running) return;
 		running = true;
@@ -24,6 +28,11 @@ export function startWorker() {
 			const db = await getDb();
 			await notifyOverdue(db);
 			await processOutbox(db, transport);
+			// Leavers: an account the provider no longer signs in, checked hourly.
+			if (oidcSettings(env) && Date.now() - leaversCheckedAt >= HOUR_MS) {
+				await deactivateLeavers(db, env.OIDC_LEAVER_DAYS);
+				leaversCheckedAt = Date.now();
+			}
 		} catch (e) {
 			// No personal data in logs: the logger keeps the error's name and codes only.
 			log.error({ err: e }, 'worker run failed');

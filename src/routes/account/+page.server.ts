@@ -13,7 +13,8 @@ import {
 } from '$lib/server/auth';
 import { database, requireRecentAuth, requireUser } from '$lib/server/http/authz';
 import { defineForm, fail, formFailure, message, readForm } from '$lib/server/http/forms';
-import { changeOwnPassword } from '$lib/server/features/account';
+import { changeOwnPassword, ownSignInState } from '$lib/server/features/account';
+import { providerConfigured } from '$lib/server/http/provider';
 import { securityEvent } from '$lib/server/auth';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -25,8 +26,17 @@ export const load: PageServerLoad = async (event) => {
 	const current = event.locals.session?.id;
 	const sessions = await listUserSessions(db, user.id);
 	const left = event.url.searchParams.get('recovery_left');
+	const own = await ownSignInState(db, user.id);
 	return {
 		email: user.email,
+		// An account made by a first sign-in through the provider has no password to change.
+		hasPassword: own.hasPassword,
+		provider: providerConfigured()
+			? {
+					linked: own.providerLinked,
+					linkedNow: event.url.searchParams.has('provider_linked')
+				}
+			: null,
 		form: await passwordForm.show(),
 		factor: await factorState(db, user.id),
 		recoveryLeft: left !== null && /^\d{1,2}$/.test(left) ? Number(left) : null,

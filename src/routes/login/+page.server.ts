@@ -13,6 +13,7 @@ import {
 	setPreferredLocale
 } from '$lib/server/features/account';
 import { clientAddress } from '$lib/server/http/address';
+import { providerConfigured, providerSignOut } from '$lib/server/http/provider';
 import type { Actions, PageServerLoad } from './$types';
 import { defineForm, fail, message, readForm } from '$lib/server/http/forms';
 import { database, type Db } from '$lib/server/http/authz';
@@ -46,11 +47,16 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
 	if (locals.pending)
 		redirect(303, `/login/code?next=${encodeURIComponent(safeNext(url.searchParams.get('next')))}`);
+	const loggedOut = url.searchParams.has('logged_out');
 	return {
 		form: await loginForm.show(),
 		next: safeNext(url.searchParams.get('next')),
-		loggedOut: url.searchParams.has('logged_out'),
-		passwordSet: url.searchParams.has('password_set')
+		loggedOut,
+		passwordSet: url.searchParams.has('password_set'),
+		provider: providerConfigured(),
+		// Signed out of a session that came through the provider: offer to end that one too.
+		providerSignOut:
+			loggedOut && url.searchParams.has('provider') ? await providerSignOut(url) : null
 	};
 };
 
@@ -81,6 +87,8 @@ export const actions: Actions = {
 				status: 429
 			});
 		}
+		if (!result.ok && result.reason === 'provider_only')
+			return message(form, m.login_provider_only(), { status: 400 });
 		if (!result.ok) return message(form, m.login_invalid(), { status: 400 });
 
 		setSessionCookie(cookies, url, result.token, result.session.expiresAt);

@@ -8,8 +8,11 @@ export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
 	logout: async ({ locals, cookies, url }) => {
+		const viaProvider = !!locals.session?.providerIssuer;
 		if (locals.session) await invalidateSession(database(locals), locals.session.id);
 		deleteSessionCookie(cookies, url);
-		redirect(303, '/login?logged_out=1');
+		// The provider's own session is ended by a link on the login page: a form's redirect
+		// to another origin is refused by the page's form-action policy.
+		redirect(303, viaProvider ? '/login?logged_out=1&provider=1' : '/login?logged_out=1');
 	}
 };

@@ -2,13 +2,20 @@ import { redirect } from '@sveltejs/kit';
 import { emptyCodeForm, submitCode } from '$lib/server/http/code-form';
 import { markReauthenticated } from '$lib/server/auth';
 import { database, requireUser } from '$lib/server/http/authz';
+import { providerConfigured } from '$lib/server/http/provider';
 import { safeNext } from '$lib/server/http/redirect';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A fresh code before a sensitive action (ASVS 3.7.1); then back where the person was. */
 export const load: PageServerLoad = async (event) => {
 	requireUser(event);
-	return { form: await emptyCodeForm(safeNext(event.url.searchParams.get('next'))) };
+	const next = safeNext(event.url.searchParams.get('next'));
+	return {
+		form: await emptyCodeForm(next),
+		next,
+		// Signed in through the provider: it can confirm the person again (it asks anew).
+		provider: !!event.locals.session?.providerIssuer && providerConfigured()
+	};
 };
 
 export const actions: Actions = {

@@ -4,3 +4,10 @@ export * from './login';
 export * from './session';
 export * from './totp';
 export * from './security-events';
+export {
+	beginProviderSignIn,
+	finishProviderSignIn,
+	type ProviderPurpose,
+	type ProviderRefusal
+} from './provider-sign-in';
+export { providerSignOutUrl } from './oidc';

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
-import { user } from '../db/schema';
+import { membership, organisation, user } from '../db/schema';
 import { securityEvent } from './security-events';
 import { burnPasswordCheck, verifyPassword } from './password';
 import { createSession, type SessionInfo } from './session';
@@ -9,6 +9,8 @@ import { loginSucceeded, reserveLogin, throttleKeys } from './throttle';
 export type LoginResult =
 	| { ok: true; token: string; session: SessionInfo; userId: string }
 	| { ok: false; reason: 'invalid' }
+	/** The password was right, but an organisation of the person's signs in by provider only. */
+	| { ok: false; reason: 'provider_only' }
 	| { ok: false; reason: 'throttled'; retryAt: Date };
 
 /**
@@ -58,6 +60,11 @@ export async function login(
 	// A right password passes a locked address: the address limit slows a guesser, never a
 	// colleague behind the same address (the second factor still follows, with its own limit).
 	await loginSucceeded(db, keys, reservation.clientCounted);
+	// Said only after a right password, so it tells a guesser nothing about the account.
+	if (await providerOnly(db, found.id)) {
+		securityEvent('sign_in_password_refused', { userId: found.id, what: 'provider_only' });
+		return { ok: false, reason: 'provider_only' };
+	}
 	// The password alone opens nothing: a pending session, until the second factor.
 	const { token, session } = await createSession(db, found.id, now, {
 		secondFactor: false,
@@ -65,4 +72,18 @@ export async function login(
 	});
 	securityEvent('sign_in_password_accepted', { userId: found.id });
 	return { ok: true, token, session, userId: found.id };
+}
+
+/**
+ * Whether any organisation the person is a member of signs in through its provider only
+ * (DOMAIN §12): a password then opens nothing, lest it reach that organisation's data.
+ */
+async function providerOnly(db: DbOrTx, userId: string): Promise<boolean> {
+	const [row] = await db
+		.select({ id: membership.id })
+		.from(membership)
+		.innerJoin(organisation, eq(organisation.id, membership.organisationId))
+		.where(and(eq(membership.userId, userId), eq(organisation.providerOnly, true)))
+		.limit(1);
+	return !!row;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEnv } from '../env';
-import { startTestProvider, type TestProvider } from '../testing/oidc-provider';
+import { followRedirects, startTestProvider, type TestProvider } from '../testing/oidc-provider';
 import {
 	authorizationRequest,
 	completeSignIn,
@@ -28,26 +28,7 @@ beforeAll(async () => {
 afterAll(() => op.close());
 
 /** The browser's part: follows the provider's redirects (with its cookies) back to the app. */
-async function browse(start: URL): Promise<URL> {
-	const jar = new Map<string, string>();
-	let url = start.toString();
-	for (let i = 0; i < 10; i++) {
-		const res = await fetch(url, {
-			redirect: 'manual',
-			headers: { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') }
-		});
-		for (const c of res.headers.getSetCookie()) {
-			const [pair] = c.split(';');
-			const at = pair!.indexOf('=');
-			jar.set(pair!.slice(0, at), pair!.slice(at + 1));
-		}
-		const next = res.headers.get('location');
-		if (!next) throw new Error(`the provider stopped at ${res.status}: ${await res.text()}`);
-		url = new URL(next, url).toString();
-		if (url.startsWith(REDIRECT)) return new URL(url);
-	}
-	throw new Error('too many redirects');
-}
+const browse = (start: URL) => followRedirects(start.toString(), REDIRECT);
 
 async function signIn(sub: string) {
 	const config = await discoverProvider(settings);

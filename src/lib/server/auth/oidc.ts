@@ -44,6 +44,41 @@ export async function discoverProvider(s: OidcSettings): Promise<client.Configur
 	);
 }
 
+/** The provider's settings and its discovered configuration, together. */
+export type IdentityProvider = { settings: OidcSettings; config: client.Configuration };
+
+let discovered: { issuer: string; config: Promise<client.Configuration> } | null = null;
+
+/**
+ * The configured provider, discovered once per process; null when sign-in with a provider
+ * is off. A failed discovery is not kept: the next sign-in asks again (an outage passes).
+ */
+export async function identityProvider(env: Env): Promise<IdentityProvider | null> {
+	const settings = oidcSettings(env);
+	if (!settings) return null;
+	if (discovered?.issuer !== settings.issuer.href) {
+		const config = discoverProvider(settings);
+		discovered = { issuer: settings.issuer.href, config };
+		config.catch(() => {
+			if (discovered?.config === config) discovered = null;
+		});
+	}
+	return { settings, config: await discovered.config };
+}
+
+/**
+ * Where the browser ends its session at the provider (RP-initiated logout) and comes back
+ * to `after`; null when the provider offers none. The client id names the app, so no ID
+ * token needs keeping for a hint.
+ */
+export function providerSignOutUrl(p: IdentityProvider, after: string): URL | null {
+	if (!p.config.serverMetadata().end_session_endpoint) return null;
+	return client.buildEndSessionUrl(p.config, {
+		client_id: p.settings.clientId,
+		post_logout_redirect_uri: after
+	});
+}
+
 /** What the browser's session keeps between the request and the answer; never in a URL. */
 export type PendingSignIn = { state: string; nonce: string; verifier: string };
 
@@ -75,6 +110,7 @@ export type ProviderIdentity = {
 	issuer: string;
 	/** The provider's stable id for the person: the account's key, never the e-mail. */
 	subject: string;
+	/** The e-mail claim, or Entra ID's `preferred_username` where that is an address. */
 	email: string | null;
 	name: string | null;
 	/** The provider asserted a second factor (an `amr` or the `acr` agreed for it). */
@@ -104,8 +140,14 @@ export async function completeSignIn(
 	return {
 		issuer: claims.iss,
 		subject: claims.sub,
-		email: typeof claims.email === 'string' ? claims.email : null,
+		email: emailOf(claims),
 		name: typeof claims.name === 'string' ? claims.name : null,
 		secondFactor: amr.some((v) => s.mfaAmr.includes(v)) || (!!s.mfaAcr && acr === s.mfaAcr)
 	};
+}
+
+function emailOf(claims: client.IDToken): string | null {
+	for (const v of [claims.email, claims.preferred_username])
+		if (typeof v === 'string' && /^[^@\s]+@[^@\s]+$/.test(v)) return v.toLowerCase();
+	return null;
 }

@@ -64,6 +64,8 @@ export type SessionInfo = {
 	reauthAt: Date | null;
 	userAgent: string | null;
 	lastSeenAt: Date | null;
+	/** The identity provider signed in through (its issuer); null: a password. */
+	providerIssuer: string | null;
 };
 
 /** A session that has only passed the password lives this long, and opens nothing. */
@@ -86,7 +88,9 @@ export async function createSession(
 	db: DbOrTx,
 	userId: string,
 	now: Date = new Date(),
-	opts: { secondFactor?: boolean; userAgent?: string | null } = { secondFactor: true }
+	opts: { secondFactor?: boolean; userAgent?: string | null; providerIssuer?: string | null } = {
+		secondFactor: true
+	}
 ): Promise<{ token: string; session: SessionInfo }> {
 	const token = generateToken();
 	const full = opts.secondFactor ?? true;
@@ -102,7 +106,8 @@ export async function createSession(
 		secondFactorAt: full ? now : null,
 		reauthAt: full ? now : null,
 		userAgent: opts.userAgent?.slice(0, 300) ?? null,
-		lastSeenAt: now
+		lastSeenAt: now,
+		providerIssuer: opts.providerIssuer ?? null
 	};
 	await db.insert(session).values(info);
 	return { token, session: info };
@@ -225,7 +230,8 @@ export async function upgradeSession(
 	await invalidateSession(db, pending.id);
 	return createSession(db, pending.userId, now, {
 		secondFactor: true,
-		userAgent: pending.userAgent
+		userAgent: pending.userAgent,
+		providerIssuer: pending.providerIssuer
 	});
 }
 

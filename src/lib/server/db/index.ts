@@ -146,3 +146,9 @@ async function connect(): Promise<Handle> {
 	await client.exec(`SET ROLE ${APP_ROLE}`);
 	return { db: db as unknown as Db, close: () => client.close(), driver: 'pglite', fresh };
 }
+
+/** A unique index refused the row (SQL state 23505), from the driver or wrapped by Drizzle. */
+export function isUniqueViolation(e: unknown): boolean {
+	const err = e as { code?: unknown; cause?: { code?: unknown } } | null;
+	return (err?.cause?.code ?? err?.code) === '23505';
+}

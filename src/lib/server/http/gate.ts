@@ -7,6 +7,9 @@ import type { Handle } from '@sveltejs/kit';
  */
 export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
 	'/login',
+	// Sign-in through the organisation's identity provider and its way back (DOMAIN §12).
+	'/login/provider',
+	'/login/provider/callback',
 	'/set-password/[token]',
 	'/language',
 	// Probes for a load balancer or orchestrator: no data, no session (docs/deploy.md).

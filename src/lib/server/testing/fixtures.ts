@@ -23,7 +23,8 @@ import {
 	organisation,
 	placement,
 	team,
-	user
+	user,
+	userIdentity
 } from '../db/schema';
 import type { OrganisationKind, Role } from '../../domain/roles';
 import type { Colour } from '../../domain/colours';
@@ -127,6 +128,41 @@ export async function makePartner(kind: OrganisationKind = 'school') {
 	return { organisationId, userId };
 }
 
+/** The issuer of the provider-made accounts the specs use (no provider runs behind it). */
+export const TEST_ISSUER = 'https://login.test.example';
+
+/**
+ * An account as a first sign-in through the organisation's provider makes it (DOMAIN §12):
+ * no password, an identity at TEST_ISSUER, and the membership given (none: pending).
+ */
+export async function makeProviderUser(
+	role: Role | null,
+	opts: { organisationId?: string; teamId?: string | null } = {}
+) {
+	const d = await db();
+	const [u] = await d
+		.insert(user)
+		.values({ email: `provider-${uniq()}@test.example`, displayName: 'Test provider' })
+		.returning();
+	await d.insert(userIdentity).values({
+		userId: u!.id,
+		issuer: TEST_ISSUER,
+		subject: crypto.randomUUID(),
+		lastSignInAt: new Date()
+	});
+	if (role) {
+		const organisationId = opts.organisationId ?? (await makeOrg('school')).id;
+		await d.insert(membership).values({
+			userId: u!.id,
+			organisationId,
+			teamId: opts.teamId ?? null,
+			role,
+			approvedAt: new Date()
+		});
+	}
+	return u!;
+}
+
 /** A SvelteKit-like event for calling loads and actions directly in integration tests. */
 export async function eventFor(
 	userId: string | null,
@@ -150,7 +186,16 @@ export async function eventFor(
 		context: requestContext(d, requestId, null)
 	};
 	if (userId) {
-		const { session } = await createSession(d, userId);
+		// An account linked to a provider signs in through it, as the hook would then see.
+		const [identity] = await d
+			.select({ issuer: userIdentity.issuer })
+			.from(userIdentity)
+			.where(eq(userIdentity.userId, userId))
+			.limit(1);
+		const { session } = await createSession(d, userId, new Date(), {
+			secondFactor: true,
+			providerIssuer: identity?.issuer ?? null
+		});
 		const memberships = await loadMemberships(d, userId);
 		const [u] = await d
 			.select()

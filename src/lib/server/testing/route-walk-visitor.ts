@@ -11,7 +11,8 @@ import {
 import type { World } from './route-walk';
 import { outcome } from './routes';
 
-export type Visitor = 'anonymous' | 'admin' | 'ungranted' | 'notifier';
+export type Visitor =
+	'anonymous' | 'admin' | 'ungranted' | 'notifier' | 'providerUngranted' | 'providerPending';
 
 /**
  * Routes a visitor may use: each answers without a 5xx (an admin action on a user may
@@ -36,7 +37,11 @@ const OPEN: Record<Visitor, (e: Entry) => boolean> = {
 	notifier: (e) =>
 		isPublicRoute(e.routeId) ||
 		ownThings(e) ||
-		['/intake/new', '/intake/sent', '/intake/sent/[contactId]'].includes(e.routeId)
+		['/intake/new', '/intake/sent', '/intake/sent/[contactId]'].includes(e.routeId),
+	// Signed in through the provider: the same as the password partner of the same kind.
+	providerUngranted: (e) => OPEN.ungranted(e),
+	// A first sign-in through the provider, no membership yet: its own things, nothing else.
+	providerPending: (e) => isPublicRoute(e.routeId) || ownThings(e)
 };
 
 /** The signed-in person's own things: home, header, account, inbox, sign-out, own codes. */

@@ -13,7 +13,7 @@ import {
 } from '../db/schema';
 import { gate } from '../http/gate';
 import { recomputeChildStatus } from '../features/status';
-import { db, eventFor, makeOrg, makeTeam, makeUser, uniq } from './fixtures';
+import { db, eventFor, makeOrg, makeProviderUser, makeTeam, makeUser, uniq } from './fixtures';
 import { rowsOf } from './routes';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- route modules are called generically */
@@ -92,6 +92,13 @@ export async function makeWorld() {
 	// A clinic that filed a notification on the child: it gets a receipt, never the record (§3).
 	const clinic = await makeOrg('child_health_clinic');
 	const notifier = (await makeUser('partner', { organisationId: clinic.id })).user.id;
+	// Signed in through the organisation's provider (DOMAIN §12): a partner of a school with
+	// no grant, and a first sign-in with no membership yet. Both must reach what their
+	// password twins reach, and no more.
+	const providerUngranted = (
+		await makeProviderUser('partner', { organisationId: (await makeOrg('school')).id })
+	).id;
+	const providerPending = (await makeProviderUser(null)).id;
 	const [c] = await d
 		.insert(child)
 		.values({
@@ -180,7 +187,17 @@ export async function makeWorld() {
 		.values({ userId: consultant, kind: 'flag_raised', link: '/flags', createdAt: now })
 		.returning();
 	return {
-		users: { consultant, socialWorker, coordinator, admin, granted, ungranted, notifier },
+		users: {
+			consultant,
+			socialWorker,
+			coordinator,
+			admin,
+			granted,
+			ungranted,
+			notifier,
+			providerUngranted,
+			providerPending
+		},
 		ids: {
 			childId,
 			teamId: t.id,

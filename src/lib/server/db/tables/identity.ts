@@ -26,6 +26,11 @@ export const organisation = pgTable('organisation', {
 	emergencyPhone: text(),
 	/** Days from the client phase's start to the first client plan (30 §: "without delay"). */
 	firstClientPlanDays: integer().notNull().default(30),
+	/**
+	 * Its people sign in only through the organisation's identity provider (DOMAIN §12): a
+	 * right password of a member opens nothing.
+	 */
+	providerOnly: boolean().notNull().default(false),
 	...editable()
 });
 
@@ -114,9 +119,65 @@ export const session = pgTable(
 		reauthAt: ts(),
 		/** The browser's own description, to tell the person's sessions apart. */
 		userAgent: text(),
-		lastSeenAt: ts()
+		lastSeenAt: ts(),
+		/**
+		 * The identity provider this session was signed in through (its issuer), null for a
+		 * password; signing out then offers to end the provider's session too (DOMAIN §12).
+		 */
+		providerIssuer: text()
 	},
 	(t) => [index('session_user_idx').on(t.userId)]
+);
+
+/**
+ * An account's identity at an OpenID Connect provider (DOMAIN §12, ADR 040): the provider's
+ * issuer and its stable subject are the key, never the e-mail. `lastSignInAt` tells a
+ * leaver: an account the provider no longer signs in is deactivated after a set time.
+ */
+export const userIdentity = pgTable(
+	'user_identity',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		userId: uuid()
+			.notNull()
+			.references(() => user.id),
+		issuer: text().notNull(),
+		subject: text().notNull(),
+		lastSignInAt: ts().notNull(),
+		...created()
+	},
+	(t) => [
+		uniqueIndex('user_identity_issuer_subject_uq').on(t.issuer, t.subject),
+		index('user_identity_user_idx').on(t.userId)
+	]
+);
+
+/**
+ * A sign-in through the provider between the redirect there and the answer back: the
+ * browser holds only a random handle (a cookie), this row its `state`, `nonce` and PKCE
+ * verifier, so none of them is in a URL the app makes or in the browser. Used once, for
+ * ten minutes. `purpose`: a sign-in, or a signed-in person linking their account or
+ * confirming who they are for a sensitive action (`userId` then says who).
+ */
+export const providerSignIn = pgTable(
+	'provider_sign_in',
+	{
+		// SHA-256 (hex) of the handle; the handle itself is never stored.
+		id: text().primaryKey(),
+		purpose: text().notNull(),
+		userId: uuid().references(() => user.id),
+		state: text().notNull(),
+		nonce: text().notNull(),
+		verifier: text().notNull(),
+		next: text().notNull(),
+		...created(),
+		expiresAt: ts().notNull()
+	},
+	(t) => [
+		check('provider_sign_in_purpose', sql`${t.purpose} IN ('sign_in', 'link', 'confirm')`),
+		index('provider_sign_in_expires_idx').on(t.expiresAt),
+		index('provider_sign_in_user_idx').on(t.userId)
+	]
 );
 
 /**

@@ -14,7 +14,7 @@ import {
 } from '../../auth/throttle';
 import { hashToken } from '../../auth/tokens';
 import type { Db } from '../../db';
-import { passwordToken, user } from '../../db/schema';
+import { membership, organisation, passwordToken, team, user, userIdentity } from '../../db/schema';
 import { FieldError } from '../../errors';
 import { nextVersion } from '../../db/lock';
 
@@ -156,4 +156,28 @@ export async function preferredLocaleOf(db: Db, userId: string): Promise<Locale 
 		.from(user)
 		.where(eq(user.id, userId));
 	return u?.locale ?? null;
+}
+
+/**
+ * The person's own memberships that wait for approval, and their identities at a provider:
+ * what their home and account pages tell them (DOMAIN §12). Their own rows only.
+ */
+export async function ownSignInState(db: Db, userId: string) {
+	const awaiting = await db
+		.select({ organisationName: organisation.name, teamName: team.name, role: membership.role })
+		.from(membership)
+		.innerJoin(organisation, eq(organisation.id, membership.organisationId))
+		.leftJoin(team, eq(team.id, membership.teamId))
+		.where(and(eq(membership.userId, userId), isNull(membership.approvedAt)))
+		.orderBy(organisation.name);
+	const [linked] = await db
+		.select({ id: userIdentity.id })
+		.from(userIdentity)
+		.where(eq(userIdentity.userId, userId))
+		.limit(1);
+	const [own] = await db
+		.select({ passwordHash: user.passwordHash })
+		.from(user)
+		.where(eq(user.id, userId));
+	return { awaiting, providerLinked: !!linked, hasPassword: !!own?.passwordHash };
 }

@@ -4,6 +4,7 @@ export {
 	LOCALE_CHOSEN_COOKIE,
 	ThrottledError,
 	changeOwnPassword,
+	ownSignInState,
 	passwordLinkValid,
 	preferredLocaleOf,
 	setPasswordWithLink,

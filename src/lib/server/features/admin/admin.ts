@@ -14,7 +14,7 @@ import { removeFactor } from '../../auth/factor';
 import { securityEvent } from '../../auth/security-events';
 import { invalidateUserSessions } from '../../auth/session';
 import { generateToken, hashToken } from '../../auth/tokens';
-import type { Db } from '../../db';
+import { isUniqueViolation, type Db } from '../../db';
 import { nextVersion, updateVersioned } from '../../db/lock';
 import { membership, organisation, passwordToken, team, user } from '../../db/schema';
 import { FieldError, NotFoundError } from '../../errors';
@@ -50,13 +50,6 @@ const log = (
 		outcome: 'allowed',
 		basis: 'administration'
 	});
-
-function isUniqueViolation(e: unknown): boolean {
-	const code =
-		(e as { code?: string; cause?: { code?: string } })?.code ??
-		(e as { cause?: { code?: string } })?.cause?.code;
-	return code === '23505';
-}
 
 // ---- organisations ----
 
