@@ -1,3 +1,5 @@
+import { decodeJwt, generateKeyPair, importJWK, SignJWT, type JWTPayload } from 'jose';
+import { customFetch, type Configuration } from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEnv } from '../env';
 import { followRedirects, startTestProvider, type TestProvider } from '../testing/oidc-provider';
@@ -29,6 +31,22 @@ afterAll(() => op.close());
 
 /** The browser's part: follows the provider's redirects (with its cookies) back to the app. */
 const browse = (start: URL) => followRedirects(start.toString(), REDIRECT);
+
+/** An ID token with these claims, signed as the provider's key id says (RS256). */
+function sign(claims: JWTPayload, key: CryptoKey | Uint8Array) {
+	return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'test' }).sign(key);
+}
+
+/** The provider's real token answer, with its ID token replaced by `forge`'s. */
+function swapIdToken(config: Configuration, forge: (claims: JWTPayload) => Promise<string>) {
+	config[customFetch] = async (url, init) => {
+		const res = await fetch(url, init as RequestInit);
+		if (!url.endsWith('/token')) return res;
+		const body = (await res.json()) as { id_token: string };
+		body.id_token = await forge(decodeJwt(body.id_token));
+		return Response.json(body, { status: res.status, headers: res.headers });
+	};
+}
 
 async function signIn(sub: string) {
 	const config = await discoverProvider(settings);
@@ -82,6 +100,28 @@ describe('sign-in with an OpenID provider (DOMAIN §12), against a real provider
 		const wrong = { ...settings, clientSecret: 'not-the-secret' };
 		const config = await discoverProvider(wrong);
 		await expect(completeSignIn(config, wrong, s.answer, s.pending)).rejects.toThrow();
+	});
+
+	it('refuses an ID token signed with another key, for another audience, or expired', async () => {
+		const otherKey = (await generateKeyPair('RS256', { extractable: true })).privateKey;
+		const providerKey = await importJWK(op.signingKey, 'RS256');
+		const forgeries: Record<string, (claims: JWTPayload) => Promise<string>> = {
+			'another key': (c) => sign(c, otherKey),
+			'another audience': (c) => sign({ ...c, aud: 'someone-else' }, providerKey),
+			expired: (c) => sign({ ...c, iat: c.iat! - 7200, exp: c.iat! - 3600 }, providerKey)
+		};
+		for (const [what, forge] of Object.entries(forgeries)) {
+			const s = await signIn('staff-mfa');
+			swapIdToken(s.config, forge);
+			await expect(completeSignIn(s.config, settings, s.answer, s.pending), what).rejects.toThrow();
+		}
+		// The same round trip re-signed with the provider's own key passes: the forgeries are
+		// refused for what they changed, not for being re-signed.
+		const s = await signIn('staff-mfa');
+		swapIdToken(s.config, (c) => sign(c, providerKey));
+		await expect(completeSignIn(s.config, settings, s.answer, s.pending)).resolves.toMatchObject({
+			subject: 'staff-mfa'
+		});
 	});
 
 	it('fails plainly when the provider cannot be reached', async () => {
