@@ -14,6 +14,9 @@ const executablePath =
 // here once: the test workers inherit the runner's environment, so they read the same.
 const PORT = Number((process.env.E2E_PORT ??= String(freePortSync())));
 const MAIL_PORT = Number((process.env.E2E_MAIL_PORT ??= String(freePortSync())));
+// The demo's identity provider beside the app (scripts/start.js), for signing in with an
+// organisation's account (DOMAIN §12).
+const PROVIDER_PORT = Number((process.env.E2E_PROVIDER_PORT ??= String(freePortSync())));
 export const MAIL_FILE = '.mail-e2e/mails.jsonl';
 
 export default defineConfig({
@@ -50,8 +53,9 @@ export default defineConfig({
 	webServer: {
 		// The production build on a fresh embedded database, as a newcomer runs it; with
 		// DATABASE_URL set the same server runs on that database and seeds the demo data.
-		// A local mail sink receives what the outbox sends (tests/e2e/mail-sink.js).
-		command: `rm -rf .data-e2e .mail-e2e .auth-e2e && (node tests/e2e/mail-sink.js &) && node scripts/build-if-stale.js && node scripts/server.js`,
+		// A local mail sink receives what the outbox sends (tests/e2e/mail-sink.js); the demo's
+		// identity provider runs beside the app (scripts/start.js, DEMO_PROVIDER).
+		command: `rm -rf .data-e2e .mail-e2e .auth-e2e && (node tests/e2e/mail-sink.js &) && node scripts/build-if-stale.js && node scripts/start.js`,
 		env: {
 			DATA_DIR: '.data-e2e',
 			PORT: String(PORT),
@@ -61,6 +65,8 @@ export default defineConfig({
 			MAIL_SINK_PORT: String(MAIL_PORT),
 			MAIL_SINK_FILE: MAIL_FILE,
 			WORKER_INTERVAL: '1',
+			DEMO_PROVIDER: 'true',
+			DEMO_PROVIDER_PORT: String(PROVIDER_PORT),
 			// A fixed key for the test server only (needed when it runs on DATABASE_URL).
 			ENCRYPTION_KEY: TEST_ENCRYPTION_KEY
 		},

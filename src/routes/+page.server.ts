@@ -36,9 +36,28 @@ export const load: PageServerLoad = async (event) => {
 		inboxForm: external ? await inboxDef.show() : null,
 		dashboard: team ? await dashboardOf(staff, team.teamId!, filter) : null,
 		// No role yet (a first sign-in through the provider, say): who must approve what.
-		awaiting: user.roles.length ? null : (await ownSignInState(db, user.id)).awaiting
+		awaiting: user.roles.length ? null : await awaitingOf(staff, user.id)
 	};
 };
+
+/**
+ * What a person without a role waits for, in words (said here, so the page carries this
+ * language's words only, ADR 028): the teams whose consultant must approve, or the admin.
+ */
+async function awaitingOf(staff: ReturnType<typeof staffOf>, userId: string) {
+	const { awaiting } = await ownSignInState(staff.db, userId);
+	return {
+		title: m.home_awaiting_title(),
+		lines: awaiting.length
+			? awaiting.map((a) =>
+					a.teamName
+						? m.home_awaiting_team({ organisation: a.organisationName, team: a.teamName })
+						: a.organisationName
+				)
+			: [m.home_awaiting_admin()],
+		note: m.home_awaiting_refresh()
+	};
+}
 
 async function dashboardOf(
 	staff: ReturnType<typeof staffOf>,

@@ -18,7 +18,9 @@ export const organisationSchema = z.object({
 		.refine((v) => /^\d{1,2}$/.test(v) && Number(v) >= 1 && Number(v) <= 90, {
 			error: () => m.error_first_plan_days()
 		})
-		.default('30')
+		.default('30'),
+	/** How its people sign in (DOMAIN §12): password or provider, or the provider only. */
+	signIn: z.enum(['password_or_provider', 'provider_only']).default('password_or_provider')
 });
 export const organisationEditSchema = organisationSchema.extend({ version });
 

@@ -55,7 +55,15 @@ const envSchema = z
 		 * Days after which an account the provider no longer signs in is deactivated (a
 		 * leaver, DOMAIN §12).
 		 */
-		OIDC_LEAVER_DAYS: z.coerce.number().int().min(1).max(3650).default(60)
+		OIDC_LEAVER_DAYS: z.coerce.number().int().min(1).max(3650).default(60),
+		/**
+		 * The demo's own identity provider beside the app (`npm start` only; never behind
+		 * https): the demo accounts sign in through it too (DOMAIN §12).
+		 */
+		DEMO_PROVIDER: z
+			.enum(['true', 'false', '1', '0'])
+			.optional()
+			.transform((v) => v === 'true' || v === '1')
 	})
 	.refine(
 		(env) =>
@@ -97,6 +105,9 @@ export function serverConfigProblems(env: Env): string[] {
 		);
 	if (https && !env.ADDRESS_HEADER)
 		problems.push('ADDRESS_HEADER (required when ORIGIN is https, behind a proxy)');
+	// The demo provider signs anyone in as anyone: a laptop's demo only.
+	if (https && env.DEMO_PROVIDER)
+		problems.push('DEMO_PROVIDER unset (a test provider, never behind https)');
 	return problems;
 }
 

@@ -5,6 +5,7 @@ import { openDb } from './db';
 import { readEnv, serverConfigProblems } from './env';
 import { log } from './log';
 import { markDemo, seedDemo } from './seed/demo';
+import { linkDemoIdentities } from './seed/demo-provider';
 import { addMissingEmergencyClocks } from './features/path';
 // Before any request: the features that act on other features' events (ADR 038).
 import './features/listeners';
@@ -33,6 +34,8 @@ export function startDatabase(): Promise<void> {
 			markDemo(driver, env.DATA_DIR);
 			log.info(created ? 'Demo data created.' : 'Demo data already present.');
 		}
+		// The demo's provider (scripts/start.js runs it): the demo accounts are its people.
+		if (env.DEMO_PROVIDER && env.OIDC_ISSUER) await linkDemoIdentities(db, env.OIDC_ISSUER);
 		const housekeeping = async () => {
 			await deleteExpiredSessions(db).catch(() => {});
 			await addLogPartitions(db).catch((e: unknown) => log.error({ err: e }, 'log partitions'));

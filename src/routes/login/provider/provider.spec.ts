@@ -7,6 +7,7 @@ import {
 	organisation,
 	providerSignIn,
 	session,
+	team as teamTable,
 	user,
 	userIdentity
 } from '$lib/server/db/schema';
@@ -31,6 +32,7 @@ import * as loginPage from '../+page.server';
 import * as logoutPage from '../../logout/+page.server';
 import * as home from '../../+page.server';
 import * as childPage from '../../children/[childId]/+page.server';
+import * as orgPage from '../../admin/organisations/[organisationId]/+page.server';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- calling route handlers with test events */
 
@@ -152,7 +154,9 @@ describe('the first sign-in through the provider', () => {
 		expect(s.session?.providerIssuer).toBe(op.issuer);
 		// No membership: the home page says who approves, and no child opens.
 		const h = await outcome(async () => home.load((await eventFor(identity.userId)) as any));
-		expect(h.value.awaiting).toEqual([]);
+		expect(h.value.awaiting.lines).toEqual([
+			'Ylläpitäjä antaa sinulle organisaation ja roolin. Siihen asti et näe lasten tietoja.'
+		]);
 		const cp = await makeTeamScene(['social_worker']);
 		const c = await makeChild(cp.teamId);
 		const denied = await outcome(async () =>
@@ -175,8 +179,10 @@ describe('the first sign-in through the provider', () => {
 		});
 		// Given by an admin, not yet approved by the team: the home page names the team.
 		const before = await outcome(async () => home.load((await eventFor(userId)) as any));
-		expect(before.value.awaiting).toHaveLength(1);
-		expect(before.value.awaiting[0].teamName).toBeTruthy();
+		const [team] = await d.select().from(teamTable).where(eq(teamTable.id, scene.teamId));
+		expect(before.value.awaiting.lines).toEqual([
+			`${scene.organisation.name} / ${team!.name}: odottaa tiimin konsultoivan sosiaalityöntekijän hyväksyntää.`
+		]);
 		await d
 			.update(membership)
 			.set({ approvedAt: new Date(), approvedBy: scene.users.consultant_social_worker })
@@ -402,10 +408,33 @@ describe('an organisation that signs in through its provider only', () => {
 		const d = await db();
 		const strict = await makeTeamScene(['social_worker']);
 		const open = await makeTeamScene(['social_worker']);
-		await d
-			.update(organisation)
-			.set({ providerOnly: true })
+		// The admin sets it on the organisation's page.
+		const admin = (await makeUser('admin')).user.id;
+		const [org] = await d
+			.select()
+			.from(organisation)
 			.where(eq(organisation.id, strict.organisationId));
+		const saved = await outcome(async () =>
+			orgPage.actions.save!(
+				(await eventFor(admin, {
+					params: { organisationId: org!.id },
+					form: {
+						name: org!.name,
+						kind: org!.kind,
+						municipality: '',
+						emergencyPhone: '',
+						firstClientPlanDays: '30',
+						signIn: 'provider_only',
+						version: String(org!.version)
+					}
+				})) as any
+			)
+		);
+		expect(saved.status).toBe(303);
+		const shown = await outcome(async () =>
+			orgPage.load((await eventFor(admin, { params: { organisationId: org!.id } })) as any)
+		);
+		expect(shown.value.form.data.signIn).toBe('provider_only');
 		const emailOf = async (id: string) =>
 			(await d.select({ email: user.email }).from(user).where(eq(user.id, id)))[0]!.email;
 		const tryLogin = async (id: string) =>

@@ -60,13 +60,16 @@ export type OrganisationInput = {
 	emergencyPhone?: string | null;
 	/** Whole days as typed; the schema has checked them. */
 	firstClientPlanDays?: string;
+	/** Unset: as before (a new organisation: password or provider). */
+	signIn?: 'password_or_provider' | 'provider_only';
 };
 
 /** An empty field is no setting: the form sends '' for "none". */
-const orgValues = (input: OrganisationInput) => ({
+const orgValues = ({ signIn, ...input }: OrganisationInput) => ({
 	...input,
 	emergencyPhone: input.emergencyPhone?.trim() || null,
-	firstClientPlanDays: input.firstClientPlanDays ? Number(input.firstClientPlanDays) : undefined
+	firstClientPlanDays: input.firstClientPlanDays ? Number(input.firstClientPlanDays) : undefined,
+	providerOnly: signIn === undefined ? undefined : signIn === 'provider_only'
 });
 
 export async function listOrganisations(db: Db, { actor }: ActingContext) {

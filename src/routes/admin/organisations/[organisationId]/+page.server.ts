@@ -16,7 +16,8 @@ export const load: PageServerLoad = async (event) => {
 		...org,
 		municipality: org.municipality ?? '',
 		emergencyPhone: org.emergencyPhone ?? '',
-		firstClientPlanDays: String(org.firstClientPlanDays)
+		firstClientPlanDays: String(org.firstClientPlanDays),
+		signIn: org.providerOnly ? ('provider_only' as const) : ('password_or_provider' as const)
 	};
 	return { form: await organisationForm.show(data) };
 };
