@@ -57,6 +57,20 @@ const envSchema = z
 		 */
 		OIDC_LEAVER_DAYS: z.coerce.number().int().min(1).max(3650).default(60),
 		/**
+		 * Families' and young people's sign-in with Suomi.fi e-Identification (OpenID
+		 * Connect, DOMAIN §12): its issuer, and this app's client id and secret. All or none.
+		 */
+		SUOMIFI_ISSUER: z.url().optional(),
+		SUOMIFI_CLIENT_ID: z.string().min(1).optional(),
+		SUOMIFI_CLIENT_SECRET: z.string().min(1).optional(),
+		/** The `acr` values that are strong identification: substantial and high. */
+		SUOMIFI_ACR: z
+			.string()
+			.min(1)
+			.default('http://ftn.ficora.fi/2017/loa2,http://ftn.ficora.fi/2017/loa3'),
+		/** The claim that carries the national identity code. */
+		SUOMIFI_IDENTITY_CODE_CLAIM: z.string().min(1).default('urn:oid:1.2.246.21'),
+		/**
 		 * The demo's own identity provider beside the app (`npm start` only; never behind
 		 * https): the demo accounts sign in through it too (DOMAIN §12).
 		 */
@@ -78,6 +92,23 @@ const envSchema = z
 	.refine((env) => !env.OIDC_ISSUER || secureIssuer(env.OIDC_ISSUER), {
 		// Tokens and keys come from the issuer: only over TLS, but for a provider on this machine.
 		path: ['OIDC_ISSUER'],
+		message: 'must be https (http only for localhost)'
+	})
+	.refine(
+		(env) =>
+			[env.SUOMIFI_ISSUER, env.SUOMIFI_CLIENT_ID, env.SUOMIFI_CLIENT_SECRET].every(
+				(v) => v === undefined
+			) ||
+			[env.SUOMIFI_ISSUER, env.SUOMIFI_CLIENT_ID, env.SUOMIFI_CLIENT_SECRET].every(
+				(v) => v !== undefined
+			),
+		{
+			path: ['SUOMIFI_ISSUER'],
+			message: 'SUOMIFI_ISSUER, SUOMIFI_CLIENT_ID and SUOMIFI_CLIENT_SECRET go together'
+		}
+	)
+	.refine((env) => !env.SUOMIFI_ISSUER || secureIssuer(env.SUOMIFI_ISSUER), {
+		path: ['SUOMIFI_ISSUER'],
 		message: 'must be https (http only for localhost)'
 	})
 	.refine((env) => !env.DATABASE_URL || env.ENCRYPTION_KEY, {

@@ -1,4 +1,5 @@
 import * as client from 'openid-client';
+import { parseHetu } from '../../domain/hetu';
 import type { Env } from '../env';
 
 /**
@@ -9,10 +10,10 @@ import type { Env } from '../env';
  * library's (`openid-client`); nothing here parses a token by hand.
  */
 
-export type OidcSettings = {
-	issuer: URL;
-	clientId: string;
-	clientSecret: string;
+/** Where the provider is and who the app is there: what discovery needs. */
+export type ClientSettings = { issuer: URL; clientId: string; clientSecret: string };
+
+export type OidcSettings = ClientSettings & {
 	mfaAmr: string[];
 	mfaAcr: string | null;
 };
@@ -32,7 +33,7 @@ export function oidcSettings(env: Env): OidcSettings | null {
 }
 
 /** The provider's metadata and keys' location, read from its discovery document. */
-export async function discoverProvider(s: OidcSettings): Promise<client.Configuration> {
+export async function discoverProvider(s: ClientSettings): Promise<client.Configuration> {
 	// Plain http only for a provider on this machine (env.ts refuses it otherwise).
 	const local = s.issuer.protocol === 'http:';
 	// The ID token's signature is checked against the provider's keys (JWKS) too. The
@@ -156,4 +157,95 @@ function emailOf(claims: client.IDToken): string | null {
 	for (const v of [claims.email, claims.preferred_username])
 		if (typeof v === 'string' && /^[^@\s]+@[^@\s]+$/.test(v)) return v.toLowerCase();
 	return null;
+}
+
+/*
+ * Families and young people (DOMAIN §12, issue 36): Suomi.fi e-Identification, which is
+ * moving to OpenID Connect. Only strong identification counts (an `acr` at substantial or
+ * high), and the person's key is the national identity code from its claim. The code is
+ * checked (hetu.ts) and returned to the caller only: never in a URL the app makes, never
+ * in an error's message or a log line.
+ */
+
+export type CitizenSettings = ClientSettings & {
+	/** The `acr` values that are strong identification (substantial, high). */
+	acrValues: string[];
+	/** The claim that carries the national identity code. */
+	identityCodeClaim: string;
+};
+
+/** Suomi.fi's settings from the environment, or null when family sign-in is off. */
+export function citizenSettings(env: Env): CitizenSettings | null {
+	if (!env.SUOMIFI_ISSUER || !env.SUOMIFI_CLIENT_ID || !env.SUOMIFI_CLIENT_SECRET) return null;
+	return {
+		issuer: new URL(env.SUOMIFI_ISSUER),
+		clientId: env.SUOMIFI_CLIENT_ID,
+		clientSecret: env.SUOMIFI_CLIENT_SECRET,
+		acrValues: env.SUOMIFI_ACR.split(',')
+			.map((v) => v.trim())
+			.filter(Boolean),
+		identityCodeClaim: env.SUOMIFI_IDENTITY_CODE_CLAIM
+	};
+}
+
+/** Why a citizen's sign-in was refused: a code only, never a value from the token. */
+export class CitizenSignInRefused extends Error {
+	constructor(readonly reason: 'weak_identification' | 'no_identity_code') {
+		super(`Citizen sign-in refused: ${reason}`);
+		this.name = 'CitizenSignInRefused';
+	}
+}
+
+/** The authorization request for strong identification: the `acr` values asked for. */
+export function citizenAuthorizationRequest(
+	config: client.Configuration,
+	s: CitizenSettings,
+	redirectUri: string
+) {
+	return authorizationRequest(config, redirectUri, { acr_values: s.acrValues.join(' ') });
+}
+
+/** Who Suomi.fi says signed in: a valid identity code, identified strongly. */
+export type CitizenIdentity = {
+	issuer: string;
+	subject: string;
+	/** The national identity code, normalised; the caller keeps it out of URLs and logs. */
+	identityCode: string;
+	birthDate: string;
+	name: string | null;
+	acr: string;
+};
+
+/**
+ * The answer at the redirect URI for a citizen: every check of `completeSignIn`'s kind,
+ * then strong identification and a valid identity code, or CitizenSignInRefused.
+ */
+export async function completeCitizenSignIn(
+	config: client.Configuration,
+	s: CitizenSettings,
+	answer: URL,
+	pending: PendingSignIn
+): Promise<CitizenIdentity> {
+	const tokens = await client.authorizationCodeGrant(config, answer, {
+		pkceCodeVerifier: pending.verifier,
+		expectedState: pending.state,
+		expectedNonce: pending.nonce,
+		idTokenExpected: true
+	});
+	const claims = tokens.claims();
+	if (!claims) throw new Error('The provider returned no ID token');
+	const acr = typeof claims.acr === 'string' ? claims.acr : '';
+	if (!s.acrValues.includes(acr)) throw new CitizenSignInRefused('weak_identification');
+	const raw = claims[s.identityCodeClaim];
+	const code = typeof raw === 'string' ? parseHetu(raw) : null;
+	if (!code?.valid) throw new CitizenSignInRefused('no_identity_code');
+	const name = [claims.given_name, claims.family_name].filter((v) => typeof v === 'string');
+	return {
+		issuer: claims.iss,
+		subject: claims.sub,
+		identityCode: code.normalized,
+		birthDate: code.birthDate,
+		name: typeof claims.name === 'string' ? claims.name : name.join(' ') || null,
+		acr
+	};
 }

@@ -16,7 +16,12 @@ export type TestPerson = {
 	/** What the provider says about how the person signed in. */
 	amr?: string[];
 	acr?: string;
+	/** Further claims in the ID token (a Suomi.fi-style identity code, say). */
+	claims?: Record<string, string>;
 };
+
+/** The claim of the national identity code, as Suomi.fi names it. */
+export const IDENTITY_CODE_CLAIM = 'urn:oid:1.2.246.21';
 
 export type TestProvider = {
 	issuer: string;
@@ -71,7 +76,7 @@ export async function startTestProvider(
 			amr: null,
 			auth_time: null,
 			sid: null,
-			openid: ['sub', 'acr', 'amr'],
+			openid: ['sub', 'acr', 'amr', IDENTITY_CODE_CLAIM],
 			email: ['email'],
 			profile: ['name']
 		},
@@ -83,7 +88,12 @@ export async function startTestProvider(
 		interactions: { url: (_ctx: unknown, i: { uid: string }) => `/interaction/${i.uid}` },
 		findAccount: (_ctx: unknown, sub: string) => {
 			const p = people.get(sub);
-			return p && { accountId: sub, claims: () => ({ sub, email: p.email, name: p.name }) };
+			return (
+				p && {
+					accountId: sub,
+					claims: () => ({ sub, email: p.email, name: p.name, ...p.claims })
+				}
+			);
 		},
 		// Quiet: the provider logs to the console by default.
 		renderError: (ctx: { type: string; body: string }, out: { error: string }) => {
