@@ -13,6 +13,8 @@ test('a school rating S1 = 3 turns a green child red, with the reason named', as
 	await expect(page.locator('#status-title + p .badge')).toContainText('Vihreä');
 	await loginAs('partner');
 	await page.goto(`${childUrl}/assessments/new`);
+	// Hydrated first: a choice made before would be reset by the form taking over the page.
+	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
 	await page.locator('#r_S1-3').check();
 	await page.locator('#e_S1').fill('Lapsi kertoi väkivallasta kotona.');
 	await page.locator('#familyInformed').check();

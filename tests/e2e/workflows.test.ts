@@ -20,6 +20,8 @@ test('a red child is flagged, triaged to intensive substance work, and a plan st
 	await expect(page).toHaveURL(/\/children\/[0-9a-f-]{36}$/);
 	const childUrl = page.url();
 	await page.goto(`${childUrl}/assessments/new`);
+	// Hydrated first: a choice made before would be reset by the form taking over the page.
+	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
 	await page.locator('#r_S1-3').check();
 	await page.locator('#e_S1').fill('Lapsi kertoi väkivallasta kotona.');
 	await page.locator('#familyInformed').check();

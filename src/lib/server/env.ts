@@ -2,6 +2,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 
+/** One identity provider of OIDC_PROVIDERS (DOMAIN §12). */
+const providerSchema = z.object({
+	id: z.string().regex(/^[a-z0-9-]{1,40}$/),
+	label: z.string().min(1).max(80),
+	issuer: z.url().refine((v) => secureIssuer(v), 'must be https (http only for localhost)'),
+	clientId: z.string().min(1),
+	clientSecret: z.string().min(1),
+	mfaAmr: z.array(z.string().min(1)).optional(),
+	mfaAcr: z.string().min(1).optional(),
+	emailClaim: z.string().min(1).optional(),
+	nameClaim: z.string().min(1).optional(),
+	allowed: z
+		.object({ claim: z.string().min(1), values: z.array(z.string().min(1)).min(1) })
+		.optional()
+});
+
 /** Configuration comes only from the environment, checked once. */
 const envSchema = z
 	.object({
@@ -47,6 +63,33 @@ const envSchema = z
 		OIDC_ISSUER: z.url().optional(),
 		OIDC_CLIENT_ID: z.string().min(1).optional(),
 		OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+		/**
+		 * Further providers, or several organisations' (a JSON array: id, label, issuer,
+		 * clientId, clientSecret; optionally mfaAmr, mfaAcr, emailClaim, nameClaim and
+		 * allowed: { claim, values }). Each gets its own button on the login page.
+		 */
+		OIDC_PROVIDERS: z
+			.string()
+			.optional()
+			.transform((v, ctx) => {
+				if (v === undefined || v.trim() === '') return undefined;
+				try {
+					return JSON.parse(v) as unknown;
+				} catch {
+					ctx.addIssue({ code: 'custom', message: 'must be a JSON array' });
+					return z.NEVER;
+				}
+			})
+			.pipe(
+				z
+					.array(providerSchema)
+					.refine((ps) => new Set(ps.map((p) => p.id)).size === ps.length, 'ids must differ')
+					.refine(
+						(ps) => ps.every((p) => p.id !== 'organisation'),
+						"'organisation' is OIDC_ISSUER's"
+					)
+					.optional()
+			),
 		/** `amr` values that count as the provider's second factor (comma-separated). */
 		OIDC_MFA_AMR: z.string().min(1).default('mfa,otp,hwk'),
 		/** An `acr` the provider uses for a second factor, if it says so that way. */

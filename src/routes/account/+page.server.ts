@@ -14,7 +14,7 @@ import {
 import { database, requireRecentAuth, requireUser } from '$lib/server/http/authz';
 import { defineForm, fail, formFailure, message, readForm } from '$lib/server/http/forms';
 import { changeOwnPassword, ownSignInState } from '$lib/server/features/account';
-import { providerConfigured } from '$lib/server/http/provider';
+import { configuredProviders, providerConfigured } from '$lib/server/http/provider';
 import { securityEvent } from '$lib/server/auth';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -34,7 +34,8 @@ export const load: PageServerLoad = async (event) => {
 		provider: providerConfigured()
 			? {
 					linked: own.providerLinked,
-					linkedNow: event.url.searchParams.has('provider_linked')
+					linkedNow: event.url.searchParams.has('provider_linked'),
+					providers: configuredProviders()
 				}
 			: null,
 		form: await passwordForm.show(),

@@ -13,7 +13,7 @@ import {
 	setPreferredLocale
 } from '$lib/server/features/account';
 import { clientAddress } from '$lib/server/http/address';
-import { providerConfigured, providerSignOut } from '$lib/server/http/provider';
+import { configuredProviders, providerSignOut } from '$lib/server/http/provider';
 import type { Actions, PageServerLoad } from './$types';
 import { defineForm, fail, message, readForm } from '$lib/server/http/forms';
 import { database, type Db } from '$lib/server/http/authz';
@@ -48,15 +48,18 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.pending)
 		redirect(303, `/login/code?next=${encodeURIComponent(safeNext(url.searchParams.get('next')))}`);
 	const loggedOut = url.searchParams.has('logged_out');
+	const signedOutOf = url.searchParams.get('provider') ?? '';
 	return {
 		form: await loginForm.show(),
 		next: safeNext(url.searchParams.get('next')),
 		loggedOut,
 		passwordSet: url.searchParams.has('password_set'),
-		provider: providerConfigured(),
-		// Signed out of a session that came through the provider: offer to end that one too.
+		providers: configuredProviders(),
+		// Signed out of a session that came through a provider: offer to end that one too.
 		providerSignOut:
-			loggedOut && url.searchParams.has('provider') ? await providerSignOut(url) : null
+			loggedOut && /^[a-z0-9-]{1,40}$/.test(signedOutOf)
+				? await providerSignOut(url, signedOutOf)
+				: null
 	};
 };
 

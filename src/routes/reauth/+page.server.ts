@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { emptyCodeForm, submitCode } from '$lib/server/http/code-form';
 import { markReauthenticated } from '$lib/server/auth';
 import { database, requireUser } from '$lib/server/http/authz';
-import { providerConfigured } from '$lib/server/http/provider';
+import { providerIdOf } from '$lib/server/http/provider';
 import { safeNext } from '$lib/server/http/redirect';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -13,8 +13,8 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		form: await emptyCodeForm(next),
 		next,
-		// Signed in through the provider: it can confirm the person again (it asks anew).
-		provider: !!event.locals.session?.providerIssuer && providerConfigured()
+		// Signed in through a provider: it can confirm the person again (it asks anew).
+		provider: providerIdOf(event.locals.session?.providerIssuer)
 	};
 };
 

@@ -14,22 +14,66 @@ import type { Env } from '../env';
 export type ClientSettings = { issuer: URL; clientId: string; clientSecret: string };
 
 export type OidcSettings = ClientSettings & {
+	/** The provider's short name in the app (a route's `?provider=`, a stored sign-in). */
+	id: string;
+	/** Its button's name when there are several ("Järvelän kaupunki"); null: the one. */
+	label: string | null;
 	mfaAmr: string[];
 	mfaAcr: string | null;
+	/** Claim mapping: where the e-mail and the name are in the ID token. */
+	emailClaim: string;
+	nameClaim: string;
+	/**
+	 * Only people whose `claim` is one of `values` (say Entra ID's tenant `tid`, for a
+	 * provider shared by organisations) may sign in here; null: everyone it signs in.
+	 */
+	allowed: { claim: string; values: string[] } | null;
 };
 
-/** The provider's settings from the environment, or null when sign-in with one is off. */
+const list = (v: string) =>
+	v
+		.split(',')
+		.map((x) => x.trim())
+		.filter(Boolean);
+
+/**
+ * The identity providers from the environment (DOMAIN §12): the one of `OIDC_ISSUER` and
+ * its companions (id `organisation`), then those of `OIDC_PROVIDERS`. Empty: none.
+ */
+export function oidcProviders(env: Env): OidcSettings[] {
+	const out: OidcSettings[] = [];
+	if (env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET)
+		out.push({
+			id: 'organisation',
+			label: null,
+			issuer: new URL(env.OIDC_ISSUER),
+			clientId: env.OIDC_CLIENT_ID,
+			clientSecret: env.OIDC_CLIENT_SECRET,
+			mfaAmr: list(env.OIDC_MFA_AMR),
+			mfaAcr: env.OIDC_MFA_ACR ?? null,
+			emailClaim: 'email',
+			nameClaim: 'name',
+			allowed: null
+		});
+	for (const p of env.OIDC_PROVIDERS ?? [])
+		out.push({
+			id: p.id,
+			label: p.label,
+			issuer: new URL(p.issuer),
+			clientId: p.clientId,
+			clientSecret: p.clientSecret,
+			mfaAmr: p.mfaAmr ?? list(env.OIDC_MFA_AMR),
+			mfaAcr: p.mfaAcr ?? null,
+			emailClaim: p.emailClaim ?? 'email',
+			nameClaim: p.nameClaim ?? 'name',
+			allowed: p.allowed ?? null
+		});
+	return out;
+}
+
+/** The first provider's settings, or null when sign-in with a provider is off. */
 export function oidcSettings(env: Env): OidcSettings | null {
-	if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) return null;
-	return {
-		issuer: new URL(env.OIDC_ISSUER),
-		clientId: env.OIDC_CLIENT_ID,
-		clientSecret: env.OIDC_CLIENT_SECRET,
-		mfaAmr: env.OIDC_MFA_AMR.split(',')
-			.map((v) => v.trim())
-			.filter(Boolean),
-		mfaAcr: env.OIDC_MFA_ACR ?? null
-	};
+	return oidcProviders(env)[0] ?? null;
 }
 
 /** The provider's metadata and keys' location, read from its discovery document. */
@@ -54,24 +98,31 @@ export async function discoverProvider(s: ClientSettings): Promise<client.Config
 /** The provider's settings and its discovered configuration, together. */
 export type IdentityProvider = { settings: OidcSettings; config: client.Configuration };
 
-let discovered: { issuer: string; config: Promise<client.Configuration> } | null = null;
+const discovered = new Map<string, { issuer: string; config: Promise<client.Configuration> }>();
 
 /**
- * The configured provider, discovered once per process; null when sign-in with a provider
- * is off. A failed discovery is not kept: the next sign-in asks again (an outage passes).
+ * The provider `id` (the first when not given), discovered once per process; null when
+ * there is no such provider. A failed discovery is not kept: the next sign-in asks again
+ * (an outage passes).
  */
-export async function identityProvider(env: Env): Promise<IdentityProvider | null> {
-	const settings = oidcSettings(env);
+export async function identityProvider(env: Env, id?: string): Promise<IdentityProvider | null> {
+	const all = oidcProviders(env);
+	const settings = id === undefined ? all[0] : all.find((p) => p.id === id);
 	if (!settings) return null;
-	if (discovered?.issuer !== settings.issuer.href) {
+	let known = discovered.get(settings.id);
+	if (known?.issuer !== settings.issuer.href) {
 		const config = discoverProvider(settings);
-		discovered = { issuer: settings.issuer.href, config };
+		known = { issuer: settings.issuer.href, config };
+		discovered.set(settings.id, known);
 		config.catch(() => {
-			if (discovered?.config === config) discovered = null;
+			if (discovered.get(settings.id)?.config === config) discovered.delete(settings.id);
 		});
 	}
-	return { settings, config: await discovered.config };
+	return { settings, config: await known.config };
 }
+
+/** The same issuer, whatever trailing slash either spelling has. */
+export const sameIssuer = (a: string, b: string) => a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
 
 /**
  * Where the browser ends its session at the provider (RP-initiated logout) and comes back
@@ -117,7 +168,7 @@ export type ProviderIdentity = {
 	issuer: string;
 	/** The provider's stable id for the person: the account's key, never the e-mail. */
 	subject: string;
-	/** The e-mail claim, or Entra ID's `preferred_username` where that is an address. */
+	/** The e-mail claim (as mapped), or Entra ID's `preferred_username` if an address. */
 	email: string | null;
 	name: string | null;
 	/** The provider asserted a second factor (an `amr` or the `acr` agreed for it). */
@@ -134,6 +185,33 @@ export async function completeSignIn(
 	answer: URL,
 	pending: PendingSignIn
 ): Promise<ProviderIdentity> {
+	const claims = await checkedClaims(config, answer, pending);
+	if (s.allowed) {
+		const v = claims[s.allowed.claim];
+		if (typeof v !== 'string' || !s.allowed.values.includes(v))
+			throw new ProviderSignInRefused('not_allowed');
+	}
+	const amr = Array.isArray(claims.amr) ? claims.amr.map(String) : [];
+	const acr = typeof claims.acr === 'string' ? claims.acr : null;
+	const name = claims[s.nameClaim];
+	return {
+		issuer: claims.iss,
+		subject: claims.sub,
+		email: emailOf(claims, s.emailClaim),
+		name: typeof name === 'string' ? name : null,
+		secondFactor: amr.some((v) => s.mfaAmr.includes(v)) || (!!s.mfaAcr && acr === s.mfaAcr)
+	};
+}
+
+/**
+ * The code exchanged (with the PKCE verifier) and `state`, the ID token and its `nonce`
+ * checked, by the library: the token's claims, or a throw on any mismatch or failure.
+ */
+async function checkedClaims(
+	config: client.Configuration,
+	answer: URL,
+	pending: PendingSignIn
+): Promise<client.IDToken> {
 	const tokens = await client.authorizationCodeGrant(config, answer, {
 		pkceCodeVerifier: pending.verifier,
 		expectedState: pending.state,
@@ -142,19 +220,19 @@ export async function completeSignIn(
 	});
 	const claims = tokens.claims();
 	if (!claims) throw new Error('The provider returned no ID token');
-	const amr = Array.isArray(claims.amr) ? claims.amr.map(String) : [];
-	const acr = typeof claims.acr === 'string' ? claims.acr : null;
-	return {
-		issuer: claims.iss,
-		subject: claims.sub,
-		email: emailOf(claims),
-		name: typeof claims.name === 'string' ? claims.name : null,
-		secondFactor: amr.some((v) => s.mfaAmr.includes(v)) || (!!s.mfaAcr && acr === s.mfaAcr)
-	};
+	return claims;
 }
 
-function emailOf(claims: client.IDToken): string | null {
-	for (const v of [claims.email, claims.preferred_username])
+/** A staff sign-in the provider vouched for but this app does not take: a code only. */
+export class ProviderSignInRefused extends Error {
+	constructor(readonly reason: 'not_allowed') {
+		super(`Provider sign-in refused: ${reason}`);
+		this.name = 'ProviderSignInRefused';
+	}
+}
+
+function emailOf(claims: client.IDToken, claim: string): string | null {
+	for (const v of [claims[claim], claims.preferred_username])
 		if (typeof v === 'string' && /^[^@\s]+@[^@\s]+$/.test(v)) return v.toLowerCase();
 	return null;
 }
@@ -226,14 +304,7 @@ export async function completeCitizenSignIn(
 	answer: URL,
 	pending: PendingSignIn
 ): Promise<CitizenIdentity> {
-	const tokens = await client.authorizationCodeGrant(config, answer, {
-		pkceCodeVerifier: pending.verifier,
-		expectedState: pending.state,
-		expectedNonce: pending.nonce,
-		idTokenExpected: true
-	});
-	const claims = tokens.claims();
-	if (!claims) throw new Error('The provider returned no ID token');
+	const claims = await checkedClaims(config, answer, pending);
 	const acr = typeof claims.acr === 'string' ? claims.acr : '';
 	if (!s.acrValues.includes(acr)) throw new CitizenSignInRefused('weak_identification');
 	const raw = claims[s.identityCodeClaim];

@@ -4,6 +4,7 @@ import { providerSignIn, session, user, userIdentity } from '../db/schema';
 import {
 	authorizationRequest,
 	completeSignIn,
+	ProviderSignInRefused,
 	type IdentityProvider,
 	type ProviderIdentity
 } from './oidc';
@@ -45,6 +46,7 @@ export async function beginProviderSignIn(
 	await db.delete(providerSignIn).where(lt(providerSignIn.expiresAt, now));
 	await db.insert(providerSignIn).values({
 		id: hashToken(handle),
+		providerId: provider.settings.id,
 		purpose: input.purpose,
 		userId: input.userId ?? null,
 		...pending,
@@ -58,8 +60,12 @@ export async function beginProviderSignIn(
 export type ProviderRefusal =
 	/** No sign-in started in this browser, used already or too old. */
 	| 'expired'
-	/** The provider's answer failed a check, or the provider could not be reached. */
+	/** The provider's answer failed a check. */
 	| 'failed'
+	/** The provider could not be reached, or is no longer configured. */
+	| 'unavailable'
+	/** The provider signed in someone this app does not take from it (another tenant). */
+	| 'not_allowed'
 	| 'inactive'
 	/** No e-mail from the provider, or it is another account's (no matching by e-mail). */
 	| 'no_email'
@@ -90,7 +96,8 @@ export type ProviderSignInResult =
  */
 export async function finishProviderSignIn(
 	db: DbOrTx,
-	provider: IdentityProvider,
+	/** The configured provider of this id, or why it cannot be used now. */
+	providerOf: (id: string) => Promise<IdentityProvider | 'off' | 'unavailable'>,
 	input: {
 		handle: string | undefined;
 		answer: URL;
@@ -109,12 +116,14 @@ export async function finishProviderSignIn(
 		.returning();
 	if (!started || started.expiresAt <= now) return refused('expired');
 	const next = started.next;
+	const provider = await providerOf(started.providerId);
+	if (typeof provider === 'string') return refused('unavailable', next);
 	let identity: ProviderIdentity;
 	try {
 		identity = await completeSignIn(provider.config, provider.settings, input.answer, started);
-	} catch {
+	} catch (e) {
 		securityEvent('sign_in_provider_refused');
-		return refused('failed', next);
+		return refused(e instanceof ProviderSignInRefused ? e.reason : 'failed', next);
 	}
 	const [linked] = await db
 		.select({ userId: userIdentity.userId, identityId: userIdentity.id, active: user.active })

@@ -76,7 +76,8 @@ export async function startTestProvider(
 			amr: null,
 			auth_time: null,
 			sid: null,
-			openid: ['sub', 'acr', 'amr', IDENTITY_CODE_CLAIM],
+			// `tid` and `upn`: Entra ID's tenant and sign-in name, for a shared provider.
+			openid: ['sub', 'acr', 'amr', 'tid', 'upn', IDENTITY_CODE_CLAIM],
 			email: ['email'],
 			profile: ['name']
 		},

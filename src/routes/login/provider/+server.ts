@@ -9,7 +9,12 @@ import type { RequestHandler } from './$types';
 const query = z.object({
 	next: z.string().optional(),
 	/** A signed-in person linking their account, or confirming who they are. */
-	for: z.enum(['link', 'confirm']).optional()
+	for: z.enum(['link', 'confirm']).optional(),
+	/** Which provider, when there are several (the first otherwise). */
+	provider: z
+		.string()
+		.regex(/^[a-z0-9-]{1,40}$/)
+		.optional()
 });
 
 /**
@@ -24,7 +29,7 @@ export const GET: RequestHandler = async ({ url, locals, cookies }) => {
 	const purpose = q.data.for ?? 'sign_in';
 	if (purpose !== 'sign_in' && !locals.user)
 		redirect(303, `/login?next=${encodeURIComponent(next)}`);
-	const provider = await providerOrProblem();
+	const provider = await providerOrProblem(q.data.provider);
 	if (provider === 'off') error(404, 'Not found');
 	if (provider === 'unavailable') redirect(303, '/login/provider/callback?problem=unavailable');
 	const { url: to, handle } = await beginProviderSignIn(database(locals), provider, {

@@ -1,6 +1,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { deactivateLeavers } from '$lib/server/auth/leavers';
+import { readEnv } from '$lib/server/env';
 import { validateSessionToken } from '$lib/server/auth';
 import {
 	membership,
@@ -291,12 +292,100 @@ describe('answers the app refuses, writing nothing', () => {
 			const back: any = await eventFor(null, { url: `${CALLBACK}?code=x&state=y` });
 			expect((await outcome(() => callback.load(back))).status).toBe(404);
 			const l = await outcome(async () => loginPage.load((await eventFor(null)) as any));
-			expect(l.value.provider).toBe(false);
+			expect(l.value.providers).toEqual([]);
 		} finally {
 			process.env.OIDC_ISSUER = op.issuer;
 			process.env.OIDC_CLIENT_ID = op.clientId;
 			process.env.OIDC_CLIENT_SECRET = op.clientSecret;
 		}
+	});
+});
+
+describe('several providers (OIDC_PROVIDERS)', () => {
+	it('a button each; a sign-in goes to the one chosen and back; another tenant is refused', async () => {
+		const second = await startTestProvider(CALLBACK);
+		process.env.OIDC_PROVIDERS = JSON.stringify([
+			{
+				id: 'kunta',
+				label: 'Järvelän kaupunki',
+				issuer: second.issuer,
+				clientId: second.clientId,
+				clientSecret: second.clientSecret,
+				emailClaim: 'upn',
+				allowed: { claim: 'tid', values: ['jarvela'] }
+			}
+		]);
+		try {
+			const l = await outcome(async () => loginPage.load((await eventFor(null)) as any));
+			expect(l.value.providers).toEqual([
+				{ id: 'organisation', label: null },
+				{ id: 'kunta', label: 'Järvelän kaupunki' }
+			]);
+			const sub = `sub-${uniq()}`;
+			const email = `k-${uniq()}@jarvela.example`;
+			second.people.set(sub, { sub, amr: ['mfa'], claims: { tid: 'jarvela', upn: email } });
+			second.choose = sub;
+			const cookies = appCookies();
+			const startEvent: any = await eventFor(null, {
+				url: `${APP}/login/provider?provider=kunta`
+			});
+			startEvent.cookies = cookies;
+			const started = await outcome(() => start.GET(startEvent));
+			expect(started.location!.startsWith(second.issuer)).toBe(true);
+			const answer = await followRedirects(started.location!, CALLBACK);
+			const back: any = await eventFor(null, { url: answer.href });
+			back.cookies = cookies;
+			expect(await outcome(() => callback.load(back))).toMatchObject({ status: 303 });
+			const [made] = await (
+				await db()
+			)
+				.select({ email: user.email })
+				.from(userIdentity)
+				.innerJoin(user, eq(user.id, userIdentity.userId))
+				.where(and(eq(userIdentity.issuer, second.issuer), eq(userIdentity.subject, sub)));
+			// The e-mail from the mapped claim.
+			expect(made!.email).toBe(email);
+
+			const stranger = `sub-${uniq()}`;
+			second.people.set(stranger, { sub: stranger, amr: ['mfa'], claims: { tid: 'muu' } });
+			second.choose = stranger;
+			const before = await counts();
+			const s2: any = await eventFor(null, { url: `${APP}/login/provider?provider=kunta` });
+			s2.cookies = appCookies();
+			const st2 = await outcome(() => start.GET(s2));
+			const a2 = await followRedirects(st2.location!, CALLBACK);
+			const b2: any = await eventFor(null, { url: a2.href });
+			b2.cookies = s2.cookies;
+			expect((await outcome(() => callback.load(b2))).value).toEqual({ problem: 'not_allowed' });
+			expect(await counts()).toEqual(before);
+			// An unknown provider id is no route.
+			const x: any = await eventFor(null, { url: `${APP}/login/provider?provider=muu` });
+			expect((await outcome(() => start.GET(x))).status).toBe(404);
+		} finally {
+			delete process.env.OIDC_PROVIDERS;
+			await second.close();
+		}
+	});
+
+	it('refuses a configuration that is not a list of whole providers', () => {
+		const one = {
+			id: 'kunta',
+			label: 'Kunta',
+			issuer: 'https://login.kunta.example',
+			clientId: 'a',
+			clientSecret: 'b'
+		};
+		expect(() => readEnv({ OIDC_PROVIDERS: 'not json' })).toThrow(/OIDC_PROVIDERS/);
+		expect(() => readEnv({ OIDC_PROVIDERS: JSON.stringify([one, one]) })).toThrow(/OIDC_PROVIDERS/);
+		expect(() =>
+			readEnv({
+				OIDC_PROVIDERS: JSON.stringify([{ ...one, issuer: 'http://login.kunta.example' }])
+			})
+		).toThrow(/OIDC_PROVIDERS/);
+		expect(() =>
+			readEnv({ OIDC_PROVIDERS: JSON.stringify([{ ...one, clientSecret: undefined }]) })
+		).toThrow(/OIDC_PROVIDERS/);
+		expect(readEnv({ OIDC_PROVIDERS: JSON.stringify([one]) }).OIDC_PROVIDERS).toEqual([one]);
 	});
 });
 
@@ -383,10 +472,15 @@ describe('a signed-in person and the provider', () => {
 		const e: any = await eventFor(null, { url: `${APP}/logout`, form: {} });
 		e.locals.session = s;
 		const out = await outcome(() => logoutPage.actions.logout!(e));
-		expect(out).toMatchObject({ status: 303, location: '/login?logged_out=1&provider=1' });
+		expect(out).toMatchObject({
+			status: 303,
+			location: '/login?logged_out=1&provider=organisation'
+		});
 		expect((await sessionOf(token)).session).toBeNull();
 		const page = await outcome(async () =>
-			loginPage.load((await eventFor(null, { url: `${APP}/login?logged_out=1&provider=1` })) as any)
+			loginPage.load(
+				(await eventFor(null, { url: `${APP}/login?logged_out=1&provider=organisation` })) as any
+			)
 		);
 		const to = new URL(page.value.providerSignOut);
 		expect(to.origin).toBe(new URL(op.issuer).origin);

@@ -164,6 +164,8 @@ export const providerSignIn = pgTable(
 	{
 		// SHA-256 (hex) of the handle; the handle itself is never stored.
 		id: text().primaryKey(),
+		/** Which of the configured providers (its id in the app's settings). */
+		providerId: text().notNull().default('organisation'),
 		purpose: text().notNull(),
 		userId: uuid().references(() => user.id),
 		state: text().notNull(),

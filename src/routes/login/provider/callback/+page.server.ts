@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { factorState, finishProviderSignIn, type ProviderRefusal } from '$lib/server/auth';
 import { database } from '$lib/server/http/authz';
 import { setSessionCookie } from '$lib/server/http/cookie';
-import { providerOrProblem, takeHandle } from '$lib/server/http/provider';
+import { providerConfigured, providerOrProblem, takeHandle } from '$lib/server/http/provider';
 import { safeNext } from '$lib/server/http/redirect';
 import type { PageServerLoad } from './$types';
 
@@ -17,12 +17,11 @@ const UNAVAILABLE: ProviderProblem = 'unavailable';
  */
 export const load: PageServerLoad = async ({ url, locals, cookies, request }) => {
 	if (url.searchParams.get('problem') === 'unavailable') return { problem: UNAVAILABLE };
-	const provider = await providerOrProblem();
-	if (provider === 'off') error(404, 'Not found');
+	if (!providerConfigured()) error(404, 'Not found');
 	const handle = takeHandle(cookies, url);
-	if (provider === 'unavailable') return { problem: UNAVAILABLE };
 	const db = database(locals);
-	const result = await finishProviderSignIn(db, provider, {
+	// The provider the sign-in went to, as the stored sign-in names it.
+	const result = await finishProviderSignIn(db, (id) => providerOrProblem(id), {
 		handle,
 		answer: url,
 		userAgent: request.headers.get('user-agent'),
