@@ -15,3 +15,4 @@ export * from './tables/consultations';
 export * from './tables/notifications';
 export * from './tables/path';
 export * from './tables/meetings';
+export * from './tables/family';

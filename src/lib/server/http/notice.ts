@@ -39,7 +39,9 @@ const texts: Record<string, () => string> = {
 	phase: m.saved_phase,
 	client_plan: m.saved_client_plan,
 	birth: m.saved_birth,
-	answer: m.saved_answer
+	answer: m.saved_answer,
+	guardian_added: m.saved_guardian_added,
+	guardian_ended: m.saved_guardian_ended
 };
 
 export type SavedNotice = { text: string; caseloadWarning: string | null };

@@ -66,6 +66,13 @@ export const load: PageServerLoad = async (event) => {
 		// Before the meeting is opened nothing can have been discussed yet: say that instead.
 		notDiscussedText:
 			view.meeting.state === 'planned' ? m.meeting_not_started() : m.meeting_not_discussed(),
+		// The page's longer fixed texts, in this language only (ADR 028: the JS budget).
+		words: {
+			familyRule: m.meeting_family_rule(),
+			tellsFamilyHint: m.meeting_tells_family_hint(),
+			hypothesisHint: m.meeting_hypothesis_hint(),
+			settleFirst: m.meeting_error_settle_first()
+		},
 		status,
 		statusText: statusText(status),
 		overview,

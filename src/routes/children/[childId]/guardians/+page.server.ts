@@ -1,0 +1,48 @@
+import { error, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { endGuardianSchema, guardianSchema } from '$lib/schemas/family';
+import { requireChildAccess } from '$lib/server/http/authz';
+import { defineForm, httpFailure, plainFailure, readForm } from '$lib/server/http/forms';
+import { uuidParam } from '$lib/server/http/params';
+import { getChild } from '$lib/server/features/children';
+import { addGuardian, endGuardian, guardiansOf } from '$lib/server/features/family';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+const guardianForm = defineForm(guardianSchema, 'guardian');
+
+const access = (event: RequestEvent, action?: string) =>
+	requireChildAccess(event, uuidParam(event.params.childId), {
+		teamOnly: true,
+		action,
+		entityType: 'guardian'
+	});
+
+/** The child's guardians (§11): who may later see the family's own pages with Suomi.fi. */
+export const load: PageServerLoad = async (event) => {
+	const ctx = await access(event);
+	const view = await getChild(ctx.db, ctx);
+	return {
+		childId: ctx.childId,
+		name: `${view.child.givenName} ${view.child.familyName}`,
+		guardians: await guardiansOf(ctx.db, ctx).catch(httpFailure),
+		form: await guardianForm.show({ locale: 'fi' })
+	};
+};
+
+export const actions: Actions = {
+	addGuardian: async (event) => {
+		const ctx = await access(event, 'create');
+		return guardianForm.submit(event.request, {
+			save: (d) => addGuardian(ctx.db, ctx, d),
+			to: () => `/children/${ctx.childId}/guardians?saved=guardian_added`
+		});
+	},
+	endGuardian: async (event) => {
+		const ctx = await access(event, 'end');
+		const parsed = endGuardianSchema.safeParse(Object.fromEntries(await readForm(event.request)));
+		if (!parsed.success) error(400, m.error_form_invalid());
+		// A plain form with one button: a problem is said on an error page of its own.
+		await endGuardian(ctx.db, ctx, parsed.data).catch(plainFailure);
+		redirect(303, `/children/${ctx.childId}/guardians?saved=guardian_ended`);
+	}
+};
