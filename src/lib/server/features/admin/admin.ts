@@ -201,7 +201,11 @@ const publicUser = {
 	active: user.active,
 	preferredLocale: user.preferredLocale,
 	version: user.version,
-	hasPassword: sql<boolean>`${user.passwordHash} is not null`
+	hasPassword: sql<boolean>`${user.passwordHash} is not null`,
+	/** Signs in through an organisation's identity provider (DOMAIN §12). */
+	// Spelled out: inside a select list Drizzle leaves columns unqualified, which in the
+	// subquery would name user_identity's own id.
+	viaProvider: sql<boolean>`exists (select 1 from user_identity ui where ui.user_id = "user"."id")`
 };
 
 export async function listUsers(db: Db, { actor }: ActingContext) {
