@@ -17,6 +17,13 @@ test.describe("signing in with the organisation's account", () => {
 		await expect(page).toHaveURL('/');
 		await expect(page.locator('[data-home="team"]')).toBeVisible();
 
+		// Before a sensitive action the provider can confirm who this is again.
+		await page.goto('/reauth?next=%2Fteam');
+		await expectAccessible(page);
+		await page.getByRole('link', { name: 'Vahvista organisaation tunnuksella' }).click();
+		await page.getByRole('button', { name: 'Kaarina Lehtola' }).click();
+		await expect(page).toHaveURL('/team');
+
 		await logout(page);
 		const status = page.getByRole('status');
 		await expect(status).toContainText('Organisaation kirjautumispalvelussa olet yhä');
