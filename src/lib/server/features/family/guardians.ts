@@ -31,13 +31,8 @@ export async function guardiansOf(db: DbOrTx, ctx: ChildContext) {
 			.from(guardian)
 			.where(eq(guardian.childId, ctx.childId))
 			.orderBy(asc(guardian.endedAt), asc(guardian.name));
-		await logChildMany(
-			tx,
-			ctx,
-			'read',
-			'guardian',
-			rows.map((r) => r.id)
-		);
+		const ids = rows.map((r) => r.id);
+		await logChildMany(tx, ctx, 'read', 'guardian', ids);
 		return rows.map((r) => ({
 			id: r.id,
 			name: r.name,
