@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull, ne, or } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailOutbox, notification } from '../db/schema';
@@ -18,8 +18,11 @@ async function freePort(): Promise<number> {
 }
 
 // The worker's database is shared by the files it runs, and other files leave mail pending
-// (set-password links): each run here takes them all, so this file's own mail is reached.
+// (set-password links, notices). Those files are done when this one runs (a worker runs
+// its files one at a time), so their mail is parked far ahead: each run here then meets
+// this file's mail only, instead of an SMTP conversation for every other file's.
 const ALL = 10_000;
+const PARKED = new Date('2999-01-01T00:00:00Z');
 
 let port: number;
 const saved = process.env.SMTP_URL;
@@ -47,6 +50,15 @@ describe('e-mail outbox', () => {
 		const [n] = await d.select().from(notification).where(eq(notification.userId, user.id));
 		const mine = async () =>
 			(await d.select().from(emailOutbox).where(eq(emailOutbox.notificationId, n!.id)))[0]!;
+		await d
+			.update(emailOutbox)
+			.set({ nextAttemptAt: PARKED })
+			.where(
+				and(
+					eq(emailOutbox.status, 'pending'),
+					or(isNull(emailOutbox.notificationId), ne(emailOutbox.notificationId, n!.id))
+				)
+			);
 		const queued = await mine();
 		expect(queued).toMatchObject({ status: 'pending', attempts: 0, to: user.email });
 		// No personal data in the mail: only what happened and a link to the inbox.
@@ -82,7 +94,7 @@ describe('e-mail outbox', () => {
 		try {
 			const later = new Date(t0.getTime() + 61_000);
 			const up = await processOutbox(d, transport, later, ALL);
-			expect(up.sent).toBeGreaterThanOrEqual(1);
+			expect(up.sent).toBe(1);
 			expect(await mine()).toMatchObject({ status: 'sent', attempts: 2 });
 			const mail = received.find((r) => r.startsWith(user.email));
 			expect(mail).toBeDefined();
@@ -92,7 +104,5 @@ describe('e-mail outbox', () => {
 		} finally {
 			await new Promise<void>((resolve) => server.close(() => resolve()));
 		}
-		// Each run sends every pending mail of this worker's database (see ALL), one SMTP
-		// conversation each: about 5 s on a quiet machine, over 30 s on a loaded one.
-	}, 120_000);
+	});
 });
