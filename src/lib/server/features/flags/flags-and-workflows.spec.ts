@@ -10,7 +10,8 @@ import {
 	makeFlag,
 	makeGrant,
 	makeOrg,
-	makeTeam,
+	makePartner,
+	makeTeamScene,
 	makeUser,
 	makeWorkflow,
 	staffContext,
@@ -32,16 +33,20 @@ const ctxFor = contextOf;
 
 async function setup() {
 	const d = await db();
-	const cp = await makeOrg('child_protection');
-	const t = await makeTeam(cp.id);
-	const team = { organisationId: cp.id, teamId: t.id };
-	const consultant = (await makeUser('consultant_social_worker', team)).user.id;
-	const worker = (await makeUser('social_worker', team)).user.id;
-	const coordinator = (await makeUser('coordinator', team)).user.id;
-	const school = await makeOrg('school');
-	const partner = (await makeUser('partner', { organisationId: school.id })).user.id;
-	const c = await makeChild(t.id, { responsibleWorkerId: worker, dateOfBirth: '2011-03-03' });
-	await makeGrant(c.id, school.id, worker, {
+	const { teamId, users } = await makeTeamScene([
+		'consultant_social_worker',
+		'social_worker',
+		'coordinator'
+	]);
+	const [consultant, worker, coordinator] = [
+		users.consultant_social_worker!,
+		users.social_worker!,
+		users.coordinator!
+	];
+	const school = await makePartner('school');
+	const partner = school.userId;
+	const c = await makeChild(teamId, { responsibleWorkerId: worker, dateOfBirth: '2011-03-03' });
+	await makeGrant(c.id, school.organisationId, worker, {
 		basis: 'consent',
 		consentGivenBy: 'huoltaja',
 		consentGivenOn: helsinkiDate()

@@ -11,8 +11,10 @@ import {
 	makeChild,
 	makeGrant,
 	makeOrg,
+	makePartner,
 	makePlacement,
 	makeTeam,
+	makeTeamScene,
 	makeUser,
 	staffOf,
 	submission
@@ -27,16 +29,24 @@ const ctxFor = contextOf;
 
 async function setup() {
 	const d = await db();
-	const cp = await makeOrg('child_protection');
-	const t = await makeTeam(cp.id);
-	const team = { organisationId: cp.id, teamId: t.id };
-	const worker = (await makeUser('social_worker', team)).user.id;
-	const school = await makeOrg('school');
-	const teacher = (await makeUser('partner', { organisationId: school.id })).user.id;
-	const colleague = (await makeUser('partner', { organisationId: school.id })).user.id;
-	const left = (await makeUser('partner', { organisationId: school.id, active: false })).user.id;
-	const c = await makeChild(t.id, { responsibleWorkerId: worker });
-	return { d, childId: c.id, worker, school: school.id, teacher, colleague, left, child: c };
+	const { teamId, users } = await makeTeamScene(['social_worker']);
+	const worker = users.social_worker!;
+	const school = await makePartner('school');
+	const teacher = school.userId;
+	const inSchool = { organisationId: school.organisationId };
+	const colleague = (await makeUser('partner', inSchool)).user.id;
+	const left = (await makeUser('partner', { ...inSchool, active: false })).user.id;
+	const c = await makeChild(teamId, { responsibleWorkerId: worker });
+	return {
+		d,
+		childId: c.id,
+		worker,
+		school: school.organisationId,
+		teacher,
+		colleague,
+		left,
+		child: c
+	};
 }
 
 const notes = async (childId: string, kind: string) =>
