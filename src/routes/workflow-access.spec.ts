@@ -17,7 +17,7 @@ import {
 	makeChild,
 	makeOrg,
 	makePlacement,
-	makeTeam,
+	makeTeamScene,
 	makeUser
 } from '$lib/server/testing/fixtures';
 import { logRows, outcome } from '$lib/server/testing/routes';
@@ -38,10 +38,9 @@ const ids: Record<string, string> = {};
 
 beforeAll(async () => {
 	const d = await db();
-	const cp = await makeOrg('child_protection');
-	const t = await makeTeam(cp.id);
-	for (const r of ['consultant_social_worker', 'social_worker', 'coordinator'] as const)
-		users[r] = (await makeUser(r, { organisationId: cp.id, teamId: t.id })).user.id;
+	const scene = await makeTeamScene(['consultant_social_worker', 'social_worker', 'coordinator']);
+	Object.assign(users, scene.users);
+	const t = scene.team;
 	const unitA = await makeOrg('residential_unit');
 	const unitB = await makeOrg('residential_unit');
 	users.unitA = (await makeUser('residential_staff', { organisationId: unitA.id })).user.id;
