@@ -1,8 +1,10 @@
+import { parsePage } from '$lib/schemas/common';
 import { requireAdmin } from '$lib/server/http/authz';
 import { listUsers } from '$lib/server/features/admin';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = await requireAdmin(event);
-	return { users: await listUsers(ctx.db, ctx) };
+	const list = await listUsers(ctx.db, ctx, parsePage(event.url.searchParams));
+	return { users: list.rows, page: list.page, pages: list.pages };
 };

@@ -34,7 +34,7 @@ import * as logoutPage from '../../logout/+page.server';
 import * as home from '../../+page.server';
 import * as childPage from '../../children/[childId]/+page.server';
 import * as orgPage from '../../admin/organisations/[organisationId]/+page.server';
-import * as usersPage from '../../admin/users/+page.server';
+import * as userPage from '../../admin/users/[userId]/+page.server';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- calling route handlers with test events */
 
@@ -159,17 +159,20 @@ describe('the first sign-in through the provider', () => {
 		expect(h.value.awaiting.lines).toEqual([
 			'Ylläpitäjä antaa sinulle organisaation ja roolin. Siihen asti et näe lasten tietoja.'
 		]);
-		// The admin finds it among the users: no role yet, signing in through the provider.
+		// The admin's page of the account: no role yet, signing in through the provider.
 		const admin = (await makeUser('admin')).user.id;
-		const list = await outcome(async () => usersPage.load((await eventFor(admin)) as any));
-		expect(list.value.users.find((x: { id: string }) => x.id === identity.userId)).toMatchObject({
+		const shown = await outcome(async () =>
+			userPage.load((await eventFor(admin, { params: { userId: identity.userId } })) as any)
+		);
+		expect(shown.value.profile).toMatchObject({
 			memberships: [],
 			viaProvider: true,
 			hasPassword: false
 		});
-		expect(list.value.users.find((x: { id: string }) => x.id === admin)).toMatchObject({
-			viaProvider: false
-		});
+		const own = await outcome(async () =>
+			userPage.load((await eventFor(admin, { params: { userId: admin } })) as any)
+		);
+		expect(own.value.profile).toMatchObject({ viaProvider: false });
 		const cp = await makeTeamScene(['social_worker']);
 		const c = await makeChild(cp.teamId);
 		const denied = await outcome(async () =>

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { organisation, user } from '../../db/schema';
+import { membership, organisation, user } from '../../db/schema';
 import { db, makeOrg, makeTeam, makeUser, uniq } from '../../testing/fixtures';
 import * as admin from './admin';
 import { passwordLinkValid, setPasswordWithLink } from '../account/account';
@@ -178,5 +178,31 @@ describe('one-time password links', () => {
 			clientAddress: null
 		});
 		expect(r.ok).toBe(true);
+	});
+});
+
+describe('the user list', () => {
+	it('pages by 50, accounts without a role first, each with its own memberships', async () => {
+		const d = await db();
+		const { ctx } = await makeUser('admin');
+		// Enough users for two pages whatever the worker's database holds already.
+		for (let i = 0; i < 51; i++) await makeUser('partner');
+		const first = await admin.listUsers(d, ctx, 1);
+		expect(first.rows).toHaveLength(50);
+		expect(first.pages).toBe(Math.ceil(first.total / 50));
+		const all = [];
+		for (let p = 1; p <= first.pages; p++) all.push(...(await admin.listUsers(d, ctx, p)).rows);
+		expect(all).toHaveLength(first.total);
+		expect(new Set(all.map((u) => u.id)).size).toBe(first.total);
+		// No role first: once a row has a membership, no later row is without one.
+		const firstWithRole = all.findIndex((u) => u.memberships.length > 0);
+		expect(all.slice(firstWithRole).every((u) => u.memberships.length > 0)).toBe(true);
+		const [someone] = all.filter((u) => u.memberships.length > 0);
+		const theirs = await d.select().from(membership).where(eq(membership.userId, someone!.id));
+		expect(someone!.memberships.map((ms) => ms.role).sort()).toEqual(
+			theirs.map((ms) => ms.role).sort()
+		);
+		// A page past the end is empty, not an error.
+		expect((await admin.listUsers(d, ctx, first.pages + 1)).rows).toEqual([]);
 	});
 });

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import {
 	adminMixProblem,
 	isTeamRole,
@@ -208,21 +208,49 @@ const publicUser = {
 	viaProvider: sql<boolean>`exists (select 1 from user_identity ui where ui.user_id = "user"."id")`
 };
 
-export async function listUsers(db: Db, { actor }: ActingContext) {
+/** Users per page of the admin's list. */
+export const USER_LIST_PAGE_SIZE = 50;
+
+/**
+ * The users, one page at a time (a region has thousands): accounts without a role first
+ * (a first sign-in through the provider waits for one), then by name; each with its
+ * memberships, read for this page only.
+ */
+export async function listUsers(db: Db, { actor }: ActingContext, page = 1) {
 	assertActorRole(actor, 'admin');
-	const users = await db.select(publicUser).from(user).orderBy(asc(user.displayName));
-	const memberships = await db
-		.select({
-			userId: membership.userId,
-			role: membership.role,
-			organisationName: organisation.name
-		})
-		.from(membership)
-		.innerJoin(organisation, eq(organisation.id, membership.organisationId));
-	return users.map((u) => ({
-		...u,
-		memberships: memberships.filter((ms) => ms.userId === u.id)
-	}));
+	const at = Math.max(1, Math.floor(page));
+	const found = await db
+		.select({ ...publicUser, total: sql<number>`count(*) over ()`.mapWith(Number) })
+		.from(user)
+		.orderBy(
+			sql`exists (select 1 from membership ms where ms.user_id = "user"."id")`,
+			asc(user.displayName),
+			asc(user.id)
+		)
+		.limit(USER_LIST_PAGE_SIZE)
+		.offset((at - 1) * USER_LIST_PAGE_SIZE);
+	const ids = found.map((u) => u.id);
+	const memberships = ids.length
+		? await db
+				.select({
+					userId: membership.userId,
+					role: membership.role,
+					organisationName: organisation.name
+				})
+				.from(membership)
+				.innerJoin(organisation, eq(organisation.id, membership.organisationId))
+				.where(inArray(membership.userId, ids))
+		: [];
+	const total = found[0]?.total ?? 0;
+	return {
+		rows: found.map(({ total: _total, ...u }) => ({
+			...u,
+			memberships: memberships.filter((ms) => ms.userId === u.id)
+		})),
+		page: at,
+		pages: Math.max(1, Math.ceil(total / USER_LIST_PAGE_SIZE)),
+		total
+	};
 }
 
 export async function getUser(db: Db, { actor }: ActingContext, id: string) {
