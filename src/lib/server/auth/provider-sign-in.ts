@@ -87,7 +87,13 @@ export type ProviderSignInResult =
 	  }
 	| { kind: 'linked'; next: string }
 	| { kind: 'confirmed'; next: string }
-	| { kind: 'refused'; reason: ProviderRefusal; next: string };
+	| {
+			kind: 'refused';
+			reason: ProviderRefusal;
+			next: string;
+			/** The provider it went to, where known: starting again goes there. */
+			providerId?: string;
+	  };
 
 /**
  * The provider's answer at the redirect URI, for the browser holding `handle`. The handle
@@ -107,8 +113,8 @@ export async function finishProviderSignIn(
 	},
 	now: Date = new Date()
 ): Promise<ProviderSignInResult> {
-	const refused = (reason: ProviderRefusal, next = '/') =>
-		({ kind: 'refused', reason, next }) as const;
+	const refused = (reason: ProviderRefusal, next = '/', providerId?: string) =>
+		({ kind: 'refused', reason, next, providerId }) as const;
 	if (!input.handle) return refused('expired');
 	const [started] = await db
 		.delete(providerSignIn)
@@ -116,14 +122,16 @@ export async function finishProviderSignIn(
 		.returning();
 	if (!started || started.expiresAt <= now) return refused('expired');
 	const next = started.next;
+	// From here a refusal names the provider, so starting again goes back to it.
+	const refuse = (reason: ProviderRefusal) => refused(reason, next, started.providerId);
 	const provider = await providerOf(started.providerId);
-	if (typeof provider === 'string') return refused('unavailable', next);
+	if (typeof provider === 'string') return refuse('unavailable');
 	let identity: ProviderIdentity;
 	try {
 		identity = await completeSignIn(provider.config, provider.settings, input.answer, started);
 	} catch (e) {
 		securityEvent('sign_in_provider_refused');
-		return refused(e instanceof ProviderSignInRefused ? e.reason : 'failed', next);
+		return refuse(e instanceof ProviderSignInRefused ? e.reason : 'failed');
 	}
 	const [linked] = await db
 		.select({ userId: userIdentity.userId, identityId: userIdentity.id, active: user.active })
@@ -135,15 +143,15 @@ export async function finishProviderSignIn(
 
 	if (started.purpose !== 'sign_in') {
 		// Only the signed-in person who started it, in the same browser, may finish it.
-		if (!input.current || input.current.userId !== started.userId) return refused('expired', next);
-		if (linked && linked.userId !== started.userId) return refused('other_account', next);
+		if (!input.current || input.current.userId !== started.userId) return refuse('expired');
+		if (linked && linked.userId !== started.userId) return refuse('other_account');
 		if (started.purpose === 'link') {
 			if (!linked) await linkIdentity(db, started.userId, identity, now);
 			securityEvent('provider_identity_linked', { userId: started.userId });
 			return { kind: 'linked', next };
 		}
-		if (!linked) return refused('other_account', next);
-		if (!identity.secondFactor) return refused('no_second_factor', next);
+		if (!linked) return refuse('other_account');
+		if (!identity.secondFactor) return refuse('no_second_factor');
 		await db.update(session).set({ reauthAt: now }).where(eq(session.id, input.current.id));
 		await touch(db, linked.identityId, now);
 		return { kind: 'confirmed', next };
@@ -151,12 +159,12 @@ export async function finishProviderSignIn(
 
 	if (linked && !linked.active) {
 		securityEvent('sign_in_provider_refused', { userId: linked.userId });
-		return refused('inactive', next);
+		return refuse('inactive');
 	}
 	const account = linked
 		? { userId: linked.userId, created: false }
 		: await accountFor(db, identity, now);
-	if ('refusal' in account) return refused(account.refusal, next);
+	if ('refusal' in account) return refuse(account.refusal);
 	const { userId, created } = account;
 	if (linked) await touch(db, linked.identityId, now);
 	else securityEvent('provider_account_created', { userId });

@@ -27,7 +27,7 @@ export const load: PageServerLoad = async ({ url, locals, cookies, request }) =>
 		userAgent: request.headers.get('user-agent'),
 		current: locals.user ? locals.session : null
 	});
-	if (result.kind === 'refused') return { problem: result.reason };
+	if (result.kind === 'refused') return { problem: result.reason, provider: result.providerId };
 	const next = safeNext(result.next);
 	if (result.kind === 'linked') redirect(303, '/account?provider_linked=1');
 	if (result.kind === 'confirmed') redirect(303, next);
