@@ -1,9 +1,21 @@
-// Sign-in, sessions and the second factor: the auth feature's public module for routes.
-export * from './factor';
-export * from './login';
-export * from './session';
-export * from './totp';
-export * from './security-events';
+// Sign-in, sessions and the second factor: the auth module's public surface for routes,
+// features and the HTTP layer. Only these names, only from here; the rest is auth's own.
+export { factorState, newRecoveryCodes, removeFactor, setupKey } from './factor';
+export { login } from './login';
+export {
+	createSession,
+	endOtherSessions,
+	endOwnSession,
+	invalidateSession,
+	invalidateUserSessions,
+	listUserSessions,
+	markReauthenticated,
+	upgradeSession,
+	validateSessionToken,
+	type SessionUser
+} from './session';
+export { keyUri, secretText } from './totp';
+export { securityEvent } from './security-events';
 export {
 	beginProviderSignIn,
 	finishProviderSignIn,
