@@ -5,7 +5,7 @@ import { parsePage } from '$lib/schemas/common';
 import { inboxSearchSchema } from '$lib/schemas/inbox';
 import { requireRole, requireUser, staffOf } from '$lib/server/http/authz';
 import { defineForm, fail } from '$lib/server/http/forms';
-import { ownSignInState } from '$lib/server/features/account';
+import { awaitingApproval } from '$lib/server/features/account';
 import { teamWorkers } from '$lib/server/features/children';
 import { teamDashboard } from '$lib/server/features/dashboard';
 import { partnerInbox } from '$lib/server/features/grants';
@@ -45,7 +45,7 @@ export const load: PageServerLoad = async (event) => {
  * language's words only, ADR 028): the teams whose consultant must approve, or the admin.
  */
 async function awaitingOf(staff: ReturnType<typeof staffOf>, userId: string) {
-	const { awaiting } = await ownSignInState(staff.db, userId);
+	const awaiting = await awaitingApproval(staff.db, userId);
 	return {
 		title: m.home_awaiting_title(),
 		lines: awaiting.length

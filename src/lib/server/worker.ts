@@ -1,5 +1,5 @@
 import { deactivateLeavers } from './auth/leavers';
-import { oidcSettings } from './auth/oidc';
+import { oidcProviders } from './auth/oidc';
 import { getDb } from './db';
 import { readEnv } from './env';
 import { log } from './log';
@@ -29,7 +29,7 @@ export function startWorker() {
 			await notifyOverdue(db);
 			await processOutbox(db, transport);
 			// Leavers: an account the provider no longer signs in, checked hourly.
-			if (oidcSettings(env) && Date.now() - leaversCheckedAt >= HOUR_MS) {
+			if (oidcProviders(env).length && Date.now() - leaversCheckedAt >= HOUR_MS) {
 				await deactivateLeavers(db, env.OIDC_LEAVER_DAYS);
 				leaversCheckedAt = Date.now();
 			}

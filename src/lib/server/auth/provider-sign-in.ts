@@ -1,6 +1,6 @@
 import { and, eq, lt } from 'drizzle-orm';
 import { isUniqueViolation, type DbOrTx } from '../db';
-import { providerSignIn, session, user, userIdentity } from '../db/schema';
+import { providerSignIn, user, userIdentity } from '../db/schema';
 import {
 	authorizationRequest,
 	completeSignIn,
@@ -9,7 +9,7 @@ import {
 	type ProviderIdentity
 } from './oidc';
 import { securityEvent } from './security-events';
-import { createSession, type SessionInfo } from './session';
+import { createSession, markReauthenticated, type SessionInfo } from './session';
 import { generateToken, hashToken } from './tokens';
 
 /*
@@ -152,7 +152,7 @@ export async function finishProviderSignIn(
 		}
 		if (!linked) return refuse('other_account');
 		if (!identity.secondFactor) return refuse('no_second_factor');
-		await db.update(session).set({ reauthAt: now }).where(eq(session.id, input.current.id));
+		await markReauthenticated(db, input.current.id, now);
 		await touch(db, linked.identityId, now);
 		return { kind: 'confirmed', next };
 	}

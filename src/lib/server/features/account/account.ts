@@ -158,18 +158,22 @@ export async function preferredLocaleOf(db: Db, userId: string): Promise<Locale 
 	return u?.locale ?? null;
 }
 
-/**
- * The person's own memberships that wait for approval, and their identities at a provider:
- * what their home and account pages tell them (DOMAIN §12). Their own rows only.
- */
-export async function ownSignInState(db: Db, userId: string) {
-	const awaiting = await db
+/** The person's own memberships that wait for approval: what their home page says (§12). */
+export function awaitingApproval(db: Db, userId: string) {
+	return db
 		.select({ organisationName: organisation.name, teamName: team.name, role: membership.role })
 		.from(membership)
 		.innerJoin(organisation, eq(organisation.id, membership.organisationId))
 		.leftJoin(team, eq(team.id, membership.teamId))
 		.where(and(eq(membership.userId, userId), isNull(membership.approvedAt)))
 		.orderBy(organisation.name);
+}
+
+/**
+ * How the person signs in, for their account page (DOMAIN §12): linked to a provider, and
+ * whether they have a password to change. Their own rows only.
+ */
+export async function ownSignInState(db: Db, userId: string) {
 	const [linked] = await db
 		.select({ id: userIdentity.id })
 		.from(userIdentity)
@@ -179,5 +183,5 @@ export async function ownSignInState(db: Db, userId: string) {
 		.select({ passwordHash: user.passwordHash })
 		.from(user)
 		.where(eq(user.id, userId));
-	return { awaiting, providerLinked: !!linked, hasPassword: !!own?.passwordHash };
+	return { providerLinked: !!linked, hasPassword: !!own?.passwordHash };
 }

@@ -3,6 +3,7 @@
 export {
 	LOCALE_CHOSEN_COOKIE,
 	ThrottledError,
+	awaitingApproval,
 	changeOwnPassword,
 	ownSignInState,
 	passwordLinkValid,
