@@ -16,9 +16,9 @@ ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO yh
 -- Append-only records (0008, 0013, 0014, 0020, 0022).
 REVOKE UPDATE, DELETE, TRUNCATE ON access_log, child_status_history, phase_change,
 	caseload_confirmation, meeting_addendum, client_plan, information_answer FROM yhteisarvio_app;
--- Records that are never deleted (0008, 0013, 0014, 0024, 0025, 0027).
+-- Records that are never deleted (0008, 0013, 0014, 0024, 0025, 0027, 0028).
 REVOKE DELETE, TRUNCATE ON assessment, case_contact, statutory_clock, team_meeting, hypothesis,
-	meeting_step, meeting_discussion, key_check, user_identity, guardian FROM yhteisarvio_app;
+	meeting_step, meeting_discussion, key_check, user_identity, guardian, family_person FROM yhteisarvio_app;
 -- The access log's partitions: reads and writes go through access_log only (0012).
 DO $$
 DECLARE

@@ -1,3 +1,4 @@
+import type { FamilyPrincipal, FamilySessionInfo } from '$lib/server/auth/family-session';
 import type { SessionInfo, SessionUser } from '$lib/server/auth/session';
 import type { SavedNotice } from '$lib/server/http/notice';
 import type { RequestContext } from '$lib/server/context';
@@ -9,6 +10,8 @@ declare global {
 			session: SessionInfo | null;
 			/** Password given, second factor not yet: who it is, for the code pages only. */
 			pending: { userId: string; email: string } | null;
+			/** A guardian or young person signed in with Suomi.fi (the family's pages only). */
+			family: { session: FamilySessionInfo; person: FamilyPrincipal } | null;
 			requestId: string;
 			/** Who acts, the database and the clock: built once per request (ADR 035). */
 			context: RequestContext;

@@ -6,9 +6,15 @@ import {
 	sessionCookieName,
 	setSessionCookie
 } from '$lib/server/http/cookie';
-import { validateSessionToken } from '$lib/server/auth';
+import { validateFamilySession, validateSessionToken } from '$lib/server/auth';
 import { closeDb, getDb } from '$lib/server/db';
-import { requestContext } from '$lib/server/context';
+import { familyContext, requestContext } from '$lib/server/context';
+import {
+	deleteFamilyCookie,
+	familyCookieName,
+	isFamilyRoute,
+	setFamilyCookie
+} from '$lib/server/http/family';
 import { gate } from '$lib/server/http/gate';
 import { log } from '$lib/server/log';
 import { observeRequest } from '$lib/server/http/metrics';
@@ -84,7 +90,22 @@ const authenticate: Handle = async ({ event, resolve }) => {
 			deleteSessionCookie(event.cookies, event.url);
 		}
 	}
-	event.locals.context = requestContext(db, event.locals.requestId, event.locals.user, now);
+	// A family member's session is its own (ADR 041): it makes the context only on the
+	// family's pages, and the gate refuses it everywhere else.
+	event.locals.family = null;
+	const familyToken = event.cookies.get(familyCookieName(event.url));
+	if (familyToken) {
+		const family = await validateFamilySession(db, familyToken, now);
+		if (family) {
+			event.locals.family = family;
+			if (family.renewed)
+				setFamilyCookie(event.cookies, event.url, familyToken, family.session.expiresAt);
+		} else deleteFamilyCookie(event.cookies, event.url);
+	}
+	event.locals.context =
+		event.locals.family && isFamilyRoute(event.route.id)
+			? familyContext(db, event.locals.requestId, event.locals.family, now)
+			: requestContext(db, event.locals.requestId, event.locals.user, now);
 	return resolve(event);
 };
 
@@ -107,7 +128,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 		h.set(name, value);
 	}
 	h.set('x-request-id', event.locals.requestId);
-	if (event.locals.session) {
+	if (event.locals.session || event.locals.family) {
 		h.set('cache-control', 'no-store');
 	}
 	return response;

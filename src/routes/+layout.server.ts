@@ -5,18 +5,22 @@ import { unreadCount } from '$lib/server/features/notifications';
 import type { LayoutServerLoad } from './$types';
 import { database, type Db } from '$lib/server/http/authz';
 import { savedNotice } from '$lib/server/http/notice';
+import { isFamilyRoute } from '$lib/server/http/family';
 
 /**
  * Only the signed-in person's own name, roles and unread count: what the header needs; and
  * the notice after a saved action, read from `?saved=` and
  * `?caseload=` (only those parameters rerun this, not every query string).
  */
-export const load: LayoutServerLoad = async ({ locals, depends, url }) => {
+export const load: LayoutServerLoad = async ({ locals, depends, url, route }) => {
 	depends('app:notifications');
-	const user = locals.user;
+	// The family's pages show the family member's header, never a staff one (ADR 041).
+	const family = isFamilyRoute(route.id);
+	const user = family ? null : locals.user;
 	return {
 		savedNotice: savedNotice(url.searchParams),
-		user: user ? await signedIn(database(locals), user) : null
+		user: user ? await signedIn(database(locals), user) : null,
+		family: family && locals.family ? { name: locals.family.person.name } : null
 	};
 };
 

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { isFamilyRoute } from '$lib/server/http/family';
 import { isPublicRoute, PUBLIC_ROUTES } from '$lib/server/http/gate';
 import { db } from '$lib/server/testing/fixtures';
 import {
@@ -78,6 +79,9 @@ describe('the fingerprint of "nothing changed"', () => {
 describe('the server hook refuses signed-out visitors outside the public list', () => {
 	it('has a short public list', () => {
 		expect([...PUBLIC_ROUTES].sort()).toEqual([
+			'/family/login',
+			'/family/login/callback',
+			'/family/login/start',
 			'/healthz',
 			'/language',
 			'/login',
@@ -94,6 +98,22 @@ describe('the server hook refuses signed-out visitors outside the public list', 
 		const { resolved, response } = await throughGate(routeId, {});
 		expect(resolved).toBe(false);
 		expect(response.status).toBe(303);
-		expect(response.headers.get('location')).toMatch(/^\/login\?next=/);
+		// The family's pages send to the family's own sign-in (Suomi.fi), the rest to staff's.
+		expect(response.headers.get('location')).toMatch(
+			isFamilyRoute(routeId) ? /^\/family\/login\?next=/ : /^\/login\?next=/
+		);
+	});
+});
+
+describe('the server hook keeps a family session to the family’s pages (ADR 041)', () => {
+	const family = { session: {} as never, person: { personId: crypto.randomUUID(), name: null } };
+	const routeIds = [...new Set(entries.map((e) => e.routeId))];
+	it.each(routeIds.filter((id) => !isPublicRoute(id)))('%s', async (routeId) => {
+		const { resolved, response } = await throughGate(routeId, { family });
+		if (isFamilyRoute(routeId)) expect(resolved).toBe(true);
+		else {
+			expect(resolved).toBe(false);
+			expect(response.status).toBe(404);
+		}
 	});
 });

@@ -24,6 +24,13 @@ export const ENDED_BASES: readonly GrantBasis[] = ['notification'];
  * receipt only, never for the child's record (§3).
  */
 export type AccessBasis = 'team' | GrantBasis | 'consultation_invite' | 'notifier';
+/** Every staff basis, for telling one from a family member's (`guardian`, `own_data`). */
+export const ACCESS_BASES: readonly AccessBasis[] = [
+	'team',
+	...GRANT_BASES,
+	'consultation_invite',
+	'notifier'
+];
 
 export type ViewerMembership = {
 	role: Role;

@@ -1,4 +1,5 @@
 import type { Role } from '../domain/roles';
+import type { FamilyPrincipal, FamilySessionInfo } from './auth/family-session';
 import type { MembershipInfo, SessionUser } from './auth/session';
 import type { Db } from './db';
 
@@ -31,8 +32,22 @@ export type StaffContext = Base & {
 	readonly memberships: MembershipInfo[];
 };
 
-/** The request's context as the hook built it; a family principal will join the union. */
-export type RequestContext = AnonymousContext | StaffContext;
+/**
+ * A guardian or young person signed in with Suomi.fi, on the family's own pages (DOMAIN
+ * §11, ADR 041). Never a staff context: no staff guard accepts it, and what they see is
+ * decided per child by `checkFamilyChildAccess`.
+ */
+export type FamilyContext = Base & {
+	readonly kind: 'family';
+	readonly personId: string;
+	readonly name: string | null;
+	readonly sessionId: string;
+	/** The last strong identification (the access-log view asks for a recent one). */
+	readonly reidentifiedAt: Date;
+};
+
+/** The request's context as the hook built it. */
+export type RequestContext = AnonymousContext | StaffContext | FamilyContext;
 
 /** Who acts, as the access log writes it: the user and the membership the act rests on. */
 export type Actor = {
@@ -60,4 +75,23 @@ export function requestContext(
 ): RequestContext {
 	if (!user) return { kind: 'anonymous', db, requestId, now };
 	return { kind: 'staff', db, requestId, now, userId: user.id, memberships: user.memberships };
+}
+
+/** The context of a family member's request on the family's pages. */
+export function familyContext(
+	db: Db,
+	requestId: string | null,
+	family: { session: FamilySessionInfo; person: FamilyPrincipal },
+	now: Date = new Date()
+): FamilyContext {
+	return {
+		kind: 'family',
+		db,
+		requestId,
+		now,
+		personId: family.person.personId,
+		name: family.person.name,
+		sessionId: family.session.id,
+		reidentifiedAt: family.session.reidentifiedAt
+	};
 }

@@ -12,3 +12,11 @@ export {
 	type StaffContext,
 	type TeamContext
 } from './child-access';
+export {
+	checkFamilyChildAccess,
+	familyActor,
+	familyChildren,
+	identityCodeHasAccess,
+	type FamilyChild,
+	type FamilyChildContext
+} from './family-access';

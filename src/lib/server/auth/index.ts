@@ -23,3 +23,15 @@ export {
 	type ProviderRefusal
 } from './provider-sign-in';
 export { providerSignOutUrl } from './oidc';
+export {
+	beginFamilySignIn,
+	finishFamilySignIn,
+	type FamilyPurpose,
+	type FamilyRefusal
+} from './family-sign-in';
+export {
+	endFamilySession,
+	recentlyIdentified,
+	validateFamilySession,
+	type FamilySessionInfo
+} from './family-session';

@@ -109,16 +109,21 @@ export async function identityProvider(env: Env, id?: string): Promise<IdentityP
 	const all = oidcProviders(env);
 	const settings = id === undefined ? all[0] : all.find((p) => p.id === id);
 	if (!settings) return null;
-	let known = discovered.get(settings.id);
+	return { settings, config: await discoveredOnce(settings.id, settings) };
+}
+
+/** The configuration of `settings`, discovered once per process under `key`. */
+function discoveredOnce(key: string, settings: ClientSettings): Promise<client.Configuration> {
+	let known = discovered.get(key);
 	if (known?.issuer !== settings.issuer.href) {
 		const config = discoverProvider(settings);
 		known = { issuer: settings.issuer.href, config };
-		discovered.set(settings.id, known);
+		discovered.set(key, known);
 		config.catch(() => {
-			if (discovered.get(settings.id)?.config === config) discovered.delete(settings.id);
+			if (discovered.get(key)?.config === config) discovered.delete(key);
 		});
 	}
-	return { settings, config: await known.config };
+	return known.config;
 }
 
 /** The same issuer, whatever trailing slash either spelling has. */
@@ -264,6 +269,17 @@ export function citizenSettings(env: Env): CitizenSettings | null {
 			.filter(Boolean),
 		identityCodeClaim: env.SUOMIFI_IDENTITY_CODE_CLAIM
 	};
+}
+
+/** Suomi.fi's settings and its discovered configuration, together. */
+export type CitizenProvider = { settings: CitizenSettings; config: client.Configuration };
+
+/** Suomi.fi, discovered once per process (as `identityProvider`); null when it is off. */
+export async function citizenProvider(env: Env): Promise<CitizenProvider | null> {
+	const settings = citizenSettings(env);
+	if (!settings) return null;
+	// Not a staff provider's id (those are lower-case words without a colon).
+	return { settings, config: await discoveredOnce('citizen:suomifi', settings) };
 }
 
 /** Why a citizen's sign-in was refused: a code only, never a value from the token. */

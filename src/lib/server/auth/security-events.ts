@@ -28,6 +28,8 @@ export type SecurityEventKind =
 	| 'membership_approved'
 	| 'membership_refused'
 	| 'password_link_sent'
+	| 'family_sign_in_accepted'
+	| 'family_sign_in_refused'
 	| 'export';
 
 export type SecurityEventFacts = {

@@ -1,4 +1,5 @@
 import type { Handle } from '@sveltejs/kit';
+import { isFamilyRoute } from './family';
 
 /**
  * The only routes a signed-out visitor reaches. Everything else is refused by the server
@@ -16,7 +17,11 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
 	'/healthz',
 	'/readyz',
 	// For the monitoring server's address only (METRICS_ALLOW); 404 to anyone else.
-	'/metrics'
+	'/metrics',
+	// A family member's sign-in with Suomi.fi and its way back (DOMAIN §11–12, ADR 041).
+	'/family/login',
+	'/family/login/start',
+	'/family/login/callback'
 ]);
 
 /**
@@ -35,8 +40,21 @@ export function isPublicRoute(routeId: string | null): boolean {
 
 /** Signed out and not public: to the login page, which brings the person back afterwards. */
 export const gate: Handle = ({ event, resolve }) => {
-	const { user, pending } = event.locals;
-	if (user || isPublicRoute(event.route.id)) return resolve(event);
+	const { user, pending, family } = event.locals;
+	if (isPublicRoute(event.route.id)) return resolve(event);
+	// The family's pages have their own gate: a family session, or their sign-in page
+	// (a staff session opens none of them).
+	if (isFamilyRoute(event.route.id)) {
+		if (family) return resolve(event);
+		const back = event.request.method === 'GET' ? event.url.pathname : '/family';
+		return new Response(null, {
+			status: 303,
+			headers: { location: `/family/login?next=${encodeURIComponent(back)}` }
+		});
+	}
+	if (user) return resolve(event);
+	// A family member reaches no staff page: as if it did not exist.
+	if (family && !pending) return new Response('Not found', { status: 404 });
 	if (pending && PENDING_ROUTES.has(event.route.id ?? '')) return resolve(event);
 	const back = event.request.method === 'GET' ? event.url.pathname + event.url.search : '/';
 	const to = pending ? '/login/code' : '/login';

@@ -1,8 +1,11 @@
 import type { Actor } from '../access-log';
-import { requestContext, type RoleContext, type StaffContext } from '../context';
+import { familyContext, requestContext, type RoleContext, type StaffContext } from '../context';
+import { createFamilySession } from '../auth/family-session';
+import { isFamilyRoute } from '../http/family';
 import type { MembershipInfo } from '../auth/session';
 import { checkChildAccess, type ChildContext } from '../access';
 import { helsinkiDate } from '../../domain/access';
+import { makeHetu } from '../../domain/hetu';
 import { actAs, createSession, loadMemberships } from '../auth/session';
 import { hashPassword } from '../auth/password';
 import { contentFromForm } from '../features/assessments';
@@ -24,7 +27,9 @@ import {
 	placement,
 	team,
 	user,
-	userIdentity
+	userIdentity,
+	familyPerson,
+	guardian
 } from '../db/schema';
 import type { OrganisationKind, Role } from '../../domain/roles';
 import type { Colour } from '../../domain/colours';
@@ -173,6 +178,8 @@ export async function eventFor(
 		params?: Record<string, string>;
 		/** The team chosen in the header, for a person in several teams. */
 		team?: string;
+		/** A family member signed in with Suomi.fi (their person id), as the hook sees them. */
+		familyPersonId?: string;
 	} = {}
 ) {
 	const d = await db();
@@ -182,9 +189,21 @@ export async function eventFor(
 		user: null,
 		session: null,
 		pending: null,
+		family: null,
 		requestId,
 		context: requestContext(d, requestId, null)
 	};
+	if (opts.familyPersonId) {
+		const now = new Date();
+		const { session } = await createFamilySession(d, opts.familyPersonId, now);
+		const family = { session, person: { personId: opts.familyPersonId, name: null } };
+		const routeId = opts.routeId ?? url.pathname;
+		locals = {
+			...locals,
+			family,
+			context: isFamilyRoute(routeId) ? familyContext(d, requestId, family, now) : locals.context
+		};
+	}
 	if (userId) {
 		// An account linked to a provider signs in through it, as the hook would then see.
 		const [identity] = await d
@@ -213,6 +232,7 @@ export async function eventFor(
 			opts.team ?? null
 		);
 		locals = {
+			...locals,
 			user: acting,
 			session,
 			pending: null,
@@ -250,6 +270,42 @@ export async function eventFor(
 		depends: () => {},
 		untrack: <T>(fn: () => T) => fn()
 	};
+}
+
+/**
+ * An identity code from the test range (individual number 900–999, never a real person's)
+ * on a random day of `year`, so that specs sharing a database do not meet.
+ */
+export function testIdentityCode(year: number) {
+	const day = new Date(Date.UTC(year, 0, 1) + Math.floor(Math.random() * 365) * 86_400_000);
+	const date = day.toISOString().slice(0, 10);
+	return { code: makeHetu(date, 900 + Math.floor(Math.random() * 100)), date };
+}
+
+/** A person who has signed in with Suomi.fi before, by identity code. */
+export async function makeFamilyPerson(identityCode: string, name = 'Testi Huoltaja') {
+	const d = await db();
+	const [p] = await d
+		.insert(familyPerson)
+		.values({ identityCode, name, lastSignInAt: new Date() })
+		.onConflictDoUpdate({ target: familyPerson.identityCode, set: { name } })
+		.returning();
+	return p!;
+}
+
+/** A current guardian of `childId` recorded by `by`; `values` override (say a restriction). */
+export async function makeGuardian(
+	childId: string,
+	identityCode: string,
+	by: string,
+	values: Partial<typeof guardian.$inferInsert> = {}
+) {
+	const d = await db();
+	const [g] = await d
+		.insert(guardian)
+		.values({ childId, name: 'Testi Huoltaja', identityCode, createdBy: by, ...values })
+		.returning();
+	return g!;
 }
 
 type ChildValues = Partial<typeof child.$inferInsert>;

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { isFamilyRoute } from '../http/family';
 import { isPublicRoute } from '../http/gate';
 import {
 	discoverEntries,
@@ -6,13 +7,24 @@ import {
 	paramsFor,
 	routeEvent,
 	snapshot,
+	throughGate,
 	type Entry
 } from './route-walk';
 import type { World } from './route-walk';
 import { outcome } from './routes';
 
 export type Visitor =
-	'anonymous' | 'admin' | 'ungranted' | 'notifier' | 'providerUngranted' | 'providerPending';
+	| 'anonymous'
+	| 'admin'
+	| 'ungranted'
+	| 'notifier'
+	| 'providerUngranted'
+	| 'providerPending'
+	| 'guardian'
+	| 'youngPerson';
+
+/** Signed in with Suomi.fi (DOMAIN §11–12): the family's own pages and nothing else. */
+const FAMILY_VISITORS: readonly Visitor[] = ['guardian', 'youngPerson'];
 
 /**
  * Routes a visitor may use: each answers without a 5xx (an admin action on a user may
@@ -41,8 +53,20 @@ const OPEN: Record<Visitor, (e: Entry) => boolean> = {
 	// Signed in through the provider: the same as the password partner of the same kind.
 	providerUngranted: (e) => OPEN.ungranted(e),
 	// A first sign-in through the provider, no membership yet: its own things, nothing else.
-	providerPending: (e) => isPublicRoute(e.routeId) || ownThings(e)
+	providerPending: (e) => isPublicRoute(e.routeId) || ownThings(e),
+	// A guardian recorded on the world's child, and the child (14) themself: the family's
+	// pages of that child, and the header (which shows them no staff navigation).
+	guardian: (e) => familyOwn(e),
+	youngPerson: (e) => familyOwn(e)
 };
+
+function familyOwn(e: Entry) {
+	return (
+		isPublicRoute(e.routeId) ||
+		isFamilyRoute(e.routeId) ||
+		(e.routeId === '/' && e.file.includes('+layout'))
+	);
+}
 
 /** The signed-in person's own things: home, header, account, inbox, sign-out, own codes. */
 function ownThings(e: Entry) {
@@ -71,7 +95,10 @@ export function walkRoutesAs(visitor: Visitor) {
 	beforeAll(async () => {
 		world = await makeWorld();
 	});
-	const userOf = () => (visitor === 'anonymous' ? null : world.users[visitor]);
+	const family = FAMILY_VISITORS.includes(visitor);
+	const userOf = () =>
+		visitor === 'anonymous' || family ? null : world.users[visitor as keyof World['users']];
+	const familyOf = () => (family ? world.family[visitor as keyof World['family']] : undefined);
 
 	describe(`as ${visitor}`, () => {
 		it('walks every route found on disk', () => expect(entries.length).toBeGreaterThan(60));
@@ -79,7 +106,7 @@ export function walkRoutesAs(visitor: Visitor) {
 		it.each(entries.map((e) => [`${e.routeId} ${e.name}`, e] as const))('%s', async (_, entry) => {
 			const params = paramsFor(entry.routeId, world);
 			const before = await snapshot();
-			const event = await routeEvent(userOf(), entry, params);
+			const event = await routeEvent(userOf(), entry, params, undefined, familyOf());
 			const result = await outcome(() => entry.fn(event));
 			if (OPEN[visitor](entry)) {
 				expect(result.status).toBeLessThan(500);
@@ -88,9 +115,16 @@ export function walkRoutesAs(visitor: Visitor) {
 					expect(result.status).toBe(200);
 				return;
 			}
-			if (visitor === 'anonymous') {
+			if (family) {
+				// The hook's gate answers 404 before any load; the load itself refuses too.
+				const gated = await throughGate(entry.routeId, { family: event.locals.family });
+				expect(gated.response.status).toBe(404);
+				expect([303, 403, 404]).toContain(result.status);
+			} else if (visitor === 'anonymous') {
 				expect(result.status).toBe(303);
-				expect((result as { location?: string }).location).toMatch(/^\/login/);
+				expect((result as { location?: string }).location).toMatch(
+					isFamilyRoute(entry.routeId) ? /^\/family\/login/ : /^\/login/
+				);
 			} else {
 				expect([403, 404]).toContain(result.status);
 			}

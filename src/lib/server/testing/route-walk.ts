@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { helsinkiDate } from '../../domain/access';
 import { CURRENT_INSTRUMENT } from '../../domain/instrument';
 import {
@@ -13,7 +13,18 @@ import {
 } from '../db/schema';
 import { gate } from '../http/gate';
 import { recomputeChildStatus } from '../features/status';
-import { db, eventFor, makeOrg, makeProviderUser, makeTeam, makeUser, uniq } from './fixtures';
+import {
+	db,
+	eventFor,
+	makeFamilyPerson,
+	makeGuardian,
+	makeOrg,
+	makeProviderUser,
+	makeTeam,
+	makeUser,
+	testIdentityCode,
+	uniq
+} from './fixtures';
 import { rowsOf } from './routes';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- route modules are called generically */
@@ -111,6 +122,14 @@ export async function makeWorld() {
 		})
 		.returning();
 	const childId = c!.id;
+	// The family (DOMAIN §11): a guardian recorded on the child, and the child (14) themself,
+	// both as people who have signed in with Suomi.fi before.
+	const youngCode = testIdentityCode(2012).code;
+	await d.update(child).set({ personalIdentityCode: youngCode }).where(eq(child.id, childId));
+	const guardianCode = testIdentityCode(1980).code;
+	await makeGuardian(childId, guardianCode, socialWorker);
+	const guardianPerson = (await makeFamilyPerson(guardianCode)).id;
+	const youngPerson = (await makeFamilyPerson(youngCode)).id;
 	await d.insert(accessGrant).values({
 		childId,
 		organisationId: school.id,
@@ -198,6 +217,7 @@ export async function makeWorld() {
 			providerUngranted,
 			providerPending
 		},
+		family: { guardian: guardianPerson, youngPerson },
 		ids: {
 			childId,
 			teamId: t.id,
@@ -249,7 +269,7 @@ let fingerprintQuery: string | null = null;
 /**
  * A fingerprint of every table a request could change, except the ones that are meant to
  * grow or change on any request: the access log and its monthly partitions (denials are
- * logged), sessions, and the login throttle (a failed attempt is counted by design).
+ * logged), sessions (staff and family), and the login throttle (a failed attempt is counted by design).
  *
  * Per table its row count and the newest `xmin`: every insert and every update writes a
  * row version stamped with a transaction id newer than any before it, and a delete lowers
@@ -261,7 +281,7 @@ export async function snapshot(): Promise<string> {
 	const d = await db();
 	if (!fingerprintQuery) {
 		const res = await d.execute(
-			sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like 'access\_log%' and table_name not in ('session', 'login_throttle') order by table_name`
+			sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like 'access\_log%' and table_name not in ('session', 'family_session', 'login_throttle') order by table_name`
 		);
 		const tables = rowsOf<{ table_name: string }>(res).map((r) => r.table_name);
 		fingerprintQuery = tables
@@ -283,14 +303,17 @@ export async function routeEvent(
 	userId: string | null,
 	entry: Entry,
 	params: Record<string, string>,
-	body?: { contentType: string | null; body: BodyInit | null }
+	body?: { contentType: string | null; body: BodyInit | null },
+	/** A family member signed in with Suomi.fi instead of a staff member. */
+	familyPersonId?: string
 ) {
 	const path = pathFor(entry.routeId, params);
 	const search = entry.kind === 'action' ? `?/${entry.name}` : '';
 	const event = await eventFor(userId, {
 		url: `http://localhost${path}${search}`,
 		routeId: entry.routeId,
-		params
+		params,
+		familyPersonId
 	});
 	if (entry.method !== 'GET') {
 		const headers: Record<string, string> = {};

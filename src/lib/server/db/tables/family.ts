@@ -5,8 +5,8 @@
  * guardian when stays known).
  */
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { editable, ts } from './columns';
+import { check, date, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { created, editable, ts } from './columns';
 import { locale } from './enums';
 import { child } from './children';
 import { user } from './identity';
@@ -28,17 +28,97 @@ export const guardian = pgTable(
 			.references(() => user.id),
 		endedAt: ts(),
 		endedBy: uuid().references(() => user.id),
+		/**
+		 * The team restricted this guardian's access to the family's pages (§11: when the
+		 * child's interest requires): why, and when the team looks at it again. Lifting it
+		 * clears all four; each change is in the access log.
+		 */
+		restrictionReason: text(),
+		restrictionReviewOn: date({ mode: 'string' }),
+		restrictedBy: uuid().references(() => user.id),
+		restrictedAt: ts(),
 		...editable()
 	},
 	(t) => [
 		index('guardian_child_idx').on(t.childId),
 		index('guardian_created_by_idx').on(t.createdBy),
 		index('guardian_ended_by_idx').on(t.endedBy),
+		index('guardian_restricted_by_idx').on(t.restrictedBy),
 		// One current record of a person per child; an ended one may be recorded again.
 		uniqueIndex('guardian_child_code_current_uq')
 			.on(t.childId, t.identityCode)
 			.where(sql`${t.endedAt} IS NULL`),
 		index('guardian_code_idx').on(t.identityCode),
-		check('guardian_ended_with_whom', sql`(${t.endedAt} IS NULL) = (${t.endedBy} IS NULL)`)
+		check('guardian_ended_with_whom', sql`(${t.endedAt} IS NULL) = (${t.endedBy} IS NULL)`),
+		check(
+			'guardian_restriction_whole',
+			sql`(${t.restrictionReason} IS NULL) = (${t.restrictionReviewOn} IS NULL) AND (${t.restrictionReason} IS NULL) = (${t.restrictedBy} IS NULL) AND (${t.restrictionReason} IS NULL) = (${t.restrictedAt} IS NULL)`
+		)
+	]
+);
+
+/**
+ * A family member or young person who has signed in with Suomi.fi (DOMAIN §12): keyed by
+ * the national identity code, which Suomi.fi's strong identification vouches for. What
+ * they may see is decided on every request from the guardians and children recorded now,
+ * never stored here (a guardian whose custody ended sees nothing from the next request).
+ */
+export const familyPerson = pgTable('family_person', {
+	id: uuid().primaryKey().defaultRandom(),
+	/** Normalised and checked (hetu.ts); never in a URL, a log line or a message. */
+	identityCode: text().notNull().unique('family_person_code_uq'),
+	/** The name Suomi.fi gave at the last sign-in (shown to the person only). */
+	name: text(),
+	lastSignInAt: ts().notNull(),
+	...created()
+});
+
+/**
+ * A family member's session: shorter than a staff member's (15 minutes idle, 2 hours in
+ * all), and its own cookie, so it never opens a staff page. `reidentifiedAt`: the last
+ * strong identification, which reading "who has read our data" asks to be recent.
+ */
+export const familySession = pgTable(
+	'family_session',
+	{
+		// SHA-256 (hex) of the token; the token itself is never stored.
+		id: text().primaryKey(),
+		personId: uuid()
+			.notNull()
+			.references(() => familyPerson.id),
+		expiresAt: ts().notNull(),
+		absoluteExpiresAt: ts().notNull(),
+		reidentifiedAt: ts().notNull(),
+		...created()
+	},
+	(t) => [
+		index('family_session_person_idx').on(t.personId),
+		index('family_session_expires_idx').on(t.expiresAt)
+	]
+);
+
+/**
+ * A Suomi.fi sign-in between the redirect and the answer, as `provider_sign_in` is for
+ * staff: the browser holds a random handle, this row the `state`, `nonce` and PKCE
+ * verifier. `reidentify`: a signed-in family member identifying again (`personId`).
+ */
+export const familySignIn = pgTable(
+	'family_sign_in',
+	{
+		// SHA-256 (hex) of the handle.
+		id: text().primaryKey(),
+		purpose: text().notNull(),
+		personId: uuid().references(() => familyPerson.id),
+		state: text().notNull(),
+		nonce: text().notNull(),
+		verifier: text().notNull(),
+		next: text().notNull(),
+		...created(),
+		expiresAt: ts().notNull()
+	},
+	(t) => [
+		check('family_sign_in_purpose', sql`${t.purpose} IN ('sign_in', 'reidentify')`),
+		index('family_sign_in_expires_idx').on(t.expiresAt),
+		index('family_sign_in_person_idx').on(t.personId)
 	]
 );

@@ -5,7 +5,7 @@ import { CASELOAD_PHASES } from '../../../domain/path';
 import type { Locale } from '../../../domain/roles';
 import { m } from '../../../paraglide/messages';
 import { logChild, logChildMany } from '../../access-log';
-import type { ChildContext } from '../../access';
+import type { ChildContext, FamilyChildContext } from '../../access';
 import type { Db, DbOrTx } from '../../db';
 import { child, clientPlan, statutoryClock, team, user } from '../../db/schema';
 import { ConflictError, FieldError, ForbiddenError, NotFoundError } from '../../errors';
@@ -118,6 +118,36 @@ export async function latestClientPlan(db: DbOrTx, ctx: ChildContext) {
 		.limit(1);
 	if (row) await logChild(db, ctx, 'read', 'client_plan', row.id);
 	return row ?? null;
+}
+
+/**
+ * The plan as the family sees it on their own pages (§11): the newest version's shared
+ * parts, and of the two views only the reader's own side (a guardian the parents' view,
+ * the young person their own), never another family member's words. Logged.
+ */
+export async function familyClientPlan(db: DbOrTx, ctx: FamilyChildContext) {
+	if (ctx.access.kind !== 'family') throw new ForbiddenError();
+	const [row] = await db
+		.select()
+		.from(clientPlan)
+		.where(eq(clientPlan.childId, ctx.childId))
+		.orderBy(desc(clientPlan.number))
+		.limit(1);
+	if (!row) return null;
+	await logChild(db, ctx, 'read', 'client_plan', row.id);
+	const own = ctx.access.basis === 'own_data';
+	return {
+		number: row.number,
+		language: row.language,
+		madeOn: row.madeOn,
+		nextReviewOn: row.nextReviewOn,
+		situation: row.situation,
+		goals: row.goals,
+		services: row.services,
+		participation: row.participation,
+		ownView: own ? row.childView : row.parentsView,
+		ownHeardOn: own ? row.childHeardOn : row.parentsHeardOn
+	};
 }
 
 /**

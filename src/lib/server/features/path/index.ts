@@ -27,7 +27,13 @@ export {
 	extendEmergencyPlacement,
 	recordCareOrderApplication
 } from './placements';
-export { clientPlanVersion, clientPlans, latestClientPlan, saveClientPlan } from './client-plans';
+export {
+	clientPlanVersion,
+	clientPlans,
+	familyClientPlan,
+	latestClientPlan,
+	saveClientPlan
+} from './client-plans';
 export { recordBirth } from './births';
 // What a page shows of the path: dates and clock states in words (the presenter).
 export {

@@ -3,7 +3,7 @@ import { helsinkiDate } from '../../../domain/access';
 import { summaryByKind } from '../../../domain/summary';
 import { effectiveStatus, ruleReasons, type Reason } from '../../../domain/traffic-light';
 import { logChild } from '../../access-log';
-import type { ChildContext } from '../../access';
+import type { ChildContext, FamilyChildContext } from '../../access';
 import { inTransaction, type DbOrTx } from '../../db';
 import {
 	child,
@@ -19,14 +19,20 @@ import { ForbiddenError, NotFoundError } from '../../errors';
 import { currentAssessments } from '../status';
 
 /**
- * A child's family summary (§11), for the team to print in the family's language: the
- * colour the team works with and the rules that gave it (domain level), per kind of partner
- * the domains it is worried about and those going well, the open steps of the plan and of
- * the team meeting and who does them, and how to reach the responsible worker. Never an item, a rating or another
- * organisation's free text. Producing it is logged.
+ * A child's family summary (§11), for the team to print in the family's language and for
+ * the family's own pages: the colour the team works with and the rules that gave it
+ * (domain level), per kind of partner the domains it is worried about and those going
+ * well, the open steps of the plan and of the team meeting and who does them, and how to
+ * reach the responsible worker. Never an item, a rating or another organisation's free
+ * text. Producing it is logged.
  */
-export async function familySummary(db: DbOrTx, ctx: ChildContext, now = new Date()) {
-	if (ctx.access.kind !== 'team') throw new ForbiddenError();
+export async function familySummary(
+	db: DbOrTx,
+	ctx: ChildContext | FamilyChildContext,
+	now = new Date()
+) {
+	// The team prints it for the family; the family reads it on their own pages.
+	if (ctx.access.kind !== 'team' && ctx.access.kind !== 'family') throw new ForbiddenError();
 	return inTransaction(db, async (tx) => {
 		const [c] = await tx
 			.select({
