@@ -22,11 +22,15 @@ if (['true', '1'].includes(process.env.DEMO_PROVIDER ?? '')) {
 		child.once('exit', (code) => reject(new Error(`the demo provider stopped (${code})`)));
 		createInterface({ input: child.stdout }).once('line', resolve);
 	});
-	const { issuer, clientId, clientSecret } = JSON.parse(String(first));
+	const { issuer, clientId, clientSecret, citizen } = JSON.parse(String(first));
 	process.env.OIDC_ISSUER = issuer;
 	process.env.OIDC_CLIENT_ID = clientId;
 	process.env.OIDC_CLIENT_SECRET = clientSecret;
-	console.info(`Demo identity provider on ${issuer}`);
+	// Its Suomi.fi stand-in, for the family's pages (/family).
+	process.env.SUOMIFI_ISSUER = citizen.issuer;
+	process.env.SUOMIFI_CLIENT_ID = citizen.clientId;
+	process.env.SUOMIFI_CLIENT_SECRET = citizen.clientSecret;
+	console.info(`Demo identity provider on ${issuer}, Suomi.fi stand-in on ${citizen.issuer}`);
 }
 
 console.info(`Starting on ${process.env.ORIGIN} (listening on ${process.env.HOST})`);

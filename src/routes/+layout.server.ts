@@ -14,13 +14,11 @@ import { isFamilyRoute } from '$lib/server/http/family';
  */
 export const load: LayoutServerLoad = async ({ locals, depends, url, route }) => {
 	depends('app:notifications');
-	// The family's pages show the family member's header, never a staff one (ADR 041).
-	const family = isFamilyRoute(route.id);
-	const user = family ? null : locals.user;
+	// The family's pages never show a staff header (ADR 041); theirs is their own layout's.
+	const user = isFamilyRoute(route.id) ? null : locals.user;
 	return {
 		savedNotice: savedNotice(url.searchParams),
-		user: user ? await signedIn(database(locals), user) : null,
-		family: family && locals.family ? { name: locals.family.person.name } : null
+		user: user ? await signedIn(database(locals), user) : null
 	};
 };
 

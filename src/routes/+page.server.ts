@@ -1,4 +1,7 @@
 import { isTeamRole } from '$lib/domain/roles';
+import type { ConsultationState } from '$lib/domain/workflows';
+import { formatDay } from '$lib/format';
+import { consultationStateLabel, urgencyLabel } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
 import { parseDashboardFilter } from '$lib/schemas/dashboard';
 import { parsePage } from '$lib/schemas/common';
@@ -29,9 +32,11 @@ export const load: PageServerLoad = async (event) => {
 			teamName: ms.teamName
 		})),
 		inbox: external
-			? await partnerInbox(db, staff, {
-					page: parsePage(event.url.searchParams, 'inboxPage')
-				})
+			? withUnitTexts(
+					await partnerInbox(db, staff, {
+						page: parsePage(event.url.searchParams, 'inboxPage')
+					})
+				)
 			: null,
 		inboxForm: external ? await inboxDef.show() : null,
 		dashboard: team ? await dashboardOf(staff, team.teamId!, filter) : null,
@@ -39,6 +44,53 @@ export const load: PageServerLoad = async (event) => {
 		awaiting: user.roles.length ? null : await awaitingOf(staff, user.id)
 	};
 };
+
+/**
+ * A residential unit's consultations with their words made here (ADR 028): the home page
+ * is the heaviest page of all, and carrying the table's fixed texts in three languages
+ * for every role would break its JavaScript budget.
+ */
+function withUnitTexts<I extends { consultations: Parameters<typeof unitRow>[0][] }>(inbox: I) {
+	const count = inbox.consultations.length;
+	return {
+		...inbox,
+		unit: {
+			title: m.unit_consultations_title({ count }),
+			none: m.unit_consultations_none(),
+			caption: m.unit_consultations_caption(),
+			columns: [
+				m.unit_col_child(),
+				m.consultation_question(),
+				m.consultation_state(),
+				m.unit_col_requested()
+			],
+			rows: inbox.consultations.map(unitRow)
+		}
+	};
+}
+
+function unitRow(c: {
+	id: string;
+	givenName: string;
+	familyName: string;
+	question: string;
+	urgency: 'normal' | 'urgent';
+	state: ConsultationState;
+	scheduledAt: Date | null;
+	recorded: boolean;
+	createdAt: Date;
+}) {
+	return {
+		id: c.id,
+		child: `${c.familyName}, ${c.givenName}`,
+		question: c.question,
+		urgent: c.urgency === 'urgent' ? urgencyLabel(c.urgency) : null,
+		state: consultationStateLabel(c.state),
+		scheduledOn: c.state === 'scheduled' && c.scheduledAt ? formatDay(c.scheduledAt) : null,
+		outcome: c.recorded ? m.unit_consultation_outcome_ready() : null,
+		requestedOn: formatDay(c.createdAt)
+	};
+}
 
 /**
  * What a person without a role waits for, in words (said here, so the page carries this

@@ -72,6 +72,14 @@ export async function citizenProviderOrProblem(): Promise<CitizenProvider | 'off
 	}
 }
 
+/**
+ * The family bar's "signed in as" line, its words made on the server (ADR 028): the same
+ * message in the staff header would otherwise be split into a chunk every page loads.
+ */
+export const familyBar = (ctx: FamilyContext) => ({
+	who: ctx.name ? m.signed_in_as({ name: ctx.name }) : null
+});
+
 /** Whether an identity code Suomi.fi vouched for sees any child now (the sign-in's check). */
 export const mayEnterFamily = identityCodeHasAccess;
 

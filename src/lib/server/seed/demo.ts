@@ -11,6 +11,7 @@ import { seedChildren } from './children';
 import { seedPaths } from './paths';
 import { seedMeetings } from './meetings';
 import { seedWork } from './work';
+import { seedFamily } from './family';
 import type { DemoIds } from './ids';
 
 export type { DemoIds };
@@ -178,6 +179,7 @@ async function extendDemo(tx: Tx, ids: DemoIds): Promise<void> {
 	await seedWork(tx, ids, childIds);
 	await seedPaths(tx, ids, childIds);
 	await seedMeetings(tx, ids, childIds);
+	await seedFamily(tx, ids, childIds);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { ownChildPage } from '$lib/server/features/family';
-import { requireFamilyChild } from '$lib/server/http/family';
+import { familyBar, requireFamilyChild } from '$lib/server/http/family';
 import { httpFailure } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import type { PageServerLoad } from './$types';
@@ -10,5 +10,10 @@ export const load: PageServerLoad = async (event) => {
 		entityType: 'family_summary'
 	});
 	const page = await ownChildPage(ctx.db, ctx).catch(httpFailure);
-	return { childId: ctx.childId, madeOn: ctx.now.toISOString().slice(0, 10), ...page };
+	return {
+		bar: familyBar(ctx),
+		childId: ctx.childId,
+		madeOn: ctx.now.toISOString().slice(0, 10),
+		...page
+	};
 };

@@ -1,5 +1,9 @@
 import { whoReadOurData, READ_LOG_LINES } from '$lib/server/features/family';
-import { requireFamilyChild, requireRecentIdentification } from '$lib/server/http/family';
+import {
+	familyBar,
+	requireFamilyChild,
+	requireRecentIdentification
+} from '$lib/server/http/family';
 import { httpFailure } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { readLogText } from './read-log-text';
@@ -17,6 +21,7 @@ export const load: PageServerLoad = async (event) => {
 	requireRecentIdentification(event, ctx);
 	const { lines, more } = await whoReadOurData(ctx.db, ctx).catch(httpFailure);
 	return {
+		bar: familyBar(ctx),
 		childId: ctx.childId,
 		lines: lines.map((line) => readLogText(line)),
 		more: more ? READ_LOG_LINES : null

@@ -29,7 +29,7 @@ export const GET: RequestHandler = async ({ url, locals, cookies }) => {
 		redirect(303, `/family/login?next=${encodeURIComponent(next)}`);
 	const provider = await citizenProviderOrProblem();
 	if (provider === 'off') error(404, 'Not found');
-	if (provider === 'unavailable') redirect(303, '/family/login/callback?problem=unavailable');
+	if (provider === 'unavailable') redirect(303, '/family/login?problem=unavailable');
 	const { url: to, handle } = await beginFamilySignIn(
 		database(locals),
 		provider,

@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { finishFamilySignIn, type FamilyRefusal } from '$lib/server/auth';
+import { finishFamilySignIn } from '$lib/server/auth';
 import { database } from '$lib/server/http/authz';
 import {
 	citizenProviderOrProblem,
@@ -9,19 +9,16 @@ import {
 	takeFamilyHandle
 } from '$lib/server/http/family';
 import { safeNext } from '$lib/server/http/redirect';
-import type { PageServerLoad } from './$types';
-
-export type FamilyProblem = FamilyRefusal;
-const UNAVAILABLE: FamilyProblem = 'unavailable';
+import type { RequestHandler } from './$types';
 
 /**
  * Where Suomi.fi sends the browser back (DOMAIN §12). A strong identification of a person
- * who may see a child opens a family session; anything else is a plain page saying what
- * happened (for a person who is neither a guardian nor the child: that there is nothing
- * for them, never whether a child exists).
+ * who may see a child opens a family session; anything else goes to the sign-in page,
+ * which says what happened (for a person who is neither a guardian nor the child: that
+ * there is nothing for them, never whether a child exists). The refusal is shown at its
+ * own address, so reloading it or changing the language shows it again.
  */
-export const load: PageServerLoad = async ({ url, locals, cookies }) => {
-	if (url.searchParams.get('problem') === 'unavailable') return { problem: UNAVAILABLE };
+export const GET: RequestHandler = async ({ url, locals, cookies }) => {
 	if (!familySignInConfigured()) error(404, 'Not found');
 	const result = await finishFamilySignIn(
 		database(locals),
@@ -35,7 +32,7 @@ export const load: PageServerLoad = async ({ url, locals, cookies }) => {
 		},
 		locals.context.now
 	);
-	if (result.kind === 'refused') return { problem: result.reason };
+	if (result.kind === 'refused') redirect(303, `/family/login?problem=${result.reason}`);
 	if (result.kind === 'signed_in')
 		setFamilyCookie(cookies, url, result.token, result.session.expiresAt);
 	redirect(303, safeNext(result.next, '/family'));

@@ -1,0 +1,48 @@
+import { eq } from 'drizzle-orm';
+import { makeHetu } from '../../domain/hetu';
+import type { Tx } from '../db';
+import { child, guardian } from '../db/schema';
+import type { DemoIds } from './ids';
+
+/*
+ * The demo's family (docs/domain.md §11): Väinö Huttunen, 14, and his two guardians, who
+ * sign in to the family's pages through the demo's Suomi.fi stand-in (DEMO_PROVIDER), and
+ * one person who is nobody's guardian, to show the plain refusal. Identity codes from the
+ * test range (individual numbers 900–999), never a real person's.
+ */
+
+/** The child of the demo family: the seed's eighth child, given a fixed identity code. */
+export const DEMO_FAMILY_CHILD = 7;
+
+export const DEMO_FAMILY = {
+	young: { name: 'Väinö Huttunen', code: makeHetu('2012-05-14', 977), born: '2012-05-14' },
+	guardians: [
+		{ name: 'Marja Huttunen', code: makeHetu('1984-03-15', 951) },
+		{ name: 'Pekka Huttunen', code: makeHetu('1982-11-02', 952) }
+	],
+	stranger: { name: 'Olli Ulkopuolinen', code: makeHetu('1990-01-01', 990) }
+} as const;
+
+export async function seedFamily(tx: Tx, ids: DemoIds, childIds: string[]) {
+	const childId = childIds[DEMO_FAMILY_CHILD]!;
+	const worker = ids.users['sosiaalityontekija@demo.example']!;
+	await tx
+		.update(child)
+		.set({ personalIdentityCode: DEMO_FAMILY.young.code, dateOfBirth: DEMO_FAMILY.young.born })
+		.where(eq(child.id, childId));
+	for (const g of DEMO_FAMILY.guardians)
+		await tx
+			.insert(guardian)
+			.values({ childId, name: g.name, identityCode: g.code, locale: 'fi', createdBy: worker });
+}
+
+/** The demo Suomi.fi stand-in's people: strong identification, with the identity code. */
+export function demoCitizens(identityCodeClaim: string) {
+	const loa3 = 'http://ftn.ficora.fi/2017/loa3';
+	return [...DEMO_FAMILY.guardians, DEMO_FAMILY.young, DEMO_FAMILY.stranger].map((p) => ({
+		sub: `demo-${p.code}`,
+		name: p.name,
+		acr: loa3,
+		claims: { [identityCodeClaim]: p.code }
+	}));
+}

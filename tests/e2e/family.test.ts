@@ -1,0 +1,82 @@
+import { expect, expectAccessible, readIn, test } from './fixtures';
+
+/**
+ * The family's own pages (DOMAIN §11–12) through the demo's Suomi.fi stand-in, which the
+ * test server runs beside the app (DEMO_PROVIDER): its one page picks the person, the rest
+ * is a real OpenID Connect round trip with strong identification and an identity code.
+ */
+test.use({ storageState: { cookies: [], origins: [] } });
+
+async function identify(page: import('@playwright/test').Page, name: string) {
+	await page.goto('/family/login');
+	await page.getByRole('link', { name: 'Tunnistaudu Suomi.fi-palvelussa' }).click();
+	await page.getByRole('button', { name }).click();
+}
+
+test.describe("the family's pages", () => {
+	test('the young person reads their own summary, plan and who has read their data', async ({
+		page
+	}) => {
+		await page.goto('/family/login');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Perheen sivut');
+		await expectAccessible(page);
+		await identify(page, 'Väinö Huttunen');
+		await expect(page).toHaveURL('/family');
+		await expectAccessible(page);
+		await page.getByRole('link', { name: 'Omat tietosi' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Yhteenveto: Väinö Huttunen');
+		await expect(page.getByRole('heading', { name: 'Asiakassuunnitelma' })).toBeVisible();
+		await expectAccessible(page);
+
+		await page.getByRole('link', { name: 'Kuka on lukenut tietojamme' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kuka on lukenut tietojamme');
+		// The reader's own visit a moment ago is there, in plain words.
+		await expect(page.getByText('Sinä itse').first()).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Tulosta' })).toBeVisible();
+		await expectAccessible(page);
+		for (const [locale, heading] of [
+			['sv', 'Vem har läst våra uppgifter'],
+			['en', 'Who has read our information']
+		] as const) {
+			await readIn(page, locale);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+			await expectAccessible(page);
+		}
+		await readIn(page, 'fi');
+
+		// No staff page opens for a family session.
+		expect((await page.goto('/children'))?.status()).toBe(404);
+		await page.goto('/family');
+		await page.getByRole('button', { name: 'Kirjaudu ulos' }).click();
+		await expect(page.getByRole('status')).toHaveText('Olet kirjautunut ulos perheen sivuilta.');
+		await page.goto('/family');
+		await expect(page).toHaveURL(/\/family\/login/);
+	});
+
+	test('a guardian sees the child recorded with them', async ({ page }) => {
+		await identify(page, 'Marja Huttunen');
+		await expect(page).toHaveURL('/family');
+		await expect(page.getByText('Huoltajana')).toBeVisible();
+		await page.getByRole('link', { name: 'Väinö' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Yhteenveto: Väinö Huttunen');
+		await expectAccessible(page);
+	});
+
+	test('a person who is nobody’s guardian is told plainly, in three languages', async ({
+		page
+	}) => {
+		await identify(page, 'Olli Ulkopuolinen');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			'Sinulle ei ole tietoja täällä'
+		);
+		await expectAccessible(page);
+		for (const [locale, heading] of [
+			['sv', 'Det finns inga uppgifter för dig här'],
+			['en', 'There is no information for you here']
+		] as const) {
+			await readIn(page, locale);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+			await expectAccessible(page);
+		}
+	});
+});
