@@ -30,4 +30,17 @@ test('the social worker records a guardian, shown with the identity code masked'
 	await expect(row).toContainText(`${code.slice(0, 7)}****`);
 	await expect(page.locator('main')).not.toContainText(code);
 	await expectAccessible(page);
+
+	// Restricting her access to the family pages: a reason and a review date, then lifting it.
+	await page.getByLabel('Huoltaja', { exact: true }).selectOption({ label: 'Maija Meikäläinen' });
+	await page.getByLabel('Perustelu').fill('Lapsen etu vaatii tämän toistaiseksi.');
+	const review = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+	await page.getByLabel('Tarkistuspäivä').fill(review);
+	await page.getByRole('button', { name: 'Rajoita pääsyä' }).click();
+	await expect(page.getByRole('status')).toContainText('Huoltajan pääsyä rajoitettiin.');
+	await expect(page.getByRole('row', { name: /Maija Meikäläinen/ })).toContainText('Rajoitettu');
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Poista rajoitus: Maija Meikäläinen' }).click();
+	await expect(page.getByRole('status')).toHaveText('Rajoitus poistettiin.');
+	await expect(page.getByRole('row', { name: /Maija Meikäläinen/ })).toContainText('Sallittu');
 });

@@ -14,6 +14,7 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
 		scheduleConsultation: false,
 		manageWorkflow: true,
 		decideContact: true,
+		restrictGuardian: true,
 		runMeeting: true,
 		writeReflection: false,
 		readReports: true
@@ -24,6 +25,7 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
 		scheduleConsultation: false,
 		manageWorkflow: true,
 		decideContact: true,
+		restrictGuardian: true,
 		runMeeting: false,
 		writeReflection: false,
 		readReports: false
@@ -34,6 +36,7 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
 		scheduleConsultation: false,
 		manageWorkflow: true,
 		decideContact: false,
+		restrictGuardian: false,
 		runMeeting: false,
 		writeReflection: false,
 		readReports: false
@@ -44,6 +47,7 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
 		scheduleConsultation: false,
 		manageWorkflow: false,
 		decideContact: false,
+		restrictGuardian: false,
 		runMeeting: false,
 		writeReflection: true,
 		readReports: false
@@ -54,6 +58,7 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
 		scheduleConsultation: true,
 		manageWorkflow: false,
 		decideContact: false,
+		restrictGuardian: false,
 		runMeeting: true,
 		writeReflection: false,
 		readReports: true
@@ -64,6 +69,7 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
 		scheduleConsultation: false,
 		manageWorkflow: false,
 		decideContact: false,
+		restrictGuardian: false,
 		runMeeting: false,
 		writeReflection: false,
 		readReports: true
@@ -74,6 +80,7 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
 		scheduleConsultation: false,
 		manageWorkflow: false,
 		decideContact: false,
+		restrictGuardian: false,
 		runMeeting: false,
 		writeReflection: false,
 		readReports: false
@@ -84,6 +91,7 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
 		scheduleConsultation: false,
 		manageWorkflow: false,
 		decideContact: false,
+		restrictGuardian: false,
 		runMeeting: false,
 		writeReflection: false,
 		readReports: false
@@ -94,6 +102,7 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
 		scheduleConsultation: false,
 		manageWorkflow: false,
 		decideContact: false,
+		restrictGuardian: false,
 		runMeeting: false,
 		writeReflection: false,
 		readReports: false

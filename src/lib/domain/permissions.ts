@@ -15,6 +15,8 @@ export const PERMISSIONS = {
 	manageWorkflow: ['consultant_social_worker', 'social_worker', 'social_instructor'],
 	/** §10: whether to start a needs assessment is a qualified social worker's decision. */
 	decideContact: ['consultant_social_worker', 'social_worker'],
+	/** §11: restricting a guardian's access to the family's pages is a social worker's decision. */
+	restrictGuardian: ['consultant_social_worker', 'social_worker'],
 	/** §7: the coordinator prepares the weekly meeting; the consultant, who facilitates, may too. */
 	runMeeting: ['coordinator', 'consultant_social_worker'],
 	/** §7: the family therapist's reflection is the family therapist's own. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LOCALES } from '../domain/roles';
-import { choice, text, version } from './common';
+import { choice, isoDate, paragraph, text, version } from './common';
 
 /** A guardian recorded on the child (docs/domain.md §11); the code is checked by the service. */
 export const guardianSchema = z.object({
@@ -14,3 +14,16 @@ export const endGuardianSchema = z.object({
 	guardianId: z.uuid(),
 	version
 });
+
+/**
+ * Restricting a guardian's access to the family's pages (§11): which guardian, why and when
+ * the team looks at it again. The review date's bounds are the service's.
+ */
+export const restrictGuardianSchema = z.object({
+	guardianId: z.uuid(),
+	reason: paragraph(2000),
+	reviewOn: isoDate
+});
+
+/** Lifting a restriction, from the version the page showed. */
+export const liftRestrictionSchema = endGuardianSchema;

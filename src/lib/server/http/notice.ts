@@ -41,7 +41,9 @@ const texts: Record<string, () => string> = {
 	birth: m.saved_birth,
 	answer: m.saved_answer,
 	guardian_added: m.saved_guardian_added,
-	guardian_ended: m.saved_guardian_ended
+	guardian_ended: m.saved_guardian_ended,
+	guardian_restricted: m.saved_guardian_restricted,
+	guardian_lifted: m.saved_guardian_lifted
 };
 
 export type SavedNotice = { text: string; caseloadWarning: string | null };

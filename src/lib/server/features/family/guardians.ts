@@ -1,10 +1,11 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { helsinkiDate } from '../../../domain/access';
+import { addDays } from '../../../domain/working-days';
 import { maskHetu, parseHetu } from '../../../domain/hetu';
 import type { Locale } from '../../../domain/roles';
 import { m } from '../../../paraglide/messages';
 import { logChild, logChildMany } from '../../access-log';
-import type { ChildContext } from '../../access';
+import { assertChildPermission, type ChildContext } from '../../access';
 import { inTransaction, isUniqueViolation, type Db, type DbOrTx } from '../../db';
 import { lockForEdit, updateVersioned } from '../../db/lock';
 import { guardian } from '../../db/schema';
@@ -30,7 +31,8 @@ export async function guardiansOf(db: DbOrTx, ctx: ChildContext) {
 			.select()
 			.from(guardian)
 			.where(eq(guardian.childId, ctx.childId))
-			.orderBy(asc(guardian.endedAt), asc(guardian.name));
+			// Current (no end) first: PostgreSQL sorts nulls last unless told.
+			.orderBy(sql`${guardian.endedAt} asc nulls first`, asc(guardian.name));
 		const ids = rows.map((r) => r.id);
 		await logChildMany(tx, ctx, 'read', 'guardian', ids);
 		return rows.map((r) => ({
@@ -40,6 +42,9 @@ export async function guardiansOf(db: DbOrTx, ctx: ChildContext) {
 			locale: r.locale,
 			since: helsinkiDate(r.createdAt),
 			endedOn: r.endedAt ? helsinkiDate(r.endedAt) : null,
+			restriction: r.restrictionReason
+				? { reason: r.restrictionReason, reviewOn: r.restrictionReviewOn! }
+				: null,
 			version: r.version
 		}));
 	});
@@ -109,5 +114,88 @@ export async function endGuardian(
 			{ now }
 		);
 		await logChild(tx, ctx, 'end', 'guardian', input.guardianId);
+	});
+}
+
+/** How far ahead a restriction's review may be set: the team looks at it within a year. */
+const REVIEW_WITHIN_DAYS = 365;
+
+/**
+ * The team restricts a guardian's access to the family's pages (§11: when the child's
+ * interest requires), with a reason and a review date; from the next request the guardian
+ * sees nothing of the child. A social worker's decision (`restrictGuardian`); logged.
+ */
+export async function restrictGuardian(
+	db: Db,
+	ctx: ChildContext,
+	input: { guardianId: string; reason: string; reviewOn: string },
+	now = new Date()
+) {
+	assertTeam(ctx);
+	await assertChildPermission(db, ctx, 'restrictGuardian', 'guardian', input.guardianId);
+	const today = helsinkiDate(now);
+	const latest = addDays(today, REVIEW_WITHIN_DAYS);
+	if (input.reviewOn <= today || input.reviewOn > latest)
+		throw new FieldError({ reviewOn: m.error_restriction_review() });
+	await db.transaction(async (tx) => {
+		const [g] = await tx
+			.select({ id: guardian.id, version: guardian.version })
+			.from(guardian)
+			.where(
+				and(
+					eq(guardian.id, input.guardianId),
+					eq(guardian.childId, ctx.childId),
+					isNull(guardian.endedAt)
+				)
+			)
+			.for('update');
+		if (!g) throw new FieldError({ guardianId: m.error_guardian_not_current() });
+		await updateVersioned(
+			tx,
+			guardian,
+			g.id,
+			g.version,
+			{
+				restrictionReason: input.reason,
+				restrictionReviewOn: input.reviewOn,
+				restrictedBy: ctx.actor.userId,
+				restrictedAt: now
+			},
+			{ now }
+		);
+		await logChild(tx, ctx, 'restrict', 'guardian', g.id);
+	});
+}
+
+/** The team lifts a restriction, from the version the page showed; logged. */
+export async function liftRestriction(
+	db: Db,
+	ctx: ChildContext,
+	input: { guardianId: string; version: number },
+	now = new Date()
+) {
+	assertTeam(ctx);
+	await assertChildPermission(db, ctx, 'restrictGuardian', 'guardian', input.guardianId);
+	await db.transaction(async (tx) => {
+		await lockForEdit(
+			tx,
+			guardian,
+			and(eq(guardian.id, input.guardianId), eq(guardian.childId, ctx.childId)),
+			input.version
+		);
+		await updateVersioned(
+			tx,
+			guardian,
+			input.guardianId,
+			input.version,
+			{
+				restrictionReason: null,
+				restrictionReviewOn: null,
+				restrictedBy: null,
+				restrictedAt: null
+			},
+			{ now }
+		);
+		await logChild(tx, ctx, 'lift_restriction', 'guardian', input.guardianId);
 	});
 }

@@ -1,5 +1,12 @@
 // The family feature's public surface (issue 36): routes and other features import only
 // these names, only from here (lint-enforced). Anything else is the feature's own.
-export { addGuardian, endGuardian, guardiansOf, type GuardianInput } from './guardians';
+export {
+	addGuardian,
+	endGuardian,
+	guardiansOf,
+	liftRestriction,
+	restrictGuardian,
+	type GuardianInput
+} from './guardians';
 export { whoReadOurData, READ_LOG_LINES, type ReadLogLine } from './read-log';
 export { myChildren, ownChildPage } from './own';

@@ -1,14 +1,26 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { endGuardianSchema, guardianSchema } from '$lib/schemas/family';
+import {
+	endGuardianSchema,
+	guardianSchema,
+	liftRestrictionSchema,
+	restrictGuardianSchema
+} from '$lib/schemas/family';
 import { requireChildAccess } from '$lib/server/http/authz';
 import { defineForm, httpFailure, plainFailure, readForm } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { getChild } from '$lib/server/features/children';
-import { addGuardian, endGuardian, guardiansOf } from '$lib/server/features/family';
+import {
+	addGuardian,
+	endGuardian,
+	guardiansOf,
+	liftRestriction,
+	restrictGuardian
+} from '$lib/server/features/family';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const guardianForm = defineForm(guardianSchema, 'guardian');
+const restrictForm = defineForm(restrictGuardianSchema, 'restrict');
 
 const access = (event: RequestEvent, action?: string) =>
 	requireChildAccess(event, uuidParam(event.params.childId), {
@@ -25,7 +37,8 @@ export const load: PageServerLoad = async (event) => {
 		childId: ctx.childId,
 		name: `${view.child.givenName} ${view.child.familyName}`,
 		guardians: await guardiansOf(ctx.db, ctx).catch(httpFailure),
-		form: await guardianForm.show({ locale: 'fi' })
+		form: await guardianForm.show({ locale: 'fi' }),
+		restrictForm: await restrictForm.show()
 	};
 };
 
@@ -44,5 +57,21 @@ export const actions: Actions = {
 		// A plain form with one button: a problem is said on an error page of its own.
 		await endGuardian(ctx.db, ctx, parsed.data).catch(plainFailure);
 		redirect(303, `/children/${ctx.childId}/guardians?saved=guardian_ended`);
+	},
+	restrictGuardian: async (event) => {
+		const ctx = await access(event, 'restrict');
+		return restrictForm.submit(event.request, {
+			save: (d) => restrictGuardian(ctx.db, ctx, d),
+			to: () => `/children/${ctx.childId}/guardians?saved=guardian_restricted`
+		});
+	},
+	liftRestriction: async (event) => {
+		const ctx = await access(event, 'lift_restriction');
+		const parsed = liftRestrictionSchema.safeParse(
+			Object.fromEntries(await readForm(event.request))
+		);
+		if (!parsed.success) error(400, m.error_form_invalid());
+		await liftRestriction(ctx.db, ctx, parsed.data).catch(plainFailure);
+		redirect(303, `/children/${ctx.childId}/guardians?saved=guardian_lifted`);
 	}
 };

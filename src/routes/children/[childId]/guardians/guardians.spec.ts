@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { helsinkiDate } from '$lib/domain/access';
 import { makeHetu } from '$lib/domain/hetu';
 import { guardian } from '$lib/server/db/schema';
 import { db, makeChild, makeGrant, makePartner, makeTeamScene } from '$lib/server/testing/fixtures';
@@ -129,5 +130,82 @@ describe('guardians are refused to partners', () => {
 		});
 		expect([403, 404]).toContain(write.status);
 		expect((await stored()).length).toBe(before);
+	});
+});
+
+describe('restricting a guardian’s access to the family pages (§11)', () => {
+	const restrict = (who: string, form: Record<string, string>) =>
+		callAs(u[who]!, page.actions.restrictGuardian as any, { params: params(), form });
+	const current = async () => (await stored()).find((g) => !g.endedAt)!;
+	const inDays = (n: number) => helsinkiDate(new Date(Date.now() + n * 86_400_000));
+
+	it('a social worker restricts with a reason and a review date; logged; the page shows it', async () => {
+		const g = await current();
+		const r = await restrict('social_worker', {
+			guardianId: g.id,
+			reason: 'Lapsen etu vaatii.',
+			reviewOn: inDays(30)
+		});
+		expect(r).toMatchObject({
+			status: 303,
+			location: `/children/${childId}/guardians?saved=guardian_restricted`
+		});
+		expect(await current()).toMatchObject({
+			restrictionReason: 'Lapsen etu vaatii.',
+			restrictionReviewOn: inDays(30),
+			restrictedBy: u.social_worker
+		});
+		expect(await logRows(r.requestId)).toContainEqual(
+			expect.objectContaining({ outcome: 'allowed', action: 'restrict', entity_type: 'guardian' })
+		);
+		const shown = await callAs(u.coordinator!, page.load as any, { params: params() });
+		expect(shown.value.guardians[0].restriction).toEqual({
+			reason: 'Lapsen etu vaatii.',
+			reviewOn: inDays(30)
+		});
+	});
+
+	it('a social worker lifts it from the version shown; a stale version is a conflict', async () => {
+		const g = await current();
+		const lift = (version: number) =>
+			callAs(u.social_worker!, page.actions.liftRestriction as any, {
+				params: params(),
+				form: { guardianId: g.id, version: String(version) }
+			});
+		expect((await lift(g.version + 1)).status).toBe(409);
+		const r = await lift(g.version);
+		expect(r).toMatchObject({ status: 303 });
+		expect(await current()).toMatchObject({ restrictionReason: null, restrictedBy: null });
+		expect(await logRows(r.requestId)).toContainEqual(
+			expect.objectContaining({ action: 'lift_restriction', entity_type: 'guardian' })
+		);
+	});
+
+	it('refuses a review date in the past or over a year ahead, and a missing reason', async () => {
+		const g = await current();
+		for (const form of [
+			{ guardianId: g.id, reason: 'Syy', reviewOn: inDays(0) },
+			{ guardianId: g.id, reason: 'Syy', reviewOn: inDays(400) },
+			{ guardianId: g.id, reason: ' ', reviewOn: inDays(30) },
+			{ guardianId: crypto.randomUUID(), reason: 'Syy', reviewOn: inDays(30) }
+		]) {
+			const r = await restrict('social_worker', form);
+			expect(r.status).toBe(400);
+		}
+		expect((await current()).restrictionReason).toBeNull();
+	});
+
+	it('the coordinator may not restrict: 403, logged, nothing written', async () => {
+		const g = await current();
+		const r = await restrict('coordinator', {
+			guardianId: g.id,
+			reason: 'Syy',
+			reviewOn: inDays(30)
+		});
+		expect(r.status).toBe(403);
+		expect(await logRows(r.requestId)).toContainEqual(
+			expect.objectContaining({ outcome: 'denied', action: 'restrictGuardian' })
+		);
+		expect((await current()).restrictionReason).toBeNull();
 	});
 });
