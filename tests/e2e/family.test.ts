@@ -28,6 +28,14 @@ test.describe("the family's pages", () => {
 		await expect(page.getByRole('heading', { name: 'Asiakassuunnitelma' })).toBeVisible();
 		await expectAccessible(page);
 
+		// What he wants the team to know: sent, and listed as his own words.
+		await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
+		await page.getByLabel('Viestisi tiimille').fill('Haluaisin olla itse mukana tapaamisessa.');
+		await page.getByRole('button', { name: 'Lähetä tiimille' }).click();
+		await expect(page.getByRole('status')).toHaveText('Viestisi lähetettiin tiimille.');
+		await expect(page.getByText('Haluaisin olla itse mukana tapaamisessa.')).toBeVisible();
+		await expectAccessible(page);
+
 		await page.getByRole('link', { name: 'Kuka on lukenut tietojamme' }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kuka on lukenut tietojamme');
 		// The reader's own visit a moment ago is there, in plain words.

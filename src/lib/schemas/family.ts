@@ -27,3 +27,6 @@ export const restrictGuardianSchema = z.object({
 
 /** Lifting a restriction, from the version the page showed. */
 export const liftRestrictionSchema = endGuardianSchema;
+
+/** "What we want the team to know" (§11): a family member's words to the team. */
+export const familyNoteSchema = z.object({ text: paragraph(2000) });

@@ -1,14 +1,16 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { validateFamilySession } from '$lib/server/auth';
-import { accessLog, clientPlan, familySession } from '$lib/server/db/schema';
+import { accessLog, clientPlan, familyNote, familySession } from '$lib/server/db/schema';
 import { log } from '$lib/server/log';
 import {
 	db,
 	eventFor,
 	makeChild,
 	makeFamilyPerson,
+	makeGrant,
 	makeGuardian,
+	makePartner,
 	makeTeamScene,
 	testIdentityCode
 } from '$lib/server/testing/fixtures';
@@ -440,5 +442,98 @@ describe('who has read our data (Act 703/2023 § 11)', () => {
 			await validateFamilySession(d, token, new Date(Date.now() + 14 * 60_000))
 		).not.toBeNull();
 		expect(await validateFamilySession(d, token, new Date(Date.now() + 31 * 60_000))).toBeNull();
+	});
+});
+
+describe('what we want the team to know (DOMAIN §11)', () => {
+	const tell = async (who: { code: string }, text: string) => {
+		const event: any = await asFamily(await personOf(who), '/family/[childId]', {
+			childId: youngId
+		});
+		(event as { request: Request }).request = new Request(`${APP}/family/${youngId}?/tellTeam`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({ text })
+		});
+		return { r: await outcome(() => childPage.actions.tellTeam!(event)), event };
+	};
+	const notes = async () =>
+		(await db()).select().from(familyNote).where(eq(familyNote.childId, youngId));
+
+	it('a guardian and the young person each write; stored as theirs; logged with their basis', async () => {
+		const { r, event } = await tell(parent, 'Toivomme, että koulu ottaa yhteyttä.');
+		expect(r).toMatchObject({ status: 303, location: `/family/${youngId}?saved=family_note` });
+		const rows = await (
+			await db()
+		)
+			.select()
+			.from(accessLog)
+			.where(eq(accessLog.requestId, event.locals.requestId));
+		expect(rows).toContainEqual(
+			expect.objectContaining({ action: 'create', entityType: 'family_note', basis: 'guardian' })
+		);
+		expect((await tell(young, 'Haluan puhua itse.')).r.status).toBe(303);
+		expect((await notes()).map((n) => [n.basis, n.text]).sort()).toEqual([
+			['guardian', 'Toivomme, että koulu ottaa yhteyttä.'],
+			['own_data', 'Haluan puhua itse.']
+		]);
+	});
+
+	it('each sees only their own words, never another family member’s', async () => {
+		const pageOf = async (who: { code: string }) =>
+			(
+				(await outcome(async () =>
+					childPage.load(
+						(await asFamily(await personOf(who), '/family/[childId]', {
+							childId: youngId
+						})) as any
+					)
+				)) as any
+			).value.notes.map((n: { text: string }) => n.text);
+		expect(await pageOf(parent)).toEqual(['Toivomme, että koulu ottaa yhteyttä.']);
+		expect(await pageOf(young)).toEqual(['Haluan puhua itse.']);
+	});
+
+	it('refuses an empty or too long message, storing nothing', async () => {
+		const before = (await notes()).length;
+		expect((await tell(parent, '   ')).r.status).toBe(400);
+		expect((await tell(parent, 'x'.repeat(2001))).r.status).toBe(400);
+		expect((await notes()).length).toBe(before);
+	});
+
+	it('the team sees them on the child page marked as the family’s; a partner does not', async () => {
+		const team: any = await eventFor(scene.users.social_worker!, {
+			url: `${APP}/children/${youngId}`,
+			routeId: '/children/[childId]',
+			params: { childId: youngId }
+		});
+		const shown: any = await outcome(() => staffChildPage.load(team));
+		const words = shown.value.familyWords;
+		expect(words.title).toBe('Perheen omat sanat');
+		expect(words.lines.map((l: { who: string }) => l.who)).toEqual([
+			expect.stringMatching(/^Lapsi itse, /),
+			expect.stringMatching(/^Huoltaja Testi Huoltaja, /)
+		]);
+		const [read] = await (
+			await db()
+		)
+			.select()
+			.from(accessLog)
+			.where(
+				and(eq(accessLog.requestId, team.locals.requestId), eq(accessLog.entityType, 'family_note'))
+			);
+		expect(read).toMatchObject({ action: 'read', basis: 'team' });
+
+		const school = await makePartner('school');
+		await makeGrant(youngId, school.organisationId, scene.users.social_worker!);
+		const partner: any = await eventFor(school.userId, {
+			url: `${APP}/children/${youngId}`,
+			routeId: '/children/[childId]',
+			params: { childId: youngId }
+		});
+		const theirs: any = await outcome(() => staffChildPage.load(partner));
+		expect(theirs.status).toBe(200);
+		expect(theirs.value.familyWords).toBeNull();
+		expect(JSON.stringify(theirs.value)).not.toContain('Haluan puhua itse.');
 	});
 });

@@ -43,7 +43,8 @@ const texts: Record<string, () => string> = {
 	guardian_added: m.saved_guardian_added,
 	guardian_ended: m.saved_guardian_ended,
 	guardian_restricted: m.saved_guardian_restricted,
-	guardian_lifted: m.saved_guardian_lifted
+	guardian_lifted: m.saved_guardian_lifted,
+	family_note: m.saved_family_note
 };
 
 export type SavedNotice = { text: string; caseloadWarning: string | null };

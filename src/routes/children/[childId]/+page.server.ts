@@ -5,6 +5,8 @@ import { childPage } from '$lib/server/features/child-page';
 import { childMeetingHistory } from '$lib/server/features/meetings';
 import { pathText } from '$lib/server/features/path';
 import { gridText, statusText } from '$lib/server/features/status';
+import { familyWords } from '$lib/server/features/family';
+import { m } from '$lib/paraglide/messages';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -14,6 +16,10 @@ export const load: PageServerLoad = async (event) => {
 		...page,
 		path: pathText(page.path),
 		meetings: await childMeetingHistory(ctx.db, ctx),
+		// The family's own words (§11) are for the team, never a partner's screen.
+		familyWords: ctx.access.kind === 'team' ? await familyWords(ctx.db, ctx) : null,
+		// Made here, in this language only (ADR 028: the page is at its JavaScript budget).
+		unbornNote: page.view.child.birthExpected ? m.child_unborn_note() : null,
 		statusText: statusText(page.status),
 		grid: page.overview ? gridText(page.overview) : [],
 		viewerOrganisationId: ctx.access.membership.organisationId,

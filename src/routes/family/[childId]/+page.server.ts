@@ -1,19 +1,45 @@
-import { ownChildPage } from '$lib/server/features/family';
+import { familyNoteSchema } from '$lib/schemas/family';
+import { formatDateTime } from '$lib/format';
+import { m } from '$lib/paraglide/messages';
+import { ownChildPage, ownNotes, tellTeam } from '$lib/server/features/family';
 import { familyBar, requireFamilyChild } from '$lib/server/http/family';
-import { httpFailure } from '$lib/server/http/forms';
+import { defineForm, httpFailure } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-/** One child as the family sees it (DOMAIN §11): the summary and the client plan. */
+const noteForm = defineForm(familyNoteSchema, 'note');
+
+const access = (event: RequestEvent, entityType: string) =>
+	requireFamilyChild(event, uuidParam(event.params.childId), { entityType });
+
+/**
+ * One child as the family sees it (DOMAIN §11): the summary, the client plan, and what
+ * they want the team to know (their own earlier words, and a form for more).
+ */
 export const load: PageServerLoad = async (event) => {
-	const ctx = await requireFamilyChild(event, uuidParam(event.params.childId), {
-		entityType: 'family_summary'
-	});
+	const ctx = await access(event, 'family_summary');
 	const page = await ownChildPage(ctx.db, ctx).catch(httpFailure);
+	const notes = await ownNotes(ctx.db, ctx);
 	return {
 		bar: familyBar(ctx),
 		childId: ctx.childId,
 		madeOn: ctx.now.toISOString().slice(0, 10),
-		...page
+		...page,
+		notes: notes.map((n) => ({
+			id: n.id,
+			text: n.text,
+			sent: m.family_tell_sent_on({ when: formatDateTime(n.at) })
+		})),
+		noteForm: await noteForm.show()
 	};
+};
+
+export const actions: Actions = {
+	tellTeam: async (event) => {
+		const ctx = await access(event, 'family_note');
+		return noteForm.submit(event.request, {
+			save: (d) => tellTeam(ctx.db, ctx, d.text),
+			to: () => `/family/${ctx.childId}?saved=family_note`
+		});
+	}
 };

@@ -122,3 +122,32 @@ export const familySignIn = pgTable(
 		index('family_sign_in_person_idx').on(t.personId)
 	]
 );
+
+/**
+ * "What we want the team to know" (§11): a family member's own words before a meeting,
+ * stored as theirs and never edited (append-only: the app role may not update or delete).
+ * The team sees them on the meeting's child screen and the child page, marked as the
+ * family's words; the family sees only their own.
+ */
+export const familyNote = pgTable(
+	'family_note',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		childId: uuid()
+			.notNull()
+			.references(() => child.id),
+		personId: uuid()
+			.notNull()
+			.references(() => familyPerson.id),
+		/** As whom they wrote: a guardian, or the young person themself. */
+		basis: text().notNull(),
+		text: text().notNull(),
+		...created()
+	},
+	(t) => [
+		index('family_note_child_idx').on(t.childId, t.createdAt),
+		index('family_note_person_idx').on(t.personId),
+		check('family_note_basis', sql`${t.basis} IN ('guardian', 'own_data')`),
+		check('family_note_text', sql`length(${t.text}) BETWEEN 1 AND 2000`)
+	]
+);

@@ -27,6 +27,7 @@ import {
 	teamPeople
 } from '$lib/server/features/meetings';
 import { childOverview, childStatusView } from '$lib/server/features/status';
+import { familyWords } from '$lib/server/features/family';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const discussionForm = defineForm(discussionSchema, 'discussion');
@@ -75,6 +76,8 @@ export const load: PageServerLoad = async (event) => {
 		},
 		status,
 		statusText: statusText(status),
+		// What the family wanted the team to know (§11), marked as theirs.
+		familyWords: await familyWords(db, ctx),
 		overview,
 		grid: gridText(overview),
 		people: await teamPeople(db, ctx.access.membership.teamId!),

@@ -1,0 +1,114 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { formatDateTime } from '../../../format';
+import { m } from '../../../paraglide/messages';
+import { logChild, logChildMany } from '../../access-log';
+import type { ChildContext, FamilyChildContext } from '../../access';
+import { inTransaction, type Db, type DbOrTx } from '../../db';
+import { familyNote, familyPerson } from '../../db/schema';
+import { FieldError, ForbiddenError } from '../../errors';
+
+/*
+ * "What we want the team to know" (docs/domain.md §11): a family member writes to the
+ * team before a meeting; the words are stored as theirs, never edited. The family sees
+ * only their own; the team sees every family member's, marked as the family's words.
+ */
+
+export const FAMILY_NOTE_MAX = 2000;
+/** How many of the newest the team's screens show. */
+const TEAM_SHOWS = 10;
+
+/** A family member's words to the team; logged as theirs (guardian or own data). */
+export async function tellTeam(db: Db, ctx: FamilyChildContext, text: string) {
+	if (ctx.access.kind !== 'family') throw new ForbiddenError();
+	const words = text.trim();
+	if (!words) throw new FieldError({ text: m.error_required() });
+	if (words.length > FAMILY_NOTE_MAX)
+		throw new FieldError({ text: m.error_too_long({ max: FAMILY_NOTE_MAX }) });
+	return db.transaction(async (tx) => {
+		const [row] = await tx
+			.insert(familyNote)
+			.values({
+				childId: ctx.childId,
+				personId: ctx.personId,
+				basis: ctx.access.basis,
+				text: words,
+				createdAt: ctx.now
+			})
+			.returning({ id: familyNote.id });
+		await logChild(tx, ctx, 'create', 'family_note', row!.id);
+		return row!.id;
+	});
+}
+
+/** The reader's own earlier words about this child, newest first (never another's). */
+export async function ownNotes(db: DbOrTx, ctx: FamilyChildContext) {
+	if (ctx.access.kind !== 'family') throw new ForbiddenError();
+	return inTransaction(db, async (tx) => {
+		const rows = await tx
+			.select({ id: familyNote.id, text: familyNote.text, at: familyNote.createdAt })
+			.from(familyNote)
+			.where(and(eq(familyNote.childId, ctx.childId), eq(familyNote.personId, ctx.personId)))
+			.orderBy(desc(familyNote.createdAt))
+			.limit(TEAM_SHOWS);
+		await logChildMany(
+			tx,
+			ctx,
+			'read',
+			'family_note',
+			rows.map((r) => r.id)
+		);
+		return rows;
+	});
+}
+
+/** The family's words for the team's screens, newest first; the team only; logged. */
+export async function familyNotesFor(db: DbOrTx, ctx: ChildContext) {
+	if (ctx.access.kind !== 'team') throw new ForbiddenError();
+	return inTransaction(db, async (tx) => {
+		const rows = await tx
+			.select({
+				id: familyNote.id,
+				text: familyNote.text,
+				at: familyNote.createdAt,
+				basis: familyNote.basis,
+				name: familyPerson.name
+			})
+			.from(familyNote)
+			.innerJoin(familyPerson, eq(familyPerson.id, familyNote.personId))
+			.where(eq(familyNote.childId, ctx.childId))
+			.orderBy(desc(familyNote.createdAt))
+			.limit(TEAM_SHOWS);
+		await logChildMany(
+			tx,
+			ctx,
+			'read',
+			'family_note',
+			rows.map((r) => r.id)
+		);
+		return rows.map((r) => ({ ...r, basis: r.basis as 'guardian' | 'own_data' }));
+	});
+}
+
+/**
+ * The family's words as the team's screens show them, every word made here (ADR 028: the
+ * meeting's child screen and the child page are at their JavaScript budget).
+ */
+export async function familyWords(db: DbOrTx, ctx: ChildContext) {
+	const rows = await familyNotesFor(db, ctx);
+	return {
+		title: m.family_words_title(),
+		empty: rows.length ? null : m.family_words_none(),
+		note: m.family_words_note(),
+		lines: rows.map((r) => {
+			const when = formatDateTime(r.at);
+			return {
+				id: r.id,
+				who:
+					r.basis === 'own_data'
+						? m.family_words_young({ when })
+						: m.family_words_guardian({ name: r.name ?? '', when }),
+				text: r.text
+			};
+		})
+	};
+}
