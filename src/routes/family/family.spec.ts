@@ -21,7 +21,7 @@ import {
 	type TestProvider
 } from '$lib/server/testing/oidc-provider';
 import { throughGate } from '$lib/server/testing/route-walk';
-import { outcome } from '$lib/server/testing/routes';
+import { appCookies, outcome } from '$lib/server/testing/routes';
 import * as start from './login/start/+server';
 import * as callback from './login/callback/+server';
 import * as loginPage from './login/+page.server';
@@ -124,18 +124,6 @@ afterAll(async () => {
 beforeEach(() => {
 	op.choose = null;
 });
-
-function appCookies() {
-	const jar = new Map<string, string>();
-	return {
-		jar,
-		get: (n: string) => jar.get(n),
-		getAll: () => [...jar].map(([name, value]) => ({ name, value })),
-		set: (n: string, v: string) => void jar.set(n, v),
-		delete: (n: string) => void jar.delete(n),
-		serialize: () => ''
-	};
-}
 
 /** Signs `sub` in as a browser does: the app's start, Suomi.fi's pages, the app's callback. */
 async function signIn(sub: string, opts: { query?: string; locals?: any; cookies?: any } = {}) {

@@ -56,3 +56,19 @@ export function sqlState(e: unknown): string | undefined {
 	const code = err?.cause?.code ?? err?.code;
 	return typeof code === 'string' ? code : undefined;
 }
+
+/**
+ * A browser's cookies for the app, shared by the requests of one round trip (a sign-in's
+ * start and its callback): `jar` shows what the app set.
+ */
+export function appCookies() {
+	const jar = new Map<string, string>();
+	return {
+		jar,
+		get: (n: string) => jar.get(n),
+		getAll: () => [...jar].map(([name, value]) => ({ name, value })),
+		set: (n: string, v: string) => void jar.set(n, v),
+		delete: (n: string) => void jar.delete(n),
+		serialize: () => ''
+	};
+}

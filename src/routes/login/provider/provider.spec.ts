@@ -26,7 +26,7 @@ import {
 	startTestProvider,
 	type TestProvider
 } from '$lib/server/testing/oidc-provider';
-import { outcome } from '$lib/server/testing/routes';
+import { appCookies, outcome } from '$lib/server/testing/routes';
 import * as start from './+server';
 import * as callback from './callback/+page.server';
 import * as loginPage from '../+page.server';
@@ -78,19 +78,6 @@ function person(mfa = true, email: string | null = `p-${uniq()}@kunta.example`) 
 		amr: mfa ? ['pwd', 'mfa'] : ['pwd']
 	});
 	return sub;
-}
-
-/** A browser's cookies for the app, shared by the start and the callback. */
-function appCookies() {
-	const jar = new Map<string, string>();
-	return {
-		jar,
-		get: (n: string) => jar.get(n),
-		getAll: () => [...jar].map(([name, value]) => ({ name, value })),
-		set: (n: string, v: string) => void jar.set(n, v),
-		delete: (n: string) => void jar.delete(n),
-		serialize: () => ''
-	};
 }
 
 /**
