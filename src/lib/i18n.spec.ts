@@ -42,4 +42,42 @@ describe('messages', () => {
 			for (const [key, text] of Object.entries(dict))
 				expect(text, key).not.toMatch(/myöhemmässä versiossa|senare version|later version/i);
 	});
+
+	/**
+	 * The family's pages speak to guardians and to a child of 12 (issue 36): no code of the
+	 * app (a snake_case word, a basis or role value, a route), no English in the Finnish or
+	 * Swedish texts, and sentences short enough to read on a phone.
+	 */
+	describe('the family’s texts are plain language', () => {
+		const keys = Object.keys(fi).filter(
+			(k) =>
+				(k.startsWith('family_') &&
+					!/^family_(add|intro|link|no_results|none|results|search_|siblings|title|unlink)/.test(
+						k
+					)) ||
+				k.startsWith('summary_') ||
+				k === 'saved_family_note'
+		);
+		const CODES = /\b[a-z]+_[a-z_]+\b|\bown_data\b|\/family\b|\bnull\b|\bundefined\b/;
+		const ENGLISH = /\b(the|and|you|your|with|sign in|please|information)\b/i;
+
+		it('covers the family pages’ messages', () => expect(keys.length).toBeGreaterThan(60));
+
+		it.each(['fi', 'sv', 'en'] as const)('%s: no internal codes', (l) => {
+			const dict = { fi, sv, en }[l];
+			for (const k of keys) expect(dict[k]!.replace(/\{\w+\}/g, ''), k).not.toMatch(CODES);
+		});
+
+		it.each(['fi', 'sv'] as const)('%s: no English', (l) => {
+			const dict = { fi, sv }[l];
+			for (const k of keys) expect(dict[k]!.replace(/\{\w+\}/g, ''), k).not.toMatch(ENGLISH);
+		});
+
+		it('no sentence over 30 words', () => {
+			for (const dict of [fi, sv, en])
+				for (const k of keys)
+					for (const sentence of dict[k]!.split(/[.!?]\s/))
+						expect(sentence.split(/\s+/).length, k).toBeLessThanOrEqual(30);
+		});
+	});
 });
