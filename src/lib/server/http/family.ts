@@ -2,7 +2,7 @@ import { error, redirect, type Cookies, type RequestEvent } from '@sveltejs/kit'
 import { m } from '../../paraglide/messages';
 import { checkFamilyChildAccess, identityCodeHasAccess, type FamilyChildContext } from '../access';
 import { recentlyIdentified } from '../auth';
-import { citizenProvider, type CitizenProvider } from '../auth/oidc';
+import { citizenProvider, citizenSettings, type CitizenProvider } from '../auth/oidc';
 import type { FamilyContext } from '../context';
 import { readEnv } from '../env';
 import { log } from '../log';
@@ -59,8 +59,7 @@ export function familyRedirectUri(url: URL): string {
 }
 
 /** Whether family sign-in is set up at all (the SUOMIFI_* settings). */
-export const familySignInConfigured = () =>
-	!!(readEnv().SUOMIFI_ISSUER && readEnv().SUOMIFI_CLIENT_ID);
+export const familySignInConfigured = () => citizenSettings(readEnv()) !== null;
 
 /** Suomi.fi, 'off' when not set up, or 'unavailable' when its discovery failed. */
 export async function citizenProviderOrProblem(): Promise<CitizenProvider | 'off' | 'unavailable'> {

@@ -1,7 +1,7 @@
 import { familyNoteSchema } from '$lib/schemas/family';
 import { formatDateTime } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
-import { ownChildPage, ownNotes, tellTeam } from '$lib/server/features/family';
+import { ownChildPage, tellTeam } from '$lib/server/features/family';
 import { familyBar, requireFamilyChild } from '$lib/server/http/family';
 import { defineForm, httpFailure } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
@@ -18,8 +18,7 @@ const access = (event: RequestEvent, entityType: string) =>
  */
 export const load: PageServerLoad = async (event) => {
 	const ctx = await access(event, 'family_summary');
-	const page = await ownChildPage(ctx.db, ctx).catch(httpFailure);
-	const notes = await ownNotes(ctx.db, ctx);
+	const { notes, ...page } = await ownChildPage(ctx.db, ctx).catch(httpFailure);
 	return {
 		bar: familyBar(ctx),
 		childId: ctx.childId,

@@ -10,4 +10,4 @@ export {
 } from './guardians';
 export { whoReadOurData, READ_LOG_LINES, type ReadLogLine } from './read-log';
 export { myChildren, ownChildPage } from './own';
-export { familyNotesFor, familyWords, ownNotes, tellTeam, FAMILY_NOTE_MAX } from './notes';
+export { familyWords, tellTeam, FAMILY_NOTE_MAX } from './notes';

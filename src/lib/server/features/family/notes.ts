@@ -62,7 +62,7 @@ export async function ownNotes(db: DbOrTx, ctx: FamilyChildContext) {
 }
 
 /** The family's words for the team's screens, newest first; the team only; logged. */
-export async function familyNotesFor(db: DbOrTx, ctx: ChildContext) {
+async function familyNotesFor(db: DbOrTx, ctx: ChildContext) {
 	if (ctx.access.kind !== 'team') throw new ForbiddenError();
 	return inTransaction(db, async (tx) => {
 		const rows = await tx

@@ -9,6 +9,7 @@ import type { FamilyContext } from '../../context';
 import { inTransaction, type DbOrTx } from '../../db';
 import { ForbiddenError } from '../../errors';
 import { familyClientPlan, familySummary } from '../path';
+import { ownNotes } from './notes';
 
 /*
  * The family's own pages (docs/domain.md §11): the children a family member may see, and
@@ -35,12 +36,16 @@ export async function myChildren(db: DbOrTx, ctx: FamilyContext): Promise<Family
 	});
 }
 
-/** One child's page for the family: the summary and the plan, in one transaction. */
+/**
+ * One child's page for the family: the summary, the plan and the reader's own words to
+ * the team, in one transaction.
+ */
 export async function ownChildPage(db: DbOrTx, ctx: FamilyChildContext) {
 	if (ctx.access.kind !== 'family') throw new ForbiddenError();
 	return inTransaction(db, async (tx) => ({
 		basis: ctx.access.basis,
 		summary: await familySummary(tx, ctx, ctx.now),
-		plan: await familyClientPlan(tx, ctx)
+		plan: await familyClientPlan(tx, ctx),
+		notes: await ownNotes(tx, ctx)
 	}));
 }
