@@ -6,6 +6,9 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter(),
+		// The server tells a navigating browser which route a path is, so no page ships the
+		// whole route table (ADR 042).
+		router: { resolution: 'server' },
 		// Nonce-based CSP on every server-rendered page; no inline scripts are ever allowed.
 		csp: {
 			mode: 'nonce',
