@@ -110,6 +110,8 @@ export function triggerLabel(t: FlagTrigger): string {
 			return m.trigger_substance();
 		case 'consultation_requested':
 			return m.trigger_consultation_requested();
+		case 'not_safe':
+			return m.trigger_not_safe();
 	}
 }
 

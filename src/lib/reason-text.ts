@@ -5,9 +5,14 @@ import { m } from './paraglide/messages';
 import { getLocale, type Locale } from './paraglide/runtime';
 
 /** Plain sentences for reasons and signals, e.g. "S1 Violence at home rated 3 by School X on 3.11." */
-const itemText = (id: string) => {
+export const itemText = (id: string) => {
 	const item = CURRENT_INSTRUMENT.items.find((i) => i.id === id);
 	return item ? `${id} ${localized(item.label, getLocale())}` : id;
+};
+/** A domain's name in the reader's language. */
+export const domainText = (id: string) => {
+	const domain = CURRENT_INSTRUMENT.domains.find((d) => d.id === id);
+	return domain ? localized(domain.label, getLocale()) : id;
 };
 
 /** The rule behind a reason, in plain words: what makes a child this colour. */
@@ -73,6 +78,14 @@ function reasonDetail(r: Reason, orgs: Record<string, string>): string {
 }
 
 export function signalText(s: Signal, orgs: Record<string, string>): string {
+	if (s.signal === 'not_safe') return m.signal_not_safe({ date: formatDay(s.at) });
+	if (s.signal === 'disagreement' && 'domainId' in s) {
+		return m.signal_own_disagreement({
+			domain: domainText(s.domainId),
+			own: s.own,
+			professionals: s.professionals
+		});
+	}
 	if (s.signal === 'disagreement') {
 		return m.signal_disagreement({
 			item: itemText(s.itemId),

@@ -61,6 +61,56 @@ test.describe("the family's pages", () => {
 		await expect(page).toHaveURL(/\/family\/login/);
 	});
 
+	test("the young person's own view is a column of the team's grid, and a difference is raised", async ({
+		page,
+		pageAs
+	}) => {
+		await identify(page, 'Väinö Huttunen');
+		await page.getByRole('link', { name: 'Omat tietosi' }).click();
+		await page.getByRole('link', { name: 'Kerro oma näkemyksesi' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Oma näkemykseni');
+		await expect(page.getByText('Jos olet vaarassa nyt, soita 112')).toBeVisible();
+		await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
+		await expectAccessible(page);
+
+		// Sent with one statement unanswered: the summary links to it, nothing is stored.
+		const statement = (text: string) => page.getByRole('group', { name: text });
+		await statement('Olen turvassa kotona ja muualla, missä vietän aikaa.')
+			.getByLabel('Totta', { exact: true })
+			.check();
+		await page.getByRole('button', { name: 'Lähetä vastaukset' }).click();
+		await expect(page.locator('.error-summary')).toBeVisible();
+		await expectAccessible(page);
+
+		// The school rated learning 1; he says school does not go well at all (3).
+		for (const [text, answer] of [
+			['Voin hyvin ja nukun tarpeeksi.', 'Melkein totta'],
+			['Pärjään tunteideni kanssa.', 'Melkein totta'],
+			['Koulu tai opiskelu sujuu minulta.', 'Ei totta ollenkaan'],
+			['Minulla on ihmisiä, joiden kanssa minun on hyvä olla.', 'Totta'],
+			['Alkoholi tai huumeet eivät ole minulle ongelma.', 'En halua vastata'],
+			['Aikuiset kotona pitävät minusta huolta.', 'Totta']
+		] as const)
+			await statement(text).getByLabel(answer, { exact: true }).check();
+		await page.getByRole('button', { name: 'Lähetä vastaukset' }).click();
+		await expect(page.getByRole('status')).toHaveText('Vastauksesi on lähetetty tiimille.');
+
+		// The team: his answers as their own column, and the difference as a signal.
+		const team = await pageAs('social_worker');
+		await team.getByRole('link', { name: 'Huttunen, Väinö' }).first().click();
+		await expect(team.getByRole('columnheader', { name: /Nuoren oma näkemys/ })).toBeVisible();
+		await expect(team.getByRole('cell', { name: '3 Ei totta ollenkaan' })).toBeVisible();
+		await expect(
+			team.getByText(
+				'Nuoren oma näkemys eroaa: Kehitys ja oppiminen – nuori 3 / ammattilaiset 1.',
+				{
+					exact: false
+				}
+			)
+		).toBeVisible();
+		await expectAccessible(team);
+	});
+
 	test('a guardian sees the child recorded with them', async ({ page }) => {
 		await identify(page, 'Marja Huttunen');
 		await expect(page).toHaveURL('/family');

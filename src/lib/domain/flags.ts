@@ -1,4 +1,4 @@
-import type { Colour, Signal } from './traffic-light';
+import { disagreementKey, type Colour, type Signal } from './traffic-light';
 import { addWorkingDays } from './working-days';
 import type { WorkflowKind } from './workflows';
 
@@ -7,7 +7,9 @@ export const FLAG_TRIGGERS = [
 	'turned_red',
 	'disagreement',
 	'substance',
-	'consultation_requested'
+	'consultation_requested',
+	/** The young person answered that they are not safe (§11). */
+	'not_safe'
 ] as const;
 export type FlagTrigger = (typeof FLAG_TRIGGERS)[number];
 
@@ -32,11 +34,18 @@ export function flagsToRaise(prev: StatusFacts | null, next: StatusFacts): FlagT
 	const out: FlagTrigger[] = [];
 	if (next.colour === 'red' && prev?.colour !== 'red') out.push('turned_red');
 	const items = (s: StatusFacts | null) =>
-		new Set((s?.signals ?? []).flatMap((x) => (x.signal === 'disagreement' ? [x.itemId] : [])));
+		new Set(
+			(s?.signals ?? []).flatMap((x) => (x.signal === 'disagreement' ? [disagreementKey(x)] : []))
+		);
 	const before = items(prev);
 	if ([...items(next)].some((i) => !before.has(i))) out.push('disagreement');
 	const reached = (s: StatusFacts | null) => (s?.substance ?? -1) >= SUBSTANCE_FLAG_RATING;
 	if (reached(next) && !reached(prev)) out.push('substance');
+	// Each own view that says "not safe" is heard anew, even if an earlier one said so too.
+	const notSafe = (s: StatusFacts | null) =>
+		new Set((s?.signals ?? []).flatMap((x) => (x.signal === 'not_safe' ? [x.viewId] : [])));
+	const saidBefore = notSafe(prev);
+	if ([...notSafe(next)].some((v) => !saidBefore.has(v))) out.push('not_safe');
 	return out;
 }
 
@@ -51,6 +60,8 @@ export function suggestWorkflow(
 	const teen = child.ageYears >= SUBSTANCE_AGE.min && child.ageYears <= SUBSTANCE_AGE.max;
 	const substance = (status.substance ?? -1) >= SUBSTANCE_FLAG_RATING;
 	if (trigger === 'consultation_requested' || trigger === 'disagreement') return 'consultation';
+	// A young person not safe where they live: first the work that keeps a child at home safe.
+	if (trigger === 'not_safe') return child.placed ? 'consultation' : 'intensive_family';
 	if (substance && teen) return 'intensive_substance';
 	// Worry in many areas of the child's life: first the multi-agency view (docs/domain.md §6).
 	if (concernDomains(status) >= CONSULTATION_DOMAINS) return 'consultation';
@@ -64,11 +75,12 @@ export function concernDomains(status: Pick<StatusFacts, 'domainColours'>): numb
 }
 
 /**
- * Red flags and urgent consultation requests are triaged within 1 working day, others
+ * Red flags, a young person's "not safe" and urgent consultation requests are triaged
+ * within 1 working day, others
  * within 5 (docs/domain.md §6).
  */
 export function triageDueOn(trigger: FlagTrigger, raisedOn: string, urgent = false): string {
-	const fast = trigger === 'turned_red' || urgent;
+	const fast = trigger === 'turned_red' || trigger === 'not_safe' || urgent;
 	return addWorkingDays(raisedOn, fast ? TRIAGE_DAYS.red : TRIAGE_DAYS.other);
 }
 

@@ -82,6 +82,22 @@ describe('buildAgenda, section by section (§7)', () => {
 		]);
 	});
 
+	it("3. a young person's own view that differs is a disagreement of its domain (§11)", () => {
+		const f = facts(['a', 'b'], {
+			newDisagreements: [
+				{ childId: 'a', itemId: 'L', own: true },
+				{ childId: 'b', itemId: 'L1' }
+			]
+		});
+		const a = agenda(f);
+		expect(a.find((e) => e.childId === 'a')!.reasons).toEqual([
+			{ section: 'disagreement', itemId: 'L', own: true }
+		]);
+		expect(a.find((e) => e.childId === 'b')!.reasons).toEqual([
+			{ section: 'disagreement', itemId: 'L1' }
+		]);
+	});
+
 	it('6. workflow reviews that are due and requested consultations', () => {
 		const f = facts(['a', 'b', 'c'], {
 			workflowReviews: [

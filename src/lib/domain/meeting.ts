@@ -37,7 +37,8 @@ export type AgendaSection = (typeof AGENDA_SECTIONS)[number];
 export type AgendaReason =
 	| { section: 'colour_change'; from: Colour | null; to: Colour; on: string }
 	| { section: 'open_flag'; trigger: FlagTrigger; dueOn: string; overdue: boolean }
-	| { section: 'disagreement'; itemId: string }
+	/** `own`: the young person's own view differs on the domain `itemId` names (§11). */
+	| { section: 'disagreement'; itemId: string; own?: true }
 	| { section: 'stale_red'; itemId: string; since: string }
 	| { section: 'override_review'; reviewOn: string }
 	| { section: 'workflow'; kind: 'review'; dueOn: string }
@@ -62,7 +63,8 @@ export type AgendaFacts = {
 	colourChanges: { childId: string; from: Colour | null; to: Colour; on: string }[];
 	openFlags: { childId: string; trigger: FlagTrigger; dueOn: string }[];
 	/** Disagreement signals that were not there at the previous meeting. */
-	newDisagreements: { childId: string; itemId: string }[];
+	/** `own`: the young person's own view against the professionals on the domain `itemId`. */
+	newDisagreements: { childId: string; itemId: string; own?: true }[];
 	staleReds: { childId: string; itemId: string; since: string }[];
 	/** Team overrides with their review date (the builder keeps those that have come). */
 	overrides: { childId: string; reviewOn: string }[];
@@ -150,7 +152,12 @@ export function buildAgenda(
 			overdue: today > f.dueOn
 		});
 	for (const d of facts.newDisagreements)
-		add(d.childId, { section: 'disagreement', itemId: d.itemId });
+		add(
+			d.childId,
+			d.own
+				? { section: 'disagreement', itemId: d.itemId, own: true }
+				: { section: 'disagreement', itemId: d.itemId }
+		);
 	for (const s of facts.staleReds)
 		add(s.childId, { section: 'stale_red', itemId: s.itemId, since: s.since });
 	for (const o of facts.overrides)

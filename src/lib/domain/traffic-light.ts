@@ -68,6 +68,10 @@ export type Reason =
 
 export type Signal =
 	| { signal: 'disagreement'; itemId: string; low: CurrentRating; high: CurrentRating }
+	/** The young person's own answer on a domain is 2 or more from the professionals' (§11). */
+	| OwnViewDisagreement
+	/** The young person answered that they are not safe (§11): a flag within 1 working day. */
+	| { signal: 'not_safe'; viewId: string; answer: Rating; at: Date }
 	| { signal: 'stale'; why: 'newest_over_90_days'; newest: Date }
 	| {
 			signal: 'stale';
@@ -76,6 +80,25 @@ export type Signal =
 			organisationId: string;
 			at: Date;
 	  };
+
+export type OwnViewDisagreement = {
+	signal: 'disagreement';
+	domainId: string;
+	/** The young person's answer on the 0–3 worry scale. */
+	own: Rating;
+	/** The highest combined rating of the domain's items. */
+	professionals: Rating;
+	viewId: string;
+	at: Date;
+};
+
+/**
+ * Which disagreement a signal is, stable across recomputes: an item's id for two
+ * organisations, `own:` and the domain for the young person's own view (§11).
+ */
+export function disagreementKey(s: Extract<Signal, { signal: 'disagreement' }>): string {
+	return 'domainId' in s ? `own:${s.domainId}` : s.itemId;
+}
 
 export type Status = {
 	rulesVersion: string;

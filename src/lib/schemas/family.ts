@@ -30,3 +30,17 @@ export const liftRestrictionSchema = endGuardianSchema;
 
 /** "What we want the team to know" (§11): a family member's words to the team. */
 export const familyNoteSchema = z.object({ text: paragraph(2000) });
+
+/** One answer of the young person's own view (§11): 0–3, or "I don't want to answer". */
+const ownAnswer = choice(['0', '1', '2', '3', 'skip']);
+
+/** The young person's own view: one answer per domain, each required (skipping is a choice). */
+export const ownViewSchema = z.object({
+	S: ownAnswer,
+	H: ownAnswer,
+	E: ownAnswer,
+	L: ownAnswer,
+	R: ownAnswer,
+	P: ownAnswer,
+	F: ownAnswer
+});

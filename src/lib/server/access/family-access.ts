@@ -126,17 +126,18 @@ async function childrenOfCode(
 
 /**
  * The family member's access to one child, or null after a `denied` row (committed on its
- * own): the same answer for "no such child", "not yours" and "restricted".
+ * own): the same answer for "no such child", "not yours" and "restricted". `ownData`:
+ * what only the child themself may do (their own view, §11); a guardian is refused too.
  */
 export async function checkFamilyChildAccess(
 	db: DbOrTx,
 	ctx: FamilyContext,
 	childId: string,
-	what: { action: string; entityType?: string }
+	what: { action: string; entityType?: string; ownData?: boolean }
 ): Promise<FamilyChildContext | null> {
 	const [found] = await familyChildren(db, ctx.personId, ctx.now, [childId]);
 	const actor = familyActor(ctx);
-	if (!found) {
+	if (!found || (what.ownData && found.basis !== 'own_data')) {
 		await logDenied(db, actor, {
 			action: what.action,
 			entityType: what.entityType ?? 'child',

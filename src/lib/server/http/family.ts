@@ -107,12 +107,13 @@ export function requireFamily(event: Event): FamilyContext {
 export async function requireFamilyChild(
 	event: Event & { request?: Request },
 	childId: string,
-	what: { action?: string; entityType?: string } = {}
+	what: { action?: string; entityType?: string; ownData?: boolean } = {}
 ): Promise<FamilyChildContext> {
 	const ctx = requireFamily(event);
 	const checked = await checkFamilyChildAccess(ctx.db, ctx, childId, {
 		action: what.action ?? (event.request?.method === 'POST' ? 'write' : 'read'),
-		entityType: what.entityType
+		entityType: what.entityType,
+		ownData: what.ownData
 	});
 	if (!checked) error(404, m.error_not_found());
 	return checked;

@@ -44,7 +44,8 @@ const texts: Record<string, () => string> = {
 	guardian_ended: m.saved_guardian_ended,
 	guardian_restricted: m.saved_guardian_restricted,
 	guardian_lifted: m.saved_guardian_lifted,
-	family_note: m.saved_family_note
+	family_note: m.saved_family_note,
+	own_view: m.saved_own_view
 };
 
 export type SavedNotice = { text: string; caseloadWarning: string | null };

@@ -5,7 +5,8 @@
  * guardian when stays known).
  */
 import { sql } from 'drizzle-orm';
-import { check, date, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { OwnAnswers } from '../../../domain/own-view';
 import { created, editable, ts } from './columns';
 import { locale } from './enums';
 import { child } from './children';
@@ -149,5 +150,31 @@ export const familyNote = pgTable(
 		index('family_note_person_idx').on(t.personId),
 		check('family_note_basis', sql`${t.basis} IN ('guardian', 'own_data')`),
 		check('family_note_text', sql`length(${t.text}) BETWEEN 1 AND 2000`)
+	]
+);
+
+/**
+ * The young person's own view of the seven domains (§11): one answer per domain on the
+ * 0–3 worry scale, or null for "I don't want to answer". Append-only: a new view is a new
+ * row, and the newest counts; the young person's words are never edited.
+ */
+export const ownView = pgTable(
+	'own_view',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		childId: uuid()
+			.notNull()
+			.references(() => child.id),
+		personId: uuid()
+			.notNull()
+			.references(() => familyPerson.id),
+		version: text().notNull(),
+		answers: jsonb().$type<OwnAnswers>().notNull(),
+		...created()
+	},
+	(t) => [
+		index('own_view_child_idx').on(t.childId, t.createdAt),
+		index('own_view_person_idx').on(t.personId),
+		check('own_view_answers', sql`jsonb_typeof(${t.answers}) = 'object'`)
 	]
 );

@@ -374,7 +374,10 @@ export async function getChild(
  * "danger now"), for the assessment form; null when the organisation has not set one.
  * An organisation setting, not the child's data.
  */
-export async function emergencyPhoneFor(db: DbOrTx, ctx: ChildContext): Promise<string | null> {
+export async function emergencyPhoneFor(
+	db: DbOrTx,
+	ctx: Pick<ChildContext, 'childId'>
+): Promise<string | null> {
 	const [row] = await db
 		.select({ phone: organisation.emergencyPhone })
 		.from(child)

@@ -11,3 +11,10 @@ export {
 export { whoReadOurData, READ_LOG_LINES, type ReadLogLine } from './read-log';
 export { myChildren, ownChildPage } from './own';
 export { familyWords, tellTeam, FAMILY_NOTE_MAX } from './notes';
+export {
+	giveOwnView,
+	myOwnView,
+	ownViewChoices,
+	ownViewColumn,
+	ownViewQuestions
+} from './own-view';

@@ -97,14 +97,18 @@ export async function agendaFacts(
 		before.flatMap((b) =>
 			(b.reasons as AgendaReason[])
 				.filter((r) => r.section === 'disagreement')
-				.map((r) => `${b.childId}|${r.itemId}`)
+				.map((r) => `${b.childId}|${r.own ? 'own:' : ''}${r.itemId}`)
 		)
 	);
 	const newDisagreements = statuses.flatMap((s) =>
 		(s.signals as Signal[])
-			.filter((x) => x.signal === 'disagreement')
-			.map((x) => ({ childId: s.childId, itemId: x.itemId }))
-			.filter((x) => !seen.has(`${x.childId}|${x.itemId}`))
+			.flatMap((x) => (x.signal === 'disagreement' ? [x] : []))
+			.map((x) =>
+				'domainId' in x
+					? { childId: s.childId, itemId: x.domainId, own: true as const }
+					: { childId: s.childId, itemId: x.itemId }
+			)
+			.filter((x) => !seen.has(`${x.childId}|${'own' in x ? 'own:' : ''}${x.itemId}`))
 	);
 	const staleReds = statuses.flatMap((s) =>
 		staleSignals(s.colour, s.reasons as Reason[], s.newestAt, now).flatMap((x) =>

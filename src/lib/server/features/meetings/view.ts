@@ -1,21 +1,17 @@
 import { agendaTimeBudget } from '../../../domain/agenda-time';
-import { CURRENT_INSTRUMENT, localized } from '../../../domain/instrument';
 import type { AgendaReason, AgendaSection } from '../../../domain/meeting';
 import { formatDate } from '../../../format';
 import { colourLabel, triggerLabel } from '../../../labels';
 import { m } from '../../../paraglide/messages';
-import { getLocale } from '../../../paraglide/runtime';
 import { clockKindLabel } from '../../../path-labels';
+import { domainText, itemText } from '../../../reason-text';
 
 /*
  * Why a child is on the agenda, in words (§7), made on the server like the path's texts
  * (ADR 028): the agenda only shows them.
  */
 
-const item = (id: string) => {
-	const i = CURRENT_INSTRUMENT.items.find((x) => x.id === id);
-	return i ? `${id} ${localized(i.label, getLocale())}` : id;
-};
+const item = itemText;
 
 export function reasonText(
 	r: AgendaReason,
@@ -36,7 +32,9 @@ export function reasonText(
 				date: formatDate(r.dueOn)
 			});
 		case 'disagreement':
-			return m.agenda_disagreement({ item: item(r.itemId) });
+			return r.own
+				? m.agenda_own_disagreement({ domain: domainText(r.itemId) })
+				: m.agenda_disagreement({ item: item(r.itemId) });
 		case 'stale_red':
 			return m.agenda_stale_red({ item: item(r.itemId), date: formatDate(r.since) });
 		case 'override_review':

@@ -56,7 +56,7 @@ export async function childStatusView(db: DbOrTx, ctx: ChildContext, now = new D
 		for (const r of reasons)
 			if (r.rule === 'accumulating_concern') r.organisations.forEach((o) => orgIds.add(o));
 		for (const x of signals)
-			if (x.signal === 'disagreement')
+			if (x.signal === 'disagreement' && 'low' in x)
 				[x.low.organisationId, x.high.organisationId].forEach((o) => orgIds.add(o));
 		const names = orgIds.size
 			? Object.fromEntries(

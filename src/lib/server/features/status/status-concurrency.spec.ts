@@ -1,20 +1,25 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { OrganisationKind } from '../../../domain/roles';
-import { assessment, childStatusHistory, flag } from '../../db/schema';
+import { assessment, childStatus, childStatusHistory, flag } from '../../db/schema';
 import {
 	db,
+	eventFor,
 	makeChild,
+	makeFamilyPerson,
 	makeGrant,
 	makeOrg,
 	makeTeam,
 	makeUser,
 	staffOf,
-	submission
+	submission,
+	testIdentityCode
 } from '../../testing/fixtures';
+import { giveOwnView } from '../family';
 import { saveAssessment, startCorrection } from '../assessments/assessments';
 import { verifyStatuses } from './status';
-import { checkChildAccess, type ChildContext } from '../../access';
+import { checkChildAccess, checkFamilyChildAccess, type ChildContext } from '../../access';
+import type { FamilyContext } from '../../context';
 
 /**
  * Truly concurrent writers need a pool of real connections: PGlite has one connection and
@@ -103,6 +108,48 @@ describe.skipIf(!onPostgres)('status under concurrent submissions (PostgreSQL po
 				.from(assessment)
 				.where(inArray(assessment.supersedesId, [id]));
 			expect(chain).toHaveLength(1);
+		}
+	});
+
+	it("a young person's own view and a school's assessment at once: the status sees both", async () => {
+		const d = await db();
+		for (let round = 0; round < 10; round++) {
+			const young = testIdentityCode(2012);
+			const cp = await makeOrg('child_protection');
+			const t = await makeTeam(cp.id);
+			const worker = await makeUser('social_worker', { organisationId: cp.id, teamId: t.id });
+			const c = await makeChild(t.id, {
+				dateOfBirth: young.date,
+				personalIdentityCode: young.code
+			});
+			const org = await makeOrg('school');
+			const partner = await makeUser('partner', { organisationId: org.id });
+			await makeGrant(c.id, org.id, worker.user.id);
+			const school = (await checkChildAccess(d, await staffOf(partner.user.id), c.id, {
+				action: 'submit'
+			}))!;
+			const person = await makeFamilyPerson(young.code);
+			const event = await eventFor(null, {
+				routeId: '/family/[childId]/own-view',
+				familyPersonId: person.id
+			});
+			const family = (await checkFamilyChildAccess(d, event.locals.context as FamilyContext, c.id, {
+				action: 'write',
+				ownData: true
+			}))!;
+			// Learning: the school says 0, the young person 3. Only a status that sees both
+			// has the difference; each writer alone sees nothing to compare.
+			await Promise.all([
+				saveAssessment(d, school, submission({ r_L1: '0' })),
+				giveOwnView(d, family, { S: 0, H: 0, E: 0, L: 3, R: 0, P: 0, F: 0 })
+			]);
+			expect((await verifyStatuses(d, 500, [c.id])).differing, `round ${round}`).toEqual([]);
+			const [stored] = await d.select().from(childStatus).where(eq(childStatus.childId, c.id));
+			expect(stored!.signals, `round ${round}`).toContainEqual(
+				expect.objectContaining({ signal: 'disagreement', domainId: 'L' })
+			);
+			const flags = await d.select().from(flag).where(eq(flag.childId, c.id));
+			expect(flags.map((f) => f.trigger)).toEqual(['disagreement']);
 		}
 	});
 });

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import {
 	computeStatus,
@@ -6,8 +6,9 @@ import {
 	type AssessmentFact,
 	type Status
 } from '../../../domain/traffic-light';
+import { withOwnView, type OwnViewFact } from '../../../domain/own-view';
 import type { DbOrTx } from '../../db';
-import { assessment, child, childStatus, childStatusHistory } from '../../db/schema';
+import { assessment, child, childStatus, childStatusHistory, ownView } from '../../db/schema';
 import { statusChanged, storedFacts } from './events';
 
 /** The child's submitted assessments that no submitted correction has replaced. */
@@ -39,6 +40,38 @@ export async function currentAssessments(
 		});
 	}
 	return out;
+}
+
+/**
+ * Each child's newest own view (§11), which adds signals beside the professionals' status.
+ * The young person's table is the family feature's; the status reads it as it reads the
+ * assessments, because every recompute must see it.
+ */
+export async function latestOwnViews(
+	db: DbOrTx,
+	childIds: string[]
+): Promise<Map<string, OwnViewFact>> {
+	if (!childIds.length) return new Map();
+	const rows = await db
+		.selectDistinctOn([ownView.childId], {
+			childId: ownView.childId,
+			id: ownView.id,
+			answers: ownView.answers,
+			at: ownView.createdAt
+		})
+		.from(ownView)
+		.where(inArray(ownView.childId, childIds))
+		.orderBy(ownView.childId, desc(ownView.createdAt), desc(ownView.id));
+	return new Map(rows.map((r) => [r.childId, { id: r.id, answers: r.answers, at: r.at }]));
+}
+
+/** The status of each child from its assessments and its newest own view. */
+async function statusesOf(db: DbOrTx, childIds: string[], now: Date) {
+	const facts = await currentAssessments(db, childIds);
+	const own = await latestOwnViews(db, childIds);
+	return new Map(
+		childIds.map((id) => [id, withOwnView(computeStatus(facts.get(id)!, now), own.get(id) ?? null)])
+	);
 }
 
 /** JSON as the database gives it back: dates as strings, keys in a fixed order. */
@@ -86,8 +119,7 @@ export async function recomputeChildStatus(
 	now = new Date()
 ): Promise<Status> {
 	await lockChild(tx, childId);
-	const facts = (await currentAssessments(tx, [childId])).get(childId)!;
-	const status = computeStatus(facts, now);
+	const status = (await statusesOf(tx, [childId], now)).get(childId)!;
 	const t = timeless(status);
 	const [prev] = await tx.select().from(childStatus).where(eq(childStatus.childId, childId));
 	const changed = !prev || prev.colour !== t.colour;
@@ -144,7 +176,7 @@ export async function verifyStatuses(
 	const differing: string[] = [];
 	for (let i = 0; i < ids.length; i += batchSize) {
 		const batch = ids.slice(i, i + batchSize);
-		const facts = await currentAssessments(db, batch);
+		const computed = await statusesOf(db, batch, new Date());
 		const stored = new Map(
 			(await db.select().from(childStatus).where(inArray(childStatus.childId, batch))).map((s) => [
 				s.childId,
@@ -152,7 +184,7 @@ export async function verifyStatuses(
 			])
 		);
 		for (const id of batch) {
-			const t = timeless(computeStatus(facts.get(id)!, new Date()));
+			const t = timeless(computed.get(id)!);
 			const s = stored.get(id);
 			const mine = canonical({
 				colour: t.colour,

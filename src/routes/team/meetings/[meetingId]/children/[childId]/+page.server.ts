@@ -27,7 +27,7 @@ import {
 	teamPeople
 } from '$lib/server/features/meetings';
 import { childOverview, childStatusView } from '$lib/server/features/status';
-import { familyWords } from '$lib/server/features/family';
+import { familyWords, ownViewColumn } from '$lib/server/features/family';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const discussionForm = defineForm(discussionSchema, 'discussion');
@@ -78,6 +78,7 @@ export const load: PageServerLoad = async (event) => {
 		statusText: statusText(status),
 		// What the family wanted the team to know (§11), marked as theirs.
 		familyWords: await familyWords(db, ctx),
+		ownView: await ownViewColumn(db, ctx),
 		overview,
 		grid: gridText(overview),
 		people: await teamPeople(db, ctx.access.membership.teamId!),
