@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { OWN_VIEW_ANSWERS, OWN_VIEW_STATEMENTS } from './domain/own-view';
 
 type Variants = { match: Record<string, string> }[];
 
@@ -56,7 +57,9 @@ describe('messages', () => {
 						k
 					)) ||
 				k.startsWith('summary_') ||
-				k === 'saved_family_note'
+				k.startsWith('own_view_') ||
+				k === 'saved_family_note' ||
+				k === 'saved_own_view'
 		);
 		const CODES = /\b[a-z]+_[a-z_]+\b|\bown_data\b|\/family\b|\bnull\b|\bundefined\b/;
 		const ENGLISH = /\b(the|and|you|your|with|sign in|please|information)\b/i;
@@ -72,6 +75,20 @@ describe('messages', () => {
 			const dict = { fi, sv }[l];
 			for (const k of keys) expect(dict[k]!.replace(/\{\w+\}/g, ''), k).not.toMatch(ENGLISH);
 		});
+
+		// The young person's statements and answers (§11): short, for a reader of 12.
+		const ownView = [...Object.values(OWN_VIEW_STATEMENTS), ...Object.values(OWN_VIEW_ANSWERS)];
+
+		it.each(['fi', 'sv', 'en'] as const)(
+			'%s: the own view’s statements are short and plain',
+			(l) => {
+				for (const t of ownView) {
+					expect(t[l].split(/\s+/).length, t[l]).toBeLessThanOrEqual(12);
+					expect(t[l], t[l]).not.toMatch(CODES);
+					if (l !== 'en') expect(t[l], t[l]).not.toMatch(ENGLISH);
+				}
+			}
+		);
 
 		it('no sentence over 30 words', () => {
 			for (const dict of [fi, sv, en])

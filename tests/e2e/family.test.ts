@@ -118,6 +118,31 @@ test.describe("the family's pages", () => {
 		await page.getByRole('link', { name: 'Väinö' }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Yhteenveto: Väinö Huttunen');
 		await expectAccessible(page);
+
+		// The two questions about last week's client plan: answered once, then gone.
+		await expect(page.getByText(/^Asiakassuunnitelma tehtiin /)).toBeVisible();
+		await expect(page.getByRole('heading', { name: 'Miten meni?' })).toBeVisible();
+		await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
+		await page
+			.getByRole('group', { name: 'Tuliko näkemyksesi kuulluksi?' })
+			.getByLabel('5 – täysin')
+			.check();
+		await page.getByRole('button', { name: 'Lähetä vastaus' }).click();
+		await expect(page.locator('.error-summary')).toBeVisible();
+		await expectAccessible(page);
+		await page
+			.getByRole('group', { name: 'Onko suunnitelma sinulle selkeä?' })
+			.getByLabel('4', { exact: true })
+			.check();
+		await page.getByRole('button', { name: 'Lähetä vastaus' }).click();
+		await expect(page.getByRole('status')).toHaveText('Kiitos vastauksestasi.');
+		// Then the newest meeting that discussed him: asked once too.
+		await expect(page.getByText(/^Tiimi keskusteli teidän asiastanne tapaamisessa /)).toBeVisible();
+		for (const name of ['Tuliko näkemyksesi kuulluksi?', 'Onko suunnitelma sinulle selkeä?'])
+			await page.getByRole('group', { name }).getByLabel('3', { exact: true }).check();
+		await page.getByRole('button', { name: 'Lähetä vastaus' }).click();
+		await expect(page.getByRole('status')).toHaveText('Kiitos vastauksestasi.');
+		await expect(page.getByRole('heading', { name: 'Miten meni?' })).toHaveCount(0);
 	});
 
 	test('a person who is nobody’s guardian is told plainly, in three languages', async ({

@@ -18,6 +18,7 @@ export const FIGURE_KEYS = [
 	'red_response',
 	'disagreements',
 	'after_intensive',
+	'family',
 	'thl'
 ] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
@@ -282,6 +283,40 @@ export function meetingsFigure(
 			])
 		},
 		chart: { kind: 'bars', columns: [1, 2, 3] }
+	};
+}
+
+/**
+ * The family-level result (§1, §11): meetings and plans the family was asked about, how
+ * many got an answer, and the share of answers of 4 or 5 to "were you heard" and "is the
+ * plan clear", by the month of the meeting or plan.
+ */
+export function familyFigure(
+	data: ByMonth<{ asked: number; answered: number; answers: number; heard: number; clear: number }>
+): Figure {
+	return {
+		key: 'family',
+		rowKind: 'month',
+		rows: data.map((d) => d.month),
+		columns: [
+			'family_asked',
+			'family_answered',
+			'share_family_answered',
+			'family_answers',
+			'share_heard',
+			'share_plan_clear'
+		],
+		grid: {
+			rows: data.map((d) => [
+				c(d.asked),
+				c(d.answered),
+				share(d.answered, d.asked),
+				c(d.answers),
+				share(d.heard, d.answers),
+				share(d.clear, d.answers)
+			])
+		},
+		chart: { kind: 'bars', columns: [0, 1] }
 	};
 }
 

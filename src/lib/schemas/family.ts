@@ -44,3 +44,13 @@ export const ownViewSchema = z.object({
 	P: ownAnswer,
 	F: ownAnswer
 });
+
+const score = choice(['1', '2', '3', '4', '5']);
+
+/** The family's two questions after a meeting or a plan (§11): which one, and 1–5 each. */
+export const feedbackSchema = z.object({
+	kind: z.enum(['meeting', 'client_plan']),
+	subjectId: z.uuid(),
+	heard: score,
+	clear: score
+});

@@ -45,7 +45,8 @@ const texts: Record<string, () => string> = {
 	guardian_restricted: m.saved_guardian_restricted,
 	guardian_lifted: m.saved_guardian_lifted,
 	family_note: m.saved_family_note,
-	own_view: m.saved_own_view
+	own_view: m.saved_own_view,
+	family_feedback: m.saved_family_feedback
 };
 
 export type SavedNotice = { text: string; caseloadWarning: string | null };

@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { makeHetu } from '../../domain/hetu';
 import type { Tx } from '../db';
-import { child, guardian } from '../db/schema';
+import { helsinkiDate } from '../../domain/access';
+import { addDays } from '../../domain/working-days';
+import { child, clientPlan, guardian } from '../db/schema';
 import type { DemoIds } from './ids';
 
 /*
@@ -34,6 +36,24 @@ export async function seedFamily(tx: Tx, ids: DemoIds, childIds: string[]) {
 		await tx
 			.insert(guardian)
 			.values({ childId, name: g.name, identityCode: g.code, locale: 'fi', createdBy: worker });
+	// A plan made last week: the family reads it, and is asked "were you heard" about it.
+	const madeOn = addDays(helsinkiDate(new Date()), -7);
+	await tx.insert(clientPlan).values({
+		childId,
+		number: 1,
+		language: 'fi',
+		madeOn,
+		situation: 'Väinö käy koulua, mutta poissaoloja on kertynyt syksyn aikana.',
+		goals: 'Koulupäivät sujuvat ja Väinöllä on aikuinen, jolle puhua.',
+		services: 'Perhetyö, kerran viikossa (perhetyöntekijä)\nKoulukuraattorin tapaamiset',
+		childView: 'Haluan, että minua kuunnellaan ennen päätöksiä.',
+		childHeardOn: madeOn,
+		parentsView: 'Toivomme tukea aamuihin.',
+		parentsHeardOn: madeOn,
+		participation: 'Väinö ja huoltajat ovat mukana suunnitelman tarkistuksessa.',
+		nextReviewOn: addDays(madeOn, 180),
+		madeBy: worker
+	});
 }
 
 /** The demo Suomi.fi stand-in's people: strong identification, with the identity code. */

@@ -1,13 +1,14 @@
-import { familyNoteSchema } from '$lib/schemas/family';
+import { feedbackSchema, familyNoteSchema } from '$lib/schemas/family';
 import { formatDateTime } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
-import { ownChildPage, tellTeam } from '$lib/server/features/family';
+import { answerFeedback, ownChildPage, tellTeam } from '$lib/server/features/family';
 import { familyBar, requireFamilyChild } from '$lib/server/http/family';
 import { defineForm, httpFailure } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const noteForm = defineForm(familyNoteSchema, 'note');
+const feedbackForm = defineForm(feedbackSchema, 'feedback');
 
 const access = (event: RequestEvent, entityType: string) =>
 	requireFamilyChild(event, uuidParam(event.params.childId), { entityType });
@@ -29,7 +30,13 @@ export const load: PageServerLoad = async (event) => {
 			text: n.text,
 			sent: m.family_tell_sent_on({ when: formatDateTime(n.at) })
 		})),
-		noteForm: await noteForm.show()
+		noteForm: await noteForm.show(),
+		feedbackForm: page.feedback
+			? await feedbackForm.show(
+					{ kind: page.feedback.kind, subjectId: page.feedback.id },
+					{ errors: false }
+				)
+			: null
 	};
 };
 
@@ -39,6 +46,19 @@ export const actions: Actions = {
 		return noteForm.submit(event.request, {
 			save: (d) => tellTeam(ctx.db, ctx, d.text),
 			to: () => `/family/${ctx.childId}?saved=family_note`
+		});
+	},
+	answerFeedback: async (event) => {
+		const ctx = await access(event, 'family_feedback');
+		return feedbackForm.submit(event.request, {
+			save: (d) =>
+				answerFeedback(ctx.db, ctx, {
+					kind: d.kind,
+					id: d.subjectId,
+					heard: Number(d.heard),
+					clear: Number(d.clear)
+				}),
+			to: () => `/family/${ctx.childId}?saved=family_feedback`
 		});
 	}
 };

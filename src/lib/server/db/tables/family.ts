@@ -5,12 +5,24 @@
  * guardian when stays known).
  */
 import { sql } from 'drizzle-orm';
-import { check, date, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+	check,
+	date,
+	index,
+	jsonb,
+	pgTable,
+	smallint,
+	text,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
 import type { OwnAnswers } from '../../../domain/own-view';
 import { created, editable, ts } from './columns';
 import { locale } from './enums';
 import { child } from './children';
 import { user } from './identity';
+import { teamMeeting } from './meetings';
+import { clientPlan } from './path';
 
 export const guardian = pgTable(
 	'guardian',
@@ -176,5 +188,42 @@ export const ownView = pgTable(
 		index('own_view_child_idx').on(t.childId, t.createdAt),
 		index('own_view_person_idx').on(t.personId),
 		check('own_view_answers', sql`jsonb_typeof(${t.answers}) = 'object'`)
+	]
+);
+
+/**
+ * The family's two questions after a team meeting that discussed the child or a client plan
+ * (§11): "were you heard", "is the plan clear", 1–5. One answer per person and meeting or
+ * plan, append-only; the team sees them only as the reports' monthly family-level result.
+ */
+export const familyFeedback = pgTable(
+	'family_feedback',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		childId: uuid()
+			.notNull()
+			.references(() => child.id),
+		personId: uuid()
+			.notNull()
+			.references(() => familyPerson.id),
+		basis: text().notNull(),
+		meetingId: uuid().references(() => teamMeeting.id),
+		clientPlanId: uuid().references(() => clientPlan.id),
+		heard: smallint().notNull(),
+		clear: smallint().notNull(),
+		...created()
+	},
+	(t) => [
+		index('family_feedback_child_idx').on(t.childId),
+		uniqueIndex('family_feedback_meeting_uq').on(t.personId, t.meetingId, t.childId),
+		uniqueIndex('family_feedback_plan_uq').on(t.personId, t.clientPlanId),
+		index('family_feedback_meeting_idx').on(t.meetingId),
+		index('family_feedback_plan_idx').on(t.clientPlanId),
+		check('family_feedback_basis', sql`${t.basis} IN ('guardian', 'own_data')`),
+		check(
+			'family_feedback_one_subject',
+			sql`(${t.meetingId} IS NULL) <> (${t.clientPlanId} IS NULL)`
+		),
+		check('family_feedback_scores', sql`${t.heard} BETWEEN 1 AND 5 AND ${t.clear} BETWEEN 1 AND 5`)
 	]
 );

@@ -62,6 +62,8 @@ export const agendaItem = pgTable(
 		position: integer().notNull(),
 		reasons: jsonb().notNull(),
 		addedBy: uuid().references(() => user.id),
+		/** The family is expected at this discussion (§11): they see its time on their pages. */
+		familyExpected: boolean().notNull().default(false),
 		removedReason: text(),
 		removedBy: uuid().references(() => user.id),
 		removedAt: ts(),

@@ -18,3 +18,4 @@ export {
 	ownViewColumn,
 	ownViewQuestions
 } from './own-view';
+export { answerFeedback, FEEDBACK_ASK_DAYS } from './feedback';

@@ -9,6 +9,7 @@ import type { FamilyContext } from '../../context';
 import { inTransaction, type DbOrTx } from '../../db';
 import { ForbiddenError } from '../../errors';
 import { familyClientPlan, familySummary } from '../path';
+import { feedbackQuestion } from './feedback';
 import { ownNotes } from './notes';
 
 /*
@@ -37,8 +38,8 @@ export async function myChildren(db: DbOrTx, ctx: FamilyContext): Promise<Family
 }
 
 /**
- * One child's page for the family: the summary, the plan and the reader's own words to
- * the team, in one transaction.
+ * One child's page for the family: the summary, the plan, the reader's own words to the
+ * team and the two questions when there is something to ask about, in one transaction.
  */
 export async function ownChildPage(db: DbOrTx, ctx: FamilyChildContext) {
 	if (ctx.access.kind !== 'family') throw new ForbiddenError();
@@ -46,6 +47,7 @@ export async function ownChildPage(db: DbOrTx, ctx: FamilyChildContext) {
 		basis: ctx.access.basis,
 		summary: await familySummary(tx, ctx, ctx.now),
 		plan: await familyClientPlan(tx, ctx),
-		notes: await ownNotes(tx, ctx)
+		notes: await ownNotes(tx, ctx),
+		feedback: await feedbackQuestion(tx, ctx)
 	}));
 }

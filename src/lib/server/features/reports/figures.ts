@@ -576,3 +576,52 @@ export async function thlFollowUp(db: DbOrTx, s: Scope) {
 		needsAssessments: clock('needs_assessment')
 	};
 }
+
+/**
+ * The family-level result by month (§11): each team meeting that discussed a child (closed)
+ * and each client plan is one question to the family; answered when any family member
+ * answered it. Answers of 4 or 5 count as "heard" and "clear". By the month of the
+ * meeting or plan, so a late answer still counts where it belongs.
+ */
+export async function familyByMonth(db: DbOrTx, s: Scope) {
+	const b = bounds(s);
+	const rows = await query<Record<string, unknown>>(
+		db,
+		s,
+		sql`with ev as (
+				select to_char(p.made_on, 'YYYY-MM') as month, p.child_id, p.id as subject
+				from client_plan p join child c on c.id = p.child_id
+				where ${b.inTeams(sql`c.team_id`)} and p.made_on between ${b.from} and ${b.to}
+				union all
+				select to_char(t.starts_at at time zone 'Europe/Helsinki', 'YYYY-MM'), d.child_id, t.id
+				from meeting_discussion d join team_meeting t on t.id = d.meeting_id
+				where ${b.inTeams(sql`t.team_id`)} and t.state = 'closed'
+					and t.starts_at >= ${b.fromTs} and t.starts_at < ${b.toTs}
+			), answers as (
+				select ev.month, ev.child_id, ev.subject, f.heard, f.clear
+				from ev join family_feedback f on f.child_id = ev.child_id
+					and coalesce(f.client_plan_id, f.meeting_id) = ev.subject
+			)
+			select month, sum(asked)::int as asked, sum(answered)::int as answered,
+				sum(answers)::int as answers, sum(heard)::int as heard, sum(clear)::int as clear
+			from (
+				select month, count(*) as asked, 0 as answered, 0 as answers, 0 as heard, 0 as clear
+				from ev group by month
+				union all
+				select month, 0, count(distinct (child_id, subject)), count(*),
+					count(*) filter (where heard >= 4), count(*) filter (where clear >= 4)
+				from answers group by month
+			) x group by month`
+	);
+	return monthsOfScope(s).map((m) => {
+		const r = rows.find((x) => x.month === m.month) ?? {};
+		return {
+			month: m.month,
+			asked: num(r.asked),
+			answered: num(r.answered),
+			answers: num(r.answers),
+			heard: num(r.heard),
+			clear: num(r.clear)
+		};
+	});
+}

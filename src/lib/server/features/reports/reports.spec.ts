@@ -5,7 +5,9 @@ import { exactly, periodOf, protect, shownText } from '../../../domain/reports';
 import {
 	accessLog,
 	caseloadConfirmation,
+	clientPlan,
 	consultation,
+	familyFeedback,
 	meetingDiscussion,
 	meetingStep,
 	phaseChange,
@@ -19,6 +21,7 @@ import {
 	makeAssessmentRequest,
 	makeChild,
 	makeContact,
+	makeFamilyPerson,
 	makeFlag,
 	makeMeeting,
 	makeOrg,
@@ -26,7 +29,8 @@ import {
 	makeTeam,
 	makeUser,
 	makeWorkflow,
-	staffOf
+	staffOf,
+	testIdentityCode
 } from '../../testing/fixtures';
 import * as q from './figures';
 import { readReport, reportScope } from './reports';
@@ -503,6 +507,69 @@ describe('report figures on a fixed data set', () => {
 			{ month: '2026-01', meetings: 1, children: 1, stepsDue: 0, stepsDone: 0 },
 			{ month: '2026-02', meetings: 2, children: 3, stepsDue: 2, stepsDone: 1 },
 			{ month: '2026-03', meetings: 0, children: 0, stepsDue: 1, stepsDone: 0 }
+		]);
+	});
+
+	it('gives the family-level result: meetings and plans asked about, answered, heard and clear', async () => {
+		const d = await db();
+		const discussed = await d
+			.select({
+				meetingId: meetingDiscussion.meetingId,
+				childId: meetingDiscussion.childId,
+				startsAt: teamMeeting.startsAt
+			})
+			.from(meetingDiscussion)
+			.innerJoin(teamMeeting, eq(teamMeeting.id, meetingDiscussion.meetingId))
+			.where(eq(teamMeeting.teamId, w.team.id));
+		const on = (iso: string) => discussed.filter((x) => x.startsAt.toISOString() === iso);
+		const [jan] = on('2026-01-29T10:00:00.000Z');
+		const [feb] = on('2026-02-19T10:00:00.000Z');
+		const parent = await makeFamilyPerson(testIdentityCode(1980).code);
+		const young = await makeFamilyPerson(testIdentityCode(2011).code);
+		// A plan made on 10 March for the child discussed on 19 February.
+		const [plan] = await d
+			.insert(clientPlan)
+			.values({
+				childId: feb!.childId,
+				number: 1,
+				language: 'fi',
+				madeOn: '2026-03-10',
+				situation: 's',
+				goals: 'g',
+				services: 'p',
+				childView: '',
+				parentsView: '',
+				participation: 'o',
+				nextReviewOn: '2026-09-10',
+				madeBy: w.worker.user.id
+			})
+			.returning();
+		const answer = (v: Partial<typeof familyFeedback.$inferInsert>) =>
+			d.insert(familyFeedback).values({
+				childId: feb!.childId,
+				personId: parent.id,
+				basis: 'guardian',
+				heard: 5,
+				clear: 5,
+				...v
+			});
+		// January: the one discussion answered, 4 and 4.
+		await answer({ childId: jan!.childId, meetingId: jan!.meetingId, heard: 4, clear: 4 });
+		// February: one of three discussions answered, by two people: heard 5 and 2, clear 3 and 4.
+		await answer({ meetingId: feb!.meetingId, heard: 5, clear: 3 });
+		await answer({
+			meetingId: feb!.meetingId,
+			personId: young.id,
+			basis: 'own_data',
+			heard: 2,
+			clear: 4
+		});
+		// March: the plan, 5 and 5.
+		await answer({ clientPlanId: plan!.id });
+		expect(await q.familyByMonth(d, scope())).toEqual([
+			{ month: '2026-01', asked: 1, answered: 1, answers: 1, heard: 1, clear: 1 },
+			{ month: '2026-02', asked: 3, answered: 1, answers: 2, heard: 1, clear: 1 },
+			{ month: '2026-03', asked: 1, answered: 1, answers: 1, heard: 1, clear: 1 }
 		]);
 	});
 

@@ -7,6 +7,7 @@ import {
 	coloursFigure,
 	confirmationsFigure,
 	consultationsFigure,
+	familyFigure,
 	flagsFigure,
 	intensiveFigure,
 	meetingsFigure,
@@ -116,6 +117,8 @@ async function figure(db: DbOrTx, key: FigureKey, s: q.Scope): Promise<Figure> {
 			return assessmentsFigure(await q.assessmentsByPartnerKind(db, s));
 		case 'meetings':
 			return meetingsFigure(await q.meetingsByMonth(db, s));
+		case 'family':
+			return familyFigure(await q.familyByMonth(db, s));
 		case 'thl':
 			return thlFigure(await q.thlFollowUp(db, s));
 	}

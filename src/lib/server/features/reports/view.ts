@@ -43,6 +43,7 @@ const TITLES: Record<FigureKey, () => [string, string]> = {
 	red_response: () => [m.report_fig_red_response(), m.report_fig_red_response_desc()],
 	disagreements: () => [m.report_fig_disagreements(), m.report_fig_disagreements_desc()],
 	after_intensive: () => [m.report_fig_after_intensive(), m.report_fig_after_intensive_desc()],
+	family: () => [m.report_fig_family(), m.report_fig_family_desc()],
 	thl: () => [m.report_fig_thl(), m.report_fig_thl_desc()]
 };
 
@@ -97,7 +98,13 @@ const COLUMNS: Record<string, () => string> = {
 	steps_due: m.report_col_steps_due,
 	steps_done: m.report_col_steps_done,
 	share_steps_done: m.report_col_share_steps_done,
-	count: m.report_col_count
+	count: m.report_col_count,
+	family_asked: m.report_col_family_asked,
+	family_answered: m.report_col_family_answered,
+	share_family_answered: m.report_col_share_family_answered,
+	family_answers: m.report_col_family_answers,
+	share_heard: m.report_col_share_heard,
+	share_plan_clear: m.report_col_share_plan_clear
 };
 
 const BANDS: Record<string, () => string> = {

@@ -20,6 +20,7 @@ const WHAT: Record<string, () => string> = {
 	client_plan: m.family_what_client_plan,
 	guardian: m.family_what_guardian,
 	access_log: m.family_what_access_log,
+	meeting: m.family_what_meeting,
 	meeting_discussion: m.family_what_meeting,
 	agenda_item: m.family_what_meeting,
 	hypothesis: m.family_what_meeting,
@@ -32,7 +33,10 @@ const WHAT: Record<string, () => string> = {
 	statutory_clock: m.family_what_path,
 	phase_change: m.family_what_path,
 	placement: m.family_what_path,
-	case_contact: m.family_what_contact
+	case_contact: m.family_what_contact,
+	own_view: m.family_what_own_view,
+	family_note: m.family_what_family_note,
+	family_feedback: m.family_what_feedback
 };
 
 function actionText(action: string): string {
