@@ -47,6 +47,15 @@ test('the coordinator prepares, the consultant opens, a child is discussed, the 
 	await expect(page).toHaveURL(/saved=agenda_moved$/);
 	await expect(names.first()).not.toHaveText(firstName);
 	await expect(names.last()).toHaveText(firstName);
+	// The family is invited to the first child's discussion: the agenda says so (§11).
+	await page
+		.getByRole('button', { name: /^Kutsu perhe\b/ })
+		.first()
+		.click();
+	await expect(page).toHaveURL(/saved=agenda_family$/);
+	await expect(page.locator('ol.agenda > li').first()).toContainText('Perhe kutsuttu');
+	await expect(page.getByRole('button', { name: /^Peru perheen kutsu\b/ })).toHaveCount(1);
+	await expectAccessible(page);
 
 	await loginAs('consultant_social_worker');
 	await page.goto(meetingUrl);

@@ -54,6 +54,12 @@ export const closeSchema = z.object({ version });
 
 export const addChildSchema = z.object({ childId: id, note: text(500) });
 export const removeItemSchema = z.object({ itemId: id, version, reason: text(500) });
+/** The family expected at a child's discussion, or no longer (§11). */
+export const familyExpectedSchema = z.object({
+	itemId: id,
+	version,
+	expected: z.enum(['yes', 'no'])
+});
 /**
  * The agenda's new order: `position.<item id>` = the number typed beside each child. Only
  * the numbers are read here; the feature checks the ids against the agenda.

@@ -26,6 +26,7 @@ const texts: Record<string, () => string> = {
 	meeting_closed: m.saved_meeting_closed,
 	agenda_added: m.saved_agenda,
 	agenda_removed: m.saved_agenda,
+	agenda_family: m.saved_agenda,
 	agenda_moved: m.saved_agenda,
 	rotation: m.saved_rotation,
 	addendum: m.saved_meeting_record,

@@ -1,12 +1,18 @@
-import { and, desc, eq, gte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { helsinkiDate } from '../../../domain/access';
 import { addDays } from '../../../domain/working-days';
-import { formatDate } from '../../../format';
+import { formatDate, formatDateTime } from '../../../format';
 import { m } from '../../../paraglide/messages';
-import { logChild } from '../../access-log';
+import { logChild, logChildMany } from '../../access-log';
 import type { FamilyChildContext } from '../../access';
 import { inTransaction, type Db, type DbOrTx } from '../../db';
-import { clientPlan, familyFeedback, meetingDiscussion, teamMeeting } from '../../db/schema';
+import {
+	agendaItem,
+	clientPlan,
+	familyFeedback,
+	meetingDiscussion,
+	teamMeeting
+} from '../../db/schema';
 import { FieldError, ForbiddenError } from '../../errors';
 
 /*
@@ -123,5 +129,38 @@ export async function answerFeedback(
 			.returning({ id: familyFeedback.id });
 		await logChild(tx, ctx, 'create', 'family_feedback', row!.id);
 		return row!.id;
+	});
+}
+
+/**
+ * The coming team meetings where the team expects the family at the child's discussion
+ * (§11): planned or open, from today on, the child still on the agenda. The meeting's time
+ * only: nothing of the agenda's reasons or another child. Logged as a read.
+ */
+export async function expectedMeetings(db: DbOrTx, ctx: FamilyChildContext) {
+	if (ctx.access.kind !== 'family') throw new ForbiddenError();
+	return inTransaction(db, async (tx) => {
+		const rows = await tx
+			.select({ id: agendaItem.id, startsAt: teamMeeting.startsAt })
+			.from(agendaItem)
+			.innerJoin(teamMeeting, eq(teamMeeting.id, agendaItem.meetingId))
+			.where(
+				and(
+					eq(agendaItem.childId, ctx.childId),
+					eq(agendaItem.familyExpected, true),
+					isNull(agendaItem.removedAt),
+					inArray(teamMeeting.state, ['planned', 'open']),
+					sql`${teamMeeting.startsAt} >= (${helsinkiDate(ctx.now)}::date::timestamp at time zone 'Europe/Helsinki')`
+				)
+			)
+			.orderBy(asc(teamMeeting.startsAt));
+		await logChildMany(
+			tx,
+			ctx,
+			'read',
+			'agenda_item',
+			rows.map((r) => r.id)
+		);
+		return rows.map((r) => ({ id: r.id, when: formatDateTime(r.startsAt) }));
 	});
 }

@@ -9,7 +9,7 @@ import type { FamilyContext } from '../../context';
 import { inTransaction, type DbOrTx } from '../../db';
 import { ForbiddenError } from '../../errors';
 import { familyClientPlan, familySummary } from '../path';
-import { feedbackQuestion } from './feedback';
+import { expectedMeetings, feedbackQuestion } from './feedback';
 import { ownNotes } from './notes';
 
 /*
@@ -48,6 +48,7 @@ export async function ownChildPage(db: DbOrTx, ctx: FamilyChildContext) {
 		summary: await familySummary(tx, ctx, ctx.now),
 		plan: await familyClientPlan(tx, ctx),
 		notes: await ownNotes(tx, ctx),
-		feedback: await feedbackQuestion(tx, ctx)
+		feedback: await feedbackQuestion(tx, ctx),
+		meetings: await expectedMeetings(tx, ctx)
 	}));
 }

@@ -10,6 +10,7 @@ export {
 	prepareMeeting,
 	removeFromAgenda,
 	reorderAgenda,
+	setFamilyExpected,
 	setMeetingSettings,
 	teamMeetings,
 	teamPeople

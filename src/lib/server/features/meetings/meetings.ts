@@ -202,6 +202,7 @@ export async function meetingView(db: DbOrTx, viewer: StaffContext, meetingId: s
 				reasons: agendaItem.reasons,
 				addedBy: agendaItem.addedBy,
 				removedReason: agendaItem.removedReason,
+				familyExpected: agendaItem.familyExpected,
 				version: agendaItem.version,
 				givenName: child.givenName,
 				familyName: child.familyName,
@@ -343,6 +344,40 @@ export async function removeFromAgenda(
 				removedAt: new Date(),
 				removedBy: who.actor.userId,
 				removedReason: input.reason,
+				version: nextVersion(agendaItem),
+				updatedAt: new Date()
+			})
+			.where(eq(agendaItem.id, item.id));
+		await logChildren(
+			tx,
+			who,
+			'agenda_item',
+			[{ entityId: item.id, childId: item.childId }],
+			'write'
+		);
+	});
+}
+
+/**
+ * Whether the family is expected at the child's discussion (§11): they then see the
+ * meeting's time on their own pages. From the version the page showed; the same people
+ * who prepare the agenda, while the meeting is not closed.
+ */
+export async function setFamilyExpected(
+	db: DbOrTx,
+	viewer: StaffContext,
+	meetingId: string,
+	input: { itemId: string; version: number; expected: boolean }
+) {
+	const who = teamContextOf(viewer);
+	return meetingTx(db, who, async (tx) => {
+		const meeting = await lockedForAgenda(tx, who, meetingId);
+		const item = await itemOf(tx, meeting.id, input.itemId, input.version);
+		if (item.removedAt) throw new ConflictError(item);
+		await tx
+			.update(agendaItem)
+			.set({
+				familyExpected: input.expected,
 				version: nextVersion(agendaItem),
 				updatedAt: new Date()
 			})

@@ -6,6 +6,7 @@ import {
 	addChildSchema,
 	addendumSchema,
 	closeSchema,
+	familyExpectedSchema,
 	openSchema,
 	removeItemSchema,
 	reorderSchema
@@ -23,7 +24,8 @@ import {
 	meetingSettings,
 	meetingView,
 	removeFromAgenda,
-	reorderAgenda
+	reorderAgenda,
+	setFamilyExpected
 } from '$lib/server/features/meetings';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -117,6 +119,18 @@ export const actions: Actions = {
 		if (!parsed.success) error(400, m.meeting_error_remove_reason());
 		await removeFromAgenda(staff.db, staff, meetingId(event), parsed.data).catch(plainFailure);
 		redirect(303, back(event, 'agenda_removed'));
+	},
+	expectFamily: async (event) => {
+		const staff = await requireRole(event, ...RUNS);
+		const parsed = await plain(event, familyExpectedSchema);
+		if (!parsed.success) error(400, m.meeting_error_family());
+		const { itemId, version, expected } = parsed.data;
+		await setFamilyExpected(staff.db, staff, meetingId(event), {
+			itemId,
+			version,
+			expected: expected === 'yes'
+		}).catch(plainFailure);
+		redirect(303, back(event, 'agenda_family'));
 	},
 	reorder: async (event) => {
 		const staff = await requireRole(event, ...RUNS);
