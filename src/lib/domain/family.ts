@@ -33,3 +33,8 @@ export function familyBasis(facts: FamilyFacts, today: string): FamilyBasis | nu
 	if (facts.isGuardian && !facts.guardianRestricted) return 'guardian';
 	return null;
 }
+
+/** Whether the child is old enough to ask that their words are kept from their guardians. */
+export function mayKeepWordsFromGuardians(dateOfBirth: string, today: string): boolean {
+	return ageOn(dateOfBirth, today) >= OWN_WORDS_AGE;
+}

@@ -54,3 +54,6 @@ export const feedbackSchema = z.object({
 	heard: score,
 	clear: score
 });
+
+/** A young person's request (15+) that their words are kept from their guardians, or not. */
+export const privacySchema = z.object({ private: z.enum(['yes', 'no']) });

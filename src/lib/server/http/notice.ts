@@ -47,7 +47,8 @@ const texts: Record<string, () => string> = {
 	guardian_lifted: m.saved_guardian_lifted,
 	family_note: m.saved_family_note,
 	own_view: m.saved_own_view,
-	family_feedback: m.saved_family_feedback
+	family_feedback: m.saved_family_feedback,
+	privacy: m.saved_privacy
 };
 
 export type SavedNotice = { text: string; caseloadWarning: string | null };

@@ -105,7 +105,8 @@ const FIELDS = [
 	'heard',
 	'clear',
 	'itemId',
-	'expected'
+	'expected',
+	'private'
 ];
 
 const INT_FIELDS = new Set(['version', 'stepVersion']);

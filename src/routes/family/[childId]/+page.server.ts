@@ -1,7 +1,7 @@
-import { feedbackSchema, familyNoteSchema } from '$lib/schemas/family';
+import { feedbackSchema, familyNoteSchema, privacySchema } from '$lib/schemas/family';
 import { formatDateTime } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
-import { answerFeedback, ownChildPage, tellTeam } from '$lib/server/features/family';
+import { answerFeedback, ownChildPage, setPrivacy, tellTeam } from '$lib/server/features/family';
 import { familyBar, requireFamilyChild } from '$lib/server/http/family';
 import { defineForm, httpFailure } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
@@ -9,6 +9,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const noteForm = defineForm(familyNoteSchema, 'note');
 const feedbackForm = defineForm(feedbackSchema, 'feedback');
+const privacyForm = defineForm(privacySchema, 'privacy');
 
 const access = (event: RequestEvent, entityType: string) =>
 	requireFamilyChild(event, uuidParam(event.params.childId), { entityType });
@@ -31,6 +32,9 @@ export const load: PageServerLoad = async (event) => {
 			sent: m.family_tell_sent_on({ when: formatDateTime(n.at) })
 		})),
 		noteForm: await noteForm.show(),
+		privacyForm: page.privacy
+			? await privacyForm.show({ private: page.privacy.asked ? 'no' : 'yes' }, { errors: false })
+			: null,
 		feedbackForm: page.feedback
 			? await feedbackForm.show(
 					{ kind: page.feedback.kind, subjectId: page.feedback.id },
@@ -46,6 +50,13 @@ export const actions: Actions = {
 		return noteForm.submit(event.request, {
 			save: (d) => tellTeam(ctx.db, ctx, d.text),
 			to: () => `/family/${ctx.childId}?saved=family_note`
+		});
+	},
+	setPrivacy: async (event) => {
+		const ctx = await access(event, 'own_words_privacy');
+		return privacyForm.submit(event.request, {
+			save: (d) => setPrivacy(ctx.db, ctx, d.private === 'yes'),
+			to: () => `/family/${ctx.childId}?saved=privacy`
 		});
 	},
 	answerFeedback: async (event) => {

@@ -6,6 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+	boolean,
 	check,
 	date,
 	index,
@@ -225,5 +226,29 @@ export const familyFeedback = pgTable(
 			sql`(${t.meetingId} IS NULL) <> (${t.clientPlanId} IS NULL)`
 		),
 		check('family_feedback_scores', sql`${t.heard} BETWEEN 1 AND 5 AND ${t.clear} BETWEEN 1 AND 5`)
+	]
+);
+
+/**
+ * A young person's request, from 15, that their own words are not shown to their
+ * guardians (§11, Act 812/2000 § 11). Append-only: each change is a new row, the newest
+ * counts, and who asked when stays known.
+ */
+export const ownWordsPrivacy = pgTable(
+	'own_words_privacy',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		childId: uuid()
+			.notNull()
+			.references(() => child.id),
+		personId: uuid()
+			.notNull()
+			.references(() => familyPerson.id),
+		private: boolean().notNull(),
+		...created()
+	},
+	(t) => [
+		index('own_words_privacy_child_idx').on(t.childId, t.createdAt),
+		index('own_words_privacy_person_idx').on(t.personId)
 	]
 );

@@ -19,3 +19,4 @@ export {
 	ownViewQuestions
 } from './own-view';
 export { answerFeedback, FEEDBACK_ASK_DAYS } from './feedback';
+export { setPrivacy } from './privacy';

@@ -6,6 +6,7 @@ import type { ChildContext, FamilyChildContext } from '../../access';
 import { inTransaction, type Db, type DbOrTx } from '../../db';
 import { familyNote, familyPerson } from '../../db/schema';
 import { FieldError, ForbiddenError } from '../../errors';
+import { privacyNotice } from './privacy';
 
 /*
  * "What we want the team to know" (docs/domain.md §11): a family member writes to the
@@ -97,6 +98,7 @@ export async function familyWords(db: DbOrTx, ctx: ChildContext) {
 	const rows = await familyNotesFor(db, ctx);
 	return {
 		title: m.family_words_title(),
+		privacy: await privacyNotice(db, ctx),
 		empty: rows.length ? null : m.family_words_none(),
 		note: m.family_words_note(),
 		lines: rows.map((r) => {

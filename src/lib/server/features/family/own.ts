@@ -11,6 +11,7 @@ import { ForbiddenError } from '../../errors';
 import { familyClientPlan, familySummary } from '../path';
 import { expectedMeetings, feedbackQuestion } from './feedback';
 import { ownNotes } from './notes';
+import { myPrivacy } from './privacy';
 
 /*
  * The family's own pages (docs/domain.md §11): the children a family member may see, and
@@ -49,6 +50,7 @@ export async function ownChildPage(db: DbOrTx, ctx: FamilyChildContext) {
 		plan: await familyClientPlan(tx, ctx),
 		notes: await ownNotes(tx, ctx),
 		feedback: await feedbackQuestion(tx, ctx),
-		meetings: await expectedMeetings(tx, ctx)
+		meetings: await expectedMeetings(tx, ctx),
+		privacy: await myPrivacy(tx, ctx)
 	}));
 }
