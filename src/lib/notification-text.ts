@@ -17,6 +17,8 @@ export function notificationText(kind: string, locale?: Locale): string {
 			return m.notify_consultation_outcome({}, o);
 		case 'review_overdue':
 			return m.notify_review_overdue({}, o);
+		case 'restriction_review':
+			return m.notify_restriction_review({}, o);
 		case 'information_request':
 			return m.notify_information_request({}, o);
 		case 'information_answered':

@@ -5,12 +5,14 @@ import { readEnv } from './env';
 import { log } from './log';
 import { mailTransport, processOutbox } from './mail/outbox';
 import { notifyOverdue } from './features/notifications';
+import { remindRestrictionReviews } from './features/family';
 
 let timer: ReturnType<typeof setInterval> | null = null;
 const HOUR_MS = 60 * 60 * 1000;
 
 /**
- * The in-process background worker: overdue notices, the e-mail outbox, and leavers. One app
+ * The in-process background worker: overdue notices, restriction reviews that have come,
+ * the e-mail outbox, and leavers. One app
  * process is the deployment model (ADR 009); the outbox claims rows with SKIP LOCKED, so a
  * second process would not double-send.
  */
@@ -27,6 +29,7 @@ export function startWorker() {
 		try {
 			const db = await getDb();
 			await notifyOverdue(db);
+			await remindRestrictionReviews(db);
 			await processOutbox(db, transport);
 			// Leavers: an account the provider no longer signs in, checked hourly.
 			if (oidcProviders(env).length && Date.now() - leaversCheckedAt >= HOUR_MS) {

@@ -51,6 +51,8 @@ export const guardian = pgTable(
 		restrictionReviewOn: date({ mode: 'string' }),
 		restrictedBy: uuid().references(() => user.id),
 		restrictedAt: ts(),
+		/** The review date the team was reminded of (the worker's reminder, sent once). */
+		restrictionRemindedOn: date({ mode: 'string' }),
 		...editable()
 	},
 	(t) => [

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import { helsinkiDate } from '../../../domain/access';
 import { addDays } from '../../../domain/working-days';
 import { maskHetu, parseHetu } from '../../../domain/hetu';
@@ -10,6 +10,7 @@ import { inTransaction, isUniqueViolation, type Db, type DbOrTx } from '../../db
 import { lockForEdit, updateVersioned } from '../../db/lock';
 import { guardian } from '../../db/schema';
 import { FieldError, ForbiddenError } from '../../errors';
+import { notify, teamMembersWithRole } from '../notifications';
 
 /*
  * The child's guardians as the team records them (docs/domain.md §11, issue 36): who may
@@ -159,7 +160,8 @@ export async function restrictGuardian(
 				restrictionReason: input.reason,
 				restrictionReviewOn: input.reviewOn,
 				restrictedBy: ctx.actor.userId,
-				restrictedAt: now
+				restrictedAt: now,
+				restrictionRemindedOn: null
 			},
 			{ now }
 		);
@@ -192,10 +194,71 @@ export async function liftRestriction(
 				restrictionReason: null,
 				restrictionReviewOn: null,
 				restrictedBy: null,
-				restrictedAt: null
+				restrictedAt: null,
+				restrictionRemindedOn: null
 			},
 			{ now }
 		);
 		await logChild(tx, ctx, 'lift_restriction', 'guardian', input.guardianId);
 	});
+}
+
+/**
+ * The worker's reminder when a restriction's review date has come (§11: a restriction is
+ * reviewable): the worker who restricted and the team's consultant social workers are
+ * told once per review date, in the app and by mail (no names). The row is claimed by its
+ * stamp, so a second instance's worker never sends it twice.
+ */
+export async function remindRestrictionReviews(db: Db, now = new Date()): Promise<number> {
+	const today = helsinkiDate(now);
+	const due = await db
+		.select({
+			id: guardian.id,
+			childId: guardian.childId,
+			by: guardian.restrictedBy,
+			reviewOn: guardian.restrictionReviewOn
+		})
+		.from(guardian)
+		.where(
+			and(
+				isNull(guardian.endedAt),
+				isNotNull(guardian.restrictionReviewOn),
+				lte(guardian.restrictionReviewOn, today),
+				or(
+					isNull(guardian.restrictionRemindedOn),
+					sql`${guardian.restrictionRemindedOn} <> ${guardian.restrictionReviewOn}`
+				)
+			)
+		);
+	let count = 0;
+	for (const g of due) {
+		await db.transaction(async (tx) => {
+			const [claimed] = await tx
+				.update(guardian)
+				.set({ restrictionRemindedOn: g.reviewOn })
+				.where(
+					and(
+						eq(guardian.id, g.id),
+						eq(guardian.restrictionReviewOn, g.reviewOn!),
+						or(
+							isNull(guardian.restrictionRemindedOn),
+							sql`${guardian.restrictionRemindedOn} <> ${guardian.restrictionReviewOn}`
+						)
+					)
+				)
+				.returning({ id: guardian.id });
+			if (!claimed) return;
+			const consultants = await teamMembersWithRole(tx, g.childId, ['consultant_social_worker']);
+			await notify(
+				tx,
+				[g.by, ...consultants],
+				'restriction_review',
+				`/children/${g.childId}/guardians`,
+				now,
+				g.childId
+			);
+			count++;
+		});
+	}
+	return count;
 }

@@ -5,6 +5,7 @@ export {
 	endGuardian,
 	guardiansOf,
 	liftRestriction,
+	remindRestrictionReviews,
 	restrictGuardian,
 	type GuardianInput
 } from './guardians';

@@ -26,7 +26,8 @@ export const NOTIFICATION_KINDS = [
 	'assessment_arrived',
 	'membership_pending',
 	'password_link',
-	'factor_reset'
+	'factor_reset',
+	'restriction_review'
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { helsinkiDate } from '$lib/domain/access';
 import { makeHetu } from '$lib/domain/hetu';
-import { guardian } from '$lib/server/db/schema';
+import { guardian, notification } from '$lib/server/db/schema';
+import { remindRestrictionReviews } from '$lib/server/features/family';
 import { db, makeChild, makeGrant, makePartner, makeTeamScene } from '$lib/server/testing/fixtures';
 import { callAs, logRows } from '$lib/server/testing/routes';
 import * as page from './+page.server';
@@ -207,5 +208,33 @@ describe('restricting a guardian’s access to the family pages (§11)', () => {
 			expect.objectContaining({ outcome: 'denied', action: 'restrictGuardian' })
 		);
 		expect((await current()).restrictionReason).toBeNull();
+	});
+
+	it('reminds the worker who restricted once, when the review date has come', async () => {
+		const d = await db();
+		const g = await current();
+		const r = await restrict('social_worker', {
+			guardianId: g.id,
+			reason: 'Lapsen etu vaatii.',
+			reviewOn: inDays(30)
+		});
+		expect(r.status).toBe(303);
+		const reminders = async () =>
+			(await d.select().from(notification).where(eq(notification.childId, childId))).filter(
+				(n) => n.kind === 'restriction_review'
+			);
+		const day = (n: number) => new Date(Date.now() + n * 86_400_000);
+		await remindRestrictionReviews(d, day(29));
+		expect(await reminders()).toHaveLength(0);
+		await remindRestrictionReviews(d, day(31));
+		expect(await reminders()).toEqual([
+			expect.objectContaining({
+				userId: u.social_worker,
+				link: `/children/${childId}/guardians`
+			})
+		]);
+		// Once per review date, however often the worker runs.
+		await remindRestrictionReviews(d, day(32));
+		expect(await reminders()).toHaveLength(1);
 	});
 });
