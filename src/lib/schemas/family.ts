@@ -57,3 +57,6 @@ export const feedbackSchema = z.object({
 
 /** A young person's request (15+) that their words are kept from their guardians, or not. */
 export const privacySchema = z.object({ private: z.enum(['yes', 'no']) });
+
+/** A reply to what the last meeting agreed (§11): which meeting, and the family's words. */
+export const meetingReplySchema = z.object({ meetingId: z.uuid(), text: paragraph(2000) });

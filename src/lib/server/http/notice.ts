@@ -48,7 +48,8 @@ const texts: Record<string, () => string> = {
 	family_note: m.saved_family_note,
 	own_view: m.saved_own_view,
 	family_feedback: m.saved_family_feedback,
-	privacy: m.saved_privacy
+	privacy: m.saved_privacy,
+	meeting_reply: m.saved_meeting_reply
 };
 
 export type SavedNotice = { text: string; caseloadWarning: string | null };

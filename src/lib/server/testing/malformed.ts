@@ -106,7 +106,8 @@ const FIELDS = [
 	'clear',
 	'itemId',
 	'expected',
-	'private'
+	'private',
+	'meetingId'
 ];
 
 const INT_FIELDS = new Set(['version', 'stepVersion']);

@@ -1,7 +1,18 @@
-import { feedbackSchema, familyNoteSchema, privacySchema } from '$lib/schemas/family';
+import {
+	feedbackSchema,
+	familyNoteSchema,
+	meetingReplySchema,
+	privacySchema
+} from '$lib/schemas/family';
 import { formatDateTime } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
-import { answerFeedback, ownChildPage, setPrivacy, tellTeam } from '$lib/server/features/family';
+import {
+	answerFeedback,
+	ownChildPage,
+	replyToMeeting,
+	setPrivacy,
+	tellTeam
+} from '$lib/server/features/family';
 import { familyBar, requireFamilyChild } from '$lib/server/http/family';
 import { defineForm, httpFailure } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
@@ -10,6 +21,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 const noteForm = defineForm(familyNoteSchema, 'note');
 const feedbackForm = defineForm(feedbackSchema, 'feedback');
 const privacyForm = defineForm(privacySchema, 'privacy');
+const replyForm = defineForm(meetingReplySchema, 'reply');
 
 const access = (event: RequestEvent, entityType: string) =>
 	requireFamilyChild(event, uuidParam(event.params.childId), { entityType });
@@ -32,6 +44,9 @@ export const load: PageServerLoad = async (event) => {
 			sent: m.family_tell_sent_on({ when: formatDateTime(n.at) })
 		})),
 		noteForm: await noteForm.show(),
+		replyForm: page.agreement
+			? await replyForm.show({ meetingId: page.agreement.meetingId }, { errors: false })
+			: null,
 		privacyForm: page.privacy
 			? await privacyForm.show({ private: page.privacy.asked ? 'no' : 'yes' }, { errors: false })
 			: null,
@@ -50,6 +65,13 @@ export const actions: Actions = {
 		return noteForm.submit(event.request, {
 			save: (d) => tellTeam(ctx.db, ctx, d.text),
 			to: () => `/family/${ctx.childId}?saved=family_note`
+		});
+	},
+	replyToMeeting: async (event) => {
+		const ctx = await access(event, 'family_note');
+		return replyForm.submit(event.request, {
+			save: (d) => replyToMeeting(ctx.db, ctx, d),
+			to: () => `/family/${ctx.childId}?saved=meeting_reply`
 		});
 	},
 	setPrivacy: async (event) => {

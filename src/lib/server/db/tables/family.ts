@@ -158,11 +158,14 @@ export const familyNote = pgTable(
 		/** As whom they wrote: a guardian, or the young person themself. */
 		basis: text().notNull(),
 		text: text().notNull(),
+		/** A reply to what this meeting agreed (§11), shown at the child's next discussion. */
+		meetingId: uuid().references(() => teamMeeting.id),
 		...created()
 	},
 	(t) => [
 		index('family_note_child_idx').on(t.childId, t.createdAt),
 		index('family_note_person_idx').on(t.personId),
+		index('family_note_meeting_idx').on(t.meetingId),
 		check('family_note_basis', sql`${t.basis} IN ('guardian', 'own_data')`),
 		check('family_note_text', sql`length(${t.text}) BETWEEN 1 AND 2000`)
 	]

@@ -21,3 +21,4 @@ export {
 } from './own-view';
 export { answerFeedback, FEEDBACK_ASK_DAYS } from './feedback';
 export { setPrivacy } from './privacy';
+export { replyToMeeting } from './reply';

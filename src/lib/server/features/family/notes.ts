@@ -1,10 +1,10 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { formatDateTime } from '../../../format';
+import { formatDateTime, formatDay } from '../../../format';
 import { m } from '../../../paraglide/messages';
 import { logChild, logChildMany } from '../../access-log';
 import type { ChildContext, FamilyChildContext } from '../../access';
 import { inTransaction, type Db, type DbOrTx } from '../../db';
-import { familyNote, familyPerson } from '../../db/schema';
+import { familyNote, familyPerson, teamMeeting } from '../../db/schema';
 import { FieldError, ForbiddenError } from '../../errors';
 import { privacyNotice } from './privacy';
 
@@ -72,10 +72,12 @@ async function familyNotesFor(db: DbOrTx, ctx: ChildContext) {
 				text: familyNote.text,
 				at: familyNote.createdAt,
 				basis: familyNote.basis,
-				name: familyPerson.name
+				name: familyPerson.name,
+				meetingAt: teamMeeting.startsAt
 			})
 			.from(familyNote)
 			.innerJoin(familyPerson, eq(familyPerson.id, familyNote.personId))
+			.leftJoin(teamMeeting, eq(teamMeeting.id, familyNote.meetingId))
 			.where(eq(familyNote.childId, ctx.childId))
 			.orderBy(desc(familyNote.createdAt))
 			.limit(TEAM_SHOWS);
@@ -109,6 +111,7 @@ export async function familyWords(db: DbOrTx, ctx: ChildContext) {
 					r.basis === 'own_data'
 						? m.family_words_young({ when })
 						: m.family_words_guardian({ name: r.name ?? '', when }),
+				about: r.meetingAt ? m.family_words_reply({ date: formatDay(r.meetingAt) }) : null,
 				text: r.text
 			};
 		})

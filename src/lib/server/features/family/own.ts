@@ -12,6 +12,7 @@ import { familyClientPlan, familySummary } from '../path';
 import { expectedMeetings, feedbackQuestion } from './feedback';
 import { ownNotes } from './notes';
 import { myPrivacy } from './privacy';
+import { lastAgreement } from './reply';
 
 /*
  * The family's own pages (docs/domain.md §11): the children a family member may see, and
@@ -51,6 +52,7 @@ export async function ownChildPage(db: DbOrTx, ctx: FamilyChildContext) {
 		notes: await ownNotes(tx, ctx),
 		feedback: await feedbackQuestion(tx, ctx),
 		meetings: await expectedMeetings(tx, ctx),
-		privacy: await myPrivacy(tx, ctx)
+		privacy: await myPrivacy(tx, ctx),
+		agreement: await lastAgreement(tx, ctx)
 	}));
 }

@@ -1,0 +1,115 @@
+import { and, asc, desc, eq, ne } from 'drizzle-orm';
+import { formatDate, formatDay } from '../../../format';
+import { m } from '../../../paraglide/messages';
+import { logChild, logChildMany } from '../../access-log';
+import type { FamilyChildContext } from '../../access';
+import { inTransaction, type Db, type DbOrTx } from '../../db';
+import {
+	familyNote,
+	hypothesis,
+	meetingDiscussion,
+	meetingStep,
+	teamMeeting
+} from '../../db/schema';
+import { FieldError, ForbiddenError } from '../../errors';
+import { FAMILY_NOTE_MAX } from './notes';
+
+/*
+ * What the last meeting agreed, for the family to read and answer (docs/domain.md §11):
+ * the team's hypotheses about the child, written as questions, and the steps it agreed.
+ * The family's reply is a family note about that meeting, shown to the team with the
+ * family's other words, so it is there at the child's next discussion.
+ */
+
+/** The newest closed meeting that discussed the child, or null. */
+async function lastMeeting(tx: DbOrTx, childId: string) {
+	const [row] = await tx
+		.select({ id: teamMeeting.id, startsAt: teamMeeting.startsAt })
+		.from(meetingDiscussion)
+		.innerJoin(teamMeeting, eq(teamMeeting.id, meetingDiscussion.meetingId))
+		.where(and(eq(meetingDiscussion.childId, childId), eq(teamMeeting.state, 'closed')))
+		.orderBy(desc(teamMeeting.startsAt))
+		.limit(1);
+	return row ?? null;
+}
+
+/** The last meeting's hypotheses (not set aside) and steps about this child; logged. */
+export async function lastAgreement(db: DbOrTx, ctx: FamilyChildContext) {
+	if (ctx.access.kind !== 'family') throw new ForbiddenError();
+	return inTransaction(db, async (tx) => {
+		const meeting = await lastMeeting(tx, ctx.childId);
+		if (!meeting) return null;
+		const questions = await tx
+			.select({ id: hypothesis.id, text: hypothesis.statement })
+			.from(hypothesis)
+			.where(
+				and(
+					eq(hypothesis.childId, ctx.childId),
+					eq(hypothesis.meetingId, meeting.id),
+					ne(hypothesis.state, 'set_aside')
+				)
+			)
+			.orderBy(asc(hypothesis.createdAt));
+		const steps = await tx
+			.select({ id: meetingStep.id, what: meetingStep.what, dueOn: meetingStep.dueOn })
+			.from(meetingStep)
+			.where(and(eq(meetingStep.childId, ctx.childId), eq(meetingStep.meetingId, meeting.id)))
+			.orderBy(asc(meetingStep.dueOn));
+		if (!questions.length && !steps.length) return null;
+		await logChildMany(
+			tx,
+			ctx,
+			'read',
+			'hypothesis',
+			questions.map((q) => q.id)
+		);
+		await logChildMany(
+			tx,
+			ctx,
+			'read',
+			'meeting_step',
+			steps.map((s) => s.id)
+		);
+		return {
+			meetingId: meeting.id,
+			title: m.agreement_title({ date: formatDay(meeting.startsAt) }),
+			questions: questions.map((q) => ({ id: q.id, text: q.text })),
+			steps: steps.map((s) => ({
+				id: s.id,
+				text: m.agreement_step({ what: s.what, date: formatDate(s.dueOn) })
+			}))
+		};
+	});
+}
+
+/** The family member's reply to the last meeting's agreement: only that meeting's; logged. */
+export async function replyToMeeting(
+	db: Db,
+	ctx: FamilyChildContext,
+	input: { meetingId: string; text: string }
+) {
+	if (ctx.access.kind !== 'family') throw new ForbiddenError();
+	const words = input.text.trim();
+	if (!words) throw new FieldError({ text: m.error_required() });
+	if (words.length > FAMILY_NOTE_MAX)
+		throw new FieldError({ text: m.error_too_long({ max: FAMILY_NOTE_MAX }) });
+	const basis = ctx.access.basis;
+	return db.transaction(async (tx) => {
+		const meeting = await lastMeeting(tx, ctx.childId);
+		if (meeting?.id !== input.meetingId)
+			throw new FieldError({ text: m.agreement_error_not_last() });
+		const [row] = await tx
+			.insert(familyNote)
+			.values({
+				childId: ctx.childId,
+				personId: ctx.personId,
+				basis,
+				text: words,
+				meetingId: meeting.id,
+				createdAt: ctx.now
+			})
+			.returning({ id: familyNote.id });
+		await logChild(tx, ctx, 'create', 'family_note', row!.id);
+		return row!.id;
+	});
+}
