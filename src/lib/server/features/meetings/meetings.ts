@@ -326,12 +326,16 @@ async function itemOf(tx: Tx, meetingId: string, itemId: string, version?: numbe
 	);
 }
 
-/** Off the agenda, with a reason; the row stays, so the agenda shows what was taken off. */
-export async function removeFromAgenda(
+/**
+ * One change to a live agenda item, from the version the page showed: the meeting locked
+ * and still open to the agenda, the item still on it, the change logged as a write.
+ */
+async function changeItem(
 	db: DbOrTx,
 	viewer: StaffContext,
 	meetingId: string,
-	input: { itemId: string; version: number; reason: string }
+	input: { itemId: string; version: number },
+	change: (who: TeamContext) => Partial<typeof agendaItem.$inferInsert>
 ) {
 	const who = teamContextOf(viewer);
 	return meetingTx(db, who, async (tx) => {
@@ -340,13 +344,7 @@ export async function removeFromAgenda(
 		if (item.removedAt) throw new ConflictError(item);
 		await tx
 			.update(agendaItem)
-			.set({
-				removedAt: new Date(),
-				removedBy: who.actor.userId,
-				removedReason: input.reason,
-				version: nextVersion(agendaItem),
-				updatedAt: new Date()
-			})
+			.set({ ...change(who), version: nextVersion(agendaItem), updatedAt: new Date() })
 			.where(eq(agendaItem.id, item.id));
 		await logChildren(
 			tx,
@@ -358,38 +356,32 @@ export async function removeFromAgenda(
 	});
 }
 
+/** Off the agenda, with a reason; the row stays, so the agenda shows what was taken off. */
+export function removeFromAgenda(
+	db: DbOrTx,
+	viewer: StaffContext,
+	meetingId: string,
+	input: { itemId: string; version: number; reason: string }
+) {
+	return changeItem(db, viewer, meetingId, input, (who) => ({
+		removedAt: new Date(),
+		removedBy: who.actor.userId,
+		removedReason: input.reason
+	}));
+}
+
 /**
  * Whether the family is expected at the child's discussion (§11): they then see the
  * meeting's time on their own pages. From the version the page showed; the same people
  * who prepare the agenda, while the meeting is not closed.
  */
-export async function setFamilyExpected(
+export function setFamilyExpected(
 	db: DbOrTx,
 	viewer: StaffContext,
 	meetingId: string,
 	input: { itemId: string; version: number; expected: boolean }
 ) {
-	const who = teamContextOf(viewer);
-	return meetingTx(db, who, async (tx) => {
-		const meeting = await lockedForAgenda(tx, who, meetingId);
-		const item = await itemOf(tx, meeting.id, input.itemId, input.version);
-		if (item.removedAt) throw new ConflictError(item);
-		await tx
-			.update(agendaItem)
-			.set({
-				familyExpected: input.expected,
-				version: nextVersion(agendaItem),
-				updatedAt: new Date()
-			})
-			.where(eq(agendaItem.id, item.id));
-		await logChildren(
-			tx,
-			who,
-			'agenda_item',
-			[{ entityId: item.id, childId: item.childId }],
-			'write'
-		);
-	});
+	return changeItem(db, viewer, meetingId, input, () => ({ familyExpected: input.expected }));
 }
 
 /**
