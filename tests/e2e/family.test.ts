@@ -75,8 +75,9 @@ test.describe("the family's pages", () => {
 
 		// Sent with one statement unanswered: the summary links to it, nothing is stored.
 		const statement = (text: string) => page.getByRole('group', { name: text });
+		// "Not really true": he is not safe (§11), which the team must triage in a working day.
 		await statement('Olen turvassa kotona ja muualla, missä vietän aikaa.')
-			.getByLabel('Totta', { exact: true })
+			.getByLabel('Ei oikein totta', { exact: true })
 			.check();
 		await page.getByRole('button', { name: 'Lähetä vastaukset' }).click();
 		await expect(page.locator('.error-summary')).toBeVisible();
@@ -97,7 +98,11 @@ test.describe("the family's pages", () => {
 
 		// The team: his answers as their own column, and the difference as a signal.
 		const team = await pageAs('social_worker');
+		await expect(team.getByRole('row', { name: /Huttunen, Väinö/ }).first()).toContainText(
+			'nuori ei koe olevansa turvassa'
+		);
 		await team.getByRole('link', { name: 'Huttunen, Väinö' }).first().click();
+		await expect(team.getByText(/^Nuori vastasi .*, ettei ole turvassa\./)).toBeVisible();
 		await expect(team.getByRole('columnheader', { name: /Nuoren oma näkemys/ })).toBeVisible();
 		await expect(team.getByRole('cell', { name: '3 Ei totta ollenkaan' })).toBeVisible();
 		await expect(
@@ -109,6 +114,11 @@ test.describe("the family's pages", () => {
 			)
 		).toBeVisible();
 		await expectAccessible(team);
+		// The flag is on the team's list, due in one working day.
+		await team.goto('/flags');
+		await expect(team.getByRole('row', { name: /Väinö/ }).first()).toContainText(
+			'nuori kertoi, ettei ole turvassa'
+		);
 	});
 
 	test('a guardian sees the child recorded with them', async ({ page }) => {
