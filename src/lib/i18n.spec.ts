@@ -58,8 +58,16 @@ describe('messages', () => {
 					)) ||
 				k.startsWith('summary_') ||
 				k.startsWith('own_view_') ||
-				k === 'saved_family_note' ||
-				k === 'saved_own_view'
+				k.startsWith('feedback_') ||
+				k.startsWith('agreement_') ||
+				k.startsWith('privacy_') ||
+				[
+					'saved_family_note',
+					'saved_own_view',
+					'saved_family_feedback',
+					'saved_privacy',
+					'saved_meeting_reply'
+				].includes(k)
 		);
 		const CODES = /\b[a-z]+_[a-z_]+\b|\bown_data\b|\/family\b|\bnull\b|\bundefined\b/;
 		const ENGLISH = /\b(the|and|you|your|with|sign in|please|information)\b/i;
