@@ -155,6 +155,30 @@ test.describe("the family's pages", () => {
 		await expect(page.getByRole('heading', { name: 'Miten meni?' })).toHaveCount(0);
 	});
 
+	test('a young person of 16 asks that her words are kept from her guardians; the team sees it', async ({
+		page,
+		pageAs
+	}) => {
+		await identify(page, 'Venla Salmela');
+		await page.getByRole('link', { name: 'Omat tietosi' }).click();
+		await expect(page.getByRole('heading', { name: 'Omat sanasi ja huoltajat' })).toBeVisible();
+		await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
+		await page.getByRole('button', { name: 'Pyydä, ettei sanojani näytetä huoltajilleni' }).click();
+		await expect(page.getByRole('status')).toHaveText('Pyyntösi tallennettiin.');
+		await expect(
+			page.getByText('Olet pyytänyt, ettei sanojasi näytetä huoltajillesi.')
+		).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Peru pyyntö' })).toBeVisible();
+		await expectAccessible(page);
+
+		const team = await pageAs('social_worker');
+		await team.getByRole('link', { name: 'Salmela, Venla' }).first().click();
+		await expect(
+			team.getByText('Nuori (15+) on pyytänyt, ettei hänen omia sanojaan näytetä huoltajille.')
+		).toBeVisible();
+		await expectAccessible(team);
+	});
+
 	test('a person who is nobody’s guardian is told plainly, in three languages', async ({
 		page
 	}) => {
