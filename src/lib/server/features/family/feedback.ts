@@ -1,19 +1,15 @@
 import { and, asc, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { helsinkiDate } from '../../../domain/access';
+import { fromHelsinkiLocal } from '../../../domain/time';
 import { addDays } from '../../../domain/working-days';
 import { formatDate, formatDateTime } from '../../../format';
 import { m } from '../../../paraglide/messages';
 import { logChild, logChildMany } from '../../access-log';
 import type { FamilyChildContext } from '../../access';
 import { inTransaction, type Db, type DbOrTx } from '../../db';
-import {
-	agendaItem,
-	clientPlan,
-	familyFeedback,
-	meetingDiscussion,
-	teamMeeting
-} from '../../db/schema';
+import { agendaItem, clientPlan, familyFeedback, teamMeeting } from '../../db/schema';
 import { FieldError, ForbiddenError } from '../../errors';
+import { lastMeeting } from './reply';
 
 /*
  * The family's two questions (docs/domain.md §11): after a team meeting that discussed the
@@ -46,22 +42,8 @@ async function askable(
 		.where(and(eq(clientPlan.childId, ctx.childId), gte(clientPlan.madeOn, since)))
 		.orderBy(desc(clientPlan.madeOn), desc(clientPlan.number))
 		.limit(1);
-	const [meeting] = await tx
-		.select({
-			id: teamMeeting.id,
-			on: sql<string>`to_char(${teamMeeting.startsAt} at time zone 'Europe/Helsinki', 'YYYY-MM-DD')`
-		})
-		.from(meetingDiscussion)
-		.innerJoin(teamMeeting, eq(teamMeeting.id, meetingDiscussion.meetingId))
-		.where(
-			and(
-				eq(meetingDiscussion.childId, ctx.childId),
-				eq(teamMeeting.state, 'closed'),
-				sql`${teamMeeting.startsAt} >= (${since}::date::timestamp at time zone 'Europe/Helsinki')`
-			)
-		)
-		.orderBy(desc(teamMeeting.startsAt))
-		.limit(1);
+	const last = await lastMeeting(tx, ctx.childId, fromHelsinkiLocal(`${since}T00:00`));
+	const meeting = last && { id: last.id, on: helsinkiDate(last.startsAt) };
 	const answered = new Set(
 		(
 			await tx

@@ -19,8 +19,22 @@ export const FAMILY_NOTE_MAX = 2000;
 const TEAM_SHOWS = 10;
 
 /** A family member's words to the team; logged as theirs (guardian or own data). */
-export async function tellTeam(db: Db, ctx: FamilyChildContext, text: string) {
+export function tellTeam(db: Db, ctx: FamilyChildContext, text: string) {
+	return writeNote(db, ctx, text);
+}
+
+/**
+ * Stores a family note as written, after the text's checks; `meeting`, in the same
+ * transaction, names the meeting a reply is about (or refuses it).
+ */
+export async function writeNote(
+	db: Db,
+	ctx: FamilyChildContext,
+	text: string,
+	meeting?: (tx: DbOrTx) => Promise<string>
+) {
 	if (ctx.access.kind !== 'family') throw new ForbiddenError();
+	const basis = ctx.access.basis;
 	const words = text.trim();
 	if (!words) throw new FieldError({ text: m.error_required() });
 	if (words.length > FAMILY_NOTE_MAX)
@@ -31,8 +45,9 @@ export async function tellTeam(db: Db, ctx: FamilyChildContext, text: string) {
 			.values({
 				childId: ctx.childId,
 				personId: ctx.personId,
-				basis: ctx.access.basis,
+				basis,
 				text: words,
+				meetingId: meeting ? await meeting(tx) : null,
 				createdAt: ctx.now
 			})
 			.returning({ id: familyNote.id });

@@ -1,18 +1,12 @@
-import { and, asc, desc, eq, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ne } from 'drizzle-orm';
 import { formatDate, formatDay } from '../../../format';
 import { m } from '../../../paraglide/messages';
-import { logChild, logChildMany } from '../../access-log';
+import { logChildMany } from '../../access-log';
 import type { FamilyChildContext } from '../../access';
 import { inTransaction, type Db, type DbOrTx } from '../../db';
-import {
-	familyNote,
-	hypothesis,
-	meetingDiscussion,
-	meetingStep,
-	teamMeeting
-} from '../../db/schema';
+import { hypothesis, meetingDiscussion, meetingStep, teamMeeting } from '../../db/schema';
 import { FieldError, ForbiddenError } from '../../errors';
-import { FAMILY_NOTE_MAX } from './notes';
+import { writeNote } from './notes';
 
 /*
  * What the last meeting agreed, for the family to read and answer (docs/domain.md §11):
@@ -21,13 +15,19 @@ import { FAMILY_NOTE_MAX } from './notes';
  * family's other words, so it is there at the child's next discussion.
  */
 
-/** The newest closed meeting that discussed the child, or null. */
-async function lastMeeting(tx: DbOrTx, childId: string) {
+/** The newest closed meeting that discussed the child (since a moment, if given), or null. */
+export async function lastMeeting(tx: DbOrTx, childId: string, since?: Date) {
 	const [row] = await tx
 		.select({ id: teamMeeting.id, startsAt: teamMeeting.startsAt })
 		.from(meetingDiscussion)
 		.innerJoin(teamMeeting, eq(teamMeeting.id, meetingDiscussion.meetingId))
-		.where(and(eq(meetingDiscussion.childId, childId), eq(teamMeeting.state, 'closed')))
+		.where(
+			and(
+				eq(meetingDiscussion.childId, childId),
+				eq(teamMeeting.state, 'closed'),
+				since ? gte(teamMeeting.startsAt, since) : undefined
+			)
+		)
 		.orderBy(desc(teamMeeting.startsAt))
 		.limit(1);
 	return row ?? null;
@@ -83,33 +83,15 @@ export async function lastAgreement(db: DbOrTx, ctx: FamilyChildContext) {
 }
 
 /** The family member's reply to the last meeting's agreement: only that meeting's; logged. */
-export async function replyToMeeting(
+export function replyToMeeting(
 	db: Db,
 	ctx: FamilyChildContext,
 	input: { meetingId: string; text: string }
 ) {
-	if (ctx.access.kind !== 'family') throw new ForbiddenError();
-	const words = input.text.trim();
-	if (!words) throw new FieldError({ text: m.error_required() });
-	if (words.length > FAMILY_NOTE_MAX)
-		throw new FieldError({ text: m.error_too_long({ max: FAMILY_NOTE_MAX }) });
-	const basis = ctx.access.basis;
-	return db.transaction(async (tx) => {
+	return writeNote(db, ctx, input.text, async (tx) => {
 		const meeting = await lastMeeting(tx, ctx.childId);
 		if (meeting?.id !== input.meetingId)
 			throw new FieldError({ text: m.agreement_error_not_last() });
-		const [row] = await tx
-			.insert(familyNote)
-			.values({
-				childId: ctx.childId,
-				personId: ctx.personId,
-				basis,
-				text: words,
-				meetingId: meeting.id,
-				createdAt: ctx.now
-			})
-			.returning({ id: familyNote.id });
-		await logChild(tx, ctx, 'create', 'family_note', row!.id);
-		return row!.id;
+		return meeting.id;
 	});
 }
