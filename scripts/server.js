@@ -1,9 +1,14 @@
 // Production entry: serves the built app (build/handler.js) with the security headers on
 // every response, the static files under /_app included, which adapter-node's own
-// entry serves before any hook runs. Stops gracefully on SIGTERM / SIGINT.
+// entry serves before any hook runs. Stops gracefully on SIGTERM / SIGINT. Runs under the
+// heap cap of scripts/heap-cap.js.
 import http from 'node:http';
-import { handler } from '../build/handler.js';
+import { ensureHeapCap } from './heap-cap.js';
 import { baseSecurityHeaders } from '../src/lib/security-headers.js';
+
+// Before the app is loaded: under the heap cap, or as a capped copy of this process.
+await ensureHeapCap();
+const { handler } = await import('../build/handler.js');
 
 const headers = Object.entries(baseSecurityHeaders(process.env.ORIGIN));
 const port = Number(process.env.PORT ?? 3000);

@@ -4,6 +4,10 @@
 // are published in the README, so a laptop's demo must not answer the network.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { ensureHeapCap } from './heap-cap.js';
+
+// First, before the demo provider starts: the capped copy of this process starts it.
+await ensureHeapCap();
 
 process.env.PORT ??= '3000';
 process.env.HOST ??= '127.0.0.1';
