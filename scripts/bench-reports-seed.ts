@@ -9,11 +9,22 @@
  */
 import type { Sql } from 'postgres';
 import { ASSESSING_KINDS } from '../src/lib/server/features/reports/figures';
+import { CURRENT_INSTRUMENT } from '../src/lib/domain/instrument';
 
-export type RegionSize = { teams: number; childrenPerTeam: number; assessmentsPerChild: number };
+export type RegionSize = {
+	teams: number;
+	childrenPerTeam: number;
+	assessmentsPerChild: number;
+	/** The first team's size, when it is larger than the others (a city's team). */
+	firstTeam?: number;
+	/** Rows per child in the access log, spread over the two years (default none). */
+	logRowsPerChild?: number;
+};
 
 export async function seedRegion(raw: Sql, size: RegionSize): Promise<void> {
 	const { teams, childrenPerTeam: perTeam, assessmentsPerChild: perChild } = size;
+	const firstTeam = size.firstTeam ?? perTeam;
+	const itemIds = CURRENT_INSTRUMENT.items.map((i) => i.id);
 	await raw.begin(async (sql) => {
 		// A random but repeatable region: the same size gives the same data.
 		await sql`select setseed(0.42)`;
@@ -37,6 +48,9 @@ export async function seedRegion(raw: Sql, size: RegionSize): Promise<void> {
 			select 'p' || o.id || '@bench.example', 'Kumppani' from organisation o where o.kind <> 'child_protection'`;
 		await sql`insert into membership (user_id, organisation_id, role, approved_at)
 			select u.id, o.id, 'partner', now() from organisation o join "user" u on u.email = 'p' || o.id || '@bench.example'`;
+		await sql`create temp table ts on commit drop as
+			select t.id, case when t.name = 'Tiimi 001' then ${firstTeam}::int else ${perTeam}::int end as size
+			from team t`;
 		await sql`insert into "user" (email, display_name) values ('johto@bench.example', 'Johto')`;
 		await sql`insert into membership (user_id, organisation_id, role, approved_at)
 			select u.id, o.id, 'region_manager', now() from "user" u, organisation o
@@ -53,8 +67,8 @@ export async function seedRegion(raw: Sql, size: RegionSize): Promise<void> {
 				(case when x.r < 0.1 then 'closed' when x.r < 0.2 then 'needs_assessment'
 					when x.r < 0.25 then 'placement' else 'client' end)::child_phase,
 				current_date - (x.i % 600)
-			from (select t.id as team_id, i, random() as r
-				from team t cross join generate_series(1, ${perTeam}::int) i) x
+			from (select ts.id as team_id, i, random() as r
+				from ts cross join lateral generate_series(1, ts.size) i) x
 			join w on w.team_id = x.team_id and w.k = x.i % 7`;
 		await sql`create temp table ch on commit drop as
 			select c.id, c.team_id, c.responsible_worker_id as worker from child c`;
@@ -130,7 +144,13 @@ export async function seedRegion(raw: Sql, size: RegionSize): Promise<void> {
 			from organisation o join membership m on m.organisation_id = o.id where o.kind <> 'child_protection'`;
 		await sql`insert into assessment (child_id, organisation_id, author_id, instrument_version, status,
 				ratings, submitted_at, created_at, updated_at)
-			select x.child_id, p.id, p.user_id, 'bench', 'submitted', '{}'::jsonb, x.at, x.at, x.at
+			select x.child_id, p.id, p.user_id, ${CURRENT_INSTRUMENT.version}, 'submitted',
+				-- The current instrument's items, about half of them rated (a correlated
+				-- subquery: one draw per assessment, not one for the whole insert).
+				(select jsonb_object_agg(i, jsonb_build_object('rating', case when random() < 0.5 then null
+						else least(3, floor(random() * 3.3))::int end, 'evidence', ''))
+					from unnest(${itemIds}::text[]) i where x.child_id is not null),
+				x.at, x.at, x.at
 			from (select ch.id as child_id, now() - make_interval(days => floor(random() * 730)::int,
 					mins => floor(random() * 1440)::int) as at, floor(random() * 70)::int as k
 				from ch cross join generate_series(1, ${perChild}::int) i) x
@@ -191,8 +211,9 @@ export async function seedRegion(raw: Sql, size: RegionSize): Promise<void> {
 			select id, team_id, row_number() over (partition by team_id order by id) - 1 as k from ch`;
 		await sql`insert into meeting_discussion (meeting_id, child_id, recorded_by)
 			select tm.id, cn.id, tm.coord from tm cross join generate_series(0, 5) j
+			join ts on ts.id = tm.team_id
 			join cn on cn.team_id = tm.team_id
-				and cn.k = (abs(hashtext(tm.id::text)) + j * 17) % ${perTeam}::int
+				and cn.k = (abs(hashtext(tm.id::text)) + j * 17) % ts.size
 			-- A small team can draw a child twice for one meeting: once is enough.
 			on conflict do nothing`;
 		await sql`insert into meeting_step (child_id, meeting_id, what, owner_id, due_on, outcome, created_by)
@@ -208,6 +229,24 @@ export async function seedRegion(raw: Sql, size: RegionSize): Promise<void> {
 				confirmed_by, created_at)
 			select ch.worker, ch.id, 30, 'Perusteltu', ch.worker, now() - make_interval(days => (random() * 700)::int)
 			from ch where random() < 0.01`;
+
+		// Each child's guardians, as the team records them (two, a tenth with one).
+		await sql`insert into guardian (child_id, name, identity_code, created_by)
+			select ch.id, 'Huoltaja ' || g, 'bench-' || ch.id || '-' || g, ch.worker
+			from ch cross join generate_series(1, 2) g where g = 1 or random() < 0.9`;
+
+		// The access log as two years of use leave it: reads of each child by its worker.
+		if (size.logRowsPerChild) {
+			await sql`select access_log_add_months((current_date - 731)::date, 26)`;
+			// Back-dated rows: the log's own trigger stamps every row with the time of its
+			// transaction, so it is set aside for this insert (the seed runs as a superuser).
+			await sql`set local session_replication_role = replica`;
+			await sql`insert into access_log (at, actor_user_id, action, entity_type, child_id, basis, outcome)
+				select now() - make_interval(secs => floor(random() * 730 * 86400)::int), ch.worker,
+					'read', 'child', ch.id, 'team', 'allowed'
+				from ch cross join generate_series(1, ${size.logRowsPerChild}::int)`;
+			await sql`set local session_replication_role = origin`;
+		}
 	});
 	// As a long-running database would be: statistics fresh, the visibility map set.
 	await raw`vacuum analyze`;

@@ -84,8 +84,8 @@ console.info('region:', counts[0]);
 const [manager] = await raw`select id from "user" where email = 'johto@bench.example'`;
 const [coordinator] = await raw`select user_id as id, team_id from membership
 	where role = 'coordinator' order by team_id limit 1`;
-const region = await f.viewerOf(manager!.id as string);
-const oneTeam = await f.viewerOf(coordinator!.id as string);
+const region = await f.staffOf(manager!.id as string);
+const oneTeam = await f.staffOf(coordinator!.id as string);
 const teamIds = (await raw`select id from team`).map((r) => r.id as string);
 
 const today = helsinkiDate();

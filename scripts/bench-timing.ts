@@ -30,21 +30,21 @@ export async function interleave(cases: Cases, rounds: number, warmups: number) 
 }
 
 /**
- * Prints p50, p95 and each case's p50 over its floor's (`floors`: case → floor case) as a
- * Markdown table, with `digits` decimals.
+ * Prints p50, p95 and each case's p50 and p95 over its floor's (`floors`: case → floor
+ * case) as a Markdown table, with `digits` decimals.
  */
 export function printRatios(
 	times: Record<string, number[]>,
 	floors: Record<string, string>,
 	digits: number
 ) {
-	console.info('| case | p50 ms | p95 ms | × floor (p50) |');
-	console.info('|---|---:|---:|---:|');
+	console.info('| case | p50 ms | p95 ms | × floor (p50) | × floor (p95) |');
+	console.info('|---|---:|---:|---:|---:|');
 	for (const [name, xs] of Object.entries(times)) {
 		const floor = floors[name];
-		const ratio = floor ? (pct(xs, 50) / pct(times[floor]!, 50)).toFixed(2) : '';
+		const ratio = (p: number) => (floor ? (pct(xs, p) / pct(times[floor]!, p)).toFixed(2) : '');
 		console.info(
-			`| ${name} | ${pct(xs, 50).toFixed(digits)} | ${pct(xs, 95).toFixed(digits)} | ${ratio} |`
+			`| ${name} | ${pct(xs, 50).toFixed(digits)} | ${pct(xs, 95).toFixed(digits)} | ${ratio(50)} | ${ratio(95)} |`
 		);
 	}
 }
