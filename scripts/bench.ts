@@ -271,21 +271,37 @@ async function world(
 /** The floors: the same reads and the same log write, in hand-written SQL. */
 function floorsOf(raw: Sql, w: World) {
 	return {
-		/** A team's dashboard page (optionally one severity), its counts and its log row. */
+		/**
+		 * A team's dashboard page (optionally one severity) with its open-flag marks, its
+		 * figures, the shown children's nearest deadlines and its log row.
+		 */
 		async dashboard(team: string, actor: string, severity: number | null, page: number) {
 			await raw.begin(async (sql) => {
 				const rows = await sql`
 					select c.id, c.team_id, c.given_name, c.family_name, u.display_name,
 						coalesce(s.override_colour, s.colour) as colour, s.signals, s.reasons, s.changed_at,
-						exists (select 1 from flag f where f.child_id = c.id and f.status = 'open') as open_flag
+						coalesce((select true from flag f where f.child_id = c.id and f.status = 'open' limit 1), false) as open_flag,
+						coalesce((select true from flag f where f.child_id = c.id and f.status = 'open'
+							and f.due_on < current_date limit 1), false) as overdue_flag
 					from child_status s join child c on c.id = s.child_id
 					left join "user" u on u.id = c.responsible_worker_id
 					where s.team_id = ${team} and (${severity}::int is null or s.severity = ${severity}::int)
 					order by s.severity desc, s.changed_at desc, s.child_id
 					limit 50 offset ${(page - 1) * 50}`;
-				await sql`select s.severity, count(*) from child_status s where s.team_id = ${team} group by 1`;
+				const ids = sql.array(rows.map((r) => r.id as string));
+				// The page's figures: colours, late flags, notifications not yet assessed.
+				await sql`select (select json_object_agg(severity, n) from (select s.severity, count(*) as n
+						from child_status s where s.team_id = ${team} group by 1) x),
+					(select count(*) from flag f join child c on c.id = f.child_id
+						where c.team_id = ${team} and f.status = 'open' and f.due_on < current_date),
+					(select count(*) from case_contact k join child c on c.id = k.child_id
+						where c.team_id = ${team} and k.kind = 'notification' and k.urgent is null
+							and k.decision is null)`;
+				// Each shown child's nearest open statutory deadline.
+				await sql`select distinct on (child_id) child_id, kind, due_on from statutory_clock
+					where child_id = any(${ids}::uuid[]) and met_on is null order by child_id, due_on`;
 				await sql`insert into access_log (actor_user_id, action, entity_type, child_ids, basis, outcome)
-					values (${actor}, 'list', 'child', ${sql.array(rows.map((r) => r.id as string))}::uuid[], 'team', 'allowed')`;
+					values (${actor}, 'list', 'child', ${ids}::uuid[], 'team', 'allowed')`;
 			});
 		},
 		/** A partner's page of 50 children it may see, with its log row. */

@@ -103,6 +103,12 @@ export const caseContact = pgTable(
 	},
 	(t) => [
 		index('case_contact_child_idx').on(t.childId, t.receivedOn),
+		// Notifications whose urgency nobody has assessed yet (§10): few at any time, read by
+		// the dashboard and the agenda for a team on every view. Without it each view scanned
+		// every contact of the region.
+		index('case_contact_unassessed_idx')
+			.on(t.childId, t.receivedOn)
+			.where(sql`kind = 'notification' and urgent is null and decision is null`),
 		uniqueIndex('case_contact_reference_idx').on(t.reference),
 		// The notifier's list of what it has filed, newest first.
 		index('case_contact_filer_idx').on(t.filedByOrganisationId, t.createdAt)

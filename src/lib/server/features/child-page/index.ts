@@ -1,5 +1,6 @@
 import type { Db } from '../../db';
 import { inTransaction } from '../../db';
+import { together } from '../../db/together';
 import { gatheringLog } from '../../access-log';
 import type { ChildContext } from '../../access';
 import { listAssessments } from '../assessments';
@@ -18,19 +19,41 @@ import { childPath, siblingsOf } from '../path';
  */
 export function childPage(db: Db, ctx: ChildContext, now = new Date()) {
 	return inTransaction(db, (tx) =>
-		gatheringLog(tx, async () => ({
-			view: await getChild(tx, ctx),
-			status: await childStatusView(tx, ctx, now),
-			overview: ctx.access.kind === 'team' ? await childOverview(tx, ctx) : null,
-			assessments: await listAssessments(tx, ctx),
-			requests: await requestsForChild(tx, ctx),
-			path: await childPath(tx, ctx, now),
-			siblings: await siblingsOf(tx, ctx),
-			work: {
-				flags: await flagsForChild(tx, ctx, now),
-				workflows: await workflowsForChild(tx, ctx),
-				consultations: await consultationsForChild(tx, ctx)
-			}
-		}))
+		gatheringLog(tx, async () => {
+			// The parts are independent: read together (pipelined on PostgreSQL).
+			const [
+				view,
+				status,
+				overview,
+				assessments,
+				requests,
+				path,
+				siblings,
+				flags,
+				workflows,
+				consultations
+			] = await together([
+				getChild(tx, ctx),
+				childStatusView(tx, ctx, now),
+				ctx.access.kind === 'team' ? childOverview(tx, ctx) : null,
+				listAssessments(tx, ctx),
+				requestsForChild(tx, ctx),
+				childPath(tx, ctx, now),
+				siblingsOf(tx, ctx),
+				flagsForChild(tx, ctx, now),
+				workflowsForChild(tx, ctx),
+				consultationsForChild(tx, ctx)
+			] as const);
+			return {
+				view,
+				status,
+				overview,
+				assessments,
+				requests,
+				path,
+				siblings,
+				work: { flags, workflows, consultations }
+			};
+		})
 	);
 }
