@@ -62,4 +62,14 @@ describe('environment', () => {
 			[]
 		);
 	});
+
+	it('checks again only when a variable it reads changes', () => {
+		const first = readEnv({ ORIGIN: 'http://localhost:3000', UNRELATED: 'x' });
+		// The same variables (others may differ): the same checked result, not a new parse.
+		expect(readEnv({ ORIGIN: 'http://localhost:3000', UNRELATED: 'y' })).toBe(first);
+		// One of them changed: checked again, and a bad value is still refused.
+		expect(readEnv({ ORIGIN: 'http://localhost:4000' }).ORIGIN).toBe('http://localhost:4000');
+		expect(() => readEnv({ ORIGIN: 'not a url' })).toThrow(/ORIGIN/);
+		expect(readEnv({ ORIGIN: 'http://localhost:3000', UNRELATED: 'x' })).not.toBe(first);
+	});
 });

@@ -213,14 +213,27 @@ export function keyBytes(value: string): Uint8Array | null {
 	return null;
 }
 
+// The variables the schema reads; nothing else of the environment is looked at.
+const ENV_KEYS = Object.keys(envSchema.shape);
+let last: { key: string; env: Env } | null = null;
+
+/**
+ * The checked configuration. Called on hot paths (each notification, each sign-in), so the
+ * result is kept while the variables it reads stay the same: the check runs again only
+ * when one of them changes (tests change them; a server does not).
+ */
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
-	const parsed = envSchema.safeParse(
-		Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''))
+	const picked = Object.fromEntries(
+		ENV_KEYS.flatMap((k) => (source[k] === undefined || source[k] === '' ? [] : [[k, source[k]]]))
 	);
+	const key = JSON.stringify(picked);
+	if (last?.key === key) return last.env;
+	const parsed = envSchema.safeParse(picked);
 	if (!parsed.success) {
 		// Name the variables, never their values: they may hold secrets.
 		const names = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
 		throw new Error(`Invalid configuration in environment variables: ${names}`);
 	}
+	last = { key, env: parsed.data };
 	return parsed.data;
 }
