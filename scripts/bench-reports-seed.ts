@@ -230,6 +230,16 @@ export async function seedRegion(raw: Sql, size: RegionSize): Promise<void> {
 			select ch.worker, ch.id, 30, 'Perusteltu', ch.worker, now() - make_interval(days => (random() * 700)::int)
 			from ch where random() < 0.01`;
 
+		// The worker's reminders as a running region has already sent them, so that no
+		// instance of a bench spends its first minutes catching up on two years of them.
+		await sql`update flag set overdue_notified_at = due_on + 1
+			where status = 'open' and due_on < current_date`;
+		await sql`update assessment_request set due_soon_notified_at = due_date - 3,
+				overdue_notified_at = case when due_date < current_date then due_date + 1 end
+			where status = 'open' and due_date < current_date + 14`;
+		await sql`update intensive_workflow set review_overdue_notified_on = next_review_on
+			where state = 'active' and next_review_on < current_date`;
+
 		// Each child's guardians, as the team records them (two, a tenth with one).
 		await sql`insert into guardian (child_id, name, identity_code, created_by)
 			select ch.id, 'Huoltaja ' || g, 'bench-' || ch.id || '-' || g, ch.worker
