@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # docs/deploy.md, followed: the files it says to ship (and only those) in a folder of their
-# own, the production install it names (`npm install --omit=dev`), the roles the README
+# own, the production install it names (scripts/release.sh), the roles the README
 # makes on PostgreSQL (an owner that migrates, the app role, a login in it), then
 # `node scripts/server.js` with the environment it lists: it must migrate as the owner,
 # answer /readyz and /login, log no error, and stop cleanly on SIGTERM. Uses the last build.
@@ -27,11 +27,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# What deploy.md ships.
-cp -r build drizzle scripts package.json package-lock.json "$SHIP"/
-mkdir -p "$SHIP/src/lib" && cp src/lib/security-headers.js "$SHIP/src/lib/"
-# Production dependencies only; no lifecycle scripts (they compile messages, a build step).
-(cd "$SHIP" && npm install --omit=dev --no-audit --no-fund --ignore-scripts >/dev/null)
+# What deploy.md ships: the release folder, as scripts/release.sh makes it (the Dockerfile
+# copies the same folder into the image).
+bash scripts/release.sh "$SHIP"
 MB="$(du -sm "$SHIP/node_modules" | cut -f1)"
 
 # The roles, as the README's SQL makes them.
@@ -41,12 +39,27 @@ psql_ -c "create role ${OWNER} login password 'deploy-check'" -c "create databas
 
 PORT="$(node scripts/free-port.js)"
 KEY="$(node -e "console.log(require('crypto').randomBytes(32).toString('base64'))")"
+
+# The systemd unit the guide ships: valid as systemd reads it, and its command is the one
+# started below (with this machine's node, wherever it is).
+UNIT=deploy/yhteisarvio@.service
+if command -v systemd-analyze >/dev/null 2>&1; then
+	cp "$UNIT" "$SHIP/"
+	(cd "$SHIP" && systemd-analyze verify --man=no "./yhteisarvio@${PORT}.service")
+	rm "$SHIP/yhteisarvio@.service"
+fi
+read -r -a COMMAND <<<"$(sed -n 's/^ExecStart=//p' "$UNIT")"
+[ "${COMMAND[0]}" = /usr/bin/node ] || { echo "$UNIT: ExecStart does not start node"; exit 1; }
+# The container image starts the same command (Dockerfile CMD).
+IMAGE_CMD="$(sed -n 's/^CMD \["node", \(.*\)\]$/\1/p' Dockerfile | tr -d '",')"
+[ "$IMAGE_CMD" = "${COMMAND[*]:1}" ] || { echo "Dockerfile CMD ($IMAGE_CMD) is not the unit's (${COMMAND[*]:1})"; exit 1; }
+COMMAND[0]="$(command -v node)"
 (
 	cd "$SHIP"
 	DATABASE_URL="postgres://${LOGIN}:deploy-check@${HOST_PORT}/${DB}" \
 		DATABASE_MIGRATION_URL="postgres://${OWNER}:deploy-check@${HOST_PORT}/${DB}" \
 		ENCRYPTION_KEY="$KEY" SMTP_URL="smtp://127.0.0.1:9" ORIGIN="http://localhost:${PORT}" PORT="$PORT" \
-		setsid node --max-old-space-size=256 scripts/server.js >"$SHIP/server.log" 2>&1 &
+		HOST=127.0.0.1 NODE_ENV=production setsid "${COMMAND[@]}" >"$SHIP/server.log" 2>&1 &
 	echo $! >"$SHIP/pid"
 )
 PID="$(cat "$SHIP/pid")"
