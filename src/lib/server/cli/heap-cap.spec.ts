@@ -40,9 +40,10 @@ describe('the heap cap of the production entry', () => {
 	it('starts a capped copy when started without a cap, and passes its exit code on', async () => {
 		const { code, mb } = await limitOf([]);
 		expect(code).toBe(7);
-		// V8's limit is the old space's cap plus the young generation's few MB.
+		// V8's limit is the old space's cap plus the young generation (some MB on Node 20,
+		// about 190 on Node 24); uncapped, it is a share of the machine's memory (GBs).
 		expect(mb).toBeGreaterThanOrEqual(256);
-		expect(mb).toBeLessThan(320);
+		expect(mb).toBeLessThan(512);
 	});
 
 	it('keeps a cap that the command line or NODE_OPTIONS set', async () => {
