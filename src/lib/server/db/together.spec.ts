@@ -7,15 +7,19 @@ const after = <T>(ms: number, value: T, fail = false) =>
 	);
 
 describe('reads started together', () => {
-	it('gives every result in the order asked', async () => {
-		expect(await together([after(20, 'a'), after(1, 2), null] as const)).toEqual(['a', 2, null]);
+	it('gives every result under its name', async () => {
+		expect(await together({ a: after(20, 'a'), b: after(1, 2), c: null })).toEqual({
+			a: 'a',
+			b: 2,
+			c: null
+		});
 	});
 
 	it('waits for every part before it throws the first failure', async () => {
 		let slowDone = false;
 		const slow = after(40, 'slow').then((v) => ((slowDone = true), v));
 		await expect(
-			together([after(1, 'first', true), slow, after(5, 'second', true)])
+			together({ first: after(1, 'first', true), slow, second: after(5, 'second', true) })
 		).rejects.toThrow('first');
 		// Promise.all would have thrown at once, with the slow read still running.
 		expect(slowDone).toBe(true);

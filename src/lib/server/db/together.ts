@@ -1,16 +1,18 @@
 /**
  * Reads started at once inside one transaction: on PostgreSQL their statements go down the
  * transaction's connection back to back (postgres.js pipelines them) instead of one round
- * trip each. Like Promise.all, but every part settles before the first failure is thrown,
- * so no statement of the transaction runs after its rollback.
+ * trip each. Named parts in, the same names out. Like Promise.all, but every part settles
+ * before the first failure is thrown, so no statement of the transaction runs after its
+ * rollback.
  */
-export async function together<T extends readonly unknown[]>(
+export async function together<T extends Record<string, unknown>>(
 	parts: T
-): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
-	const results = await Promise.allSettled(parts);
+): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
+	const names = Object.keys(parts);
+	const results = await Promise.allSettled(Object.values(parts));
 	const failed = results.find((r) => r.status === 'rejected');
 	if (failed) throw failed.reason;
-	return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as {
-		-readonly [K in keyof T]: Awaited<T[K]>;
-	};
+	return Object.fromEntries(
+		names.map((name, i) => [name, (results[i] as PromiseFulfilledResult<unknown>).value])
+	) as { [K in keyof T]: Awaited<T[K]> };
 }

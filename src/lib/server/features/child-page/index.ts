@@ -21,39 +21,19 @@ export function childPage(db: Db, ctx: ChildContext, now = new Date()) {
 	return inTransaction(db, (tx) =>
 		gatheringLog(tx, async () => {
 			// The parts are independent: read together (pipelined on PostgreSQL).
-			const [
-				view,
-				status,
-				overview,
-				assessments,
-				requests,
-				path,
-				siblings,
-				flags,
-				workflows,
-				consultations
-			] = await together([
-				getChild(tx, ctx),
-				childStatusView(tx, ctx, now),
-				ctx.access.kind === 'team' ? childOverview(tx, ctx) : null,
-				listAssessments(tx, ctx),
-				requestsForChild(tx, ctx),
-				childPath(tx, ctx, now),
-				siblingsOf(tx, ctx),
-				flagsForChild(tx, ctx, now),
-				workflowsForChild(tx, ctx),
-				consultationsForChild(tx, ctx)
-			] as const);
-			return {
-				view,
-				status,
-				overview,
-				assessments,
-				requests,
-				path,
-				siblings,
-				work: { flags, workflows, consultations }
-			};
+			const { flags, workflows, consultations, ...parts } = await together({
+				view: getChild(tx, ctx),
+				status: childStatusView(tx, ctx, now),
+				overview: ctx.access.kind === 'team' ? childOverview(tx, ctx) : null,
+				assessments: listAssessments(tx, ctx),
+				requests: requestsForChild(tx, ctx),
+				path: childPath(tx, ctx, now),
+				siblings: siblingsOf(tx, ctx),
+				flags: flagsForChild(tx, ctx, now),
+				workflows: workflowsForChild(tx, ctx),
+				consultations: consultationsForChild(tx, ctx)
+			});
+			return { ...parts, work: { flags, workflows, consultations } };
 		})
 	);
 }

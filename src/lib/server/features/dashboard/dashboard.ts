@@ -155,7 +155,11 @@ export async function teamDashboard(
 					.where(where)
 			: [];
 		// Independent reads, together (pipelined on PostgreSQL).
-		const [rows, [agg], [filtered]] = await together([rowsRead, aggRead, filteredRead] as const);
+		const {
+			rows,
+			agg: [agg],
+			filtered: [filtered]
+		} = await together({ rows: rowsRead, agg: aggRead, filtered: filteredRead });
 		const counts: Partial<Record<Colour, number>> = {};
 		for (const [severity, n] of Object.entries(agg?.counts ?? {}))
 			counts[COLOUR_OF[Number(severity)]!] = Number(n);
@@ -177,14 +181,14 @@ export async function teamDashboard(
 					.where(inArray(child.familyId, familyIds))
 					.orderBy(asc(child.dateOfBirth))
 			: [];
-		const [clocks, relatives] = await together([
-			nearestClocks(
+		const { clocks, relatives } = await together({
+			clocks: nearestClocks(
 				tx,
 				rows.map((r) => r.id),
 				now
 			),
-			relativesRead
-		] as const);
+			relatives: relativesRead
+		});
 		const logged = new Map(rows.map((r) => [r.id, r.teamId]));
 		for (const r of relatives) if (!logged.has(r.id)) logged.set(r.id, r.teamId);
 		await logTeamList(
