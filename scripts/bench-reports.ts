@@ -89,7 +89,12 @@ const oneTeam = await f.staffOf(coordinator!.id as string);
 const teamIds = (await raw`select id from team`).map((r) => r.id as string);
 
 const today = helsinkiDate();
-const quarter = periodOf('quarter', today);
+// The last quarter that has ended: the region sees whole ended quarters only (§8 revised);
+// a team sees its own figures exactly, over any period.
+const running = periodOf('quarter', today);
+const dayBefore = new Date(`${running.from}T12:00:00Z`);
+dayBefore.setUTCDate(dayBefore.getUTCDate() - 1);
+const quarter = periodOf('quarter', dayBefore.toISOString().slice(0, 10));
 const yearStart = new Date(`${today.slice(0, 7)}-01T12:00:00Z`);
 yearStart.setUTCMonth(yearStart.getUTCMonth() - 11);
 const year = periodOf('custom', yearStart.toISOString().slice(0, 10), today);
@@ -114,14 +119,14 @@ const cases: Record<string, () => Promise<unknown>> = {
 	'reports page, one team, quarter': () =>
 		readReport(db, oneTeam, { ...all, period: quarter }, 'system'),
 	'floor: 12 months’ assessments counted (SQL)': floor(year.from, year.to),
-	'reports page, region, 12 months': () =>
-		readReport(db, region, { ...all, period: year }, 'system'),
+	'reports page, one team, 12 months': () =>
+		readReport(db, oneTeam, { ...all, period: year }, 'system'),
 	'THL page, region, quarter': () => readReport(db, region, { ...all, period: quarter }, ['thl'])
 };
 const floors: Record<string, string> = {
 	'reports page, region, quarter': 'floor: the quarter’s assessments counted (SQL)',
 	'reports page, one team, quarter': 'floor: the quarter’s assessments counted (SQL)',
-	'reports page, region, 12 months': 'floor: 12 months’ assessments counted (SQL)',
+	'reports page, one team, 12 months': 'floor: 12 months’ assessments counted (SQL)',
 	'THL page, region, quarter': 'floor: the quarter’s assessments counted (SQL)'
 };
 for (const key of FIGURE_KEYS)
