@@ -56,6 +56,12 @@ export const assessment = pgTable(
 		index('assessment_submitted_idx')
 			.on(t.submittedAt, t.childId, t.organisationId)
 			.where(sql`status = 'submitted'`),
+		// A team's submitted assessments of a period, child by child: the reports read each
+		// team's figures with one lateral statement over the teams (ADR 033), and without
+		// it every team scanned the whole region's period (a region's quarter: 427 → 150 ms).
+		index('assessment_child_submitted_idx')
+			.on(t.childId, t.submittedAt)
+			.where(sql`status = 'submitted'`),
 		// A submitted assessment is superseded at most once: corrections form a chain.
 		uniqueIndex('assessment_supersedes_uq').on(t.supersedesId)
 	]

@@ -101,6 +101,10 @@ export const assessmentRequest = pgTable(
 		// The reports read the requests due in a period.
 		index('assessment_request_due_idx')
 			.on(t.dueDate)
+			.where(sql`status <> 'cancelled'`),
+		// ...and each team's of them, child by child (see assessment_child_submitted_idx).
+		index('assessment_request_child_due_idx')
+			.on(t.childId, t.dueDate)
 			.where(sql`status <> 'cancelled'`)
 	]
 );
