@@ -5,6 +5,7 @@ import { PARTNER_KINDS } from '../../../domain/roles';
 import { addDays } from '../../../domain/working-days';
 import { m } from '../../../paraglide/messages';
 import type { Db, DbOrTx } from '../../db';
+import { together } from '../../db/together';
 import { escapeLike } from '../../db/like';
 import {
 	accessGrant,
@@ -324,7 +325,7 @@ export async function partnerInbox(
 		: undefined;
 	const page = Math.max(1, Math.floor(query.page));
 	return db.transaction(async (tx) => {
-		const rows = await tx
+		const rowsRead = tx
 			.select({
 				childId: child.id,
 				givenName: child.givenName,
@@ -337,8 +338,7 @@ export async function partnerInbox(
 			.orderBy(asc(child.familyName), asc(child.givenName), asc(child.id))
 			.limit(INBOX_PAGE_SIZE)
 			.offset((page - 1) * INBOX_PAGE_SIZE);
-		const total = rows[0]?.total ?? 0;
-		const requests = await tx
+		const requestsRead = tx
 			.select({
 				id: assessmentRequest.id,
 				childId: child.id,
@@ -363,8 +363,8 @@ export async function partnerInbox(
 			.orderBy(asc(assessmentRequest.dueDate), asc(assessmentRequest.id))
 			.limit(INBOX_PAGE_SIZE);
 		// 41 § information requests to the viewer's organisations, still open and unanswered (§3).
-		const infoRequests = partnerOrgs.length
-			? await tx
+		const infoRequestsRead = partnerOrgs.length
+			? tx
 					.select({
 						id: accessGrant.id,
 						childId: child.id,
@@ -393,7 +393,7 @@ export async function partnerInbox(
 			: [];
 		// A unit's (or partner's) own consultation requests, with their state and outcome
 		// (docs/domain.md §6), for the children it may still see.
-		const consultations = await tx
+		const consultationsRead = tx
 			.select({
 				id: consultation.id,
 				childId: consultation.childId,
@@ -414,8 +414,16 @@ export async function partnerInbox(
 			)
 			.orderBy(desc(consultation.createdAt))
 			.limit(INBOX_PAGE_SIZE);
-		// Steps of intensive work the viewer's organisations own, still open.
-		const steps = await ownedOpenSteps(tx, orgIds, visible, INBOX_PAGE_SIZE);
+		// The five lists are independent: read together (pipelined on PostgreSQL).
+		const { rows, requests, infoRequests, consultations, steps } = await together({
+			rows: rowsRead,
+			requests: requestsRead,
+			infoRequests: infoRequestsRead,
+			consultations: consultationsRead,
+			// Steps of intensive work the viewer's organisations own, still open.
+			steps: ownedOpenSteps(tx, orgIds, visible, INBOX_PAGE_SIZE)
+		});
+		const total = rows[0]?.total ?? 0;
 		const shownIds = [
 			...new Set(
 				[...rows, ...requests, ...infoRequests, ...consultations, ...steps].map((r) => r.childId)
