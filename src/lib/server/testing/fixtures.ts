@@ -168,6 +168,25 @@ export async function makeProviderUser(
 	return u!;
 }
 
+/**
+ * A family member's request to their page of a child (`/family/[childId]`, or the page
+ * `below` it), posting `form` to `action` when given.
+ */
+export function familyEventFor(
+	personId: string,
+	childId: string,
+	o: { below?: string; action?: string; form?: Record<string, string> } = {}
+) {
+	const tail = o.below ? `/${o.below}` : '';
+	return eventFor(null, {
+		url: `http://localhost:5173/family/${childId}${tail}${o.action ? `?/${o.action}` : ''}`,
+		routeId: `/family/[childId]${tail}`,
+		params: { childId },
+		familyPersonId: personId,
+		form: o.form
+	});
+}
+
 /** A SvelteKit-like event for calling loads and actions directly in integration tests. */
 export async function eventFor(
 	userId: string | null,

@@ -5,6 +5,7 @@ import { ConflictError, FieldError, ForbiddenError } from '$lib/server/errors';
 import { setFamilyExpected } from '$lib/server/features/meetings';
 import {
 	db,
+	familyEventFor,
 	eventFor,
 	makeChild,
 	makeFamilyPerson,
@@ -62,18 +63,8 @@ beforeAll(async () => {
 const version = async (id: string) =>
 	(await (await db()).select().from(agendaItem).where(eq(agendaItem.id, id)))[0]!;
 const familyMeetings = async (personId: string) =>
-	(
-		(await outcome(async () =>
-			page.load(
-				(await eventFor(null, {
-					url: `${APP}/family/${childId}`,
-					routeId: '/family/[childId]',
-					params: { childId },
-					familyPersonId: personId
-				})) as any
-			)
-		)) as any
-	).value.meetings as { id: string; when: string }[];
+	((await outcome(async () => page.load((await familyEventFor(personId, childId)) as any))) as any)
+		.value.meetings as { id: string; when: string }[];
 const expect_ = (expected: 'yes' | 'no', v: number) =>
 	eventFor(scene.users.coordinator!, {
 		url: `${APP}/team/meetings/${meetingId}?/expectFamily`,

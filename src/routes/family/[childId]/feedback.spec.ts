@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { clientPlan, familyFeedback, meetingDiscussion, teamMeeting } from '$lib/server/db/schema';
 import {
 	db,
-	eventFor,
+	familyEventFor,
 	makeChild,
 	makeFamilyPerson,
 	makeGuardian,
@@ -21,7 +21,6 @@ import * as page from './+page.server';
  * discussed the child, or a client plan, of the last 60 days, each family member is asked
  * once, newest first; an answer is stored as theirs, and nothing else can be answered.
  */
-const APP = 'http://localhost:5173';
 const DAY = 86_400_000;
 const young = testIdentityCode(2012);
 const parent = testIdentityCode(1978);
@@ -85,13 +84,7 @@ beforeAll(async () => {
 });
 
 const asFamily = (personId: string, form?: Record<string, string>) =>
-	eventFor(null, {
-		url: `${APP}/family/${childId}${form ? '?/answerFeedback' : ''}`,
-		routeId: '/family/[childId]',
-		params: { childId },
-		familyPersonId: personId,
-		form
-	});
+	familyEventFor(personId, childId, form && { action: 'answerFeedback', form });
 const asked = async (personId: string) =>
 	((await outcome(async () => page.load((await asFamily(personId)) as any))) as any).value
 		.feedback as { kind: string; id: string; about: string } | null;

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ownWordsPrivacy } from '$lib/server/db/schema';
 import {
 	db,
+	familyEventFor,
 	eventFor,
 	makeChild,
 	makeFamilyPerson,
@@ -51,13 +52,7 @@ beforeAll(async () => {
 });
 
 const familyEvent = (who: string, childId: string, form?: Record<string, string>) =>
-	eventFor(null, {
-		url: `${APP}/family/${childId}${form ? '?/setPrivacy' : ''}`,
-		routeId: '/family/[childId]',
-		params: { childId },
-		familyPersonId: person[who],
-		form
-	});
+	familyEventFor(person[who]!, childId, form && { action: 'setPrivacy', form });
 const shown = async (who: string, childId: string) =>
 	((await outcome(async () => page.load((await familyEvent(who, childId)) as any))) as any).value
 		.privacy as { asked: boolean } | null;

@@ -9,6 +9,7 @@ import {
 } from '$lib/server/db/schema';
 import {
 	db,
+	familyEventFor,
 	eventFor,
 	makeChild,
 	makeFamilyPerson,
@@ -74,13 +75,7 @@ beforeAll(async () => {
 });
 
 const familyEvent = (form?: Record<string, string>) =>
-	eventFor(null, {
-		url: `${APP}/family/${childId}${form ? '?/replyToMeeting' : ''}`,
-		routeId: '/family/[childId]',
-		params: { childId },
-		familyPersonId: youngPerson,
-		form
-	});
+	familyEventFor(youngPerson, childId, form && { action: 'replyToMeeting', form });
 async function reply(form: Record<string, string>) {
 	const event: any = await familyEvent(form);
 	return { r: await outcome(() => page.actions.replyToMeeting!(event)), event };

@@ -6,6 +6,7 @@ import { childStatus, flag, ownView } from '$lib/server/db/schema';
 import { recomputeChildStatus } from '$lib/server/features/status';
 import {
 	db,
+	familyEventFor,
 	eventFor,
 	makeAssessment,
 	makeChild,
@@ -65,12 +66,9 @@ beforeAll(async () => {
 });
 
 const asFamily = (personId: string, form?: Record<string, string>) =>
-	eventFor(null, {
-		url: `${APP}/family/${childId}/own-view${form ? '?/giveOwnView' : ''}`,
-		routeId: '/family/[childId]/own-view',
-		params: { childId },
-		familyPersonId: personId,
-		form
+	familyEventFor(personId, childId, {
+		below: 'own-view',
+		...(form && { action: 'giveOwnView', form })
 	});
 
 async function give(personId: string, form: Record<string, string>) {
