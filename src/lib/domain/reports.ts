@@ -3,7 +3,7 @@
  * report table shows. Pure: no I/O, today passed in.
  */
 import { attack, recovered, type Published } from './disclosure';
-import { addDays, finnishHolidays } from './working-days';
+import { addDays, holidayDates } from './working-days';
 
 export const PERIOD_KINDS = ['month', 'quarter', 'half_year', 'custom'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
@@ -108,7 +108,7 @@ export function monthsOf(p: Period, today?: string): Month[] {
 export function holidaysBetween(from: string, to: string): string[] {
 	const out: string[] = [];
 	for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++)
-		out.push(...Object.keys(finnishHolidays(y)));
+		out.push(...holidayDates(y));
 	return out.sort();
 }
 

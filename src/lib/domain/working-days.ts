@@ -78,6 +78,11 @@ function holidaysOf(year: number) {
 	return h;
 }
 
+/** The year's holiday dates, worked out once per year (the reports ask on every figure). */
+export function holidayDates(year: number): readonly string[] {
+	return Object.keys(holidaysOf(year));
+}
+
 export function isWorkingDay(date: string): boolean {
 	const day = utc(date).getUTCDay();
 	if (day === 0 || day === 6) return false;

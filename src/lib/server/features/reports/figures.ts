@@ -18,19 +18,19 @@ export type Scope = {
 	today: string;
 	/** Limits assessments, requests and consultations to one kind of partner. */
 	partnerKind: OrganisationKind | null;
-	/** Set by `byTeam`: this scope is one team of a batch read in one statement per query. */
-	batch?: Batch;
+	/** Set by `byTeam`: this read is one part (a team, or all of them) of a split read. */
+	split?: Split;
 };
 
 /**
- * One read of a figure for each of several teams (`byTeam`). Each team's call builds the
- * same statements (the team is a column of the statement, not a parameter), so the first
- * team's call runs each one for every team at once and the others take their rows.
+ * A figure read for all the teams and for each of them (`byTeam`). Every part's call builds
+ * the same statements over all the teams, grouped by team and in total at once (grouping
+ * sets), so the first call runs each one and the others take their rows.
  */
-type Batch = {
-	teamIds: string[];
-	team: string;
-	/** The n-th statement of the figure, by team. Shared by the teams' calls. */
+type Split = {
+	/** The team whose rows this call takes; '' for all the teams together. */
+	part: string;
+	/** The n-th statement of the figure, its rows by team ('' for the total). Shared. */
 	results: Promise<Map<string, unknown[]>>[];
 	calls: number;
 };
@@ -47,8 +47,17 @@ function bounds(s: Scope) {
 	return {
 		// A semi-join on the unnested ids: `= any(array)` tests each row against every id, which
 		// for a region of 100 teams costs more than the rest of a small figure (measured).
-		inTeams: (col: SQL) =>
-			s.batch ? sql`${col} = batch_team.id` : sql`${col} in (select unnest(${uuids(s.teamIds)}))`,
+		inTeams: (col: SQL) => sql`${col} in (select unnest(${uuids(s.teamIds)}))`,
+		/** In a split read, each row's team as its first column (`split_team`). */
+		team: (col: SQL) => (s.split ? sql`${col} as split_team, ` : sql``),
+		/** Group by the keys; in a split read, by team and in total in one pass. */
+		groupBy: (...keys: SQL[]) => {
+			const list = sql.join(keys, sql`, `);
+			if (!s.split) return keys.length ? sql`group by ${list}` : sql``;
+			return keys.length
+				? sql`group by grouping sets ((split_team, ${list}), (${list}))`
+				: sql`group by grouping sets ((split_team), ())`;
+		},
 		from: sql`${s.period.from}::date`,
 		to: sql`${s.period.to}::date`,
 		fromTs: fiStart(sql`${s.period.from}::date`),
@@ -56,56 +65,54 @@ function bounds(s: Scope) {
 		today: sql`${s.today}::date`,
 		// Medians may reach back a year before the period (a flag raised in December,
 		// triaged in January) and up to today.
-		holidays: dates(holidaysBetween(addDays(s.period.from, -366), s.today))
+		get holidays() {
+			return dates(holidaysBetween(addDays(s.period.from, -366), s.today));
+		}
 	};
 }
 
 const wd = (holidays: SQL, a: SQL, b: SQL) => sql`working_days_between(${a}, ${b}, ${holidays})`;
 
-async function query<T>(db: DbOrTx, s: Scope, q: SQL): Promise<T[]> {
-	const batch = s.batch;
-	if (!batch) return rowsOf<T>(await db.execute(q));
-	const n = batch.calls++;
-	batch.results[n] ??= db
-		.execute(
-			sql`select batch_team.id::text as batch_team_id, q.*
-				from unnest(${uuids(batch.teamIds)}) as batch_team(id) cross join lateral (${q}) q`
-		)
-		.then((res) => {
-			const byTeam = new Map<string, unknown[]>();
-			for (const row of rowsOf<{ batch_team_id: string }>(res)) {
-				const rows = byTeam.get(row.batch_team_id);
-				if (rows) rows.push(row);
-				else byTeam.set(row.batch_team_id, [row]);
-			}
-			return byTeam;
-		});
-	return ((await batch.results[n]).get(batch.team) ?? []) as T[];
+/**
+ * Runs a figure's statement. The statement is built only where it runs: in a split read the
+ * other parts' calls take their rows from the first, and building a region's statement a
+ * hundred times over cost more than running it.
+ */
+async function query<T>(db: DbOrTx, s: Scope, build: () => SQL): Promise<T[]> {
+	const split = s.split;
+	if (!split) return rowsOf<T>(await db.execute(build()));
+	const n = split.calls++;
+	split.results[n] ??= db.execute(build()).then((res) => {
+		const byTeam = new Map<string, unknown[]>();
+		for (const row of rowsOf<{ split_team: string | null }>(res)) {
+			const team = row.split_team ?? '';
+			const rows = byTeam.get(team);
+			if (rows) rows.push(row);
+			else byTeam.set(team, [row]);
+		}
+		return byTeam;
+	});
+	return ((await split.results[n]).get(split.part) ?? []) as T[];
 }
 
 /**
- * A figure for each team, as `read` gives it for one, with one statement per query for all
- * of them (a lateral join over the teams): the small-number rule is decided over the teams
- * and their sum together (ADR 033), and a region of a hundred teams must not cost a hundred
- * round trips.
+ * A figure for all the teams of the scope and for each of them, as `read` gives it for a
+ * scope of its own, with one statement per query for all the parts: the small-number rule
+ * is decided over the teams and their sum together (ADR 033), and a region of a hundred
+ * teams must cost neither a hundred round trips nor a hundred passes over its records.
  */
 export async function byTeam<T>(
 	db: DbOrTx,
 	s: Scope,
 	read: (db: DbOrTx, s: Scope) => Promise<T>
-): Promise<T[]> {
-	const results: Batch['results'] = [];
-	const out: T[] = [];
-	// One after another: the first team's call runs the statements the others read.
-	for (const team of s.teamIds)
-		out.push(
-			await read(db, {
-				...s,
-				teamIds: [team],
-				batch: { teamIds: s.teamIds, team, results, calls: 0 }
-			})
-		);
-	return out;
+): Promise<{ all: T; teams: T[] }> {
+	const results: Split['results'] = [];
+	const part = (team: string) => read(db, { ...s, split: { part: team, results, calls: 0 } });
+	// One after another: the first call runs the statements the others read.
+	const all = await part('');
+	const teams: T[] = [];
+	for (const team of s.teamIds) teams.push(await part(team));
+	return { all, teams };
 }
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 const numOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
@@ -130,11 +137,12 @@ export async function coloursByMonth(db: DbOrTx, s: Scope) {
 	const rows = await query<{ month: string; colour: string; n: number }>(
 		db,
 		s,
-		sql`with m as (
+		() =>
+			sql`with m as (
 				select m.end_on, ${fiStart(sql`(m.end_on + 1)`)} as end_ts
 				from unnest(${dates(months.map((x) => x.to))}) as m(end_on)
 			), span as (
-				select x.child_id, x.colour, x.at,
+				select x.child_id, c.team_id, x.colour, x.at,
 					lead(x.at) over (partition by x.child_id order by x.at, x.seq) as next_at
 				from child c cross join lateral (
 					(select h.child_id, h.to_colour as colour, h.at, h.seq from child_status_history h
@@ -159,11 +167,12 @@ export async function coloursByMonth(db: DbOrTx, s: Scope) {
 				where ph.to_phase = 'closed'
 			)
 			-- Grouped by the enum and the date: sorting 40,000 rows by collated text cost more.
-			select to_char(m.end_on, 'YYYY-MM') as month, h.colour::text as colour, count(*)::int as n
+			select ${b.team(sql`h.team_id`)} to_char(m.end_on, 'YYYY-MM') as month,
+				h.colour::text as colour, count(*)::int as n
 			from span h join m on h.at < m.end_ts and (h.next_at is null or h.next_at >= m.end_ts)
 			left join closed x on x.child_id = h.child_id and x.end_on = m.end_on
 			where x.child_id is null
-			group by m.end_on, h.colour`
+			${b.groupBy(sql`m.end_on`, sql`h.colour`)}`
 	);
 	return months.map((m) => {
 		const of = (colour: string) =>
@@ -184,7 +193,8 @@ export async function overridesByMonth(db: DbOrTx, s: Scope) {
 	const rows = await query<Record<string, unknown>>(
 		db,
 		s,
-		sql`select to_char(h.at at time zone 'Europe/Helsinki', 'YYYY-MM') as month,
+		() =>
+			sql`select ${b.team(sql`c.team_id`)} to_char(h.at at time zone 'Europe/Helsinki', 'YYYY-MM') as month,
 				count(*)::int as changes,
 				count(*) filter (where h.trigger = 'override')::int as overrides,
 				count(*) filter (where h.trigger = 'override'
@@ -193,7 +203,7 @@ export async function overridesByMonth(db: DbOrTx, s: Scope) {
 					and ${sev(sql`h.to_colour`)} < ${sev(sql`h.from_colour`)})::int as lowered
 			from child_status_history h join child c on c.id = h.child_id
 			where ${b.inTeams(sql`c.team_id`)} and h.at >= ${b.fromTs} and h.at < ${b.toTs}
-			group by 1`
+			${b.groupBy(sql`month`)}`
 	);
 	return monthsOfScope(s).map((m) => {
 		const r = rows.find((x) => x.month === m.month) ?? {};
@@ -220,20 +230,21 @@ export async function flagsByOutcome(db: DbOrTx, s: Scope, trigger?: 'disagreeme
 	const rows = await query<Record<string, unknown>>(
 		db,
 		s,
-		sql`select x.outcome, count(*)::int as n,
+		() =>
+			sql`select ${b.team(sql`x.team_id`)} x.outcome, count(*)::int as n,
 				count(x.triaged_on)::int as triaged,
 				percentile_cont(0.5) within group (order by ${wd(b.holidays, sql`x.raised_on`, sql`x.triaged_on`)})
 					filter (where x.triaged_on is not null) as median_days,
 				count(*) filter (where x.triaged_on <= x.due_on)::int as on_time,
 				count(*) filter (where x.triaged_on is not null or x.due_on < ${b.today})::int as due
 			from (
-				select case when f.status = 'open' then 'open' when f.status = 'dismissed' then 'dismissed'
+				select c.team_id, case when f.status = 'open' then 'open' when f.status = 'dismissed' then 'dismissed'
 						else f.decided_workflow::text end as outcome,
 					${fiDate(sql`f.raised_at`)} as raised_on, ${fiDate(sql`f.triaged_at`)} as triaged_on, f.due_on
 				from flag f join child c on c.id = f.child_id
 				where ${b.inTeams(sql`c.team_id`)} and f.raised_at >= ${b.fromTs} and f.raised_at < ${b.toTs}
 					${trigger ? sql`and f.trigger = ${trigger}` : sql``}
-			) x group by 1`
+			) x ${b.groupBy(sql`x.outcome`)}`
 	);
 	return FLAG_OUTCOMES.map((outcome) => {
 		const r = rows.find((x) => x.outcome === outcome) ?? {};
@@ -258,7 +269,8 @@ export async function redResponseByMonth(db: DbOrTx, s: Scope) {
 	const rows = await query<Record<string, unknown>>(
 		db,
 		s,
-		sql`select to_char(x.raised_at at time zone 'Europe/Helsinki', 'YYYY-MM') as month,
+		() =>
+			sql`select ${b.team(sql`x.team_id`)} to_char(x.raised_at at time zone 'Europe/Helsinki', 'YYYY-MM') as month,
 				count(*)::int as reds,
 				count(x.triaged_on)::int as triaged,
 				percentile_cont(0.5) within group (order by ${wd(b.holidays, sql`x.raised_on`, sql`x.triaged_on`)})
@@ -267,7 +279,7 @@ export async function redResponseByMonth(db: DbOrTx, s: Scope) {
 				percentile_cont(0.5) within group (order by ${wd(b.holidays, sql`x.raised_on`, sql`x.discussed_on`)})
 					filter (where x.discussed_on is not null) as to_discussion
 			from (
-				select f.raised_at, ${fiDate(sql`f.raised_at`)} as raised_on,
+				select c.team_id, f.raised_at, ${fiDate(sql`f.raised_at`)} as raised_on,
 					${fiDate(sql`f.triaged_at`)} as triaged_on, ${fiDate(sql`fd.starts_at`)} as discussed_on
 				from flag f join child c on c.id = f.child_id
 				-- A child's few discussions by its index, each meeting by its key, once per red
@@ -281,7 +293,7 @@ export async function redResponseByMonth(db: DbOrTx, s: Scope) {
 				) fd on true
 				where ${b.inTeams(sql`c.team_id`)} and f.trigger = 'turned_red'
 					and f.raised_at >= ${b.fromTs} and f.raised_at < ${b.toTs}
-			) x group by 1`
+			) x ${b.groupBy(sql`month`)}`
 	);
 	return monthsOfScope(s).map((m) => {
 		const r = rows.find((x) => x.month === m.month) ?? {};
@@ -302,7 +314,8 @@ export async function consultationsByMonth(db: DbOrTx, s: Scope) {
 	const rows = await query<Record<string, unknown>>(
 		db,
 		s,
-		sql`select to_char(k.created_at at time zone 'Europe/Helsinki', 'YYYY-MM') as month,
+		() =>
+			sql`select ${b.team(sql`c.team_id`)} to_char(k.created_at at time zone 'Europe/Helsinki', 'YYYY-MM') as month,
 				count(*)::int as requested,
 				count(*) filter (where k.state in ('requested', 'scheduled'))::int as pending,
 				count(*) filter (where k.state in ('held', 'closed'))::int as held,
@@ -316,7 +329,7 @@ export async function consultationsByMonth(db: DbOrTx, s: Scope) {
 			join organisation o on o.id = k.requester_organisation_id
 			where ${b.inTeams(sql`c.team_id`)} and k.created_at >= ${b.fromTs} and k.created_at < ${b.toTs}
 				${s.partnerKind ? sql`and o.kind = ${s.partnerKind}` : sql``}
-			group by 1`
+			${b.groupBy(sql`month`)}`
 	);
 	return monthsOfScope(s).map((m) => {
 		const r = rows.find((x) => x.month === m.month) ?? {};
@@ -341,7 +354,8 @@ export async function intensiveByKind(db: DbOrTx, s: Scope) {
 	const rows = await query<Record<string, unknown>>(
 		db,
 		s,
-		sql`select w.kind::text as kind,
+		() =>
+			sql`select ${b.team(sql`c.team_id`)} w.kind::text as kind,
 				count(*) filter (where w.activated_at >= ${b.fromTs} and w.activated_at < ${b.toTs})::int as started,
 				count(*) filter (where w.closed_at >= ${b.fromTs} and w.closed_at < ${b.toTs})::int as closed,
 				${sql.join(
@@ -363,7 +377,7 @@ export async function intensiveByKind(db: DbOrTx, s: Scope) {
 			where ${b.inTeams(sql`c.team_id`)}
 				and ((w.activated_at >= ${b.fromTs} and w.activated_at < ${b.toTs})
 					or (w.closed_at >= ${b.fromTs} and w.closed_at < ${b.toTs}))
-			group by 1`
+			${b.groupBy(sql`w.kind`)}`
 	);
 	return INTENSIVE_KINDS.map((kind) => {
 		const r = rows.find((x) => x.kind === kind) ?? {};
@@ -389,7 +403,9 @@ export async function colourAfterIntensive(db: DbOrTx, s: Scope) {
 	const rows = await query<Record<string, unknown>>(
 		db,
 		s,
-		sql`select w.kind::text as kind, coalesce(h.colour, 'not_yet') as colour, count(*)::int as n
+		() =>
+			sql`select ${b.team(sql`c.team_id`)} w.kind::text as kind, coalesce(h.colour, 'not_yet') as colour,
+				count(*)::int as n
 			from intensive_workflow w join child c on c.id = w.child_id
 			left join lateral (
 				select h.to_colour::text as colour from child_status_history h
@@ -397,7 +413,7 @@ export async function colourAfterIntensive(db: DbOrTx, s: Scope) {
 				order by h.at desc, h.seq desc limit 1
 			) h on w.closed_at + interval '3 months' <= ${fiStart(sql`${addDays(s.today, 1)}::date`)}
 			where ${b.inTeams(sql`c.team_id`)} and w.closed_at >= ${b.fromTs} and w.closed_at < ${b.toTs}
-			group by 1, 2`
+			${b.groupBy(sql`w.kind`, sql`coalesce(h.colour, 'not_yet')`)}`
 	);
 	return INTENSIVE_KINDS.map((kind) => {
 		const of = (colour: string) => num(rows.find((r) => r.kind === kind && r.colour === colour)?.n);
@@ -421,19 +437,26 @@ export const CASELOAD_BANDS = ['under_15', '15_20', '21_30', 'over_30'] as const
 export async function caseloadBands(db: DbOrTx, s: Scope) {
 	const b = bounds(s);
 	const phases = sql`${`{${CASELOAD_PHASES.join(',')}}`}::child_phase[]`;
-	const rows = await query<{ band: string; n: number }>(
-		db,
-		s,
+	const bands = (inTeams: (col: SQL) => SQL) =>
 		sql`select case when x.n < 15 then 'under_15' when x.n <= 20 then '15_20'
 					when x.n <= 30 then '21_30' else 'over_30' end as band, count(*)::int as n
 			from (
 				select m.user_id, (select count(*) from child c where c.responsible_worker_id = m.user_id
-					and ${b.inTeams(sql`c.team_id`)} and c.phase = any(${phases})) as n
+					and ${inTeams(sql`c.team_id`)} and c.phase = any(${phases})) as n
 				from membership m
-				where ${b.inTeams(sql`m.team_id`)}
+				where ${inTeams(sql`m.team_id`)}
 					and m.role in ('social_worker', 'consultant_social_worker')
 				group by m.user_id
-			) x group by 1`
+			) x group by 1`;
+	// A worker in two teams carries all their children in the total, so the total is not a
+	// sum of the teams' rows: in a split read, each team by a lateral read and the total apart.
+	const rows = await query<{ band: string; n: number }>(db, s, () =>
+		s.split
+			? sql`select null::uuid as split_team, a.* from (${bands(b.inTeams)}) a
+				union all
+				select t.id, q.* from unnest(${uuids(s.teamIds)}) as t(id)
+				cross join lateral (${bands((col) => sql`${col} = t.id`)}) q`
+			: bands(b.inTeams)
 	);
 	return CASELOAD_BANDS.map((band) => ({
 		band,
@@ -447,8 +470,11 @@ export async function caseloadConfirmations(db: DbOrTx, s: Scope) {
 	const [confirmed] = await query<{ n: number }>(
 		db,
 		s,
-		sql`select count(*)::int as n from caseload_confirmation k join child c on c.id = k.child_id
-			where ${b.inTeams(sql`c.team_id`)} and k.created_at >= ${b.fromTs} and k.created_at < ${b.toTs}`
+		() =>
+			sql`select ${b.team(sql`c.team_id`)} count(*)::int as n
+			from caseload_confirmation k join child c on c.id = k.child_id
+			where ${b.inTeams(sql`c.team_id`)} and k.created_at >= ${b.fromTs} and k.created_at < ${b.toTs}
+			${b.groupBy()}`
 	);
 	return num(confirmed?.n);
 }
@@ -466,23 +492,24 @@ export async function assessmentsByPartnerKind(db: DbOrTx, s: Scope) {
 	const rows = await query<Record<string, unknown>>(
 		db,
 		s,
-		sql`select x.kind, sum(x.received)::int as received, sum(x.due)::int as due,
-				sum(x.answered)::int as answered
+		() =>
+			sql`select ${b.team(sql`x.team_id`)} x.kind, sum(x.received)::int as received,
+				sum(x.due)::int as due, sum(x.answered)::int as answered
 			from (
-				select o.kind::text as kind, 1 as received, 0 as due, 0 as answered
+				select c.team_id, o.kind::text as kind, 1 as received, 0 as due, 0 as answered
 				from assessment a join child c on c.id = a.child_id
 				join organisation o on o.id = a.organisation_id
 				where ${b.inTeams(sql`c.team_id`)} and a.status = 'submitted'
 					and a.submitted_at >= ${b.fromTs} and a.submitted_at < ${b.toTs} ${kindFilter}
 				union all
-				select o.kind::text, 0, 1,
+				select c.team_id, o.kind::text, 0, 1,
 					(r.status = 'completed' and ${fiDate(sql`r.completed_at`)} <= r.due_date)::int
 				from assessment_request r join child c on c.id = r.child_id
 				join organisation o on o.id = r.organisation_id
 				where ${b.inTeams(sql`c.team_id`)} and r.status <> 'cancelled'
 					and r.due_date between ${b.from} and ${b.to}
 					and (r.due_date < ${b.today} or r.status = 'completed') ${kindFilter}
-			) x group by 1`
+			) x ${b.groupBy(sql`x.kind`)}`
 	);
 	const kinds = s.partnerKind ? [s.partnerKind] : ASSESSING_KINDS;
 	return kinds.map((kind) => {
@@ -497,22 +524,24 @@ export async function meetingsByMonth(db: DbOrTx, s: Scope) {
 	const held = await query<Record<string, unknown>>(
 		db,
 		s,
-		sql`select to_char(t.starts_at at time zone 'Europe/Helsinki', 'YYYY-MM') as month,
+		() =>
+			sql`select ${b.team(sql`t.team_id`)} to_char(t.starts_at at time zone 'Europe/Helsinki', 'YYYY-MM') as month,
 				count(distinct t.id)::int as meetings, count(distinct d.child_id)::int as children
 			from team_meeting t left join meeting_discussion d on d.meeting_id = t.id
 			where ${b.inTeams(sql`t.team_id`)} and t.state <> 'planned'
 				and t.starts_at >= ${b.fromTs} and t.starts_at < ${b.toTs}
-			group by 1`
+			${b.groupBy(sql`month`)}`
 	);
 	const steps = await query<Record<string, unknown>>(
 		db,
 		s,
-		sql`select to_char(st.due_on, 'YYYY-MM') as month, count(*)::int as due,
+		() =>
+			sql`select ${b.team(sql`t.team_id`)} to_char(st.due_on, 'YYYY-MM') as month, count(*)::int as due,
 				count(*) filter (where st.outcome = 'done')::int as done
 			from meeting_step st join team_meeting t on t.id = st.meeting_id
 			where ${b.inTeams(sql`t.team_id`)} and st.due_on between ${b.from} and ${b.to}
 				and st.due_on < ${b.today}
-			group by 1`
+			${b.groupBy(sql`month`)}`
 	);
 	return monthsOfScope(s).map((m) => {
 		const h = held.find((x) => x.month === m.month) ?? {};
@@ -539,17 +568,20 @@ export async function thlFollowUp(db: DbOrTx, s: Scope) {
 	const [contacts] = await query<Record<string, unknown>>(
 		db,
 		s,
-		sql`select count(*)::int as total,
+		() =>
+			sql`select ${b.team(sql`c.team_id`)} count(*)::int as total,
 				count(*) filter (where k.kind = 'notification')::int as notifications
 			from case_contact k join child c on c.id = k.child_id
-			where ${b.inTeams(sql`c.team_id`)} and k.received_on between ${b.from} and ${b.to}`
+			where ${b.inTeams(sql`c.team_id`)} and k.received_on between ${b.from} and ${b.to}
+			${b.groupBy()}`
 	);
 	const clocks = await query<Record<string, unknown>>(
 		db,
 		s,
 		// Met in the half-year, on time or late; and still unmet at its end with the deadline
 		// passed (on or before the last day): THL counts those as late too (§8).
-		sql`select k.kind::text as kind,
+		() =>
+			sql`select ${b.team(sql`c.team_id`)} k.kind::text as kind,
 				count(*) filter (where k.met_on between ${b.from} and ${b.to})::int as met,
 				count(*) filter (where k.met_on between ${b.from} and ${b.to}
 					and k.met_on <= k.due_on)::int as on_time,
@@ -559,7 +591,7 @@ export async function thlFollowUp(db: DbOrTx, s: Scope) {
 			where ${b.inTeams(sql`c.team_id`)} and k.kind in ('decision', 'needs_assessment')
 				and (k.met_on between ${b.from} and ${b.to}
 					or ((k.met_on is null or k.met_on > ${b.to}) and k.due_on <= ${b.to}))
-			group by 1`
+			${b.groupBy(sql`k.kind`)}`
 	);
 	const clock = (kind: string) => {
 		const r = clocks.find((x) => x.kind === kind) ?? {};
@@ -588,30 +620,33 @@ export async function familyByMonth(db: DbOrTx, s: Scope) {
 	const rows = await query<Record<string, unknown>>(
 		db,
 		s,
-		sql`with ev as (
-				select to_char(p.made_on, 'YYYY-MM') as month, p.child_id, p.id as subject
+		() =>
+			sql`with ev as (
+				select c.team_id, to_char(p.made_on, 'YYYY-MM') as month, p.child_id, p.id as subject
 				from client_plan p join child c on c.id = p.child_id
 				where ${b.inTeams(sql`c.team_id`)} and p.made_on between ${b.from} and ${b.to}
 				union all
-				select to_char(t.starts_at at time zone 'Europe/Helsinki', 'YYYY-MM'), d.child_id, t.id
+				select t.team_id, to_char(t.starts_at at time zone 'Europe/Helsinki', 'YYYY-MM'), d.child_id, t.id
 				from meeting_discussion d join team_meeting t on t.id = d.meeting_id
 				where ${b.inTeams(sql`t.team_id`)} and t.state = 'closed'
 					and t.starts_at >= ${b.fromTs} and t.starts_at < ${b.toTs}
 			), answers as (
-				select ev.month, ev.child_id, ev.subject, f.heard, f.clear
+				select ev.team_id, ev.month, ev.child_id, ev.subject, f.heard, f.clear
 				from ev join family_feedback f on f.child_id = ev.child_id
 					and coalesce(f.client_plan_id, f.meeting_id) = ev.subject
 			)
-			select month, sum(asked)::int as asked, sum(answered)::int as answered,
+			-- By team first: a (child, subject) pair belongs to one team (the plan's child's, the
+			-- meeting's), so the teams' distinct counts add up to the total's.
+			select ${b.team(sql`x.team_id`)} x.month, sum(asked)::int as asked, sum(answered)::int as answered,
 				sum(answers)::int as answers, sum(heard)::int as heard, sum(clear)::int as clear
 			from (
-				select month, count(*) as asked, 0 as answered, 0 as answers, 0 as heard, 0 as clear
-				from ev group by month
+				select team_id, month, count(*) as asked, 0 as answered, 0 as answers, 0 as heard, 0 as clear
+				from ev group by team_id, month
 				union all
-				select month, 0, count(distinct (child_id, subject)), count(*),
+				select team_id, month, 0, count(distinct (child_id, subject)), count(*),
 					count(*) filter (where heard >= 4), count(*) filter (where clear >= 4)
-				from answers group by month
-			) x group by month`
+				from answers group by team_id, month
+			) x ${b.groupBy(sql`x.month`)}`
 	);
 	return monthsOfScope(s).map((m) => {
 		const r = rows.find((x) => x.month === m.month) ?? {};

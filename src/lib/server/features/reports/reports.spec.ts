@@ -715,3 +715,50 @@ describe('who reads the reports', () => {
 		]);
 	});
 });
+
+describe('a figure read for all teams and each team at once (grouping sets)', () => {
+	const READERS: Record<
+		string,
+		(d: Awaited<ReturnType<typeof db>>, s: q.Scope) => Promise<unknown>
+	> = {
+		colours: q.coloursByMonth,
+		overrides: q.overridesByMonth,
+		flags: (d, s) => q.flagsByOutcome(d, s),
+		disagreements: (d, s) => q.flagsByOutcome(d, s, 'disagreement'),
+		red_response: q.redResponseByMonth,
+		consultations: q.consultationsByMonth,
+		intensive: q.intensiveByKind,
+		after_intensive: q.colourAfterIntensive,
+		caseloads: q.caseloadBands,
+		confirmations: q.caseloadConfirmations,
+		assessments: q.assessmentsByPartnerKind,
+		meetings: q.meetingsByMonth,
+		family: q.familyByMonth,
+		thl: q.thlFollowUp
+	};
+
+	it('gives each part what reading that part alone gives, for every figure', async () => {
+		const d = await db();
+		// The sister team in the middle: a part taken from a neighbour's rows would show.
+		const teamIds = [w.team.id, w.sister.id, w.foreign.id];
+		for (const [key, read] of Object.entries(READERS)) {
+			const split = await q.byTeam(d, scope({ teamIds }), read);
+			const alone = await Promise.all(teamIds.map((id) => read(d, scope({ teamIds: [id] }))));
+			expect({ key, all: split.all, teams: split.teams }).toEqual({
+				key,
+				all: await read(d, scope({ teamIds })),
+				teams: alone
+			});
+		}
+	});
+
+	it('is not the same for every part: the teams differ and the total holds them all', async () => {
+		const d = await db();
+		const split = await q.byTeam(d, scope({ teamIds: [w.team.id, w.sister.id] }), q.coloursByMonth);
+		expect(split.teams.map((t) => t.map((m) => m.green))).toEqual([
+			[1, 0, 0],
+			[1, 1, 1]
+		]);
+		expect(split.all.map((m) => m.green)).toEqual([2, 1, 1]);
+	});
+});

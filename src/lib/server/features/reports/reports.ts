@@ -137,9 +137,7 @@ async function acrossTeams(
 	teamId: string | null
 ): Promise<ShownFigure> {
 	const teamIds = scope.teams.map((t) => t.id);
-	const whole = { ...s, teamIds };
-	const all = await figure(tx, key, whole);
-	const teams = await q.byTeam(tx, whole, (d, one) => figure(d, key, one));
+	const { all, teams } = await q.byTeam(tx, { ...s, teamIds }, (d, part) => figure(d, key, part));
 	const shown = protectAcross(
 		teams.map((f) => f.grid),
 		all.grid,
