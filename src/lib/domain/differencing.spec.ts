@@ -190,6 +190,33 @@ describe('all teams against each team: one cube, one decision (ADR 033)', () => 
 		);
 	});
 
+	it('leaves out a sum that does not hold instead of reasoning from it', () => {
+		const grid = tableOf([
+			[20, 3, 20],
+			[20, 20, 20],
+			[30, 30, 30]
+		]);
+		// Claims a 30 is the "< 5" and another 30 together: it is not, and trusting it would
+		// close one of the 30s, which the true sums leave open.
+		const broken: Grid = {
+			...grid,
+			sums: [
+				...grid.sums!,
+				{
+					total: [2, 1],
+					parts: [
+						[0, 2],
+						[2, 3]
+					]
+				}
+			]
+		};
+		expect(protect(grid)[2]).toEqual(
+			[90, 30, 30, 30].map((n) => ({ kind: 'number', n, unit: 'count' }))
+		);
+		expect(protect(broken)).toEqual(protect(grid));
+	});
+
 	it('refuses tables of different shapes', () => {
 		const c = cube(3);
 		const short = { ...c.all, rows: c.all.rows.slice(1) };

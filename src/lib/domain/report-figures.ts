@@ -81,22 +81,29 @@ export function coloursFigure(
 }
 
 export function overridesFigure(
-	data: ByMonth<{ changes: number; overrides: number; raised: number; lowered: number }>
+	data: ByMonth<{
+		changes: number;
+		overrides: number;
+		raised: number;
+		lowered: number;
+		kept: number;
+	}>
 ): Figure {
 	return {
 		key: 'overrides',
 		rowKind: 'month',
 		rows: data.map((d) => d.month),
-		columns: ['status_changes', 'overrides', 'override_share', 'raised', 'lowered'],
+		columns: ['status_changes', 'overrides', 'override_share', 'raised', 'lowered', 'kept_colour'],
 		grid: {
 			rows: data.map((d) => [
 				c(d.changes),
 				c(d.overrides),
 				share(d.overrides, d.changes),
 				c(d.raised),
-				c(d.lowered)
+				c(d.lowered),
+				c(d.kept)
 			]),
-			sums: rowSums(data.length, 1, [3, 4])
+			sums: rowSums(data.length, 1, [3, 4, 5])
 		},
 		chart: { kind: 'bars', columns: [3, 4] }
 	};

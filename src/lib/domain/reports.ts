@@ -219,7 +219,11 @@ export function protect(grid: Grid): Shown[][] {
 		shown[pick[0]]![pick[1]] = { kind: 'hidden' };
 		return true;
 	};
-	const sums = grid.sums ?? [];
+	// Only the sums that hold: one that did not (a figure whose parts missed a case) would have
+	// the attacker below reason from a falsehood, narrow to nothing and never settle.
+	const sums = (grid.sums ?? []).filter(
+		(s) => countAt(s.total) === s.parts.reduce((sum, p) => sum + countAt(p), 0)
+	);
 	// Repeat until nothing changes: hiding a part of one sum can expose another.
 	for (let changed = true; changed;) {
 		changed = false;

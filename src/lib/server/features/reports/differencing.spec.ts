@@ -62,7 +62,7 @@ beforeAll(async () => {
 			const colour = (['green', 'yellow', 'red'] as const)[k % 3]!;
 			await makeStatusChange(c.id, { from: null, to: colour, at });
 			if (k < p.overrides)
-				// Raised to red, or lowered from red: every override has a direction.
+				// Raised to red, or lowered from red.
 				await makeStatusChange(c.id, {
 					from: colour,
 					to: k % 3 === 2 ? 'green' : 'red',
@@ -70,6 +70,17 @@ beforeAll(async () => {
 					at: new Date(at.getTime() + 3_600_000)
 				});
 		}
+		// And one that keeps the colour (confirmed until its review): it has no direction, and
+		// the sums must still hold.
+		const kept = await makeChild(teams[i]!.id, { phase: 'client' });
+		const keptAt = new Date(Date.UTC(2026, 1, 10 + i, 9));
+		await makeStatusChange(kept.id, { from: null, to: 'yellow', at: keptAt });
+		await makeStatusChange(kept.id, {
+			from: 'yellow',
+			to: 'yellow',
+			trigger: 'override',
+			at: new Date(keptAt.getTime() + 3_600_000)
+		});
 	}
 });
 

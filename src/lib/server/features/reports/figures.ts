@@ -187,7 +187,11 @@ export async function coloursByMonth(db: DbOrTx, s: Scope) {
 	});
 }
 
-/** Status changes and the team's own decisions (overrides) each month, raised or lowered. */
+/**
+ * Status changes and the team's own decisions (overrides) each month: raised, lowered, or
+ * kept at the colour it had (an override may confirm a colour until its review). The three
+ * add up to the overrides, as the small-number rule's sums say they do.
+ */
 export async function overridesByMonth(db: DbOrTx, s: Scope) {
 	const b = bounds(s);
 	const rows = await query<Record<string, unknown>>(
@@ -200,7 +204,9 @@ export async function overridesByMonth(db: DbOrTx, s: Scope) {
 				count(*) filter (where h.trigger = 'override'
 					and ${sev(sql`h.to_colour`)} > ${sev(sql`h.from_colour`)})::int as raised,
 				count(*) filter (where h.trigger = 'override'
-					and ${sev(sql`h.to_colour`)} < ${sev(sql`h.from_colour`)})::int as lowered
+					and ${sev(sql`h.to_colour`)} < ${sev(sql`h.from_colour`)})::int as lowered,
+				count(*) filter (where h.trigger = 'override'
+					and ${sev(sql`h.to_colour`)} is not distinct from ${sev(sql`h.from_colour`)})::int as kept
 			from child_status_history h join child c on c.id = h.child_id
 			where ${b.inTeams(sql`c.team_id`)} and h.at >= ${b.fromTs} and h.at < ${b.toTs}
 			${b.groupBy(sql`month`)}`
@@ -212,7 +218,8 @@ export async function overridesByMonth(db: DbOrTx, s: Scope) {
 			changes: num(r.changes),
 			overrides: num(r.overrides),
 			raised: num(r.raised),
-			lowered: num(r.lowered)
+			lowered: num(r.lowered),
+			kept: num(r.kept)
 		};
 	});
 }

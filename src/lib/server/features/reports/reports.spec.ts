@@ -380,10 +380,38 @@ describe('report figures on a fixed data set', () => {
 
 	it('counts status changes and overrides by direction', async () => {
 		expect(await q.overridesByMonth(await db(), scope())).toEqual([
-			{ month: '2026-01', changes: 2, overrides: 1, raised: 1, lowered: 0 },
-			{ month: '2026-02', changes: 2, overrides: 0, raised: 0, lowered: 0 },
-			{ month: '2026-03', changes: 3, overrides: 1, raised: 0, lowered: 1 }
+			{ month: '2026-01', changes: 2, overrides: 1, raised: 1, lowered: 0, kept: 0 },
+			{ month: '2026-02', changes: 2, overrides: 0, raised: 0, lowered: 0, kept: 0 },
+			{ month: '2026-03', changes: 3, overrides: 1, raised: 0, lowered: 1, kept: 0 }
 		]);
+	});
+
+	it('counts an override that keeps the colour as kept: raised, lowered and kept add up', async () => {
+		const t = await makeTeam((await makeOrg('child_protection')).id);
+		const child = await makeChild(t.id, { phase: 'client' });
+		await makeStatusChange(child.id, { from: null, to: 'red', at: at('2026-02-02T09:00:00Z') });
+		// The team confirms red until its review, then lowers it.
+		await makeStatusChange(child.id, {
+			from: 'red',
+			to: 'red',
+			trigger: 'override',
+			at: at('2026-02-03T09:00:00Z')
+		});
+		await makeStatusChange(child.id, {
+			from: 'red',
+			to: 'yellow',
+			trigger: 'override',
+			at: at('2026-02-04T09:00:00Z')
+		});
+		const [, feb] = await q.overridesByMonth(await db(), scope({ teamIds: [t.id] }));
+		expect(feb).toEqual({
+			month: '2026-02',
+			changes: 3,
+			overrides: 2,
+			raised: 0,
+			lowered: 1,
+			kept: 1
+		});
 	});
 
 	it('counts flags by where they went, with working days to triage and the share on time', async () => {

@@ -72,6 +72,7 @@ const COLUMNS: Record<string, () => string> = {
 	override_share: m.report_col_override_share,
 	raised: m.report_col_raised,
 	lowered: m.report_col_lowered,
+	kept_colour: m.report_col_kept_colour,
 	flags: m.report_col_flags,
 	median_days_to_triage: m.report_col_median_days_to_triage,
 	share_triaged_on_time: m.report_col_share_triaged_on_time,
