@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -92,6 +93,46 @@ async function connectOnlyAs(owner: import('postgres').Sql, login: string) {
 /** The advisory lock key the migrating instance holds (any constant bigint will do). */
 const MIGRATION_LOCK = 7_262_024;
 
+type Sql = import('postgres').Sql;
+
+const keptPlans = new AsyncLocalStorage<true>();
+
+/**
+ * Runs `fn` with its statements prepared on their connections, so PostgreSQL keeps their
+ * plans (a generic plan after five runs) instead of planning each one again: for the hot
+ * paths whose plans the bench shows are the same for every team and child (ADR 045).
+ * Elsewhere each statement is planned for its own values, as a skewed organisation (a
+ * school with 2,000 grants beside one with seven) needs.
+ */
+export function withKeptPlans<T>(fn: () => Promise<T>): Promise<T> {
+	return keptPlans.run(true, fn);
+}
+
+/**
+ * The client Drizzle is given: inside `withKeptPlans`, a statement is a prepared (named) one,
+ * as postgres.js makes its own tagged queries; Drizzle's driver sends each one unnamed.
+ * Transactions and savepoints hand Drizzle their own client, wrapped the same way.
+ */
+function prepared(client: Sql): Sql {
+	return new Proxy(client, {
+		get(target, key, receiver) {
+			if (key === 'unsafe')
+				return (query: string, params?: unknown[], options?: { prepare?: boolean }) =>
+					target.unsafe(query, params as never, {
+						...options,
+						prepare: options?.prepare === true || keptPlans.getStore() === true
+					});
+			if (key === 'begin' || key === 'savepoint')
+				return (...args: unknown[]) => {
+					const fn = args.pop() as (tx: Sql) => unknown;
+					const method = Reflect.get(target, key, target) as (...a: unknown[]) => unknown;
+					return method.call(target, ...args, (tx: Sql) => fn(prepared(tx)));
+				};
+			return Reflect.get(target, key, receiver) as unknown;
+		}
+	});
+}
+
 async function connect(): Promise<Handle> {
 	const env = readEnv();
 	const migrationsFolder = env.MIGRATIONS_DIR;
@@ -123,7 +164,7 @@ async function connect(): Promise<Handle> {
 		} finally {
 			await owner.end();
 		}
-		const db = drizzle(client, { schema, casing: 'snake_case' });
+		const db = drizzle(prepared(client), { schema, casing: 'snake_case' });
 		return { db: db as unknown as Db, close: () => client.end(), driver: 'postgres', fresh: false };
 	}
 	const { PGlite } = await import('@electric-sql/pglite');

@@ -1,7 +1,7 @@
 import { and, desc, eq, or } from 'drizzle-orm';
 import { CURRENT_INSTRUMENT, instrument, type Rating } from '../../../domain/instrument';
 import { m } from '../../../paraglide/messages';
-import { inTransaction, type Db, type DbOrTx, type Tx } from '../../db';
+import { inTransaction, withKeptPlans, type Db, type DbOrTx, type Tx } from '../../db';
 import {
 	assessment,
 	assessmentRequest,
@@ -95,12 +95,23 @@ type SaveInput = {
  * changed again. Optimistic locking on drafts; a stale save is refused with the newer data.
  * `onSubmitted` runs inside the same transaction (the traffic light hooks in here).
  */
-export async function saveAssessment(
+export function saveAssessment(
 	db: Db,
 	ctx: ChildContext,
 	input: SaveInput,
 	onSubmitted?: (tx: Tx, assessmentId: string) => Promise<void>,
 	now = new Date()
+): Promise<{ id: string; status: 'draft' | 'submitted' }> {
+	// A hot path of single-child statements, the same plan for every child: kept (ADR 045).
+	return withKeptPlans(() => writeAssessment(db, ctx, input, onSubmitted, now));
+}
+
+async function writeAssessment(
+	db: Db,
+	ctx: ChildContext,
+	input: SaveInput,
+	onSubmitted: ((tx: Tx, assessmentId: string) => Promise<void>) | undefined,
+	now: Date
 ): Promise<{ id: string; status: 'draft' | 'submitted' }> {
 	if (input.submit) {
 		const fields: Record<string, string> = {};

@@ -1,5 +1,5 @@
 import type { Db } from '../../db';
-import { inTransaction } from '../../db';
+import { inTransaction, withKeptPlans } from '../../db';
 import { together } from '../../db/together';
 import { gatheringLog } from '../../access-log';
 import type { ChildContext } from '../../access';
@@ -18,6 +18,11 @@ import { childPath, siblingsOf } from '../path';
  * whom, is still each feature's own rule.
  */
 export function childPage(db: Db, ctx: ChildContext, now = new Date()) {
+	// A hot path whose plans are the same for every child: kept (ADR 045).
+	return withKeptPlans(() => readChildPage(db, ctx, now));
+}
+
+function readChildPage(db: Db, ctx: ChildContext, now: Date) {
 	return inTransaction(db, (tx) =>
 		gatheringLog(tx, async () => {
 			// The parts are independent: read together (pipelined on PostgreSQL).
