@@ -3,6 +3,7 @@ import { oidcProviders } from './auth/oidc';
 import { getDb } from './db';
 import { readEnv } from './env';
 import { log } from './log';
+import { observeWorkerRun } from './metrics';
 import { mailTransport, processOutbox } from './mail/outbox';
 import { notifyOverdue } from './features/notifications';
 import { remindRestrictionReviews } from './features/family';
@@ -26,6 +27,7 @@ export function startWorker() {
 	const tick = async () => {
 		if (running) return;
 		running = true;
+		const started = performance.now();
 		try {
 			const db = await getDb();
 			await notifyOverdue(db);
@@ -36,7 +38,9 @@ export function startWorker() {
 				await deactivateLeavers(db, env.OIDC_LEAVER_DAYS);
 				leaversCheckedAt = Date.now();
 			}
+			observeWorkerRun('ok', performance.now() - started);
 		} catch (e) {
+			observeWorkerRun('failed', performance.now() - started);
 			// No personal data in logs: the logger keeps the error's name and codes only.
 			log.error({ err: e }, 'worker run failed');
 		} finally {

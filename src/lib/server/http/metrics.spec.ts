@@ -1,7 +1,12 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GET } from '../../../routes/metrics/+server';
+import { observeWorkerRun } from '../metrics';
 import { db } from '../testing/fixtures';
-import { metricsAllowed, observeRequest } from './metrics';
+import { startWorker, stopWorker } from '../worker';
+import { metricsAllowed, observeRequest, registry } from './metrics';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the handler called without a full event */
 
@@ -12,7 +17,15 @@ const scrape = (address: string) =>
 
 afterEach(() => {
 	delete process.env.METRICS_ALLOW;
+	delete process.env.MAIL_DIR;
 });
+
+/** The worker's run count by outcome, as a scraper reads it. */
+async function workerRuns(outcome: 'ok' | 'failed'): Promise<number> {
+	const text = await registry.getSingleMetricAsString('worker_runs_total');
+	const line = text.split('\n').find((l) => l.includes(`outcome="${outcome}"`));
+	return line ? Number(line.split(' ').pop()) : 0;
+}
 
 describe('/metrics (issue 38)', () => {
 	it('answers only the configured addresses; nobody when none is configured', async () => {
@@ -41,5 +54,31 @@ describe('/metrics (issue 38)', () => {
 		).toBe(true);
 		expect(text).toMatch(/outbox_pending_mails\{service="yhteisarvio"\} \d+/);
 		expect(text).toContain('process_resident_memory_bytes');
+	});
+
+	it('counts the worker’s runs by outcome and says when it last succeeded', async () => {
+		const at = new Date('2026-12-06T08:00:00Z');
+		const failed = await workerRuns('failed');
+		observeWorkerRun('failed', 40, at);
+		expect(await workerRuns('failed')).toBe(failed + 1);
+		observeWorkerRun('ok', 12, at);
+		expect(await registry.getSingleMetricAsString('worker_last_success_timestamp_seconds')).toMatch(
+			new RegExp(
+				`worker_last_success_timestamp_seconds\\{service="yhteisarvio"\\} ${at.getTime() / 1000}`
+			)
+		);
+	});
+
+	it('records each run of the real worker', async () => {
+		await db();
+		// Nothing is sent anywhere: mail that falls due goes to a folder of the test's own.
+		process.env.MAIL_DIR = mkdtempSync(join(tmpdir(), 'worker-metrics-'));
+		const before = await workerRuns('ok');
+		startWorker();
+		try {
+			await expect.poll(() => workerRuns('ok'), { timeout: 10_000 }).toBe(before + 1);
+		} finally {
+			stopWorker();
+		}
 	});
 });

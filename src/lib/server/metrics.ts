@@ -1,0 +1,67 @@
+import { count, eq } from 'drizzle-orm';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { getDb } from './db';
+import { emailOutbox } from './db/schema';
+
+/**
+ * Metrics in Prometheus's format (issue 38), on the app's own registry: the process (memory,
+ * event-loop delay, garbage collection), each request's duration by method, route pattern
+ * and status, the background worker's runs, and the outbox's backlog (mail waiting to be
+ * sent), read at scrape time. Route patterns only, never paths: a path holds ids. Served by
+ * /metrics to the configured addresses only (server/http/metrics).
+ */
+export const registry = new Registry();
+registry.setDefaultLabels({ service: 'yhteisarvio' });
+collectDefaultMetrics({ register: registry });
+
+const requests = new Histogram({
+	name: 'http_request_duration_seconds',
+	help: 'Time to answer a request, by method, route pattern and status.',
+	labelNames: ['method', 'route', 'status'] as const,
+	buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+	registers: [registry]
+});
+
+export function observeRequest(method: string, route: string | null, status: number, ms: number) {
+	requests.observe({ method, route: route ?? 'unmatched', status: String(status) }, ms / 1000);
+}
+
+new Gauge({
+	name: 'outbox_pending_mails',
+	help: 'Mails waiting in the outbox (not yet sent); growing means the mail server refuses.',
+	registers: [registry],
+	async collect() {
+		const [row] = await (
+			await getDb()
+		)
+			.select({ n: count() })
+			.from(emailOutbox)
+			.where(eq(emailOutbox.status, 'pending'));
+		this.set(row?.n ?? 0);
+	}
+});
+
+const workerRuns = new Counter({
+	name: 'worker_runs_total',
+	help: 'Runs of the background worker (notices, reminders, the outbox, leavers), by outcome.',
+	labelNames: ['outcome'] as const,
+	registers: [registry]
+});
+const workerDuration = new Histogram({
+	name: 'worker_run_duration_seconds',
+	help: 'Time one run of the background worker took.',
+	buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60],
+	registers: [registry]
+});
+const workerLastSuccess = new Gauge({
+	name: 'worker_last_success_timestamp_seconds',
+	help: 'When the background worker last finished a run without failing (Unix time); alert when it falls behind.',
+	registers: [registry]
+});
+
+/** One run of the worker: its outcome and how long it took. */
+export function observeWorkerRun(outcome: 'ok' | 'failed', ms: number, at = new Date()) {
+	workerRuns.inc({ outcome });
+	workerDuration.observe(ms / 1000);
+	if (outcome === 'ok') workerLastSuccess.set(at.getTime() / 1000);
+}
