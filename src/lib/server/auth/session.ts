@@ -1,5 +1,5 @@
 import { and, eq, isNotNull, lt, ne, or } from 'drizzle-orm';
-import type { DbOrTx } from '../db';
+import { withKeptPlans, type DbOrTx } from '../db';
 import { membership, organisation, session, team, user } from '../db/schema';
 import {
 	actingMemberships,
@@ -134,12 +134,22 @@ export async function loadMemberships(db: DbOrTx, userId: string): Promise<Membe
 	);
 }
 
-export async function validateSessionToken(
+export function validateSessionToken(
 	db: DbOrTx,
 	token: string,
 	now: Date = new Date(),
 	/** The team chosen in the header (a cookie); the person acts in it if it is theirs. */
 	chosenTeamId: string | null = null
+): Promise<SessionValidation> {
+	// Every signed-in request runs these lookups by key: one plan fits all (ADR 045).
+	return withKeptPlans(() => validate(db, token, now, chosenTeamId));
+}
+
+async function validate(
+	db: DbOrTx,
+	token: string,
+	now: Date,
+	chosenTeamId: string | null
 ): Promise<SessionValidation> {
 	const none = { session: null, user: null, renewed: false } as const;
 	const id = hashToken(token);
