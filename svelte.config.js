@@ -9,6 +9,12 @@ const config = {
 		// The server tells a navigating browser which route a path is, so no page ships the
 		// whole route table (ADR 042).
 		router: { resolution: 'server' },
+		// OpenTelemetry spans for the hook, loads and actions, sent only when the deployment
+		// sets OTEL_EXPORTER_OTLP_ENDPOINT (src/instrumentation.server.ts, docs/deploy.md).
+		experimental: {
+			tracing: { server: true },
+			instrumentation: { server: true }
+		},
 		// The TypeScript scripts (benchmarks, the operator's commands) and the configs are
 		// type-checked with the app: a renamed helper must break them at check time, not
 		// when somebody next runs them.

@@ -8,6 +8,9 @@ import { baseSecurityHeaders } from '../src/lib/security-headers.js';
 
 // Before the app is loaded: under the heap cap, or as a capped copy of this process.
 await ensureHeapCap();
+// Tracing first (src/instrumentation.server.ts): it must be in place before the app's code
+// loads. It sets up nothing unless OTEL_EXPORTER_OTLP_ENDPOINT is set.
+await import('../build/instrumentation.server.js');
 const { handler } = await import('../build/handler.js');
 
 const headers = Object.entries(baseSecurityHeaders(process.env.ORIGIN));
