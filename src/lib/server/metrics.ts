@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { getDb } from './db';
+import { getDb, pool, POOL_MAX } from './db';
 import { emailOutbox } from './db/schema';
 
 /**
@@ -65,3 +65,37 @@ export function observeWorkerRun(outcome: 'ok' | 'failed', ms: number, at = new 
 	workerDuration.observe(ms / 1000);
 	if (outcome === 'ok') workerLastSuccess.set(at.getTime() / 1000);
 }
+
+// The PostgreSQL pool (the embedded database has one connection and no pool).
+new Gauge({
+	name: 'db_pool_max_connections',
+	help: 'Connections the instance may open to PostgreSQL.',
+	registers: [registry],
+	collect() {
+		this.set(POOL_MAX);
+	}
+});
+new Gauge({
+	name: 'db_pool_transactions_open',
+	help: 'Transactions holding a pooled connection now; at the maximum, requests queue.',
+	registers: [registry],
+	collect() {
+		this.set(pool.transactionsOpen);
+	}
+});
+const poolWait = new Histogram({
+	name: 'db_pool_wait_seconds',
+	help: 'Time a transaction waited for a pooled connection; growing means the pool is too small.',
+	buckets: [0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5],
+	registers: [registry]
+});
+const poolHeld = new Histogram({
+	name: 'db_pool_held_seconds',
+	help: 'Time a transaction held its pooled connection.',
+	buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5],
+	registers: [registry]
+});
+pool.listeners.push((wait, held) => {
+	poolWait.observe(wait);
+	poolHeld.observe(held);
+});

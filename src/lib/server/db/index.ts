@@ -95,6 +95,18 @@ const MIGRATION_LOCK = 7_262_024;
 
 type Sql = import('postgres').Sql;
 
+/** The PostgreSQL pool's connections, the most one instance opens (each `max` of the pool). */
+export const POOL_MAX = 10;
+
+/**
+ * The pool's load as the metrics read it (server/metrics.ts): transactions holding a
+ * connection now, and each finished one's wait for its connection and time holding it.
+ */
+export const pool = {
+	transactionsOpen: 0,
+	listeners: [] as ((waitSeconds: number, heldSeconds: number) => void)[]
+};
+
 const keptPlans = new AsyncLocalStorage<true>();
 
 /**
@@ -126,7 +138,22 @@ function prepared(client: Sql): Sql {
 				return (...args: unknown[]) => {
 					const fn = args.pop() as (tx: Sql) => unknown;
 					const method = Reflect.get(target, key, target) as (...a: unknown[]) => unknown;
-					return method.call(target, ...args, (tx: Sql) => fn(prepared(tx)));
+					if (key === 'savepoint')
+						return method.call(target, ...args, (tx: Sql) => fn(prepared(tx)));
+					// A transaction holds a connection of the pool from its first statement to
+					// its end: the wait for one and the time held are the pool's load.
+					const asked = performance.now();
+					return method.call(target, ...args, async (tx: Sql) => {
+						const got = performance.now();
+						pool.transactionsOpen++;
+						try {
+							return await fn(prepared(tx));
+						} finally {
+							pool.transactionsOpen--;
+							for (const listener of pool.listeners)
+								listener((got - asked) / 1000, (performance.now() - got) / 1000);
+						}
+					});
 				};
 			return Reflect.get(target, key, receiver) as unknown;
 		}
@@ -150,7 +177,7 @@ async function connect(): Promise<Handle> {
 		// reconnect cannot forget it). The login role must be a member of it. Made here,
 		// unconnected, for the login name it will use.
 		const client = postgres(env.DATABASE_URL, {
-			max: 10,
+			max: POOL_MAX,
 			onnotice: () => {},
 			connection: { role: APP_ROLE }
 		});
