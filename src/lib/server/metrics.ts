@@ -47,12 +47,15 @@ const workerRuns = new Counter({
 	labelNames: ['outcome'] as const,
 	registers: [registry]
 });
-const workerDuration = new Histogram({
-	name: 'worker_run_duration_seconds',
-	help: 'Time one run of the background worker took.',
-	buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60],
-	registers: [registry]
-});
+/** A duration without labels, in seconds. */
+const seconds = (name: string, help: string, buckets: number[]) =>
+	new Histogram({ name, help, buckets, registers: [registry] });
+
+const workerDuration = seconds(
+	'worker_run_duration_seconds',
+	'Time one run of the background worker took.',
+	[0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60]
+);
 const workerLastSuccess = new Gauge({
 	name: 'worker_last_success_timestamp_seconds',
 	help: 'When the background worker last finished a run without failing (Unix time); alert when it falls behind.',
@@ -83,18 +86,16 @@ new Gauge({
 		this.set(pool.transactionsOpen);
 	}
 });
-const poolWait = new Histogram({
-	name: 'db_pool_wait_seconds',
-	help: 'Time a transaction waited for a pooled connection; growing means the pool is too small.',
-	buckets: [0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5],
-	registers: [registry]
-});
-const poolHeld = new Histogram({
-	name: 'db_pool_held_seconds',
-	help: 'Time a transaction held its pooled connection.',
-	buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5],
-	registers: [registry]
-});
+const poolWait = seconds(
+	'db_pool_wait_seconds',
+	'Time a transaction waited for a pooled connection; growing means the pool is too small.',
+	[0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5]
+);
+const poolHeld = seconds(
+	'db_pool_held_seconds',
+	'Time a transaction held its pooled connection.',
+	[0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5]
+);
 pool.listeners.push((wait, held) => {
 	poolWait.observe(wait);
 	poolHeld.observe(held);
