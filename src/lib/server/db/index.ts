@@ -122,10 +122,11 @@ export function withKeptPlans<T>(fn: () => Promise<T>): Promise<T> {
 
 /**
  * The client Drizzle is given: inside `withKeptPlans`, a statement is a prepared (named) one,
- * as postgres.js makes its own tagged queries; Drizzle's driver sends each one unnamed.
- * Transactions and savepoints hand Drizzle their own client, wrapped the same way.
+ * as postgres.js makes its own tagged queries; Drizzle's driver sends each one unnamed. Each
+ * transaction is counted for the pool's metrics (`pool`). Transactions and savepoints hand
+ * Drizzle their own client, wrapped the same way.
  */
-function prepared(client: Sql): Sql {
+function instrumented(client: Sql): Sql {
 	return new Proxy(client, {
 		get(target, key, receiver) {
 			if (key === 'unsafe')
@@ -139,7 +140,7 @@ function prepared(client: Sql): Sql {
 					const fn = args.pop() as (tx: Sql) => unknown;
 					const method = Reflect.get(target, key, target) as (...a: unknown[]) => unknown;
 					if (key === 'savepoint')
-						return method.call(target, ...args, (tx: Sql) => fn(prepared(tx)));
+						return method.call(target, ...args, (tx: Sql) => fn(instrumented(tx)));
 					// A transaction holds a connection of the pool from its first statement to
 					// its end: the wait for one and the time held are the pool's load.
 					const asked = performance.now();
@@ -147,7 +148,7 @@ function prepared(client: Sql): Sql {
 						const got = performance.now();
 						pool.transactionsOpen++;
 						try {
-							return await fn(prepared(tx));
+							return await fn(instrumented(tx));
 						} finally {
 							pool.transactionsOpen--;
 							for (const listener of pool.listeners)
@@ -191,7 +192,7 @@ async function connect(): Promise<Handle> {
 		} finally {
 			await owner.end();
 		}
-		const db = drizzle(prepared(client), { schema, casing: 'snake_case' });
+		const db = drizzle(instrumented(client), { schema, casing: 'snake_case' });
 		return { db: db as unknown as Db, close: () => client.end(), driver: 'postgres', fresh: false };
 	}
 	const { PGlite } = await import('@electric-sql/pglite');

@@ -1,16 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { registry } from '../metrics';
+import { sample } from '../testing/metrics';
 import { getDb, pool, POOL_MAX } from '.';
 
 const onPostgres = Boolean(process.env.DATABASE_URL);
-
-/** A sample's value from the metrics' text, as a scraper reads it. */
-async function sample(name: string): Promise<number> {
-	const text = await registry.metrics();
-	const line = text.split('\n').find((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `));
-	return line ? Number(line.split(' ').pop()) : NaN;
-}
 
 describe.skipIf(!onPostgres)('the PostgreSQL pool in /metrics (issue 38)', () => {
 	it('counts a transaction while it holds its connection, then its wait and hold', async () => {

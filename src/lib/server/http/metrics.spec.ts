@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { GET } from '../../../routes/metrics/+server';
 import { observeWorkerRun } from '../metrics';
 import { db } from '../testing/fixtures';
+import { sample } from '../testing/metrics';
 import { startWorker, stopWorker } from '../worker';
 import { metricsAllowed, observeRequest, registry } from './metrics';
 
@@ -21,11 +22,8 @@ afterEach(() => {
 });
 
 /** The worker's run count by outcome, as a scraper reads it. */
-async function workerRuns(outcome: 'ok' | 'failed'): Promise<number> {
-	const text = await registry.getSingleMetricAsString('worker_runs_total');
-	const line = text.split('\n').find((l) => l.includes(`outcome="${outcome}"`));
-	return line ? Number(line.split(' ').pop()) : 0;
-}
+const workerRuns = (outcome: 'ok' | 'failed') =>
+	sample(`worker_runs_total{outcome="${outcome}",service="yhteisarvio"}`);
 
 describe('/metrics (issue 38)', () => {
 	it('answers only the configured addresses; nobody when none is configured', async () => {
