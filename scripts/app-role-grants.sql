@@ -35,4 +35,7 @@ END
 $$;
 REVOKE ALL ON FUNCTION access_log_add_months(date, integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION access_log_add_months(date, integer) TO yhteisarvio_app;
+-- Retention drops whole months past the period, never the last 24 (0037, ADR 046).
+REVOKE ALL ON FUNCTION access_log_drop_months(date) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION access_log_drop_months(date) TO yhteisarvio_app;
 COMMIT;

@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { ACCESS_LOG_DEFAULT_MONTHS, ACCESS_LOG_MIN_MONTHS } from '../domain/retention';
 
 /** One identity provider of OIDC_PROVIDERS (DOMAIN §12). */
 const providerSchema = z.object({
@@ -42,6 +43,16 @@ const envSchema = z
 		ADDRESS_HEADER: z.string().min(1).optional(),
 		/** Addresses (comma-separated) that may read /metrics; unset: nobody. */
 		METRICS_ALLOW: z.string().optional(),
+		/**
+		 * Whole months the access log is kept (ADR 046): at least 24 (Act 703/2023 § 11), by
+		 * default 144; the region's information management plan decides.
+		 */
+		ACCESS_LOG_RETENTION_MONTHS: z.coerce
+			.number()
+			.int()
+			.min(ACCESS_LOG_MIN_MONTHS, 'must be at least 24 (a guardian may ask for two years)')
+			.max(1200)
+			.default(ACCESS_LOG_DEFAULT_MONTHS),
 		/** Seconds between outbox and overdue runs of the background worker. */
 		WORKER_INTERVAL: z.coerce.number().int().min(1).default(30),
 		/**
@@ -186,7 +197,7 @@ export function serverConfigProblems(env: Env): string[] {
 }
 
 /** Where mail goes without a mail server: the named folder, or the embedded database's. */
-export function mailDir(env: Env): string {
+export function mailDir(env: Pick<Env, 'MAIL_DIR' | 'DATA_DIR'>): string {
 	if (env.MAIL_DIR) return env.MAIL_DIR;
 	// An in-memory database has no folder of its own.
 	if (env.DATA_DIR.startsWith('memory://'))

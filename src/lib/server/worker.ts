@@ -7,13 +7,15 @@ import { observeWorkerRun } from './metrics';
 import { mailTransport, processOutbox } from './mail/outbox';
 import { notifyOverdue } from './features/notifications';
 import { remindRestrictionReviews } from './features/family';
+import { applyRetention } from './retention';
 
 let timer: ReturnType<typeof setInterval> | null = null;
 const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
 
 /**
  * The in-process background worker: overdue notices, restriction reviews that have come,
- * the e-mail outbox, and leavers. One app
+ * the e-mail outbox, leavers, and retention. One app
  * process is the deployment model (ADR 009); the outbox claims rows with SKIP LOCKED, so a
  * second process would not double-send.
  */
@@ -24,6 +26,7 @@ export function startWorker() {
 	const transport = mailTransport(env);
 	let running = false;
 	let leaversCheckedAt = 0;
+	let retainedAt = 0;
 	const tick = async () => {
 		if (running) return;
 		running = true;
@@ -37,6 +40,13 @@ export function startWorker() {
 			if (oidcProviders(env).length && Date.now() - leaversCheckedAt >= HOUR_MS) {
 				await deactivateLeavers(db, env.OIDC_LEAVER_DAYS);
 				leaversCheckedAt = Date.now();
+			}
+			// Retention (ADR 046): daily, and at start, so a restarted instance catches up.
+			if (Date.now() - retainedAt >= DAY_MS) {
+				const run = await applyRetention(db, env);
+				retainedAt = Date.now();
+				// Counts only: what went is no business of the server's log.
+				log.info({ event: 'retention', ...run }, 'retention applied');
 			}
 			observeWorkerRun('ok', performance.now() - started);
 		} catch (e) {

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql } from 'drizzle-orm';
-import { LOG_MONTHS_AHEAD, type DbOrTx } from '../db';
+import { LOG_MONTHS_AHEAD, rowsOf, type DbOrTx } from '../db';
 import { accessLog } from '../db/schema';
 import { isTeamRole, type Role } from '../../domain/roles';
 import type { MembershipInfo } from '../auth/session';
@@ -270,4 +270,18 @@ export async function addLogPartitions(db: DbOrTx, now = new Date()): Promise<vo
 	await db.execute(
 		sql`select access_log_add_months(${now.toISOString().slice(0, 10)}::date, ${LOG_MONTHS_AHEAD})`
 	);
+}
+
+/**
+ * Drops the access log's months that ended before `keepFrom` (a month start, ADR 046): whole
+ * partitions, by the database's own function, which never drops the last 24 months whatever
+ * `keepFrom` says. How many months went.
+ */
+export async function dropLogMonthsBefore(db: DbOrTx, keepFrom: Date): Promise<number> {
+	const [row] = rowsOf<{ dropped: number }>(
+		await db.execute(
+			sql`select access_log_drop_months(${keepFrom.toISOString().slice(0, 10)}::date) as dropped`
+		)
+	);
+	return Number(row?.dropped ?? 0);
 }

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { loginThrottle } from '../db/schema';
 import { hashToken } from './tokens';
@@ -148,4 +148,17 @@ export async function loginSucceeded(
 ): Promise<void> {
 	await clearAttempts(db, keys.account);
 	if (keys.client && clientCounted) await releaseAttempt(db, keys.client);
+}
+
+/**
+ * Throttles with no failure since `before` and no lock running (ADR 046): a quiet hour
+ * already forgets failures, so these rows only keep hashed keys and addresses around.
+ */
+export async function forgetQuietThrottles(db: DbOrTx, before: Date, now = new Date()) {
+	const t = loginThrottle;
+	const gone = await db
+		.delete(t)
+		.where(and(lt(t.lastFailureAt, before), or(isNull(t.lockedUntil), lt(t.lockedUntil, now))))
+		.returning({ key: t.key });
+	return gone.length;
 }

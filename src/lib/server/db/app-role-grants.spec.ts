@@ -42,7 +42,7 @@ describe.skipIf(!process.env.DATABASE_URL)('the app role after a restore', () =>
 					union all
 					select format('function %s %s', p.proname, coalesce(p.proacl::text, 'default'))
 						from pg_proc p join pg_namespace n on n.oid = p.pronamespace and n.nspname = 'public'
-						where p.proname = 'access_log_add_months'
+						where p.proname in ('access_log_add_months', 'access_log_drop_months')
 					union all
 					select format('default %s %s', d.defaclobjtype, d.defaclacl::text) from pg_default_acl d
 					order by 1`);

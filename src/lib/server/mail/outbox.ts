@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { and, asc, eq, lte } from 'drizzle-orm';
+import { and, asc, eq, lt, lte } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { DbOrTx } from '../db';
 import { emailOutbox } from '../db/schema';
@@ -118,4 +118,40 @@ export async function processOutbox(
 		if (!done) break;
 	}
 	return { sent, failed };
+}
+
+/**
+ * Sent mail older than `before` (ADR 046): the row holds the address and the text, which
+ * served their purpose once the mail left; the notification it came with stays in the app.
+ * Mail still waiting is never deleted. How many went.
+ */
+export async function deleteSentMail(db: DbOrTx, before: Date): Promise<number> {
+	const t = emailOutbox;
+	const gone = await db
+		.delete(t)
+		.where(and(eq(t.status, 'sent'), lt(t.sentAt, before)))
+		.returning({ id: t.id });
+	return gone.length;
+}
+
+/**
+ * Messages in the local mail folder written before `before` (ADR 046): their set-password
+ * links have expired, and a file is nothing the app reads again. Only the outbox's own files
+ * (`*.txt`) are touched; a missing folder is nothing to do. How many went.
+ */
+export async function pruneMailFolder(dir: string, before: Date): Promise<number> {
+	const names = await readdir(dir).catch((e: NodeJS.ErrnoException) => {
+		if (e.code === 'ENOENT') return [] as string[];
+		throw e;
+	});
+	let gone = 0;
+	for (const name of names) {
+		if (!name.endsWith('.txt')) continue;
+		const path = join(dir, name);
+		const info = await stat(path);
+		if (!info.isFile() || info.mtime >= before) continue;
+		await unlink(path);
+		gone++;
+	}
+	return gone;
 }

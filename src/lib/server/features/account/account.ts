@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import type { Locale } from '../../../domain/roles';
 import { formatTimeRoundedUp } from '../../../format';
 import { m } from '../../../paraglide/messages';
@@ -184,4 +184,17 @@ export async function ownSignInState(db: Db, userId: string) {
 		.from(user)
 		.where(eq(user.id, userId));
 	return { providerLinked: !!linked, hasPassword: !!own?.passwordHash };
+}
+
+/**
+ * Set-password links used or expired before `before` (ADR 046): a spent link opens nothing,
+ * and the security events already say when each was sent and used. How many went.
+ */
+export async function deleteSpentPasswordLinks(db: Db, before: Date): Promise<number> {
+	const t = passwordToken;
+	const gone = await db
+		.delete(t)
+		.where(or(lt(t.usedAt, before), lt(t.expiresAt, before)))
+		.returning({ id: t.id });
+	return gone.length;
 }

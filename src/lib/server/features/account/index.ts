@@ -5,6 +5,7 @@ export {
 	ThrottledError,
 	awaitingApproval,
 	changeOwnPassword,
+	deleteSpentPasswordLinks,
 	ownSignInState,
 	passwordLinkValid,
 	preferredLocaleOf,
