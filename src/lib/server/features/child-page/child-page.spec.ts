@@ -68,6 +68,10 @@ describe("the child's page (issue 13)", () => {
 		expect(page.status.colour).toBe('red');
 		expect(page.assessments).toHaveLength(2);
 		expect(page.work.flags.length).toBeGreaterThan(0);
+		// The team's parts of the page are read in the same transaction too.
+		expect(page.meetings).toEqual([]);
+		expect(page.familyWords?.lines).toEqual([]);
+		expect(page.ownView).toBeNull();
 
 		const items = await loggedItems(ctx.actor.requestId!);
 		expect(items.every((i) => i.childId === c.id && i.outcome === 'allowed')).toBe(true);
@@ -100,5 +104,8 @@ describe("the child's page (issue 13)", () => {
 		expect(seen).toEqual({ transactions: 1, logInserts: 1 });
 		expect(page.overview).toBeNull();
 		expect(page.work.flags).toEqual([]);
+		expect(page.familyWords).toBeNull();
+		expect(page.ownView).toBeNull();
+		expect(page.meetings).toEqual([]);
 	});
 });

@@ -11,6 +11,8 @@ import { requestsForChild } from '../grants';
 import { workflowsForChild } from '../intensive';
 import { childOverview, childStatusView } from '../status';
 import { childPath, siblingsOf } from '../path';
+import { childMeetingHistory } from '../meetings';
+import { familyWords, ownViewColumn } from '../family';
 
 /**
  * Everything the child's page shows, as one consistent read: one transaction, and every
@@ -36,7 +38,12 @@ function readChildPage(db: Db, ctx: ChildContext, now: Date) {
 				siblings: siblingsOf(tx, ctx),
 				flags: flagsForChild(tx, ctx, now),
 				workflows: workflowsForChild(tx, ctx),
-				consultations: consultationsForChild(tx, ctx)
+				consultations: consultationsForChild(tx, ctx),
+				meetings: childMeetingHistory(tx, ctx),
+				// The family's own words and the young person's own view (§11) are for the team,
+				// never a partner's screen.
+				familyWords: ctx.access.kind === 'team' ? familyWords(tx, ctx) : null,
+				ownView: ctx.access.kind === 'team' ? ownViewColumn(tx, ctx) : null
 			});
 			return { ...parts, work: { flags, workflows, consultations } };
 		})

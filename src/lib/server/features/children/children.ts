@@ -7,7 +7,6 @@ import { inTransaction, type Db, type DbOrTx } from '../../db';
 import { escapeLike } from '../../db/like';
 import { updateVersioned } from '../../db/lock';
 import {
-	accessGrant,
 	child,
 	membership,
 	organisation,
@@ -339,23 +338,6 @@ export async function getChild(
 			.innerJoin(organisation, eq(organisation.id, placement.unitOrganisationId))
 			.where(eq(placement.childId, ctx.childId))
 			.orderBy(asc(placement.since));
-		const grants = await tx
-			.select({
-				id: accessGrant.id,
-				organisationName: organisation.name,
-				organisationId: accessGrant.organisationId,
-				basis: accessGrant.basis,
-				consentGivenBy: accessGrant.consentGivenBy,
-				consentGivenOn: accessGrant.consentGivenOn,
-				validFrom: accessGrant.validFrom,
-				validUntil: accessGrant.validUntil,
-				revokedAt: accessGrant.revokedAt,
-				placementId: accessGrant.placementId
-			})
-			.from(accessGrant)
-			.innerJoin(organisation, eq(organisation.id, accessGrant.organisationId))
-			.where(eq(accessGrant.childId, ctx.childId))
-			.orderBy(asc(organisation.name));
 		const code = c.personalIdentityCode;
 		return {
 			kind: 'team' as const,
@@ -363,8 +345,7 @@ export async function getChild(
 				...c,
 				personalIdentityCode: code && !opts.withIdentityCode ? maskHetu(code) : code
 			},
-			placements,
-			grants
+			placements
 		};
 	});
 }

@@ -4,7 +4,7 @@ import { grantValid, helsinkiDate } from '../../../domain/access';
 import { PARTNER_KINDS } from '../../../domain/roles';
 import { addDays } from '../../../domain/working-days';
 import { m } from '../../../paraglide/messages';
-import type { Db, DbOrTx } from '../../db';
+import { inTransaction, type Db, type DbOrTx } from '../../db';
 import { together } from '../../db/together';
 import { escapeLike } from '../../db/like';
 import {
@@ -18,7 +18,7 @@ import {
 } from '../../db/schema';
 import { FieldError, NotFoundError } from '../../errors';
 import { ForbiddenError } from '../../errors';
-import { actorOf, logChild, logListed, type StaffContext } from '../../access-log';
+import { actorOf, logChild, logChildMany, logListed, type StaffContext } from '../../access-log';
 import { type ChildContext } from '../../access';
 import { ownedOpenSteps } from '../intensive';
 import { notify, organisationStaff } from '../notifications';
@@ -251,6 +251,41 @@ export async function createAssessmentRequest(
 			ctx.childId
 		);
 		return r!;
+	});
+}
+
+/**
+ * Who may see the child and on what basis: its grants, for the team's access page (a
+ * partner never sees another organisation's). The list is logged as read, in one row.
+ */
+export async function grantsOfChild(db: DbOrTx, ctx: ChildContext) {
+	if (ctx.access.kind !== 'team') throw new ForbiddenError();
+	return inTransaction(db, async (tx) => {
+		const rows = await tx
+			.select({
+				id: accessGrant.id,
+				organisationName: organisation.name,
+				organisationId: accessGrant.organisationId,
+				basis: accessGrant.basis,
+				consentGivenBy: accessGrant.consentGivenBy,
+				consentGivenOn: accessGrant.consentGivenOn,
+				validFrom: accessGrant.validFrom,
+				validUntil: accessGrant.validUntil,
+				revokedAt: accessGrant.revokedAt,
+				placementId: accessGrant.placementId
+			})
+			.from(accessGrant)
+			.innerJoin(organisation, eq(organisation.id, accessGrant.organisationId))
+			.where(eq(accessGrant.childId, ctx.childId))
+			.orderBy(asc(organisation.name));
+		await logChildMany(
+			tx,
+			ctx,
+			'list',
+			'access_grant',
+			rows.map((r) => r.id)
+		);
+		return rows;
 	});
 }
 

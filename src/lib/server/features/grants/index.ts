@@ -8,6 +8,7 @@ export {
 	partnerInbox,
 	partnerOrganisations,
 	requestsForChild,
+	grantsOfChild,
 	revokeGrant
 } from './grants';
 export { answerInformationRequest, informationAnswers, informationRequest } from './answers';

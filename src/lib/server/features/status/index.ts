@@ -6,5 +6,5 @@ export { childStatusView } from './child-status';
 export { currentAssessments, latestOwnViews, lockChild, recomputeChildStatus } from './status';
 export { shownColour } from './shown-colour';
 // What a page shows of a status: reasons, signals and the rating grid in words.
-export { gridText, statusText, type GridText, type StatusText } from './view';
+export { gridText, statusColours, statusText, type GridText, type StatusText } from './view';
 export { onStatusChange, storedFacts, type StatusChange } from './events';

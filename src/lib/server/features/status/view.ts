@@ -23,6 +23,21 @@ function overrideReason(reasons: unknown): string {
 }
 
 /**
+ * The colours a page shows beside `statusText`: the status itself carries the reasons, the
+ * signals and the history as records (ids, dates), which the page shows only as text. Sending
+ * them too would double the child page's data and give the browser ids it has no use for.
+ */
+export function statusColours(status: Status) {
+	if (status.kind !== 'team') return { kind: status.kind, colour: status.colour };
+	return {
+		kind: status.kind,
+		colour: status.colour,
+		computed: status.computed,
+		override: status.override
+	};
+}
+
+/**
  * The domains with their colours, the reasons and signals as sentences and the history as
  * lines. A partner's reasons name the rule and its domains only, as `status.reasons` does.
  */

@@ -27,6 +27,7 @@ export const load: PageServerLoad = async (event) => {
 	grantForm.data.validFrom = today;
 	return {
 		view,
+		grants: await grants.grantsOfChild(db, ctx),
 		today,
 		requests: await grants.requestsForChild(db, ctx),
 		answers: await grants.informationAnswers(db, ctx).catch(httpFailure),

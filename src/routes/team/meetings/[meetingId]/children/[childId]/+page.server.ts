@@ -26,7 +26,7 @@ import {
 	settleStep,
 	teamPeople
 } from '$lib/server/features/meetings';
-import { childOverview, childStatusView } from '$lib/server/features/status';
+import { childOverview, childStatusView, statusColours } from '$lib/server/features/status';
 import { familyWords, ownViewColumn } from '$lib/server/features/family';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -74,7 +74,7 @@ export const load: PageServerLoad = async (event) => {
 			hypothesisHint: m.meeting_hypothesis_hint(),
 			settleFirst: m.meeting_error_settle_first()
 		},
-		status,
+		status: statusColours(status),
 		statusText: statusText(status),
 		// What the family wanted the team to know (§11), marked as theirs.
 		familyWords: await familyWords(db, ctx),
