@@ -1,5 +1,11 @@
-import { eq } from 'drizzle-orm';
-import { childAccess, helsinkiDate, inviteAccess, type ChildAccess } from '../../domain/access';
+import { eq, sql } from 'drizzle-orm';
+import {
+	childAccess,
+	helsinkiDate,
+	inviteAccess,
+	type ChildAccess,
+	type GrantFact
+} from '../../domain/access';
 import { can, type Permission } from '../../domain/permissions';
 import { isTeamRole, type Role } from '../../domain/roles';
 import { actingMembership, actorOf, logDenied, type Actor, type StaffContext } from '../access-log';
@@ -42,24 +48,31 @@ export function assertActorRole(actor: Actor, ...roles: Role[]): void {
 	if (!actor.role || !roles.includes(actor.role)) throw new ForbiddenError();
 }
 
+/** A grant as JSON gives it: the revocation's time as text. */
+type GrantRow = Omit<GrantFact, 'revokedAt'> & { revokedAt: string | null };
+
 export async function resolveChildAccess(
 	db: DbOrTx,
 	viewer: StaffContext,
 	childId: string,
 	now: Date = viewer.now
 ): Promise<ChildAccess<MembershipInfo> | null> {
-	const [c] = await db.select({ teamId: child.teamId }).from(child).where(eq(child.id, childId));
-	if (!c) return null;
-	const grants = await db
+	// The child's team and its grants in one round trip: every child-scoped request asks.
+	const [c] = await db
 		.select({
-			organisationId: accessGrant.organisationId,
-			basis: accessGrant.basis,
-			validFrom: accessGrant.validFrom,
-			validUntil: accessGrant.validUntil,
-			revokedAt: accessGrant.revokedAt
+			teamId: child.teamId,
+			grants: sql<GrantRow[]>`coalesce((select json_agg(json_build_object(
+				'organisationId', g.organisation_id, 'basis', g.basis, 'validFrom', g.valid_from,
+				'validUntil', g.valid_until, 'revokedAt', g.revoked_at))
+				from ${accessGrant} g where g.child_id = ${childId}), '[]'::json)`
 		})
-		.from(accessGrant)
-		.where(eq(accessGrant.childId, childId));
+		.from(child)
+		.where(eq(child.id, childId));
+	if (!c) return null;
+	const grants = c.grants.map((g) => ({
+		...g,
+		revokedAt: g.revokedAt === null ? null : new Date(g.revokedAt)
+	}));
 	return childAccess(viewer.memberships, { teamId: c.teamId, grants }, helsinkiDate(now));
 }
 

@@ -17,6 +17,7 @@ import { logChild } from '../../access-log';
 import { type ChildContext } from '../../access';
 import { notify } from '../notifications';
 import { nextVersion } from '../../db/lock';
+import { together } from '../../db/together';
 
 export type AssessmentContent = {
 	ratings: AssessmentRatings;
@@ -156,9 +157,11 @@ async function writeAssessment(
 				input.requestId && (await openRequestFor(tx, ctx, input.requestId))
 					? input.requestId
 					: null;
-			const [row] = await tx
-				.insert(assessment)
-				.values({
+			// The id made here, so the row and its log row go down one round trip together.
+			id = crypto.randomUUID();
+			await together({
+				row: tx.insert(assessment).values({
+					id,
 					childId: ctx.childId,
 					organisationId: authorOrg(ctx),
 					authorId: ctx.userId,
@@ -170,11 +173,10 @@ async function writeAssessment(
 					createdAt: now,
 					updatedAt: now,
 					submittedAt: input.submit ? now : null
-				})
-				.returning({ id: assessment.id });
-			id = row!.id;
+				}),
+				log: logChild(tx, ctx, input.submit ? 'submit' : 'create', 'assessment', id)
+			});
 			input = { ...input, requestId };
-			await logChild(tx, ctx, input.submit ? 'submit' : 'create', 'assessment', id);
 		}
 		if (input.submit) {
 			if (input.requestId) {
@@ -185,13 +187,16 @@ async function writeAssessment(
 						and(eq(assessmentRequest.id, input.requestId), eq(assessmentRequest.status, 'open'))
 					);
 			}
-			// The traffic light moves with the assessment, in the same transaction (docs/domain.md §5.7).
-			await recomputeChildStatus(tx, ctx.childId, `assessment:${id}`, now);
+			const { responsible } = await together({
+				// The traffic light moves with the assessment, in the same transaction (docs/domain.md §5.7).
+				recomputed: recomputeChildStatus(tx, ctx.childId, `assessment:${id}`, now),
+				responsible: tx
+					.select({ worker: child.responsibleWorkerId })
+					.from(child)
+					.where(eq(child.id, ctx.childId))
+			});
 			// The child's responsible worker hears of it (not when they wrote it themselves).
-			const [c] = await tx
-				.select({ worker: child.responsibleWorkerId })
-				.from(child)
-				.where(eq(child.id, ctx.childId));
+			const [c] = responsible;
 			if (c?.worker && c.worker !== ctx.userId)
 				await notify(tx, [c.worker], 'assessment_arrived', `/assessments/${id}`, now, ctx.childId);
 			await onSubmitted?.(tx, id);
