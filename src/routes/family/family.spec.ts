@@ -278,7 +278,9 @@ describe('what each family member sees (DOMAIN §11)', () => {
 		const event: any = await asFamily(personId, '/family/[childId]', { childId: youngId });
 		const page: any = await outcome(() => childPage.load(event));
 		expect(page.status).toBe(200);
-		expect(page.value.summary.teamName).toBeTruthy();
+		// The summary as the family reads it: sentences made on the server, naming the team.
+		expect(page.value.summary.made).toMatch(/\S/);
+		expect(page.value.summary.heading).toMatch(/\S/);
 		expect(page.value.plan.ownView).toBe('VANHEMPIEN NÄKEMYS');
 		expect(JSON.stringify(page.value)).not.toContain('NUOREN OMA NÄKEMYS');
 		const rows = await (

@@ -6,6 +6,7 @@ import {
 } from '$lib/schemas/family';
 import { formatDateTime } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import {
 	answerFeedback,
 	ownChildPage,
@@ -13,6 +14,7 @@ import {
 	setPrivacy,
 	tellTeam
 } from '$lib/server/features/family';
+import { summaryText } from '$lib/server/features/path';
 import { familyBar, requireFamilyChild } from '$lib/server/http/family';
 import { defineForm, httpFailure } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
@@ -36,8 +38,8 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		bar: familyBar(ctx),
 		childId: ctx.childId,
-		madeOn: ctx.now.toISOString().slice(0, 10),
 		...page,
+		summary: summaryText(page.summary, getLocale(), ctx.now.toISOString().slice(0, 10)),
 		notes: notes.map((n) => ({
 			id: n.id,
 			text: n.text,

@@ -19,6 +19,7 @@ export {
 export { linkSiblings, siblingsOf, unlinkFromFamily } from './family';
 export { changePhase } from './phases';
 export { familySummary } from './summary';
+export { summaryText, type SummaryText } from './summary-text';
 export { childPath, intakeList, nearestClocks } from './reads';
 export { listReceipts, requireReceipt } from './receipts';
 export {

@@ -2,7 +2,7 @@ import { summaryLocale } from '$lib/schemas/path';
 import { requireChildAccess } from '$lib/server/http/authz';
 import { httpFailure } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
-import { familySummary } from '$lib/server/features/path';
+import { familySummary, summaryText } from '$lib/server/features/path';
 import type { PageServerLoad } from './$types';
 
 /** The family summary (§11), to print in the family's language; producing it is logged. */
@@ -13,10 +13,10 @@ export const load: PageServerLoad = async (event) => {
 		entityType: 'family_summary'
 	});
 	const summary = await familySummary(ctx.db, ctx).catch(httpFailure);
+	const locale = summaryLocale.parse(event.url.searchParams.get('lang') ?? undefined);
 	return {
 		childId: ctx.childId,
-		locale: summaryLocale.parse(event.url.searchParams.get('lang') ?? undefined),
-		summary,
-		printedOn: new Date()
+		locale,
+		summary: summaryText(summary, locale, ctx.now.toISOString().slice(0, 10))
 	};
 };
