@@ -1,5 +1,6 @@
 import { navigationFor, primaryRole, type NavKey } from '$lib/domain/roles';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { SessionUser } from '$lib/server/auth';
 import { unreadCount } from '$lib/server/features/notifications';
 import type { LayoutServerLoad } from './$types';
@@ -30,7 +31,7 @@ async function signedIn(db: Db, user: SessionUser) {
 		nav: navigationFor(user.roles).map((key) => ({
 			key,
 			label: NAV_LABELS[key](),
-			count: key === 'notifications' && unread ? m.nav_unread({ count: unread }) : null
+			count: key === 'notifications' && unread ? unreadWords(unread) : null
 		})),
 		primaryRole: primaryRole(user.roles),
 		unread,
@@ -40,6 +41,23 @@ async function signedIn(db: Db, user: SessionUser) {
 		teamSwitch:
 			user.teams.length > 1 ? { label: m.team_switch_label(), button: m.team_switch() } : null
 	};
+}
+
+/**
+ * "31 unread" in the reader's language, kept by language and number: the message builds a
+ * plural rule on every call, which cost more than the rest of the header (a fifth of a
+ * millisecond on every page).
+ */
+const unreadLabels = new Map<string, string>();
+function unreadWords(count: number): string {
+	const key = `${getLocale()}:${count}`;
+	let label = unreadLabels.get(key);
+	if (label === undefined) {
+		// Counts are small; the bound only keeps an odd one from growing it for ever.
+		if (unreadLabels.size >= 5000) unreadLabels.clear();
+		unreadLabels.set(key, (label = m.nav_unread({ count })));
+	}
+	return label;
 }
 
 const NAV_LABELS: Record<NavKey, () => string> = {

@@ -18,7 +18,7 @@
  * A calendar deadline that ends on a day off moves to the next working day (Act 150/1930
  * on the counting of statutory time limits), so every due date is a working day.
  */
-import { addDays, isWorkingDay } from './working-days';
+import { addDays, isWorkingDay, workingDaysBetween } from './working-days';
 
 /** Which days are working days: Finland's calendar unless a spec passes its own. */
 export type Calendar = (date: string) => boolean;
@@ -101,12 +101,7 @@ export function extensionProblem(
 	return null;
 }
 
-/** Working days after `from` up to and including `to` (0 when `to` ≤ `from`). */
-export function workingDaysBetween(from: string, to: string): number {
-	let n = 0;
-	for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWorkingDay(d)) n++;
-	return n;
-}
+export { workingDaysBetween };
 
 export type ClockState =
 	| { state: 'running'; workingDaysLeft: number }

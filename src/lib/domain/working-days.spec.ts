@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, easterSunday, finnishHolidays, isWorkingDay } from './working-days';
+import {
+	addDays,
+	addWorkingDays,
+	easterSunday,
+	finnishHolidays,
+	isWorkingDay,
+	workingDaysBetween
+} from './working-days';
 
 describe('Easter and the holidays that move with it', () => {
 	it.each([
@@ -59,5 +66,35 @@ describe('triage deadlines', () => {
 		['Easter in March (2027)', '2027-03-25', 1, '2027-03-30']
 	])('%s', (_name, from, n, due) => {
 		expect(addWorkingDays(from, n)).toBe(due);
+	});
+});
+
+describe('working days between two dates', () => {
+	/** The plain count, one day at a time: what the fast count must equal. */
+	const dayByDay = (from: string, to: string) => {
+		let n = 0;
+		for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWorkingDay(d)) n++;
+		return n;
+	};
+
+	it.each([
+		['2026-12-04', '2026-12-08', 2], // Fri → Tue over a weekend (Independence Day is a Sunday)
+		['2026-12-23', '2027-01-07', 7], // Christmas, New Year and Epiphany
+		['2026-04-02', '2026-04-07', 1], // Good Friday and Easter Monday
+		['2026-06-18', '2026-06-22', 1], // Midsummer Eve
+		['2026-12-08', '2026-12-08', 0],
+		['2026-12-08', '2026-12-01', 0]
+	])('%s → %s: %i', (from, to, n) => {
+		expect(workingDaysBetween(from, to)).toBe(n);
+	});
+
+	it('equals the day-by-day count on 500 random spans, across years', () => {
+		let seed = 7;
+		const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+		for (let i = 0; i < 500; i++) {
+			const from = addDays('2024-01-01', Math.floor(next() * 1500));
+			const to = addDays(from, Math.floor(next() * 500) - 20);
+			expect(workingDaysBetween(from, to), `${from} → ${to}`).toBe(dayByDay(from, to));
+		}
 	});
 });

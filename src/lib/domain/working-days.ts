@@ -83,6 +83,39 @@ export function holidayDates(year: number): readonly string[] {
 	return Object.keys(holidaysOf(year));
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Days since 1970-01-01 (a Thursday), so a weekday is arithmetic, not a Date. */
+const dayNumber = (date: string) =>
+	Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) /
+	DAY_MS;
+const holidayNumbers = new Map<number, ReadonlySet<number>>();
+function holidayNumbersOf(year: number) {
+	let h = holidayNumbers.get(year);
+	if (!h) holidayNumbers.set(year, (h = new Set(holidayDates(year).map(dayNumber))));
+	return h;
+}
+
+/**
+ * Working days after `from` up to and including `to` (0 when `to` ≤ `from`). Counted over day
+ * numbers: every clock on a dashboard asks, and a Date and a string per day cost more than
+ * the rest of the row.
+ */
+export function workingDaysBetween(from: string, to: string): number {
+	const a = dayNumber(from);
+	const b = dayNumber(to);
+	if (!(b > a)) return 0;
+	const years: ReadonlySet<number>[] = [];
+	for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++)
+		years.push(holidayNumbersOf(y));
+	let n = 0;
+	for (let d = a + 1; d <= b; d++) {
+		// 1970-01-01 was a Thursday: (d + 4) % 7 is 0 on Sundays, 6 on Saturdays.
+		const weekday = (d + 4) % 7;
+		if (weekday !== 0 && weekday !== 6 && !years.some((h) => h.has(d))) n++;
+	}
+	return n;
+}
+
 export function isWorkingDay(date: string): boolean {
 	const day = utc(date).getUTCDay();
 	if (day === 0 || day === 6) return false;
