@@ -1,4 +1,16 @@
-import { aliasedTable, and, asc, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import {
+	aliasedTable,
+	and,
+	asc,
+	desc,
+	eq,
+	inArray,
+	isNull,
+	ne,
+	or,
+	sql,
+	type SQLWrapper
+} from 'drizzle-orm';
 import { helsinkiDate } from '../../../domain/access';
 import { clockState, type ClockKind, type ClockState } from '../../../domain/clocks';
 import { actorOf, logChild, logChildMany, logListed, type StaffContext } from '../../access-log';
@@ -152,9 +164,14 @@ export async function childPath(db: DbOrTx, ctx: ChildContext, now = new Date())
 }
 
 /** The nearest open clock of each child (closed cases excluded): the dashboard's column. */
-export async function nearestClocks(db: DbOrTx, childIds: string[], now = new Date()) {
+export async function nearestClocks(
+	db: DbOrTx,
+	/** The children, or a subquery naming them (the dashboard's page, read in one batch). */
+	childIds: string[] | SQLWrapper,
+	now = new Date()
+) {
 	const out = new Map<string, ClockView>();
-	if (!childIds.length) return out;
+	if (Array.isArray(childIds) && !childIds.length) return out;
 	const today = helsinkiDate(now);
 	const rows = await db
 		.select({ clock: statutoryClock, phase: child.phase })
