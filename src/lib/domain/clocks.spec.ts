@@ -9,10 +9,9 @@ import {
 	firstClientPlanDue,
 	reviewDateProblem,
 	needsAttention,
-	workingDaysBetween,
 	type Calendar
 } from './clocks';
-import { addDays, isWorkingDay } from './working-days';
+import { addDays, isWorkingDay, workingDaysBetween } from './working-days';
 
 describe('the 7-working-day decision', () => {
 	it.each([

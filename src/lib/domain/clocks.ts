@@ -101,8 +101,6 @@ export function extensionProblem(
 	return null;
 }
 
-export { workingDaysBetween };
-
 export type ClockState =
 	| { state: 'running'; workingDaysLeft: number }
 	| { state: 'due_soon'; workingDaysLeft: number }

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-	ACCESS_LOG_DEFAULT_MONTHS,
-	ACCESS_LOG_MIN_MONTHS,
-	logPartitionMonth,
-	retentionCutoffs
-} from './retention';
+import { ACCESS_LOG_DEFAULT_MONTHS, ACCESS_LOG_MIN_MONTHS, retentionCutoffs } from './retention';
 
 const iso = (d: Date) => d.toISOString();
 
@@ -47,23 +42,5 @@ describe('working data', () => {
 		expect(iso(c.spentPasswordLinkBefore)).toBe('2026-11-06T09:00:00.000Z');
 		expect(iso(c.quietThrottleBefore)).toBe('2026-11-06T09:00:00.000Z');
 		expect(iso(c.mailFolderBefore)).toBe('2026-12-04T09:00:00.000Z');
-	});
-});
-
-describe('a log partition’s month', () => {
-	it.each([
-		['access_log_2024_11', '2024-11-01T00:00:00.000Z'],
-		['access_log_2026_01', '2026-01-01T00:00:00.000Z']
-	])('%s is %s', (name, month) => {
-		expect(iso(logPartitionMonth(name)!)).toBe(month);
-	});
-
-	it.each([
-		'access_log_default',
-		'access_log_2024_13',
-		'access_log_2024_1',
-		'x_access_log_2024_01'
-	])('%s has none', (name) => {
-		expect(logPartitionMonth(name)).toBeNull();
 	});
 });

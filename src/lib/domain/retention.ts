@@ -54,12 +54,3 @@ export function retentionCutoffs(now: Date, accessLogMonths: number): RetentionC
 		mailFolderBefore: new Date(at - WORKING_DATA.mailFolderHours * 60 * 60 * 1000)
 	};
 }
-
-/** `access_log_YYYY_MM`'s month, or null for another name (the default partition). */
-export function logPartitionMonth(name: string): Date | null {
-	const m = /^access_log_(\d{4})_(\d{2})$/.exec(name);
-	if (!m) return null;
-	const month = Number(m[2]);
-	if (month < 1 || month > 12) return null;
-	return new Date(Date.UTC(Number(m[1]), month - 1, 1));
-}

@@ -39,7 +39,7 @@ export const load: PageServerLoad = async (event) => {
 		bar: familyBar(ctx),
 		childId: ctx.childId,
 		...page,
-		summary: summaryText(page.summary, getLocale(), ctx.now.toISOString().slice(0, 10)),
+		summary: summaryText(page.summary, getLocale(), ctx.now),
 		notes: notes.map((n) => ({
 			id: n.id,
 			text: n.text,

@@ -95,23 +95,15 @@ async function readTeamDashboard(db: Db, viewer: StaffContext, f: DashboardFilte
 		async (tx) => {
 			/** The page's children, as a subquery the clocks' and siblings' reads name. */
 			const shownIds = tx
-				.select({ id: childStatus.childId })
+				.select({ id: sql<string>`${childStatus.childId}`.as('shown_id') })
 				.from(childStatus)
 				.innerJoin(child, eq(child.id, childStatus.childId))
 				.where(where)
 				.orderBy(...order)
 				.limit(PAGE_SIZE)
 				.offset((f.page - 1) * PAGE_SIZE);
-			const shown = tx.$with('shown').as(
-				tx
-					.select({ childId: sql<string>`${childStatus.childId}`.as('shown_id') })
-					.from(childStatus)
-					.innerJoin(child, eq(child.id, childStatus.childId))
-					.where(where)
-					.orderBy(...order)
-					.limit(PAGE_SIZE)
-					.offset((f.page - 1) * PAGE_SIZE)
-			);
+			// The rows' own read walks the same page, first, as a CTE (ADR 026).
+			const shown = tx.$with('shown').as(shownIds);
 			const rowsRead = tx
 				.with(shown)
 				.select({
@@ -134,7 +126,7 @@ async function readTeamDashboard(db: Db, viewer: StaffContext, f: DashboardFilte
 					overdueFlag: sql<boolean>`coalesce((select true from ${flag} where ${flag.childId} = ${child.id} and ${flag.status} = 'open' and ${flag.dueOn} < ${today} limit 1), false)`
 				})
 				.from(shown)
-				.innerJoin(childStatus, eq(childStatus.childId, shown.childId))
+				.innerJoin(childStatus, eq(childStatus.childId, shown.id))
 				.innerJoin(child, eq(child.id, childStatus.childId))
 				.leftJoin(user, eq(user.id, child.responsibleWorkerId))
 				.orderBy(...order);

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm';
 import { helsinkiDate } from '../../../domain/access';
-import { workingDaysBetween } from '../../../domain/clocks';
+import { workingDaysBetween } from '../../../domain/working-days';
 import { logListed, type StaffContext } from '../../access-log';
 import { inTransaction, type DbOrTx } from '../../db';
 import {

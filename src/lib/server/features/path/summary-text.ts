@@ -11,9 +11,9 @@ type Summary = Awaited<ReturnType<typeof familySummary>>;
 /**
  * The family summary (§11) in words, in the family's language, made on the server: the page
  * only shows it, so the instrument's labels, the rules' sentences and the summary's texts in
- * three languages stay out of the browser (ADR 028). `madeOn` is the day it is made.
+ * three languages stay out of the browser (ADR 028). `now` is when it is made.
  */
-export function summaryText(s: Summary, locale: Locale, madeOn: string) {
+export function summaryText(s: Summary, locale: Locale, now: Date) {
 	const o = { locale };
 	const domainName = (id: string) => {
 		const d = CURRENT_INSTRUMENT.domains.find((x) => x.id === id);
@@ -23,7 +23,7 @@ export function summaryText(s: Summary, locale: Locale, madeOn: string) {
 	return {
 		lang: locale,
 		heading: m.summary_heading({ name: `${s.child.givenName} ${s.child.familyName}` }, o),
-		made: m.summary_made({ date: formatDate(madeOn), team: s.teamName }, o),
+		made: m.summary_made({ date: formatDate(now.toISOString()), team: s.teamName }, o),
 		colourTitle: m.summary_colour_title({}, o),
 		colour: s.colour,
 		colourWord: colourWord(s.colour, locale),

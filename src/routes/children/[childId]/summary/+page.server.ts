@@ -17,6 +17,6 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		childId: ctx.childId,
 		locale,
-		summary: summaryText(summary, locale, ctx.now.toISOString().slice(0, 10))
+		summary: summaryText(summary, locale, ctx.now)
 	};
 };
