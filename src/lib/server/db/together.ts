@@ -16,3 +16,11 @@ export async function together<T extends Record<string, unknown>>(
 		names.map((name, i) => [name, (results[i] as PromiseFulfilledResult<unknown>).value])
 	) as { [K in keyof T]: Awaited<T[K]> };
 }
+
+/** `together` for a list: the results in the order of the parts. */
+export async function togetherAll<T>(parts: Promise<T>[]): Promise<T[]> {
+	const results = await Promise.allSettled(parts);
+	const failed = results.find((r) => r.status === 'rejected');
+	if (failed) throw failed.reason;
+	return results.map((r) => (r as PromiseFulfilledResult<T>).value);
+}

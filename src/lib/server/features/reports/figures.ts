@@ -58,11 +58,22 @@ function bounds(s: Scope) {
 				? sql`group by grouping sets ((split_team, ${list}), (${list}))`
 				: sql`group by grouping sets ((split_team), ())`;
 		},
-		from: sql`${s.period.from}::date`,
-		to: sql`${s.period.to}::date`,
-		fromTs: fiStart(sql`${s.period.from}::date`),
-		toTs: fiStart(sql`${addDays(s.period.to, 1)}::date`),
-		today: sql`${s.today}::date`,
+		// Getters: every part of a split read calls `bounds`, and only the first builds SQL.
+		get from() {
+			return sql`${s.period.from}::date`;
+		},
+		get to() {
+			return sql`${s.period.to}::date`;
+		},
+		get fromTs() {
+			return fiStart(sql`${s.period.from}::date`);
+		},
+		get toTs() {
+			return fiStart(sql`${addDays(s.period.to, 1)}::date`);
+		},
+		get today() {
+			return sql`${s.today}::date`;
+		},
 		// Medians may reach back a year before the period (a flag raised in December,
 		// triaged in January) and up to today.
 		get holidays() {
@@ -117,7 +128,13 @@ export async function byTeam<T>(
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 const numOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
-export const monthsOfScope = (s: Scope): Month[] => monthsOf(s.period, s.today);
+let lastMonths: { key: string; months: readonly Month[] } | undefined;
+/** The months of the scope's period; the last answer kept, as each part of a split read asks. */
+export function monthsOfScope(s: Scope): readonly Month[] {
+	const key = `${s.period.from} ${s.period.to} ${s.today}`;
+	if (lastMonths?.key !== key) lastMonths = { key, months: monthsOf(s.period, s.today) };
+	return lastMonths.months;
+}
 
 /**
  * Children by colour at the end of each month (the colour shown then; closed cases left out).
