@@ -13,10 +13,10 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO yhteisarv
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO yhteisarvio_app;
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO yhteisarvio_app;
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO yhteisarvio_app;
--- Append-only records (0008, 0013, 0014, 0020, 0022, 0029, 0030, 0031, 0032).
+-- Append-only records (0008, 0013, 0014, 0020, 0022, 0029, 0030, 0031, 0032, 0038).
 REVOKE UPDATE, DELETE, TRUNCATE ON access_log, child_status_history, phase_change,
 	caseload_confirmation, meeting_addendum, client_plan, information_answer, family_note, own_view, family_feedback,
-	own_words_privacy FROM yhteisarvio_app;
+	own_words_privacy, child_month_colour, month_colour_kept FROM yhteisarvio_app;
 -- Records that are never deleted (0008, 0013, 0014, 0024, 0025, 0027, 0028).
 REVOKE DELETE, TRUNCATE ON assessment, case_contact, statutory_clock, team_meeting, hypothesis,
 	meeting_step, meeting_discussion, key_check, user_identity, guardian, family_person FROM yhteisarvio_app;

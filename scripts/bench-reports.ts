@@ -71,6 +71,10 @@ if (reseed) {
 	console.info(`seeded ${sizeTag} in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }
 await admin.end();
+// As the worker of a running instance would have: each ended month's colours kept (ADR 047).
+const { keepMonthColours } = await import('../src/lib/server/features/status');
+const keptMonths = await keepMonthColours(db);
+if (keptMonths) console.info(`kept the colours of ${keptMonths} month ends`);
 
 const counts = await raw`select
 	(select count(*) from team)::int as teams, (select count(*) from child)::int as children,

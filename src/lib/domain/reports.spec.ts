@@ -6,6 +6,7 @@ import {
 	periodOf,
 	periodProblem,
 	protect,
+	settledMonthEnds,
 	shownText,
 	thlHalfYearOf,
 	thlHalfYears,
@@ -82,6 +83,29 @@ describe('periods', () => {
 		expect(h).toContain('2025-12-24');
 		expect(h).toContain('2026-01-06');
 		expect(h).not.toContain('2027-01-01');
+	});
+});
+
+describe('settled month ends (ADR 047)', () => {
+	it('lists the months from the first one whose next day is over, in order', () => {
+		expect(settledMonthEnds('2026-01-15', '2026-04-01')).toEqual(['2026-01-31', '2026-02-28']);
+		// 31 March settles once 1 April has gone by.
+		expect(settledMonthEnds('2026-01-15', '2026-04-02')).toEqual([
+			'2026-01-31',
+			'2026-02-28',
+			'2026-03-31'
+		]);
+		// Over a year's end and a leap February.
+		expect(settledMonthEnds('2027-12-01', '2028-03-05')).toEqual([
+			'2027-12-31',
+			'2028-01-31',
+			'2028-02-29'
+		]);
+	});
+
+	it('lists nothing while the first month has not settled', () => {
+		expect(settledMonthEnds('2026-03-10', '2026-04-01')).toEqual([]);
+		expect(settledMonthEnds('2026-12-06', '2026-12-06')).toEqual([]);
 	});
 });
 

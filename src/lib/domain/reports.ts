@@ -31,6 +31,18 @@ export function monthEnd(date: string): string {
 }
 
 /**
+ * The month ends (last days, Helsinki) from the month of `first` whose colours may be kept
+ * (ADR 047): those with a whole day after them gone by `today`, so that no request begun
+ * before the month ended is still writing its history row.
+ */
+export function settledMonthEnds(first: string, today: string): string[] {
+	const ends: string[] = [];
+	for (let end = monthEnd(first); addDays(end, 2) <= today; end = monthEnd(addDays(end, 1)))
+		ends.push(end);
+	return ends;
+}
+
+/**
  * The THL half-year a date belongs to: 1 Apr–30 Sep, or 1 Oct–31 Mar (THL's follow-up of
  * statutory processing times). A half-year is named by the date it starts on.
  */

@@ -7,6 +7,7 @@ import { observeWorkerRun } from './metrics';
 import { mailTransport, processOutbox } from './mail/outbox';
 import { notifyOverdue } from './features/notifications';
 import { remindRestrictionReviews } from './features/family';
+import { keepMonthColours } from './features/status';
 import { applyRetention } from './retention';
 
 let timer: ReturnType<typeof setInterval> | null = null;
@@ -15,7 +16,7 @@ const DAY_MS = 24 * HOUR_MS;
 
 /**
  * The in-process background worker: overdue notices, restriction reviews that have come,
- * the e-mail outbox, leavers, and retention. One app
+ * the e-mail outbox, leavers, month-end colours and retention. One app
  * process is the deployment model (ADR 009); the outbox claims rows with SKIP LOCKED, so a
  * second process would not double-send.
  */
@@ -27,6 +28,7 @@ export function startWorker() {
 	let running = false;
 	let leaversCheckedAt = 0;
 	let retainedAt = 0;
+	let monthsKeptAt = 0;
 	const tick = async () => {
 		if (running) return;
 		running = true;
@@ -40,6 +42,12 @@ export function startWorker() {
 			if (oidcProviders(env).length && Date.now() - leaversCheckedAt >= HOUR_MS) {
 				await deactivateLeavers(db, env.OIDC_LEAVER_DAYS);
 				leaversCheckedAt = Date.now();
+			}
+			// Month-end colours (ADR 047): hourly; a month settles a day after it ends.
+			if (Date.now() - monthsKeptAt >= HOUR_MS) {
+				const months = await keepMonthColours(db);
+				monthsKeptAt = Date.now();
+				if (months) log.info({ event: 'month_colours', months }, 'month-end colours kept');
 			}
 			// Retention (ADR 046): daily, and at start, so a restarted instance catches up.
 			if (Date.now() - retainedAt >= DAY_MS) {

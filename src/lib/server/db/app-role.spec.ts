@@ -78,6 +78,9 @@ describe('the app role', () => {
 			() => sql`delete from child_status_history where id = ${historyId}`
 		],
 		['truncate the status history', () => sql`truncate child_status_history`],
+		['rewrite a kept month-end colour', () => sql`update child_month_colour set colour = 'green'`],
+		['forget the kept month-end colours', () => sql`delete from child_month_colour`],
+		['unmark a kept month', () => sql`delete from month_colour_kept`],
 		// A client plan's version is what was agreed with the family: superseded, never changed.
 		['change a client plan', () => sql`update client_plan set goals = 'tampered'`],
 		['delete a client plan', () => sql`delete from client_plan`],

@@ -72,7 +72,9 @@ const NEVER_SEARCHED = new Set([
 	'meeting_step.outcome_by',
 	'meeting_step.created_by',
 	'meeting_addendum.child_id',
-	'meeting_addendum.author_id'
+	'meeting_addendum.author_id',
+	// Read a month at a time (its key leads with the month), never by the child.
+	'child_month_colour.child_id'
 ]);
 
 describe('indexes', () => {

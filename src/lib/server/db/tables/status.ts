@@ -10,6 +10,7 @@ import {
 	integer,
 	jsonb,
 	pgTable,
+	primaryKey,
 	smallint,
 	text,
 	uuid
@@ -96,3 +97,29 @@ export const childStatusHistory = pgTable(
 	// for every child of a region at once in the reports.
 	(t) => [index('child_status_history_child_idx').on(t.childId, t.at, t.seq, t.toColour)]
 );
+
+/**
+ * Each child's colour at the end of a month (ADR 047): the `to_colour` of its last history
+ * row before the month ended, kept once the month is over, so a region's colours by month
+ * read one row per child and month instead of walking every child's history. Derived, so
+ * nothing here is new information; append-only for the app role.
+ */
+export const childMonthColour = pgTable(
+	'child_month_colour',
+	{
+		/** The month's last day (Helsinki). */
+		monthEnd: date({ mode: 'string' }).notNull(),
+		childId: uuid()
+			.notNull()
+			.references(() => child.id),
+		colour: trafficColour().notNull()
+	},
+	(t) => [primaryKey({ columns: [t.monthEnd, t.childId] })]
+);
+
+/** The month ends whose colours are kept: a month without a row here is read from the history. */
+export const monthColourKept = pgTable('month_colour_kept', {
+	monthEnd: date({ mode: 'string' }).primaryKey(),
+	children: integer().notNull(),
+	keptAt: ts().notNull().defaultNow()
+});

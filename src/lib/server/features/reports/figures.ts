@@ -30,8 +30,11 @@ export type Scope = {
 type Split = {
 	/** The team whose rows this call takes; '' for all the teams together. */
 	part: string;
-	/** The n-th statement of the figure, its rows by team ('' for the total). Shared. */
-	results: Promise<Map<string, unknown[]>>[];
+	/**
+	 * The n-th statement of the figure, its rows by team ('' for the total), or a value the
+	 * figure worked out before its statements (`once`). Shared.
+	 */
+	results: Promise<unknown>[];
 	calls: number;
 };
 
@@ -103,7 +106,17 @@ async function query<T>(db: DbOrTx, s: Scope, build: () => SQL): Promise<T[]> {
 		}
 		return byTeam;
 	});
-	return ((await split.results[n]).get(split.part) ?? []) as T[];
+	const byTeam = (await split.results[n]) as Map<string, unknown[]>;
+	return (byTeam.get(split.part) ?? []) as T[];
+}
+
+/** A value a figure needs before it builds its statements, worked out once for all parts. */
+async function once<T>(s: Scope, work: () => Promise<T>): Promise<T> {
+	const split = s.split;
+	if (!split) return work();
+	const n = split.calls++;
+	split.results[n] ??= work();
+	return (await split.results[n]) as T;
 }
 
 /**
@@ -138,38 +151,30 @@ export function monthsOfScope(s: Scope): readonly Month[] {
 
 /**
  * Children by colour at the end of each month (the colour shown then; closed cases left out).
- * Each history row is the colour from its moment until the next row's; a month end counts
- * the rows whose span holds it. Only the rows that can hold a month end of the period are
- * read: each child's last row before the first month end (by its index) and its rows
- * within the period. A phase change holds from its date until a change recorded after it
- * is dated on or before it; only children with a closing change are looked at for that.
+ * A month whose colours are kept (ADR 047, `child_month_colour`) is read from them: one row
+ * per child. Any other month from the history: each row is the colour from its moment until
+ * the next row's, and a month end counts the rows whose span holds it. Only the rows that
+ * can hold such a month end are read: each child's last row before the first of them (by its
+ * index) and its rows up to the last. A phase change holds from its date until a change
+ * recorded after it is dated on or before it; only children with a closing change are looked
+ * at for that. Both ways give the same counts (a spec holds them to it).
  */
 export async function coloursByMonth(db: DbOrTx, s: Scope) {
 	const b = bounds(s);
 	const months = monthsOfScope(s);
 	if (!months.length) return [];
-	const firstEnd = fiStart(sql`(${months[0]!.to}::date + 1)`);
+	const kept = new Set(await once(s, () => keptMonthEnds(db, months)));
+	const live = months.filter((m) => !kept.has(m.to));
 	const lastEndOn = sql`${months[months.length - 1]!.to}::date`;
-	const lastEnd = fiStart(sql`(${lastEndOn} + 1)`);
-	const rows = await query<{ month: string; colour: string; n: number }>(
-		db,
-		s,
-		() =>
-			sql`with m as (
-				select m.end_on, ${fiStart(sql`(m.end_on + 1)`)} as end_ts
-				from unnest(${dates(months.map((x) => x.to))}) as m(end_on)
-			), span as (
-				select x.child_id, c.team_id, x.colour, x.at,
-					lead(x.at) over (partition by x.child_id order by x.at, x.seq) as next_at
-				from child c cross join lateral (
-					(select h.child_id, h.to_colour as colour, h.at, h.seq from child_status_history h
-						where h.child_id = c.id and h.at < ${firstEnd}
-						order by h.at desc, h.seq desc limit 1)
-					union all
-					select h.child_id, h.to_colour, h.at, h.seq from child_status_history h
-						where h.child_id = c.id and h.at >= ${firstEnd} and h.at < ${lastEnd}
-				) x
-				where ${b.inTeams(sql`c.team_id`)}
+	const rows = await query<{ month: string; colour: string; n: number }>(db, s, () => {
+		const parts: SQL[] = [];
+		if (kept.size)
+			parts.push(sql`select k.child_id, c.team_id, k.month_end as end_on, k.colour
+				from child_month_colour k join child c on c.id = k.child_id
+				where k.month_end in (select unnest(${dates([...kept])})) and ${b.inTeams(sql`c.team_id`)}`);
+		if (live.length) parts.push(fromHistory(b, live));
+		return sql`with m as (
+				select m.end_on from unnest(${dates(months.map((x) => x.to))}) as m(end_on)
 			), ph as (
 				select p.child_id, p.to_phase, p.on,
 					min(p.on) over (partition by p.child_id order by p.seq desc
@@ -184,13 +189,13 @@ export async function coloursByMonth(db: DbOrTx, s: Scope) {
 				where ph.to_phase = 'closed'
 			)
 			-- Grouped by the enum and the date: sorting 40,000 rows by collated text cost more.
-			select ${b.team(sql`h.team_id`)} to_char(m.end_on, 'YYYY-MM') as month,
+			select ${b.team(sql`h.team_id`)} to_char(h.end_on, 'YYYY-MM') as month,
 				h.colour::text as colour, count(*)::int as n
-			from span h join m on h.at < m.end_ts and (h.next_at is null or h.next_at >= m.end_ts)
-			left join closed x on x.child_id = h.child_id and x.end_on = m.end_on
+			from (${sql.join(parts, sql` union all `)}) h
+			left join closed x on x.child_id = h.child_id and x.end_on = h.end_on
 			where x.child_id is null
-			${b.groupBy(sql`m.end_on`, sql`h.colour`)}`
-	);
+			${b.groupBy(sql`h.end_on`, sql`h.colour`)}`;
+	});
 	return months.map((m) => {
 		const of = (colour: string) =>
 			num(rows.find((r) => r.month === m.month && r.colour === colour)?.n);
@@ -202,6 +207,37 @@ export async function coloursByMonth(db: DbOrTx, s: Scope) {
 			grey: of('grey')
 		};
 	});
+}
+
+/** Which of the months have their colours kept (ADR 047). */
+async function keptMonthEnds(db: DbOrTx, months: readonly Month[]): Promise<string[]> {
+	const rows = rowsOf<{ end_on: string }>(
+		await db.execute(sql`select month_end::text as end_on from month_colour_kept
+			where month_end in (select unnest(${dates(months.map((m) => m.to))}))`)
+	);
+	return rows.map((r) => r.end_on);
+}
+
+/** Each child's colour at each of the month ends, from its history (rows: child, team, end, colour). */
+function fromHistory(b: ReturnType<typeof bounds>, months: readonly Month[]): SQL {
+	const firstEnd = fiStart(sql`(${months[0]!.to}::date + 1)`);
+	const lastEnd = fiStart(sql`(${months[months.length - 1]!.to}::date + 1)`);
+	return sql`select h.child_id, h.team_id, e.end_on, h.colour from (
+			select x.child_id, c.team_id, x.colour, x.at,
+				lead(x.at) over (partition by x.child_id order by x.at, x.seq) as next_at
+			from child c cross join lateral (
+				(select h.child_id, h.to_colour as colour, h.at, h.seq from child_status_history h
+					where h.child_id = c.id and h.at < ${firstEnd}
+					order by h.at desc, h.seq desc limit 1)
+				union all
+				select h.child_id, h.to_colour, h.at, h.seq from child_status_history h
+					where h.child_id = c.id and h.at >= ${firstEnd} and h.at < ${lastEnd}
+			) x
+			where ${b.inTeams(sql`c.team_id`)}
+		) h join (
+			select e.end_on, ${fiStart(sql`(e.end_on + 1)`)} as end_ts
+			from unnest(${dates(months.map((m) => m.to))}) as e(end_on)
+		) e on h.at < e.end_ts and (h.next_at is null or h.next_at >= e.end_ts)`;
 }
 
 /**

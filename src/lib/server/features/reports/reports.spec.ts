@@ -1,5 +1,5 @@
 import type { Colour } from '../../../domain/colours';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exactly, periodOf, protect, shownText } from '../../../domain/reports';
 import {
@@ -33,6 +33,8 @@ import {
 	testIdentityCode
 } from '../../testing/fixtures';
 import * as q from './figures';
+import { keepMonth } from '../status';
+import type { DbOrTx } from '../../db';
 import { readReport, reportScope } from './reports';
 
 /**
@@ -376,6 +378,37 @@ describe('report figures on a fixed data set', () => {
 		// Both teams of the organisation: the sister team's green child as well.
 		const both = await q.coloursByMonth(await db(), scope({ teamIds: [w.team.id, w.sister.id] }));
 		expect(both.map((m) => m.green)).toEqual([2, 1, 1]);
+	});
+
+	it('counts the same from kept month-end colours as from the history (ADR 047)', async () => {
+		const d = await db();
+		const both = scope({ teamIds: [w.team.id, w.sister.id] });
+		const live = await q.coloursByMonth(d, both);
+		const split = await q.byTeam(d, both, q.coloursByMonth);
+		expect(live.map((m) => m.red)).toEqual([1, 3, 4]);
+		// Kept months are the whole database's: each try is rolled back.
+		const undo = new Error('roll back');
+		const rolledBack = (fn: (tx: DbOrTx) => Promise<void>) =>
+			expect(d.transaction((tx) => fn(tx).then(() => Promise.reject(undo)))).rejects.toBe(undo);
+		await rolledBack(async (tx) => {
+			// February kept, January and March from the history; then all three kept.
+			await keepMonth(tx, '2026-02-28');
+			expect(await q.coloursByMonth(tx, both)).toEqual(live);
+			for (const end of ['2026-01-31', '2026-03-31']) await keepMonth(tx, end);
+			expect(await q.coloursByMonth(tx, both)).toEqual(live);
+			expect(await q.byTeam(tx, both, q.coloursByMonth)).toEqual(split);
+		});
+		await rolledBack(async (tx) => {
+			// A kept month is read from what was kept: March kept as all green shows so.
+			await tx.execute(sql`insert into child_month_colour (month_end, child_id, colour)
+				select '2026-03-31', c.id, 'green' from child c where c.team_id = ${w.team.id}`);
+			await tx.execute(
+				sql`insert into month_colour_kept (month_end, children) values ('2026-03-31', 0)`
+			);
+			const [, , march] = await q.coloursByMonth(tx, both);
+			expect(march).toMatchObject({ red: 0, yellow: 0 });
+			expect(march!.green).toBeGreaterThan(live[2]!.green);
+		});
 	});
 
 	it('counts status changes and overrides by direction', async () => {

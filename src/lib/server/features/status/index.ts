@@ -3,6 +3,7 @@
 export { overrideFormState, setOverride } from './override';
 export { childOverview } from './overview';
 export { childStatusView } from './child-status';
+export { keepMonth, keepMonthColours } from './month-colours';
 export { currentAssessments, latestOwnViews, lockChild, recomputeChildStatus } from './status';
 export { shownColour } from './shown-colour';
 // What a page shows of a status: reasons, signals and the rating grid in words.
