@@ -1,7 +1,8 @@
 import { isTeamRole } from '$lib/domain/roles';
 import type { ConsultationState } from '$lib/domain/workflows';
 import { formatDay } from '$lib/format';
-import { consultationStateLabel, urgencyLabel } from '$lib/labels';
+import { consultationStateLabel } from '$lib/labels/consultation-state';
+import { urgencyLabel } from '$lib/labels/urgency';
 import { m } from '$lib/paraglide/messages';
 import { parseDashboardFilter } from '$lib/schemas/dashboard';
 import { parsePage } from '$lib/schemas/common';

@@ -1,6 +1,6 @@
 import { helsinkiDate } from '$lib/domain/access';
 import { PARTNER_KINDS, REPORT_ROLES } from '$lib/domain/roles';
-import { kindLabel } from '$lib/labels';
+import { kindLabel } from '$lib/labels/kind';
 import { parseReportFilter } from '$lib/schemas/reports';
 import { requireRole, staffOf } from '$lib/server/http/authz';
 import { httpFailure } from '$lib/server/http/forms';

@@ -180,6 +180,24 @@ export function logChildMany(
 	});
 }
 
+/** A child's rows read for a page, logged as one row (`logChildMany`), then given back. */
+export async function loggedRows<T extends { id: string }>(
+	db: DbOrTx,
+	ctx: ChildScope,
+	action: string,
+	entityType: string,
+	rows: T[]
+): Promise<T[]> {
+	await logChildMany(
+		db,
+		ctx,
+		action,
+		entityType,
+		rows.map((r) => r.id)
+	);
+	return rows;
+}
+
 /** One shown item of a list: which entity of which child, seen as whom, on what basis. */
 export type ListedItem = {
 	actor: Actor;

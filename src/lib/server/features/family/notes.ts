@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { formatDateTime, formatDay } from '../../../format';
 import { m } from '../../../paraglide/messages';
-import { logChild, logChildMany } from '../../access-log';
+import { logChild, logChildMany, loggedRows } from '../../access-log';
 import type { ChildContext, FamilyChildContext } from '../../access';
 import { inTransaction, type Db, type DbOrTx } from '../../db';
 import { familyNote, familyPerson, teamMeeting } from '../../db/schema';
@@ -66,14 +66,7 @@ export async function ownNotes(db: DbOrTx, ctx: FamilyChildContext) {
 			.where(and(eq(familyNote.childId, ctx.childId), eq(familyNote.personId, ctx.personId)))
 			.orderBy(desc(familyNote.createdAt))
 			.limit(TEAM_SHOWS);
-		await logChildMany(
-			tx,
-			ctx,
-			'read',
-			'family_note',
-			rows.map((r) => r.id)
-		);
-		return rows;
+		return loggedRows(tx, ctx, 'read', 'family_note', rows);
 	});
 }
 

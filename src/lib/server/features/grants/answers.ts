@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { grantValid, helsinkiDate } from '../../../domain/access';
 import { m } from '../../../paraglide/messages';
-import { logChild, logChildMany } from '../../access-log';
+import { logChild, loggedRows } from '../../access-log';
 import type { ChildContext } from '../../access';
 import type { Db, DbOrTx } from '../../db';
 import { accessGrant, child, informationAnswer, organisation, user } from '../../db/schema';
@@ -112,12 +112,5 @@ export async function informationAnswers(db: DbOrTx, ctx: ChildContext) {
 		.innerJoin(user, eq(user.id, informationAnswer.answeredBy))
 		.where(eq(informationAnswer.childId, ctx.childId))
 		.orderBy(asc(informationAnswer.createdAt));
-	await logChildMany(
-		db,
-		ctx,
-		'read',
-		'information_answer',
-		rows.map((r) => r.id)
-	);
-	return rows;
+	return loggedRows(db, ctx, 'read', 'information_answer', rows);
 }

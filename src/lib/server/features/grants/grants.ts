@@ -18,7 +18,7 @@ import {
 } from '../../db/schema';
 import { FieldError, NotFoundError } from '../../errors';
 import { ForbiddenError } from '../../errors';
-import { actorOf, logChild, logChildMany, logListed, type StaffContext } from '../../access-log';
+import { actorOf, logChild, loggedRows, logListed, type StaffContext } from '../../access-log';
 import { type ChildContext } from '../../access';
 import { ownedOpenSteps } from '../intensive';
 import { notify, organisationStaff } from '../notifications';
@@ -278,14 +278,7 @@ export async function grantsOfChild(db: DbOrTx, ctx: ChildContext) {
 			.innerJoin(organisation, eq(organisation.id, accessGrant.organisationId))
 			.where(eq(accessGrant.childId, ctx.childId))
 			.orderBy(asc(organisation.name));
-		await logChildMany(
-			tx,
-			ctx,
-			'list',
-			'access_grant',
-			rows.map((r) => r.id)
-		);
-		return rows;
+		return loggedRows(tx, ctx, 'list', 'access_grant', rows);
 	});
 }
 

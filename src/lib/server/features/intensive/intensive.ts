@@ -32,13 +32,7 @@ import { notify, organisationStaff } from '../notifications';
 import { ConflictError, FieldError, NotFoundError } from '../../errors';
 import { ForbiddenError } from '../../errors';
 import { assertChildPermission, type ChildContext, teamMemberships } from '../../access';
-import {
-	logChild,
-	logChildMany,
-	logDenied,
-	logTeamList,
-	type StaffContext
-} from '../../access-log';
+import { logChild, loggedRows, logDenied, logTeamList, type StaffContext } from '../../access-log';
 
 export async function childOfWorkflow(db: Db, id: string): Promise<string | null> {
 	const [r] = await db
@@ -100,14 +94,7 @@ export async function workflowsForChild(db: DbOrTx, ctx: ChildContext) {
 				)
 			)
 			.orderBy(desc(intensiveWorkflow.createdAt));
-		await logChildMany(
-			tx,
-			ctx,
-			'list',
-			'intensive_workflow',
-			rows.map((r) => r.id)
-		);
-		return rows;
+		return loggedRows(tx, ctx, 'list', 'intensive_workflow', rows);
 	});
 }
 

@@ -1,7 +1,8 @@
 import { agendaTimeBudget } from '../../../domain/agenda-time';
 import type { AgendaReason, AgendaSection } from '../../../domain/meeting';
 import { formatDate } from '../../../format';
-import { colourLabel, triggerLabel } from '../../../labels';
+import { triggerLabel } from '../../../labels/trigger';
+import { colourLabel } from '../../../labels/colour';
 import { m } from '../../../paraglide/messages';
 import { clockKindLabel } from '../../../path-labels';
 import { domainText, itemText } from '../../../reason-text';

@@ -4,7 +4,7 @@ import { reviewDateProblem } from '../../../domain/clocks';
 import { CASELOAD_PHASES } from '../../../domain/path';
 import type { Locale } from '../../../domain/roles';
 import { m } from '../../../paraglide/messages';
-import { logChild, logChildMany } from '../../access-log';
+import { logChild, loggedRows } from '../../access-log';
 import type { ChildContext, FamilyChildContext } from '../../access';
 import type { Db, DbOrTx } from '../../db';
 import { child, clientPlan, statutoryClock, team, user } from '../../db/schema';
@@ -69,14 +69,7 @@ export async function clientPlans(db: DbOrTx, ctx: ChildContext) {
 		.innerJoin(user, eq(user.id, clientPlan.madeBy))
 		.where(eq(clientPlan.childId, ctx.childId))
 		.orderBy(desc(clientPlan.number));
-	await logChildMany(
-		db,
-		ctx,
-		'read',
-		'client_plan',
-		rows.map((r) => r.id)
-	);
-	return rows;
+	return loggedRows(db, ctx, 'read', 'client_plan', rows);
 }
 
 /** One version, whole, with the child's name and team for the printed page; logged. */

@@ -4,13 +4,11 @@ import { formatDate, formatLocale } from '../../../format';
 import { toCsv } from '../../csv';
 import type { OrganisationKind } from '../../../domain/roles';
 import type { IntensiveOutcome, WorkflowKind } from '../../../domain/workflows';
-import {
-	colourLabel,
-	flagStatusLabel,
-	kindLabel,
-	outcomeLabel,
-	workflowLabel
-} from '../../../labels';
+import { flagStatusLabel } from '../../../labels/flag-status';
+import { kindLabel } from '../../../labels/kind';
+import { outcomeLabel } from '../../../labels/outcome';
+import { workflowLabel } from '../../../labels/workflow';
+import { colourLabel } from '../../../labels/colour';
 import { m } from '../../../paraglide/messages';
 import { getLocale } from '../../../paraglide/runtime';
 import { barChart, lineChart, type Chart } from './chart';

@@ -1,6 +1,6 @@
 import { CURRENT_INSTRUMENT, localized } from '../../../domain/instrument';
 import { formatDay } from '../../../format';
-import { colourLabel } from '../../../labels';
+import { colourLabel } from '../../../labels/colour';
 import { m } from '../../../paraglide/messages';
 import { getLocale } from '../../../paraglide/runtime';
 import { reasonText, ruleReasonText, signalText } from '../../../reason-text';

@@ -1,6 +1,7 @@
 import { ACCESS_BASES } from '$lib/domain/access';
 import { formatDateTime } from '$lib/format';
-import { basisLabel, roleLabel } from '$lib/labels';
+import { basisLabel } from '$lib/labels/basis';
+import { roleLabel } from '$lib/labels/role';
 import { m } from '$lib/paraglide/messages';
 import type { ReadLogLine } from '$lib/server/features/family';
 
