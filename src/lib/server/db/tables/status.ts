@@ -94,8 +94,12 @@ export const childStatusHistory = pgTable(
 		at: ts().notNull()
 	},
 	// With `seq` and the colour: a child's colour at a moment is one index-only step back,
-	// for every child of a region at once in the reports.
-	(t) => [index('child_status_history_child_idx').on(t.childId, t.at, t.seq, t.toColour)]
+	// for every child of a region at once in the reports. By time: a period's changes (the
+	// reports' overrides, the meeting's measures) without reading every year's history.
+	(t) => [
+		index('child_status_history_child_idx').on(t.childId, t.at, t.seq, t.toColour),
+		index('child_status_history_at_idx').on(t.at)
+	]
 );
 
 /**

@@ -19,7 +19,7 @@ export async function keepMonthColours(db: DbOrTx, now = new Date()): Promise<nu
 		.orderBy(desc(monthColourKept.monthEnd))
 		.limit(1);
 	// Months are kept in order and never skipped, so the one after the last kept is next;
-	// before the first, the history's first month (one scan, once per database).
+	// before the first, the history's first month (its index on time).
 	const first = last
 		? addDays(last.end, 1)
 		: rowsOf<{ first: string | null }>(
