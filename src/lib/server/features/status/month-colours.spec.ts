@@ -40,6 +40,15 @@ async function scene() {
 	return [a.id, b.id];
 }
 
+/** The scene's colours kept at the ends of January, February and March. */
+const THROUGH_MARCH = [
+	'2026-01-31 A green',
+	'2026-02-28 A green',
+	'2026-02-28 B yellow',
+	'2026-03-31 A red',
+	'2026-03-31 B yellow'
+];
+
 describe('month-end colours (ADR 047)', () => {
 	it("keeps each settled month with each child's last colour before the month ended", async () => {
 		const ids = await scene();
@@ -60,13 +69,7 @@ describe('month-end colours (ADR 047)', () => {
 			// Nothing is kept twice; the next day keeps March, and only March.
 			expect(await keepMonthColours(tx, new Date('2026-04-01T20:00:00Z'))).toBe(0);
 			expect(await keepMonthColours(tx, new Date('2026-04-02T12:00:00Z'))).toBe(1);
-			expect(await colours(tx, ids)).toEqual([
-				'2026-01-31 A green',
-				'2026-02-28 A green',
-				'2026-02-28 B yellow',
-				'2026-03-31 A red',
-				'2026-03-31 B yellow'
-			]);
+			expect(await colours(tx, ids)).toEqual(THROUGH_MARCH);
 			const [march] = await tx
 				.select({ children: monthColourKept.children })
 				.from(monthColourKept)
@@ -104,13 +107,7 @@ describe('month-end colours (ADR 047)', () => {
 			expect(kept).not.toContain('2026-03-31');
 			expect(await colours(tx, ids)).toEqual(['2026-01-31 A green']);
 			expect(await keepMonthColours(tx, new Date('2026-04-02T12:00:00Z'))).toBe(2);
-			expect(await colours(tx, ids)).toEqual([
-				'2026-01-31 A green',
-				'2026-02-28 A green',
-				'2026-02-28 B yellow',
-				'2026-03-31 A red',
-				'2026-03-31 B yellow'
-			]);
+			expect(await colours(tx, ids)).toEqual(THROUGH_MARCH);
 		});
 	});
 });
