@@ -1,7 +1,7 @@
 import { can } from '$lib/domain/permissions';
 import { requireChildAccess } from '$lib/server/http/authz';
 import { uuidParam } from '$lib/server/http/params';
-import { childPage } from '$lib/server/features/child-page';
+import { childPage, workText } from '$lib/server/features/child-page';
 import { pathText } from '$lib/server/features/path';
 import { gridText, statusColours, statusText } from '$lib/server/features/status';
 import { m } from '$lib/paraglide/messages';
@@ -13,6 +13,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		...page,
 		path: pathText(page.path),
+		work: workText(page.work),
 		// Made here, in this language only (ADR 028: the page is at its JavaScript budget).
 		unbornNote: page.view.child.birthExpected ? m.child_unborn_note() : null,
 		// The colours; the rest of the status goes to the page as text only.

@@ -14,6 +14,8 @@ import { childPath, siblingsOf } from '../path';
 import { childMeetingHistory } from '../meetings';
 import { familyWords, ownViewColumn } from '../family';
 
+export { workText, type WorkText } from './view';
+
 /**
  * Everything the child's page shows, as one consistent read: one transaction, and every
  * access-log row of it in one insert at the end (issue 13). What each part shows, and to
