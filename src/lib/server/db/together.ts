@@ -9,18 +9,16 @@ export async function together<T extends Record<string, unknown>>(
 	parts: T
 ): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
 	const names = Object.keys(parts);
-	const results = await Promise.allSettled(Object.values(parts));
-	const failed = results.find((r) => r.status === 'rejected');
-	if (failed) throw failed.reason;
-	return Object.fromEntries(
-		names.map((name, i) => [name, (results[i] as PromiseFulfilledResult<unknown>).value])
-	) as { [K in keyof T]: Awaited<T[K]> };
+	const values = await togetherAll(Object.values(parts));
+	return Object.fromEntries(names.map((name, i) => [name, values[i]])) as {
+		[K in keyof T]: Awaited<T[K]>;
+	};
 }
 
 /** `together` for a list: the results in the order of the parts. */
-export async function togetherAll<T>(parts: Promise<T>[]): Promise<T[]> {
+export async function togetherAll<T>(parts: readonly T[]): Promise<Awaited<T>[]> {
 	const results = await Promise.allSettled(parts);
 	const failed = results.find((r) => r.status === 'rejected');
 	if (failed) throw failed.reason;
-	return results.map((r) => (r as PromiseFulfilledResult<T>).value);
+	return results.map((r) => (r as PromiseFulfilledResult<Awaited<T>>).value);
 }

@@ -38,6 +38,7 @@ export async function keepMonthColours(db: DbOrTx, now = new Date()): Promise<nu
  * already; true if this call kept them. The caller answers for the month having settled.
  */
 export async function keepMonth(tx: DbOrTx, end: string): Promise<boolean> {
+	// The same key as the trigger that unkeeps months (migration 0038).
 	await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('month-colours', 0))`);
 	const [done] = await tx
 		.select({ end: monthColourKept.monthEnd })
