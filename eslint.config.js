@@ -159,10 +159,12 @@ export default ts.config(
 								'!$lib/server/features',
 								'!$lib/server/http',
 								'!$lib/server/auth',
-								'!$lib/server/errors'
+								'!$lib/server/errors',
+								// A page's fixed texts by their keys (ADR 028): words, no data.
+								'!$lib/server/words'
 							],
 							message:
-								'Routes use a feature (`$lib/server/features/<name>`), `$lib/server/auth`, `$lib/server/errors` or the HTTP adapter (`$lib/server/http/*`).'
+								'Routes use a feature (`$lib/server/features/<name>`), `$lib/server/auth`, `$lib/server/errors`, `$lib/server/words` or the HTTP adapter (`$lib/server/http/*`).'
 						},
 						{
 							group: ['$lib/server/features/*/*', '$lib/server/auth/*'],

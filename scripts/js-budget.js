@@ -11,7 +11,9 @@ const out = '.svelte-kit/output';
 const manifest = readFileSync(join(out, 'server/manifest.js'), 'utf8');
 
 const list = (text) => [...text.matchAll(/"([^"]+\.js)"/g)].map((x) => x[1]);
-const shell = list(/client: \{[^}]*imports:\[([^\]]*)\]/.exec(manifest)?.[1] ?? '');
+const shell = list(
+	/client: (?:\(function\([^)]*\)\{return )?\{[^}]*imports:\[([^\]]*)\]/.exec(manifest)?.[1] ?? ''
+);
 if (!shell.length) throw new Error('no build found: run `npm run build` first');
 
 const nodeImports = new Map();

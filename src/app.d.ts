@@ -2,6 +2,7 @@ import type { FamilyPrincipal, FamilySessionInfo } from '$lib/server/auth/family
 import type { SessionInfo, SessionUser } from '$lib/server/auth/session';
 import type { SavedNotice } from '$lib/server/http/notice';
 import type { RequestContext } from '$lib/server/context';
+import type { Chrome } from '$lib/server/words';
 
 declare global {
 	namespace App {
@@ -16,9 +17,11 @@ declare global {
 			/** Who acts, the database and the clock: built once per request (ADR 035). */
 			context: RequestContext;
 		}
-		/** The root layout's, on every page: the notice after a saved action. */
+		/** The root layout's, on every page: the notice after a saved action, and the words
+		 * around every page (ADR 028). */
 		interface PageData {
 			savedNotice?: SavedNotice | null;
+			chrome?: Chrome;
 		}
 		interface Error {
 			message: string;

@@ -7,6 +7,7 @@ import type { LayoutServerLoad } from './$types';
 import { database, type Db } from '$lib/server/http/authz';
 import { savedNotice } from '$lib/server/http/notice';
 import { isFamilyRoute } from '$lib/server/http/family';
+import { chromeText } from '$lib/server/words';
 
 /**
  * Only the signed-in person's own name, roles and unread count: what the header needs; and
@@ -18,6 +19,8 @@ export const load: LayoutServerLoad = async ({ locals, depends, url, route }) =>
 	// The family's pages never show a staff header (ADR 041); theirs is their own layout's.
 	const user = isFamilyRoute(route.id) ? null : locals.user;
 	return {
+		// The header's and footer's words, in this language only (ADR 028): every page has them.
+		chrome: chromeText(),
 		savedNotice: savedNotice(url.searchParams),
 		user: user ? await signedIn(database(locals), user) : null
 	};
@@ -28,6 +31,7 @@ async function signedIn(db: Db, user: SessionUser) {
 	const unread = await unreadCount(db, user.id);
 	return {
 		displayName: user.displayName,
+		signedInAs: m.signed_in_as({ name: user.displayName }),
 		nav: navigationFor(user.roles).map((key) => ({
 			key,
 			label: NAV_LABELS[key](),

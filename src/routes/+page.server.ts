@@ -1,8 +1,5 @@
-import { isTeamRole } from '$lib/domain/roles';
-import type { ConsultationState } from '$lib/domain/workflows';
-import { formatDay } from '$lib/format';
-import { consultationStateLabel } from '$lib/labels/consultation-state';
-import { urgencyLabel } from '$lib/labels/urgency';
+import { isTeamRole, primaryRole, type Role } from '$lib/domain/roles';
+import { roleLabel } from '$lib/labels/role';
 import { m } from '$lib/paraglide/messages';
 import { parseDashboardFilter } from '$lib/schemas/dashboard';
 import { parsePage } from '$lib/schemas/common';
@@ -11,12 +8,14 @@ import { requireRole, requireUser, staffOf } from '$lib/server/http/authz';
 import { defineForm, fail } from '$lib/server/http/forms';
 import { awaitingApproval } from '$lib/server/features/account';
 import { teamWorkers } from '$lib/server/features/children';
-import { teamDashboard } from '$lib/server/features/dashboard';
-import { partnerInbox } from '$lib/server/features/grants';
-import { nearestClockText } from '$lib/server/features/path';
+import { dashboardText, teamDashboard } from '$lib/server/features/dashboard';
+import { inboxText, partnerInbox } from '$lib/server/features/grants';
 import type { Actions, PageServerLoad } from './$types';
 
 const inboxDef = defineForm(inboxSearchSchema, 'inbox');
+
+/** A residential unit's home (the page's own choice of view): it may ask for consultations. */
+const isUnit = (roles: readonly Role[]) => primaryRole(roles) === 'residential_staff';
 
 /** Home by role: the team's dashboard, a partner's or unit's inbox, the admin's links. */
 export const load: PageServerLoad = async (event) => {
@@ -27,16 +26,13 @@ export const load: PageServerLoad = async (event) => {
 	const team = user.memberships.find((ms) => isTeamRole(ms.role) && ms.teamId);
 	const filter = parseDashboardFilter(event.url.searchParams);
 	return {
-		memberships: user.memberships.map((ms) => ({
-			role: ms.role,
-			organisationName: ms.organisationName,
-			teamName: ms.teamName
-		})),
+		home: homeText(user),
 		inbox: external
-			? withUnitTexts(
+			? inboxText(
 					await partnerInbox(db, staff, {
 						page: parsePage(event.url.searchParams, 'inboxPage')
-					})
+					}),
+					{ unit: isUnit(user.roles) }
 				)
 			: null,
 		inboxForm: external ? await inboxDef.show() : null,
@@ -47,49 +43,46 @@ export const load: PageServerLoad = async (event) => {
 };
 
 /**
- * A residential unit's consultations with their words made here (ADR 028): the home page
- * is the heaviest page of all, and carrying the table's fixed texts in three languages
- * for every role would break its JavaScript budget.
+ * The page's own words for the reader's role, made here (ADR 028): the home page serves
+ * every role, and its JavaScript would otherwise carry every role's texts in three
+ * languages.
  */
-function withUnitTexts<I extends { consultations: Parameters<typeof unitRow>[0][] }>(inbox: I) {
-	const count = inbox.consultations.length;
+function homeText(user: ReturnType<typeof requireUser>) {
+	const role = primaryRole(user.roles);
 	return {
-		...inbox,
-		unit: {
-			title: m.unit_consultations_title({ count }),
-			none: m.unit_consultations_none(),
-			caption: m.unit_consultations_caption(),
-			columns: [
-				m.unit_col_child(),
-				m.consultation_question(),
-				m.consultation_state(),
-				m.unit_col_requested()
-			],
-			rows: inbox.consultations.map(unitRow)
-		}
-	};
-}
-
-function unitRow(c: {
-	id: string;
-	givenName: string;
-	familyName: string;
-	question: string;
-	urgency: 'normal' | 'urgent';
-	state: ConsultationState;
-	scheduledAt: Date | null;
-	recorded: boolean;
-	createdAt: Date;
-}) {
-	return {
-		id: c.id,
-		child: `${c.familyName}, ${c.givenName}`,
-		question: c.question,
-		urgent: c.urgency === 'urgent' ? urgencyLabel(c.urgency) : null,
-		state: consultationStateLabel(c.state),
-		scheduledOn: c.state === 'scheduled' && c.scheduledAt ? formatDay(c.scheduledAt) : null,
-		outcome: c.recorded ? m.unit_consultation_outcome_ready() : null,
-		requestedOn: formatDay(c.createdAt)
+		title: `${m.home_title()} – ${m.app_name()}`,
+		welcome: m.home_welcome({ name: user.displayName }),
+		memberships: user.memberships.map((ms) => ({
+			key: `${ms.role}:${ms.organisationName}:${ms.teamName ?? ''}`,
+			text: m.home_role({
+				role: roleLabel(ms.role),
+				organisation: ms.teamName ? `${ms.organisationName} / ${ms.teamName}` : ms.organisationName
+			})
+		})),
+		admin:
+			role === 'admin'
+				? {
+						title: m.home_admin_title(),
+						intro: m.home_admin_intro(),
+						organisations: m.organisations_title(),
+						teams: m.teams_title(),
+						users: m.users_title()
+					}
+				: null,
+		region:
+			role === 'region_manager'
+				? {
+						title: m.home_region_title(),
+						intro: m.home_region_intro(),
+						reports: m.report_title(),
+						thl: m.report_thl_title()
+					}
+				: null,
+		residential:
+			role === 'residential_staff'
+				? { title: m.home_residential_title(), intro: m.home_residential_placeholder() }
+				: null,
+		partnerTitle: m.home_partner_title()
 	};
 }
 
@@ -117,18 +110,10 @@ async function dashboardOf(
 	teamId: string,
 	filter: ReturnType<typeof parseDashboardFilter>
 ) {
-	const dashboard = await teamDashboard(staff.db, staff, filter);
 	return {
 		filter,
 		workers: await teamWorkers(staff.db, teamId),
-		...dashboard,
-		// §10: said here, so the page carries the words, not every language's (ADR 028).
-		unassessedText: dashboard.unassessedLate
-			? m.dashboard_unassessed_late({ count: dashboard.unassessedLate })
-			: dashboard.unassessed
-				? m.dashboard_unassessed({ count: dashboard.unassessed })
-				: null,
-		rows: dashboard.rows.map((r) => ({ ...r, clock: r.clock && nearestClockText(r.clock) }))
+		...dashboardText(await teamDashboard(staff.db, staff, filter), filter)
 	};
 }
 
@@ -142,6 +127,6 @@ export const actions: Actions = {
 			page: form.data.page,
 			name: form.data.name
 		});
-		return { form, inbox };
+		return { form, inbox: inboxText(inbox, { unit: isUnit(requireUser(event).roles) }) };
 	}
 };

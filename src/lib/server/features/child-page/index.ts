@@ -14,7 +14,7 @@ import { childPath, siblingsOf } from '../path';
 import { childMeetingHistory } from '../meetings';
 import { familyWords, ownViewColumn } from '../family';
 
-export { workText, type WorkText } from './view';
+export { meetingsText, workText, type WorkText } from './view';
 
 /**
  * Everything the child's page shows, as one consistent read: one transaction, and every

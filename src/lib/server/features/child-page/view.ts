@@ -1,4 +1,5 @@
 import { formatDate, formatDateTime } from '../../../format';
+import { hypothesisStateLabel, stepOutcomeLabel } from '../../../meeting-labels';
 import { consultationStateLabel } from '../../../labels/consultation-state';
 import { flagStatusLabel } from '../../../labels/flag-status';
 import { intensiveStateLabel } from '../../../labels/intensive-state';
@@ -7,7 +8,8 @@ import { workflowLabel } from '../../../labels/workflow';
 import { m } from '../../../paraglide/messages';
 import type { childPage } from '.';
 
-type Work = Awaited<ReturnType<typeof childPage>>['work'];
+type Page = Awaited<ReturnType<typeof childPage>>;
+type Work = Page['work'];
 
 /** A link on the child's page to a piece of work: what it is, and where it stands. */
 export type WorkItem = { id: string; name: string; state: string };
@@ -42,3 +44,16 @@ export function workText(work: Work) {
 }
 
 export type WorkText = ReturnType<typeof workText>;
+
+/** The team's closed meetings on the child's page (§7): each decision and step in words. */
+export function meetingsText(meetings: Page['meetings']) {
+	return meetings.map((d) => ({
+		...d,
+		settled: d.settled.map((h) => ({ ...h, stateText: hypothesisStateLabel(h.state) })),
+		steps: d.steps.map((s) => ({
+			...s,
+			byText: m.meeting_step_by({ date: formatDate(s.dueOn) }),
+			outcomeText: stepOutcomeLabel(s.outcome)
+		}))
+	}));
+}

@@ -1,3 +1,4 @@
 // The dashboard feature's public surface: routes, other features and the HTTP layer import
 // only these names, only from here (lint-enforced). Anything else is the feature's own.
 export { teamDashboard } from './dashboard';
+export { dashboardText, type DashboardText } from './view';

@@ -12,3 +12,4 @@ export {
 	revokeGrant
 } from './grants';
 export { answerInformationRequest, informationAnswers, informationRequest } from './answers';
+export { inboxText, type InboxText } from './view';

@@ -39,6 +39,7 @@ export { recordBirth } from './births';
 // What a page shows of the path: dates and clock states in words (the presenter).
 export {
 	clockText,
+	contactText,
 	nearestClockText,
 	pathText,
 	withClockText,

@@ -1,5 +1,6 @@
 import type { ClockKind, ClockState } from '../../../domain/clocks';
-import { formatDate, formatDay } from '../../../format';
+import { CONTACT_DECISIONS } from '../../../domain/path';
+import { formatDate, formatDateTime, formatDay } from '../../../format';
 import { m } from '../../../paraglide/messages';
 import {
 	clockKindLabel,
@@ -10,6 +11,7 @@ import {
 	phaseLabel,
 	placementKindLabel
 } from '../../../path-labels';
+import type { getContact } from './contacts';
 import type { childPath } from './reads';
 
 /*
@@ -69,6 +71,7 @@ export function pathText(path: Path) {
 		lastHeard: path.lastHeard ? formatDay(path.lastHeard) : m.path_never_heard(),
 		running: path.clocks.filter((c) => !c.metOn && c.state).map(clock),
 		done: path.clocks.filter((c) => c.metOn).map(clock),
+		doneTitle: m.path_clocks_done({ count: path.clocks.filter((c) => c.metOn).length }),
 		contacts: path.contacts.map((k) => ({
 			id: k.id,
 			title: `${contactKindLabel(k.kind)}, ${formatDate(k.receivedOn)}`,
@@ -91,3 +94,42 @@ export function pathText(path: Path) {
 }
 
 export type PathText = ReturnType<typeof pathText>;
+
+type Contact = Awaited<ReturnType<typeof getContact>>;
+
+/**
+ * One contact's page in words (§10): what it is, from whom, its urgency and decision, and
+ * the decisions to choose from. The page only shows them, or offers them as choices.
+ */
+export function contactText(row: Contact) {
+	const c = row.contact;
+	return {
+		contact: {
+			id: c.id,
+			summary: c.summary,
+			urgent: c.urgent,
+			decision: c.decision,
+			decisionReason: c.decisionReason,
+			organisationName: row.organisationName,
+			kindText: contactKindLabel(c.kind),
+			receivedText: formatDate(c.receivedOn),
+			notifierText: notifierKindLabel(c.notifierKind),
+			urgencyText:
+				c.urgent === null
+					? m.contact_urgency_open()
+					: `${c.urgent ? m.contact_urgent_yes() : m.contact_urgent_no()}${c.urgencyAssessedAt ? `, ${formatDateTime(c.urgencyAssessedAt)}` : ''}`,
+			decisionText: c.decision ? decisionLabel(c.decision) : null,
+			decidedText: c.decidedOn ? formatDate(c.decidedOn) : null
+		},
+		child: {
+			name: `${row.givenName} ${row.familyName}`,
+			dateOfBirth: row.dateOfBirth,
+			birthExpected: row.birthExpected
+		},
+		born: row.birthExpected
+			? m.child_expected_short({ date: formatDate(row.dateOfBirth) })
+			: formatDate(row.dateOfBirth),
+		phaseText: phaseLabel(row.phase),
+		decisions: CONTACT_DECISIONS.map((d) => ({ value: d, label: decisionLabel(d) }))
+	};
+}

@@ -1,9 +1,10 @@
 import { CURRENT_INSTRUMENT, localized } from '../../../domain/instrument';
-import { formatDay } from '../../../format';
+import { formatDate, formatDay } from '../../../format';
 import { colourLabel } from '../../../labels/colour';
 import { m } from '../../../paraglide/messages';
 import { getLocale } from '../../../paraglide/runtime';
 import { reasonText, ruleReasonText, signalText } from '../../../reason-text';
+import { words } from '../../words';
 import type { childOverview } from './overview';
 import type { childStatusView } from './child-status';
 
@@ -48,15 +49,39 @@ export function statusText(status: Status) {
 		label: localized(d.label, locale),
 		colour: status.domainColours[d.id] ?? 'grey'
 	}));
+	const t = words(
+		'status_title',
+		'override_team_status',
+		'override_reason',
+		'override_review_due',
+		'override_computed',
+		'override_link',
+		'status_domains',
+		'status_reasons',
+		'status_signals',
+		'status_history',
+		'status_partner_reasons_note'
+	);
 	if (status.kind === 'partner')
 		return {
+			t,
+			overrideMeta: null,
 			domains,
 			reasons: status.reasons.map((r) => ruleReasonText(r, locale)),
 			signals: [],
 			history: []
 		};
 	const orgs = status.organisationNames;
+	const override = status.override;
 	return {
+		t,
+		overrideMeta: override
+			? m.override_meta({
+					name: override.byName,
+					date: override.at ? formatDay(override.at) : '–',
+					review: formatDate(override.reviewOn)
+				})
+			: null,
 		domains,
 		reasons: status.reasons.map((r) => reasonText(r, orgs)),
 		signals: status.signals.map((s) => signalText(s, orgs)),
@@ -79,18 +104,32 @@ export function statusText(status: Status) {
 
 export type StatusText = ReturnType<typeof statusText>;
 
-/** The grid's rows: each domain with a rated item, and those items, labelled. */
-export function gridText(o: Overview) {
+/** The grid's rows (each domain with a rated item, and those items, labelled) and its words. */
+export function gridText(o: Overview | null) {
 	const locale = getLocale();
-	return CURRENT_INSTRUMENT.domains
-		.map((d) => ({
-			id: d.id,
-			label: localized(d.label, locale),
-			items: CURRENT_INSTRUMENT.items
-				.filter((i) => i.domain === d.id && o.cells[i.id])
-				.map((i) => ({ id: i.id, label: `${i.id} ${localized(i.label, locale)}` }))
-		}))
-		.filter((d) => d.items.length);
+	return {
+		t: words(
+			'grid_title',
+			'no_items',
+			'assessment_item',
+			'grid_combined',
+			'grid_views_title',
+			'assessment_organisation',
+			'assessment_child_view',
+			'assessment_guardians_view'
+		),
+		groups: o
+			? CURRENT_INSTRUMENT.domains
+					.map((d) => ({
+						id: d.id,
+						label: localized(d.label, locale),
+						items: CURRENT_INSTRUMENT.items
+							.filter((i) => i.domain === d.id && o.cells[i.id])
+							.map((i) => ({ id: i.id, label: `${i.id} ${localized(i.label, locale)}` }))
+					}))
+					.filter((d) => d.items.length)
+			: []
+	};
 }
 
 export type GridText = ReturnType<typeof gridText>;

@@ -12,7 +12,8 @@ import {
 	responsibleOptions
 } from '$lib/server/features/path';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { clockText } from '$lib/server/features/path';
+import { clockText, contactText } from '$lib/server/features/path';
+import { words } from '$lib/server/words';
 
 const urgencyForm = defineForm(urgencySchema, 'urgency');
 const decisionForm = defineForm(decisionSchema);
@@ -34,25 +35,38 @@ export const load: PageServerLoad = async (event) => {
 	const c = row.contact;
 	return {
 		childId: ctx.childId,
-		contact: {
-			id: c.id,
-			kind: c.kind,
-			receivedOn: c.receivedOn,
-			notifierKind: c.notifierKind,
-			summary: c.summary,
-			urgent: c.urgent,
-			urgencyAssessedAt: c.urgencyAssessedAt,
-			decision: c.decision,
-			decisionReason: c.decisionReason,
-			decidedOn: c.decidedOn,
-			organisationName: row.organisationName
-		},
-		child: {
-			name: `${row.givenName} ${row.familyName}`,
-			dateOfBirth: row.dateOfBirth,
-			birthExpected: row.birthExpected
-		},
-		phase: row.phase,
+		...contactText(row),
+		// The page's fixed texts, in this language only (ADR 028: the JavaScript budget).
+		t: words(
+			'decision_label',
+			'decision_on',
+			'decision_reason',
+			'child_responsible_worker',
+			'caseload_reason',
+			'contact_urgency',
+			'app_name',
+			'back_to_child',
+			'contact_child',
+			'contact_received_on',
+			'contact_notifier_kind',
+			'contact_filed_by',
+			'path_phase',
+			'clock_decision',
+			'contact_summary',
+			'contact_urgency_title',
+			'contact_urgency_save',
+			'contact_urgency_hint',
+			'contact_urgent_yes',
+			'contact_urgent_no',
+			'decision_title',
+			'decision_intro',
+			'decision_save',
+			'decision_worker_hint',
+			'choose',
+			'decision_reason_hint',
+			'caseload_reason_hint',
+			'decision_by_social_worker'
+		),
 		clock: row.clock
 			? clockText({
 					dueOn: row.clock.dueOn,

@@ -3,7 +3,9 @@ import { error, redirect } from '@sveltejs/kit';
 import { helsinkiDate } from '$lib/domain/access';
 import { can } from '$lib/domain/permissions';
 import { TEAM_ROLES } from '$lib/domain/roles';
+import { formatDate } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
+import { words } from '$lib/server/words';
 import {
 	discussionSchema,
 	hypothesisSchema,
@@ -62,13 +64,65 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		...view,
 		// Said on the server, so the page does not ship the label tables (ADR 028).
-		carried: view.carried.map((s) => ({ ...s, outcomeText: stepOutcomeLabel(s.outcome) })),
-		hypotheses: view.hypotheses.map((h) => ({ ...h, stateText: hypothesisStateLabel(h.state) })),
+		carried: view.carried.map((s) => ({
+			...s,
+			outcomeText: stepOutcomeLabel(s.outcome),
+			byText: m.meeting_step_by({ date: formatDate(s.dueOn) }),
+			settleLegend: m.meeting_step_outcome({ what: s.what })
+		})),
+		hypotheses: view.hypotheses.map((h) => ({
+			...h,
+			stateText: hypothesisStateLabel(h.state),
+			settleLegend: m.meeting_hypothesis_settle({ statement: h.statement })
+		})),
+		steps: view.steps.map((s) => ({
+			...s,
+			byText: m.meeting_step_by({ date: formatDate(s.dueOn) })
+		})),
 		// Before the meeting is opened nothing can have been discussed yet: say that instead.
 		notDiscussedText:
 			view.meeting.state === 'planned' ? m.meeting_not_started() : m.meeting_not_discussed(),
-		// The page's longer fixed texts, in this language only (ADR 028: the JS budget).
-		words: {
+		// The page's fixed texts, in this language only (ADR 028: the JS budget).
+		t: {
+			...words(
+				'meeting_family_present',
+				'meeting_family_who',
+				'meeting_tells_family',
+				'meeting_reflection',
+				'meeting_hypothesis_statement',
+				'meeting_step_what',
+				'meeting_step_owner',
+				'meeting_step_due',
+				'meeting_step_hypothesis',
+				'meeting_child_title',
+				'app_name',
+				'meeting_back',
+				'meeting_child_page',
+				'meeting_carried',
+				'step_done',
+				'step_not_done',
+				'meeting_step_note',
+				'meeting_step_settle',
+				'meeting_carried_none',
+				'meeting_discussion',
+				'meeting_discussion_save',
+				'yes',
+				'no',
+				'meeting_hypotheses',
+				'hypothesis_supported',
+				'hypothesis_set_aside',
+				'meeting_why',
+				'meeting_hypothesis_save',
+				'meeting_hypotheses_none',
+				'meeting_hypothesis_add',
+				'meeting_reflection_save',
+				'meeting_reflection_none',
+				'meeting_steps',
+				'no_items',
+				'meeting_step_add',
+				'choose',
+				'meeting_step_no_hypothesis'
+			),
 			familyRule: m.meeting_family_rule(),
 			tellsFamilyHint: m.meeting_tells_family_hint(),
 			hypothesisHint: m.meeting_hypothesis_hint(),
