@@ -1,5 +1,8 @@
 import { disagreementKey, type Colour, type Signal } from './traffic-light';
 import { addWorkingDays } from './working-days';
+
+// The form imports it from its own module: this one brings the instrument with it.
+export { dangerNow } from './danger';
 import type { WorkflowKind } from './workflows';
 
 /** What raises a flag (docs/domain.md §6). */
@@ -92,21 +95,4 @@ export function ageOn(dateOfBirth: string, today: string): number {
 	const [y, m, d] = dateOfBirth.split('-').map(Number) as [number, number, number];
 	const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
 	return ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
-}
-
-/**
- * "Danger now" (§6): a Safety item rated 3 (act now), or S3 self-harm or suicidal thoughts
- * at 2 or more. The assessment form then says, before it is sent, that an assessment is
- * not a child-protection notification and how to reach help at once. Ratings by item id;
- * a missing or unparsable rating is "not assessed".
- */
-export function dangerNow(
-	ratings: Readonly<Record<string, number | string | null | undefined>>
-): boolean {
-	for (const [id, raw] of Object.entries(ratings)) {
-		if (!id.startsWith('S') || raw === null || raw === undefined || raw === '') continue;
-		const r = Number(raw);
-		if (r === 3 || (id === 'S3' && r >= 2)) return true;
-	}
-	return false;
 }

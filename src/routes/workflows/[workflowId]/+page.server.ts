@@ -1,5 +1,12 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { helsinkiDate } from '$lib/domain/access';
+import { INTENSIVE_OUTCOMES } from '$lib/domain/workflows';
+import { formatDate, formatDateTime } from '$lib/format';
+import { intensiveStateLabel } from '$lib/labels/intensive-state';
+import { outcomeLabel } from '$lib/labels/outcome';
+import { workflowLabel } from '$lib/labels/workflow';
+import { m } from '$lib/paraglide/messages';
+import { words } from '$lib/server/words';
 import {
 	activateSchema,
 	closeWorkflowSchema,
@@ -43,8 +50,65 @@ export const load: PageServerLoad = async (event) => {
 	const child = await getChild(db, ctx);
 	const v = { version: view.workflow.version };
 	const start = { errors: false };
+	const w = view.workflow;
 	return {
 		...view,
+		// The page only shows these (ADR 028): labels and sentences in this language only.
+		kindText: workflowLabel(w.kind),
+		stateText: intensiveStateLabel(w.state),
+		outcomeText: w.outcome ? outcomeLabel(w.outcome) : null,
+		outcomes: INTENSIVE_OUTCOMES.map((o) => ({ value: o, label: outcomeLabel(o) })),
+		steps: view.steps.map((s) => ({
+			...s,
+			byText: m.workflow_by({ date: formatDate(s.dueOn) }),
+			doneText: s.doneAt ? m.workflow_step_done_on({ date: formatDateTime(s.doneAt) }) : null,
+			undoLabel: m.workflow_undo_done({ what: s.what }),
+			markLabel: m.workflow_mark_done({ what: s.what })
+		})),
+		t: words(
+			'app_name',
+			'back_to_child',
+			'conflict_notice',
+			'workflow_state',
+			'workflow_lead',
+			'workflow_partners',
+			'workflow_next_review',
+			'workflow_review_due',
+			'workflow_outcome',
+			'workflow_plan',
+			'workflow_no_steps',
+			'workflow_log',
+			'workflow_entry_review',
+			'workflow_entry_contact',
+			'workflow_no_entries',
+			'workflow_outcome_note',
+			'workflow_activate',
+			'workflow_activate_intro',
+			'workflow_activate_save',
+			'workflow_close',
+			'workflow_close_save',
+			'optional',
+			'workflow_step_what',
+			'workflow_step_who',
+			'workflow_step_owner',
+			'workflow_step_due',
+			'workflow_entry_kind',
+			'workflow_entry_on',
+			'workflow_entry_note',
+			'workflow_partner_org',
+			'workflow_add_step',
+			'workflow_add_step_save',
+			'workflow_step_what_hint',
+			'workflow_step_owner_hint',
+			'workflow_step_owner_team',
+			'workflow_add_entry',
+			'workflow_add_entry_save',
+			'workflow_entry_note_hint',
+			'workflow_add_partner',
+			'workflow_add_partner_hint',
+			'workflow_add_partner_save',
+			'choose'
+		),
 		childId: ctx.childId,
 		childName: `${child.child.givenName} ${child.child.familyName}`,
 		// Each form at the top level of the page data, where superforms finds it after a save

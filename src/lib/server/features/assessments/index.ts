@@ -10,3 +10,4 @@ export {
 	saveAssessment,
 	startCorrection
 } from './assessments';
+export { assessmentFormText, type AssessmentFormText } from './view';

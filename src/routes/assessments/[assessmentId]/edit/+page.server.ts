@@ -1,11 +1,15 @@
 import { error } from '@sveltejs/kit';
-import { CURRENT_INSTRUMENT, itemsFor } from '$lib/domain/instrument';
 import { m } from '$lib/paraglide/messages';
 import { assessmentAction, assessmentForm } from '$lib/server/http/assessment-actions';
 import { requireAssessmentChild } from '$lib/server/http/assessment-context';
 import { httpFailure } from '$lib/server/http/forms';
-import { formFromContent, getAssessment } from '$lib/server/features/assessments';
+import {
+	assessmentFormText,
+	formFromContent,
+	getAssessment
+} from '$lib/server/features/assessments';
 import { emergencyPhoneFor, getChild } from '$lib/server/features/children';
+import { words } from '$lib/server/words';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A draft, visible and editable by its author only. */
@@ -22,10 +26,6 @@ export const load: PageServerLoad = async (event) => {
 		requestId: a.a.requestId ?? '',
 		supersedesId: a.a.supersedesId ?? ''
 	};
-	const { suggested, others } = itemsFor(
-		CURRENT_INSTRUMENT,
-		ctx.access.membership.organisationKind
-	);
 	return {
 		child: {
 			id: view.child.id,
@@ -35,9 +35,18 @@ export const load: PageServerLoad = async (event) => {
 		isCorrection: a.a.supersedesId !== null,
 		form: await assessmentForm.show(data),
 		// "Danger now" (§6): whom to call, from the child's team's organisation.
-		emergencyPhone: await emergencyPhoneFor(ctx.db, ctx),
-		suggested: suggested.map((i) => i.id),
-		others: others.map((i) => i.id)
+		assessment: assessmentFormText(
+			ctx.access.membership.organisationKind,
+			await emergencyPhoneFor(ctx.db, ctx)
+		),
+		// The page's fixed texts, in this language only (ADR 028: the JavaScript budget).
+		t: words(
+			'assessment_draft_title',
+			'app_name',
+			'assessment_correction_title',
+			'assessment_correction_intro',
+			'assessment_draft_intro'
+		)
 	};
 };
 

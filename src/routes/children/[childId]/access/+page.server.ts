@@ -1,5 +1,8 @@
 import { redirect } from '@sveltejs/kit';
-import { helsinkiDate } from '$lib/domain/access';
+import { grantValid, helsinkiDate } from '$lib/domain/access';
+import { formatDate, formatDateTime } from '$lib/format';
+import { basisLabel } from '$lib/labels/basis';
+import { m } from '$lib/paraglide/messages';
 import * as s from '$lib/schemas/children';
 import { requireChildAccess } from '$lib/server/http/authz';
 import { defineForm, fail, formFailure, httpFailure, readForm } from '$lib/server/http/forms';
@@ -7,6 +10,7 @@ import { FieldError } from '$lib/server/errors';
 import { uuidParam } from '$lib/server/http/params';
 import { getChild } from '$lib/server/features/children';
 import * as grants from '$lib/server/features/grants';
+import { words } from '$lib/server/words';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const grantDef = defineForm(s.grantSchema, 'grant');
@@ -27,10 +31,79 @@ export const load: PageServerLoad = async (event) => {
 	grantForm.data.validFrom = today;
 	return {
 		view,
-		grants: await grants.grantsOfChild(db, ctx),
+		grants: (await grants.grantsOfChild(db, ctx)).map((g) => ({
+			...g,
+			basisText: basisLabel(g.basis),
+			consentText: g.consentGivenBy
+				? m.grant_consent_by({ who: g.consentGivenBy, date: formatDate(g.consentGivenOn) })
+				: null,
+			stateText: g.revokedAt
+				? m.grant_revoked()
+				: grantValid(g, today)
+					? m.grant_in_force()
+					: m.grant_not_in_force(),
+			revokeQuestion: m.grant_revoke_question({ organisation: g.organisationName })
+		})),
 		today,
-		requests: await grants.requestsForChild(db, ctx),
-		answers: await grants.informationAnswers(db, ctx).catch(httpFailure),
+		requests: (await grants.requestsForChild(db, ctx)).map((r) => ({
+			...r,
+			dueText: m.request_due({ date: formatDate(r.dueDate) })
+		})),
+		answers: (await grants.informationAnswers(db, ctx).catch(httpFailure)).map((a) => ({
+			...a,
+			byText: m.info_answered_by({ name: a.answeredBy, date: formatDateTime(a.createdAt) })
+		})),
+		// A notification gives no access (§3): a grant rests on consent or a 41 § request.
+		bases: (['consent', 'statutory_request'] as const).map((b) => ({
+			value: b,
+			label: basisLabel(b)
+		})),
+		// The page's fixed texts, in this language only (ADR 028: the JavaScript budget).
+		t: words(
+			'child_access_title',
+			'app_name',
+			'child_access_intro',
+			'grants_title',
+			'no_items',
+			'grant_organisation',
+			'grant_basis',
+			'grant_valid',
+			'col_actions',
+			'grant_revoke',
+			'grant_revoke_consequence',
+			'grant_revoke_confirm',
+			'access_answers',
+			'access_no_answers',
+			'requests_title',
+			'request_open',
+			'request_done',
+			'placements_title',
+			'placement_end_date',
+			'placement_end',
+			'grant_consent_given_by',
+			'grant_consent_given_on',
+			'grant_valid_from',
+			'grant_valid_until',
+			'grant_request_message',
+			'grant_due_on',
+			'grant_new',
+			'grant_create',
+			'choose',
+			'grant_consent_hint',
+			'grant_request_hint',
+			'grant_due_hint',
+			'optional',
+			'placement_unit',
+			'placement_since',
+			'placement_until',
+			'placement_new',
+			'placement_create',
+			'request_message',
+			'request_due_date',
+			'request_new',
+			'request_send',
+			'request_grant_hint'
+		),
 		partners: orgs
 			.filter((o) => o.kind !== 'residential_unit')
 			.map((o) => ({ value: o.id, label: o.name })),

@@ -1,6 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { helsinkiDate } from '$lib/domain/access';
-import { nextPhases } from '$lib/domain/path';
+import { nextPhases, PLACEMENT_KINDS } from '$lib/domain/path';
+import { formatDate } from '$lib/format';
+import { phaseLabel, placementKindLabel } from '$lib/path-labels';
 import { m } from '$lib/paraglide/messages';
 import {
 	careOrderApplicationSchema,
@@ -19,6 +21,7 @@ import {
 	extendEmergencyPlacement,
 	recordCareOrderApplication
 } from '$lib/server/features/path';
+import { words } from '$lib/server/words';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { withClockText } from '$lib/server/features/path';
 
@@ -44,18 +47,66 @@ export const load: PageServerLoad = async (event) => {
 	const plan = path.clocks.find((c) => c.kind === 'client_plan_review' && !c.metOn) ?? null;
 	const today = helsinkiDate(new Date());
 	const emergency = path.clocks.find((c) => c.kind === 'emergency_placement' && !c.metOn) ?? null;
+	// A contact goes on by its own decision (27 §), not by a phase change.
+	const next = nextPhases(path.phase).filter(
+		(p) => !(path.phase === 'contact' && p === 'needs_assessment')
+	);
 	return {
 		childId: ctx.childId,
 		phase: path.phase,
 		phaseSince: path.phaseSince,
-		next: nextPhases(path.phase).filter(
-			(p) => !(path.phase === 'contact' && p === 'needs_assessment')
-		),
+		phaseNow: m.phase_now({ phase: phaseLabel(path.phase), date: formatDate(path.phaseSince) }),
+		next,
+		nextOptions: next.map((p) => ({ value: p, label: phaseLabel(p) })),
 		units: units.map((u) => ({ value: u.id, label: u.name })),
+		placementKinds: PLACEMENT_KINDS.map((k) => ({ value: k, label: placementKindLabel(k) })),
 		plan: plan && withClockText(plan),
 		form: await phaseForm.show({ fromPhase: path.phase, on: today }, { errors: false }),
 		// Substitute care (38 §, 40 §): shown while the child is placed.
-		emergency: emergency && withClockText(emergency),
+		emergency: emergency && {
+			...withClockText(emergency),
+			endsText: m.emergency_ends({ date: formatDate(emergency.dueOn) }),
+			extendedText: emergency.extendedOn
+				? m.emergency_extended({ date: formatDate(emergency.extendedOn) })
+				: null
+		},
+		// The page's fixed texts, in this language only (ADR 028: the JavaScript budget).
+		t: words(
+			'phase_to',
+			'phase_on',
+			'phase_reason',
+			'phase_placement_kind',
+			'phase_unit',
+			'phase_place',
+			'caseload_reason',
+			'phase_title',
+			'app_name',
+			'back_to_child',
+			'phase_contact_hint',
+			'phase_save',
+			'phase_reason_hint',
+			'optional',
+			'caseload_reason_hint',
+			'phase_placement_legend',
+			'choose',
+			'phase_unit_hint',
+			'phase_unit_none',
+			'phase_none_next',
+			'clock_client_plan_review',
+			'plan_link',
+			'extension_decided_on',
+			'extension_until',
+			'application_on',
+			'substitute_care_title',
+			'clock_emergency_placement',
+			'extension_save',
+			'extension_hint',
+			'application_save',
+			'application_hint',
+			'placement_change_title',
+			'placement_change_save',
+			'placement_change_hint'
+		),
 		extensionForm: await extensionForm.show(
 			emergency ? { clockId: emergency.id, version: emergency.version, decidedOn: today } : {},
 			{ errors: false }

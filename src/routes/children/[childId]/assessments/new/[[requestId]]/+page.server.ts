@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { CURRENT_INSTRUMENT, itemsFor } from '$lib/domain/instrument';
 import { assessmentAction, assessmentForm } from '$lib/server/http/assessment-actions';
 import { requireChildAccess } from '$lib/server/http/authz';
 import { uuidParam } from '$lib/server/http/params';
+import { assessmentFormText } from '$lib/server/features/assessments';
+import { m } from '$lib/paraglide/messages';
 import { emergencyPhoneFor, getChild } from '$lib/server/features/children';
+import { words } from '$lib/server/words';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -12,10 +14,6 @@ export const load: PageServerLoad = async (event) => {
 	const form = await assessmentForm.show();
 	const requestId = z.uuid().safeParse(event.params.requestId);
 	if (requestId.success) form.data.requestId = requestId.data;
-	const { suggested, others } = itemsFor(
-		CURRENT_INSTRUMENT,
-		ctx.access.membership.organisationKind
-	);
 	return {
 		child: {
 			id: view.child.id,
@@ -25,9 +23,14 @@ export const load: PageServerLoad = async (event) => {
 		organisationName: ctx.access.membership.organisationName,
 		form,
 		// "Danger now" (§6): whom to call, from the child's team's organisation.
-		emergencyPhone: await emergencyPhoneFor(ctx.db, ctx),
-		suggested: suggested.map((i) => i.id),
-		others: others.map((i) => i.id)
+		assessment: assessmentFormText(
+			ctx.access.membership.organisationKind,
+			await emergencyPhoneFor(ctx.db, ctx)
+		),
+		// The page's fixed texts, in this language only (ADR 028: the JavaScript budget).
+		t: words('assessment_new', 'app_name'),
+		title: m.assessment_new_for({ name: `${view.child.givenName} ${view.child.familyName}` }),
+		as: m.assessment_as({ organisation: ctx.access.membership.organisationName })
 	};
 };
 
