@@ -20,6 +20,10 @@ import {
 	getConsultation,
 	participantChoices
 } from '$lib/server/features/consultations';
+import { consultationStateLabel } from '$lib/labels/consultation-state';
+import { urgencyLabel } from '$lib/labels/urgency';
+import { m } from '$lib/paraglide/messages';
+import { words } from '$lib/server/words';
 import type { Actions, PageServerLoad } from './$types';
 
 const forms = {
@@ -28,6 +32,17 @@ const forms = {
 	decline: defineForm(declineSchema, 'decline'),
 	close: defineForm(versionOnlySchema, 'close')
 };
+
+/** An organisation without access to the child is named as such where it may be invited. */
+function withLabels(c: Awaited<ReturnType<typeof participantChoices>>) {
+	return {
+		people: c.people,
+		organisations: c.organisations.map((o) => ({
+			...o,
+			label: o.hasAccess ? o.name : m.consultation_org_no_access({ name: o.name })
+		}))
+	};
+}
 
 const context = (event: RequestEvent<{ consultationId: string }>, action?: string) =>
 	requireEntityChild(event, event.params.consultationId, 'consultation', { action });
@@ -49,7 +64,50 @@ export const load: PageServerLoad = async (event) => {
 		recordForm: await forms.record.show({ version, hypotheses: [''] }, start),
 		declineForm: await forms.decline.show({ version }, start),
 		closeForm: await forms.close.show({ version }, start),
-		choices: view.actions.length ? await participantChoices(db, ctx.childId) : null
+		choices: view.actions.length ? withLabels(await participantChoices(db, ctx.childId)) : null,
+		// What the page only shows, in this language only (ADR 028: the JavaScript budget).
+		stateText: consultationStateLabel(view.consultation.state),
+		urgencyText: urgencyLabel(view.consultation.urgency),
+		t: words(
+			'consultation_title',
+			'app_name',
+			'back_to_child',
+			'consultation_state',
+			'consultation_requester',
+			'consultation_question',
+			'consultation_urgency',
+			'consultation_background',
+			'consultation_time',
+			'consultation_place',
+			'consultation_participants',
+			'consultation_decline_reason',
+			'consultation_outcome',
+			'consultation_hypotheses',
+			'consultation_recommendations',
+			'consultation_follow_up',
+			'consultation_follow_up_owner',
+			'consultation_follow_up_on',
+			'consultation_record',
+			'consultation_record_intro',
+			'consultation_record_save',
+			'consultation_hypotheses_hint',
+			'consultation_hypothesis_add',
+			'choose',
+			'consultation_people',
+			'consultation_organisations',
+			'consultation_schedule',
+			'consultation_schedule_save',
+			'consultation_place_hint',
+			'optional',
+			'consultation_close',
+			'consultation_close_save',
+			'consultation_close_question',
+			'consultation_close_consequence',
+			'consultation_close_confirm',
+			'cancel',
+			'consultation_decline',
+			'consultation_decline_save'
+		)
 	};
 };
 

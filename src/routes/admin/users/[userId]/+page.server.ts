@@ -14,6 +14,9 @@ import {
 } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import * as admin from '$lib/server/features/admin';
+import { ROLES } from '$lib/domain/roles';
+import { roleLabel } from '$lib/labels/role';
+import { words } from '$lib/server/words';
 import type { Actions, PageServerLoad } from './$types';
 
 const detailsForm = defineForm(userEditSchema, 'details');
@@ -30,6 +33,52 @@ export const load: PageServerLoad = async (event) => {
 	const membershipForm = await membershipDef.show();
 	return {
 		profile: u,
+		// What the page only shows, in this language only (ADR 028: the JavaScript budget).
+		memberships: u.memberships.map((ms) => {
+			const where = `${roleLabel(ms.role)}, ${ms.organisationName}`;
+			return {
+				id: ms.id,
+				text: `${where}${ms.teamName ? ` / ${ms.teamName}` : ''}${ms.pending ? ` (${m.membership_pending_label()})` : ''}`,
+				context: where,
+				removeQuestion: m.membership_remove_question({
+					role: roleLabel(ms.role),
+					organisation: ms.organisationName
+				})
+			};
+		}),
+		roles: ROLES.map((r) => ({ value: r, label: roleLabel(r) })),
+		t: words(
+			'user_edit',
+			'app_name',
+			'save',
+			'user_memberships',
+			'no_items',
+			'membership_remove',
+			'membership_remove_consequence',
+			'membership_remove_confirm',
+			'user_password',
+			'user_has_password',
+			'user_no_password',
+			'password_link_send',
+			'factor_reset',
+			'factor_reset_done',
+			'factor_reset_hint',
+			'user_status',
+			'user_active',
+			'user_inactive',
+			'user_deactivate',
+			'user_deactivate_question',
+			'user_deactivate_hint',
+			'user_deactivate_confirm',
+			'user_activate',
+			'membership_organisation',
+			'membership_team',
+			'membership_role',
+			'membership_add',
+			'choose',
+			'membership_team_hint',
+			'membership_no_team'
+		),
 		organisations: orgs.map((o) => ({ value: o.id, label: o.name })),
 		teams: teams.map((t) => ({ value: t.id, label: `${t.name} (${t.organisationName})` })),
 		form: await detailsForm.show(u),
