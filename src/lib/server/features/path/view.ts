@@ -63,6 +63,7 @@ export function pathText(path: Path) {
 		metOn: c.metOn ? m.path_clock_met_on({ date: formatDate(c.metOn) }) : null,
 		text: clockText(c)
 	});
+	const done = path.clocks.filter((c) => c.metOn);
 	return {
 		kind: 'team' as const,
 		phase: phaseLabel(path.phase),
@@ -70,8 +71,8 @@ export function pathText(path: Path) {
 		secondWorkerName: path.secondWorkerName,
 		lastHeard: path.lastHeard ? formatDay(path.lastHeard) : m.path_never_heard(),
 		running: path.clocks.filter((c) => !c.metOn && c.state).map(clock),
-		done: path.clocks.filter((c) => c.metOn).map(clock),
-		doneTitle: m.path_clocks_done({ count: path.clocks.filter((c) => c.metOn).length }),
+		done: done.map(clock),
+		doneTitle: m.path_clocks_done({ count: done.length }),
 		contacts: path.contacts.map((k) => ({
 			id: k.id,
 			title: `${contactKindLabel(k.kind)}, ${formatDate(k.receivedOn)}`,

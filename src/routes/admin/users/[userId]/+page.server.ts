@@ -35,15 +35,13 @@ export const load: PageServerLoad = async (event) => {
 		profile: u,
 		// What the page only shows, in this language only (ADR 028: the JavaScript budget).
 		memberships: u.memberships.map((ms) => {
-			const where = `${roleLabel(ms.role)}, ${ms.organisationName}`;
+			const role = roleLabel(ms.role);
+			const where = `${role}, ${ms.organisationName}`;
 			return {
 				id: ms.id,
 				text: `${where}${ms.teamName ? ` / ${ms.teamName}` : ''}${ms.pending ? ` (${m.membership_pending_label()})` : ''}`,
 				context: where,
-				removeQuestion: m.membership_remove_question({
-					role: roleLabel(ms.role),
-					organisation: ms.organisationName
-				})
+				removeQuestion: m.membership_remove_question({ role, organisation: ms.organisationName })
 			};
 		}),
 		roles: ROLES.map((r) => ({ value: r, label: roleLabel(r) })),
