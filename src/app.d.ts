@@ -2,6 +2,7 @@ import type { FamilyPrincipal, FamilySessionInfo } from '$lib/server/auth/family
 import type { SessionInfo, SessionUser } from '$lib/server/auth/session';
 import type { SavedNotice } from '$lib/server/http/notice';
 import type { RequestContext } from '$lib/server/context';
+import type { Colour } from '$lib/domain/traffic-light';
 import type { Chrome } from '$lib/server/words';
 
 declare global {
@@ -22,6 +23,8 @@ declare global {
 		interface PageData {
 			savedNotice?: SavedNotice | null;
 			chrome?: Chrome;
+			/** The colours' names for the status badge, in the reader's language. */
+			colourNames?: Record<Colour, string>;
 		}
 		interface Error {
 			message: string;

@@ -7,7 +7,7 @@ import type { LayoutServerLoad } from './$types';
 import { database, type Db } from '$lib/server/http/authz';
 import { savedNotice } from '$lib/server/http/notice';
 import { isFamilyRoute } from '$lib/server/http/family';
-import { chromeText } from '$lib/server/words';
+import { chromeText, colourNames, languageChoice } from '$lib/server/words';
 
 /**
  * Only the signed-in person's own name, roles and unread count: what the header needs; and
@@ -21,6 +21,8 @@ export const load: LayoutServerLoad = async ({ locals, depends, url, route }) =>
 	return {
 		// The header's and footer's words, in this language only (ADR 028): every page has them.
 		chrome: chromeText(),
+		language: languageChoice(),
+		colourNames: colourNames(),
 		savedNotice: savedNotice(url.searchParams),
 		user: user ? await signedIn(database(locals), user) : null
 	};

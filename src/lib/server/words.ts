@@ -1,4 +1,8 @@
+import { COLOURS, type Colour } from '../domain/traffic-light';
+import { colourLabel } from '../labels/colour';
+import { localeLabel } from '../labels/locale';
 import { m } from '../paraglide/messages';
+import { getLocale, locales } from '../paraglide/runtime';
 
 type Messages = typeof m;
 
@@ -43,3 +47,31 @@ export function chromeText() {
 }
 
 export type Chrome = ReturnType<typeof chromeText>;
+
+/**
+ * The language switch's choices (each language by its own name) and the one in use, from
+ * the root layout: the switch is on every page, and reading them in the browser would bring
+ * the message runtime to pages that otherwise need none.
+ */
+export function languageChoice() {
+	return {
+		current: getLocale(),
+		options: locales.map((l) => ({ value: l, label: localeLabel(l) }))
+	};
+}
+
+/** The colours' names in the reader's language, for the status badge on many pages. */
+export function colourNames(): Record<Colour, string> {
+	return Object.fromEntries(COLOURS.map((c) => [c, colourLabel(c)])) as Record<Colour, string>;
+}
+
+/** A long list's paging words (the Paging component): where the reader is, and the buttons. */
+export function pagingText(page: number, pages: number) {
+	return {
+		at: m.dashboard_page({ page, pages }),
+		prev: m.dashboard_prev(),
+		next: m.dashboard_next()
+	};
+}
+
+export type PagingText = ReturnType<typeof pagingText>;

@@ -3,6 +3,7 @@ import { searchSchema } from '$lib/schemas/children';
 import { parsePage } from '$lib/schemas/common';
 import { requireRole } from '$lib/server/http/authz';
 import { listTeamChildren, searchChildren } from '$lib/server/features/children';
+import { pagingText } from '$lib/server/words';
 import type { Actions, PageServerLoad } from './$types';
 import { defineForm, fail } from '$lib/server/http/forms';
 
@@ -10,8 +11,10 @@ const searchForm = defineForm(searchSchema, 'search');
 
 export const load: PageServerLoad = async (event) => {
 	const staff = await requireRole(event, ...TEAM_ROLES);
+	const children = await listTeamChildren(staff.db, staff, parsePage(event.url.searchParams));
 	return {
-		children: await listTeamChildren(staff.db, staff, parsePage(event.url.searchParams)),
+		children,
+		paging: pagingText(children.page, children.pages),
 		form: await searchForm.show()
 	};
 };

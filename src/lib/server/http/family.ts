@@ -76,7 +76,8 @@ export async function citizenProviderOrProblem(): Promise<CitizenProvider | 'off
  * message in the staff header would otherwise be split into a chunk every page loads.
  */
 export const familyBar = (ctx: FamilyContext) => ({
-	who: ctx.name ? m.signed_in_as({ name: ctx.name }) : null
+	who: ctx.name ? m.signed_in_as({ name: ctx.name }) : null,
+	signOut: m.family_sign_out()
 });
 
 /** Whether an identity code Suomi.fi vouched for sees any child now (the sign-in's check). */

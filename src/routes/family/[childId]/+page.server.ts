@@ -4,7 +4,7 @@ import {
 	meetingReplySchema,
 	privacySchema
 } from '$lib/schemas/family';
-import { formatDateTime } from '$lib/format';
+import { formatDate, formatDateTime } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import {
@@ -18,6 +18,7 @@ import { summaryText } from '$lib/server/features/path';
 import { familyBar, requireFamilyChild } from '$lib/server/http/family';
 import { defineForm, httpFailure } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
+import { words } from '$lib/server/words';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const noteForm = defineForm(familyNoteSchema, 'note');
@@ -40,6 +41,54 @@ export const load: PageServerLoad = async (event) => {
 		childId: ctx.childId,
 		...page,
 		summary: summaryText(page.summary, getLocale(), ctx.now),
+		plan: page.plan && {
+			...page.plan,
+			made: m.family_plan_made({
+				number: page.plan.number,
+				date: formatDate(page.plan.madeOn),
+				review: formatDate(page.plan.nextReviewOn)
+			})
+		},
+		t: words(
+			'family_tell_label',
+			'family_pages_title',
+			'app_name',
+			'family_back_home',
+			'family_plan_title',
+			'family_plan_situation',
+			'family_plan_goals',
+			'family_plan_services',
+			'family_plan_participation',
+			'family_plan_own_view_child',
+			'family_plan_own_view_guardian',
+			'family_plan_none',
+			'family_meetings_title',
+			'family_meetings_intro',
+			'family_meetings_none',
+			'own_view_link',
+			'family_tell_title',
+			'family_tell_intro',
+			'family_tell_send',
+			'family_tell_earlier',
+			'family_read_log_link',
+			'agreement_reply_label',
+			'agreement_intro',
+			'agreement_questions',
+			'agreement_steps',
+			'agreement_send',
+			'feedback_heard',
+			'feedback_clear',
+			'feedback_scale_1',
+			'feedback_scale_5',
+			'feedback_title',
+			'feedback_intro',
+			'feedback_send',
+			'privacy_title',
+			'privacy_intro',
+			'privacy_asked',
+			'privacy_cancel',
+			'privacy_ask'
+		),
 		notes: notes.map((n) => ({
 			id: n.id,
 			text: n.text,

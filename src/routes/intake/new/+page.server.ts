@@ -3,7 +3,8 @@ import { helsinkiDate } from '$lib/domain/access';
 import { newChildContactSchema } from '$lib/schemas/path';
 import { requireRole } from '$lib/server/http/authz';
 import { defineForm } from '$lib/server/http/forms';
-import { fileContactForNewChild, intakeTeams } from '$lib/server/features/path';
+import { contactFieldsText, fileContactForNewChild, intakeTeams } from '$lib/server/features/path';
+import { words } from '$lib/server/words';
 import type { Actions, PageServerLoad } from './$types';
 
 const FILERS = [...TEAM_ROLES, 'partner', 'residential_staff'] as const;
@@ -22,6 +23,34 @@ export const load: PageServerLoad = async (event) => {
 		: await intakeTeams(staff.db);
 	return {
 		byTeam,
+		t: words(
+			'contact_team',
+			'child_given_name',
+			'child_family_name',
+			'contact_birth',
+			'child_date_of_birth',
+			'child_hetu',
+			'contact_kind',
+			'contact_received_on',
+			'contact_notifier_kind',
+			'contact_summary',
+			'contact_urgency',
+			'intake_new',
+			'app_name',
+			'intake_back',
+			'contact_partner_title',
+			'intake_new_intro',
+			'contact_partner_intro',
+			'contact_save',
+			'contact_send',
+			'contact_team_hint',
+			'choose',
+			'contact_birth_hint',
+			'contact_birth_born',
+			'contact_birth_expected',
+			'contact_hetu_hint'
+		),
+		fields: contactFieldsText(),
 		teams: teams.map((t) => ({ value: t.id, label: t.name })),
 		form: await contactForm.show(
 			{

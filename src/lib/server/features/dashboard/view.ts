@@ -1,3 +1,4 @@
+import { COLOURS } from '../../../domain/colours';
 import { colourLabel } from '../../../labels/colour';
 import { m } from '../../../paraglide/messages';
 import type { parseDashboardFilter } from '../../../schemas/dashboard';
@@ -47,7 +48,9 @@ export function dashboardText(d: Dashboard, filter: Filter) {
 				value,
 				label: signalLabel(value)
 			})),
-			deadlines: [{ value: 'due' as const, label: m.dashboard_deadline_due() }]
+			deadlines: [{ value: 'due' as const, label: m.dashboard_deadline_due() }],
+			// Red first: the order the counts above them are in.
+			colours: [...COLOURS].reverse().map((value) => ({ value, label: colourLabel(value) }))
 		},
 		shown: m.dashboard_shown({ count: d.total }),
 		caption: m.dashboard_table_caption(),

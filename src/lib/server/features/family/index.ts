@@ -22,3 +22,4 @@ export {
 export { answerFeedback, FEEDBACK_ASK_DAYS } from './feedback';
 export { setPrivacy } from './privacy';
 export { replyToMeeting } from './reply';
+export { guardiansText } from './view';

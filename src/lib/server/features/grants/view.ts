@@ -2,6 +2,7 @@ import { formatDate, formatDay } from '../../../format';
 import { consultationStateLabel } from '../../../labels/consultation-state';
 import { urgencyLabel } from '../../../labels/urgency';
 import { m } from '../../../paraglide/messages';
+import { pagingText } from '../../words';
 import type { partnerInbox } from './grants';
 
 type Inbox = Awaited<ReturnType<typeof partnerInbox>>;
@@ -48,6 +49,7 @@ export function inboxText(inbox: Inbox, { unit }: { unit: boolean }) {
 		showAll: m.inbox_show_all(),
 		noChildren: m.inbox_no_children(),
 		pagingLabel: m.children_paging(),
+		paging: pagingText(inbox.page, inbox.pages),
 		children: inbox.children.map((c) => ({
 			...c,
 			name: `${c.familyName}, ${c.givenName}`,

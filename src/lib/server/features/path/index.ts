@@ -39,11 +39,13 @@ export { recordBirth } from './births';
 // What a page shows of the path: dates and clock states in words (the presenter).
 export {
 	clockText,
+	contactFieldsText,
 	contactText,
 	nearestClockText,
 	pathText,
 	withClockText,
 	type ClockText,
 	type ClockTone,
+	type ContactFieldsText,
 	type PathText
 } from './view';

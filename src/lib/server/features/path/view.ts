@@ -1,5 +1,5 @@
 import type { ClockKind, ClockState } from '../../../domain/clocks';
-import { CONTACT_DECISIONS } from '../../../domain/path';
+import { CONTACT_DECISIONS, CONTACT_KINDS, NOTIFIER_KINDS } from '../../../domain/path';
 import { formatDate, formatDateTime, formatDay } from '../../../format';
 import { m } from '../../../paraglide/messages';
 import {
@@ -134,3 +134,27 @@ export function contactText(row: Contact) {
 		decisions: CONTACT_DECISIONS.map((d) => ({ value: d, label: decisionLabel(d) }))
 	};
 }
+
+/**
+ * The words of a contact's fields (ContactFields), in the reader's language: the kinds and
+ * notifier kinds to choose from, hints and the urgency's answers, so neither the path's
+ * labels nor its rules ship with the two pages that file a contact.
+ */
+export function contactFieldsText() {
+	return {
+		choose: m.choose(),
+		receivedHint: m.contact_received_hint(),
+		notifierHint: m.contact_notifier_hint(),
+		summaryHint: m.contact_summary_hint(),
+		urgencyHint: m.contact_urgency_hint(),
+		kinds: CONTACT_KINDS.map((k) => ({ value: k, label: contactKindLabel(k) })),
+		notifierKinds: NOTIFIER_KINDS.map((k) => ({ value: k, label: notifierKindLabel(k) })),
+		urgency: [
+			{ value: 'yes', label: m.contact_urgent_yes() },
+			{ value: 'no', label: m.contact_urgent_no() },
+			{ value: '', label: m.contact_urgency_later() }
+		]
+	};
+}
+
+export type ContactFieldsText = ReturnType<typeof contactFieldsText>;

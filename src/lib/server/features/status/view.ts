@@ -128,7 +128,16 @@ export function gridText(o: Overview | null) {
 							.map((i) => ({ id: i.id, label: `${i.id} ${localized(i.label, locale)}` }))
 					}))
 					.filter((d) => d.items.length)
-			: []
+			: [],
+		// Each rating's and view's day in words, by assessment, so the grid needs no formatter.
+		cellDays: Object.fromEntries(
+			Object.values(o?.cells ?? {}).flatMap((byOrg) =>
+				Object.values(byOrg).map((c) => [c.assessmentId, formatDay(c.at)])
+			)
+		),
+		viewDays: Object.fromEntries(
+			(o?.views ?? []).map((v) => [v.id, v.submittedAt ? formatDay(v.submittedAt) : ''])
+		)
 	};
 }
 

@@ -14,9 +14,11 @@ import {
 	addGuardian,
 	endGuardian,
 	guardiansOf,
+	guardiansText,
 	liftRestriction,
 	restrictGuardian
 } from '$lib/server/features/family';
+import { words } from '$lib/server/words';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const guardianForm = defineForm(guardianSchema, 'guardian');
@@ -33,10 +35,37 @@ const access = (event: RequestEvent, action?: string) =>
 export const load: PageServerLoad = async (event) => {
 	const ctx = await access(event);
 	const view = await getChild(ctx.db, ctx);
+	const name = `${view.child.givenName} ${view.child.familyName}`;
+	const guardians = await guardiansOf(ctx.db, ctx).catch(httpFailure);
 	return {
 		childId: ctx.childId,
-		name: `${view.child.givenName} ${view.child.familyName}`,
-		guardians: await guardiansOf(ctx.db, ctx).catch(httpFailure),
+		name,
+		...guardiansText(guardians, name),
+		t: words(
+			'guardian_name',
+			'guardian_identity_code',
+			'guardian_locale',
+			'guardian_restrict_who',
+			'guardian_restrict_reason',
+			'guardian_restrict_review',
+			'guardians_title',
+			'app_name',
+			'back_to_child',
+			'guardians_current',
+			'guardian_since',
+			'guardian_access',
+			'col_actions',
+			'guardian_access_open',
+			'guardians_none',
+			'guardian_restrict_title',
+			'guardian_restrict_intro',
+			'guardian_restrict',
+			'choose',
+			'guardian_restrict_none',
+			'guardian_add',
+			'guardians_ended',
+			'guardian_ended_on'
+		),
 		form: await guardianForm.show({ locale: 'fi' }),
 		restrictForm: await restrictForm.show()
 	};

@@ -4,6 +4,10 @@ import { requireChildAccess, requireRecentAuth } from '$lib/server/http/authz';
 import { defineForm, httpFailure } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { overrideFormState, setOverride } from '$lib/server/features/status';
+import { COLOURS, OVERRIDE_MAX_DAYS } from '$lib/domain/traffic-light';
+import { colourLabel } from '$lib/labels/colour';
+import { m } from '$lib/paraglide/messages';
+import { words } from '$lib/server/words';
 import type { Actions, PageServerLoad } from './$types';
 
 const setForm = defineForm(overrideSchema);
@@ -24,6 +28,22 @@ export const load: PageServerLoad = async (event) => {
 		childId: ctx.childId,
 		computed: state.computed,
 		hasOverride: !!state.override,
+		t: words(
+			'override_colour',
+			'override_reason',
+			'override_review_on',
+			'override_title',
+			'app_name',
+			'back_to_child',
+			'override_intro',
+			'override_computed',
+			'override_save',
+			'choose',
+			'override_reason_hint',
+			'override_clear'
+		),
+		colourOptions: [...COLOURS].reverse().map((c) => ({ value: c, label: colourLabel(c) })),
+		reviewHint: m.override_review_hint({ days: OVERRIDE_MAX_DAYS }),
 		form: await setForm.show(
 			{ ...(state.override ?? {}), basedOn: state.basedOn },
 			{ errors: false }

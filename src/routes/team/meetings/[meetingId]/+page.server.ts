@@ -1,6 +1,8 @@
 import { error, redirect } from '@sveltejs/kit';
 import { can } from '$lib/domain/permissions';
 import { TEAM_ROLES } from '$lib/domain/roles';
+import { formatDateTime } from '$lib/format';
+import { meetingStateLabel } from '$lib/meeting-labels';
 import { m } from '$lib/paraglide/messages';
 import {
 	addChildSchema,
@@ -27,6 +29,7 @@ import {
 	reorderAgenda,
 	setFamilyExpected
 } from '$lib/server/features/meetings';
+import { words } from '$lib/server/words';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const openForm = defineForm(openSchema, 'open');
@@ -52,6 +55,47 @@ export const load: PageServerLoad = async (event) => {
 	const { meetingMinutes } = await meetingSettings(db, viewer);
 	return {
 		meeting: mt,
+		titleAt: m.meeting_title_at({ date: formatDateTime(new Date(mt.startsAt)) }),
+		stateText: meetingStateLabel(mt.state),
+		t: words(
+			'meeting_facilitator',
+			'meeting_note_taker',
+			'meeting_present',
+			'meeting_add_child',
+			'meeting_add_note',
+			'meeting_addendum_text',
+			'meeting_addendum_child',
+			'meeting_title',
+			'app_name',
+			'meetings_back',
+			'meeting_state',
+			'meeting_family_rule',
+			'meeting_discussed',
+			'meeting_family_expected',
+			'meeting_position',
+			'meeting_family_unexpect',
+			'meeting_family_expect',
+			'meeting_remove',
+			'meeting_remove_reason',
+			'meeting_remove_confirm',
+			'meeting_agenda',
+			'meeting_reorder_hint',
+			'meeting_reorder',
+			'meeting_agenda_empty',
+			'meeting_removed',
+			'meeting_add',
+			'choose',
+			'meeting_open_title',
+			'meeting_open',
+			'meeting_close_title',
+			'meeting_close_hint',
+			'meeting_close',
+			'meeting_addenda',
+			'no_items',
+			'meeting_addendum_add',
+			'meeting_addendum_whole',
+			'meeting_print'
+		),
 		agenda: agendaSections(
 			items.filter((i) => !i.removedReason),
 			meetingMinutes
@@ -60,7 +104,10 @@ export const load: PageServerLoad = async (event) => {
 		people: view.people,
 		canRun,
 		candidates: canRun && editable ? await agendaCandidates(db, viewer, mt.id) : [],
-		addenda: mt.state === 'closed' ? await meetingAddenda(db, viewer, mt.id) : [],
+		addenda: (mt.state === 'closed' ? await meetingAddenda(db, viewer, mt.id) : []).map((a) => ({
+			...a,
+			when: formatDateTime(new Date(a.createdAt))
+		})),
 		openForm: await openForm.show(
 			{
 				version: mt.version,

@@ -3,7 +3,8 @@ import { contactSchema } from '$lib/schemas/path';
 import { requireChildAccess } from '$lib/server/http/authz';
 import { defineForm } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
-import { fileContact } from '$lib/server/features/path';
+import { contactFieldsText, fileContact } from '$lib/server/features/path';
+import { words } from '$lib/server/words';
 import type { Actions, PageServerLoad } from './$types';
 
 const contactForm = defineForm(contactSchema);
@@ -17,6 +18,22 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		childId: ctx.childId,
 		byTeam,
+		t: words(
+			'contact_kind',
+			'contact_received_on',
+			'contact_notifier_kind',
+			'contact_summary',
+			'contact_urgency',
+			'contact_new',
+			'contact_partner_title',
+			'app_name',
+			'back_to_child',
+			'contact_new_intro',
+			'contact_partner_intro',
+			'contact_save',
+			'contact_send'
+		),
+		fields: contactFieldsText(),
 		form: await contactForm.show(
 			{
 				receivedOn: helsinkiDate(new Date()),
