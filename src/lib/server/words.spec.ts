@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { m } from '../paraglide/messages';
 import { getLocale, overwriteGetLocale } from '../paraglide/runtime';
-import { chromeText, words } from './words';
+import { chromeText, colourNames, languageChoice, pagingText, words } from './words';
 
 const original = getLocale;
 afterEach(() => overwriteGetLocale(original));
@@ -28,5 +28,33 @@ describe("a page's fixed texts", () => {
 		expect(chrome.cancel).toBe(m.cancel({}, { locale: 'sv' }));
 		expect(chrome.app_name).toBe('Yhteisarvio');
 		expect(Object.keys(chrome)).toHaveLength(10);
+	});
+
+	it('give the language switch every language by its own name, and the one in use', () => {
+		overwriteGetLocale(() => 'sv');
+		expect(languageChoice()).toEqual({
+			current: 'sv',
+			options: [
+				{ value: 'fi', label: 'suomi' },
+				{ value: 'sv', label: 'svenska' },
+				{ value: 'en', label: 'English' }
+			]
+		});
+	});
+
+	it("name every colour in the reader's language", () => {
+		overwriteGetLocale(() => 'en');
+		const names = colourNames();
+		expect(Object.keys(names).sort()).toEqual(['green', 'grey', 'red', 'yellow']);
+		expect(names.red).toBe(m.colour_red({}, { locale: 'en' }));
+		expect(names.red).not.toBe(m.colour_red({}, { locale: 'fi' }));
+	});
+
+	it('say where a long list is, with both buttons', () => {
+		const text = pagingText(2, 7);
+		expect(text.at).toBe(m.dashboard_page({ page: 2, pages: 7 }));
+		expect(text.at).toContain('7');
+		expect(text.prev).toBe(m.dashboard_prev());
+		expect(text.next).toBe(m.dashboard_next());
 	});
 });
