@@ -13,7 +13,7 @@ describe("a contact's fields in words", () => {
 		const text = contactFieldsText();
 		expect(text.kinds.map((k) => k.value)).toEqual([...CONTACT_KINDS]);
 		expect(text.notifierKinds.map((k) => k.value)).toEqual([...NOTIFIER_KINDS]);
-		expect(text.kinds[0]!.label).toBe(contactKindLabel(CONTACT_KINDS[0]!));
+		expect(text.kinds[0]!.label).toBe(contactKindLabel(CONTACT_KINDS[0]));
 		overwriteGetLocale(() => 'fi');
 		expect(contactFieldsText().kinds[0]!.label).not.toBe(text.kinds[0]!.label);
 	});
