@@ -12,7 +12,7 @@ import {
 	listUserSessions
 } from '$lib/server/auth';
 import { database, requireRecentAuth, requireUser } from '$lib/server/http/authz';
-import { defineForm, fail, formFailure, message, readForm } from '$lib/server/http/forms';
+import { defineForm, fail, formFailure, message, readPlainForm } from '$lib/server/http/forms';
 import { changeOwnPassword, ownSignInState } from '$lib/server/features/account';
 import { configuredProviders, providerConfigured } from '$lib/server/http/provider';
 import { securityEvent } from '$lib/server/auth';
@@ -76,11 +76,10 @@ export const actions: Actions = {
 	},
 	endSession: async (event) => {
 		const user = requireUser(event);
-		const parsed = sessionForm.safeParse(Object.fromEntries(await readForm(event.request)));
-		if (!parsed.success) error(400, m.error_form_invalid());
-		if (!(await endOwnSession(database(event.locals), user.id, parsed.data.sessionId)))
+		const { sessionId } = await readPlainForm(event.request, sessionForm);
+		if (!(await endOwnSession(database(event.locals), user.id, sessionId)))
 			error(404, m.error_not_found());
-		if (parsed.data.sessionId === event.locals.session?.id) {
+		if (sessionId === event.locals.session?.id) {
 			deleteSessionCookie(event.cookies, event.url);
 			redirect(303, '/login?logged_out=1');
 		}

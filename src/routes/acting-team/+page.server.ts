@@ -4,7 +4,7 @@ import { TEAM_ROLES } from '$lib/domain/roles';
 import { m } from '$lib/paraglide/messages';
 import { requireRole } from '$lib/server/http/authz';
 import { setTeamCookie } from '$lib/server/http/cookie';
-import { readForm } from '$lib/server/http/forms';
+import { readPlainForm } from '$lib/server/http/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Nothing to show: the switch lives in the header. */
@@ -22,10 +22,10 @@ export const actions: Actions = {
 	 */
 	choose: async (event) => {
 		const { user } = await requireRole(event, ...TEAM_ROLES);
-		const parsed = chooseSchema.safeParse(Object.fromEntries(await readForm(event.request)));
-		if (!parsed.success || !user.teams.some((t) => t.id === parsed.data.teamId))
-			error(404, m.error_not_found());
-		setTeamCookie(event.cookies, event.url, parsed.data.teamId);
+		const notFound = () => error(404, m.error_not_found());
+		const { teamId } = await readPlainForm(event.request, chooseSchema, notFound);
+		if (!user.teams.some((t) => t.id === teamId)) notFound();
+		setTeamCookie(event.cookies, event.url, teamId);
 		redirect(303, '/');
 	}
 };

@@ -5,7 +5,7 @@ import { safeNext } from '$lib/server/http/redirect';
 import { LOCALE_CHOSEN_COOKIE, setPreferredLocale } from '$lib/server/features/account';
 import { cookieMaxAge, cookieName } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
-import { readForm } from '$lib/server/http/forms';
+import { readPlainForm } from '$lib/server/http/forms';
 import { database } from '$lib/server/http/authz';
 
 const schema = z.object({
@@ -18,9 +18,7 @@ export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
 	change: async ({ request, cookies, locals }) => {
-		const parsed = schema.safeParse(Object.fromEntries(await readForm(request)));
-		if (!parsed.success) redirect(303, '/');
-		const { locale, redirectTo } = parsed.data;
+		const { locale, redirectTo } = await readPlainForm(request, schema, () => redirect(303, '/'));
 		cookies.set(cookieName, locale, {
 			path: '/',
 			maxAge: cookieMaxAge,

@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { z } from 'zod';
 import { requireUser, staffOf } from '$lib/server/http/authz';
-import { httpFailure, readForm } from '$lib/server/http/forms';
+import { httpFailure, readPlainForm } from '$lib/server/http/forms';
 import { safeNext } from '$lib/server/http/redirect';
 import {
 	listNotifications,
@@ -24,9 +24,10 @@ export const actions: Actions = {
 	open: async (event) => {
 		const staff = staffOf(event);
 		requireUser(event);
-		const parsed = openSchema.safeParse(Object.fromEntries(await readForm(event.request)));
-		if (!parsed.success) error(404, m.error_not_found());
-		const link = await openNotification(staff.db, staff, parsed.data.id).catch(httpFailure);
+		const { id } = await readPlainForm(event.request, openSchema, () =>
+			error(404, m.error_not_found())
+		);
+		const link = await openNotification(staff.db, staff, id).catch(httpFailure);
 		// The link was written by the app, but check it stays inside the app all the same.
 		redirect(303, safeNext(link));
 	},

@@ -1,10 +1,8 @@
 import { redirect } from '@sveltejs/kit';
-import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { TEAM_ROLES } from '$lib/domain/roles';
-import { m } from '$lib/paraglide/messages';
 import { requireRecentAuth, requireRole } from '$lib/server/http/authz';
-import { httpFailure, readForm } from '$lib/server/http/forms';
+import { httpFailure, readPlainForm } from '$lib/server/http/forms';
 import { decideMembership, resetFactor, teamMembers } from '$lib/server/features/admin';
 import { meetingMeasures } from '$lib/server/features/meetings';
 import type { Actions, PageServerLoad } from './$types';
@@ -29,9 +27,8 @@ const decision = z.object({ membershipId: z.uuid() });
 async function decide(event: Parameters<Actions[string]>[0], approve: boolean) {
 	const ctx = await requireRole(event, 'consultant_social_worker');
 	requireRecentAuth(event);
-	const parsed = decision.safeParse(Object.fromEntries(await readForm(event.request)));
-	if (!parsed.success) error(400, m.error_form_invalid());
-	await decideMembership(ctx.db, ctx, parsed.data.membershipId, approve).catch(httpFailure);
+	const { membershipId } = await readPlainForm(event.request, decision);
+	await decideMembership(ctx.db, ctx, membershipId, approve).catch(httpFailure);
 	redirect(303, `/team?decided=${approve ? 'approved' : 'refused'}`);
 }
 
@@ -43,9 +40,8 @@ export const actions: Actions = {
 	resetFactor: async (event) => {
 		const ctx = await requireRole(event, 'consultant_social_worker');
 		requireRecentAuth(event);
-		const parsed = person.safeParse(Object.fromEntries(await readForm(event.request)));
-		if (!parsed.success) error(400, m.error_form_invalid());
-		await resetFactor(ctx.db, ctx, parsed.data.userId).catch(httpFailure);
+		const { userId } = await readPlainForm(event.request, person);
+		await resetFactor(ctx.db, ctx, userId).catch(httpFailure);
 		redirect(303, '/team?decided=reset');
 	}
 };

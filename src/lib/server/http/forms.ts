@@ -68,6 +68,21 @@ export async function readForm(request: Request): Promise<FormData> {
 }
 
 /**
+ * A plain form with one button (no fields to show again): its body read (readForm) and
+ * parsed by `schema`. Input the form could not have sent is a 400 with words that say so,
+ * or what `invalid` answers instead; nothing has been read or written yet either way.
+ */
+export async function readPlainForm<S extends z.ZodType>(
+	request: Request,
+	schema: S,
+	invalid: () => never = () => error(400, m.error_form_invalid())
+): Promise<z.infer<S>> {
+	const parsed = schema.safeParse(Object.fromEntries(await readForm(request)));
+	if (!parsed.success) invalid();
+	return parsed.data;
+}
+
+/**
  * For a plain form with one button: a refusal in words (a FieldError) is said on an error
  * page of its own (400); other failures as `httpFailure`.
  */

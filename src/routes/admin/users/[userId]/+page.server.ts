@@ -1,4 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { membershipSchema, userEditSchema } from '$lib/schemas/admin';
@@ -10,7 +10,7 @@ import {
 	formFailure,
 	httpFailure,
 	message,
-	readForm
+	readPlainForm
 } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import * as admin from '$lib/server/features/admin';
@@ -119,9 +119,8 @@ export const actions: Actions = {
 	removeMembership: async (event) => {
 		const ctx = await requireAdmin(event);
 		requireRecentAuth(event);
-		const parsed = idForm.safeParse(Object.fromEntries(await readForm(event.request)));
-		if (!parsed.success) error(400, m.error_form_invalid());
-		await admin.removeMembership(ctx.db, ctx, parsed.data.membershipId).catch(httpFailure);
+		const { membershipId } = await readPlainForm(event.request, idForm);
+		await admin.removeMembership(ctx.db, ctx, membershipId).catch(httpFailure);
 		redirect(303, `/admin/users/${event.params.userId}?saved=1`);
 	},
 	deactivate: async (event) => setActive(event, false),

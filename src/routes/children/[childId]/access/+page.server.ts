@@ -5,7 +5,7 @@ import { basisLabel } from '$lib/labels/basis';
 import { m } from '$lib/paraglide/messages';
 import * as s from '$lib/schemas/children';
 import { requireChildAccess } from '$lib/server/http/authz';
-import { defineForm, fail, formFailure, httpFailure, readForm } from '$lib/server/http/forms';
+import { defineForm, fail, formFailure, httpFailure, readPlainForm } from '$lib/server/http/forms';
 import { FieldError } from '$lib/server/errors';
 import { uuidParam } from '$lib/server/http/params';
 import { getChild } from '$lib/server/features/children';
@@ -131,9 +131,8 @@ export const actions: Actions = {
 	},
 	revoke: async (event) => {
 		const ctx = await team(event, 'revoke');
-		const parsed = s.idSchema.safeParse(Object.fromEntries(await readForm(event.request)));
-		if (!parsed.success) return fail(400, {});
-		await grants.revokeGrant(ctx.db, ctx, parsed.data.id).catch(httpFailure);
+		const { id } = await readPlainForm(event.request, s.idSchema);
+		await grants.revokeGrant(ctx.db, ctx, id).catch(httpFailure);
 		back(ctx.childId);
 	},
 	addPlacement: async (event) => {
@@ -149,12 +148,9 @@ export const actions: Actions = {
 	},
 	endPlacement: async (event) => {
 		const ctx = await team(event, 'update');
-		const parsed = s.endPlacementSchema.safeParse(
-			Object.fromEntries(await readForm(event.request))
-		);
-		if (!parsed.success) return fail(400, {});
+		const { id, until } = await readPlainForm(event.request, s.endPlacementSchema);
 		try {
-			await grants.endPlacement(ctx.db, ctx, parsed.data.id, parsed.data.until);
+			await grants.endPlacement(ctx.db, ctx, id, until);
 		} catch (e) {
 			if (e instanceof FieldError) return fail(400, { endPlacementError: e.fields.until });
 			httpFailure(e);

@@ -1,9 +1,8 @@
-import { error, fail, redirect } from '@sveltejs/kit';
-import { m } from '$lib/paraglide/messages';
+import { fail, redirect } from '@sveltejs/kit';
 import { searchSchema } from '$lib/schemas/children';
 import { siblingSchema } from '$lib/schemas/path';
 import { requireChildAccess, staffOf } from '$lib/server/http/authz';
-import { defineForm, httpFailure, plainFailure, readForm } from '$lib/server/http/forms';
+import { defineForm, httpFailure, plainFailure, readPlainForm } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { getChild, searchChildren } from '$lib/server/features/children';
 import { linkSiblings, siblingsOf, unlinkFromFamily } from '$lib/server/features/path';
@@ -43,9 +42,8 @@ export const actions: Actions = {
 	},
 	link: async (event) => {
 		const ctx = await access(event, 'link');
-		const parsed = siblingSchema.safeParse(Object.fromEntries(await readForm(event.request)));
-		if (!parsed.success) error(400, m.error_form_invalid());
-		const other = await requireChildAccess(event, parsed.data.siblingId, {
+		const { siblingId } = await readPlainForm(event.request, siblingSchema);
+		const other = await requireChildAccess(event, siblingId, {
 			teamOnly: true,
 			action: 'link',
 			entityType: 'family'

@@ -1,5 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
-import { m } from '$lib/paraglide/messages';
+import { redirect } from '@sveltejs/kit';
 import {
 	endGuardianSchema,
 	guardianSchema,
@@ -7,7 +6,7 @@ import {
 	restrictGuardianSchema
 } from '$lib/schemas/family';
 import { requireChildAccess } from '$lib/server/http/authz';
-import { defineForm, httpFailure, plainFailure, readForm } from '$lib/server/http/forms';
+import { defineForm, httpFailure, plainFailure, readPlainForm } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { getChild } from '$lib/server/features/children';
 import {
@@ -81,10 +80,9 @@ export const actions: Actions = {
 	},
 	endGuardian: async (event) => {
 		const ctx = await access(event, 'end');
-		const parsed = endGuardianSchema.safeParse(Object.fromEntries(await readForm(event.request)));
-		if (!parsed.success) error(400, m.error_form_invalid());
+		const data = await readPlainForm(event.request, endGuardianSchema);
 		// A plain form with one button: a problem is said on an error page of its own.
-		await endGuardian(ctx.db, ctx, parsed.data).catch(plainFailure);
+		await endGuardian(ctx.db, ctx, data).catch(plainFailure);
 		redirect(303, `/children/${ctx.childId}/guardians?saved=guardian_ended`);
 	},
 	restrictGuardian: async (event) => {
@@ -96,11 +94,8 @@ export const actions: Actions = {
 	},
 	liftRestriction: async (event) => {
 		const ctx = await access(event, 'lift_restriction');
-		const parsed = liftRestrictionSchema.safeParse(
-			Object.fromEntries(await readForm(event.request))
-		);
-		if (!parsed.success) error(400, m.error_form_invalid());
-		await liftRestriction(ctx.db, ctx, parsed.data).catch(plainFailure);
+		const data = await readPlainForm(event.request, liftRestrictionSchema);
+		await liftRestriction(ctx.db, ctx, data).catch(plainFailure);
 		redirect(303, `/children/${ctx.childId}/guardians?saved=guardian_lifted`);
 	}
 };

@@ -25,19 +25,22 @@ const access = (event: RequestEvent) =>
 		ownData: true
 	});
 
+type Answer = Answers[keyof Answers];
+// The form's answers and the ratings they stand for, both ways: by table, not by casting.
+const RATING_OF: Record<Answer, Rating | null> = { '0': 0, '1': 1, '2': 2, '3': 3, skip: null };
+const ANSWER_OF: Record<Rating, Answer> = { 0: '0', 1: '1', 2: '2', 3: '3' };
+
 const toRatings = (a: Answers) =>
-	Object.fromEntries(
-		Object.entries(a).map(([d, v]) => [d, v === 'skip' ? null : (Number(v) as Rating)])
-	);
+	Object.fromEntries(Object.entries(a).map(([d, v]) => [d, RATING_OF[v]]));
 
 /** The young person's own view of the seven domains (DOMAIN §11), their last answers shown. */
 export const load: PageServerLoad = async (event) => {
 	const ctx = await access(event);
 	const last = await myOwnView(ctx.db, ctx).catch(httpFailure);
-	const start = last
-		? (Object.fromEntries(
-				Object.entries(last.answers).map(([d, v]) => [d, v === null ? 'skip' : String(v)])
-			) as Partial<Answers>)
+	const start: Partial<Answers> | undefined = last
+		? Object.fromEntries(
+				Object.entries(last.answers).map(([d, v]) => [d, v === null ? 'skip' : ANSWER_OF[v]])
+			)
 		: undefined;
 	return {
 		bar: familyBar(ctx),

@@ -14,7 +14,7 @@ import {
 	reorderSchema
 } from '$lib/schemas/meetings';
 import { requireRole, staffOf } from '$lib/server/http/authz';
-import { defineForm, httpFailure, plainFailure, readForm } from '$lib/server/http/forms';
+import { defineForm, httpFailure, plainFailure, readPlainForm } from '$lib/server/http/forms';
 import { agendaSections, agendaText } from '$lib/server/features/meetings';
 import { uuidParam } from '$lib/server/http/params';
 import {
@@ -123,10 +123,6 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-async function plain<T>(event: RequestEvent, schema: { safeParse: (v: unknown) => T }) {
-	return schema.safeParse(Object.fromEntries(await readForm(event.request)));
-}
-
 export const actions: Actions = {
 	open: async (event) => {
 		const staff = await requireRole(event, ...RUNS);
@@ -162,16 +158,19 @@ export const actions: Actions = {
 	},
 	removeChild: async (event) => {
 		const staff = await requireRole(event, ...RUNS);
-		const parsed = await plain(event, removeItemSchema);
-		if (!parsed.success) error(400, m.meeting_error_remove_reason());
-		await removeFromAgenda(staff.db, staff, meetingId(event), parsed.data).catch(plainFailure);
+		const data = await readPlainForm(event.request, removeItemSchema, () =>
+			error(400, m.meeting_error_remove_reason())
+		);
+		await removeFromAgenda(staff.db, staff, meetingId(event), data).catch(plainFailure);
 		redirect(303, back(event, 'agenda_removed'));
 	},
 	expectFamily: async (event) => {
 		const staff = await requireRole(event, ...RUNS);
-		const parsed = await plain(event, familyExpectedSchema);
-		if (!parsed.success) error(400, m.meeting_error_family());
-		const { itemId, version, expected } = parsed.data;
+		const { itemId, version, expected } = await readPlainForm(
+			event.request,
+			familyExpectedSchema,
+			() => error(400, m.meeting_error_family())
+		);
 		await setFamilyExpected(staff.db, staff, meetingId(event), {
 			itemId,
 			version,
@@ -181,9 +180,10 @@ export const actions: Actions = {
 	},
 	reorder: async (event) => {
 		const staff = await requireRole(event, ...RUNS);
-		const parsed = await plain(event, reorderSchema);
-		if (!parsed.success) error(400, m.meeting_error_reorder());
-		await reorderAgenda(staff.db, staff, meetingId(event), parsed.data).catch(plainFailure);
+		const data = await readPlainForm(event.request, reorderSchema, () =>
+			error(400, m.meeting_error_reorder())
+		);
+		await reorderAgenda(staff.db, staff, meetingId(event), data).catch(plainFailure);
 		redirect(303, back(event, 'agenda_moved'));
 	},
 	addAddendum: async (event) => {

@@ -15,7 +15,7 @@ import {
 	stepSchema
 } from '$lib/schemas/meetings';
 import { requireChildAccess, requireRole, staffOf } from '$lib/server/http/authz';
-import { defineForm, httpFailure, plainFailure, readForm } from '$lib/server/http/forms';
+import { defineForm, httpFailure, plainFailure, readPlainForm } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { gridText, statusText } from '$lib/server/features/status';
 import {
@@ -38,6 +38,9 @@ const hypothesisForm = defineForm(hypothesisSchema, 'hypothesis');
 const stepForm = defineForm(stepSchema, 'step');
 
 const RUNS = ['coordinator', 'consultant_social_worker'] as const;
+/** A settle form sent without a choice: said in words, on a page of its own. */
+const settleChoiceMissing = () => error(400, m.meeting_error_settle_choice());
+
 const ids = (event: RequestEvent) => ({
 	meetingId: uuidParam(event.params.meetingId),
 	childId: uuidParam(event.params.childId)
@@ -200,11 +203,8 @@ export const actions: Actions = {
 	settleHypothesis: async (event) => {
 		const staff = await requireRole(event, ...RUNS);
 		const { meetingId, childId } = ids(event);
-		const parsed = settleHypothesisSchema.safeParse(
-			Object.fromEntries(await readForm(event.request))
-		);
-		if (!parsed.success) error(400, m.meeting_error_settle_choice());
-		await settleHypothesis(staff.db, staff, meetingId, childId, parsed.data).catch(plainFailure);
+		const data = await readPlainForm(event.request, settleHypothesisSchema, settleChoiceMissing);
+		await settleHypothesis(staff.db, staff, meetingId, childId, data).catch(plainFailure);
 		redirect(303, here(event, 'hypothesis_settled'));
 	},
 	addStep: async (event) => {
@@ -223,9 +223,8 @@ export const actions: Actions = {
 	settleStep: async (event) => {
 		const staff = await requireRole(event, ...RUNS);
 		const { meetingId, childId } = ids(event);
-		const parsed = settleStepSchema.safeParse(Object.fromEntries(await readForm(event.request)));
-		if (!parsed.success) error(400, m.meeting_error_settle_choice());
-		await settleStep(staff.db, staff, meetingId, childId, parsed.data).catch(plainFailure);
+		const data = await readPlainForm(event.request, settleStepSchema, settleChoiceMissing);
+		await settleStep(staff.db, staff, meetingId, childId, data).catch(plainFailure);
 		redirect(303, here(event, 'step_settled'));
 	}
 };
