@@ -52,7 +52,13 @@ export const phaseChange = pgTable(
 			.references(() => user.id),
 		changedAt: ts().notNull()
 	},
-	(t) => [index('phase_change_child_idx').on(t.childId, t.seq)]
+	(t) => [
+		index('phase_change_child_idx').on(t.childId, t.seq),
+		// The reports leave out the months a child's case was closed: the closings only.
+		index('phase_change_closed_idx')
+			.on(t.childId, t.on)
+			.where(sql`to_phase = 'closed'`)
+	]
 );
 
 /**

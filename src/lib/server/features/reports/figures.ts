@@ -497,27 +497,36 @@ export const CASELOAD_BANDS = ['under_15', '15_20', '21_30', 'over_30'] as const
 export async function caseloadBands(db: DbOrTx, s: Scope) {
 	const b = bounds(s);
 	const phases = sql`${`{${CASELOAD_PHASES.join(',')}}`}::child_phase[]`;
-	const bands = (inTeams: (col: SQL) => SQL) =>
-		sql`select case when x.n < 15 then 'under_15' when x.n <= 20 then '15_20'
-					when x.n <= 30 then '21_30' else 'over_30' end as band, count(*)::int as n
-			from (
-				select m.user_id, (select count(*) from child c where c.responsible_worker_id = m.user_id
-					and ${inTeams(sql`c.team_id`)} and c.phase = any(${phases})) as n
-				from membership m
-				where ${inTeams(sql`m.team_id`)}
-					and m.role in ('social_worker', 'consultant_social_worker')
-				group by m.user_id
-			) x group by 1`;
-	// A worker in two teams carries all their children in the total, so the total is not a
-	// sum of the teams' rows: in a split read, each team by a lateral read and the total apart.
-	const rows = await query<{ band: string; n: number }>(db, s, () =>
-		s.split
-			? sql`select null::uuid as split_team, a.* from (${bands(b.inTeams)}) a
-				union all
-				select t.id, q.* from unnest(${uuids(s.teamIds)}) as t(id)
-				cross join lateral (${bands((col) => sql`${col} = t.id`)}) q`
-			: bands(b.inTeams)
-	);
+	// Set-based: the workers and the children they carry, each counted once by team, then
+	// banded. A worker in two teams carries all their children in the total, so the total is
+	// not a sum of the teams' rows: in a split read it is its own part of the same statement.
+	const rows = await query<{ band: string; n: number }>(db, s, () => {
+		const total = sql`select u.user_id, coalesce(t.n, 0) as n
+			from (select distinct user_id from w) u
+			left join (select user_id, sum(n) as n from k group by user_id) t on t.user_id = u.user_id`;
+		return sql`with w as (
+				select distinct m.team_id, m.user_id from membership m
+				where ${b.inTeams(sql`m.team_id`)} and m.role in ('social_worker', 'consultant_social_worker')
+			), k as (
+				select c.team_id, c.responsible_worker_id as user_id, count(*)::int as n
+				from child c
+				where ${b.inTeams(sql`c.team_id`)} and c.phase = any(${phases})
+					and c.responsible_worker_id is not null
+				group by c.team_id, c.responsible_worker_id
+			), loads as (
+				${
+					s.split
+						? sql`select null::uuid as split_team, x.* from (${total}) x
+							union all
+							select w.team_id, w.user_id, coalesce(k.n, 0)
+							from w left join k on k.team_id = w.team_id and k.user_id = w.user_id`
+						: total
+				}
+			)
+			select ${s.split ? sql`split_team, ` : sql``}case when n < 15 then 'under_15' when n <= 20 then '15_20'
+				when n <= 30 then '21_30' else 'over_30' end as band, count(*)::int as n
+			from loads group by ${s.split ? sql`split_team, 2` : sql`1`}`;
+	});
 	return CASELOAD_BANDS.map((band) => ({
 		band,
 		workers: num(rows.find((r) => r.band === band)?.n)
