@@ -51,7 +51,11 @@ export async function setupKey(
 	return key;
 }
 
-const random: RandomReader = { read: (bytes) => crypto.getRandomValues(bytes) };
+// Filled through a fresh buffer: the reader's bytes may sit on any kind of ArrayBuffer, and
+// getRandomValues takes only a plain one (TypeScript 7's library says so).
+const random: RandomReader = {
+	read: (bytes) => bytes.set(crypto.getRandomValues(new Uint8Array(bytes.length)))
+};
 
 /**
  * A recovery code: twelve random digits in three groups, e.g. 4821-3905-7716. Digits, so the
