@@ -1,8 +1,9 @@
+import { LOCALES } from '../domain/roles';
 import { COLOURS, type Colour } from '../domain/traffic-light';
 import { colourLabel } from '../labels/colour';
 import { localeLabel } from '../labels/locale';
 import { m } from '../paraglide/messages';
-import { getLocale, locales } from '../paraglide/runtime';
+import { getLocale } from '../paraglide/runtime';
 
 type Messages = typeof m;
 
@@ -56,14 +57,26 @@ export type Chrome = ReturnType<typeof chromeText>;
 export function languageChoice() {
 	return {
 		current: getLocale(),
-		options: locales.map((l) => ({ value: l, label: localeLabel(l) }))
+		options: languageOptions()
 	};
 }
 
+/** Every language by its own name, to choose from (the switch, a guardian's language). */
+export const languageOptions = () => LOCALES.map((l) => ({ value: l, label: localeLabel(l) }));
+
 /** The colours' names in the reader's language, for the status badge on many pages. */
 export function colourNames(): Record<Colour, string> {
-	return Object.fromEntries(COLOURS.map((c) => [c, colourLabel(c)])) as Record<Colour, string>;
+	return {
+		red: colourLabel('red'),
+		yellow: colourLabel('yellow'),
+		green: colourLabel('green'),
+		grey: colourLabel('grey')
+	};
 }
+
+/** The colours to choose from, red first (the order the dashboard counts them in). */
+export const colourOptions = () =>
+	[...COLOURS].reverse().map((value) => ({ value, label: colourLabel(value) }));
 
 /** A long list's paging words (the Paging component): where the reader is, and the buttons. */
 export function pagingText(page: number, pages: number) {

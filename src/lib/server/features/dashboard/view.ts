@@ -1,7 +1,7 @@
-import { COLOURS } from '../../../domain/colours';
 import { colourLabel } from '../../../labels/colour';
 import { m } from '../../../paraglide/messages';
 import type { parseDashboardFilter } from '../../../schemas/dashboard';
+import { colourOptions } from '../../words';
 import { nearestClockText } from '../path';
 import type { teamDashboard } from './dashboard';
 
@@ -49,8 +49,7 @@ export function dashboardText(d: Dashboard, filter: Filter) {
 				label: signalLabel(value)
 			})),
 			deadlines: [{ value: 'due' as const, label: m.dashboard_deadline_due() }],
-			// Red first: the order the counts above them are in.
-			colours: [...COLOURS].reverse().map((value) => ({ value, label: colourLabel(value) }))
+			colours: colourOptions()
 		},
 		shown: m.dashboard_shown({ count: d.total }),
 		caption: m.dashboard_table_caption(),

@@ -1,7 +1,7 @@
-import { LOCALES, type Locale } from '../../../domain/roles';
 import { formatDate } from '../../../format';
 import { localeLabel } from '../../../labels/locale';
 import { m } from '../../../paraglide/messages';
+import { languageOptions } from '../../words';
 import type { guardiansOf } from './guardians';
 
 type Guardian = Awaited<ReturnType<typeof guardiansOf>>[number];
@@ -14,7 +14,7 @@ type Guardian = Awaited<ReturnType<typeof guardiansOf>>[number];
 export function guardiansText(guardians: Guardian[], childName: string) {
 	return {
 		intro: m.guardians_intro({ name: childName }),
-		locales: LOCALES.map((l: Locale) => ({ value: l, label: localeLabel(l) })),
+		locales: languageOptions(),
 		guardians: guardians.map((g) => ({
 			...g,
 			localeText: localeLabel(g.locale),

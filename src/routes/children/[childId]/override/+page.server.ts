@@ -4,10 +4,9 @@ import { requireChildAccess, requireRecentAuth } from '$lib/server/http/authz';
 import { defineForm, httpFailure } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { overrideFormState, setOverride } from '$lib/server/features/status';
-import { COLOURS, OVERRIDE_MAX_DAYS } from '$lib/domain/traffic-light';
-import { colourLabel } from '$lib/labels/colour';
+import { OVERRIDE_MAX_DAYS } from '$lib/domain/traffic-light';
 import { m } from '$lib/paraglide/messages';
-import { words } from '$lib/server/words';
+import { colourOptions, words } from '$lib/server/words';
 import type { Actions, PageServerLoad } from './$types';
 
 const setForm = defineForm(overrideSchema);
@@ -42,7 +41,7 @@ export const load: PageServerLoad = async (event) => {
 			'override_reason_hint',
 			'override_clear'
 		),
-		colourOptions: [...COLOURS].reverse().map((c) => ({ value: c, label: colourLabel(c) })),
+		colourOptions: colourOptions(),
 		reviewHint: m.override_review_hint({ days: OVERRIDE_MAX_DAYS }),
 		form: await setForm.show(
 			{ ...(state.override ?? {}), basedOn: state.basedOn },
