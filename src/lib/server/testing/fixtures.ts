@@ -291,14 +291,21 @@ export async function eventFor(
 	};
 }
 
+const issuedCodes = new Set<string>();
+
 /**
  * An identity code from the test range (individual number 900–999, never a real person's)
  * on a random day of `year`, so that specs sharing a database do not meet.
  */
-export function testIdentityCode(year: number) {
+export function testIdentityCode(year: number): { code: string; date: string } {
 	const day = new Date(Date.UTC(year, 0, 1) + Math.floor(Math.random() * 365) * 86_400_000);
 	const date = day.toISOString().slice(0, 10);
-	return { code: makeHetu(date, 900 + Math.floor(Math.random() * 100)), date };
+	const code = makeHetu(date, 900 + Math.floor(Math.random() * 100));
+	// Each code once per worker: a year holds 36,500 of them, and the files of a worker share
+	// one database, where a code drawn twice broke a unique key now and then.
+	if (issuedCodes.has(code)) return testIdentityCode(year);
+	issuedCodes.add(code);
+	return { code, date };
 }
 
 /** A person who has signed in with Suomi.fi before, by identity code. */
