@@ -145,6 +145,24 @@ export default ts.config(
 		rules: { 'no-restricted-imports': ['error', { patterns: [FEATURE_FILE] }] }
 	},
 	{
+		// The rules are pure: time comes in as an argument, and nothing here reads a file, a
+		// database or the network. CI runs their specs on one database only (ADR 031).
+		files: ['src/lib/domain/**/*.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							regex: '^(?!(\\./|vitest$|fast-check$|zod$))',
+							message: 'Domain rules import only each other (and their specs vitest, fast-check).'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
 		// Components name the form type that useForm's module gives, never the library's.
 		files: ['src/lib/components/**', 'src/lib/*.ts'],
 		ignores: ['src/lib/forms.svelte.ts', 'src/lib/**/*.spec.ts'],
