@@ -11,7 +11,14 @@ await ensureHeapCap();
 // Tracing first (src/instrumentation.server.ts): it must be in place before the app's code
 // loads. It sets up nothing unless OTEL_EXPORTER_OTLP_ENDPOINT is set.
 await import('../build/instrumentation.server.js');
-const { handler } = await import('../build/handler.js');
+// The app opens its database here (the server hook's init): a start it refuses (a wrong
+// ENCRYPTION_KEY, a database without the app role's rights) is said in one line.
+const REFUSALS = new Set(['WrongKeyError', 'MissingRightsError']);
+const { handler } = await import('../build/handler.js').catch((e) => {
+	if (!REFUSALS.has(e?.name)) throw e;
+	console.error(`Not started: ${e.message}`);
+	process.exit(1);
+});
 
 const headers = Object.entries(baseSecurityHeaders(process.env.ORIGIN));
 const port = Number(process.env.PORT ?? 3000);

@@ -6,6 +6,7 @@ import { readEnv, serverConfigProblems } from './env';
 import { log } from './log';
 import { markDemo, seedDemo } from './seed/demo';
 import { linkDemoIdentities } from './seed/demo-provider';
+import { requireAppRights } from './features/health';
 import { addMissingEmergencyClocks } from './features/path';
 // Before any request: the features that act on other features' events (ADR 038).
 import './features/listeners';
@@ -23,6 +24,8 @@ export function startDatabase(): Promise<void> {
 		if (problems.length)
 			throw new Error(`Missing configuration for the web server: ${problems.join('; ')}`);
 		const { db, driver, fresh } = await openDb();
+		// A restore without privileges: say what to run, not which table failed first.
+		await requireAppRights(db);
 		// A wrong key would fail every second-factor sign-in while the instance said ready.
 		await checkEncryptionKey(db);
 		const env = readEnv();

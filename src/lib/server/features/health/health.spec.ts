@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../testing/fixtures';
-import { isReady } from '.';
+import { MissingRightsError, isReady, requireAppRights } from '.';
 import { GET as healthz } from '../../../../routes/healthz/+server';
 import { GET as readyz } from '../../../../routes/readyz/+server';
 
@@ -47,6 +47,11 @@ describe('health probes (issue 13)', () => {
 				expect(await isReady(() => Promise.resolve(drizzle(bare) as any))).toBe(false);
 				// The same probe through the app's own connection: ready.
 				expect(await isReady()).toBe(true);
+				// At start the same question refuses the instance, saying what to run.
+				const refused = requireAppRights(drizzle(bare));
+				await expect(refused).rejects.toBeInstanceOf(MissingRightsError);
+				await expect(refused).rejects.toThrow(/app-role-grants\.sql/);
+				await expect(requireAppRights(await db())).resolves.toBeUndefined();
 			} finally {
 				await bare.end();
 				await admin.unsafe(`drop role ${role}`);

@@ -20,12 +20,40 @@ const NEEDED: [table: string, privilege: string][] = [
 	['child', 'SELECT'],
 	['child', 'UPDATE'],
 	['access_log', 'INSERT'],
-	['email_outbox', 'INSERT']
+	['email_outbox', 'INSERT'],
+	['key_check', 'SELECT']
 ];
 const privilegesHeld = sql.join(
 	NEEDED.map(([t, p]) => sql`has_table_privilege(${`public."${t}"`}, ${p})`),
 	sql` and `
 );
+
+/** Whether the app's role holds the privileges its work needs (NEEDED), on `db`. */
+async function rightsHeld(db: Pick<Db, 'execute'>): Promise<boolean> {
+	const [row] = rowsOf<{ ok: boolean }>(await db.execute(sql`select ${privilegesHeld} as ok`));
+	return row?.ok === true;
+}
+
+/** Why an instance does not start on a database whose grants a restore dropped. */
+export class MissingRightsError extends Error {
+	constructor() {
+		super(
+			"The app's database role lacks its rights on this database, as after a restore " +
+				"without privileges: run scripts/app-role-grants.sql as the database's owner " +
+				'(docs/deploy.md, "Backups and restore"), then start again.'
+		);
+		this.name = 'MissingRightsError';
+	}
+}
+
+/**
+ * At start, before the first statement that needs them: an instance on a database without
+ * its role's rights refuses to start and says what to run, instead of failing on whichever
+ * table it reads first.
+ */
+export async function requireAppRights(db: Pick<Db, 'execute'>): Promise<void> {
+	if (!(await rightsHeld(db))) throw new MissingRightsError();
+}
 
 /**
  * Ready to serve: the database opened (which applies every migration first, so a server
@@ -41,11 +69,9 @@ export async function isReady(
 	const timeout = new Promise<false>((resolve) => {
 		timer = setTimeout(() => resolve(false), timeoutMs);
 	});
-	const probe = (async () => {
-		const db = await open();
-		const [row] = rowsOf<{ ok: boolean }>(await db.execute(sql`select ${privilegesHeld} as ok`));
-		return row?.ok === true;
-	})().catch(() => false);
+	const probe = open()
+		.then(rightsHeld)
+		.catch(() => false);
 	try {
 		return await Promise.race([probe, timeout]);
 	} finally {
