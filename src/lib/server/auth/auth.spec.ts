@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
 	ABSOLUTE_LIFETIME_MS,
 	createSession,
+	actAs,
 	invalidateSession,
+	loadMemberships,
 	validateSessionToken
 } from './session';
 import { login } from './login';
@@ -17,7 +19,8 @@ import {
 	SET_PASSWORD_FREE_ATTEMPTS
 } from '../features/account/account';
 import { setUserActive } from '../features/admin/admin';
-import { db, makeUser, TEST_PASSWORD, uniq } from '../testing/fixtures';
+import { membership, organisation, team } from '../db/schema';
+import { db, makeOrg, makeUser, TEST_PASSWORD, uniq } from '../testing/fixtures';
 
 const minutes = (n: number) => n * 60 * 1000;
 const at = (base: Date, ms: number) => new Date(base.getTime() + ms);
@@ -207,6 +210,62 @@ describe('login', () => {
 });
 
 describe('sessions', () => {
+	it("carries the person's approved memberships, as loadMemberships reads them, in order", async () => {
+		const d = await db();
+		const { user } = await makeUser('social_worker');
+		const elsewhere = await makeOrg();
+		// A second organisation and team whose names sort first, a team role there, and a
+		// pending membership elsewhere.
+		const [first] = await d
+			.insert(organisation)
+			.values({ name: `0 First ${uniq()}`, kind: 'child_protection' })
+			.returning();
+		const [firstTeam] = await d
+			.insert(team)
+			.values({ organisationId: first!.id, name: `0 Team ${uniq()}` })
+			.returning();
+		const teamId = firstTeam!.id;
+		await d.insert(membership).values([
+			{
+				userId: user.id,
+				organisationId: first!.id,
+				teamId,
+				role: 'coordinator',
+				approvedAt: new Date()
+			},
+			{
+				userId: user.id,
+				organisationId: elsewhere.id,
+				teamId: null,
+				role: 'region_manager',
+				approvedAt: null
+			}
+		]);
+		const { token } = await createSession(d, user.id);
+		const expected = await loadMemberships(d, user.id);
+		expect(expected.map((x) => x.role)).toEqual(['coordinator', 'social_worker']);
+		const person = {
+			id: user.id,
+			email: user.email,
+			displayName: user.displayName,
+			preferredLocale: user.preferredLocale,
+			memberships: expected
+		};
+		// In the first team by name, and in the other when it is chosen: both teams offered.
+		const v = await validateSessionToken(d, token);
+		expect(v.user).toEqual(actAs(person, null));
+		expect(v.user?.teams.map((t) => t.id).sort()).toEqual(expected.map((x) => x.teamId).sort());
+		expect(v.user?.memberships[0]).toMatchObject({
+			organisationName: first!.name,
+			organisationKind: 'child_protection',
+			teamId
+		});
+		const other = expected[1]!.teamId;
+		const w = await validateSessionToken(d, token, new Date(), other);
+		expect(w.user).toEqual(actAs(person, other));
+		expect(w.user?.roles).toEqual(['social_worker']);
+	});
+
 	it('expire after 30 idle minutes', async () => {
 		const { user } = await makeUser('coordinator');
 		const d = await db();

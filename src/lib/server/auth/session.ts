@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, lt, ne, or } from 'drizzle-orm';
+import { and, eq, isNotNull, lt, ne, or, sql } from 'drizzle-orm';
 import { withKeptPlans, type DbOrTx } from '../db';
 import { membership, organisation, session, team, user } from '../db/schema';
 import {
@@ -130,9 +130,20 @@ export async function loadMemberships(db: DbOrTx, userId: string): Promise<Membe
 			.leftJoin(team, eq(team.id, membership.teamId))
 			// A pending membership gives nothing, not even a role in the navigation.
 			.where(and(eq(membership.userId, userId), isNotNull(membership.approvedAt)))
-			.orderBy(organisation.name)
+			.orderBy(organisation.name, membership.id)
 	);
 }
+
+/** loadMemberships as one JSON value per user row, for the session's own statement. */
+const membershipsOfUser = sql<MembershipInfo[]>`coalesce((select json_agg(json_build_object(
+		'id', ${membership.id}, 'role', ${membership.role},
+		'organisationId', ${organisation.id}, 'organisationName', ${organisation.name},
+		'organisationKind', ${organisation.kind}, 'teamId', ${team.id}, 'teamName', ${team.name}
+	) order by ${organisation.name}, ${membership.id})
+	from ${membership}
+	join ${organisation} on ${organisation.id} = ${membership.organisationId}
+	left join ${team} on ${team.id} = ${membership.teamId}
+	where ${membership.userId} = ${user.id} and ${membership.approvedAt} is not null), '[]'::json)`;
 
 export function validateSessionToken(
 	db: DbOrTx,
@@ -153,8 +164,12 @@ async function validate(
 ): Promise<SessionValidation> {
 	const none = { session: null, user: null, renewed: false } as const;
 	const id = hashToken(token);
+	// The person's approved memberships come in the same statement, as JSON: every
+	// signed-in request reads them, and a second round trip was a tenth of the statements
+	// of a request like the dashboard (docs/performance.md). Same rows, same order as
+	// loadMemberships.
 	const [row] = await db
-		.select({ session, user })
+		.select({ session, user, memberships: membershipsOfUser })
 		.from(session)
 		.innerJoin(user, eq(user.id, session.userId))
 		.where(eq(session.id, id));
@@ -172,7 +187,7 @@ async function validate(
 		s.lastSeenAt = now;
 		renewed = true;
 	}
-	const memberships = await loadMemberships(db, row.user.id);
+	const memberships = row.memberships;
 	return {
 		session: s,
 		user: actAs(
