@@ -273,7 +273,8 @@ function floorsOf(raw: Sql, w: World) {
 	return {
 		/**
 		 * A team's dashboard page (optionally one severity) with its open-flag marks, its
-		 * figures, the shown children's nearest deadlines and its log row.
+		 * figures, the shown children's nearest deadlines, the worker filter's choices and
+		 * its log row.
 		 */
 		async dashboard(team: string, actor: string, severity: number | null, page: number) {
 			await raw.begin(async (sql) => {
@@ -300,6 +301,10 @@ function floorsOf(raw: Sql, w: World) {
 				// Each shown child's nearest open statutory deadline.
 				await sql`select distinct on (child_id) child_id, kind, due_on from statutory_clock
 					where child_id = any(${ids}::uuid[]) and met_on is null order by child_id, due_on`;
+				// The worker filter's choices: the team's active people.
+				await sql`select u.id, u.display_name from membership m join "user" u on u.id = m.user_id
+					where m.team_id = ${team} and m.approved_at is not null and u.active
+					order by u.display_name`;
 				await sql`insert into access_log (actor_user_id, action, entity_type, child_ids, basis, outcome)
 					values (${actor}, 'list', 'child', ${ids}::uuid[], 'team', 'allowed')`;
 			});

@@ -7,7 +7,6 @@ import { inboxSearchSchema } from '$lib/schemas/inbox';
 import { requireRole, requireUser, staffOf } from '$lib/server/http/authz';
 import { defineForm, fail } from '$lib/server/http/forms';
 import { awaitingApproval } from '$lib/server/features/account';
-import { teamWorkers } from '$lib/server/features/children';
 import { dashboardText, teamDashboard } from '$lib/server/features/dashboard';
 import { inboxText, partnerInbox } from '$lib/server/features/grants';
 import type { Actions, PageServerLoad } from './$types';
@@ -36,7 +35,7 @@ export const load: PageServerLoad = async (event) => {
 				)
 			: null,
 		inboxForm: external ? await inboxDef.show() : null,
-		dashboard: team ? await dashboardOf(staff, team.teamId!, filter) : null,
+		dashboard: team ? await dashboardOf(staff, filter) : null,
 		// No role yet (a first sign-in through the provider, say): who must approve what.
 		awaiting: user.roles.length ? null : await awaitingOf(staff, user.id)
 	};
@@ -107,14 +106,10 @@ async function awaitingOf(staff: ReturnType<typeof staffOf>, userId: string) {
 
 async function dashboardOf(
 	staff: ReturnType<typeof staffOf>,
-	teamId: string,
 	filter: ReturnType<typeof parseDashboardFilter>
 ) {
-	return {
-		filter,
-		workers: await teamWorkers(staff.db, teamId),
-		...dashboardText(await teamDashboard(staff.db, staff, filter), filter)
-	};
+	const d = await teamDashboard(staff.db, staff, filter);
+	return { filter, workers: d.workers, ...dashboardText(d, filter) };
 }
 
 export const actions: Actions = {

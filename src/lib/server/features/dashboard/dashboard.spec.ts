@@ -20,6 +20,25 @@ import { ForbiddenError } from '../../errors';
 const viewer = staffOf;
 
 describe('team dashboard', () => {
+	it("offers the acting team's active people as the worker filter's choices", async () => {
+		const d = await db();
+		const cp = await makeOrg('child_protection');
+		const t = await makeTeam(cp.id);
+		const other = await makeTeam(cp.id);
+		const me = (await makeUser('coordinator', { organisationId: cp.id, teamId: t.id })).user;
+		const colleague = (await makeUser('social_worker', { organisationId: cp.id, teamId: t.id }))
+			.user;
+		await makeUser('social_worker', { organisationId: cp.id, teamId: t.id, active: false });
+		await makeUser('social_worker', { organisationId: cp.id, teamId: other.id });
+		const { workers } = await teamDashboard(d, await viewer(me.id), {
+			colour: null,
+			workerId: null,
+			signal: null,
+			page: 1
+		});
+		expect(workers.map((w) => w.id).sort()).toEqual([me.id, colleague.id].sort());
+	});
+
 	it('shows the own team only, pages on the server, and logs the children shown', async () => {
 		const d = await db();
 		const cp = await makeOrg('child_protection');

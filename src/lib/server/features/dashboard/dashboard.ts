@@ -11,6 +11,7 @@ import { withKeptPlans, type Db } from '../../db';
 import { together } from '../../db/together';
 import { child, childStatus, flag, statutoryClock, user } from '../../db/schema';
 import { DUE_SOON_WORKING_DAYS, nthWorkingDayAfter } from '../../../domain/clocks';
+import { teamWorkers } from '../children';
 import { nearestClocks } from '../path';
 import { ForbiddenError } from '../../errors';
 import { logTeamList, type StaffContext } from '../../access-log';
@@ -184,13 +185,16 @@ async function readTeamDashboard(db: Db, viewer: StaffContext, f: DashboardFilte
 				agg: [agg],
 				filtered: [filtered],
 				clocks,
-				relatives
+				relatives,
+				workers
 			} = await together({
 				rows: rowsRead,
 				agg: aggRead,
 				filtered: filteredRead,
 				clocks: nearestClocks(tx, shownIds, now),
-				relatives: relativesRead
+				relatives: relativesRead,
+				// The worker filter's choices: the acting team's people, in the same batch.
+				workers: teamWorkers(tx, teamIds[0]!)
 			});
 			const counts: Partial<Record<Colour, number>> = {};
 			for (const [severity, n] of Object.entries(agg?.counts ?? {}))
@@ -215,6 +219,7 @@ async function readTeamDashboard(db: Db, viewer: StaffContext, f: DashboardFilte
 				unassessedLate: Number(agg?.unassessed?.late ?? 0),
 				pageSize: PAGE_SIZE,
 				counts,
+				workers,
 				rows: rows.map((r) => {
 					const signals = [
 						...(r.signals as Signal[]),

@@ -28,6 +28,7 @@ const dashboard = (over: Partial<Dashboard>): Dashboard => ({
 	unassessedLate: 0,
 	pageSize: 50,
 	counts: { yellow: 1 },
+	workers: [],
 	rows: [row({})],
 	...over
 });
