@@ -64,6 +64,11 @@ OTEL_PORT="$(cat "$SHIP/sink.port")"
 ADMIN="first.admin@deploy-check.example"
 ADMIN_PASSWORD="Pihlaja-sade-$(node -e "console.log(require('crypto').randomBytes(12).toString('base64url'))")"
 JAR="$SHIP/cookies"
+# A role's URL to a database of this run: `as_role <role> <database>`.
+as_role() { echo "postgres://$1:deploy-check@${HOST_PORT}/$2"; }
+# The database settings every instance and operator command gets (docs/deploy.md): the
+# app's login does the work, the owner migrates.
+db_env() { echo "DATABASE_URL=$(as_role "$LOGIN" "$1") DATABASE_MIGRATION_URL=$(as_role "$OWNER" "$1")"; }
 # One instance of the release on a database, with the environment the guide lists: its
 # process group's id goes into INSTANCES, its base URL into STARTED.
 start_instance() {
@@ -72,8 +77,7 @@ start_instance() {
 	database="$1"
 	(
 		cd "$SHIP"
-		DATABASE_URL="postgres://${LOGIN}:deploy-check@${HOST_PORT}/${database}" \
-			DATABASE_MIGRATION_URL="postgres://${OWNER}:deploy-check@${HOST_PORT}/${database}" \
+		env $(db_env "$database") \
 			ENCRYPTION_KEY="$KEY" SMTP_URL="smtp://127.0.0.1:9" ORIGIN="http://localhost:${port}" PORT="$port" \
 			OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:${OTEL_PORT}" \
 			HOST=127.0.0.1 NODE_ENV=production setsid "${COMMAND[@]}" >>"$SHIP/server.log" 2>&1 &
@@ -133,9 +137,7 @@ status="$(curl -s -o /dev/null -w '%{http_code}' "$A/login?next=%2Fdeploy-check-
 # with the instances' own database settings, the password from standard input.
 (
 	cd "$SHIP"
-	printf '%s' "$ADMIN_PASSWORD" | DATABASE_URL="postgres://${LOGIN}:deploy-check@${HOST_PORT}/${DB}" \
-		DATABASE_MIGRATION_URL="postgres://${OWNER}:deploy-check@${HOST_PORT}/${DB}" \
-		ENCRYPTION_KEY="$KEY" ORIGIN="$A" npm run -s user:create -- --email "$ADMIN" \
+	printf '%s' "$ADMIN_PASSWORD" | env $(db_env "$DB") ENCRYPTION_KEY="$KEY" ORIGIN="$A" npm run -s user:create -- --email "$ADMIN" \
 		--name "Deploy Check" --role admin --organisation "Deploy check region" --password-stdin
 ) >"$SHIP/user-create.log" 2>&1 || { echo "user:create failed:"; cat "$SHIP/user-create.log"; exit 1; }
 
@@ -175,9 +177,7 @@ expect_refusal() {
 NEW_KEY="$(node -e "console.log(require('crypto').randomBytes(32).toString('base64'))")"
 (
 	cd "$SHIP"
-	DATABASE_URL="postgres://${LOGIN}:deploy-check@${HOST_PORT}/${DB}" \
-		DATABASE_MIGRATION_URL="postgres://${OWNER}:deploy-check@${HOST_PORT}/${DB}" \
-		ENCRYPTION_KEY="$KEY" NEW_ENCRYPTION_KEY="$NEW_KEY" npm run -s key:rotate
+	env $(db_env "$DB") ENCRYPTION_KEY="$KEY" NEW_ENCRYPTION_KEY="$NEW_KEY" npm run -s key:rotate
 ) >"$SHIP/key-rotate.log" 2>&1 || { echo "key:rotate failed:"; cat "$SHIP/key-rotate.log"; exit 1; }
 start_instance "$DB"
 expect_refusal "ENCRYPTION_KEY does not open" "the old key after a rotation"
@@ -189,15 +189,13 @@ KEY="$NEW_KEY"
 # with the same authenticator, whose key the restored database keeps sealed under the
 # rotated ENCRYPTION_KEY.
 RESTORED="${DB}_restored"
-pg_dump --format=custom --no-owner --no-privileges --file="$SHIP/backup.dump" \
-	"postgres://${OWNER}:deploy-check@${HOST_PORT}/${DB}"
+pg_dump --format=custom --no-owner --no-privileges --file="$SHIP/backup.dump" "$(as_role "$OWNER" "$DB")"
 psql_ -c "create database ${RESTORED} owner ${OWNER}"
 pg_restore --no-owner --no-privileges --exit-on-error \
-	--dbname="postgres://${OWNER}:deploy-check@${HOST_PORT}/${RESTORED}" "$SHIP/backup.dump"
+	--dbname="$(as_role "$OWNER" "$RESTORED")" "$SHIP/backup.dump"
 start_instance "$RESTORED"
 expect_refusal "The app's database role lacks its rights" "a restore without the app role's rights"
-psql -v ON_ERROR_STOP=1 -q -f scripts/app-role-grants.sql \
-	"postgres://${OWNER}:deploy-check@${HOST_PORT}/${RESTORED}"
+psql -v ON_ERROR_STOP=1 -q -f scripts/app-role-grants.sql "$(as_role "$OWNER" "$RESTORED")"
 start_instance "$RESTORED"
 C="$STARTED"
 await_ready "$C" 200 "${INSTANCES[0]}"

@@ -1,5 +1,5 @@
-import { and, eq, isNotNull, lt, ne, or, sql } from 'drizzle-orm';
-import { withKeptPlans, type DbOrTx } from '../db';
+import { and, eq, isNotNull, lt, ne, or, sql, type SQLWrapper } from 'drizzle-orm';
+import { rowsOf, withKeptPlans, type DbOrTx } from '../db';
 import { membership, organisation, session, team, user } from '../db/schema';
 import {
 	actingMemberships,
@@ -113,29 +113,13 @@ export async function createSession(
 	return { token, session: info };
 }
 
-export async function loadMemberships(db: DbOrTx, userId: string): Promise<MembershipInfo[]> {
-	return (
-		db
-			.select({
-				id: membership.id,
-				role: membership.role,
-				organisationId: organisation.id,
-				organisationName: organisation.name,
-				organisationKind: organisation.kind,
-				teamId: team.id,
-				teamName: team.name
-			})
-			.from(membership)
-			.innerJoin(organisation, eq(organisation.id, membership.organisationId))
-			.leftJoin(team, eq(team.id, membership.teamId))
-			// A pending membership gives nothing, not even a role in the navigation.
-			.where(and(eq(membership.userId, userId), isNotNull(membership.approvedAt)))
-			.orderBy(organisation.name, membership.id)
-	);
-}
-
-/** loadMemberships as one JSON value per user row, for the session's own statement. */
-const membershipsOfUser = sql<MembershipInfo[]>`coalesce((select json_agg(json_build_object(
+/**
+ * A person's approved memberships as one JSON value, ordered by organisation: a pending
+ * membership gives nothing, not even a role in the navigation. One definition for the
+ * session's own statement (the user's row) and for `loadMemberships` (a user id).
+ */
+const approvedMemberships = (userId: SQLWrapper) => sql<MembershipInfo[]>`coalesce((select
+	json_agg(json_build_object(
 		'id', ${membership.id}, 'role', ${membership.role},
 		'organisationId', ${organisation.id}, 'organisationName', ${organisation.name},
 		'organisationKind', ${organisation.kind}, 'teamId', ${team.id}, 'teamName', ${team.name}
@@ -143,7 +127,14 @@ const membershipsOfUser = sql<MembershipInfo[]>`coalesce((select json_agg(json_b
 	from ${membership}
 	join ${organisation} on ${organisation.id} = ${membership.organisationId}
 	left join ${team} on ${team.id} = ${membership.teamId}
-	where ${membership.userId} = ${user.id} and ${membership.approvedAt} is not null), '[]'::json)`;
+	where ${membership.userId} = ${userId} and ${membership.approvedAt} is not null), '[]'::json)`;
+
+export async function loadMemberships(db: DbOrTx, userId: string): Promise<MembershipInfo[]> {
+	const [row] = rowsOf<{ memberships: MembershipInfo[] }>(
+		await db.execute(sql`select ${approvedMemberships(sql`${userId}::uuid`)} as memberships`)
+	);
+	return row!.memberships;
+}
 
 export function validateSessionToken(
 	db: DbOrTx,
@@ -166,10 +157,9 @@ async function validate(
 	const id = hashToken(token);
 	// The person's approved memberships come in the same statement, as JSON: every
 	// signed-in request reads them, and a second round trip was a tenth of the statements
-	// of a request like the dashboard (docs/performance.md). Same rows, same order as
-	// loadMemberships.
+	// of a request like the dashboard (docs/performance.md).
 	const [row] = await db
-		.select({ session, user, memberships: membershipsOfUser })
+		.select({ session, user, memberships: approvedMemberships(user.id) })
 		.from(session)
 		.innerJoin(user, eq(user.id, session.userId))
 		.where(eq(session.id, id));
