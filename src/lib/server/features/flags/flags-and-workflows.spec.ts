@@ -20,13 +20,14 @@ import {
 import { saveAssessment } from '../assessments/assessments';
 import { changeConsultation, requestConsultation } from '../consultations/consultations';
 import { ConflictError, FieldError } from '../../errors';
-import { triageFlag } from './flags';
-import { triageDueOn } from '../../../domain/flags';
+import { raiseFlagsForStatusChange, triageFlag } from './flags';
+import { SUBSTANCE_FLAG_RATING, triageDueOn, type StatusFacts } from '../../../domain/flags';
 import { changeWorkflow } from '../intensive/intensive';
 import { notifyOverdue } from '../notifications/overdue';
 import { recomputeChildStatus } from '../status/status';
 import { checkChildAccess } from '../../access';
 import { ForbiddenError } from '../../errors';
+import { counting } from '../../testing/counting';
 import { sqlState } from '../../testing/routes';
 
 const ctxFor = contextOf;
@@ -52,7 +53,7 @@ async function setup() {
 		consentGivenOn: helsinkiDate()
 	});
 	await recomputeChildStatus(d, c.id, 'child_created');
-	return { d, childId: c.id, consultant, worker, coordinator, partner };
+	return { d, teamId, childId: c.id, consultant, worker, coordinator, partner };
 }
 
 const submit = submission;
@@ -373,5 +374,26 @@ describe('overdue notices', () => {
 			.from(notification)
 			.where(eq(notification.link, `/workflows/${w.id}`));
 		expect(reviewNotes.map((n) => [n.userId, n.kind])).toEqual([[s.coordinator, 'review_overdue']]);
+	});
+});
+
+describe('flags raised by one status change', () => {
+	it("read the child's facts once, however many flags the change raises", async () => {
+		const s = await setup();
+		const now = new Date();
+		const red: StatusFacts = { colour: 'red', signals: [], domainColours: {}, substance: null };
+		const statementsFor = async (next: StatusFacts) => {
+			const c = await makeChild(s.teamId);
+			const { db: spied, seen } = counting(s.d);
+			await raiseFlagsForStatusChange(spied, c.id, null, next, now);
+			const raised = await s.d.select().from(flag).where(eq(flag.childId, c.id));
+			return { statements: seen.statements, triggers: raised.map((f) => f.trigger).sort() };
+		};
+		const one = await statementsFor(red);
+		const two = await statementsFor({ ...red, substance: SUBSTANCE_FLAG_RATING });
+		expect(one.triggers).toEqual(['turned_red']);
+		expect(two.triggers).toEqual(['substance', 'turned_red']);
+		// The second flag is its own insert and nothing more: the facts are not read again.
+		expect(two.statements - one.statements).toBe(1);
 	});
 });

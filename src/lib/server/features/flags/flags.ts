@@ -12,6 +12,7 @@ import {
 import { INTENSIVE_KINDS, type IntensiveKind, type WorkflowKind } from '../../../domain/workflows';
 import { m } from '../../../paraglide/messages';
 import { inTransaction, type Db, type DbOrTx } from '../../db';
+import { together } from '../../db/together';
 import { lockForEdit, nextVersion } from '../../db/lock';
 import { child, consultation, flag, intensiveWorkflow, placement } from '../../db/schema';
 import { ConflictError, FieldError, NotFoundError } from '../../errors';
@@ -20,27 +21,33 @@ import { ForbiddenError } from '../../errors';
 import { assertChildPermission, type ChildContext, teamMemberships } from '../../access';
 import { logChild, logChildMany, logTeamList, type StaffContext } from '../../access-log';
 
+type ChildFacts = Awaited<ReturnType<typeof childFacts>>;
+
 async function childFacts(tx: DbOrTx, childId: string, today: string) {
-	const [c] = await tx
-		.select({
-			dateOfBirth: child.dateOfBirth,
-			teamId: child.teamId,
-			responsibleWorkerId: child.responsibleWorkerId
-		})
-		.from(child)
-		.where(eq(child.id, childId));
-	const placed = await tx
-		.select({ id: placement.id })
-		.from(placement)
-		.where(
-			and(
-				eq(placement.childId, childId),
-				lte(placement.since, today),
-				or(isNull(placement.until), gte(placement.until, today))
+	// Two reads with no order between them: one round trip inside a transaction.
+	const { rows, placed } = await together({
+		rows: tx
+			.select({
+				dateOfBirth: child.dateOfBirth,
+				teamId: child.teamId,
+				responsibleWorkerId: child.responsibleWorkerId
+			})
+			.from(child)
+			.where(eq(child.id, childId)),
+		placed: tx
+			.select({ id: placement.id })
+			.from(placement)
+			.where(
+				and(
+					eq(placement.childId, childId),
+					lte(placement.since, today),
+					or(isNull(placement.until), gte(placement.until, today))
+				)
 			)
-		)
-		.limit(1);
-	return { ...c!, ageYears: ageOn(c!.dateOfBirth, today), placed: placed.length > 0 };
+			.limit(1)
+	});
+	const c = rows[0]!;
+	return { ...c, ageYears: ageOn(c.dateOfBirth, today), placed: placed.length > 0 };
 }
 
 /**
@@ -56,10 +63,12 @@ export async function raiseFlag(
 	trigger: FlagTrigger,
 	status: StatusFacts,
 	now: Date,
-	extra: { consultationId?: string; urgent?: boolean } = {}
+	extra: { consultationId?: string; urgent?: boolean } = {},
+	// The child's facts when the caller has read them for this day already.
+	known?: ChildFacts
 ): Promise<string | null> {
 	const today = helsinkiDate(now);
-	const facts = await childFacts(tx, childId, today);
+	const facts = known ?? (await childFacts(tx, childId, today));
 	const [row] = await tx
 		.insert(flag)
 		.values({
@@ -100,7 +109,11 @@ export async function raiseFlagsForStatusChange(
 	next: StatusFacts,
 	now: Date
 ) {
-	for (const trigger of flagsToRaise(prev, next)) await raiseFlag(tx, childId, trigger, next, now);
+	const triggers = flagsToRaise(prev, next);
+	if (!triggers.length) return;
+	// One read of the child's facts for every flag this change raises: they cannot differ.
+	const facts = await childFacts(tx, childId, helsinkiDate(now));
+	for (const trigger of triggers) await raiseFlag(tx, childId, trigger, next, now, {}, facts);
 }
 
 /** The team's flags: open ones first (overdue first), then the latest decisions. */

@@ -15,6 +15,7 @@ import {
 	makeUser,
 	staffOf
 } from '../../testing/fixtures';
+import { counting } from '../../testing/counting';
 import { sqlState } from '../../testing/routes';
 import { familySummary } from '../path';
 import type { Db } from '../../db';
@@ -368,30 +369,6 @@ describe('the meeting itself', () => {
 		expect(view.items.map((i) => i.childId)).not.toContain(child);
 	});
 });
-
-/** Counts the statements a feature sends: each select, insert, update or execute is one. */
-function counting(d: Db) {
-	const seen = { statements: 0 };
-	const spy = <T extends object>(target: T): T =>
-		new Proxy(target, {
-			get(t, k, r) {
-				const v = Reflect.get(t, k, r) as unknown;
-				if (k === 'transaction')
-					return (fn: (tx: unknown) => Promise<unknown>) =>
-						(t as Db).transaction((tx) => fn(spy(tx)));
-				if (
-					typeof v === 'function' &&
-					['select', 'insert', 'update', 'execute'].includes(String(k))
-				)
-					return (...args: unknown[]) => {
-						seen.statements++;
-						return (v as (...a: unknown[]) => unknown).apply(t, args);
-					};
-				return v;
-			}
-		});
-	return { db: spy(d), seen };
-}
 
 describe('the meeting screens at 40 children', () => {
 	it('send as many statements for 40 children on the agenda as for 4: none per child', async () => {

@@ -143,23 +143,26 @@ export async function recomputeChildStatus(
 		changedAt: changed ? now : prev.changedAt,
 		substanceRating: substance
 	};
-	if (prev) await tx.update(childStatus).set(values).where(eq(childStatus.childId, childId));
-	else
-		await tx.insert(childStatus).values({
-			childId,
-			teamId: sql`(select ${child.teamId} from ${child} where ${child.id} = ${childId})`,
-			...values
-		});
-	if (changed) {
-		await tx.insert(childStatusHistory).values({
-			childId,
-			fromColour: prev?.colour ?? null,
-			toColour: t.colour,
-			reasons: values.reasons,
-			trigger,
-			at: now
-		});
-	}
+	// The stored status and its history line go down together: one round trip.
+	await together({
+		stored: prev
+			? tx.update(childStatus).set(values).where(eq(childStatus.childId, childId))
+			: tx.insert(childStatus).values({
+					childId,
+					teamId: sql`(select ${child.teamId} from ${child} where ${child.id} = ${childId})`,
+					...values
+				}),
+		history: changed
+			? tx.insert(childStatusHistory).values({
+					childId,
+					fromColour: prev?.colour ?? null,
+					toColour: t.colour,
+					reasons: values.reasons,
+					trigger,
+					at: now
+				})
+			: null
+	});
 	// What follows a recompute (flags, their notices) is the listeners' (events.ts).
 	await statusChanged({
 		tx,
