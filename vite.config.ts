@@ -16,6 +16,19 @@ export default defineConfig({
 			}),
 		sveltekit()
 	],
+	build: {
+		rolldownOptions: {
+			treeshake: {
+				// superforms' adapter index imports every validator library it supports, and the
+				// two it installs stayed in the server's output as bare imports: adapter-node then
+				// parsed all of them (a quarter of the build) to drop them again. Only its Zod
+				// adapter is used (src/lib/server/http/forms.ts).
+				moduleSideEffects: [
+					{ test: /^(typebox|zod-v3-to-json-schema)$/, external: true, sideEffects: false }
+				]
+			}
+		}
+	},
 	test: {
 		include: ['src/**/*.spec.ts'],
 		environment: 'node',
