@@ -41,6 +41,25 @@ const RUNS = ['coordinator', 'consultant_social_worker'] as const;
 /** A settle form sent without a choice: said in words, on a page of its own. */
 const settleChoiceMissing = () => error(400, m.meeting_error_settle_choice());
 
+/** A settle form's fixed parts (SettleForm): its action, the posted names and its words. */
+const settleForm = (
+	action: 'settleStep' | 'settleHypothesis',
+	idName: string,
+	field: string,
+	words: {
+		choices: [string, string][];
+		noteLabel: string;
+		noteRequired: boolean;
+		submitLabel: string;
+	}
+) => ({
+	action: `?/${action}`,
+	idName,
+	field,
+	...words,
+	choices: words.choices.map(([value, label]) => ({ value, label }))
+});
+
 const ids = (event: RequestEvent) => ({
 	meetingId: uuidParam(event.params.meetingId),
 	childId: uuidParam(event.params.childId)
@@ -82,6 +101,25 @@ export const load: PageServerLoad = async (event) => {
 			...s,
 			byText: m.meeting_step_by({ date: formatDate(s.dueOn) })
 		})),
+		// Each settle form's fixed parts, made here so the page ships none of them (ADR 028).
+		settleStep: settleForm('settleStep', 'stepId', 'outcome', {
+			choices: [
+				['done', m.step_done()],
+				['not_done', m.step_not_done()]
+			],
+			noteLabel: m.meeting_step_note(),
+			noteRequired: false,
+			submitLabel: m.meeting_step_settle()
+		}),
+		settleHypothesis: settleForm('settleHypothesis', 'hypothesisId', 'state', {
+			choices: [
+				['supported', m.hypothesis_supported()],
+				['set_aside', m.hypothesis_set_aside()]
+			],
+			noteLabel: m.meeting_why(),
+			noteRequired: true,
+			submitLabel: m.meeting_hypothesis_save()
+		}),
 		// Before the meeting is opened nothing can have been discussed yet: say that instead.
 		notDiscussedText:
 			view.meeting.state === 'planned' ? m.meeting_not_started() : m.meeting_not_discussed(),
@@ -102,20 +140,12 @@ export const load: PageServerLoad = async (event) => {
 				'meeting_back',
 				'meeting_child_page',
 				'meeting_carried',
-				'step_done',
-				'step_not_done',
-				'meeting_step_note',
-				'meeting_step_settle',
 				'meeting_carried_none',
 				'meeting_discussion',
 				'meeting_discussion_save',
 				'yes',
 				'no',
 				'meeting_hypotheses',
-				'hypothesis_supported',
-				'hypothesis_set_aside',
-				'meeting_why',
-				'meeting_hypothesis_save',
 				'meeting_hypotheses_none',
 				'meeting_hypothesis_add',
 				'meeting_reflection_save',
