@@ -37,6 +37,7 @@ export default defineConfig({
 		// Files run in parallel, each worker on a database of its own (ADR 017).
 		fileParallelism: true,
 		isolate: false,
+		experimental: { fsModuleCache: true },
 		maxWorkers: Math.max(2, availableParallelism()),
 		expect: { requireAssertions: true },
 		testTimeout: 30_000,
