@@ -63,12 +63,11 @@ export async function raiseFlag(
 	trigger: FlagTrigger,
 	status: StatusFacts,
 	now: Date,
-	extra: { consultationId?: string; urgent?: boolean } = {},
-	// The child's facts when the caller has read them for this day already.
-	known?: ChildFacts
+	// `facts`: the child's facts when the caller has read them for this day already.
+	extra: { consultationId?: string; urgent?: boolean; facts?: ChildFacts } = {}
 ): Promise<string | null> {
 	const today = helsinkiDate(now);
-	const facts = known ?? (await childFacts(tx, childId, today));
+	const facts = extra.facts ?? (await childFacts(tx, childId, today));
 	const [row] = await tx
 		.insert(flag)
 		.values({
@@ -113,7 +112,7 @@ export async function raiseFlagsForStatusChange(
 	if (!triggers.length) return;
 	// One read of the child's facts for every flag this change raises: they cannot differ.
 	const facts = await childFacts(tx, childId, helsinkiDate(now));
-	for (const trigger of triggers) await raiseFlag(tx, childId, trigger, next, now, {}, facts);
+	for (const trigger of triggers) await raiseFlag(tx, childId, trigger, next, now, { facts });
 }
 
 /** The team's flags: open ones first (overdue first), then the latest decisions. */
