@@ -83,23 +83,43 @@ export const load: PageServerLoad = async (event) => {
 	const status = await childStatusView(db, ctx);
 	const overview = await childOverview(db, ctx);
 	const d = view.discussion;
+	const people = await teamPeople(db, ctx.access.membership.teamId!);
+	const nameOf = (id: string | null) => people.find((p) => p.id === id)?.displayName ?? '–';
+	const yes = m.yes();
+	const no = m.no();
+	const canRecord = can(membership.role, 'runMeeting') && view.meeting.state === 'open';
 	return {
 		...view,
-		// Said on the server, so the page does not ship the label tables (ADR 028).
+		// Each list's lines said on the server, so the page ships neither the label tables nor
+		// the rules of which line may be settled here (ADR 028).
 		carried: view.carried.map((s) => ({
-			...s,
-			outcomeText: stepOutcomeLabel(s.outcome),
-			byText: m.meeting_step_by({ date: formatDate(s.dueOn) }),
-			settleLegend: m.meeting_step_outcome({ what: s.what })
+			id: s.id,
+			version: s.version,
+			title: s.what,
+			text:
+				`${nameOf(s.ownerId)}, ${m.meeting_step_by({ date: formatDate(s.dueOn) })}: ` +
+				stepOutcomeLabel(s.outcome) +
+				(s.outcomeNote ? ` (${s.outcomeNote})` : ''),
+			settleLegend:
+				canRecord && s.outcome === null ? m.meeting_step_outcome({ what: s.what }) : null
 		})),
 		hypotheses: view.hypotheses.map((h) => ({
-			...h,
-			stateText: hypothesisStateLabel(h.state),
-			settleLegend: m.meeting_hypothesis_settle({ statement: h.statement })
+			id: h.id,
+			version: h.version,
+			title: h.statement,
+			text: hypothesisStateLabel(h.state) + (h.stateNote ? ` (${h.stateNote})` : ''),
+			// Settled at a later meeting than the one that wrote it (§7).
+			settleLegend:
+				canRecord && h.state === 'open' && h.meetingId !== view.meeting.id
+					? m.meeting_hypothesis_settle({ statement: h.statement })
+					: null
 		})),
 		steps: view.steps.map((s) => ({
-			...s,
-			byText: m.meeting_step_by({ date: formatDate(s.dueOn) })
+			id: s.id,
+			version: s.version,
+			title: s.what,
+			text: `${nameOf(s.ownerId)}, ${m.meeting_step_by({ date: formatDate(s.dueOn) })}`,
+			settleLegend: null
 		})),
 		// Each settle form's fixed parts, made here so the page ships none of them (ADR 028).
 		settleStep: settleForm('settleStep', 'stepId', 'outcome', {
@@ -123,18 +143,36 @@ export const load: PageServerLoad = async (event) => {
 		// Before the meeting is opened nothing can have been discussed yet: say that instead.
 		notDiscussedText:
 			view.meeting.state === 'planned' ? m.meeting_not_started() : m.meeting_not_discussed(),
+		// Each form's field labels by field name: its labels and its error summary's links.
+		labels: {
+			discussion: {
+				familyPresent: m.meeting_family_present(),
+				familyWho: m.meeting_family_who(),
+				tellsFamily: m.meeting_tells_family()
+			},
+			reflection: { reflection: m.meeting_reflection() },
+			hypothesis: { statement: m.meeting_hypothesis_statement() },
+			step: {
+				what: m.meeting_step_what(),
+				ownerId: m.meeting_step_owner(),
+				dueOn: m.meeting_step_due(),
+				hypothesisId: m.meeting_step_hypothesis()
+			}
+		},
+		yesNo: [
+			{ value: 'yes', label: yes },
+			{ value: 'no', label: no }
+		],
+		// The recorded discussion as read by those who do not record it.
+		presentText: d && (d.familyPresent ? yes : no) + (d.familyWho ? `: ${d.familyWho}` : ''),
+		ownerOptions: people.map((p) => ({ value: p.id, label: p.displayName })),
+		hypothesisOptions: view.hypotheses
+			.filter((h) => h.state === 'open')
+			.map((h) => ({ value: h.id, label: h.statement })),
 		// The page's fixed texts, in this language only (ADR 028: the JS budget).
 		t: {
 			...words(
-				'meeting_family_present',
-				'meeting_family_who',
-				'meeting_tells_family',
 				'meeting_reflection',
-				'meeting_hypothesis_statement',
-				'meeting_step_what',
-				'meeting_step_owner',
-				'meeting_step_due',
-				'meeting_step_hypothesis',
 				'meeting_child_title',
 				'app_name',
 				'meeting_back',
@@ -143,8 +181,6 @@ export const load: PageServerLoad = async (event) => {
 				'meeting_carried_none',
 				'meeting_discussion',
 				'meeting_discussion_save',
-				'yes',
-				'no',
 				'meeting_hypotheses',
 				'meeting_hypotheses_none',
 				'meeting_hypothesis_add',
@@ -168,8 +204,7 @@ export const load: PageServerLoad = async (event) => {
 		ownView: await ownViewColumn(db, ctx),
 		overview,
 		grid: gridText(overview),
-		people: await teamPeople(db, ctx.access.membership.teamId!),
-		canRecord: can(membership.role, 'runMeeting') && view.meeting.state === 'open',
+		canRecord,
 		canReflect: can(membership.role, 'writeReflection') && view.meeting.state === 'open',
 		discussionForm: await discussionForm.show(
 			{
