@@ -5,7 +5,6 @@ import { inTransaction, withKeptPlans, type Db, type DbOrTx, type Tx } from '../
 import {
 	assessment,
 	assessmentRequest,
-	child,
 	organisation,
 	user,
 	type AssessmentRatings
@@ -15,7 +14,7 @@ import { recomputeChildStatus } from '../status';
 import { ForbiddenError } from '../../errors';
 import { logChild } from '../../access-log';
 import { type ChildContext } from '../../access';
-import { notify } from '../notifications';
+import { notifyResponsibleWorker } from '../notifications';
 import { nextVersion } from '../../db/lock';
 import { together } from '../../db/together';
 
@@ -123,6 +122,19 @@ async function writeAssessment(
 	}
 	const status = input.submit ? ('submitted' as const) : ('draft' as const);
 	return db.transaction(async (tx) => {
+		// On submit the child's responsible worker hears of it (not when they wrote it
+		// themselves), in the same round trip as the assessment's log row.
+		const notified = (assessmentId: string) =>
+			input.submit
+				? notifyResponsibleWorker(
+						tx,
+						ctx.childId,
+						ctx.userId,
+						'assessment_arrived',
+						`/assessments/${assessmentId}`,
+						now
+					)
+				: null;
 		let id = input.assessmentId;
 		if (id) {
 			const [row] = await tx.select().from(assessment).where(eq(assessment.id, id));
@@ -149,7 +161,10 @@ async function writeAssessment(
 				const [current] = await tx.select().from(assessment).where(eq(assessment.id, id));
 				throw new ConflictError(current);
 			}
-			await logChild(tx, ctx, input.submit ? 'submit' : 'update', 'assessment', id);
+			await together({
+				log: logChild(tx, ctx, input.submit ? 'submit' : 'update', 'assessment', id),
+				notified: notified(id)
+			});
 			input = { ...input, requestId: row.requestId, supersedesId: row.supersedesId };
 		} else {
 			if (input.supersedesId) await assertCorrectable(tx, ctx, input.supersedesId);
@@ -174,7 +189,8 @@ async function writeAssessment(
 					updatedAt: now,
 					submittedAt: input.submit ? now : null
 				}),
-				log: logChild(tx, ctx, input.submit ? 'submit' : 'create', 'assessment', id)
+				log: logChild(tx, ctx, input.submit ? 'submit' : 'create', 'assessment', id),
+				notified: notified(id)
 			});
 			input = { ...input, requestId };
 		}
@@ -187,18 +203,8 @@ async function writeAssessment(
 						and(eq(assessmentRequest.id, input.requestId), eq(assessmentRequest.status, 'open'))
 					);
 			}
-			const { responsible } = await together({
-				// The traffic light moves with the assessment, in the same transaction (docs/domain.md §5.7).
-				recomputed: recomputeChildStatus(tx, ctx.childId, `assessment:${id}`, now),
-				responsible: tx
-					.select({ worker: child.responsibleWorkerId })
-					.from(child)
-					.where(eq(child.id, ctx.childId))
-			});
-			// The child's responsible worker hears of it (not when they wrote it themselves).
-			const [c] = responsible;
-			if (c?.worker && c.worker !== ctx.userId)
-				await notify(tx, [c.worker], 'assessment_arrived', `/assessments/${id}`, now, ctx.childId);
+			// The traffic light moves with the assessment, in the same transaction (docs/domain.md §5.7).
+			await recomputeChildStatus(tx, ctx.childId, `assessment:${id}`, now);
 			await onSubmitted?.(tx, id);
 		}
 		return { id, status };

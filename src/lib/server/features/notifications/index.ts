@@ -4,6 +4,7 @@ export {
 	listNotifications,
 	markAllRead,
 	notify,
+	notifyResponsibleWorker,
 	openNotification,
 	organisationStaff,
 	teamMembersWithRole,

@@ -1,12 +1,14 @@
 import { and, count, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { m } from '../../../paraglide/messages';
 import { notificationText } from '../../../notification-text';
-import type { Db, DbOrTx } from '../../db';
+import { rowsOf, type Db, type DbOrTx } from '../../db';
 import { child, emailOutbox, membership, notification, user } from '../../db/schema';
 import { readEnv } from '../../env';
 import { NotFoundError } from '../../errors';
 import { actorOf, logListed, type ListedItem, type StaffContext } from '../../access-log';
 import { resolveChildAccess } from '../../access';
+import { together } from '../../db/together';
+import type { Locale } from '../../../domain/roles';
 
 export const NOTIFICATION_KINDS = [
 	'flag_red',
@@ -48,17 +50,39 @@ export async function notify(
 ) {
 	const ids = [...new Set(recipients.filter((r): r is string => !!r))];
 	if (!ids.length) return;
-	const rows = await tx
-		.insert(notification)
-		.values(ids.map((userId) => ({ userId, kind, link, childId, createdAt: now })))
-		.returning({ id: notification.id, userId: notification.userId });
 	const env = readEnv();
-	if (!env.SMTP_URL) return;
-	const people = await tx
-		.select({ id: user.id, email: user.email, locale: user.preferredLocale, active: user.active })
-		.from(user)
-		.where(inArray(user.id, ids));
-	const origin = env.ORIGIN ?? 'http://localhost:3000';
+	// With mail on, who gets it is read in the same round trip as the notices are written.
+	const { rows, people } = await together({
+		rows: tx
+			.insert(notification)
+			.values(ids.map((userId) => ({ userId, kind, link, childId, createdAt: now })))
+			.returning({ id: notification.id, userId: notification.userId }),
+		people: env.SMTP_URL
+			? tx
+					.select({
+						id: user.id,
+						email: user.email,
+						locale: user.preferredLocale,
+						active: user.active
+					})
+					.from(user)
+					.where(inArray(user.id, ids))
+			: null
+	});
+	if (people) await queueMails(tx, rows, people, kind, now);
+}
+
+type Recipient = { id: string; email: string; locale: Locale | null; active: boolean };
+
+/** Each notice's e-mail, into the outbox, for the active people among its recipients. */
+async function queueMails(
+	tx: DbOrTx,
+	rows: { id: string; userId: string }[],
+	people: Recipient[],
+	kind: NotificationKind,
+	now: Date
+) {
+	const origin = readEnv().ORIGIN ?? 'http://localhost:3000';
 	const mails = rows.flatMap((r) => {
 		const p = people.find((x) => x.id === r.userId);
 		if (!p?.active) return [];
@@ -78,6 +102,49 @@ export async function notify(
 		];
 	});
 	if (mails.length) await tx.insert(emailOutbox).values(mails);
+}
+
+/**
+ * `notify` for a child's responsible worker, unless they are `except` (who wrote it):
+ * one statement finds the worker, writes the notice and reads who gets the mail, so a
+ * caller sends it with its own writes instead of reading the worker first.
+ */
+export async function notifyResponsibleWorker(
+	tx: DbOrTx,
+	childId: string,
+	except: string,
+	kind: NotificationKind,
+	link: string,
+	now = new Date()
+) {
+	const worker = child.responsibleWorkerId;
+	const rows = rowsOf<{
+		id: string;
+		user_id: string;
+		email: string;
+		locale: Locale;
+		active: boolean;
+	}>(
+		await tx.execute(sql`
+			with sent as (
+				insert into ${notification} (user_id, kind, link, child_id, created_at)
+				select ${worker}, ${kind}, ${link}, ${child.id}, ${now.toISOString()}::timestamptz
+				from ${child}
+				where ${child.id} = ${childId} and ${worker} is not null and ${worker} <> ${except}
+				returning id, user_id
+			)
+			select sent.id, sent.user_id, ${user.email} as email,
+				${user.preferredLocale} as locale, ${user.active} as active
+			from sent join ${user} on ${user.id} = sent.user_id`)
+	);
+	if (!rows.length || !readEnv().SMTP_URL) return;
+	await queueMails(
+		tx,
+		rows.map((r) => ({ id: r.id, userId: r.user_id })),
+		rows.map((r) => ({ id: r.user_id, email: r.email, locale: r.locale, active: r.active })),
+		kind,
+		now
+	);
 }
 
 /** The approved partner and unit staff of an organisation: who hears of its requests. */

@@ -2,7 +2,15 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { helsinkiDate } from '../../../domain/access';
 import { addWorkingDays } from '../../../domain/working-days';
-import { accessGrant, assessmentRequest, emailOutbox, notification } from '../../db/schema';
+import {
+	accessGrant,
+	assessmentRequest,
+	child,
+	emailOutbox,
+	notification,
+	user
+} from '../../db/schema';
+import { m } from '../../../paraglide/messages';
 import {
 	contextOf,
 	db,
@@ -22,7 +30,7 @@ import {
 import { saveAssessment } from '../assessments/assessments';
 import { createAssessmentRequest, partnerInbox } from '../grants/grants';
 import { requestConsultation } from '../consultations/consultations';
-import { listNotifications } from './notifications';
+import { listNotifications, notifyResponsibleWorker } from './notifications';
 import { notifyOverdue } from './overdue';
 
 const ctxFor = contextOf;
@@ -137,6 +145,55 @@ describe('partners hear of assessment requests (issue 12 B)', () => {
 		);
 		const rows = await notes(s.childId, 'assessment_arrived');
 		expect(rows.map((r) => [r.userId, r.link])).toEqual([[s.worker, `/assessments/${id}`]]);
+	});
+
+	it('with mail on, the worker gets it in their language; one who has left gets the notice only', async () => {
+		const s = await setup();
+		const d = s.d;
+		await d.update(user).set({ preferredLocale: 'sv' }).where(eq(user.id, s.worker));
+		const mailsOf = async (notificationId: string) =>
+			d.select().from(emailOutbox).where(eq(emailOutbox.notificationId, notificationId));
+		const saved = process.env.SMTP_URL;
+		process.env.SMTP_URL = 'smtp://127.0.0.1:9';
+		try {
+			await d.transaction((tx) =>
+				notifyResponsibleWorker(tx, s.childId, s.teacher, 'assessment_arrived', '/a/1')
+			);
+			const [sent] = await notes(s.childId, 'assessment_arrived');
+			const [mail] = await mailsOf(sent!.id);
+			expect(mail!.subject).toBe(m.mail_subject({}, { locale: 'sv' }));
+			expect(mail!.body).not.toContain(s.child.familyName);
+			// A worker who has left: the notice stays in the app, no mail goes out.
+			await d.update(user).set({ active: false }).where(eq(user.id, s.worker));
+			await d.transaction((tx) =>
+				notifyResponsibleWorker(tx, s.childId, s.teacher, 'assessment_arrived', '/a/2')
+			);
+			const second = (await notes(s.childId, 'assessment_arrived')).find((n) => n.link === '/a/2');
+			expect(second?.userId).toBe(s.worker);
+			expect(await mailsOf(second!.id)).toEqual([]);
+		} finally {
+			if (saved === undefined) delete process.env.SMTP_URL;
+			else process.env.SMTP_URL = saved;
+		}
+	});
+
+	it('is not sent to the worker who wrote it, nor for a child without a worker', async () => {
+		const s = await setup();
+		await s.d.transaction((tx) =>
+			notifyResponsibleWorker(tx, s.childId, s.worker, 'assessment_arrived', '/a/own')
+		);
+		expect(await notes(s.childId, 'assessment_arrived')).toEqual([]);
+		await s.d.update(child).set({ responsibleWorkerId: null }).where(eq(child.id, s.childId));
+		await s.d.transaction((tx) =>
+			notifyResponsibleWorker(tx, s.childId, s.teacher, 'assessment_arrived', '/a/none')
+		);
+		expect(await notes(s.childId, 'assessment_arrived')).toEqual([]);
+		// The same call with the worker back is heard: the two above were refused, not lost.
+		await s.d.update(child).set({ responsibleWorkerId: s.worker }).where(eq(child.id, s.childId));
+		await s.d.transaction((tx) =>
+			notifyResponsibleWorker(tx, s.childId, s.teacher, 'assessment_arrived', '/a/back')
+		);
+		expect((await notes(s.childId, 'assessment_arrived')).map((n) => n.userId)).toEqual([s.worker]);
 	});
 });
 
