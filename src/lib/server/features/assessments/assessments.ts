@@ -122,19 +122,47 @@ async function writeAssessment(
 	}
 	const status = input.submit ? ('submitted' as const) : ('draft' as const);
 	return db.transaction(async (tx) => {
-		// On submit the child's responsible worker hears of it (not when they wrote it
-		// themselves), in the same round trip as the assessment's log row.
-		const notified = (assessmentId: string) =>
-			input.submit
-				? notifyResponsibleWorker(
-						tx,
-						ctx.childId,
-						ctx.userId,
-						'assessment_arrived',
-						`/assessments/${assessmentId}`,
-						now
-					)
+		/**
+		 * The rest of a save, sent at once behind `first`: its log row; on submit the child's
+		 * responsible worker's notice (not when they wrote it themselves), the request's
+		 * completion, and the traffic light's recompute (docs/domain.md §5.7), whose lock goes
+		 * down right behind these writes and whose reads wait for the lock.
+		 */
+		const finish = async (
+			id: string,
+			requestId: string | null,
+			action: 'create' | 'update',
+			first: Record<string, unknown> = {}
+		) => {
+			const written = together({
+				...first,
+				log: logChild(tx, ctx, input.submit ? 'submit' : action, 'assessment', id),
+				notified: input.submit
+					? notifyResponsibleWorker(
+							tx,
+							ctx.childId,
+							ctx.userId,
+							'assessment_arrived',
+							`/assessments/${id}`,
+							now
+						)
+					: null,
+				completed:
+					input.submit && requestId
+						? tx
+								.update(assessmentRequest)
+								.set({ status: 'completed', completedAt: now })
+								.where(
+									and(eq(assessmentRequest.id, requestId), eq(assessmentRequest.status, 'open'))
+								)
+						: null
+			});
+			const recomputed = input.submit
+				? recomputeChildStatus(tx, ctx.childId, `assessment:${id}`, now)
 				: null;
+			await together({ written, recomputed });
+			if (input.submit) await onSubmitted?.(tx, id);
+		};
 		let id = input.assessmentId;
 		if (id) {
 			const [row] = await tx.select().from(assessment).where(eq(assessment.id, id));
@@ -161,11 +189,7 @@ async function writeAssessment(
 				const [current] = await tx.select().from(assessment).where(eq(assessment.id, id));
 				throw new ConflictError(current);
 			}
-			await together({
-				log: logChild(tx, ctx, input.submit ? 'submit' : 'update', 'assessment', id),
-				notified: notified(id)
-			});
-			input = { ...input, requestId: row.requestId, supersedesId: row.supersedesId };
+			await finish(id, row.requestId, 'update');
 		} else {
 			if (input.supersedesId) await assertCorrectable(tx, ctx, input.supersedesId);
 			const requestId =
@@ -174,7 +198,7 @@ async function writeAssessment(
 					: null;
 			// The id made here, so the row and its log row go down one round trip together.
 			id = crypto.randomUUID();
-			await together({
+			await finish(id, requestId, 'create', {
 				row: tx.insert(assessment).values({
 					id,
 					childId: ctx.childId,
@@ -188,24 +212,8 @@ async function writeAssessment(
 					createdAt: now,
 					updatedAt: now,
 					submittedAt: input.submit ? now : null
-				}),
-				log: logChild(tx, ctx, input.submit ? 'submit' : 'create', 'assessment', id),
-				notified: notified(id)
+				})
 			});
-			input = { ...input, requestId };
-		}
-		if (input.submit) {
-			if (input.requestId) {
-				await tx
-					.update(assessmentRequest)
-					.set({ status: 'completed', completedAt: now })
-					.where(
-						and(eq(assessmentRequest.id, input.requestId), eq(assessmentRequest.status, 'open'))
-					);
-			}
-			// The traffic light moves with the assessment, in the same transaction (docs/domain.md §5.7).
-			await recomputeChildStatus(tx, ctx.childId, `assessment:${id}`, now);
-			await onSubmitted?.(tx, id);
 		}
 		return { id, status };
 	});
