@@ -122,8 +122,12 @@ export async function recomputeChildStatus(
 	trigger: string,
 	now = new Date()
 ): Promise<Status> {
-	await lockChild(tx, childId);
+	// The lock, then the reads, in one round trip. PostgreSQL runs a connection's statements
+	// in the order sent, and each read at read committed takes its snapshot when it starts,
+	// so the reads still begin only once the lock is held: pipelining changes when they are
+	// sent, not when they run (the concurrent specs in status.spec.ts hold this).
 	const { statuses, stored } = await together({
+		locked: lockChild(tx, childId),
 		statuses: statusesOf(tx, [childId], now),
 		stored: tx.select().from(childStatus).where(eq(childStatus.childId, childId))
 	});
