@@ -36,7 +36,9 @@ const { values: args } = parseArgs({
 		rounds: { type: 'string', default: '100' },
 		seconds: { type: 'string', default: '10' },
 		keep: { type: 'boolean', default: false },
-		'skip-http': { type: 'boolean', default: false }
+		'skip-http': { type: 'boolean', default: false },
+		// Only the in-process cases whose name contains this (`--only submit`); all when absent.
+		only: { type: 'string' }
 	}
 });
 const CHILDREN = Number(args.children);
@@ -151,6 +153,9 @@ async function run() {
 			'assessment submit': [submit, () => floors.insert(w.partnerChildren[n++ % PARTNER_SEES]!)]
 		};
 
+		for (const name of Object.keys(pairs))
+			if (args.only && !name.includes(args.only)) delete pairs[name];
+
 		block(`1. one client, ${ROUNDS} rounds, each case interleaved with its floor`);
 		const cases: Record<string, () => Promise<unknown>> = { 'select 1': () => raw`select 1` };
 		const floorOf: Record<string, string> = {};
@@ -163,15 +168,17 @@ async function run() {
 		printRatios(times, floorOf, 2);
 
 		block('2. concurrent clients, each case taking turns with its floor');
+		// The bench process's CPU per call is the app's own work (and its driver's) for one
+		// request, which the machine's load moves far less than it moves throughput.
 		console.info(
-			'| case | clients | per second | floor per second | × floor | p95 ms | floor p95 ms |'
+			'| case | clients | per second | floor per second | × floor | p95 ms | floor p95 ms | app CPU ms per call |'
 		);
-		console.info('|---|---:|---:|---:|---:|---:|---:|');
+		console.info('|---|---:|---:|---:|---:|---:|---:|---:|');
 		for (const [name, [path, floor]] of Object.entries(pairs))
 			for (const clients of [10, 50]) {
 				const calls = Math.max(4, Math.round(300 / clients));
-				const a = { lat: [] as number[], ms: 0 };
-				const b = { lat: [] as number[], ms: 0 };
+				const a = { lat: [] as number[], ms: 0, cpu: 0 };
+				const b = { lat: [] as number[], ms: 0, cpu: 0 };
 				// Three turns each, alternating, so both see the same load.
 				for (let turn = 0; turn < 3; turn++) {
 					await concurrent(path, clients, calls, a);
@@ -180,7 +187,8 @@ async function run() {
 				const rate = (x: typeof a) => (x.lat.length / x.ms) * 1000;
 				console.info(
 					`| ${name} | ${clients} | ${rate(a).toFixed(0)} | ${rate(b).toFixed(0)} | ` +
-						`${(rate(a) / rate(b)).toFixed(2)} | ${pct(a.lat, 95).toFixed(1)} | ${pct(b.lat, 95).toFixed(1)} |`
+						`${(rate(a) / rate(b)).toFixed(2)} | ${pct(a.lat, 95).toFixed(1)} | ${pct(b.lat, 95).toFixed(1)} | ` +
+						`${(a.cpu / 1000 / a.lat.length).toFixed(2)} |`
 				);
 			}
 
@@ -343,13 +351,17 @@ function floorsOf(raw: Sql, w: World) {
 	};
 }
 
-/** Clients run `call` back to back; adds each call's time and the wall time to `into`. */
+/**
+ * Clients run `call` back to back; adds each call's time, the wall time and this process's
+ * CPU time (µs) to `into`.
+ */
 async function concurrent(
 	call: () => Promise<unknown>,
 	clients: number,
 	perClient: number,
-	into: { lat: number[]; ms: number }
+	into: { lat: number[]; ms: number; cpu: number }
 ) {
+	const c0 = process.cpuUsage();
 	const t0 = performance.now();
 	await Promise.all(
 		Array.from({ length: clients }, async () => {
@@ -361,6 +373,8 @@ async function concurrent(
 		})
 	);
 	into.ms += performance.now() - t0;
+	const c = process.cpuUsage(c0);
+	into.cpu += c.user + c.system;
 }
 
 function connectionOf(u: URL) {
