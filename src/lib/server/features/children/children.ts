@@ -4,6 +4,7 @@ import { isTeamRole } from '../../../domain/roles';
 import { m } from '../../../paraglide/messages';
 import { logListed, recordAccess } from '../../access-log';
 import { inTransaction, type Db, type DbOrTx } from '../../db';
+import { together } from '../../db/together';
 import { escapeLike } from '../../db/like';
 import { updateVersioned } from '../../db/lock';
 import {
@@ -301,18 +302,38 @@ export async function getChild(
 	opts: { withIdentityCode?: boolean } = {}
 ) {
 	return inTransaction(db, async (tx) => {
-		const [c] = await tx
-			.select({
-				...listColumns,
-				personalIdentityCode: child.personalIdentityCode,
-				homeMunicipality: child.homeMunicipality,
-				responsibleWorkerId: child.responsibleWorkerId,
-				secondWorkerId: child.secondWorkerId,
-				version: child.version
-			})
-			.from(child)
-			.leftJoin(user, eq(user.id, child.responsibleWorkerId))
-			.where(eq(child.id, ctx.childId));
+		// The child and, for the team, its placements: read together (pipelined on PostgreSQL).
+		const {
+			rows: [c],
+			placements
+		} = await together({
+			rows: tx
+				.select({
+					...listColumns,
+					personalIdentityCode: child.personalIdentityCode,
+					homeMunicipality: child.homeMunicipality,
+					responsibleWorkerId: child.responsibleWorkerId,
+					secondWorkerId: child.secondWorkerId,
+					version: child.version
+				})
+				.from(child)
+				.leftJoin(user, eq(user.id, child.responsibleWorkerId))
+				.where(eq(child.id, ctx.childId)),
+			placements:
+				ctx.access.kind === 'team'
+					? tx
+							.select({
+								id: placement.id,
+								unitName: organisation.name,
+								since: placement.since,
+								until: placement.until
+							})
+							.from(placement)
+							.innerJoin(organisation, eq(organisation.id, placement.unitOrganisationId))
+							.where(eq(placement.childId, ctx.childId))
+							.orderBy(asc(placement.since))
+					: []
+		});
 		if (!c) throw new NotFoundError();
 		await logChild(tx, ctx, 'read', 'child');
 		if (ctx.access.kind !== 'team') {
@@ -327,17 +348,6 @@ export async function getChild(
 				}
 			};
 		}
-		const placements = await tx
-			.select({
-				id: placement.id,
-				unitName: organisation.name,
-				since: placement.since,
-				until: placement.until
-			})
-			.from(placement)
-			.innerJoin(organisation, eq(organisation.id, placement.unitOrganisationId))
-			.where(eq(placement.childId, ctx.childId))
-			.orderBy(asc(placement.since));
 		const code = c.personalIdentityCode;
 		return {
 			kind: 'team' as const,

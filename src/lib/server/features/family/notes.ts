@@ -4,6 +4,7 @@ import { m } from '../../../paraglide/messages';
 import { logChild, logChildMany, loggedRows } from '../../access-log';
 import type { ChildContext, FamilyChildContext } from '../../access';
 import { inTransaction, type Db, type DbOrTx } from '../../db';
+import { together } from '../../db/together';
 import { familyNote, familyPerson, teamMeeting } from '../../db/schema';
 import { FieldError, ForbiddenError } from '../../errors';
 import { privacyNotice } from './privacy';
@@ -105,10 +106,14 @@ async function familyNotesFor(db: DbOrTx, ctx: ChildContext) {
  * meeting's child screen and the child page are at their JavaScript budget).
  */
 export async function familyWords(db: DbOrTx, ctx: ChildContext) {
-	const rows = await familyNotesFor(db, ctx);
+	// The notes and the young person's choice: read together (pipelined on PostgreSQL).
+	const { rows, privacy } = await together({
+		rows: familyNotesFor(db, ctx),
+		privacy: privacyNotice(db, ctx)
+	});
 	return {
 		title: m.family_words_title(),
-		privacy: await privacyNotice(db, ctx),
+		privacy,
 		empty: rows.length ? null : m.family_words_none(),
 		note: m.family_words_note(),
 		lines: rows.map((r) => {

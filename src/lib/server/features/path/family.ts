@@ -13,11 +13,11 @@ import type { Colour } from '../../../domain/colours';
 export async function siblingsOf(db: DbOrTx, ctx: ChildContext) {
 	if (ctx.access.kind !== 'team') return [];
 	return inTransaction(db, async (tx) => {
-		const [c] = await tx
+		// One statement: the family is found beside the siblings (none when it has none).
+		const family = tx
 			.select({ familyId: child.familyId })
 			.from(child)
 			.where(eq(child.id, ctx.childId));
-		if (!c?.familyId) return [];
 		const rows = await tx
 			.select({
 				id: child.id,
@@ -29,7 +29,7 @@ export async function siblingsOf(db: DbOrTx, ctx: ChildContext) {
 			})
 			.from(child)
 			.leftJoin(childStatus, eq(childStatus.childId, child.id))
-			.where(and(eq(child.familyId, c.familyId), ne(child.id, ctx.childId)))
+			.where(and(eq(child.familyId, family), ne(child.id, ctx.childId)))
 			.orderBy(asc(child.dateOfBirth));
 		await logListed(
 			tx,

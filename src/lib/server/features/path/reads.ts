@@ -16,6 +16,7 @@ import { clockState, type ClockKind, type ClockState } from '../../../domain/clo
 import { actorOf, logChild, logChildMany, logListed, type StaffContext } from '../../access-log';
 import { teamMemberships, type ChildContext } from '../../access';
 import { inTransaction, type DbOrTx } from '../../db';
+import { together } from '../../db/together';
 import {
 	assessment,
 	caseContact,
@@ -90,65 +91,74 @@ export async function childPath(db: DbOrTx, ctx: ChildContext, now = new Date())
 			return { kind: 'partner' as const, contacts };
 		}
 		const second = aliasedTable(user, 'second_worker');
-		const [c] = await tx
-			.select({
-				phase: child.phase,
-				phaseSince: child.phaseSince,
-				secondWorkerName: second.displayName
-			})
-			.from(child)
-			.leftJoin(second, eq(second.id, child.secondWorkerId))
-			.where(eq(child.id, ctx.childId));
-		if (!c) return null;
-		const history = await tx
-			.select({
-				id: phaseChange.id,
-				fromPhase: phaseChange.fromPhase,
-				toPhase: phaseChange.toPhase,
-				on: phaseChange.on,
-				reason: phaseChange.reason,
-				placementKind: phaseChange.placementKind,
-				placementPlace: sql<
-					string | null
-				>`coalesce(${organisation.name}, ${phaseChange.placementPlace})`,
-				by: user.displayName,
-				at: phaseChange.changedAt
-			})
-			.from(phaseChange)
-			.innerJoin(user, eq(user.id, phaseChange.changedBy))
-			.leftJoin(placement, eq(placement.id, phaseChange.placementId))
-			.leftJoin(organisation, eq(organisation.id, placement.unitOrganisationId))
-			.where(eq(phaseChange.childId, ctx.childId))
-			.orderBy(asc(phaseChange.seq));
-		const contacts = await tx
-			.select({
-				id: caseContact.id,
-				kind: caseContact.kind,
-				receivedOn: caseContact.receivedOn,
-				notifierKind: caseContact.notifierKind,
-				urgent: caseContact.urgent,
-				decision: caseContact.decision,
-				decidedOn: caseContact.decidedOn
-			})
-			.from(caseContact)
-			.where(eq(caseContact.childId, ctx.childId))
-			.orderBy(desc(caseContact.receivedOn), desc(caseContact.createdAt));
-		const clocks = await tx
-			.select()
-			.from(statutoryClock)
-			.where(eq(statutoryClock.childId, ctx.childId))
-			.orderBy(asc(statutoryClock.dueOn));
-		// Heard: an assessment that wrote down the child's own view (§11).
-		const [heard] = await tx
-			.select({ at: sql<Date | null>`max(${assessment.submittedAt})` })
-			.from(assessment)
-			.where(
-				and(
-					eq(assessment.childId, ctx.childId),
-					eq(assessment.status, 'submitted'),
-					ne(sql`btrim(${assessment.childView})`, '')
+		// The five reads are independent: read together (pipelined on PostgreSQL).
+		const {
+			row: [c],
+			history,
+			contacts,
+			clocks,
+			heard: [heard]
+		} = await together({
+			row: tx
+				.select({
+					phase: child.phase,
+					phaseSince: child.phaseSince,
+					secondWorkerName: second.displayName
+				})
+				.from(child)
+				.leftJoin(second, eq(second.id, child.secondWorkerId))
+				.where(eq(child.id, ctx.childId)),
+			history: tx
+				.select({
+					id: phaseChange.id,
+					fromPhase: phaseChange.fromPhase,
+					toPhase: phaseChange.toPhase,
+					on: phaseChange.on,
+					reason: phaseChange.reason,
+					placementKind: phaseChange.placementKind,
+					placementPlace: sql<
+						string | null
+					>`coalesce(${organisation.name}, ${phaseChange.placementPlace})`,
+					by: user.displayName,
+					at: phaseChange.changedAt
+				})
+				.from(phaseChange)
+				.innerJoin(user, eq(user.id, phaseChange.changedBy))
+				.leftJoin(placement, eq(placement.id, phaseChange.placementId))
+				.leftJoin(organisation, eq(organisation.id, placement.unitOrganisationId))
+				.where(eq(phaseChange.childId, ctx.childId))
+				.orderBy(asc(phaseChange.seq)),
+			contacts: tx
+				.select({
+					id: caseContact.id,
+					kind: caseContact.kind,
+					receivedOn: caseContact.receivedOn,
+					notifierKind: caseContact.notifierKind,
+					urgent: caseContact.urgent,
+					decision: caseContact.decision,
+					decidedOn: caseContact.decidedOn
+				})
+				.from(caseContact)
+				.where(eq(caseContact.childId, ctx.childId))
+				.orderBy(desc(caseContact.receivedOn), desc(caseContact.createdAt)),
+			clocks: tx
+				.select()
+				.from(statutoryClock)
+				.where(eq(statutoryClock.childId, ctx.childId))
+				.orderBy(asc(statutoryClock.dueOn)),
+			// Heard: an assessment that wrote down the child's own view (§11).
+			heard: tx
+				.select({ at: sql<Date | null>`max(${assessment.submittedAt})` })
+				.from(assessment)
+				.where(
+					and(
+						eq(assessment.childId, ctx.childId),
+						eq(assessment.status, 'submitted'),
+						ne(sql`btrim(${assessment.childView})`, '')
+					)
 				)
-			);
+		});
+		if (!c) return null;
 		await logChild(tx, ctx, 'read', 'child_path');
 		return {
 			kind: 'team' as const,

@@ -9,6 +9,7 @@ import {
 	type Signal
 } from '../../../domain/traffic-light';
 import { inTransaction, type DbOrTx } from '../../db';
+import { together } from '../../db/together';
 import { childStatus, childStatusHistory, organisation, user } from '../../db/schema';
 import { logChild } from '../../access-log';
 import { type ChildContext } from '../../access';
@@ -21,7 +22,21 @@ import { type ChildContext } from '../../access';
  */
 export async function childStatusView(db: DbOrTx, ctx: ChildContext, now = new Date()) {
 	return inTransaction(db, async (tx) => {
-		const [s] = await tx.select().from(childStatus).where(eq(childStatus.childId, ctx.childId));
+		// The status and, for the team, its history: read together (pipelined on PostgreSQL).
+		const {
+			rows: [s],
+			history
+		} = await together({
+			rows: tx.select().from(childStatus).where(eq(childStatus.childId, ctx.childId)),
+			history:
+				ctx.access.kind === 'team'
+					? tx
+							.select()
+							.from(childStatusHistory)
+							.where(eq(childStatusHistory.childId, ctx.childId))
+							.orderBy(asc(childStatusHistory.seq))
+					: []
+		});
 		await logChild(tx, ctx, 'read', 'child_status');
 		const colour: Colour = s?.colour ?? 'grey';
 		const domainColours = (s?.domainColours ?? {}) as Record<string, Colour>;
@@ -43,14 +58,6 @@ export async function childStatusView(db: DbOrTx, ctx: ChildContext, now = new D
 				: null,
 			helsinkiDate(now)
 		);
-		const [by] = s?.overrideBy
-			? await tx.select({ name: user.displayName }).from(user).where(eq(user.id, s.overrideBy))
-			: [];
-		const history = await tx
-			.select()
-			.from(childStatusHistory)
-			.where(eq(childStatusHistory.childId, ctx.childId))
-			.orderBy(asc(childStatusHistory.seq));
 		const orgIds = new Set<string>();
 		for (const r of reasons) if ('organisationId' in r) orgIds.add(r.organisationId);
 		for (const r of reasons)
@@ -58,16 +65,20 @@ export async function childStatusView(db: DbOrTx, ctx: ChildContext, now = new D
 		for (const x of signals)
 			if (x.signal === 'disagreement' && 'low' in x)
 				[x.low.organisationId, x.high.organisationId].forEach((o) => orgIds.add(o));
-		const names = orgIds.size
-			? Object.fromEntries(
-					(
-						await tx
-							.select({ id: organisation.id, name: organisation.name })
-							.from(organisation)
-							.where(inArray(organisation.id, [...orgIds]))
-					).map((o) => [o.id, o.name])
-				)
-			: {};
+		// Who overrode it and the organisations' names: read together.
+		const { overrider, named } = await together({
+			overrider: s?.overrideBy
+				? tx.select({ name: user.displayName }).from(user).where(eq(user.id, s.overrideBy))
+				: [],
+			named: orgIds.size
+				? tx
+						.select({ id: organisation.id, name: organisation.name })
+						.from(organisation)
+						.where(inArray(organisation.id, [...orgIds]))
+				: []
+		});
+		const [by] = overrider;
+		const names = Object.fromEntries(named.map((o) => [o.id, o.name]));
 		return {
 			kind: 'team' as const,
 			colour: e.colour,

@@ -1,6 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import { currentRatings } from '../../../domain/traffic-light';
 import { inTransaction, type DbOrTx } from '../../db';
+import { together } from '../../db/together';
 import { assessment, organisation } from '../../db/schema';
 import { currentAssessments } from './status';
 import { ForbiddenError } from '../../errors';
@@ -18,26 +19,29 @@ export async function childOverview(db: DbOrTx, ctx: ChildContext) {
 		const facts = (await currentAssessments(tx, [ctx.childId])).get(ctx.childId)!;
 		const current = currentRatings(facts);
 		const orgIds = [...new Set(facts.map((f) => f.organisationId))];
-		const orgs = orgIds.length
-			? await tx
-					.select({ id: organisation.id, name: organisation.name })
-					.from(organisation)
-					.where(inArray(organisation.id, orgIds))
-			: [];
-		orgs.sort((a, b) => a.name.localeCompare(b.name, 'fi'));
 		const ids = facts.map((f) => f.id);
-		const views = ids.length
-			? await tx
-					.select({
-						id: assessment.id,
-						organisationId: assessment.organisationId,
-						submittedAt: assessment.submittedAt,
-						childView: assessment.childView,
-						guardiansView: assessment.guardiansView
-					})
-					.from(assessment)
-					.where(inArray(assessment.id, ids))
-			: [];
+		// The names and the views are independent: read together (pipelined on PostgreSQL).
+		const { orgs, views } = await together({
+			orgs: orgIds.length
+				? tx
+						.select({ id: organisation.id, name: organisation.name })
+						.from(organisation)
+						.where(inArray(organisation.id, orgIds))
+				: [],
+			views: ids.length
+				? tx
+						.select({
+							id: assessment.id,
+							organisationId: assessment.organisationId,
+							submittedAt: assessment.submittedAt,
+							childView: assessment.childView,
+							guardiansView: assessment.guardiansView
+						})
+						.from(assessment)
+						.where(inArray(assessment.id, ids))
+				: []
+		});
+		orgs.sort((a, b) => a.name.localeCompare(b.name, 'fi'));
 		views.sort((a, b) => (b.submittedAt?.getTime() ?? 0) - (a.submittedAt?.getTime() ?? 0));
 		// One insert for all the assessments read, not one per assessment (issue 13).
 		await logChildMany(tx, ctx, 'read', 'assessment', ids);
