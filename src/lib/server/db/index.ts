@@ -5,6 +5,7 @@ import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from 'drizzle-o
 import { readEnv } from '../env';
 import { log } from '../log';
 import { copyPgliteTemplate } from './pglite-template';
+import { togetherAll } from './together';
 import * as schema from './schema';
 
 export { schema };
@@ -107,7 +108,8 @@ export const pool = {
 	listeners: [] as ((waitSeconds: number, heldSeconds: number) => void)[]
 };
 
-const keptPlans = new AsyncLocalStorage<true>();
+/** How `withKeptPlans` and `withCustomPlans` ask their statements to be planned. */
+const keptPlans = new AsyncLocalStorage<'kept' | 'custom'>();
 /** Set while `inRepeatableRead` opens its transaction on PostgreSQL (see there). */
 const repeatable = new AsyncLocalStorage<true>();
 /** The driver the handle opened with; set when it connects. */
@@ -135,7 +137,19 @@ export function inRepeatableRead<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise
  * school with 2,000 grants beside one with seven) needs.
  */
 export function withKeptPlans<T>(fn: () => Promise<T>): Promise<T> {
-	return keptPlans.run(true, fn);
+	return keptPlans.run('kept', fn);
+}
+
+/**
+ * Runs `fn` with the statements of its transactions prepared, but each planned for its own
+ * values (`plan_cache_mode = force_custom_plan` for the transaction): no kept plan, as a
+ * skewed organisation needs, and none of what an unnamed statement costs on PostgreSQL:
+ * postgres.js first asks the server for an unnamed statement's parameter types (a round
+ * trip of its own) and sends nothing after it until the answer comes, so the statements of
+ * `together` go down one by one (ADR 049). Statements outside a transaction stay unnamed.
+ */
+export function withCustomPlans<T>(fn: () => Promise<T>): Promise<T> {
+	return keptPlans.run('custom', fn);
 }
 
 /**
@@ -145,23 +159,27 @@ export function withKeptPlans<T>(fn: () => Promise<T>): Promise<T> {
  * Drizzle their own client, wrapped the same way. Exported for the specs that watch what it
  * sends.
  */
-export function instrumented(client: Sql): Sql {
+export function instrumented(client: Sql, inTransaction = false): Sql {
 	return new Proxy(client, {
 		get(target, key, receiver) {
 			if (key === 'unsafe')
-				return (query: string, params?: unknown[], options?: { prepare?: boolean }) =>
-					target.unsafe(query, params as never, {
+				return (query: string, params?: unknown[], options?: { prepare?: boolean }) => {
+					const plans = keptPlans.getStore();
+					return target.unsafe(query, params as never, {
 						...options,
-						prepare: options?.prepare === true || keptPlans.getStore() === true
+						prepare:
+							options?.prepare === true || plans === 'kept' || (plans === 'custom' && inTransaction)
 					});
+				};
 			if (key === 'begin' || key === 'savepoint')
 				return (...args: unknown[]) => {
 					const fn = args.pop() as (tx: Sql) => unknown;
 					const method = Reflect.get(target, key, target) as (...a: unknown[]) => unknown;
 					if (key === 'savepoint')
-						return method.call(target, ...args, (tx: Sql) => fn(instrumented(tx)));
+						return method.call(target, ...args, (tx: Sql) => fn(instrumented(tx, true)));
 					// `begin isolation level repeatable read`, one statement (inRepeatableRead).
 					if (!args.length && repeatable.getStore()) args = ['isolation level repeatable read'];
+					const custom = keptPlans.getStore() === 'custom';
 					// A transaction holds a connection of the pool from its first statement to
 					// its end: the wait for one and the time held are the pool's load.
 					const asked = performance.now();
@@ -169,7 +187,12 @@ export function instrumented(client: Sql): Sql {
 						const got = performance.now();
 						pool.transactionsOpen++;
 						try {
-							return await fn(instrumented(tx));
+							if (!custom) return await fn(instrumented(tx, true));
+							// Sent first and not waited for: the transaction's first statements
+							// go down behind it in the same write, planned under it.
+							const planned = tx.unsafe('set local plan_cache_mode = force_custom_plan').execute();
+							const [, result] = await togetherAll([planned, fn(instrumented(tx, true))]);
+							return result;
 						} finally {
 							pool.transactionsOpen--;
 							for (const listener of pool.listeners)

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { getDb, rowsOf, withKeptPlans, type Tx } from '.';
+import { getDb, rowsOf, withCustomPlans, withKeptPlans, type Db, type Tx } from '.';
+import { watchedDb } from '../testing/round-trips';
 
 const onPostgres = Boolean(process.env.DATABASE_URL);
 
@@ -31,5 +32,51 @@ describe.skipIf(!onPostgres)('kept plans on the hot paths (ADR 045, PostgreSQL)'
 		const db = await getDb();
 		const tag = `out_${Date.now()}`;
 		expect(await db.transaction((tx) => preparedAfter(tx, tag))).toBe(0);
+	});
+});
+
+describe.skipIf(!onPostgres)('custom plans, prepared (ADR 049, PostgreSQL)', () => {
+	/** How the connection planned the statement that names `tag`, over all its runs. */
+	const plansOf = async (d: Db, tag: string) =>
+		rowsOf<{ generic: number; custom: number }>(
+			await d.execute(
+				sql`select generic_plans::int as generic, custom_plans::int as custom from pg_prepared_statements where statement like ${`%plans_${tag}%`}`
+			)
+		);
+	const run = (d: Db, tag: string) =>
+		d.transaction((tx) => tx.execute(sql`select ${1}::int as ${sql.raw(`plans_${tag}`)}`));
+
+	it('prepares a transaction’s statements and plans each run for its own values', async () => {
+		// One connection, so what it holds is what these runs left.
+		const watched = watchedDb();
+		try {
+			const tag = `custom_${Date.now()}`;
+			for (let i = 0; i < 7; i++) await withCustomPlans(() => run(watched.db, tag));
+			expect(await plansOf(watched.db, tag)).toEqual([{ generic: 0, custom: 7 }]);
+			// Kept plans, for contrast: past five runs PostgreSQL keeps the generic plan.
+			const kept = `kept_${Date.now()}`;
+			for (let i = 0; i < 7; i++) await withKeptPlans(() => run(watched.db, kept));
+			expect((await plansOf(watched.db, kept))[0]!.generic).toBeGreaterThan(0);
+			// The setting is the transaction's: the connection plans as before afterwards.
+			const [after] = rowsOf<{ mode: string }>(
+				await watched.db.execute(sql`select current_setting('plan_cache_mode') as mode`)
+			);
+			expect(after!.mode).toBe('auto');
+		} finally {
+			await watched.end();
+		}
+	});
+
+	it('leaves a statement outside a transaction unnamed', async () => {
+		const watched = watchedDb();
+		try {
+			const tag = `outside_${Date.now()}`;
+			await withCustomPlans(() =>
+				watched.db.execute(sql`select ${1}::int as ${sql.raw(`plans_${tag}`)}`)
+			);
+			expect(await plansOf(watched.db, tag)).toEqual([]);
+		} finally {
+			await watched.end();
+		}
 	});
 });
