@@ -30,7 +30,7 @@ import {
 	type StaffContext
 } from '../../access-log';
 import type { ActingContext } from '../../context';
-import { inTransaction, type DbOrTx } from '../../db';
+import { inTransaction, withCustomPlans, type DbOrTx } from '../../db';
 import { togetherAll } from '../../db/together';
 import { team } from '../../db/schema';
 import { FieldError, ForbiddenError, NotFoundError } from '../../errors';
@@ -176,25 +176,29 @@ export async function readReport(
 		today: helsinkiDate(now),
 		partnerKind: filter.partnerKind
 	};
-	const figures = await inTransaction(db, async (tx) => {
-		// The planner's cost for a region's aggregates crosses PostgreSQL's JIT threshold, and
-		// compiling them takes longer than running them (measured: 0.4 s of a 0.8 s query).
-		await tx.execute(sql`set local jit = off`);
-		// All the figures at once: the transaction's one connection takes their statements in
-		// a pipeline, so PostgreSQL runs the next while Node shapes and protects the last one.
-		const out = await togetherAll(
-			wanted.map(async (key): Promise<ShownFigure> => {
-				if (!exact) return acrossTeams(tx, key, s, scope, filter.teamId);
-				const f = await figure(tx, key, s);
-				return { ...f, shown: exactly(f.grid) };
-			})
-		);
-		await logAggregate(tx, scope.actor, {
-			entityId: keys === 'system' ? 'system' : wanted.join(','),
-			teamIds: teamIds
-		});
-		return out;
-	});
+	// Prepared and planned for each scope's own values (ADR 049): unnamed, each figure's
+	// statement waited for its own describe step and nothing went down behind it.
+	const figures = await withCustomPlans(() =>
+		inTransaction(db, async (tx) => {
+			// The planner's cost for a region's aggregates crosses PostgreSQL's JIT threshold, and
+			// compiling them takes longer than running them (measured: 0.4 s of a 0.8 s query).
+			await tx.execute(sql`set local jit = off`);
+			// All the figures at once: the transaction's one connection takes their statements in
+			// a pipeline, so PostgreSQL runs the next while Node shapes and protects the last one.
+			const out = await togetherAll(
+				wanted.map(async (key): Promise<ShownFigure> => {
+					if (!exact) return acrossTeams(tx, key, s, scope, filter.teamId);
+					const f = await figure(tx, key, s);
+					return { ...f, shown: exactly(f.grid) };
+				})
+			);
+			await logAggregate(tx, scope.actor, {
+				entityId: keys === 'system' ? 'system' : wanted.join(','),
+				teamIds: teamIds
+			});
+			return out;
+		})
+	);
 	return { scope, figures, exact };
 }
 
