@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb, rowsOf, withCustomPlans, withKeptPlans, type Db, type Tx } from '.';
 import { watchedDb } from '../testing/round-trips';
+import { makeUser } from '../testing/fixtures';
+import { unreadCount } from '../features/notifications';
 
 const onPostgres = Boolean(process.env.DATABASE_URL);
 
@@ -75,6 +77,24 @@ describe.skipIf(!onPostgres)('custom plans, prepared (ADR 049, PostgreSQL)', () 
 				watched.db.execute(sql`select ${1}::int as ${sql.raw(`plans_${tag}`)}`)
 			);
 			expect(await plansOf(watched.db, tag)).toEqual([]);
+		} finally {
+			await watched.end();
+		}
+	});
+});
+
+describe.skipIf(!onPostgres)('the header’s unread count (ADR 045, PostgreSQL)', () => {
+	it('is a kept statement: one round trip on every signed-in page', async () => {
+		const { user } = await makeUser('social_worker');
+		const watched = watchedDb();
+		try {
+			expect(await unreadCount(watched.db, user.id)).toBe(0);
+			const [row] = rowsOf<{ n: number }>(
+				await watched.db.execute(
+					sql`select count(*)::int as n from pg_prepared_statements where statement like '%count(%"notification"%'`
+				)
+			);
+			expect(row!.n).toBe(1);
 		} finally {
 			await watched.end();
 		}

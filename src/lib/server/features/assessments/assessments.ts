@@ -157,6 +157,9 @@ async function writeAssessment(
 								)
 						: null
 			});
+			// Started after `together` above has issued the writes (each part goes down in
+			// the order it was started), so the recompute's lock and reads follow them on the
+			// connection and see the new assessment (status.spec.ts holds the colour).
 			const recomputed = input.submit
 				? recomputeChildStatus(tx, ctx.childId, `assessment:${id}`, now)
 				: null;
