@@ -159,7 +159,11 @@ export function withCustomPlans<T>(fn: () => Promise<T>): Promise<T> {
  * Drizzle their own client, wrapped the same way. Exported for the specs that watch what it
  * sends.
  */
-export function instrumented(client: Sql, inTransaction = false): Sql {
+export function instrumented(
+	client: Sql,
+	/** A transaction's client: 'custom' when it began with custom plans set (withCustomPlans). */
+	transaction: false | 'plain' | 'custom' = false
+): Sql {
 	return new Proxy(client, {
 		get(target, key, receiver) {
 			if (key === 'unsafe')
@@ -167,8 +171,13 @@ export function instrumented(client: Sql, inTransaction = false): Sql {
 					const plans = keptPlans.getStore();
 					return target.unsafe(query, params as never, {
 						...options,
+						// Custom plans only where the transaction set them: a statement of
+						// withCustomPlans inside a caller's plain transaction stays unnamed, so it
+						// is never kept with a generic plan.
 						prepare:
-							options?.prepare === true || plans === 'kept' || (plans === 'custom' && inTransaction)
+							options?.prepare === true ||
+							plans === 'kept' ||
+							(plans === 'custom' && transaction === 'custom')
 					});
 				};
 			if (key === 'begin' || key === 'savepoint')
@@ -176,7 +185,7 @@ export function instrumented(client: Sql, inTransaction = false): Sql {
 					const fn = args.pop() as (tx: Sql) => unknown;
 					const method = Reflect.get(target, key, target) as (...a: unknown[]) => unknown;
 					if (key === 'savepoint')
-						return method.call(target, ...args, (tx: Sql) => fn(instrumented(tx, true)));
+						return method.call(target, ...args, (tx: Sql) => fn(instrumented(tx, transaction)));
 					// `begin isolation level repeatable read`, one statement (inRepeatableRead).
 					if (!args.length && repeatable.getStore()) args = ['isolation level repeatable read'];
 					const custom = keptPlans.getStore() === 'custom';
@@ -187,11 +196,11 @@ export function instrumented(client: Sql, inTransaction = false): Sql {
 						const got = performance.now();
 						pool.transactionsOpen++;
 						try {
-							if (!custom) return await fn(instrumented(tx, true));
+							if (!custom) return await fn(instrumented(tx, 'plain'));
 							// Sent first and not waited for: the transaction's first statements
 							// go down behind it in the same write, planned under it.
 							const planned = tx.unsafe('set local plan_cache_mode = force_custom_plan').execute();
-							const [, result] = await togetherAll([planned, fn(instrumented(tx, true))]);
+							const [, result] = await togetherAll([planned, fn(instrumented(tx, 'custom'))]);
 							return result;
 						} finally {
 							pool.transactionsOpen--;

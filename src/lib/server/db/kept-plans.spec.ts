@@ -69,7 +69,7 @@ describe.skipIf(!onPostgres)('custom plans, prepared (ADR 049, PostgreSQL)', () 
 		}
 	});
 
-	it('leaves a statement outside a transaction unnamed', async () => {
+	it('leaves a statement unnamed outside a transaction, or in one it did not begin', async () => {
 		const watched = watchedDb();
 		try {
 			const tag = `outside_${Date.now()}`;
@@ -77,6 +77,16 @@ describe.skipIf(!onPostgres)('custom plans, prepared (ADR 049, PostgreSQL)', () 
 				watched.db.execute(sql`select ${1}::int as ${sql.raw(`plans_${tag}`)}`)
 			);
 			expect(await plansOf(watched.db, tag)).toEqual([]);
+			// A caller's transaction has no custom plans set: prepared there, the statement
+			// could be kept with a generic plan, so it is not prepared at all.
+			const inner = `inner_${Date.now()}`;
+			for (let i = 0; i < 7; i++)
+				await watched.db.transaction((tx) =>
+					withCustomPlans(async () => {
+						await tx.execute(sql`select ${1}::int as ${sql.raw(`plans_${inner}`)}`);
+					})
+				);
+			expect(await plansOf(watched.db, inner)).toEqual([]);
 		} finally {
 			await watched.end();
 		}
