@@ -69,27 +69,30 @@ export async function notify(
 					.where(inArray(user.id, ids))
 			: null
 	});
-	if (people) await queueMails(tx, rows, people, kind, now);
+	if (!people) return;
+	await queueMails(
+		tx,
+		rows.flatMap((r) => {
+			const p = people.find((x) => x.id === r.userId);
+			return p ? [{ ...p, id: r.id }] : [];
+		}),
+		kind,
+		now
+	);
 }
 
-type Recipient = { id: string; email: string; locale: Locale | null; active: boolean };
+/** A notice written, with who it went to: what its e-mail needs. */
+type Sent = { id: string; email: string; locale: Locale | null; active: boolean };
 
-/** Each notice's e-mail, into the outbox, for the active people among its recipients. */
-async function queueMails(
-	tx: DbOrTx,
-	rows: { id: string; userId: string }[],
-	people: Recipient[],
-	kind: NotificationKind,
-	now: Date
-) {
+/** Each notice's e-mail, into the outbox, for those of its recipients still active. */
+async function queueMails(tx: DbOrTx, sent: Sent[], kind: NotificationKind, now: Date) {
 	const origin = readEnv().ORIGIN ?? 'http://localhost:3000';
-	const mails = rows.flatMap((r) => {
-		const p = people.find((x) => x.id === r.userId);
-		if (!p?.active) return [];
+	const mails = sent.flatMap((p) => {
+		if (!p.active) return [];
 		const locale = p.locale ?? 'fi';
 		return [
 			{
-				notificationId: r.id,
+				notificationId: p.id,
 				to: p.email,
 				subject: m.mail_subject({}, { locale }),
 				body: m.mail_body(
@@ -138,13 +141,7 @@ export async function notifyResponsibleWorker(
 			from sent join ${user} on ${user.id} = sent.user_id`)
 	);
 	if (!rows.length || !readEnv().SMTP_URL) return;
-	await queueMails(
-		tx,
-		rows.map((r) => ({ id: r.id, userId: r.user_id })),
-		rows.map((r) => ({ id: r.user_id, email: r.email, locale: r.locale, active: r.active })),
-		kind,
-		now
-	);
+	await queueMails(tx, rows, kind, now);
 }
 
 /** The approved partner and unit staff of an organisation: who hears of its requests. */

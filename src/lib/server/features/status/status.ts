@@ -125,7 +125,7 @@ export async function recomputeChildStatus(
 	// The lock, then the reads, in one round trip. PostgreSQL runs a connection's statements
 	// in the order sent, and each read at read committed takes its snapshot when it starts,
 	// so the reads still begin only once the lock is held: pipelining changes when they are
-	// sent, not when they run (the concurrent specs in status.spec.ts hold this).
+	// sent, not when they run (status-concurrency.spec.ts holds this).
 	const { statuses, stored } = await together({
 		locked: lockChild(tx, childId),
 		statuses: statusesOf(tx, [childId], now),

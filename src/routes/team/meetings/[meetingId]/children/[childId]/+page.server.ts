@@ -60,6 +60,9 @@ const settleForm = (
 	choices: words.choices.map(([value, label]) => ({ value, label }))
 });
 
+/** A note after a line's text, in brackets, when there is one. */
+const noted = (note: string | null) => (note ? ` (${note})` : '');
+
 const ids = (event: RequestEvent) => ({
 	meetingId: uuidParam(event.params.meetingId),
 	childId: uuidParam(event.params.childId)
@@ -85,6 +88,9 @@ export const load: PageServerLoad = async (event) => {
 	const d = view.discussion;
 	const people = await teamPeople(db, ctx.access.membership.teamId!);
 	const nameOf = (id: string | null) => people.find((p) => p.id === id)?.displayName ?? '–';
+	/** A step's owner and date, as every list of steps says them. */
+	const ownerBy = (s: { ownerId: string | null; dueOn: string }) =>
+		`${nameOf(s.ownerId)}, ${m.meeting_step_by({ date: formatDate(s.dueOn) })}`;
 	const yes = m.yes();
 	const no = m.no();
 	const canRecord = can(membership.role, 'runMeeting') && view.meeting.state === 'open';
@@ -96,10 +102,7 @@ export const load: PageServerLoad = async (event) => {
 			id: s.id,
 			version: s.version,
 			title: s.what,
-			text:
-				`${nameOf(s.ownerId)}, ${m.meeting_step_by({ date: formatDate(s.dueOn) })}: ` +
-				stepOutcomeLabel(s.outcome) +
-				(s.outcomeNote ? ` (${s.outcomeNote})` : ''),
+			text: `${ownerBy(s)}: ${stepOutcomeLabel(s.outcome)}${noted(s.outcomeNote)}`,
 			settleLegend:
 				canRecord && s.outcome === null ? m.meeting_step_outcome({ what: s.what }) : null
 		})),
@@ -107,7 +110,7 @@ export const load: PageServerLoad = async (event) => {
 			id: h.id,
 			version: h.version,
 			title: h.statement,
-			text: hypothesisStateLabel(h.state) + (h.stateNote ? ` (${h.stateNote})` : ''),
+			text: `${hypothesisStateLabel(h.state)}${noted(h.stateNote)}`,
 			// Settled at a later meeting than the one that wrote it (§7).
 			settleLegend:
 				canRecord && h.state === 'open' && h.meetingId !== view.meeting.id
@@ -118,7 +121,7 @@ export const load: PageServerLoad = async (event) => {
 			id: s.id,
 			version: s.version,
 			title: s.what,
-			text: `${nameOf(s.ownerId)}, ${m.meeting_step_by({ date: formatDate(s.dueOn) })}`,
+			text: ownerBy(s),
 			settleLegend: null
 		})),
 		// Each settle form's fixed parts, made here so the page ships none of them (ADR 028).
