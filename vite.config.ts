@@ -3,7 +3,7 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
 	plugins: [
 		// Under Vitest the messages compiled by `npm install` (prepare) are used; the plugin's
 		// file watcher would otherwise keep Vitest from exiting.
@@ -12,7 +12,12 @@ export default defineConfig({
 				project: './project.inlang',
 				outdir: './src/lib/paraglide',
 				// No locale in URLs: the choice lives in a cookie and the user's profile.
-				strategy: ['cookie', 'preferredLanguage', 'baseLocale']
+				strategy: ['cookie', 'preferredLanguage', 'baseLocale'],
+				// A module per message lets the build keep only the messages a page uses (the
+				// JavaScript budget, ADR 025); elsewhere one module per language, as `npm install`
+				// and the unit tests compile them: four modules to load, not one per message
+				// (ADR 050).
+				outputStructure: command === 'build' ? 'message-modules' : 'locale-modules'
 			}),
 		sveltekit()
 	],
@@ -43,4 +48,4 @@ export default defineConfig({
 		testTimeout: 30_000,
 		hookTimeout: 60_000
 	}
-});
+}));
