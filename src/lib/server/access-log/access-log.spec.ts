@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { addLogPartitions, gatheringLog, recordAccess, recordAccessMany } from '.';
+import { addLogPartitions, gatheringLog, recordAccess, recordAccessMany, type Actor } from '.';
+import type { DbOrTx } from '../db';
 import { db, makeUser, uniq } from '../testing/fixtures';
-import { sqlState } from '../testing/routes';
+import { rowsOf, sqlState } from '../testing/routes';
 
 /** Refused for want of rights (42501), not failing for some other reason. */
 const refused = (e: unknown) => sqlState(e) === '42501';
@@ -12,8 +13,12 @@ async function count(entityId: string) {
 	const res = await d.execute(
 		sql`select count(*)::int as n from access_log where entity_id = ${entityId}`
 	);
-	const rows = Array.isArray(res) ? res : (res as { rows: { n: number }[] }).rows;
-	return (rows[0] as { n: number }).n;
+	return rowsOf<{ n: number }>(res)[0]!.n;
+}
+
+/** One allowed row about a test entity, as a feature writes it. */
+function logTest(d: DbOrTx, actor: Actor, id: string, action = 'read') {
+	return recordAccess(d, { actor, action, entityType: 'test', entityId: id, outcome: 'allowed' });
 }
 
 describe('recordAccessMany', () => {
@@ -36,13 +41,7 @@ describe('access_log is append-only in the database', () => {
 	it('accepts new rows through recordAccess', async () => {
 		const { actor } = await makeUser('social_worker');
 		const id = `entity-${uniq()}`;
-		await recordAccess(await db(), {
-			actor,
-			action: 'read',
-			entityType: 'test',
-			entityId: id,
-			outcome: 'allowed'
-		});
+		await logTest(await db(), actor, id);
 		expect(await count(id)).toBe(1);
 	});
 
@@ -50,13 +49,7 @@ describe('access_log is append-only in the database', () => {
 		const { actor } = await makeUser('social_worker');
 		const id = `entity-${uniq()}`;
 		const d = await db();
-		await recordAccess(d, {
-			actor,
-			action: 'read',
-			entityType: 'test',
-			entityId: id,
-			outcome: 'allowed'
-		});
+		await logTest(d, actor, id);
 		await expect(
 			d.execute(sql`update access_log set outcome = 'denied' where entity_id = ${id}`)
 		).rejects.toSatisfy(refused);
@@ -73,13 +66,7 @@ describe('access_log is append-only in the database', () => {
 		const d = await db();
 		await expect(
 			d.transaction(async (tx) => {
-				await recordAccess(tx, {
-					actor,
-					action: 'write',
-					entityType: 'test',
-					entityId: id,
-					outcome: 'allowed'
-				});
+				await logTest(tx, actor, id, 'write');
 				throw new Error('the write failed');
 			})
 		).rejects.toThrow('the write failed');
@@ -89,39 +76,20 @@ describe('access_log is append-only in the database', () => {
 
 describe('the access log at national scale (ADR 026)', () => {
 	const one = async (q: ReturnType<typeof sql>) => {
-		const res = await (await db()).execute(q);
-		return (Array.isArray(res) ? res : (res as { rows: unknown[] }).rows)[0] as Record<
-			string,
-			unknown
-		>;
+		return rowsOf(await (await db()).execute(q))[0]!;
 	};
 
 	it('writes into this month’s partition, with a time-ordered key', async () => {
 		const { actor } = await makeUser('social_worker');
 		const id = `entity-${uniq()}`;
 		const d = await db();
-		await recordAccess(d, {
-			actor,
-			action: 'read',
-			entityType: 'test',
-			entityId: id,
-			outcome: 'allowed'
-		});
-		await recordAccess(d, {
-			actor,
-			action: 'read',
-			entityType: 'test',
-			entityId: id,
-			outcome: 'allowed'
-		});
+		await logTest(d, actor, id);
+		await logTest(d, actor, id);
 		const month = new Date().toISOString().slice(0, 7).replace('-', '_');
 		const rows = await d.execute(
 			sql`select tableoid::regclass::text as part, id from access_log where entity_id = ${id} order by at, id`
 		);
-		const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as {
-			part: string;
-			id: number | string;
-		}[];
+		const list = rowsOf<{ part: string; id: number | string }>(rows);
 		expect(list.map((r) => r.part)).toEqual([`access_log_${month}`, `access_log_${month}`]);
 		expect(BigInt(list[1]!.id)).toBeGreaterThan(BigInt(list[0]!.id));
 	});
