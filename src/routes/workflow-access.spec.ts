@@ -18,7 +18,8 @@ import {
 	makeOrg,
 	makePlacement,
 	makeTeamScene,
-	makeUser
+	makeUser,
+	makePartner
 } from '$lib/server/testing/fixtures';
 import { logRows, outcome } from '$lib/server/testing/routes';
 import * as childPage from './children/[childId]/+page.server';
@@ -275,8 +276,7 @@ describe('invited participants', () => {
 	});
 
 	it('an organisation without a grant, invited, sees that consultation only, until it is closed', async () => {
-		const youth = await makeOrg('youth_mental_health');
-		const therapist = (await makeUser('partner', { organisationId: youth.id })).user.id;
+		const { org: youth, userId: therapist } = await makePartner('youth_mental_health');
 		const req = await eventFor(users.coordinator!, {
 			params: { childId: ids.notPlaced! },
 			form: { ...form, background: 'Tiimin tausta' }

@@ -10,7 +10,8 @@ import {
 	makeOrg,
 	makePlacement,
 	makeTeam,
-	makeUser
+	makeUser,
+	makePartner
 } from '$lib/server/testing/fixtures';
 import { logRows, outcome } from '$lib/server/testing/routes';
 import * as overview from './[childId]/+page.server';
@@ -173,8 +174,7 @@ describe('writing', () => {
 
 	it('a revoked grant stops access from the next request on', async () => {
 		const d = await db();
-		const school = await makeOrg('school');
-		const partner = (await makeUser('partner', { organisationId: school.id })).user.id;
+		const { org: school, userId: partner } = await makePartner('school');
 		users.temp = partner;
 		const [g] = await d
 			.insert(accessGrant)
@@ -238,8 +238,7 @@ describe('a 41 § information request (§3)', () => {
 
 	it("is made by the team, ends, and shows on the partner's home with its due date", async () => {
 		const d = await db();
-		const school = await makeOrg('school');
-		const teacher = (await makeUser('partner', { organisationId: school.id })).user.id;
+		const { org: school, userId: teacher } = await makePartner('school');
 		users.teacher = teacher;
 		const event = await eventFor(users.team!, {
 			params: { childId },
@@ -267,8 +266,7 @@ describe('a 41 § information request (§3)', () => {
 describe('a notification gives no access (§3)', () => {
 	it('a grant on the ended notification basis, even unrevoked, reads nothing: 404, logged', async () => {
 		const d = await db();
-		const school = await makeOrg('school');
-		const notifier = (await makeUser('partner', { organisationId: school.id })).user.id;
+		const { org: school, userId: notifier } = await makePartner('school');
 		users.notifier = notifier;
 		await d.insert(accessGrant).values({
 			childId,

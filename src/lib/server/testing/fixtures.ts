@@ -128,9 +128,9 @@ export async function makeTeamScene(roles: readonly Role[]) {
 
 /** A partner organisation of the kind given and one of its professionals. */
 export async function makePartner(kind: OrganisationKind = 'school') {
-	const organisationId = (await makeOrg(kind)).id;
-	const userId = (await makeUser('partner', { organisationId })).user.id;
-	return { organisationId, userId };
+	const org = await makeOrg(kind);
+	const userId = (await makeUser('partner', { organisationId: org.id })).user.id;
+	return { org, organisationId: org.id, userId };
 }
 
 /** The issuer of the provider-made accounts the specs use (no provider runs behind it). */

@@ -10,7 +10,8 @@ import {
 	makeOrg,
 	makeUser,
 	submission,
-	makeTeamScene
+	makeTeamScene,
+	makePartner
 } from '../../testing/fixtures';
 import { saveAssessment } from '../assessments';
 import { childPage } from '.';
@@ -95,8 +96,7 @@ describe("the child's page (issue 13)", () => {
 		const { team: t, users } = await makeTeamScene(['social_worker']);
 		const worker = users.social_worker!;
 		const c = await makeChild(t.id, { responsibleWorkerId: worker });
-		const school = await makeOrg('school');
-		const teacher = (await makeUser('partner', { organisationId: school.id })).user.id;
+		const { org: school, userId: teacher } = await makePartner('school');
 		await makeGrant(c.id, school.id, worker);
 		const ctx = await contextOf(teacher, c.id);
 		const { db: spied, seen } = counting(d);

@@ -9,10 +9,10 @@ import {
 	db,
 	makeChild,
 	makeGrant,
-	makeOrg,
 	makeUser,
 	staffOf,
-	makeTeamScene
+	makeTeamScene,
+	makePartner
 } from '../../testing/fixtures';
 
 /** Who saw this child (Act 703/2023 § 11), list views included (ADR 026). */
@@ -23,8 +23,7 @@ describe("the child's access-log export", () => {
 		const worker = users.social_worker!;
 		const coordinator = (await makeUser('coordinator', { organisationId: cp.id, teamId: t.id }))
 			.user.id;
-		const school = await makeOrg('school');
-		const teacher = (await makeUser('partner', { organisationId: school.id })).user.id;
+		const { org: school, userId: teacher } = await makePartner('school');
 		const a = await makeChild(t.id, { responsibleWorkerId: worker });
 		const b = await makeChild(t.id, { responsibleWorkerId: worker });
 		await makeGrant(a.id, school.id, worker);
@@ -58,8 +57,7 @@ describe("the child's access-log export", () => {
 		const d = await db();
 		const { team: t, users } = await makeTeamScene(['social_worker']);
 		const worker = users.social_worker!;
-		const school = await makeOrg('school');
-		const teacher = (await makeUser('partner', { organisationId: school.id })).user.id;
+		const { org: school, userId: teacher } = await makePartner('school');
 		const a = await makeChild(t.id, { responsibleWorkerId: worker });
 		await makeGrant(a.id, school.id, worker);
 		await expect(exportChildAccessLog(d, await contextOf(teacher, a.id))).rejects.toBeInstanceOf(

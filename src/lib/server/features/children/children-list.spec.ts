@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { child } from '../../db/schema';
-import { db, loggedItems, makeOrg, makeUser, staffOf, makeTeamScene } from '../../testing/fixtures';
+import { db, loggedItems, staffOf, makeTeamScene, makePartner } from '../../testing/fixtures';
 import { ForbiddenError } from '../../errors';
 import { CHILD_LIST_PAGE_SIZE, listTeamChildren } from './children';
 
@@ -33,8 +33,7 @@ describe("the team's list of children, one page at a time (issue 13)", () => {
 	});
 
 	it('refuses a partner', async () => {
-		const school = await makeOrg('school');
-		const teacher = (await makeUser('partner', { organisationId: school.id })).user.id;
+		const { userId: teacher } = await makePartner('school');
 		await expect(listTeamChildren(await db(), await staffOf(teacher))).rejects.toBeInstanceOf(
 			ForbiddenError
 		);

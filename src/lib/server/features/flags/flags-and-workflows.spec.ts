@@ -9,10 +9,8 @@ import {
 	makeChild,
 	makeFlag,
 	makeGrant,
-	makeOrg,
 	makePartner,
 	makeTeamScene,
-	makeUser,
 	makeWorkflow,
 	staffContext,
 	submission
@@ -208,8 +206,7 @@ describe('intensive workflow', () => {
 			stepVersion: 3
 		});
 		// A partner organisation gets access for the workflow's life.
-		const clinic = await makeOrg('child_health_clinic');
-		const nurse = (await makeUser('partner', { organisationId: clinic.id })).user.id;
+		const { org: clinic, userId: nurse } = await makePartner('child_health_clinic');
 		expect(
 			await checkChildAccess(
 				d,

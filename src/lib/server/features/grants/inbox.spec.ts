@@ -11,7 +11,8 @@ import {
 	makePlacement,
 	makeUser,
 	staffOf,
-	makeTeamScene
+	makeTeamScene,
+	makePartner
 } from '../../testing/fixtures';
 import { ForbiddenError } from '../../errors';
 import { INBOX_PAGE_SIZE, partnerInbox } from './grants';
@@ -21,8 +22,7 @@ async function schoolWith(n: number) {
 	const d = await db();
 	const { team: t, users } = await makeTeamScene(['social_worker']);
 	const worker = users.social_worker!;
-	const school = await makeOrg('school');
-	const teacher = (await makeUser('partner', { organisationId: school.id })).user.id;
+	const { org: school, userId: teacher } = await makePartner('school');
 	const run = Math.random().toString(36).slice(2, 8);
 	const kids = await d
 		.insert(child)
@@ -91,8 +91,7 @@ describe("a partner's home, one page at a time (issue 13)", () => {
 		const d = await db();
 		const { team: t, users } = await makeTeamScene(['social_worker']);
 		const worker = users.social_worker!;
-		const school = await makeOrg('school');
-		const teacher = (await makeUser('partner', { organisationId: school.id })).user.id;
+		const { org: school, userId: teacher } = await makePartner('school');
 		const [seen, revoked, expired, future] = [
 			await makeChild(t.id),
 			await makeChild(t.id),

@@ -9,11 +9,10 @@ import {
 	db,
 	makeChild,
 	makeGrant,
-	makeOrg,
-	makeUser,
 	makeWorkflow,
 	staffOf,
-	makeTeamScene
+	makeTeamScene,
+	makePartner
 } from '../../testing/fixtures';
 import { changeWorkflow, getWorkflow, workflowsForChild } from './intensive';
 
@@ -24,10 +23,8 @@ async function setup() {
 	const d = await db();
 	const { team: t, users } = await makeTeamScene(['social_worker']);
 	const worker = users.social_worker!;
-	const services = await makeOrg('substance_abuse');
-	const nurse = (await makeUser('partner', { organisationId: services.id })).user.id;
-	const school = await makeOrg('school');
-	const teacher = (await makeUser('partner', { organisationId: school.id })).user.id;
+	const { org: services, userId: nurse } = await makePartner('substance_abuse');
+	const { org: school, userId: teacher } = await makePartner('school');
 	const c = await makeChild(t.id, { responsibleWorkerId: worker });
 	await makeGrant(c.id, school.id, worker);
 	const w = await makeWorkflow(c.id, worker, { kind: 'intensive_substance', state: 'active' });

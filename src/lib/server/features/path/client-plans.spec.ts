@@ -12,7 +12,8 @@ import {
 	makeGrant,
 	makeOrg,
 	makeTeam,
-	makeUser
+	makeUser,
+	makePartner
 } from '../../testing/fixtures';
 import {
 	clientPlans,
@@ -172,8 +173,7 @@ describe('the client plan (30 §)', () => {
 		const s = await newClient();
 		const d = await db();
 		const v1 = await saveClientPlan(d, s.ctx, plan(), now);
-		const school = await makeOrg('school');
-		const teacher = (await makeUser('partner', { organisationId: school.id })).user.id;
+		const { org: school, userId: teacher } = await makePartner('school');
 		await makeGrant(s.childId, school.id, s.worker);
 		const pctx = await contextOf(teacher, s.childId);
 		await expect(clientPlans(d, pctx)).rejects.toBeInstanceOf(ForbiddenError);

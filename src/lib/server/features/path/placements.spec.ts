@@ -10,8 +10,8 @@ import {
 	makeChild,
 	makeGrant,
 	makeOrg,
-	makeUser,
-	makeTeamScene
+	makeTeamScene,
+	makePartner
 } from '../../testing/fixtures';
 import { changePhase } from './phases';
 import {
@@ -149,8 +149,7 @@ describe('emergency placement (38 §)', () => {
 	it('a partner may not extend, apply or change a placement', async () => {
 		const s = await placedInEmergency(10);
 		const k = await s.clock();
-		const school = await makeOrg('school');
-		const teacher = (await makeUser('partner', { organisationId: school.id })).user.id;
+		const { org: school, userId: teacher } = await makePartner('school');
 		await makeGrant(s.childId, school.id, s.worker);
 		const pctx = await contextOf(teacher, s.childId);
 		const d = await db();
