@@ -162,6 +162,18 @@ export function defineForm<S extends Schema>(schema: S, id = 'form') {
 		/** A body already read (an action that looks at its fields first), parsed and checked. */
 		check: (formData: FormData) => superValidate(formData, zod4(schema), { id }),
 		submit: <R>(request: Request, opts: Omit<Parameters<typeof submitForm<S, R>>[2], 'key'>) =>
-			submitForm(request, schema, { ...opts, key: id })
+			submitForm(request, schema, { ...opts, key: id }),
+		/**
+		 * `submit` for a change of one versioned record: on a conflict (someone saved first) the
+		 * form comes back with the record's newer version, so the person sees what changed and
+		 * can save again; after a save, to `to`.
+		 */
+		change: <R>(request: Request, save: (data: z.infer<S>) => Promise<R>, to: string) =>
+			submitForm(request, schema, {
+				key: id,
+				save,
+				to: () => to,
+				onConflict: (c) => ({ version: c.version })
+			})
 	};
 }

@@ -121,11 +121,11 @@ async function change<S extends VersionedSchema>(
 	toChange: (data: z.infer<S>) => ConsultationChange
 ) {
 	const { id, ctx } = await context(event, key);
-	return form.submit(event.request, {
-		save: async (data) => changeConsultation(ctx.db, ctx, id, data.version, toChange(data)),
-		to: () => `/consultations/${id}?saved=${key}`,
-		onConflict: (c) => ({ version: c.version })
-	});
+	return form.change(
+		event.request,
+		(data) => changeConsultation(ctx.db, ctx, id, data.version, toChange(data)),
+		`/consultations/${id}?saved=${key}`
+	);
 }
 
 export const actions: Actions = {

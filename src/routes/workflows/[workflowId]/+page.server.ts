@@ -140,11 +140,11 @@ async function change<S extends VersionedSchema>(
 	toChange: (data: z.infer<S>) => WorkflowChange
 ) {
 	const { id, ctx } = await context(event, key);
-	return form.submit(event.request, {
-		save: async (data) => changeWorkflow(ctx.db, ctx, id, data.version, toChange(data)),
-		to: () => `/workflows/${id}?saved=${key}`,
-		onConflict: (w) => ({ version: w.version })
-	});
+	return form.change(
+		event.request,
+		(data) => changeWorkflow(ctx.db, ctx, id, data.version, toChange(data)),
+		`/workflows/${id}?saved=${key}`
+	);
 }
 
 export const actions: Actions = {

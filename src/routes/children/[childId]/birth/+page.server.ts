@@ -37,10 +37,10 @@ export const actions: Actions = {
 	record: async (event) => {
 		const ctx = await access(event, 'update');
 		const { db } = ctx;
-		return birthForm.submit(event.request, {
-			save: (data) => recordBirth(db, ctx, data),
-			to: () => `/children/${ctx.childId}?saved=birth`,
-			onConflict: (c) => ({ version: c.version })
-		});
+		return birthForm.change(
+			event.request,
+			(data) => recordBirth(db, ctx, data),
+			`/children/${ctx.childId}?saved=birth`
+		);
 	}
 };

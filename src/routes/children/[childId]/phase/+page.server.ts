@@ -133,20 +133,20 @@ export const actions: Actions = {
 	extendEmergency: async (event) => {
 		const ctx = await access(event, 'update');
 		const { db } = ctx;
-		return extensionForm.submit(event.request, {
-			save: (data) => extendEmergencyPlacement(db, ctx, data),
-			to: () => `/children/${ctx.childId}/phase?saved=phase`,
-			onConflict: (c) => ({ version: c.version })
-		});
+		return extensionForm.change(
+			event.request,
+			(data) => extendEmergencyPlacement(db, ctx, data),
+			`/children/${ctx.childId}/phase?saved=phase`
+		);
 	},
 	recordApplication: async (event) => {
 		const ctx = await access(event, 'update');
 		const { db } = ctx;
-		return careOrderApplicationForm.submit(event.request, {
-			save: (data) => recordCareOrderApplication(db, ctx, data),
-			to: () => `/children/${ctx.childId}/phase?saved=phase`,
-			onConflict: (c) => ({ version: c.version })
-		});
+		return careOrderApplicationForm.change(
+			event.request,
+			(data) => recordCareOrderApplication(db, ctx, data),
+			`/children/${ctx.childId}/phase?saved=phase`
+		);
 	},
 	changePlacement: async (event) => {
 		const ctx = await access(event, 'create');

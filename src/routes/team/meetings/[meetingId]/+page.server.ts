@@ -127,26 +127,26 @@ export const actions: Actions = {
 	open: async (event) => {
 		const staff = await requireRole(event, ...RUNS);
 		const { db } = staff;
-		return openForm.submit(event.request, {
-			save: (d) =>
+		return openForm.change(
+			event.request,
+			(d) =>
 				advanceMeeting(db, staff, meetingId(event), {
 					version: d.version,
 					facilitatorId: d.facilitatorId || null,
 					noteTakerId: d.noteTakerId || null,
 					presentUserIds: d.presentUserIds
 				}),
-			to: () => back(event, 'meeting_opened'),
-			onConflict: (c) => ({ version: c.version })
-		});
+			back(event, 'meeting_opened')
+		);
 	},
 	close: async (event) => {
 		const staff = await requireRole(event, ...RUNS);
 		const { db } = staff;
-		return closeForm.submit(event.request, {
-			save: (d) => advanceMeeting(db, staff, meetingId(event), { version: d.version }),
-			to: () => back(event, 'meeting_closed'),
-			onConflict: (c) => ({ version: c.version })
-		});
+		return closeForm.change(
+			event.request,
+			(d) => advanceMeeting(db, staff, meetingId(event), { version: d.version }),
+			back(event, 'meeting_closed')
+		);
 	},
 	addChild: async (event) => {
 		const staff = await requireRole(event, ...RUNS);

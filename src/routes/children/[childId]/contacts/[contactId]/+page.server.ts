@@ -92,11 +92,11 @@ export const actions: Actions = {
 		const ctx = await access(event, 'update');
 		const { db } = ctx;
 		const contactId = uuidParam(event.params.contactId);
-		return urgencyForm.submit(event.request, {
-			save: (data) => assessUrgency(db, ctx, contactId, data),
-			to: () => `/children/${ctx.childId}/contacts/${contactId}?saved=urgency`,
-			onConflict: (c) => ({ version: c.version })
-		});
+		return urgencyForm.change(
+			event.request,
+			(data) => assessUrgency(db, ctx, contactId, data),
+			`/children/${ctx.childId}/contacts/${contactId}?saved=urgency`
+		);
 	},
 	decide: async (event) => {
 		const ctx = await access(event, 'decide');

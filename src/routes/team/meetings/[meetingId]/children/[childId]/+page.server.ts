@@ -233,31 +233,31 @@ export const actions: Actions = {
 		const staff = await requireRole(event, ...RUNS);
 		const { meetingId, childId } = ids(event);
 		const { db } = staff;
-		return discussionForm.submit(event.request, {
-			save: (d) =>
+		return discussionForm.change(
+			event.request,
+			(d) =>
 				saveDiscussion(db, staff, meetingId, childId, {
 					version: d.version || null,
 					familyPresent: d.familyPresent === 'yes',
 					familyWho: d.familyWho,
 					tellsFamily: d.tellsFamily
 				}),
-			to: () => here(event, 'discussion'),
-			onConflict: (c) => ({ version: c.version })
-		});
+			here(event, 'discussion')
+		);
 	},
 	saveReflection: async (event) => {
 		const staff = await requireRole(event, 'family_therapist');
 		const { meetingId, childId } = ids(event);
 		const { db } = staff;
-		return reflectionForm.submit(event.request, {
-			save: (d) =>
+		return reflectionForm.change(
+			event.request,
+			(d) =>
 				saveReflection(db, staff, meetingId, childId, {
 					version: d.version || null,
 					reflection: d.reflection
 				}),
-			to: () => here(event, 'reflection'),
-			onConflict: (c) => ({ version: c.version })
-		});
+			here(event, 'reflection')
+		);
 	},
 	addHypothesis: async (event) => {
 		const staff = await requireRole(event, ...RUNS);
