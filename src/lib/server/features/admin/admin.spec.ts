@@ -8,6 +8,18 @@ import { ConflictError, FieldError } from '../../errors';
 import { login } from '../../auth/login';
 import { ForbiddenError } from '../../errors';
 
+type AdminCtx = Parameters<typeof admin.addMembership>[1];
+type MembershipRole = Parameters<typeof admin.addMembership>[2]['role'];
+
+/** A membership as the admin adds it: who, in which organisation, which team (or none), as what. */
+const addMembership = async (
+	ctx: AdminCtx,
+	userId: string,
+	organisationId: string,
+	teamId: string | null,
+	role: MembershipRole
+) => admin.addMembership(await db(), ctx, { userId, organisationId, teamId, role });
+
 describe('admin services', () => {
 	it('refuse a non-admin actor even if a route forgot to check', async () => {
 		const { ctx } = await makeUser('consultant_social_worker');
@@ -78,65 +90,29 @@ describe('admin services', () => {
 		const school = await makeOrg('school');
 		const cp = await makeOrg('child_protection');
 		const t = await makeTeam(cp.id);
-		await expect(
-			admin.addMembership(d, ctx, {
-				userId: u.id,
-				organisationId: school.id,
-				teamId: null,
-				role: 'social_worker'
-			})
-		).rejects.toMatchObject({ fields: { role: expect.any(String) } });
-		await expect(
-			admin.addMembership(d, ctx, {
-				userId: u.id,
-				organisationId: cp.id,
-				teamId: null,
-				role: 'social_worker'
-			})
-		).rejects.toMatchObject({ fields: { teamId: expect.any(String) } });
-		await admin.addMembership(d, ctx, {
-			userId: u.id,
-			organisationId: cp.id,
-			teamId: t.id,
-			role: 'social_worker'
+		await expect(addMembership(ctx, u.id, school.id, null, 'social_worker')).rejects.toMatchObject({
+			fields: { role: expect.any(String) }
 		});
-		await admin.addMembership(d, ctx, {
-			userId: u.id,
-			organisationId: school.id,
-			teamId: null,
-			role: 'partner'
+		await expect(addMembership(ctx, u.id, cp.id, null, 'social_worker')).rejects.toMatchObject({
+			fields: { teamId: expect.any(String) }
 		});
-		await expect(
-			admin.addMembership(d, ctx, {
-				userId: u.id,
-				organisationId: school.id,
-				teamId: null,
-				role: 'partner'
-			})
-		).rejects.toMatchObject({ fields: { organisationId: expect.any(String) } });
+		await addMembership(ctx, u.id, cp.id, t.id, 'social_worker');
+		await addMembership(ctx, u.id, school.id, null, 'partner');
+		await expect(addMembership(ctx, u.id, school.id, null, 'partner')).rejects.toMatchObject({
+			fields: { organisationId: expect.any(String) }
+		});
 	});
 
 	it('keep admins apart from every other role (separation of duties)', async () => {
 		const { ctx } = await makeUser('admin');
-		const d = await db();
 		const worker = await makeUser('social_worker');
 		const anyOrg = await makeOrg('school');
 		await expect(
-			admin.addMembership(d, ctx, {
-				userId: worker.user.id,
-				organisationId: anyOrg.id,
-				teamId: null,
-				role: 'admin'
-			})
+			addMembership(ctx, worker.user.id, anyOrg.id, null, 'admin')
 		).rejects.toMatchObject({ fields: { role: expect.any(String) } });
 		const other = await makeUser('admin');
 		await expect(
-			admin.addMembership(d, ctx, {
-				userId: other.user.id,
-				organisationId: anyOrg.id,
-				teamId: null,
-				role: 'partner'
-			})
+			addMembership(ctx, other.user.id, anyOrg.id, null, 'partner')
 		).rejects.toMatchObject({ fields: { role: expect.any(String) } });
 	});
 

@@ -59,6 +59,14 @@ const submit = submission;
 const flagsOf = async (childId: string) =>
 	(await db()).select().from(flag).where(eq(flag.childId, childId));
 
+/** A plan step as the form sends it, due today. */
+const stepForm = (what = 'x', who = 'y') => ({
+	action: 'step' as const,
+	what,
+	who,
+	dueOn: helsinkiDate()
+});
+
 describe('flags', () => {
 	it('are raised with the status change, in its transaction, and never twice', async () => {
 		const s = await setup();
@@ -164,21 +172,9 @@ describe('intensive workflow', () => {
 		).rejects.toBeInstanceOf(FieldError);
 		await changeWorkflow(d, ctx, w.id, 1, { action: 'activate', leadWorkerId: s.worker });
 		// A form still based on version 1: refused, the activation stands.
-		await expect(
-			changeWorkflow(d, ctx, w.id, 1, {
-				action: 'step',
-				what: 'x',
-				who: 'y',
-				dueOn: helsinkiDate()
-			})
-		).rejects.toBeInstanceOf(ConflictError);
+		await expect(changeWorkflow(d, ctx, w.id, 1, stepForm())).rejects.toBeInstanceOf(ConflictError);
 		expect(await d.select().from(planStep).where(eq(planStep.workflowId, w.id))).toEqual([]);
-		await changeWorkflow(d, ctx, w.id, 2, {
-			action: 'step',
-			what: 'Kotikäynti',
-			who: 'Mikko',
-			dueOn: helsinkiDate()
-		});
+		await changeWorkflow(d, ctx, w.id, 2, stepForm('Kotikäynti', 'Mikko'));
 		const [step] = await d.select().from(planStep).where(eq(planStep.workflowId, w.id));
 		await changeWorkflow(d, ctx, w.id, 3, {
 			action: 'step_done',
@@ -231,14 +227,7 @@ describe('intensive workflow', () => {
 			)
 		).toBeNull();
 		// Closed: no more steps.
-		await expect(
-			changeWorkflow(d, ctx, w.id, 8, {
-				action: 'step',
-				what: 'x',
-				who: 'y',
-				dueOn: helsinkiDate()
-			})
-		).rejects.toBeInstanceOf(FieldError);
+		await expect(changeWorkflow(d, ctx, w.id, 8, stepForm())).rejects.toBeInstanceOf(FieldError);
 	});
 });
 
