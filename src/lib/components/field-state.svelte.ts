@@ -30,3 +30,28 @@ export function fieldState(of: () => { form: Form<any> | undefined; name: string
 		}
 	};
 }
+
+/**
+ * A list field's ticked values and its first error. Superforms gives a list's errors as the
+ * list's own (`_errors`) or by item: the first of either is the one to show.
+ */
+export function listState(of: () => { form: Form<any>; name: string }) {
+	const { form, name } = of();
+	type Fields = Writable<Record<string, unknown>>;
+	const values = fromStore(form.form as Fields);
+	const errors = fromStore(form.errors as Fields);
+	return {
+		get ticked(): readonly unknown[] {
+			const list: unknown = values.current[name];
+			const ticked: readonly unknown[] = Array.isArray(list) ? list : [];
+			return ticked;
+		},
+		get error(): string | undefined {
+			const e = errors.current[name];
+			if (!e || typeof e !== 'object') return undefined;
+			return Object.values(e)
+				.flat()
+				.find((x): x is string => typeof x === 'string' && x !== '');
+		}
+	};
+}
