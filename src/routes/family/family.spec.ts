@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { validateFamilySession } from '$lib/server/auth';
 import { accessLog, clientPlan, familyNote, familySession } from '$lib/server/db/schema';
 import { log } from '$lib/server/log';
@@ -14,12 +14,8 @@ import {
 	makeTeamScene,
 	testIdentityCode
 } from '$lib/server/testing/fixtures';
-import {
-	followRedirects,
-	IDENTITY_CODE_CLAIM,
-	startTestProvider,
-	type TestProvider
-} from '$lib/server/testing/oidc-provider';
+import { followRedirects, IDENTITY_CODE_CLAIM } from '$lib/server/testing/oidc-provider';
+import { useTestProvider } from '$lib/server/testing/provider-env';
 import { throughGate } from '$lib/server/testing/route-walk';
 import { appCookies, outcome } from '$lib/server/testing/routes';
 import * as start from './login/start/+server';
@@ -43,9 +39,7 @@ import * as staffChildPage from '../children/[childId]/+page.server';
 const APP = 'http://localhost:5173';
 const CALLBACK = `${APP}/family/login/callback`;
 const LOA3 = 'http://ftn.ficora.fi/2017/loa3';
-const ENV_KEYS = ['SUOMIFI_ISSUER', 'SUOMIFI_CLIENT_ID', 'SUOMIFI_CLIENT_SECRET'] as const;
-let op: TestProvider;
-const saved: Record<string, string | undefined> = {};
+const provider = useTestProvider('SUOMIFI', CALLBACK);
 
 const testCode = testIdentityCode;
 
@@ -61,19 +55,14 @@ let littleId: string;
 let otherChildId: string;
 
 beforeAll(async () => {
-	op = await startTestProvider(CALLBACK);
-	for (const k of ENV_KEYS) saved[k] = process.env[k];
-	process.env.SUOMIFI_ISSUER = op.issuer;
-	process.env.SUOMIFI_CLIENT_ID = op.clientId;
-	process.env.SUOMIFI_CLIENT_SECRET = op.clientSecret;
 	for (const [sub, p] of Object.entries({ parent, restricted, former, stranger, young, little }))
-		op.people.set(sub, {
+		provider.op.people.set(sub, {
 			sub,
 			name: `Testi ${sub}`,
 			acr: LOA3,
 			claims: { [IDENTITY_CODE_CLAIM]: p.code }
 		});
-	op.people.set('weak', {
+	provider.op.people.set('weak', {
 		sub: 'weak',
 		acr: 'http://ftn.ficora.fi/2017/loa1',
 		claims: { [IDENTITY_CODE_CLAIM]: parent.code }
@@ -114,20 +103,10 @@ beforeAll(async () => {
 		madeBy: worker
 	});
 });
-afterAll(async () => {
-	for (const k of ENV_KEYS) {
-		if (saved[k] === undefined) delete process.env[k];
-		else process.env[k] = saved[k];
-	}
-	await op.close();
-});
-beforeEach(() => {
-	op.choose = null;
-});
 
 /** Signs `sub` in as a browser does: the app's start, Suomi.fi's pages, the app's callback. */
 async function signIn(sub: string, opts: { query?: string; locals?: any; cookies?: any } = {}) {
-	op.choose = sub;
+	provider.op.choose = sub;
 	const cookies = opts.cookies ?? appCookies();
 	const startEvent: any = await eventFor(null, {
 		url: `${APP}/family/login/start${opts.query ?? ''}`,
@@ -136,7 +115,7 @@ async function signIn(sub: string, opts: { query?: string; locals?: any; cookies
 	if (opts.locals) startEvent.locals = opts.locals;
 	startEvent.cookies = cookies;
 	const started = await outcome(() => start.GET(startEvent));
-	expect(started.location).toMatch(new RegExp(`^${op.issuer}`));
+	expect(started.location).toMatch(new RegExp(`^${provider.op.issuer}`));
 	const answer = await followRedirects(started.location!, CALLBACK);
 	const backEvent: any = await eventFor(null, {
 		url: answer.href,

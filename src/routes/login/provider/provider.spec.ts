@@ -1,5 +1,5 @@
 import { and, count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deactivateLeavers } from '$lib/server/auth/leavers';
 import { readEnv } from '$lib/server/env';
 import { validateSessionToken } from '$lib/server/auth';
@@ -21,11 +21,8 @@ import {
 	TEST_PASSWORD,
 	uniq
 } from '$lib/server/testing/fixtures';
-import {
-	followRedirects,
-	startTestProvider,
-	type TestProvider
-} from '$lib/server/testing/oidc-provider';
+import { followRedirects, startTestProvider } from '$lib/server/testing/oidc-provider';
+import { useTestProvider } from '$lib/server/testing/provider-env';
 import { appCookies, outcome } from '$lib/server/testing/routes';
 import * as start from './+server';
 import * as callback from './callback/+page.server';
@@ -46,32 +43,12 @@ import * as userPage from '../../admin/users/[userId]/+page.server';
  */
 const APP = 'http://localhost:5173';
 const CALLBACK = `${APP}/login/provider/callback`;
-const ENV_KEYS = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
-let op: TestProvider;
-const saved: Record<string, string | undefined> = {};
-
-beforeAll(async () => {
-	op = await startTestProvider(CALLBACK);
-	for (const k of ENV_KEYS) saved[k] = process.env[k];
-	process.env.OIDC_ISSUER = op.issuer;
-	process.env.OIDC_CLIENT_ID = op.clientId;
-	process.env.OIDC_CLIENT_SECRET = op.clientSecret;
-});
-afterAll(async () => {
-	for (const k of ENV_KEYS) {
-		if (saved[k] === undefined) delete process.env[k];
-		else process.env[k] = saved[k];
-	}
-	await op.close();
-});
-beforeEach(() => {
-	op.choose = null;
-});
+const provider = useTestProvider('OIDC', CALLBACK);
 
 /** A person at the provider; `mfa`: the provider asserts a second factor. */
 function person(mfa = true, email: string | null = `p-${uniq()}@kunta.example`) {
 	const sub = `sub-${uniq()}`;
-	op.people.set(sub, {
+	provider.op.people.set(sub, {
 		sub,
 		email: email ?? undefined,
 		name: 'Testi Henkilö',
@@ -89,14 +66,14 @@ async function signIn(
 	sub: string | null,
 	opts: { as?: string; query?: string; tamper?: (u: URL) => void; cookies?: any } = {}
 ) {
-	op.choose = sub;
+	provider.op.choose = sub;
 	const cookies = opts.cookies ?? appCookies();
 	const startEvent: any = await eventFor(opts.as ?? null, {
 		url: `${APP}/login/provider${opts.query ?? '?next=%2Fteam'}`
 	});
 	startEvent.cookies = cookies;
 	const started = await outcome(() => start.GET(startEvent));
-	if (started.status !== 303 || !started.location!.startsWith(op.issuer))
+	if (started.status !== 303 || !started.location!.startsWith(provider.op.issuer))
 		return { started, callback: null, cookies, locals: startEvent.locals };
 	const answer = await followRedirects(started.location!, CALLBACK);
 	opts.tamper?.(answer);
@@ -113,7 +90,7 @@ async function identityOf(sub: string) {
 	)
 		.select()
 		.from(userIdentity)
-		.where(and(eq(userIdentity.issuer, op.issuer), eq(userIdentity.subject, sub)));
+		.where(and(eq(userIdentity.issuer, provider.op.issuer), eq(userIdentity.subject, sub)));
 	return row;
 }
 
@@ -135,12 +112,12 @@ describe('the first sign-in through the provider', () => {
 		const r = await signIn(sub);
 		expect(r.callback).toMatchObject({ status: 303, location: '/team' });
 		const identity = (await identityOf(sub))!;
-		expect(identity.issuer).toBe(op.issuer);
+		expect(identity.issuer).toBe(provider.op.issuer);
 		const s = await sessionOf(r.cookies.jar.get('session'));
 		expect(s.user?.id).toBe(identity.userId);
 		// The provider asserted the second factor: a full session, which came through it.
 		expect(s.session?.secondFactorAt).not.toBeNull();
-		expect(s.session?.providerIssuer).toBe(op.issuer);
+		expect(s.session?.providerIssuer).toBe(provider.op.issuer);
 		// No membership: the home page says who approves, and no child opens.
 		const h = await outcome(async () => home.load((await eventFor(identity.userId)) as any));
 		expect(h.value.awaiting.lines).toEqual([
@@ -237,7 +214,7 @@ describe('answers the app refuses, writing nothing', () => {
 	it('an answer replayed: the handle works once', async () => {
 		const sub = person(true);
 		const cookies = appCookies();
-		op.choose = sub;
+		provider.op.choose = sub;
 		const startEvent: any = await eventFor(null, { url: `${APP}/login/provider` });
 		startEvent.cookies = cookies;
 		const started = await outcome(() => start.GET(startEvent));
@@ -289,7 +266,7 @@ describe('answers the app refuses, writing nothing', () => {
 	});
 
 	it('no provider set up: the routes are not there', async () => {
-		for (const k of ENV_KEYS) delete process.env[k];
+		for (const k of provider.keys) delete process.env[k];
 		try {
 			const e: any = await eventFor(null, { url: `${APP}/login/provider` });
 			expect((await outcome(() => start.GET(e))).status).toBe(404);
@@ -298,9 +275,9 @@ describe('answers the app refuses, writing nothing', () => {
 			const l = await outcome(async () => loginPage.load((await eventFor(null)) as any));
 			expect(l.value.providers).toEqual([]);
 		} finally {
-			process.env.OIDC_ISSUER = op.issuer;
-			process.env.OIDC_CLIENT_ID = op.clientId;
-			process.env.OIDC_CLIENT_SECRET = op.clientSecret;
+			process.env.OIDC_ISSUER = provider.op.issuer;
+			process.env.OIDC_CLIENT_ID = provider.op.clientId;
+			process.env.OIDC_CLIENT_SECRET = provider.op.clientSecret;
 		}
 	});
 });
@@ -491,8 +468,8 @@ describe('a signed-in person and the provider', () => {
 			)
 		);
 		const to = new URL(page.value.providerSignOut);
-		expect(to.origin).toBe(new URL(op.issuer).origin);
-		expect(to.searchParams.get('client_id')).toBe(op.clientId);
+		expect(to.origin).toBe(new URL(provider.op.issuer).origin);
+		expect(to.searchParams.get('client_id')).toBe(provider.op.clientId);
 		expect(to.searchParams.get('post_logout_redirect_uri')).toBe(`${APP}/login?logged_out=1`);
 		// A password session's sign-out says nothing of a provider.
 		const p: any = await eventFor((await makeUser('social_worker')).user.id, {
