@@ -12,7 +12,7 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { created, ts } from './columns';
+import { created, ts, id, ref } from './columns';
 import { assessmentStatus } from './enums';
 import { child } from './children';
 import { assessmentRequest } from './grants';
@@ -25,16 +25,10 @@ import { organisation, user } from './identity';
 export const assessment = pgTable(
 	'assessment',
 	{
-		id: uuid().primaryKey().defaultRandom(),
-		childId: uuid()
-			.notNull()
-			.references(() => child.id),
-		organisationId: uuid()
-			.notNull()
-			.references(() => organisation.id),
-		authorId: uuid()
-			.notNull()
-			.references(() => user.id),
+		id: id(),
+		childId: ref(() => child.id),
+		organisationId: ref(() => organisation.id),
+		authorId: ref(() => user.id),
 		requestId: uuid().references(() => assessmentRequest.id),
 		supersedesId: uuid(),
 		instrumentVersion: text().notNull(),

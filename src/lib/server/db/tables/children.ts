@@ -12,16 +12,14 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { created, editable } from './columns';
+import { created, editable, id, ref } from './columns';
 import { childPhase } from './enums';
 import { team, user } from './identity';
 
 /** Siblings linked as one family (docs/domain.md §11), always within one team. */
 export const family = pgTable('family', {
-	id: uuid().primaryKey().defaultRandom(),
-	teamId: uuid()
-		.notNull()
-		.references(() => team.id),
+	id: id(),
+	teamId: ref(() => team.id),
 	...created()
 });
 
@@ -29,10 +27,8 @@ export const family = pgTable('family', {
 export const child = pgTable(
 	'child',
 	{
-		id: uuid().primaryKey().defaultRandom(),
-		teamId: uuid()
-			.notNull()
-			.references(() => team.id),
+		id: id(),
+		teamId: ref(() => team.id),
 		responsibleWorkerId: uuid().references(() => user.id),
 		/** A second worker of any team role (the seeds' "child's worker and parent's worker"). */
 		secondWorkerId: uuid().references(() => user.id),

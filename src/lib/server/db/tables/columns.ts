@@ -1,5 +1,5 @@
 /** The columns many tables share: timestamps with time zone, and an edited row's version. */
-import { integer, timestamp } from 'drizzle-orm/pg-core';
+import { integer, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const ts = (name?: string) =>
 	name ? timestamp(name, { withTimezone: true }) : timestamp({ withTimezone: true });
@@ -17,3 +17,11 @@ export const editable = () => ({
 	updatedAt: ts().notNull().defaultNow(),
 	version: integer().notNull().default(1)
 });
+
+/** A row's own key: a random UUID, the kind that may stand in a URL. */
+export const id = () => uuid().primaryKey().defaultRandom();
+
+type Target = Parameters<ReturnType<typeof uuid>['references']>[0];
+
+/** A reference that every row has: a foreign key to `to`, never empty. */
+export const ref = (to: Target) => uuid().notNull().references(to);

@@ -3,7 +3,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { ts } from './columns';
+import { ts, id, ref } from './columns';
 import { consultationState, urgency } from './enums';
 import { child } from './children';
 import { organisation, user } from './identity';
@@ -11,17 +11,11 @@ import { organisation, user } from './identity';
 export const consultation = pgTable(
 	'consultation',
 	{
-		id: uuid().primaryKey().defaultRandom(),
-		childId: uuid()
-			.notNull()
-			.references(() => child.id),
+		id: id(),
+		childId: ref(() => child.id),
 		state: consultationState().notNull().default('requested'),
-		requestedBy: uuid()
-			.notNull()
-			.references(() => user.id),
-		requesterOrganisationId: uuid()
-			.notNull()
-			.references(() => organisation.id),
+		requestedBy: ref(() => user.id),
+		requesterOrganisationId: ref(() => organisation.id),
 		question: text().notNull(),
 		urgency: urgency().notNull(),
 		background: text().notNull().default(''),

@@ -18,7 +18,7 @@ import {
 	uuid
 } from 'drizzle-orm/pg-core';
 import type { OwnAnswers } from '../../../domain/own-view';
-import { created, editable, ts } from './columns';
+import { created, editable, ts, id, ref } from './columns';
 import { locale } from './enums';
 import { child } from './children';
 import { user } from './identity';
@@ -28,18 +28,14 @@ import { clientPlan } from './path';
 export const guardian = pgTable(
 	'guardian',
 	{
-		id: uuid().primaryKey().defaultRandom(),
-		childId: uuid()
-			.notNull()
-			.references(() => child.id),
+		id: id(),
+		childId: ref(() => child.id),
 		name: text().notNull(),
 		/** Normalised and checked (hetu.ts); shown masked unless asked for. */
 		identityCode: text().notNull(),
 		/** The language the family's pages and printouts use for this guardian. */
 		locale: locale().notNull().default('fi'),
-		createdBy: uuid()
-			.notNull()
-			.references(() => user.id),
+		createdBy: ref(() => user.id),
 		endedAt: ts(),
 		endedBy: uuid().references(() => user.id),
 		/**
@@ -80,7 +76,7 @@ export const guardian = pgTable(
  * never stored here (a guardian whose custody ended sees nothing from the next request).
  */
 export const familyPerson = pgTable('family_person', {
-	id: uuid().primaryKey().defaultRandom(),
+	id: id(),
 	/** Normalised and checked (hetu.ts); never in a URL, a log line or a message. */
 	identityCode: text().notNull().unique('family_person_code_uq'),
 	/** The name Suomi.fi gave at the last sign-in (shown to the person only). */
@@ -99,9 +95,7 @@ export const familySession = pgTable(
 	{
 		// SHA-256 (hex) of the token; the token itself is never stored.
 		id: text().primaryKey(),
-		personId: uuid()
-			.notNull()
-			.references(() => familyPerson.id),
+		personId: ref(() => familyPerson.id),
 		expiresAt: ts().notNull(),
 		absoluteExpiresAt: ts().notNull(),
 		reidentifiedAt: ts().notNull(),
@@ -148,13 +142,9 @@ export const familySignIn = pgTable(
 export const familyNote = pgTable(
 	'family_note',
 	{
-		id: uuid().primaryKey().defaultRandom(),
-		childId: uuid()
-			.notNull()
-			.references(() => child.id),
-		personId: uuid()
-			.notNull()
-			.references(() => familyPerson.id),
+		id: id(),
+		childId: ref(() => child.id),
+		personId: ref(() => familyPerson.id),
 		/** As whom they wrote: a guardian, or the young person themself. */
 		basis: text().notNull(),
 		text: text().notNull(),
@@ -179,13 +169,9 @@ export const familyNote = pgTable(
 export const ownView = pgTable(
 	'own_view',
 	{
-		id: uuid().primaryKey().defaultRandom(),
-		childId: uuid()
-			.notNull()
-			.references(() => child.id),
-		personId: uuid()
-			.notNull()
-			.references(() => familyPerson.id),
+		id: id(),
+		childId: ref(() => child.id),
+		personId: ref(() => familyPerson.id),
 		version: text().notNull(),
 		answers: jsonb().$type<OwnAnswers>().notNull(),
 		...created()
@@ -205,13 +191,9 @@ export const ownView = pgTable(
 export const familyFeedback = pgTable(
 	'family_feedback',
 	{
-		id: uuid().primaryKey().defaultRandom(),
-		childId: uuid()
-			.notNull()
-			.references(() => child.id),
-		personId: uuid()
-			.notNull()
-			.references(() => familyPerson.id),
+		id: id(),
+		childId: ref(() => child.id),
+		personId: ref(() => familyPerson.id),
 		basis: text().notNull(),
 		meetingId: uuid().references(() => teamMeeting.id),
 		clientPlanId: uuid().references(() => clientPlan.id),
@@ -242,13 +224,9 @@ export const familyFeedback = pgTable(
 export const ownWordsPrivacy = pgTable(
 	'own_words_privacy',
 	{
-		id: uuid().primaryKey().defaultRandom(),
-		childId: uuid()
-			.notNull()
-			.references(() => child.id),
-		personId: uuid()
-			.notNull()
-			.references(() => familyPerson.id),
+		id: id(),
+		childId: ref(() => child.id),
+		personId: ref(() => familyPerson.id),
 		private: boolean().notNull(),
 		...created()
 	},

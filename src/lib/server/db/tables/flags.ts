@@ -3,7 +3,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { ts } from './columns';
+import { ts, id, ref } from './columns';
 import { flagTrigger, flagStatus, workflowKind } from './enums';
 import { child } from './children';
 import { user } from './identity';
@@ -12,10 +12,8 @@ import { user } from './identity';
 export const flag = pgTable(
 	'flag',
 	{
-		id: uuid().primaryKey().defaultRandom(),
-		childId: uuid()
-			.notNull()
-			.references(() => child.id),
+		id: id(),
+		childId: ref(() => child.id),
 		trigger: flagTrigger().notNull(),
 		suggestedWorkflow: workflowKind().notNull(),
 		status: flagStatus().notNull().default('open'),

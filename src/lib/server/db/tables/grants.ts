@@ -4,7 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { check, date, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { created, ts } from './columns';
+import { created, ts, id, ref } from './columns';
 import { grantBasis, requestStatus } from './enums';
 import { child } from './children';
 import { organisation, user } from './identity';
@@ -13,18 +13,12 @@ import { organisation, user } from './identity';
 export const placement = pgTable(
 	'placement',
 	{
-		id: uuid().primaryKey().defaultRandom(),
-		childId: uuid()
-			.notNull()
-			.references(() => child.id),
-		unitOrganisationId: uuid()
-			.notNull()
-			.references(() => organisation.id),
+		id: id(),
+		childId: ref(() => child.id),
+		unitOrganisationId: ref(() => organisation.id),
 		since: date({ mode: 'string' }).notNull(),
 		until: date({ mode: 'string' }),
-		createdBy: uuid()
-			.notNull()
-			.references(() => user.id),
+		createdBy: ref(() => user.id),
 		...created()
 	},
 	(t) => [
@@ -37,13 +31,9 @@ export const placement = pgTable(
 export const accessGrant = pgTable(
 	'access_grant',
 	{
-		id: uuid().primaryKey().defaultRandom(),
-		childId: uuid()
-			.notNull()
-			.references(() => child.id),
-		organisationId: uuid()
-			.notNull()
-			.references(() => organisation.id),
+		id: id(),
+		childId: ref(() => child.id),
+		organisationId: ref(() => organisation.id),
 		basis: grantBasis().notNull(),
 		consentGivenBy: text(),
 		consentGivenOn: date({ mode: 'string' }),
@@ -51,9 +41,7 @@ export const accessGrant = pgTable(
 		validUntil: date({ mode: 'string' }),
 		placementId: uuid().references(() => placement.id),
 		workflowId: uuid(),
-		grantedBy: uuid()
-			.notNull()
-			.references(() => user.id),
+		grantedBy: ref(() => user.id),
 		grantedAt: ts().notNull().defaultNow(),
 		revokedAt: ts(),
 		revokedBy: uuid().references(() => user.id),
@@ -76,19 +64,13 @@ export const accessGrant = pgTable(
 export const assessmentRequest = pgTable(
 	'assessment_request',
 	{
-		id: uuid().primaryKey().defaultRandom(),
-		childId: uuid()
-			.notNull()
-			.references(() => child.id),
-		organisationId: uuid()
-			.notNull()
-			.references(() => organisation.id),
+		id: id(),
+		childId: ref(() => child.id),
+		organisationId: ref(() => organisation.id),
 		message: text().notNull(),
 		dueDate: date({ mode: 'string' }).notNull(),
 		status: requestStatus().notNull().default('open'),
-		requestedBy: uuid()
-			.notNull()
-			.references(() => user.id),
+		requestedBy: ref(() => user.id),
 		...created(),
 		completedAt: ts(),
 		/** The reminders sent, each once: two working days before the due date, and overdue. */
@@ -118,20 +100,12 @@ export const assessmentRequest = pgTable(
 export const informationAnswer = pgTable(
 	'information_answer',
 	{
-		id: uuid().primaryKey().defaultRandom(),
-		grantId: uuid()
-			.notNull()
-			.references(() => accessGrant.id),
-		childId: uuid()
-			.notNull()
-			.references(() => child.id),
-		organisationId: uuid()
-			.notNull()
-			.references(() => organisation.id),
+		id: id(),
+		grantId: ref(() => accessGrant.id),
+		childId: ref(() => child.id),
+		organisationId: ref(() => organisation.id),
 		body: text().notNull(),
-		answeredBy: uuid()
-			.notNull()
-			.references(() => user.id),
+		answeredBy: ref(() => user.id),
 		...created()
 	},
 	(t) => [

@@ -14,11 +14,11 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { created, editable, ts } from './columns';
+import { created, editable, ts, id, ref } from './columns';
 import { organisationKind, role, locale } from './enums';
 
 export const organisation = pgTable('organisation', {
-	id: uuid().primaryKey().defaultRandom(),
+	id: id(),
 	name: text().notNull().unique(),
 	kind: organisationKind().notNull(),
 	municipality: text(),
@@ -37,10 +37,8 @@ export const organisation = pgTable('organisation', {
 export const team = pgTable(
 	'team',
 	{
-		id: uuid().primaryKey().defaultRandom(),
-		organisationId: uuid()
-			.notNull()
-			.references(() => organisation.id),
+		id: id(),
+		organisationId: ref(() => organisation.id),
 		name: text().notNull(),
 		/** §7: every child is discussed at least this often (days); the team's own setting. */
 		rotationDays: integer().notNull().default(28),
@@ -57,7 +55,7 @@ export const team = pgTable(
 export const user = pgTable(
 	'user',
 	{
-		id: uuid().primaryKey().defaultRandom(),
+		id: id(),
 		// Stored lower-cased; the unique index makes e-mail the login name.
 		email: text().notNull(),
 		displayName: text().notNull(),
@@ -73,13 +71,9 @@ export const user = pgTable(
 export const membership = pgTable(
 	'membership',
 	{
-		id: uuid().primaryKey().defaultRandom(),
-		userId: uuid()
-			.notNull()
-			.references(() => user.id),
-		organisationId: uuid()
-			.notNull()
-			.references(() => organisation.id),
+		id: id(),
+		userId: ref(() => user.id),
+		organisationId: ref(() => organisation.id),
 		teamId: uuid().references(() => team.id),
 		role: role().notNull(),
 		...created(),
@@ -105,9 +99,7 @@ export const session = pgTable(
 	{
 		// SHA-256 (hex) of the token; the token itself is never stored.
 		id: text().primaryKey(),
-		userId: uuid()
-			.notNull()
-			.references(() => user.id),
+		userId: ref(() => user.id),
 		createdAt: ts().notNull(),
 		// Idle expiry, pushed forward as the user works (at most once a minute).
 		expiresAt: ts().notNull(),
@@ -137,10 +129,8 @@ export const session = pgTable(
 export const userIdentity = pgTable(
 	'user_identity',
 	{
-		id: uuid().primaryKey().defaultRandom(),
-		userId: uuid()
-			.notNull()
-			.references(() => user.id),
+		id: id(),
+		userId: ref(() => user.id),
 		issuer: text().notNull(),
 		subject: text().notNull(),
 		lastSignInAt: ts().notNull(),
@@ -216,10 +206,8 @@ export const keyCheck = pgTable(
 export const recoveryCode = pgTable(
 	'recovery_code',
 	{
-		id: uuid().primaryKey().defaultRandom(),
-		userId: uuid()
-			.notNull()
-			.references(() => user.id),
+		id: id(),
+		userId: ref(() => user.id),
 		codeHash: text().notNull(),
 		usedAt: ts(),
 		...created()
@@ -232,9 +220,7 @@ export const passwordToken = pgTable(
 	{
 		// SHA-256 (hex) of the one-time token.
 		id: text().primaryKey(),
-		userId: uuid()
-			.notNull()
-			.references(() => user.id),
+		userId: ref(() => user.id),
 		...created(),
 		expiresAt: ts().notNull(),
 		usedAt: ts()

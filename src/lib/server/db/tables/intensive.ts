@@ -2,7 +2,7 @@
  * Intensive workflows, their partners, plan steps and entries (intensive).
  */
 import { date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { ts } from './columns';
+import { ts, id, ref } from './columns';
 import { intensiveKind, intensiveState, intensiveOutcome } from './enums';
 import { child } from './children';
 import { flag } from './flags';
@@ -12,22 +12,16 @@ import { organisation, user } from './identity';
 export const intensiveWorkflow = pgTable(
 	'intensive_workflow',
 	{
-		id: uuid().primaryKey().defaultRandom(),
-		childId: uuid()
-			.notNull()
-			.references(() => child.id),
+		id: id(),
+		childId: ref(() => child.id),
 		kind: intensiveKind().notNull(),
 		state: intensiveState().notNull().default('proposed'),
-		leadWorkerId: uuid()
-			.notNull()
-			.references(() => user.id),
+		leadWorkerId: ref(() => user.id),
 		flagId: uuid().references(() => flag.id),
 		nextReviewOn: date({ mode: 'string' }),
 		outcome: intensiveOutcome(),
 		outcomeNote: text(),
-		createdBy: uuid()
-			.notNull()
-			.references(() => user.id),
+		createdBy: ref(() => user.id),
 		createdAt: ts().notNull(),
 		activatedAt: ts(),
 		closedAt: ts(),
@@ -44,13 +38,9 @@ export const intensiveWorkflow = pgTable(
 export const workflowPartner = pgTable(
 	'workflow_partner',
 	{
-		id: uuid().primaryKey().defaultRandom(),
-		workflowId: uuid()
-			.notNull()
-			.references(() => intensiveWorkflow.id),
-		organisationId: uuid()
-			.notNull()
-			.references(() => organisation.id),
+		id: id(),
+		workflowId: ref(() => intensiveWorkflow.id),
+		organisationId: ref(() => organisation.id),
 		grantId: uuid()
 			.notNull()
 			.references(() => accessGrant.id)
@@ -65,10 +55,8 @@ export const workflowPartner = pgTable(
 export const planStep = pgTable(
 	'plan_step',
 	{
-		id: uuid().primaryKey().defaultRandom(),
-		workflowId: uuid()
-			.notNull()
-			.references(() => intensiveWorkflow.id),
+		id: id(),
+		workflowId: ref(() => intensiveWorkflow.id),
 		what: text().notNull(),
 		who: text().notNull(),
 		/** A partner organisation that owns the step: its staff see and mark it done. */
@@ -76,9 +64,7 @@ export const planStep = pgTable(
 		dueOn: date({ mode: 'string' }).notNull(),
 		doneAt: ts(),
 		doneBy: uuid().references(() => user.id),
-		createdBy: uuid()
-			.notNull()
-			.references(() => user.id),
+		createdBy: ref(() => user.id),
 		createdAt: ts().notNull(),
 		version: integer().notNull().default(1)
 	},
@@ -89,16 +75,12 @@ export const planStep = pgTable(
 export const workflowEntry = pgTable(
 	'workflow_entry',
 	{
-		id: uuid().primaryKey().defaultRandom(),
-		workflowId: uuid()
-			.notNull()
-			.references(() => intensiveWorkflow.id),
+		id: id(),
+		workflowId: ref(() => intensiveWorkflow.id),
 		kind: text({ enum: ['contact', 'review'] }).notNull(),
 		on: date({ mode: 'string' }).notNull(),
 		note: text().notNull(),
-		authorId: uuid()
-			.notNull()
-			.references(() => user.id),
+		authorId: ref(() => user.id),
 		/** The organisation the author wrote for: a partner reads only its own entries. */
 		authorOrganisationId: uuid().references(() => organisation.id),
 		createdAt: ts().notNull()

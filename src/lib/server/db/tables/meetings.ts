@@ -13,7 +13,7 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { created, editable, ts } from './columns';
+import { created, editable, ts, id, ref } from './columns';
 import { meetingState, hypothesisState, stepOutcome } from './enums';
 import { child } from './children';
 import { team, user } from './identity';
@@ -25,10 +25,8 @@ import { team, user } from './identity';
 export const teamMeeting = pgTable(
 	'team_meeting',
 	{
-		id: uuid().primaryKey().defaultRandom(),
-		teamId: uuid()
-			.notNull()
-			.references(() => team.id),
+		id: id(),
+		teamId: ref(() => team.id),
 		startsAt: ts().notNull(),
 		state: meetingState().notNull().default('planned'),
 		facilitatorId: uuid().references(() => user.id),
@@ -37,9 +35,7 @@ export const teamMeeting = pgTable(
 			.array()
 			.notNull()
 			.default(sql`'{}'::uuid[]`),
-		preparedBy: uuid()
-			.notNull()
-			.references(() => user.id),
+		preparedBy: ref(() => user.id),
 		openedAt: ts(),
 		closedAt: ts(),
 		closedBy: uuid().references(() => user.id),
@@ -52,13 +48,9 @@ export const teamMeeting = pgTable(
 export const agendaItem = pgTable(
 	'agenda_item',
 	{
-		id: uuid().primaryKey().defaultRandom(),
-		meetingId: uuid()
-			.notNull()
-			.references(() => teamMeeting.id),
-		childId: uuid()
-			.notNull()
-			.references(() => child.id),
+		id: id(),
+		meetingId: ref(() => teamMeeting.id),
+		childId: ref(() => child.id),
 		position: integer().notNull(),
 		reasons: jsonb().notNull(),
 		addedBy: uuid().references(() => user.id),
@@ -79,22 +71,16 @@ export const agendaItem = pgTable(
 export const meetingDiscussion = pgTable(
 	'meeting_discussion',
 	{
-		id: uuid().primaryKey().defaultRandom(),
-		meetingId: uuid()
-			.notNull()
-			.references(() => teamMeeting.id),
-		childId: uuid()
-			.notNull()
-			.references(() => child.id),
+		id: id(),
+		meetingId: ref(() => teamMeeting.id),
+		childId: ref(() => child.id),
 		familyPresent: boolean().notNull().default(false),
 		familyWho: text().notNull().default(''),
 		/** The family therapist's reflection, written by the family therapist only. */
 		reflection: text().notNull().default(''),
 		reflectionBy: uuid().references(() => user.id),
 		tellsFamily: text().notNull().default(''),
-		recordedBy: uuid()
-			.notNull()
-			.references(() => user.id),
+		recordedBy: ref(() => user.id),
 		...editable()
 	},
 	(t) => [
@@ -107,20 +93,14 @@ export const meetingDiscussion = pgTable(
 export const hypothesis = pgTable(
 	'hypothesis',
 	{
-		id: uuid().primaryKey().defaultRandom(),
-		childId: uuid()
-			.notNull()
-			.references(() => child.id),
-		meetingId: uuid()
-			.notNull()
-			.references(() => teamMeeting.id),
+		id: id(),
+		childId: ref(() => child.id),
+		meetingId: ref(() => teamMeeting.id),
 		statement: text().notNull(),
 		state: hypothesisState().notNull().default('open'),
 		stateNote: text(),
 		stateMeetingId: uuid().references(() => teamMeeting.id),
-		createdBy: uuid()
-			.notNull()
-			.references(() => user.id),
+		createdBy: ref(() => user.id),
 		...editable()
 	},
 	(t) => [index('hypothesis_child_idx').on(t.childId, t.createdAt)]
@@ -130,27 +110,19 @@ export const hypothesis = pgTable(
 export const meetingStep = pgTable(
 	'meeting_step',
 	{
-		id: uuid().primaryKey().defaultRandom(),
-		childId: uuid()
-			.notNull()
-			.references(() => child.id),
-		meetingId: uuid()
-			.notNull()
-			.references(() => teamMeeting.id),
+		id: id(),
+		childId: ref(() => child.id),
+		meetingId: ref(() => teamMeeting.id),
 		hypothesisId: uuid().references(() => hypothesis.id),
 		what: text().notNull(),
-		ownerId: uuid()
-			.notNull()
-			.references(() => user.id),
+		ownerId: ref(() => user.id),
 		dueOn: date({ mode: 'string' }).notNull(),
 		outcome: stepOutcome(),
 		outcomeNote: text(),
 		outcomeMeetingId: uuid().references(() => teamMeeting.id),
 		outcomeBy: uuid().references(() => user.id),
 		outcomeAt: ts(),
-		createdBy: uuid()
-			.notNull()
-			.references(() => user.id),
+		createdBy: ref(() => user.id),
 		...editable()
 	},
 	(t) => [
@@ -166,15 +138,11 @@ export const meetingStep = pgTable(
 export const meetingAddendum = pgTable(
 	'meeting_addendum',
 	{
-		id: uuid().primaryKey().defaultRandom(),
-		meetingId: uuid()
-			.notNull()
-			.references(() => teamMeeting.id),
+		id: id(),
+		meetingId: ref(() => teamMeeting.id),
 		childId: uuid().references(() => child.id),
 		text: text().notNull(),
-		authorId: uuid()
-			.notNull()
-			.references(() => user.id),
+		authorId: ref(() => user.id),
 		...created()
 	},
 	(t) => [index('meeting_addendum_meeting_idx').on(t.meetingId)]

@@ -2,7 +2,7 @@
  * In-app notices and the e-mail outbox (notifications).
  */
 import { boolean, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { ts } from './columns';
+import { ts, id, ref } from './columns';
 import { emailStatus } from './enums';
 import { child } from './children';
 import { user } from './identity';
@@ -11,10 +11,8 @@ import { user } from './identity';
 export const notification = pgTable(
 	'notification',
 	{
-		id: uuid().primaryKey().defaultRandom(),
-		userId: uuid()
-			.notNull()
-			.references(() => user.id),
+		id: id(),
+		userId: ref(() => user.id),
 		kind: text().notNull(),
 		/** A path inside the app; never personal data (ids only). */
 		link: text().notNull(),
@@ -36,10 +34,8 @@ export const notification = pgTable(
 export const emailOutbox = pgTable(
 	'email_outbox',
 	{
-		id: uuid().primaryKey().defaultRandom(),
-		notificationId: uuid()
-			.notNull()
-			.references(() => notification.id),
+		id: id(),
+		notificationId: ref(() => notification.id),
 		to: text().notNull(),
 		subject: text().notNull(),
 		body: text().notNull(),

@@ -14,7 +14,7 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { created, editable, ts } from './columns';
+import { created, editable, ts, id, ref } from './columns';
 import {
 	locale,
 	childPhase,
@@ -32,12 +32,10 @@ import { organisation, team, user } from './identity';
 export const phaseChange = pgTable(
 	'phase_change',
 	{
-		id: uuid().primaryKey().defaultRandom(),
+		id: id(),
 		/** Written under the child's lock: the order of the changes. */
 		seq: bigint({ mode: 'number' }).generatedAlwaysAsIdentity(),
-		childId: uuid()
-			.notNull()
-			.references(() => child.id),
+		childId: ref(() => child.id),
 		fromPhase: childPhase(),
 		toPhase: childPhase().notNull(),
 		on: date({ mode: 'string' }).notNull(),
@@ -47,9 +45,7 @@ export const phaseChange = pgTable(
 		placementId: uuid().references(() => placement.id),
 		/** … or another place, by name. */
 		placementPlace: text(),
-		changedBy: uuid()
-			.notNull()
-			.references(() => user.id),
+		changedBy: ref(() => user.id),
 		changedAt: ts().notNull()
 	},
 	(t) => [
@@ -69,20 +65,14 @@ export const phaseChange = pgTable(
 export const caseContact = pgTable(
 	'case_contact',
 	{
-		id: uuid().primaryKey().defaultRandom(),
-		childId: uuid()
-			.notNull()
-			.references(() => child.id),
+		id: id(),
+		childId: ref(() => child.id),
 		kind: contactKind().notNull(),
 		receivedOn: date({ mode: 'string' }).notNull(),
 		notifierKind: notifierKind().notNull(),
 		summary: text().notNull(),
-		filedBy: uuid()
-			.notNull()
-			.references(() => user.id),
-		filedByOrganisationId: uuid()
-			.notNull()
-			.references(() => organisation.id),
+		filedBy: ref(() => user.id),
+		filedByOrganisationId: ref(() => organisation.id),
 		urgent: boolean(),
 		urgencyAssessedBy: uuid().references(() => user.id),
 		urgencyAssessedAt: ts(),
@@ -128,10 +118,8 @@ export const caseContact = pgTable(
 export const statutoryClock = pgTable(
 	'statutory_clock',
 	{
-		id: uuid().primaryKey().defaultRandom(),
-		childId: uuid()
-			.notNull()
-			.references(() => child.id),
+		id: id(),
+		childId: ref(() => child.id),
 		kind: clockKind().notNull(),
 		/** The contact whose receipt started it (decision, needs assessment). */
 		contactId: uuid().references(() => caseContact.id),
@@ -161,10 +149,8 @@ export const statutoryClock = pgTable(
 export const clientPlan = pgTable(
 	'client_plan',
 	{
-		id: uuid().primaryKey().defaultRandom(),
-		childId: uuid()
-			.notNull()
-			.references(() => child.id),
+		id: id(),
+		childId: ref(() => child.id),
 		/** 1, 2, 3 …: the version, one per child, in order. */
 		number: integer().notNull(),
 		language: locale().notNull(),
@@ -179,9 +165,7 @@ export const clientPlan = pgTable(
 		parentsHeardOn: date({ mode: 'string' }),
 		participation: text().notNull(),
 		nextReviewOn: date({ mode: 'string' }).notNull(),
-		madeBy: uuid()
-			.notNull()
-			.references(() => user.id),
+		madeBy: ref(() => user.id),
 		...created()
 	},
 	(t) => [
@@ -197,18 +181,12 @@ export const clientPlan = pgTable(
 export const caseloadConfirmation = pgTable(
 	'caseload_confirmation',
 	{
-		id: uuid().primaryKey().defaultRandom(),
-		workerId: uuid()
-			.notNull()
-			.references(() => user.id),
-		childId: uuid()
-			.notNull()
-			.references(() => child.id),
+		id: id(),
+		workerId: ref(() => user.id),
+		childId: ref(() => child.id),
 		caseloadBefore: integer().notNull(),
 		reason: text().notNull(),
-		confirmedBy: uuid()
-			.notNull()
-			.references(() => user.id),
+		confirmedBy: ref(() => user.id),
 		...created()
 	},
 	(t) => [index('caseload_confirmation_worker_idx').on(t.workerId, t.createdAt)]

@@ -15,7 +15,7 @@ import {
 	text,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { ts } from './columns';
+import { ts, id, ref } from './columns';
 import { trafficColour } from './enums';
 import { child } from './children';
 import { user } from './identity';
@@ -78,15 +78,13 @@ export const childStatus = pgTable(
 export const childStatusHistory = pgTable(
 	'child_status_history',
 	{
-		id: uuid().primaryKey().defaultRandom(),
+		id: id(),
 		/**
 		 * Written under the child's lock, so it is the order in which the changes happened;
 		 * `at` is the request's time and two concurrent requests may commit in either order.
 		 */
 		seq: bigint({ mode: 'number' }).generatedAlwaysAsIdentity(),
-		childId: uuid()
-			.notNull()
-			.references(() => child.id),
+		childId: ref(() => child.id),
 		fromColour: trafficColour(),
 		toColour: trafficColour().notNull(),
 		reasons: jsonb().notNull(),
@@ -113,9 +111,7 @@ export const childMonthColour = pgTable(
 	{
 		/** The month's last day (Helsinki). */
 		monthEnd: date({ mode: 'string' }).notNull(),
-		childId: uuid()
-			.notNull()
-			.references(() => child.id),
+		childId: ref(() => child.id),
 		colour: trafficColour().notNull()
 	},
 	(t) => [primaryKey({ columns: [t.monthEnd, t.childId] })]
