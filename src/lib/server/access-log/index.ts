@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql } from 'drizzle-orm';
-import { LOG_MONTHS_AHEAD, rowsOf, type DbOrTx } from '../db';
+import { inTransaction, LOG_MONTHS_AHEAD, rowsOf, type DbOrTx, type Tx } from '../db';
 import { accessLog } from '../db/schema';
 import { isTeamRole, type Role } from '../../domain/roles';
 import type { MembershipInfo } from '../auth/session';
@@ -196,6 +196,21 @@ export async function loggedRows<T extends { id: string }>(
 		rows.map((r) => r.id)
 	);
 	return rows;
+}
+
+/**
+ * A read of one child's rows and its log, in one transaction: `read` runs, and each row it
+ * returned is logged (`action` on `entityType`, by id) before the rows are given back. A read
+ * never goes without its log, nor the log without the read.
+ */
+export function readLogged<T extends { id: string }>(
+	db: DbOrTx,
+	ctx: ChildScope,
+	action: string,
+	entityType: string,
+	read: (tx: Tx) => Promise<T[]>
+): Promise<T[]> {
+	return inTransaction(db, async (tx) => loggedRows(tx, ctx, action, entityType, await read(tx)));
 }
 
 /** One shown item of a list: which entity of which child, seen as whom, on what basis. */

@@ -4,7 +4,7 @@ import { fromHelsinkiLocal } from '../../../domain/time';
 import { addDays } from '../../../domain/working-days';
 import { formatDate, formatDateTime } from '../../../format';
 import { m } from '../../../paraglide/messages';
-import { logChild, logChildMany } from '../../access-log';
+import { logChild, readLogged } from '../../access-log';
 import type { FamilyChildContext } from '../../access';
 import { inTransaction, type Db, type DbOrTx } from '../../db';
 import { agendaItem, clientPlan, familyFeedback, teamMeeting } from '../../db/schema';
@@ -121,8 +121,8 @@ export async function answerFeedback(
  */
 export async function expectedMeetings(db: DbOrTx, ctx: FamilyChildContext) {
 	if (ctx.access.kind !== 'family') throw new ForbiddenError();
-	return inTransaction(db, async (tx) => {
-		const rows = await tx
+	const rows = await readLogged(db, ctx, 'read', 'agenda_item', (tx) =>
+		tx
 			.select({ id: agendaItem.id, startsAt: teamMeeting.startsAt })
 			.from(agendaItem)
 			.innerJoin(teamMeeting, eq(teamMeeting.id, agendaItem.meetingId))
@@ -135,14 +135,7 @@ export async function expectedMeetings(db: DbOrTx, ctx: FamilyChildContext) {
 					sql`${teamMeeting.startsAt} >= (${helsinkiDate(ctx.now)}::date::timestamp at time zone 'Europe/Helsinki')`
 				)
 			)
-			.orderBy(asc(teamMeeting.startsAt));
-		await logChildMany(
-			tx,
-			ctx,
-			'read',
-			'agenda_item',
-			rows.map((r) => r.id)
-		);
-		return rows.map((r) => ({ id: r.id, when: formatDateTime(r.startsAt) }));
-	});
+			.orderBy(asc(teamMeeting.startsAt))
+	);
+	return rows.map((r) => ({ id: r.id, when: formatDateTime(r.startsAt) }));
 }

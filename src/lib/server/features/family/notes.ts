@@ -1,9 +1,9 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { formatDateTime, formatDay } from '../../../format';
 import { m } from '../../../paraglide/messages';
-import { logChild, logChildMany, loggedRows } from '../../access-log';
+import { logChild, readLogged } from '../../access-log';
 import type { ChildContext, FamilyChildContext } from '../../access';
-import { inTransaction, type Db, type DbOrTx } from '../../db';
+import { type Db, type DbOrTx } from '../../db';
 import { together } from '../../db/together';
 import { familyNote, familyPerson, teamMeeting } from '../../db/schema';
 import { FieldError, ForbiddenError } from '../../errors';
@@ -60,22 +60,21 @@ export async function writeNote(
 /** The reader's own earlier words about this child, newest first (never another's). */
 export async function ownNotes(db: DbOrTx, ctx: FamilyChildContext) {
 	if (ctx.access.kind !== 'family') throw new ForbiddenError();
-	return inTransaction(db, async (tx) => {
-		const rows = await tx
+	return readLogged(db, ctx, 'read', 'family_note', (tx) =>
+		tx
 			.select({ id: familyNote.id, text: familyNote.text, at: familyNote.createdAt })
 			.from(familyNote)
 			.where(and(eq(familyNote.childId, ctx.childId), eq(familyNote.personId, ctx.personId)))
 			.orderBy(desc(familyNote.createdAt))
-			.limit(TEAM_SHOWS);
-		return loggedRows(tx, ctx, 'read', 'family_note', rows);
-	});
+			.limit(TEAM_SHOWS)
+	);
 }
 
 /** The family's words for the team's screens, newest first; the team only; logged. */
 async function familyNotesFor(db: DbOrTx, ctx: ChildContext) {
 	if (ctx.access.kind !== 'team') throw new ForbiddenError();
-	return inTransaction(db, async (tx) => {
-		const rows = await tx
+	const rows = await readLogged(db, ctx, 'read', 'family_note', (tx) =>
+		tx
 			.select({
 				id: familyNote.id,
 				text: familyNote.text,
@@ -89,16 +88,9 @@ async function familyNotesFor(db: DbOrTx, ctx: ChildContext) {
 			.leftJoin(teamMeeting, eq(teamMeeting.id, familyNote.meetingId))
 			.where(eq(familyNote.childId, ctx.childId))
 			.orderBy(desc(familyNote.createdAt))
-			.limit(TEAM_SHOWS);
-		await logChildMany(
-			tx,
-			ctx,
-			'read',
-			'family_note',
-			rows.map((r) => r.id)
-		);
-		return rows.map((r) => ({ ...r, basis: r.basis as 'guardian' | 'own_data' }));
-	});
+			.limit(TEAM_SHOWS)
+	);
+	return rows.map((r) => ({ ...r, basis: r.basis as 'guardian' | 'own_data' }));
 }
 
 /**

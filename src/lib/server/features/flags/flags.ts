@@ -11,7 +11,7 @@ import {
 } from '../../../domain/flags';
 import { INTENSIVE_KINDS, type IntensiveKind, type WorkflowKind } from '../../../domain/workflows';
 import { m } from '../../../paraglide/messages';
-import { inTransaction, type Db, type DbOrTx } from '../../db';
+import { type Db, type DbOrTx } from '../../db';
 import { together } from '../../db/together';
 import { lockForEdit, nextVersion } from '../../db/lock';
 import { child, consultation, flag, intensiveWorkflow, placement } from '../../db/schema';
@@ -19,7 +19,7 @@ import { ConflictError, FieldError, NotFoundError } from '../../errors';
 import { notify, teamMembersWithRole } from '../notifications';
 import { ForbiddenError } from '../../errors';
 import { assertChildPermission, type ChildContext, teamMemberships } from '../../access';
-import { logChild, logChildMany, logTeamList, type StaffContext } from '../../access-log';
+import { logChild, logTeamList, type StaffContext, readLogged } from '../../access-log';
 
 type ChildFacts = Awaited<ReturnType<typeof childFacts>>;
 
@@ -274,8 +274,8 @@ export async function triageFlag(
 export async function flagsForChild(db: DbOrTx, ctx: ChildContext, now = new Date()) {
 	if (ctx.access.kind !== 'team') return [];
 	const today = helsinkiDate(now);
-	return inTransaction(db, async (tx) => {
-		const rows = await tx
+	const rows = await readLogged(db, ctx, 'list', 'flag', (tx) =>
+		tx
 			.select({
 				id: flag.id,
 				trigger: flag.trigger,
@@ -285,14 +285,7 @@ export async function flagsForChild(db: DbOrTx, ctx: ChildContext, now = new Dat
 			})
 			.from(flag)
 			.where(eq(flag.childId, ctx.childId))
-			.orderBy(sql`${flag.status} = 'open' desc`, desc(flag.raisedAt));
-		await logChildMany(
-			tx,
-			ctx,
-			'list',
-			'flag',
-			rows.map((r) => r.id)
-		);
-		return rows.map((r) => ({ ...r, overdue: r.status === 'open' && flagOverdue(r.dueOn, today) }));
-	});
+			.orderBy(sql`${flag.status} = 'open' desc`, desc(flag.raisedAt))
+	);
+	return rows.map((r) => ({ ...r, overdue: r.status === 'open' && flagOverdue(r.dueOn, today) }));
 }

@@ -4,7 +4,7 @@ import { grantValid, helsinkiDate } from '../../../domain/access';
 import { PARTNER_KINDS } from '../../../domain/roles';
 import { addDays } from '../../../domain/working-days';
 import { m } from '../../../paraglide/messages';
-import { inTransaction, withCustomPlans, type Db, type DbOrTx } from '../../db';
+import { withCustomPlans, type Db, type DbOrTx } from '../../db';
 import { anyId } from '../../db/any-id';
 import { together } from '../../db/together';
 import { escapeLike } from '../../db/like';
@@ -19,7 +19,7 @@ import {
 } from '../../db/schema';
 import { FieldError, NotFoundError } from '../../errors';
 import { ForbiddenError } from '../../errors';
-import { actorOf, logChild, loggedRows, logListed, type StaffContext } from '../../access-log';
+import { actorOf, logChild, logListed, type StaffContext, readLogged } from '../../access-log';
 import { type ChildContext } from '../../access';
 import { ownedOpenSteps } from '../intensive';
 import { notify, organisationStaff } from '../notifications';
@@ -261,8 +261,8 @@ export async function createAssessmentRequest(
  */
 export async function grantsOfChild(db: DbOrTx, ctx: ChildContext) {
 	if (ctx.access.kind !== 'team') throw new ForbiddenError();
-	return inTransaction(db, async (tx) => {
-		const rows = await tx
+	return readLogged(db, ctx, 'list', 'access_grant', (tx) =>
+		tx
 			.select({
 				id: accessGrant.id,
 				organisationName: organisation.name,
@@ -278,9 +278,8 @@ export async function grantsOfChild(db: DbOrTx, ctx: ChildContext) {
 			.from(accessGrant)
 			.innerJoin(organisation, eq(organisation.id, accessGrant.organisationId))
 			.where(eq(accessGrant.childId, ctx.childId))
-			.orderBy(asc(organisation.name));
-		return loggedRows(tx, ctx, 'list', 'access_grant', rows);
-	});
+			.orderBy(asc(organisation.name))
+	);
 }
 
 /** Requests for the child as the viewer may see them: the team all, a partner its own. */

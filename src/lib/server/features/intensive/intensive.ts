@@ -14,7 +14,7 @@ import {
 	type IntensiveOutcome
 } from '../../../domain/workflows';
 import { m } from '../../../paraglide/messages';
-import { inTransaction, type Db, type DbOrTx } from '../../db';
+import { type Db, type DbOrTx } from '../../db';
 import { lockForEdit, nextVersion } from '../../db/lock';
 import {
 	accessGrant,
@@ -32,7 +32,7 @@ import { notify, organisationStaff } from '../notifications';
 import { ConflictError, FieldError, NotFoundError } from '../../errors';
 import { ForbiddenError } from '../../errors';
 import { assertChildPermission, type ChildContext, teamMemberships } from '../../access';
-import { logChild, loggedRows, logDenied, logTeamList, type StaffContext } from '../../access-log';
+import { logChild, logDenied, logTeamList, type StaffContext, readLogged } from '../../access-log';
 
 export async function childOfWorkflow(db: Db, id: string): Promise<string | null> {
 	const [r] = await db
@@ -69,8 +69,8 @@ function denyWorkflow(db: DbOrTx, ctx: ChildContext, action: string, id: string)
 export async function workflowsForChild(db: DbOrTx, ctx: ChildContext) {
 	if (ctx.access.kind !== 'team' && ctx.access.membership.role !== 'partner') return [];
 	const orgId = ctx.access.kind === 'team' ? null : ctx.access.membership.organisationId;
-	return inTransaction(db, async (tx) => {
-		const rows = await tx
+	return readLogged(db, ctx, 'list', 'intensive_workflow', (tx) =>
+		tx
 			.select({
 				id: intensiveWorkflow.id,
 				kind: intensiveWorkflow.kind,
@@ -93,9 +93,8 @@ export async function workflowsForChild(db: DbOrTx, ctx: ChildContext) {
 						: undefined
 				)
 			)
-			.orderBy(desc(intensiveWorkflow.createdAt));
-		return loggedRows(tx, ctx, 'list', 'intensive_workflow', rows);
-	});
+			.orderBy(desc(intensiveWorkflow.createdAt))
+	);
 }
 
 /**
