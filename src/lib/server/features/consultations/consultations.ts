@@ -10,7 +10,7 @@ import {
 } from '../../../domain/workflows';
 import { formatDateTime } from '../../../format';
 import { m } from '../../../paraglide/messages';
-import { recordAccess } from '../../access-log';
+import { logChild, loggedRows, recordAccess } from '../../access-log';
 import { inTransaction, type Db, type DbOrTx } from '../../db';
 import { lockForEdit, nextVersion } from '../../db/lock';
 import {
@@ -29,7 +29,6 @@ import { storedFacts } from '../status';
 import { notify, organisationStaff, teamMembersWithRole } from '../notifications';
 import { PARTNER_KINDS } from '../../../domain/roles';
 import { assertChildPermission, type ChildContext } from '../../access';
-import { logChild, logChildMany } from '../../access-log';
 
 type Row = typeof consultation.$inferSelect;
 
@@ -128,13 +127,7 @@ export async function consultationsForChild(db: DbOrTx, ctx: ChildContext) {
 			.where(eq(consultation.childId, ctx.childId))
 			.orderBy(desc(consultation.createdAt));
 		const mine = rows.filter((r) => visibleTo(ctx, r));
-		await logChildMany(
-			tx,
-			ctx,
-			'list',
-			'consultation',
-			mine.map((r) => r.id)
-		);
+		await loggedRows(tx, ctx, 'list', 'consultation', mine);
 		return mine.map((r) => ({
 			id: r.id,
 			state: r.state,

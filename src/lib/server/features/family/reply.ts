@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, ne } from 'drizzle-orm';
 import { formatDate, formatDay } from '../../../format';
 import { m } from '../../../paraglide/messages';
-import { logChildMany } from '../../access-log';
+import { loggedRows } from '../../access-log';
 import type { FamilyChildContext } from '../../access';
 import { inTransaction, type Db, type DbOrTx } from '../../db';
 import { hypothesis, meetingDiscussion, meetingStep, teamMeeting } from '../../db/schema';
@@ -56,20 +56,8 @@ export async function lastAgreement(db: DbOrTx, ctx: FamilyChildContext) {
 			.where(and(eq(meetingStep.childId, ctx.childId), eq(meetingStep.meetingId, meeting.id)))
 			.orderBy(asc(meetingStep.dueOn));
 		if (!questions.length && !steps.length) return null;
-		await logChildMany(
-			tx,
-			ctx,
-			'read',
-			'hypothesis',
-			questions.map((q) => q.id)
-		);
-		await logChildMany(
-			tx,
-			ctx,
-			'read',
-			'meeting_step',
-			steps.map((s) => s.id)
-		);
+		await loggedRows(tx, ctx, 'read', 'hypothesis', questions);
+		await loggedRows(tx, ctx, 'read', 'meeting_step', steps);
 		return {
 			meetingId: meeting.id,
 			title: m.agreement_title({ date: formatDay(meeting.startsAt) }),

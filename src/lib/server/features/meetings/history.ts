@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, or } from 'drizzle-orm';
-import { logChildMany } from '../../access-log';
+import { loggedRows } from '../../access-log';
 import type { ChildContext } from '../../access';
 import { inTransaction, type DbOrTx } from '../../db';
 import { hypothesis, meetingDiscussion, meetingStep, teamMeeting, user } from '../../db/schema';
@@ -50,13 +50,7 @@ export async function childMeetingHistory(db: DbOrTx, ctx: ChildContext, limit =
 					.innerJoin(user, eq(user.id, meetingStep.ownerId))
 					.where(and(eq(meetingStep.childId, ctx.childId), inArray(meetingStep.meetingId, ids)))
 			: [];
-		await logChildMany(
-			tx,
-			ctx,
-			'read',
-			'meeting_discussion',
-			discussions.map((d) => d.id)
-		);
+		await loggedRows(tx, ctx, 'read', 'meeting_discussion', discussions);
 		return discussions.map((d) => ({
 			...d,
 			raised: hyps.filter((h) => h.meetingId === d.meetingId).map((h) => h.statement),

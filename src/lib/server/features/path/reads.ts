@@ -13,7 +13,7 @@ import {
 } from 'drizzle-orm';
 import { helsinkiDate } from '../../../domain/access';
 import { clockState, type ClockKind, type ClockState } from '../../../domain/clocks';
-import { actorOf, logChild, logChildMany, logListed, type StaffContext } from '../../access-log';
+import { actorOf, logChild, logListed, type StaffContext, loggedRows } from '../../access-log';
 import { teamMemberships, type ChildContext } from '../../access';
 import { inTransaction, type DbOrTx } from '../../db';
 import { together } from '../../db/together';
@@ -81,13 +81,7 @@ export async function childPath(db: DbOrTx, ctx: ChildContext, now = new Date())
 					)
 				)
 				.orderBy(desc(caseContact.receivedOn));
-			await logChildMany(
-				tx,
-				ctx,
-				'read',
-				'case_contact',
-				contacts.map((c) => c.id)
-			);
+			await loggedRows(tx, ctx, 'read', 'case_contact', contacts);
 			return { kind: 'partner' as const, contacts };
 		}
 		const second = aliasedTable(user, 'second_worker');
