@@ -60,3 +60,6 @@ export const child = pgTable(
 		unique('child_id_team_uq').on(t.id, t.teamId)
 	]
 );
+
+/** A child's name as every list shows it: select `...childName` beside the columns a list needs. */
+export const childName = { givenName: child.givenName, familyName: child.familyName };

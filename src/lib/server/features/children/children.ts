@@ -14,7 +14,8 @@ import {
 	phaseChange,
 	placement,
 	team,
-	user
+	user,
+	childName
 } from '../../db/schema';
 import { helsinkiDate } from '../../../domain/access';
 import { FieldError, NotFoundError } from '../../errors';
@@ -43,8 +44,7 @@ export function teamMemberships(viewer: StaffContext) {
 
 const listColumns = {
 	id: child.id,
-	givenName: child.givenName,
-	familyName: child.familyName,
+	...childName,
 	dateOfBirth: child.dateOfBirth,
 	/** Notified before birth (25 c §): `dateOfBirth` is the expected date. */
 	birthExpected: child.birthExpected,

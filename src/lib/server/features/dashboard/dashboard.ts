@@ -9,7 +9,7 @@ import {
 } from '../../../domain/traffic-light';
 import { inRepeatableRead, withKeptPlans, type Db } from '../../db';
 import { together } from '../../db/together';
-import { child, childStatus, flag, statutoryClock, user } from '../../db/schema';
+import { child, childStatus, flag, statutoryClock, user, childName } from '../../db/schema';
 import { DUE_SOON_WORKING_DAYS, nthWorkingDayAfter } from '../../../domain/clocks';
 import { teamWorkers } from '../children';
 import { nearestClocks } from '../path';
@@ -109,8 +109,7 @@ async function readTeamDashboard(db: Db, viewer: StaffContext, f: DashboardFilte
 			.select({
 				id: child.id,
 				teamId: child.teamId,
-				givenName: child.givenName,
-				familyName: child.familyName,
+				...childName,
 				familyId: child.familyId,
 				workerName: user.displayName,
 				colour: effectiveColour,
@@ -164,8 +163,7 @@ async function readTeamDashboard(db: Db, viewer: StaffContext, f: DashboardFilte
 				id: child.id,
 				teamId: child.teamId,
 				familyId: child.familyId,
-				givenName: child.givenName,
-				familyName: child.familyName
+				...childName
 			})
 			.from(child)
 			.where(

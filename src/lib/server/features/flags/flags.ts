@@ -14,7 +14,14 @@ import { m } from '../../../paraglide/messages';
 import { type Db, type DbOrTx } from '../../db';
 import { together } from '../../db/together';
 import { lockForEdit, nextVersion } from '../../db/lock';
-import { child, consultation, flag, intensiveWorkflow, placement } from '../../db/schema';
+import {
+	child,
+	consultation,
+	flag,
+	intensiveWorkflow,
+	placement,
+	childName
+} from '../../db/schema';
 import { ConflictError, FieldError, NotFoundError } from '../../errors';
 import { notify, teamMembersWithRole } from '../notifications';
 import { ForbiddenError } from '../../errors';
@@ -127,8 +134,7 @@ export async function teamFlags(db: Db, viewer: StaffContext, now = new Date()) 
 				id: flag.id,
 				childId: flag.childId,
 				teamId: child.teamId,
-				givenName: child.givenName,
-				familyName: child.familyName,
+				...childName,
 				trigger: flag.trigger,
 				suggestedWorkflow: flag.suggestedWorkflow,
 				status: flag.status,

@@ -15,7 +15,8 @@ import {
 	consultation,
 	organisation,
 	placement,
-	user
+	user,
+	childName
 } from '../../db/schema';
 import { FieldError, NotFoundError } from '../../errors';
 import { ForbiddenError } from '../../errors';
@@ -362,8 +363,7 @@ async function readPartnerInbox(db: Db, viewer: StaffContext, query: InboxQuery,
 		const rowsRead = tx
 			.select({
 				childId: child.id,
-				givenName: child.givenName,
-				familyName: child.familyName,
+				...childName,
 				dateOfBirth: child.dateOfBirth,
 				total: sql<number>`count(*) over ()`.mapWith(Number)
 			})
@@ -376,8 +376,7 @@ async function readPartnerInbox(db: Db, viewer: StaffContext, query: InboxQuery,
 			.select({
 				id: assessmentRequest.id,
 				childId: child.id,
-				givenName: child.givenName,
-				familyName: child.familyName,
+				...childName,
 				message: assessmentRequest.message,
 				dueDate: assessmentRequest.dueDate,
 				requestedByName: user.displayName,
@@ -402,8 +401,7 @@ async function readPartnerInbox(db: Db, viewer: StaffContext, query: InboxQuery,
 					.select({
 						id: accessGrant.id,
 						childId: child.id,
-						givenName: child.givenName,
-						familyName: child.familyName,
+						...childName,
 						message: accessGrant.requestMessage,
 						dueOn: accessGrant.dueOn,
 						organisationId: accessGrant.organisationId
@@ -431,8 +429,7 @@ async function readPartnerInbox(db: Db, viewer: StaffContext, query: InboxQuery,
 			.select({
 				id: consultation.id,
 				childId: consultation.childId,
-				givenName: child.givenName,
-				familyName: child.familyName,
+				...childName,
 				question: consultation.question,
 				urgency: consultation.urgency,
 				state: consultation.state,

@@ -25,7 +25,8 @@ import {
 	planStep,
 	user,
 	workflowEntry,
-	workflowPartner
+	workflowPartner,
+	childName
 } from '../../db/schema';
 import { childTeamWorkers } from '../children';
 import { notify, organisationStaff } from '../notifications';
@@ -401,8 +402,7 @@ export async function ownedOpenSteps(
 			what: planStep.what,
 			dueOn: planStep.dueOn,
 			childId: child.id,
-			givenName: child.givenName,
-			familyName: child.familyName
+			...childName
 		})
 		.from(planStep)
 		.innerJoin(intensiveWorkflow, eq(intensiveWorkflow.id, planStep.workflowId))
@@ -434,8 +434,7 @@ export async function teamWork(db: Db, viewer: StaffContext, now = new Date()) {
 				id: consultation.id,
 				childId: consultation.childId,
 				teamId: child.teamId,
-				givenName: child.givenName,
-				familyName: child.familyName,
+				...childName,
 				state: consultation.state,
 				urgency: consultation.urgency,
 				createdAt: consultation.createdAt,
@@ -460,8 +459,7 @@ export async function teamWork(db: Db, viewer: StaffContext, now = new Date()) {
 				id: intensiveWorkflow.id,
 				childId: intensiveWorkflow.childId,
 				teamId: child.teamId,
-				givenName: child.givenName,
-				familyName: child.familyName,
+				...childName,
 				kind: intensiveWorkflow.kind,
 				state: intensiveWorkflow.state,
 				nextReviewOn: intensiveWorkflow.nextReviewOn,

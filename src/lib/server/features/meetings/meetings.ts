@@ -15,7 +15,8 @@ import {
 	meetingDiscussion,
 	team,
 	teamMeeting,
-	user
+	user,
+	childName
 } from '../../db/schema';
 import { ConflictError, FieldError, ForbiddenError, NotFoundError } from '../../errors';
 import { agendaFacts } from './agenda-facts';
@@ -204,8 +205,7 @@ export async function meetingView(db: DbOrTx, viewer: StaffContext, meetingId: s
 				removedReason: agendaItem.removedReason,
 				familyExpected: agendaItem.familyExpected,
 				version: agendaItem.version,
-				givenName: child.givenName,
-				familyName: child.familyName,
+				...childName,
 				colour: shownColour<Colour | null>(),
 				discussed: sql<boolean>`exists (select 1 from ${meetingDiscussion}
 					where ${meetingDiscussion.meetingId} = ${agendaItem.meetingId}

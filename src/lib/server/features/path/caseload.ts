@@ -12,7 +12,14 @@ import { m } from '../../../paraglide/messages';
 import { actorOf, logListed, type Actor, type StaffContext } from '../../access-log';
 import { teamMemberships } from '../../access';
 import type { DbOrTx } from '../../db';
-import { caseloadConfirmation, child, childStatus, membership, user } from '../../db/schema';
+import {
+	caseloadConfirmation,
+	child,
+	childStatus,
+	membership,
+	user,
+	childName
+} from '../../db/schema';
 import { FieldError, ForbiddenError } from '../../errors';
 import { shownColour } from '../status';
 
@@ -67,8 +74,7 @@ export async function workerCaseload(db: DbOrTx, viewer: StaffContext, workerId:
 	const rows = await db
 		.select({
 			id: child.id,
-			givenName: child.givenName,
-			familyName: child.familyName,
+			...childName,
 			phase: child.phase,
 			colour: shownColour()
 		})

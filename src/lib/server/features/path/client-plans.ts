@@ -7,7 +7,7 @@ import { m } from '../../../paraglide/messages';
 import { logChild, loggedRows } from '../../access-log';
 import type { ChildContext, FamilyChildContext } from '../../access';
 import type { Db, DbOrTx } from '../../db';
-import { child, clientPlan, statutoryClock, team, user } from '../../db/schema';
+import { child, clientPlan, statutoryClock, team, user, childName } from '../../db/schema';
 import { ConflictError, FieldError, ForbiddenError, NotFoundError } from '../../errors';
 import { lockChild } from '../status';
 
@@ -79,8 +79,7 @@ export async function clientPlanVersion(db: DbOrTx, ctx: ChildContext, planId: s
 		.select({
 			plan: clientPlan,
 			madeBy: user.displayName,
-			givenName: child.givenName,
-			familyName: child.familyName,
+			...childName,
 			dateOfBirth: child.dateOfBirth,
 			teamName: team.name
 		})

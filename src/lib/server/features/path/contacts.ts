@@ -23,7 +23,8 @@ import {
 	phaseChange,
 	statutoryClock,
 	team,
-	user
+	user,
+	childName
 } from '../../db/schema';
 import { FieldError, ForbiddenError, NotFoundError } from '../../errors';
 import { notify, teamMembersWithRole } from '../notifications';
@@ -335,8 +336,7 @@ export async function getContact(db: DbOrTx, ctx: ChildContext, contactId: strin
 				phase: child.phase,
 				responsibleWorkerId: child.responsibleWorkerId,
 				// Whose case it is: a statutory decision is never recorded without seeing it.
-				givenName: child.givenName,
-				familyName: child.familyName,
+				...childName,
 				dateOfBirth: child.dateOfBirth,
 				birthExpected: child.birthExpected
 			})

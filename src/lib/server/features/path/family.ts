@@ -3,7 +3,7 @@ import { m } from '../../../paraglide/messages';
 import { logChild, logListed } from '../../access-log';
 import type { ChildContext } from '../../access';
 import { inTransaction, type Db, type DbOrTx } from '../../db';
-import { child, childStatus, family } from '../../db/schema';
+import { child, childStatus, family, childName } from '../../db/schema';
 import { FieldError, ForbiddenError, NotFoundError } from '../../errors';
 import { lockChild } from '../status';
 import { shownColour } from '../status';
@@ -21,8 +21,7 @@ export async function siblingsOf(db: DbOrTx, ctx: ChildContext) {
 		const rows = await tx
 			.select({
 				id: child.id,
-				givenName: child.givenName,
-				familyName: child.familyName,
+				...childName,
 				dateOfBirth: child.dateOfBirth,
 				phase: child.phase,
 				colour: shownColour<Colour | null>()

@@ -26,7 +26,8 @@ import {
 	phaseChange,
 	placement,
 	statutoryClock,
-	user
+	user,
+	childName
 } from '../../db/schema';
 import type { ChildPhase } from '../../../domain/path';
 import { shownColour } from '../status';
@@ -225,8 +226,7 @@ export async function intakeList(
 			.select({
 				id: child.id,
 				teamId: child.teamId,
-				givenName: child.givenName,
-				familyName: child.familyName,
+				...childName,
 				dateOfBirth: child.dateOfBirth,
 				phase: child.phase,
 				responsibleWorkerName: user.displayName,

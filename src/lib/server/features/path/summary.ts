@@ -13,7 +13,8 @@ import {
 	organisation,
 	planStep,
 	team,
-	user
+	user,
+	childName
 } from '../../db/schema';
 import { ForbiddenError, NotFoundError } from '../../errors';
 import { currentAssessments } from '../status';
@@ -36,8 +37,7 @@ export async function familySummary(
 	return inTransaction(db, async (tx) => {
 		const [c] = await tx
 			.select({
-				givenName: child.givenName,
-				familyName: child.familyName,
+				...childName,
 				dateOfBirth: child.dateOfBirth,
 				teamName: team.name,
 				workerName: user.displayName,
