@@ -4,29 +4,9 @@ import { INSTRUMENT_V1, instrument, itemsFor } from './instrument';
 
 describe('instrument v1', () => {
 	it('has the 20 stable item ids of docs/domain.md §4, in order', () => {
-		expect(INSTRUMENT_V1.items.map((i) => i.id)).toEqual([
-			'S1',
-			'S2',
-			'S3',
-			'S4',
-			'S5',
-			'H1',
-			'H2',
-			'E1',
-			'E2',
-			'E3',
-			'L1',
-			'L2',
-			'L3',
-			'R1',
-			'R2',
-			'P1',
-			'P2',
-			'F1',
-			'F2',
-			'F3',
-			'F4'
-		]);
+		expect(INSTRUMENT_V1.items.map((i) => i.id)).toEqual(
+			'S1 S2 S3 S4 S5 H1 H2 E1 E2 E3 L1 L2 L3 R1 R2 P1 P2 F1 F2 F3 F4'.split(' ')
+		);
 	});
 
 	it('ids are unique and every item belongs to a known domain', () => {
@@ -54,21 +34,9 @@ describe('instrument v1', () => {
 			expect(INSTRUMENT_V1.suggested[k].length, k).toBeGreaterThan(0);
 			for (const id of INSTRUMENT_V1.suggested[k]) expect(ids.has(id), `${k}: ${id}`).toBe(true);
 		}
-		expect(INSTRUMENT_V1.suggested.school).toEqual([
-			'S1',
-			'S2',
-			'S3',
-			'E1',
-			'E2',
-			'E3',
-			'L1',
-			'L2',
-			'L3',
-			'R1',
-			'R2',
-			'P1',
-			'P2'
-		]);
+		expect(INSTRUMENT_V1.suggested.school).toEqual(
+			'S1 S2 S3 E1 E2 E3 L1 L2 L3 R1 R2 P1 P2'.split(' ')
+		);
 		const { suggested, others } = itemsFor(INSTRUMENT_V1, 'child_health_clinic');
 		expect(suggested.map((i) => i.id)).toEqual(['S2', 'H1', 'H2', 'L3', 'F1', 'F2', 'F3', 'F4']);
 		expect(suggested.length + others.length).toBe(INSTRUMENT_V1.items.length);

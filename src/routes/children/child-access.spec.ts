@@ -77,6 +77,15 @@ const readAs = async (who: string, id = childId) => {
 	};
 };
 
+/** A guardian's consent from `today` (§3). */
+const consent = (today: string) =>
+	({
+		basis: 'consent',
+		consentGivenBy: 'huoltaja',
+		consentGivenOn: today,
+		validFrom: today
+	}) as const;
+
 describe('reading a child', () => {
 	it.each([
 		['team', 'team'],
@@ -173,25 +182,13 @@ describe('writing', () => {
 	);
 
 	it('a revoked grant stops access from the next request on', async () => {
-		const d = await db();
 		const { org: school, userId: partner } = await makePartner('school');
 		users.temp = partner;
-		const [g] = await d
-			.insert(accessGrant)
-			.values({
-				childId,
-				organisationId: school.id,
-				basis: 'consent',
-				consentGivenBy: 'huoltaja',
-				consentGivenOn: today,
-				validFrom: today,
-				grantedBy: users.team!
-			})
-			.returning();
+		const g = await makeGrant(childId, school.id, users.team!, consent(today));
 		expect((await readAs('temp')).status).toBe(200);
 		const event = await eventFor(users.team!, {
 			params: { childId: childId },
-			form: { id: g!.id }
+			form: { id: g.id }
 		});
 		expect((await outcome(() => access.actions.revoke!(event as any))).status).toBe(303);
 		expect((await readAs('temp')).status).toBe(404);
@@ -281,15 +278,7 @@ describe('a notification gives no access (§3)', () => {
 			expect.objectContaining({ outcome: 'denied', child_id: childId })
 		);
 		// The same organisation with consent reads the child: the basis alone decides.
-		await d.insert(accessGrant).values({
-			childId,
-			organisationId: school.id,
-			basis: 'consent',
-			consentGivenBy: 'huoltaja',
-			consentGivenOn: today,
-			validFrom: today,
-			grantedBy: users.team!
-		});
+		await makeGrant(childId, school.id, users.team!, consent(today));
 		expect((await readAs('notifier')).status).toBe(200);
 	});
 });
