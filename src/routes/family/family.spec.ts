@@ -4,6 +4,7 @@ import { validateFamilySession } from '$lib/server/auth';
 import { accessLog, clientPlan, familyNote, familySession } from '$lib/server/db/schema';
 import { log } from '$lib/server/log';
 import {
+	APP,
 	db,
 	eventFor,
 	makeChild,
@@ -36,7 +37,6 @@ import * as staffChildPage from '../children/[childId]/+page.server';
  * stranger: the same plain answer), what each sees, the access log's family basis, the
  * family gate, and "who has read our data" behind a fresh identification.
  */
-const APP = 'http://localhost:5173';
 const CALLBACK = `${APP}/family/login/callback`;
 const LOA3 = 'http://ftn.ficora.fi/2017/loa3';
 const provider = useTestProvider('SUOMIFI', CALLBACK);

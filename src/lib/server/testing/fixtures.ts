@@ -35,6 +35,9 @@ import type { OrganisationKind, Role } from '../../domain/roles';
 import type { Colour } from '../../domain/colours';
 import { CURRENT_INSTRUMENT } from '../../domain/instrument';
 
+/** The origin the specs' requests come from (the dev server's). */
+export const APP = 'http://localhost:5173';
+
 /** Test data with unique names, so files can share one real database. */
 export const uniq = () => crypto.randomUUID().slice(0, 8);
 
@@ -179,7 +182,7 @@ export function familyEventFor(
 ) {
 	const tail = o.below ? `/${o.below}` : '';
 	return eventFor(null, {
-		url: `http://localhost:5173/family/${childId}${tail}${o.action ? `?/${o.action}` : ''}`,
+		url: `${APP}/family/${childId}${tail}${o.action ? `?/${o.action}` : ''}`,
 		routeId: `/family/[childId]${tail}`,
 		params: { childId },
 		familyPersonId: personId,

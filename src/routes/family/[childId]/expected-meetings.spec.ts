@@ -4,6 +4,7 @@ import { agendaItem, teamMeeting } from '$lib/server/db/schema';
 import { ConflictError, FieldError, ForbiddenError } from '$lib/server/errors';
 import { setFamilyExpected } from '$lib/server/features/meetings';
 import {
+	APP,
 	db,
 	familyEventFor,
 	eventFor,
@@ -26,7 +27,6 @@ import * as meetingPage from '../../team/meetings/[meetingId]/+page.server';
  * agenda mark a child's discussion, and the family then sees the meeting's time on their
  * own page, nothing else of the agenda.
  */
-const APP = 'http://localhost:5173';
 let scene: Awaited<ReturnType<typeof makeTeamScene>>;
 const young = testIdentityCode(2012);
 const parent = testIdentityCode(1977);

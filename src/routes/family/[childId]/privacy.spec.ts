@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ownWordsPrivacy } from '$lib/server/db/schema';
 import {
+	APP,
 	db,
 	familyEventFor,
 	eventFor,
@@ -22,7 +23,6 @@ import * as staffChildPage from '../../children/[childId]/+page.server';
  * (DOMAIN §11, Act 812/2000 § 11): only they may ask, from 15; the team sees the request
  * where it sees the family's words.
  */
-const APP = 'http://localhost:5173';
 let scene: Awaited<ReturnType<typeof makeTeamScene>>;
 const older = testIdentityCode(2010);
 const younger = testIdentityCode(2013);

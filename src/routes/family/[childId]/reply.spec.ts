@@ -8,6 +8,7 @@ import {
 	teamMeeting
 } from '$lib/server/db/schema';
 import {
+	APP,
 	db,
 	familyEventFor,
 	eventFor,
@@ -28,7 +29,6 @@ import * as staffChildPage from '../../children/[childId]/+page.server';
  * meeting's hypotheses (as questions) and steps, replies to that meeting only, and the
  * team sees the reply with the family's words at the next discussion.
  */
-const APP = 'http://localhost:5173';
 const DAY = 86_400_000;
 let scene: Awaited<ReturnType<typeof makeTeamScene>>;
 const young = testIdentityCode(2012);

@@ -13,6 +13,7 @@ import {
 	userIdentity
 } from '$lib/server/db/schema';
 import {
+	APP,
 	db,
 	eventFor,
 	makeChild,
@@ -41,7 +42,6 @@ import * as userPage from '../../admin/users/[userId]/+page.server';
  * subject, a first sign-in waiting for approval, the provider's second factor or the app's
  * own, refusals that write nothing, leavers, linking, confirming and signing out.
  */
-const APP = 'http://localhost:5173';
 const CALLBACK = `${APP}/login/provider/callback`;
 const provider = useTestProvider('OIDC', CALLBACK);
 

@@ -5,6 +5,7 @@ import { addWorkingDays } from '$lib/domain/working-days';
 import { childStatus, flag, ownView } from '$lib/server/db/schema';
 import { recomputeChildStatus } from '$lib/server/features/status';
 import {
+	APP,
 	db,
 	familyEventFor,
 	eventFor,
@@ -28,7 +29,6 @@ import * as staffChildPage from '../../../children/[childId]/+page.server';
  * themself gives it; it adds a column to the team's grid and signals beside the colour,
  * never the colour; "not safe" raises a flag due in 1 working day.
  */
-const APP = 'http://localhost:5173';
 let scene: Awaited<ReturnType<typeof makeTeamScene>>;
 let school: Awaited<ReturnType<typeof makePartner>>;
 const young = testIdentityCode(2012);
