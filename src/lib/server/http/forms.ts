@@ -166,13 +166,17 @@ export function defineForm<S extends Schema>(schema: S, id = 'form') {
 		/**
 		 * `submit` for a change of one versioned record: on a conflict (someone saved first) the
 		 * form comes back with the record's newer version, so the person sees what changed and
-		 * can save again; after a save, to `to`.
+		 * can save again; after a save, to `to` (or where the saved result says).
 		 */
-		change: <R>(request: Request, save: (data: z.infer<S>) => Promise<R>, to: string) =>
+		change: <R>(
+			request: Request,
+			save: (data: z.infer<S>) => Promise<R>,
+			to: string | ((result: R) => string)
+		) =>
 			submitForm(request, schema, {
 				key: id,
 				save,
-				to: () => to,
+				to: typeof to === 'string' ? () => to : to,
 				onConflict: (c) => ({ version: c.version })
 			})
 	};

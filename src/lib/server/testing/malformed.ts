@@ -193,7 +193,7 @@ const malformedBody = fc.oneof(
 );
 type Body = { contentType: string | null; body: string };
 
-/** The same bodies for every action and every run: a failure in CI reproduces on a laptop. */
+/** The bodies every action gets, sampled once from the seed. */
 const BODIES: Body[] = fc.sample(malformedBody, { numRuns: RUNS, seed: SEED });
 /** How many requests of one action are in flight at once. */
 const TOGETHER = 8;

@@ -33,16 +33,16 @@ export const actions: Actions = {
 			action: 'triage'
 		});
 		const { db } = ctx;
-		return triageForm.submit(event.request, {
-			save: (d) => triageFlag(db, ctx, id, d),
+		return triageForm.change(
+			event.request,
+			(d) => triageFlag(db, ctx, id, d),
 			// Where the decision sends the child: its new work, or back to the flags.
-			to: (r) =>
+			(r) =>
 				r.intensiveId
 					? `/workflows/${r.intensiveId}?saved=triaged`
 					: r.consultationId
 						? `/consultations/${r.consultationId}?saved=triaged`
-						: `/flags?saved=triaged`,
-			onConflict: (f) => ({ version: f.version })
-		});
+						: `/flags?saved=triaged`
+		);
 	}
 };

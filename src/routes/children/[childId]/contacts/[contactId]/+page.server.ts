@@ -3,7 +3,7 @@ import { can } from '$lib/domain/permissions';
 import { clockState } from '$lib/domain/clocks';
 import { decisionSchema, urgencySchema } from '$lib/schemas/path';
 import { requireChildAccess } from '$lib/server/http/authz';
-import { defineForm, httpFailure } from '$lib/server/http/forms';
+import { caseloadQuery, defineForm, httpFailure } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import {
 	assessUrgency,
@@ -102,11 +102,10 @@ export const actions: Actions = {
 		const ctx = await access(event, 'decide');
 		const { db } = ctx;
 		const contactId = uuidParam(event.params.contactId);
-		return decisionForm.submit(event.request, {
-			save: (data) => decideContact(db, ctx, contactId, data),
-			to: (notice) =>
-				`/children/${ctx.childId}?saved=decision${notice ? `&caseload=${notice.workerCount}` : ''}`,
-			onConflict: (c) => ({ version: c.version })
-		});
+		return decisionForm.change(
+			event.request,
+			(data) => decideContact(db, ctx, contactId, data),
+			(notice) => `/children/${ctx.childId}?saved=decision${caseloadQuery(notice)}`
+		);
 	}
 };
