@@ -19,6 +19,13 @@ export type Validated<
 export type { ValidationErrors };
 
 /**
+ * A field's name, typed as a key of its form's values: a misspelt name fails the type check.
+ * (An intersection, not `Extract<keyof T, string>`, so that a component generic over a
+ * wider form can still name the fields it knows.)
+ */
+export type FieldName<T> = keyof T & string;
+
+/**
  * The client half of a form whose server half is superforms (ADR 025). The server
  * validates every form; the page only shows what the server answered, so the browser gets
  * no validation library and no superforms client: values, errors and message as stores,

@@ -1,32 +1,58 @@
 import { fromStore, type Writable } from 'svelte/store';
-import type { Form } from '$lib/forms.svelte';
+import type { FieldName, Form } from '$lib/forms.svelte';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- any form's fields */
 
-/** A field's own props, for a field used without a form. */
-type Own = { value: () => string | undefined; set: (v: string) => void; errors: () => unknown };
+/** What every one-value field takes (TextField, TextArea, SelectField, RadioGroup). */
+export type FieldProps<T extends Record<string, unknown>> = {
+	/** The field's form: its value and errors are read and written there under `name`. */
+	form?: Form<T> | undefined;
+	name: FieldName<T>;
+	/** Inside a FormShell, the form's label for `name` unless given. */
+	label?: string | undefined;
+	/** Says "(optional)" after the label. */
+	optional?: boolean | undefined;
+	hint?: string | undefined;
+	/** Without a form: the field's own value and errors. */
+	value?: string | undefined;
+	errors?: string[] | undefined;
+};
+
+const OWN = ['form', 'name', 'label', 'optional', 'hint', 'value', 'errors'];
 
 /**
  * A field's value and errors. A field given its `useForm` form reads and writes them there
  * under its `name`, so a page names each field once (`<TextField {form} name="x" … />`); a
- * field without a form uses its own `value` and `errors` props.
+ * field without a form uses its own `value` and `errors` props, and `set` writes its value.
+ * `frame` is what Field shows around the control; `attrs`, any other props the page gave,
+ * for the control itself.
  */
-export function fieldState(of: () => { form: Form<any> | undefined; name: string }, own: Own) {
+export function fieldState<P extends FieldProps<any>>(props: () => P, set: (v: string) => void) {
 	// A field keeps its form and name for its life, as a page's form keeps its id.
-	const { form, name } = of();
+	const { form, name } = props();
 	type Fields = Writable<Record<string, unknown>>;
 	const values = form && fromStore(form.form as Fields);
 	const errors = form && fromStore(form.errors as Fields);
 	return {
 		get value(): string | undefined {
-			return values ? (values.current[name] as string | undefined) : own.value();
+			return values ? (values.current[name] as string | undefined) : props().value;
 		},
 		set value(v: string | undefined) {
 			if (values) values.current = { ...values.current, [name]: v };
-			else own.set(v ?? '');
+			else set(v ?? '');
 		},
 		get errors(): string[] | undefined {
-			return (errors ? errors.current[name] : own.errors()) as string[] | undefined;
+			return (errors ? errors.current[name] : props().errors) as string[] | undefined;
+		},
+		get frame() {
+			const { label, optional, hint } = props();
+			return { name, label, optional, hint, errors: this.errors };
+		},
+		get attrs(): Omit<P, keyof FieldProps<any>> {
+			return Object.fromEntries(Object.entries(props()).filter(([k]) => !OWN.includes(k))) as Omit<
+				P,
+				keyof FieldProps<any>
+			>;
 		}
 	};
 }

@@ -149,6 +149,7 @@ export type FormDefinition<S extends Schema> = ReturnType<typeof defineForm<S>>;
 export function defineForm<S extends Schema>(schema: S, id = 'form') {
 	return {
 		schema,
+		id,
 		/**
 		 * The form as the page first shows it: empty, or with a record's values (`errors:
 		 * false` where those values are only a start, not yet the person's input).
@@ -179,5 +180,30 @@ export function defineForm<S extends Schema>(schema: S, id = 'form') {
 				to: typeof to === 'string' ? () => to : to,
 				onConflict: (c) => ({ version: c.version })
 			})
+	};
+}
+
+/**
+ * The action maker for a page of one record whose every form saves one change to it,
+ * checked against the record's version (a consultation, an intensive workflow). Each form's
+ * id names its change: the access-log action `context` opens the record with, and the
+ * `?saved=` notice on the page it returns to.
+ */
+export function recordChange<E extends { request: Request }, Ctx, C>(
+	context: (event: E, action: string) => Promise<{ id: string; ctx: Ctx }>,
+	save: (ctx: Ctx, id: string, version: number, change: C) => Promise<unknown>,
+	page: (id: string) => string
+) {
+	return async <S extends VersionedSchema>(
+		event: E,
+		form: FormDefinition<S>,
+		toChange: (data: z.infer<S>) => C
+	) => {
+		const { id, ctx } = await context(event, form.id);
+		return form.change(
+			event.request,
+			(data) => save(ctx, id, data.version, toChange(data)),
+			`${page(id)}?saved=${form.id}`
+		);
 	};
 }

@@ -7,13 +7,7 @@ import {
 	versionOnlySchema
 } from '$lib/schemas/workflows';
 import { requireEntityChild } from '$lib/server/http/entity-context';
-import {
-	defineForm,
-	httpFailure,
-	type FormDefinition,
-	type VersionedSchema
-} from '$lib/server/http/forms';
-import type { z } from 'zod';
+import { defineForm, httpFailure, recordChange } from '$lib/server/http/forms';
 import {
 	changeConsultation,
 	type ConsultationChange,
@@ -98,7 +92,6 @@ export const load: PageServerLoad = async (event) => {
 			'consultation_schedule',
 			'consultation_schedule_save',
 			'consultation_place_hint',
-			'optional',
 			'consultation_close',
 			'consultation_close_save',
 			'consultation_close_question',
@@ -111,31 +104,21 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-type Key = keyof typeof forms;
-
 /** Every form on the page saves through changeConsultation, checked against its version. */
-async function change<S extends VersionedSchema>(
-	event: RequestEvent<{ consultationId: string }>,
-	key: Key,
-	form: FormDefinition<S>,
-	toChange: (data: z.infer<S>) => ConsultationChange
-) {
-	const { id, ctx } = await context(event, key);
-	return form.change(
-		event.request,
-		(data) => changeConsultation(ctx.db, ctx, id, data.version, toChange(data)),
-		`/consultations/${id}?saved=${key}`
-	);
-}
+const change = recordChange(
+	context,
+	(ctx, id, version, c: ConsultationChange) => changeConsultation(ctx.db, ctx, id, version, c),
+	(id) => `/consultations/${id}`
+);
 
 export const actions: Actions = {
 	schedule: (e) =>
-		change(e, 'schedule', forms.schedule, (d) => ({
+		change(e, forms.schedule, (d) => ({
 			action: 'schedule',
 			data: { ...d, scheduledAt: fromHelsinkiLocal(d.scheduledAt) }
 		})),
-	record: (e) => change(e, 'record', forms.record, (d) => ({ action: 'record', data: d })),
+	record: (e) => change(e, forms.record, (d) => ({ action: 'record', data: d })),
 	decline: (e) =>
-		change(e, 'decline', forms.decline, (d) => ({ action: 'decline', data: { reason: d.reason } })),
-	close: (e) => change(e, 'close', forms.close, () => ({ action: 'close', data: {} }))
+		change(e, forms.decline, (d) => ({ action: 'decline', data: { reason: d.reason } })),
+	close: (e) => change(e, forms.close, () => ({ action: 'close', data: {} }))
 };

@@ -1,9 +1,13 @@
 import { isTeamRole, TEAM_ROLES } from '$lib/domain/roles';
-import { helsinkiDate } from '$lib/domain/access';
 import { newChildContactSchema } from '$lib/schemas/path';
 import { requireRole } from '$lib/server/http/authz';
 import { defineForm } from '$lib/server/http/forms';
-import { contactFieldsText, fileContactForNewChild, intakeTeams } from '$lib/server/features/path';
+import {
+	contactFieldsText,
+	contactFormStart,
+	fileContactForNewChild,
+	intakeTeams
+} from '$lib/server/features/path';
 import { words } from '$lib/server/words';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -53,13 +57,7 @@ export const load: PageServerLoad = async (event) => {
 		fields: contactFieldsText(),
 		teams: teams.map((t) => ({ value: t.id, label: t.name })),
 		form: await contactForm.show(
-			{
-				teamId: byTeam ? membership.teamId! : '',
-				receivedOn: helsinkiDate(new Date()),
-				// A partner files as its own kind; the app sets it, the field only keeps the form valid.
-				notifierKind: byTeam ? undefined : 'other',
-				kind: byTeam ? undefined : 'notification'
-			},
+			{ teamId: byTeam ? membership.teamId! : '', ...contactFormStart(byTeam, new Date()) },
 			{ errors: false }
 		)
 	};

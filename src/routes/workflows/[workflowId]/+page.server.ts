@@ -16,13 +16,7 @@ import {
 	stepSchema
 } from '$lib/schemas/workflows';
 import { requireEntityChild } from '$lib/server/http/entity-context';
-import {
-	defineForm,
-	httpFailure,
-	type FormDefinition,
-	type VersionedSchema
-} from '$lib/server/http/forms';
-import type { z } from 'zod';
+import { defineForm, httpFailure, recordChange } from '$lib/server/http/forms';
 import { getChild } from '$lib/server/features/children';
 import { changeWorkflow, getWorkflow, type WorkflowChange } from '$lib/server/features/intensive';
 import type { Actions, PageServerLoad } from './$types';
@@ -87,7 +81,6 @@ export const load: PageServerLoad = async (event) => {
 			'workflow_activate_save',
 			'workflow_close',
 			'workflow_close_save',
-			'optional',
 			'workflow_step_what',
 			'workflow_step_who',
 			'workflow_step_owner',
@@ -127,34 +120,19 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-type Key = keyof typeof forms;
-
-/**
- * Every form on the page saves through changeWorkflow, checked against its own version.
- * `key` names the change: the form's id, the access-log action and the `?saved=` notice.
- */
-async function change<S extends VersionedSchema>(
-	event: RequestEvent<{ workflowId: string }>,
-	key: Key,
-	form: FormDefinition<S>,
-	toChange: (data: z.infer<S>) => WorkflowChange
-) {
-	const { id, ctx } = await context(event, key);
-	return form.change(
-		event.request,
-		(data) => changeWorkflow(ctx.db, ctx, id, data.version, toChange(data)),
-		`/workflows/${id}?saved=${key}`
-	);
-}
+/** Every form on the page saves through changeWorkflow, checked against its version. */
+const change = recordChange(
+	context,
+	(ctx, id, version, c: WorkflowChange) => changeWorkflow(ctx.db, ctx, id, version, c),
+	(id) => `/workflows/${id}`
+);
 
 export const actions: Actions = {
-	activate: (e) => change(e, 'activate', forms.activate, (d) => ({ action: 'activate', ...d })),
-	close: (e) => change(e, 'close', forms.close, (d) => ({ action: 'close', ...d })),
-	addPartner: (e) => change(e, 'partner', forms.partner, (d) => ({ action: 'partner', ...d })),
-	addStep: (e) => change(e, 'step', forms.step, (d) => ({ action: 'step', ...d })),
-	markStepDone: (e) =>
-		change(e, 'step_done', forms.step_done, (d) => ({ action: 'step_done', ...d })),
-	undoStepDone: (e) =>
-		change(e, 'step_undone', forms.step_undone, (d) => ({ action: 'step_undone', ...d })),
-	addEntry: (e) => change(e, 'entry', forms.entry, (d) => ({ action: 'entry', ...d }))
+	activate: (e) => change(e, forms.activate, (d) => ({ action: 'activate', ...d })),
+	close: (e) => change(e, forms.close, (d) => ({ action: 'close', ...d })),
+	addPartner: (e) => change(e, forms.partner, (d) => ({ action: 'partner', ...d })),
+	addStep: (e) => change(e, forms.step, (d) => ({ action: 'step', ...d })),
+	markStepDone: (e) => change(e, forms.step_done, (d) => ({ action: 'step_done', ...d })),
+	undoStepDone: (e) => change(e, forms.step_undone, (d) => ({ action: 'step_undone', ...d })),
+	addEntry: (e) => change(e, forms.entry, (d) => ({ action: 'entry', ...d }))
 };

@@ -1,5 +1,5 @@
 /** The columns many tables share: timestamps with time zone, and an edited row's version. */
-import { integer, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { integer, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const ts = (name?: string) =>
 	name ? timestamp(name, { withTimezone: true }) : timestamp({ withTimezone: true });
@@ -25,3 +25,16 @@ type Target = Parameters<ReturnType<typeof uuid>['references']>[0];
 
 /** A reference that every row has: a foreign key to `to`, never empty. */
 export const ref = (to: Target) => uuid().notNull().references(to);
+
+/**
+ * A sign-in in flight at an OpenID provider (staff's and the family's): the `state`, `nonce`
+ * and PKCE verifier its answer must match, where to go after it, and when it lapses.
+ */
+export const pendingSignIn = () => ({
+	state: text().notNull(),
+	nonce: text().notNull(),
+	verifier: text().notNull(),
+	next: text().notNull(),
+	...created(),
+	expiresAt: ts().notNull()
+});

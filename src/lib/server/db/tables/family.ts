@@ -18,7 +18,7 @@ import {
 	uuid
 } from 'drizzle-orm/pg-core';
 import type { OwnAnswers } from '../../../domain/own-view';
-import { created, editable, ts, id, ref } from './columns';
+import { created, editable, ts, id, pendingSignIn, ref } from './columns';
 import { locale } from './enums';
 import { child } from './children';
 import { user } from './identity';
@@ -119,12 +119,7 @@ export const familySignIn = pgTable(
 		id: text().primaryKey(),
 		purpose: text().notNull(),
 		personId: uuid().references(() => familyPerson.id),
-		state: text().notNull(),
-		nonce: text().notNull(),
-		verifier: text().notNull(),
-		next: text().notNull(),
-		...created(),
-		expiresAt: ts().notNull()
+		...pendingSignIn()
 	},
 	(t) => [
 		check('family_sign_in_purpose', sql`${t.purpose} IN ('sign_in', 'reidentify')`),

@@ -14,7 +14,7 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { created, editable, ts, id, ref } from './columns';
+import { created, editable, ts, id, pendingSignIn, ref } from './columns';
 import { organisationKind, role, locale } from './enums';
 
 export const organisation = pgTable('organisation', {
@@ -158,12 +158,7 @@ export const providerSignIn = pgTable(
 		providerId: text().notNull().default('organisation'),
 		purpose: text().notNull(),
 		userId: uuid().references(() => user.id),
-		state: text().notNull(),
-		nonce: text().notNull(),
-		verifier: text().notNull(),
-		next: text().notNull(),
-		...created(),
-		expiresAt: ts().notNull()
+		...pendingSignIn()
 	},
 	(t) => [
 		check('provider_sign_in_purpose', sql`${t.purpose} IN ('sign_in', 'link', 'confirm')`),

@@ -40,6 +40,7 @@ export { recordBirth } from './births';
 export {
 	clockText,
 	contactFieldsText,
+	contactFormStart,
 	contactText,
 	nearestClockText,
 	pathText,

@@ -1,3 +1,4 @@
+import { helsinkiDate } from '../../../domain/access';
 import type { ClockKind, ClockState } from '../../../domain/clocks';
 import { CONTACT_DECISIONS, CONTACT_KINDS, NOTIFIER_KINDS } from '../../../domain/path';
 import { formatDate, formatDateTime, formatDay } from '../../../format';
@@ -158,3 +159,16 @@ export function contactFieldsText() {
 }
 
 export type ContactFieldsText = ReturnType<typeof contactFieldsText>;
+
+/**
+ * A new contact's form as it first shows: received today. A partner files a notification
+ * as its own kind; the app sets both kinds then, and the hidden fields only keep the form
+ * valid.
+ */
+export function contactFormStart(byTeam: boolean, now: Date) {
+	return {
+		receivedOn: helsinkiDate(now),
+		notifierKind: byTeam ? undefined : ('other' as const),
+		kind: byTeam ? undefined : ('notification' as const)
+	};
+}

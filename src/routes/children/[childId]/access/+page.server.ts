@@ -92,7 +92,6 @@ export const load: PageServerLoad = async (event) => {
 			'grant_consent_hint',
 			'grant_request_hint',
 			'grant_due_hint',
-			'optional',
 			'placement_unit',
 			'placement_since',
 			'placement_until',

@@ -85,7 +85,6 @@ export const load: PageServerLoad = async (event) => {
 			'phase_contact_hint',
 			'phase_save',
 			'phase_reason_hint',
-			'optional',
 			'caseload_reason_hint',
 			'phase_placement_legend',
 			'choose',

@@ -1,9 +1,8 @@
-import { helsinkiDate } from '$lib/domain/access';
 import { contactSchema } from '$lib/schemas/path';
 import { requireChildAccess } from '$lib/server/http/authz';
 import { defineForm } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
-import { contactFieldsText, fileContact } from '$lib/server/features/path';
+import { contactFieldsText, contactFormStart, fileContact } from '$lib/server/features/path';
 import { words } from '$lib/server/words';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -34,14 +33,7 @@ export const load: PageServerLoad = async (event) => {
 			'contact_send'
 		),
 		fields: contactFieldsText(),
-		form: await contactForm.show(
-			{
-				receivedOn: helsinkiDate(new Date()),
-				notifierKind: byTeam ? undefined : 'other',
-				kind: byTeam ? undefined : 'notification'
-			},
-			{ errors: false }
-		)
+		form: await contactForm.show(contactFormStart(byTeam, new Date()), { errors: false })
 	};
 };
 
