@@ -1,7 +1,6 @@
 import { untrack } from 'svelte';
 import { writable, type Writable } from 'svelte/store';
 import type { Action } from 'svelte/action';
-import type { ActionResult } from '@sveltejs/kit';
 import { enhance as kitEnhance } from '$app/forms';
 import { page } from '$app/state';
 import type { SuperValidated, ValidationErrors } from 'sveltekit-superforms';
@@ -41,8 +40,11 @@ export type Form<T extends Record<string, unknown> = Record<string, unknown>, M 
 export type FormOptions = {
 	/** After a valid, successful post, go back to the values the page first gave (default). */
 	resetForm?: boolean;
-	/** Sees an enhanced post's result first; `cancel()` stops the default handling. */
-	onResult?: (event: { result: ActionResult; cancel: () => void }) => void;
+	/**
+	 * A post that changes who is signed in (and maybe the language): its redirect loads the
+	 * next page afresh, so nothing of the page before stays in the browser.
+	 */
+	reloadOnRedirect?: boolean;
 };
 
 const isValidation = (v: unknown): v is SuperValidated<Record<string, unknown>> =>
@@ -122,9 +124,10 @@ export function useForm<T extends Record<string, unknown>, M = any>(
 
 	const enhance: Action<HTMLFormElement> = (node) =>
 		kitEnhance(node, () => async ({ result, update }) => {
-			let cancelled = false;
-			options.onResult?.({ result, cancel: () => (cancelled = true) });
-			if (cancelled) return;
+			if (options.reloadOnRedirect && result.type === 'redirect') {
+				window.location.assign(result.location);
+				return;
+			}
 			// The fields are bound to the stores, which follow the answer: leave them be.
 			await update({ reset: false });
 		});

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { sql } from 'drizzle-orm';
+import { eq, or, sql } from 'drizzle-orm';
 import { inTransaction, LOG_MONTHS_AHEAD, rowsOf, type DbOrTx, type Tx } from '../db';
 import { accessLog } from '../db/schema';
 import { isTeamRole, type Role } from '../../domain/roles';
@@ -317,4 +317,12 @@ export async function dropLogMonthsBefore(db: DbOrTx, keepFrom: Date): Promise<n
 		)
 	);
 	return Number(row?.dropped ?? 0);
+}
+
+/**
+ * The log's rows about a child: those naming it, and the list views that showed it among
+ * others (ADR 026). For the child's own log (the team's export, the family's read log).
+ */
+export function aboutChild(childId: string) {
+	return or(eq(accessLog.childId, childId), sql`${accessLog.childIds} @> array[${childId}::uuid]`);
 }

@@ -6,6 +6,7 @@ import { recentlyConfirmed } from '../auth/factor';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
 import { checkChildAccess, type ChildContext } from '../access';
+import { uuidParam } from './params';
 import type { RoleContext, StaffContext } from '../context';
 
 /**
@@ -115,4 +116,22 @@ export async function requireChildAccess(
 	});
 	if (!ctx) error(404, m.error_not_found());
 	return ctx;
+}
+
+/**
+ * The access check of a page under /children/[childId], said once per page: the kind of
+ * record it shows (`entityType`, for the log), whether only the child's team may use it, and
+ * which URL parameter, if any, names the record. Each load or action passes its `action`.
+ */
+export function childPageAccess(
+	entityType: string,
+	opts: { teamOnly?: boolean; entityParam?: string } = {}
+) {
+	return (event: Event & { params: Partial<Record<string, string>> }, action?: string) =>
+		requireChildAccess(event, uuidParam(event.params.childId), {
+			teamOnly: opts.teamOnly,
+			action,
+			entityType,
+			entityId: opts.entityParam && uuidParam(event.params[opts.entityParam])
+		});
 }

@@ -1,9 +1,9 @@
-import { and, asc, eq, gte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, sql } from 'drizzle-orm';
 import { toCsv } from '../../csv';
 import type { Db } from '../../db';
 import { accessLog, organisation, user } from '../../db/schema';
 import { ForbiddenError } from '../../errors';
-import { logChild } from '../../access-log';
+import { aboutChild, logChild } from '../../access-log';
 import { type ChildContext } from '../../access';
 
 /**
@@ -40,16 +40,7 @@ export async function exportChildAccessLog(
 			.from(accessLog)
 			.leftJoin(user, eq(user.id, accessLog.actorUserId))
 			.leftJoin(organisation, eq(organisation.id, accessLog.actorOrganisationId))
-			.where(
-				and(
-					// Rows about this child, and list views that showed it (ADR 026).
-					or(
-						eq(accessLog.childId, ctx.childId),
-						sql`${accessLog.childIds} @> array[${ctx.childId}::uuid]`
-					),
-					gte(accessLog.at, since)
-				)
-			)
+			.where(and(aboutChild(ctx.childId), gte(accessLog.at, since)))
 			.orderBy(asc(accessLog.at));
 		return toCsv(
 			[

@@ -1,4 +1,5 @@
-import { and, asc, eq, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { helsinkiDate } from '../../../domain/access';
 import { addDays } from '../../../domain/working-days';
 import { maskHetu, parseHetu } from '../../../domain/hetu';
@@ -87,34 +88,45 @@ export async function addGuardian(
 	}
 }
 
+type GuardianEdit = { guardianId: string; version: number };
+
+/**
+ * A change to one of the child's guardians, from the version the page showed (a newer one
+ * is refused, nothing overwritten), logged as `action`. `also` narrows which rows may change.
+ */
+function editGuardian(
+	db: Db,
+	ctx: ChildContext,
+	input: GuardianEdit,
+	edit: { action: string; values: PgUpdateSetSource<typeof guardian>; also?: SQL; now: Date }
+) {
+	return db.transaction(async (tx) => {
+		const scope = and(
+			eq(guardian.id, input.guardianId),
+			eq(guardian.childId, ctx.childId),
+			edit.also
+		);
+		await lockForEdit(tx, guardian, scope, input.version);
+		await updateVersioned(tx, guardian, input.guardianId, input.version, edit.values, {
+			now: edit.now
+		});
+		await logChild(tx, ctx, edit.action, 'guardian', input.guardianId);
+	});
+}
+
 /** Custody ended: the guardian stays on record as one who was, from the version shown. */
 export async function endGuardian(
 	db: Db,
 	ctx: ChildContext,
-	input: { guardianId: string; version: number },
+	input: GuardianEdit,
 	now = new Date()
 ) {
 	assertTeam(ctx);
-	await db.transaction(async (tx) => {
-		await lockForEdit(
-			tx,
-			guardian,
-			and(
-				eq(guardian.id, input.guardianId),
-				eq(guardian.childId, ctx.childId),
-				isNull(guardian.endedAt)
-			),
-			input.version
-		);
-		await updateVersioned(
-			tx,
-			guardian,
-			input.guardianId,
-			input.version,
-			{ endedAt: now, endedBy: ctx.actor.userId },
-			{ now }
-		);
-		await logChild(tx, ctx, 'end', 'guardian', input.guardianId);
+	await editGuardian(db, ctx, input, {
+		action: 'end',
+		values: { endedAt: now, endedBy: ctx.actor.userId },
+		also: isNull(guardian.endedAt),
+		now
 	});
 }
 
@@ -173,33 +185,21 @@ export async function restrictGuardian(
 export async function liftRestriction(
 	db: Db,
 	ctx: ChildContext,
-	input: { guardianId: string; version: number },
+	input: GuardianEdit,
 	now = new Date()
 ) {
 	assertTeam(ctx);
 	await assertChildPermission(db, ctx, 'restrictGuardian', 'guardian', input.guardianId);
-	await db.transaction(async (tx) => {
-		await lockForEdit(
-			tx,
-			guardian,
-			and(eq(guardian.id, input.guardianId), eq(guardian.childId, ctx.childId)),
-			input.version
-		);
-		await updateVersioned(
-			tx,
-			guardian,
-			input.guardianId,
-			input.version,
-			{
-				restrictionReason: null,
-				restrictionReviewOn: null,
-				restrictedBy: null,
-				restrictedAt: null,
-				restrictionRemindedOn: null
-			},
-			{ now }
-		);
-		await logChild(tx, ctx, 'lift_restriction', 'guardian', input.guardianId);
+	await editGuardian(db, ctx, input, {
+		action: 'lift_restriction',
+		values: {
+			restrictionReason: null,
+			restrictionReviewOn: null,
+			restrictedBy: null,
+			restrictedAt: null,
+			restrictionRemindedOn: null
+		},
+		now
 	});
 }
 

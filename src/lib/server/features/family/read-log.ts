@@ -1,6 +1,6 @@
-import { and, desc, eq, gte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import type { Role } from '../../../domain/roles';
-import { logChild } from '../../access-log';
+import { aboutChild, logChild } from '../../access-log';
 import type { FamilyChildContext } from '../../access';
 import { inTransaction, type DbOrTx } from '../../db';
 import { accessLog, organisation } from '../../db/schema';
@@ -55,14 +55,7 @@ export async function whoReadOurData(db: DbOrTx, ctx: FamilyChildContext, now = 
 			.from(accessLog)
 			.leftJoin(organisation, eq(organisation.id, accessLog.actorOrganisationId))
 			.where(
-				and(
-					or(
-						eq(accessLog.childId, ctx.childId),
-						sql`${accessLog.childIds} @> array[${ctx.childId}::uuid]`
-					),
-					gte(accessLog.at, since),
-					eq(accessLog.outcome, 'allowed')
-				)
+				and(aboutChild(ctx.childId), gte(accessLog.at, since), eq(accessLog.outcome, 'allowed'))
 			)
 			// By position: an expression with a bound parameter is another parameter in the
 			// GROUP BY, which PostgreSQL would not match to the select list's.

@@ -99,15 +99,21 @@ export async function clientPlanVersion(db: DbOrTx, ctx: ChildContext, planId: s
 	return { ...row, supersededBy: latest && latest.number > row.plan.number ? latest.number : null };
 }
 
-/** The newest version (to fill the next from), or null; logged when there is one. */
-export async function latestClientPlan(db: DbOrTx, ctx: ChildContext) {
-	assertTeam(ctx);
+/** A child's newest client plan, unlogged: for the readers below, which log what they show. */
+async function newestPlan(db: DbOrTx, childId: string) {
 	const [row] = await db
 		.select()
 		.from(clientPlan)
-		.where(eq(clientPlan.childId, ctx.childId))
+		.where(eq(clientPlan.childId, childId))
 		.orderBy(desc(clientPlan.number))
 		.limit(1);
+	return row;
+}
+
+/** The newest version (to fill the next from), or null; logged when there is one. */
+export async function latestClientPlan(db: DbOrTx, ctx: ChildContext) {
+	assertTeam(ctx);
+	const row = await newestPlan(db, ctx.childId);
 	if (row) await logChild(db, ctx, 'read', 'client_plan', row.id);
 	return row ?? null;
 }
@@ -119,12 +125,7 @@ export async function latestClientPlan(db: DbOrTx, ctx: ChildContext) {
  */
 export async function familyClientPlan(db: DbOrTx, ctx: FamilyChildContext) {
 	if (ctx.access.kind !== 'family') throw new ForbiddenError();
-	const [row] = await db
-		.select()
-		.from(clientPlan)
-		.where(eq(clientPlan.childId, ctx.childId))
-		.orderBy(desc(clientPlan.number))
-		.limit(1);
+	const row = await newestPlan(db, ctx.childId);
 	if (!row) return null;
 	await logChild(db, ctx, 'read', 'client_plan', row.id);
 	const own = ctx.access.basis === 'own_data';

@@ -1,20 +1,14 @@
 import { helsinkiDate } from '$lib/domain/access';
 import { birthSchema } from '$lib/schemas/path';
-import { requireChildAccess } from '$lib/server/http/authz';
+import { childPageAccess } from '$lib/server/http/authz';
 import { defineForm, httpFailure } from '$lib/server/http/forms';
-import { uuidParam } from '$lib/server/http/params';
 import { getChild } from '$lib/server/features/children';
 import { recordBirth } from '$lib/server/features/path';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 const birthForm = defineForm(birthSchema);
 
-const access = (event: RequestEvent, action?: string) =>
-	requireChildAccess(event, uuidParam(event.params.childId), {
-		teamOnly: true,
-		action,
-		entityType: 'child'
-	});
+const access = childPageAccess('child', { teamOnly: true });
 
 /** Recording the birth of a child notified before it (25 c §). */
 export const load: PageServerLoad = async (event) => {

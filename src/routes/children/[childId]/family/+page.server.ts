@@ -1,21 +1,15 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { searchSchema } from '$lib/schemas/children';
 import { siblingSchema } from '$lib/schemas/path';
-import { requireChildAccess, staffOf } from '$lib/server/http/authz';
+import { childPageAccess, requireChildAccess, staffOf } from '$lib/server/http/authz';
 import { defineForm, httpFailure, plainFailure, readPlainForm } from '$lib/server/http/forms';
-import { uuidParam } from '$lib/server/http/params';
 import { getChild, searchChildren } from '$lib/server/features/children';
 import { linkSiblings, siblingsOf, unlinkFromFamily } from '$lib/server/features/path';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 const searchForm = defineForm(searchSchema, 'search');
 
-const access = (event: RequestEvent, action?: string) =>
-	requireChildAccess(event, uuidParam(event.params.childId), {
-		teamOnly: true,
-		action,
-		entityType: 'family'
-	});
+const access = childPageAccess('family', { teamOnly: true });
 
 /** Siblings linked as one family (§11), so the team sees and discusses them together. */
 export const load: PageServerLoad = async (event) => {

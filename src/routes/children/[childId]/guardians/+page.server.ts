@@ -5,9 +5,8 @@ import {
 	liftRestrictionSchema,
 	restrictGuardianSchema
 } from '$lib/schemas/family';
-import { requireChildAccess } from '$lib/server/http/authz';
+import { childPageAccess } from '$lib/server/http/authz';
 import { defineForm, httpFailure, plainFailure, readPlainForm } from '$lib/server/http/forms';
-import { uuidParam } from '$lib/server/http/params';
 import { getChild } from '$lib/server/features/children';
 import {
 	addGuardian,
@@ -18,17 +17,12 @@ import {
 	restrictGuardian
 } from '$lib/server/features/family';
 import { words } from '$lib/server/words';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 const guardianForm = defineForm(guardianSchema, 'guardian');
 const restrictForm = defineForm(restrictGuardianSchema, 'restrict');
 
-const access = (event: RequestEvent, action?: string) =>
-	requireChildAccess(event, uuidParam(event.params.childId), {
-		teamOnly: true,
-		action,
-		entityType: 'guardian'
-	});
+const access = childPageAccess('guardian', { teamOnly: true });
 
 /** The child's guardians (§11): who may later see the family's own pages with Suomi.fi. */
 export const load: PageServerLoad = async (event) => {

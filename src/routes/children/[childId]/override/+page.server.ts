@@ -1,8 +1,6 @@
-import type { RequestEvent } from '@sveltejs/kit';
 import { clearOverrideSchema, overrideSchema } from '$lib/schemas/status';
-import { requireChildAccess, requireRecentAuth } from '$lib/server/http/authz';
+import { childPageAccess, requireRecentAuth } from '$lib/server/http/authz';
 import { defineForm, httpFailure } from '$lib/server/http/forms';
-import { uuidParam } from '$lib/server/http/params';
 import { overrideFormState, setOverride } from '$lib/server/features/status';
 import { OVERRIDE_MAX_DAYS } from '$lib/domain/traffic-light';
 import { m } from '$lib/paraglide/messages';
@@ -12,12 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 const setForm = defineForm(overrideSchema);
 const clearForm = defineForm(clearOverrideSchema, 'clear');
 
-const access = (event: RequestEvent<{ childId: string }>, action?: string) =>
-	requireChildAccess(event, uuidParam(event.params.childId), {
-		teamOnly: true,
-		action,
-		entityType: 'child_status'
-	});
+const access = childPageAccess('child_status', { teamOnly: true });
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = await access(event);

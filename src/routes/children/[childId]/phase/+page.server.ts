@@ -10,9 +10,8 @@ import {
 	phaseSchema,
 	placementChangeSchema
 } from '$lib/schemas/path';
-import { requireChildAccess } from '$lib/server/http/authz';
+import { childPageAccess } from '$lib/server/http/authz';
 import { defineForm } from '$lib/server/http/forms';
-import { uuidParam } from '$lib/server/http/params';
 import { partnerOrganisations } from '$lib/server/features/grants';
 import {
 	changePhase,
@@ -22,7 +21,7 @@ import {
 	recordCareOrderApplication
 } from '$lib/server/features/path';
 import { words } from '$lib/server/words';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 import { withClockText } from '$lib/server/features/path';
 
 const phaseForm = defineForm(phaseSchema);
@@ -30,12 +29,7 @@ const extensionForm = defineForm(extensionSchema, 'extension');
 const careOrderApplicationForm = defineForm(careOrderApplicationSchema, 'application');
 const placementChangeForm = defineForm(placementChangeSchema, 'placement');
 
-const access = (event: RequestEvent, action?: string) =>
-	requireChildAccess(event, uuidParam(event.params.childId), {
-		teamOnly: true,
-		action,
-		entityType: 'phase_change'
-	});
+const access = childPageAccess('phase_change', { teamOnly: true });
 
 /** Moving the child along its path (§10); the client plan has its own page. */
 export const load: PageServerLoad = async (event) => {

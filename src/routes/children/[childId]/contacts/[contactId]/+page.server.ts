@@ -2,7 +2,7 @@ import { helsinkiDate } from '$lib/domain/access';
 import { can } from '$lib/domain/permissions';
 import { clockState } from '$lib/domain/clocks';
 import { decisionSchema, urgencySchema } from '$lib/schemas/path';
-import { requireChildAccess } from '$lib/server/http/authz';
+import { childPageAccess } from '$lib/server/http/authz';
 import { caseloadQuery, defineForm, httpFailure } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import {
@@ -11,20 +11,14 @@ import {
 	getContact,
 	responsibleOptions
 } from '$lib/server/features/path';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 import { clockText, contactText } from '$lib/server/features/path';
 import { words } from '$lib/server/words';
 
 const urgencyForm = defineForm(urgencySchema, 'urgency');
 const decisionForm = defineForm(decisionSchema);
 
-const access = (event: RequestEvent, action?: string) =>
-	requireChildAccess(event, uuidParam(event.params.childId), {
-		teamOnly: true,
-		action,
-		entityType: 'case_contact',
-		entityId: uuidParam(event.params.contactId)
-	});
+const access = childPageAccess('case_contact', { teamOnly: true, entityParam: 'contactId' });
 
 /** One contact: its urgency and the decision whether to start a needs assessment (§10). */
 export const load: PageServerLoad = async (event) => {

@@ -1,19 +1,14 @@
 import { answerSchema } from '$lib/schemas/children';
-import { requireChildAccess } from '$lib/server/http/authz';
+import { childPageAccess } from '$lib/server/http/authz';
 import { defineForm, httpFailure } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { getChild } from '$lib/server/features/children';
 import { answerInformationRequest, informationRequest } from '$lib/server/features/grants';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 const answerForm = defineForm(answerSchema);
 
-const access = (event: RequestEvent, action?: string) =>
-	requireChildAccess(event, uuidParam(event.params.childId), {
-		action,
-		entityType: 'access_grant',
-		entityId: uuidParam(event.params.grantId)
-	});
+const access = childPageAccess('access_grant', { entityParam: 'grantId' });
 
 /** A 41 § information request as the partner it was made to sees it, and its answer form. */
 export const load: PageServerLoad = async (event) => {

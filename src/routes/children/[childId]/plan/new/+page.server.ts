@@ -4,20 +4,14 @@ import { addMonths } from '$lib/domain/clocks';
 import { LOCALES } from '$lib/domain/roles';
 import { m } from '$lib/paraglide/messages';
 import { clientPlanSchema } from '$lib/schemas/path';
-import { requireChildAccess } from '$lib/server/http/authz';
+import { childPageAccess } from '$lib/server/http/authz';
 import { defineForm } from '$lib/server/http/forms';
-import { uuidParam } from '$lib/server/http/params';
 import { childPath, latestClientPlan, saveClientPlan } from '$lib/server/features/path';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 const clientPlanForm = defineForm(clientPlanSchema);
 
-const access = (event: RequestEvent, action?: string) =>
-	requireChildAccess(event, uuidParam(event.params.childId), {
-		teamOnly: true,
-		action,
-		entityType: 'client_plan'
-	});
+const access = childPageAccess('client_plan', { teamOnly: true });
 
 /**
  * A new version of the client plan, filled from the newest one (or empty for the first):
