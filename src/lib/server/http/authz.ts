@@ -124,14 +124,13 @@ export async function requireChildAccess(
  * which URL parameter, if any, names the record. Each load or action passes its `action`.
  */
 export function childPageAccess(
-	entityType: string,
-	opts: { teamOnly?: boolean; entityParam?: string } = {}
+	page: { entityType?: string; teamOnly?: boolean; entityParam?: string } = {}
 ) {
 	return (event: Event & { params: Partial<Record<string, string>> }, action?: string) =>
 		requireChildAccess(event, uuidParam(event.params.childId), {
-			teamOnly: opts.teamOnly,
+			teamOnly: page.teamOnly,
 			action,
-			entityType,
-			entityId: opts.entityParam && uuidParam(event.params[opts.entityParam])
+			entityType: page.entityType,
+			entityId: page.entityParam && uuidParam(event.params[page.entityParam])
 		});
 }

@@ -4,25 +4,23 @@ import { formatDate, formatDateTime } from '$lib/format';
 import { basisLabel } from '$lib/labels/basis';
 import { m } from '$lib/paraglide/messages';
 import * as s from '$lib/schemas/children';
-import { requireChildAccess } from '$lib/server/http/authz';
+import { childPageAccess } from '$lib/server/http/authz';
 import { defineForm, fail, formFailure, httpFailure, readPlainForm } from '$lib/server/http/forms';
 import { FieldError } from '$lib/server/errors';
-import { uuidParam } from '$lib/server/http/params';
 import { getChild } from '$lib/server/features/children';
 import * as grants from '$lib/server/features/grants';
 import { words } from '$lib/server/words';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 const grantDef = defineForm(s.grantSchema, 'grant');
 const placementDef = defineForm(s.placementSchema, 'placement');
 const requestDef = defineForm(s.requestSchema, 'request');
 
-const team = (e: RequestEvent, action = 'write') =>
-	requireChildAccess(e, uuidParam(e.params.childId), { teamOnly: true, action });
+const team = childPageAccess({ teamOnly: true });
 const back = (id: string) => redirect(303, `/children/${id}/access?saved=1`);
 
 export const load: PageServerLoad = async (event) => {
-	const ctx = await requireChildAccess(event, uuidParam(event.params.childId), { teamOnly: true });
+	const ctx = await team(event);
 	const { db } = ctx;
 	const view = await getChild(db, ctx);
 	const orgs = await grants.partnerOrganisations(db);

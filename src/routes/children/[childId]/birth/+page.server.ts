@@ -8,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 const birthForm = defineForm(birthSchema);
 
-const access = childPageAccess('child', { teamOnly: true });
+const access = childPageAccess({ entityType: 'child', teamOnly: true });
 
 /** Recording the birth of a child notified before it (25 c §). */
 export const load: PageServerLoad = async (event) => {

@@ -1,13 +1,14 @@
 import { redirect } from '@sveltejs/kit';
 import { childEditSchema } from '$lib/schemas/children';
-import { requireChildAccess, requireRecentAuth } from '$lib/server/http/authz';
+import { childPageAccess, requireRecentAuth } from '$lib/server/http/authz';
 import { caseloadQuery, defineForm, fail, formFailure } from '$lib/server/http/forms';
-import { uuidParam } from '$lib/server/http/params';
 import { getChild, teamWorkers, updateChild } from '$lib/server/features/children';
 import { responsibleOptions } from '$lib/server/features/path';
 import type { Actions, PageServerLoad } from './$types';
 
 const editForm = defineForm(childEditSchema);
+
+const access = childPageAccess({ teamOnly: true });
 
 /** An empty text field for a value the record does not have (null). */
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -19,7 +20,7 @@ const asForm = (c: Record<string, unknown>) => ({
 });
 
 export const load: PageServerLoad = async (event) => {
-	const ctx = await requireChildAccess(event, uuidParam(event.params.childId), { teamOnly: true });
+	const ctx = await access(event);
 	// The form shows the whole identity code: a fresh confirmation first.
 	requireRecentAuth(event);
 	const { db } = ctx;
@@ -36,10 +37,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	save: async (event) => {
-		const ctx = await requireChildAccess(event, uuidParam(event.params.childId), {
-			teamOnly: true,
-			action: 'update'
-		});
+		const ctx = await access(event, 'update');
 		const form = await editForm.read(event.request);
 		if (!form.valid) return fail(400, { form });
 		let saved: Awaited<ReturnType<typeof updateChild>>;

@@ -9,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 const searchForm = defineForm(searchSchema, 'search');
 
-const access = childPageAccess('family', { teamOnly: true });
+const access = childPageAccess({ entityType: 'family', teamOnly: true });
 
 /** Siblings linked as one family (§11), so the team sees and discusses them together. */
 export const load: PageServerLoad = async (event) => {

@@ -22,7 +22,7 @@ import type { Actions, PageServerLoad } from './$types';
 const guardianForm = defineForm(guardianSchema, 'guardian');
 const restrictForm = defineForm(restrictGuardianSchema, 'restrict');
 
-const access = childPageAccess('guardian', { teamOnly: true });
+const access = childPageAccess({ entityType: 'guardian', teamOnly: true });
 
 /** The child's guardians (§11): who may later see the family's own pages with Suomi.fi. */
 export const load: PageServerLoad = async (event) => {

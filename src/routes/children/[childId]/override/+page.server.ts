@@ -10,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 const setForm = defineForm(overrideSchema);
 const clearForm = defineForm(clearOverrideSchema, 'clear');
 
-const access = childPageAccess('child_status', { teamOnly: true });
+const access = childPageAccess({ entityType: 'child_status', teamOnly: true });
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = await access(event);

@@ -29,7 +29,7 @@ const extensionForm = defineForm(extensionSchema, 'extension');
 const careOrderApplicationForm = defineForm(careOrderApplicationSchema, 'application');
 const placementChangeForm = defineForm(placementChangeSchema, 'placement');
 
-const access = childPageAccess('phase_change', { teamOnly: true });
+const access = childPageAccess({ entityType: 'phase_change', teamOnly: true });
 
 /** Moving the child along its path (§10); the client plan has its own page. */
 export const load: PageServerLoad = async (event) => {

@@ -1,18 +1,17 @@
 import { consultationRequestSchema } from '$lib/schemas/workflows';
-import { requireChildAccess } from '$lib/server/http/authz';
-import { uuidParam } from '$lib/server/http/params';
+import { childPageAccess } from '$lib/server/http/authz';
 import { requestConsultation } from '$lib/server/features/consultations';
 import type { Actions, PageServerLoad } from './$types';
 import { defineForm } from '$lib/server/http/forms';
 
 const requestForm = defineForm(consultationRequestSchema);
 
+const access = childPageAccess({ entityType: 'consultation' });
+
 // Anyone who may access the child may ask: the team, a partner, or the unit where the
 // child is placed (a unit reaches only placed children, so the access check is the rule).
 export const load: PageServerLoad = async (event) => {
-	const ctx = await requireChildAccess(event, uuidParam(event.params.childId), {
-		entityType: 'consultation'
-	});
+	const ctx = await access(event);
 	return {
 		childId: ctx.childId,
 		form: await requestForm.show(undefined, { errors: false })
@@ -21,10 +20,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	request: async (event) => {
-		const ctx = await requireChildAccess(event, uuidParam(event.params.childId), {
-			action: 'create',
-			entityType: 'consultation'
-		});
+		const ctx = await access(event, 'create');
 		return requestForm.submit(event.request, {
 			save: (data) => requestConsultation(ctx.db, ctx, data),
 			to: (id) => `/consultations/${id}?saved=requested`

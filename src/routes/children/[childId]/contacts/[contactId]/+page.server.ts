@@ -18,7 +18,11 @@ import { words } from '$lib/server/words';
 const urgencyForm = defineForm(urgencySchema, 'urgency');
 const decisionForm = defineForm(decisionSchema);
 
-const access = childPageAccess('case_contact', { teamOnly: true, entityParam: 'contactId' });
+const access = childPageAccess({
+	entityType: 'case_contact',
+	teamOnly: true,
+	entityParam: 'contactId'
+});
 
 /** One contact: its urgency and the decision whether to start a needs assessment (§10). */
 export const load: PageServerLoad = async (event) => {

@@ -1,18 +1,17 @@
 import { contactSchema } from '$lib/schemas/path';
-import { requireChildAccess } from '$lib/server/http/authz';
+import { childPageAccess } from '$lib/server/http/authz';
 import { defineForm } from '$lib/server/http/forms';
-import { uuidParam } from '$lib/server/http/params';
 import { contactFieldsText, contactFormStart, fileContact } from '$lib/server/features/path';
 import { words } from '$lib/server/words';
 import type { Actions, PageServerLoad } from './$types';
 
 const contactForm = defineForm(contactSchema);
 
+const access = childPageAccess({ entityType: 'case_contact' });
+
 /** A contact about a child the viewer can see: the team logs one, a partner files one. */
 export const load: PageServerLoad = async (event) => {
-	const ctx = await requireChildAccess(event, uuidParam(event.params.childId), {
-		entityType: 'case_contact'
-	});
+	const ctx = await access(event);
 	const byTeam = ctx.access.kind === 'team';
 	return {
 		childId: ctx.childId,
@@ -39,10 +38,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	file: async (event) => {
-		const ctx = await requireChildAccess(event, uuidParam(event.params.childId), {
-			action: 'create',
-			entityType: 'case_contact'
-		});
+		const ctx = await access(event, 'create');
 		const { db } = ctx;
 		return contactForm.submit(event.request, {
 			save: (data) => fileContact(db, ctx, data),

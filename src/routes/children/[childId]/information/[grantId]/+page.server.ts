@@ -8,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 const answerForm = defineForm(answerSchema);
 
-const access = childPageAccess('access_grant', { entityParam: 'grantId' });
+const access = childPageAccess({ entityType: 'access_grant', entityParam: 'grantId' });
 
 /** A 41 § information request as the partner it was made to sees it, and its answer form. */
 export const load: PageServerLoad = async (event) => {

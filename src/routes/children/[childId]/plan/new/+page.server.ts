@@ -11,7 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 const clientPlanForm = defineForm(clientPlanSchema);
 
-const access = childPageAccess('client_plan', { teamOnly: true });
+const access = childPageAccess({ entityType: 'client_plan', teamOnly: true });
 
 /**
  * A new version of the client plan, filled from the newest one (or empty for the first):
