@@ -13,7 +13,8 @@ const PROBLEMS: Record<FamilyRefusal, () => string> = {
 	no_access: m.family_problem_no_access,
 	other_person: m.family_problem_other_person
 };
-const problem = z.enum(Object.keys(PROBLEMS) as [FamilyRefusal, ...FamilyRefusal[]]);
+// Any other value in the URL is no problem to show.
+const problem = z.custom<FamilyRefusal>((v) => typeof v === 'string' && Object.hasOwn(PROBLEMS, v));
 
 /**
  * The family's way in (DOMAIN §11–12): one button to Suomi.fi, a plain "not in use", or
