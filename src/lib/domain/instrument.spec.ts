@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ORGANISATION_KINDS } from './roles';
-import { INSTRUMENT_V1, instrument, itemsFor } from './instrument';
+import { INSTRUMENT_V1, instrument, itemsFor, isRating } from './instrument';
 
 describe('instrument v1', () => {
 	it('has the 20 stable item ids of docs/domain.md §4, in order', () => {
@@ -45,5 +45,12 @@ describe('instrument v1', () => {
 	it('is found by its version, and an unknown version is an error', () => {
 		expect(instrument('1')).toBe(INSTRUMENT_V1);
 		expect(() => instrument('0')).toThrow();
+	});
+});
+
+describe('isRating', () => {
+	it('takes the scale 0–3 and nothing else', () => {
+		expect([0, 1, 2, 3].every(isRating)).toBe(true);
+		expect([-1, 4, 1.5, Number.NaN].some(isRating)).toBe(false);
 	});
 });

@@ -9,6 +9,9 @@ export type Localized = Record<Locale, string>;
 export type Rating = 0 | 1 | 2 | 3;
 export const RATINGS: readonly Rating[] = [0, 1, 2, 3];
 
+/** Whether a stored or posted number is one of the scale's ratings. */
+export const isRating = (r: number): r is Rating => RATINGS.some((x) => x === r);
+
 export type Item = { id: string; domain: string; label: Localized; hint: Localized };
 export type Domain = { id: string; label: Localized };
 export type Instrument = {
