@@ -103,6 +103,8 @@ test('the accessibility check fails on a page with a violation', async ({ page }
 
 test.describe('languages', () => {
 	test('Finnish by default; switching to English and Swedish is remembered', async ({ page }) => {
+		// No language chosen yet: the browser's (fi-FI) decides.
+		await page.context().clearCookies();
 		await page.goto('/login');
 		await expect(page.locator('html')).toHaveAttribute('lang', 'fi');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kirjaudu sisään');

@@ -249,28 +249,25 @@ export const test = base.extend<{
 	loginAs: (role: DemoRole) => Promise<Page>;
 	pageAs: (role: DemoRole | null) => Promise<Page>;
 }>({
-	context: async ({ context }, use) => {
+	// Finnish unless the test chooses a language. The browser's own language would otherwise
+	// decide on the client, which writes it to the cookie on its first page: CI runs have seen
+	// a page in English (the headless browser's default) in a Finnish-only test, once after
+	// loginAs and once after a sign-in through the provider.
+	context: async ({ context, baseURL }, use) => {
 		await preloadAxe(context);
+		await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'fi', url: baseURL! }]);
 		await use(context);
 	},
-	loginAs: async ({ page, context, baseURL }, use) => {
+	loginAs: async ({ page, context }, use) => {
 		await use(async (role) => {
 			const state = JSON.parse(readFileSync(stateFile(role), 'utf8')) as {
 				cookies: Parameters<BrowserContext['addCookies']>[0];
 			};
 			await context.addCookies(state.cookies.filter((c) => /(^|-)session$/.test(c.name)));
-			// Finnish unless the test chose a language: the browser's own language would
-			// otherwise decide, and the client runtime writes it to the cookie on its first
-			// page. A CI run once saw one page in English (the browser's default) in a
-			// Finnish-only test.
-			const chosen = (await context.cookies()).some((c) => c.name === 'PARAGLIDE_LOCALE');
-			if (!chosen) {
-				await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'fi', url: baseURL! }]);
-			}
 			return openHome(page, role);
 		});
 	},
-	pageAs: async ({ browser }, use) => {
+	pageAs: async ({ browser, baseURL }, use) => {
 		const contexts: BrowserContext[] = [];
 		await use(async (role) => {
 			const context = await browser.newContext(
@@ -278,6 +275,9 @@ export const test = base.extend<{
 			);
 			contexts.push(context);
 			await preloadAxe(context);
+			// Finnish, as the test's own context (above), unless the saved state chose.
+			if (!(await context.cookies()).some((c) => c.name === 'PARAGLIDE_LOCALE'))
+				await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'fi', url: baseURL! }]);
 			const page = await context.newPage();
 			return role ? openHome(page, role) : page;
 		});
