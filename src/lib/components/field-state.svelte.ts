@@ -18,7 +18,16 @@ export type FieldProps<T extends Record<string, unknown>> = {
 	errors?: string[] | undefined;
 };
 
-const OWN = ['form', 'name', 'label', 'optional', 'hint', 'value', 'errors'];
+// Every key of FieldProps (the type says if one is missing): the rest goes to the control.
+const OWN: Record<keyof FieldProps<any>, true> = {
+	form: true,
+	name: true,
+	label: true,
+	optional: true,
+	hint: true,
+	value: true,
+	errors: true
+};
 
 /**
  * A field's value and errors. A field given its `useForm` form reads and writes them there
@@ -49,10 +58,9 @@ export function fieldState<P extends FieldProps<any>>(props: () => P, set: (v: s
 			return { name, label, optional, hint, errors: this.errors };
 		},
 		get attrs(): Omit<P, keyof FieldProps<any>> {
-			return Object.fromEntries(Object.entries(props()).filter(([k]) => !OWN.includes(k))) as Omit<
-				P,
-				keyof FieldProps<any>
-			>;
+			return Object.fromEntries(
+				Object.entries(props()).filter(([k]) => !Object.hasOwn(OWN, k))
+			) as Omit<P, keyof FieldProps<any>>;
 		}
 	};
 }
