@@ -1,5 +1,5 @@
 import { untrack } from 'svelte';
-import { writable, type Writable } from 'svelte/store';
+import { writable, type Readable, type Writable } from 'svelte/store';
 import type { Action } from 'svelte/action';
 import { enhance as kitEnhance } from '$app/forms';
 import { page } from '$app/state';
@@ -9,12 +9,14 @@ import type { SuperValidated, ValidationErrors } from 'sveltekit-superforms';
 
 /**
  * A form as the server answered it: its id, whether it is valid, its values, errors and
- * message. Pages and components name this type, never the server library's (ADR 025).
+ * message, and, as the page's load first shows it (defineForm), its fields' labels in the
+ * reader's language. Pages and components name this type, never the server library's
+ * (ADR 025).
  */
 export type Validated<
 	T extends Record<string, unknown> = Record<string, unknown>,
 	M = any
-> = SuperValidated<T, M, any>;
+> = SuperValidated<T, M, any> & { labels?: Record<string, string> };
 export type { ValidationErrors };
 
 /**
@@ -34,6 +36,8 @@ export type Form<T extends Record<string, unknown> = Record<string, unknown>, M 
 	form: Writable<T>;
 	errors: Writable<ValidationErrors<T>>;
 	message: Writable<M | undefined>;
+	/** Each shown field's label, as the load gave them (an action's answer repeats none). */
+	labels: Readable<Record<string, string>>;
 	enhance: Action<HTMLFormElement>;
 };
 
@@ -67,7 +71,7 @@ function copy<T>(value: T): T {
  * says so, in place of a `svelte-ignore state_referenced_locally` beside every form.
  */
 export function useForm<T extends Record<string, unknown>, M = any>(
-	initial: () => SuperValidated<T, M, any>,
+	initial: () => Validated<T, M>,
 	options: FormOptions = {}
 ): Form<T, M> {
 	const start = initial();
@@ -79,12 +83,13 @@ export function useForm<T extends Record<string, unknown>, M = any>(
 	const form = writable<T>(copy(start.data));
 	const errors = writable<ValidationErrors<T>>(start.errors ?? {});
 	const message = writable<M | undefined>(start.message);
+	const labels = writable<Record<string, string>>(start.labels ?? {});
 
-	const ours = (holder: unknown): SuperValidated<T, M>[] =>
+	const ours = (holder: unknown): Validated<T, M>[] =>
 		holder && typeof holder === 'object'
 			? (Object.values(holder).filter(
 					(v) => isValidation(v) && v.id === id && !seen.has(v)
-				) as SuperValidated<T, M>[])
+				) as Validated<T, M>[])
 			: [];
 
 	/** The server's answer to a post of this form. */
@@ -97,8 +102,9 @@ export function useForm<T extends Record<string, unknown>, M = any>(
 	}
 
 	/** The page loaded again (after a redirect or an invalidation): its fresh form. */
-	function reloaded(fresh: SuperValidated<T, M>) {
+	function reloaded(fresh: Validated<T, M>) {
 		seen.add(fresh);
+		if (fresh.labels) labels.set(fresh.labels);
 		form.set(copy(fresh.data));
 		errors.set(fresh.errors ?? {});
 		message.set(fresh.message);
@@ -132,5 +138,5 @@ export function useForm<T extends Record<string, unknown>, M = any>(
 			await update({ reset: false });
 		});
 
-	return { form, errors, message, enhance };
+	return { form, errors, message, labels, enhance };
 }

@@ -11,7 +11,7 @@ import { dashboardText, teamDashboard } from '$lib/server/features/dashboard';
 import { inboxText, partnerInbox } from '$lib/server/features/grants';
 import type { Actions, PageServerLoad } from './$types';
 
-const inboxDef = defineForm(inboxSearchSchema, 'inbox');
+const inboxDef = defineForm(inboxSearchSchema, 'inbox', { name: 'inbox_search_label' });
 
 /** A residential unit's home (the page's own choice of view): it may ask for consultations. */
 const isUnit = (roles: readonly Role[]) => primaryRole(roles) === 'residential_staff';

@@ -18,7 +18,11 @@ import { configuredProviders, providerConfigured } from '$lib/server/http/provid
 import { securityEvent } from '$lib/server/auth';
 import type { Actions, PageServerLoad } from './$types';
 
-const passwordForm = defineForm(changePasswordSchema);
+const passwordForm = defineForm(changePasswordSchema, 'form', {
+	currentPassword: 'current_password',
+	newPassword: 'new_password',
+	confirm: 'confirm_password'
+});
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);

@@ -7,7 +7,7 @@ import { pagingText } from '$lib/server/words';
 import type { Actions, PageServerLoad } from './$types';
 import { defineForm, fail } from '$lib/server/http/forms';
 
-const searchForm = defineForm(searchSchema, 'search');
+const searchForm = defineForm(searchSchema, 'search', { query: 'children_search_label' });
 
 export const load: PageServerLoad = async (event) => {
 	const staff = await requireRole(event, ...TEAM_ROLES);

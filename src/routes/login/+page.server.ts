@@ -41,7 +41,7 @@ async function settleLocale(db: Db, cookies: Cookies, userId: string) {
 	}
 }
 
-const loginForm = defineForm(loginSchema);
+const loginForm = defineForm(loginSchema, 'form', { email: 'email', password: 'password' });
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));

@@ -4,7 +4,7 @@ import { codeSchema } from '../../schemas/auth';
 import type { Db } from '../db';
 import { defineForm, fail, setError } from './forms';
 
-const codeForm = defineForm(codeSchema);
+const codeForm = defineForm(codeSchema, 'form', { code: 'code_label' });
 import { checkCode, type CodeCheck } from '../auth/factor';
 
 /**

@@ -4,6 +4,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import type { z } from 'zod';
 import { m } from '../../paraglide/messages';
 import { ConflictError, FieldError, ForbiddenError, NotFoundError } from '../errors';
+import { words, type FixedText } from '../words';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- superforms' generic form types */
 
@@ -141,23 +142,33 @@ export function caseloadQuery(notice: { workerCount: number } | null | undefined
 /** What `defineForm` gives: its schema, the load's form, the action's read and submit. */
 export type FormDefinition<S extends Schema> = ReturnType<typeof defineForm<S>>;
 
+/** A form's field labels, by the message key of each shown field's label. */
+export type FormLabels<S extends Schema> = Partial<Record<keyof z.infer<S> & string, FixedText>>;
+
 /**
  * A page's form, defined once: the form the load shows and the action that answers it share
- * the schema and the id by which the page's form (useForm) knows its answers. `submit` is
+ * the schema and the id by which the page's form (useForm) knows its answers, and `labels`
+ * names each shown field once, for the fields and the error summary alike. `submit` is
  * `submitForm` under that id.
  */
-export function defineForm<S extends Schema>(schema: S, id = 'form') {
+export function defineForm<S extends Schema>(schema: S, id = 'form', labels: FormLabels<S> = {}) {
 	return {
 		schema,
 		id,
 		/**
 		 * The form as the page first shows it: empty, or with a record's values (`errors:
-		 * false` where those values are only a start, not yet the person's input).
+		 * false` where those values are only a start, not yet the person's input); with its
+		 * labels in the reader's language (ADR 028: the page carries no messages of its own).
 		 */
-		show: (data?: Partial<z.infer<S>>, opts: { errors?: boolean } = {}) =>
-			data === undefined
-				? superValidate(zod4(schema), { id, ...opts })
-				: superValidate(data, zod4(schema), { id, ...opts }),
+		show: async (data?: Partial<z.infer<S>>, opts: { errors?: boolean } = {}) => {
+			const form =
+				data === undefined
+					? await superValidate(zod4(schema), { id, ...opts })
+					: await superValidate(data, zod4(schema), { id, ...opts });
+			const shown: Record<string, string> = {};
+			for (const [field, key] of Object.entries(labels)) if (key) shown[field] = words(key)[key];
+			return Object.assign(form, { labels: shown });
+		},
 		/** The posted form, parsed and checked, for an action that answers by itself. */
 		read: async (request: Request) => superValidate(await readForm(request), zod4(schema), { id }),
 		/** A body already read (an action that looks at its fields first), parsed and checked. */

@@ -4,9 +4,10 @@ import { requireRole } from '$lib/server/http/authz';
 import { caseloadQuery, defineForm } from '$lib/server/http/forms';
 import { createChild, teamWorkers } from '$lib/server/features/children';
 import { responsibleOptions } from '$lib/server/features/path';
+import { childLabels } from '../child-labels';
 import type { Actions, PageServerLoad } from './$types';
 
-const childForm = defineForm(childSchema);
+const childForm = defineForm(childSchema, 'form', childLabels);
 
 export const load: PageServerLoad = async (event) => {
 	const staff = await requireRole(event, ...TEAM_ROLES);

@@ -21,9 +21,19 @@ import { words } from '$lib/server/words';
 import type { Actions, PageServerLoad } from './$types';
 
 const forms = {
-	schedule: defineForm(scheduleSchema, 'schedule'),
-	record: defineForm(recordSchema, 'record'),
-	decline: defineForm(declineSchema, 'decline'),
+	schedule: defineForm(scheduleSchema, 'schedule', {
+		scheduledAt: 'consultation_time',
+		place: 'consultation_place',
+		participantUserIds: 'consultation_people',
+		participantOrganisationIds: 'consultation_organisations'
+	}),
+	record: defineForm(recordSchema, 'record', {
+		hypotheses: 'consultation_hypotheses',
+		recommendations: 'consultation_recommendations',
+		followUpOwnerId: 'consultation_follow_up_owner',
+		followUpOn: 'consultation_follow_up_on'
+	}),
+	decline: defineForm(declineSchema, 'decline', { reason: 'consultation_decline_reason' }),
 	close: defineForm(versionOnlySchema, 'close')
 };
 
@@ -79,16 +89,12 @@ export const load: PageServerLoad = async (event) => {
 			'consultation_hypotheses',
 			'consultation_recommendations',
 			'consultation_follow_up',
-			'consultation_follow_up_owner',
-			'consultation_follow_up_on',
 			'consultation_record',
 			'consultation_record_intro',
 			'consultation_record_save',
 			'consultation_hypotheses_hint',
 			'consultation_hypothesis_add',
 			'choose',
-			'consultation_people',
-			'consultation_organisations',
 			'consultation_schedule',
 			'consultation_schedule_save',
 			'consultation_place_hint',

@@ -21,10 +21,13 @@ import { uuidParam } from '$lib/server/http/params';
 import { words } from '$lib/server/words';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-const noteForm = defineForm(familyNoteSchema, 'note');
-const feedbackForm = defineForm(feedbackSchema, 'feedback');
+const noteForm = defineForm(familyNoteSchema, 'note', { text: 'family_tell_label' });
+const feedbackForm = defineForm(feedbackSchema, 'feedback', {
+	heard: 'feedback_heard',
+	clear: 'feedback_clear'
+});
 const privacyForm = defineForm(privacySchema, 'privacy');
-const replyForm = defineForm(meetingReplySchema, 'reply');
+const replyForm = defineForm(meetingReplySchema, 'reply', { text: 'agreement_reply_label' });
 
 const access = (event: RequestEvent, entityType: string) =>
 	requireFamilyChild(event, uuidParam(event.params.childId), { entityType });
@@ -50,7 +53,6 @@ export const load: PageServerLoad = async (event) => {
 			})
 		},
 		t: words(
-			'family_tell_label',
 			'family_pages_title',
 			'app_name',
 			'family_back_home',
@@ -71,13 +73,10 @@ export const load: PageServerLoad = async (event) => {
 			'family_tell_send',
 			'family_tell_earlier',
 			'family_read_log_link',
-			'agreement_reply_label',
 			'agreement_intro',
 			'agreement_questions',
 			'agreement_steps',
 			'agreement_send',
-			'feedback_heard',
-			'feedback_clear',
 			'feedback_scale_1',
 			'feedback_scale_5',
 			'feedback_title',

@@ -6,7 +6,10 @@ import { getChild } from '$lib/server/features/children';
 import { getFlag, triageFlag } from '$lib/server/features/flags';
 import type { Actions, PageServerLoad } from './$types';
 
-const triageForm = defineForm(triageSchema);
+const triageForm = defineForm(triageSchema, 'form', {
+	decision: 'flag_decision',
+	note: 'flag_note'
+});
 
 export const load: PageServerLoad = async (event) => {
 	const { id, ctx } = await requireEntityChild(event, event.params.flagId, 'flag', {

@@ -12,7 +12,19 @@ import { words } from '$lib/server/words';
 import type { Actions, PageServerLoad } from './$types';
 
 const FILERS = [...TEAM_ROLES, 'partner', 'residential_staff'] as const;
-const contactForm = defineForm(newChildContactSchema);
+const contactForm = defineForm(newChildContactSchema, 'form', {
+	teamId: 'contact_team',
+	givenName: 'child_given_name',
+	familyName: 'child_family_name',
+	birth: 'contact_birth',
+	dateOfBirth: 'child_date_of_birth',
+	personalIdentityCode: 'child_hetu',
+	kind: 'contact_kind',
+	receivedOn: 'contact_received_on',
+	notifierKind: 'contact_notifier_kind',
+	summary: 'contact_summary',
+	urgent: 'contact_urgency'
+});
 
 /**
  * A notification or other contact about a child named in the form: the team logs one it
@@ -28,17 +40,6 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		byTeam,
 		t: words(
-			'contact_team',
-			'child_given_name',
-			'child_family_name',
-			'contact_birth',
-			'child_date_of_birth',
-			'child_hetu',
-			'contact_kind',
-			'contact_received_on',
-			'contact_notifier_kind',
-			'contact_summary',
-			'contact_urgency',
 			'intake_new',
 			'app_name',
 			'intake_back',

@@ -12,7 +12,10 @@ import type { Actions, PageServerLoad } from './$types';
 import { defineForm, fail, message, setError } from '$lib/server/http/forms';
 import { database } from '$lib/server/http/authz';
 
-const passwordForm = defineForm(setPasswordSchema);
+const passwordForm = defineForm(setPasswordSchema, 'form', {
+	password: 'new_password',
+	confirm: 'confirm_password'
+});
 
 /** Public by design: the one-time token in the link is the authorisation. */
 export const load: PageServerLoad = async ({ params, locals }) => {

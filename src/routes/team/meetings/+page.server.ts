@@ -11,8 +11,11 @@ import {
 } from '$lib/server/features/meetings';
 import type { Actions, PageServerLoad } from './$types';
 
-const prepareForm = defineForm(prepareSchema);
-const meetingSettingsForm = defineForm(meetingSettingsSchema, 'rotation');
+const prepareForm = defineForm(prepareSchema, 'form', { startsAt: 'meeting_starts_at' });
+const meetingSettingsForm = defineForm(meetingSettingsSchema, 'rotation', {
+	rotationDays: 'meeting_rotation_days',
+	meetingMinutes: 'meeting_minutes'
+});
 
 /** The team's weekly meetings (§7): the coordinator prepares the next one here. */
 export const load: PageServerLoad = async (event) => {

@@ -23,13 +23,25 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** Each form's id is its change's key: the access-log action and the `?saved=` notice. */
 const forms = {
-	activate: defineForm(activateSchema, 'activate'),
-	close: defineForm(closeWorkflowSchema, 'close'),
-	partner: defineForm(partnerSchema, 'partner'),
-	step: defineForm(stepSchema, 'step'),
+	activate: defineForm(activateSchema, 'activate', { leadWorkerId: 'workflow_lead' }),
+	close: defineForm(closeWorkflowSchema, 'close', {
+		outcome: 'workflow_outcome',
+		outcomeNote: 'workflow_outcome_note'
+	}),
+	partner: defineForm(partnerSchema, 'partner', { organisationId: 'workflow_partner_org' }),
+	step: defineForm(stepSchema, 'step', {
+		what: 'workflow_step_what',
+		who: 'workflow_step_who',
+		ownerOrganisationId: 'workflow_step_owner',
+		dueOn: 'workflow_step_due'
+	}),
 	step_done: defineForm(stepDoneSchema, 'step_done'),
 	step_undone: defineForm(stepDoneSchema, 'step_undone'),
-	entry: defineForm(entrySchema, 'entry')
+	entry: defineForm(entrySchema, 'entry', {
+		kind: 'workflow_entry_kind',
+		on: 'workflow_entry_on',
+		note: 'workflow_entry_note'
+	})
 };
 
 const context = (event: RequestEvent<{ workflowId: string }>, action?: string) =>
@@ -75,20 +87,11 @@ export const load: PageServerLoad = async (event) => {
 			'workflow_entry_review',
 			'workflow_entry_contact',
 			'workflow_no_entries',
-			'workflow_outcome_note',
 			'workflow_activate',
 			'workflow_activate_intro',
 			'workflow_activate_save',
 			'workflow_close',
 			'workflow_close_save',
-			'workflow_step_what',
-			'workflow_step_who',
-			'workflow_step_owner',
-			'workflow_step_due',
-			'workflow_entry_kind',
-			'workflow_entry_on',
-			'workflow_entry_note',
-			'workflow_partner_org',
 			'workflow_add_step',
 			'workflow_add_step_save',
 			'workflow_step_what_hint',

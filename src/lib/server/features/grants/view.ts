@@ -40,7 +40,6 @@ export function inboxText(inbox: Inbox, { unit }: { unit: boolean }) {
 		})),
 		search: {
 			title: m.inbox_search(),
-			label: m.inbox_search_label(),
 			button: m.inbox_search_button()
 		},
 		childrenTitle: inbox.name

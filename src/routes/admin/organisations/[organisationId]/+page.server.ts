@@ -3,9 +3,10 @@ import { requireAdmin } from '$lib/server/http/authz';
 import { defineForm, httpFailure } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { getOrganisation, updateOrganisation } from '$lib/server/features/admin';
+import { organisationLabels } from '../../form-labels';
 import type { Actions, PageServerLoad } from './$types';
 
-const organisationForm = defineForm(organisationEditSchema);
+const organisationForm = defineForm(organisationEditSchema, 'form', organisationLabels);
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = await requireAdmin(event);

@@ -2,9 +2,10 @@ import { organisationSchema } from '$lib/schemas/admin';
 import { requireAdmin } from '$lib/server/http/authz';
 import { defineForm } from '$lib/server/http/forms';
 import { createOrganisation } from '$lib/server/features/admin';
+import { organisationLabels } from '../../form-labels';
 import type { Actions, PageServerLoad } from './$types';
 
-const organisationForm = defineForm(organisationSchema);
+const organisationForm = defineForm(organisationSchema, 'form', organisationLabels);
 
 export const load: PageServerLoad = async (event) => {
 	await requireAdmin(event);

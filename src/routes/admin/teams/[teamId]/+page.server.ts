@@ -5,7 +5,7 @@ import { uuidParam } from '$lib/server/http/params';
 import { getTeam, updateTeam } from '$lib/server/features/admin';
 import type { Actions, PageServerLoad } from './$types';
 
-const teamForm = defineForm(teamEditSchema);
+const teamForm = defineForm(teamEditSchema, 'form', { name: 'team_name' });
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = await requireAdmin(event);

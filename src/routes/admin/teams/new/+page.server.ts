@@ -4,7 +4,10 @@ import { defineForm } from '$lib/server/http/forms';
 import { createTeam, listOrganisations } from '$lib/server/features/admin';
 import type { Actions, PageServerLoad } from './$types';
 
-const teamForm = defineForm(teamSchema);
+const teamForm = defineForm(teamSchema, 'form', {
+	organisationId: 'team_organisation',
+	name: 'team_name'
+});
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = await requireAdmin(event);

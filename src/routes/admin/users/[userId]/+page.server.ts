@@ -17,10 +17,15 @@ import * as admin from '$lib/server/features/admin';
 import { ROLES } from '$lib/domain/roles';
 import { roleLabel } from '$lib/labels/role';
 import { words } from '$lib/server/words';
+import { userLabels } from '../../form-labels';
 import type { Actions, PageServerLoad } from './$types';
 
-const detailsForm = defineForm(userEditSchema, 'details');
-const membershipDef = defineForm(membershipSchema, 'membership');
+const detailsForm = defineForm(userEditSchema, 'details', userLabels);
+const membershipDef = defineForm(membershipSchema, 'membership', {
+	organisationId: 'membership_organisation',
+	teamId: 'membership_team',
+	role: 'membership_role'
+});
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = await requireAdmin(event);
@@ -69,9 +74,6 @@ export const load: PageServerLoad = async (event) => {
 			'user_deactivate_hint',
 			'user_deactivate_confirm',
 			'user_activate',
-			'membership_organisation',
-			'membership_team',
-			'membership_role',
 			'membership_add',
 			'choose',
 			'membership_team_hint',

@@ -2,9 +2,10 @@ import { userSchema } from '$lib/schemas/admin';
 import { requireAdmin } from '$lib/server/http/authz';
 import { defineForm } from '$lib/server/http/forms';
 import { createUser } from '$lib/server/features/admin';
+import { userLabels } from '../../form-labels';
 import type { Actions, PageServerLoad } from './$types';
 
-const userForm = defineForm(userSchema);
+const userForm = defineForm(userSchema, 'form', userLabels);
 
 export const load: PageServerLoad = async (event) => {
 	await requireAdmin(event);

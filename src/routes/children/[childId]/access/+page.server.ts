@@ -12,9 +12,26 @@ import * as grants from '$lib/server/features/grants';
 import { words } from '$lib/server/words';
 import type { Actions, PageServerLoad } from './$types';
 
-const grantDef = defineForm(s.grantSchema, 'grant');
-const placementDef = defineForm(s.placementSchema, 'placement');
-const requestDef = defineForm(s.requestSchema, 'request');
+const grantDef = defineForm(s.grantSchema, 'grant', {
+	organisationId: 'grant_organisation',
+	basis: 'grant_basis',
+	consentGivenBy: 'grant_consent_given_by',
+	consentGivenOn: 'grant_consent_given_on',
+	validFrom: 'grant_valid_from',
+	validUntil: 'grant_valid_until',
+	requestMessage: 'grant_request_message',
+	dueOn: 'grant_due_on'
+});
+const placementDef = defineForm(s.placementSchema, 'placement', {
+	unitOrganisationId: 'placement_unit',
+	since: 'placement_since',
+	until: 'placement_until'
+});
+const requestDef = defineForm(s.requestSchema, 'request', {
+	organisationId: 'grant_organisation',
+	message: 'request_message',
+	dueDate: 'request_due_date'
+});
 
 const team = childPageAccess({ teamOnly: true });
 const back = (id: string) => redirect(303, `/children/${id}/access?saved=1`);
@@ -78,25 +95,16 @@ export const load: PageServerLoad = async (event) => {
 			'placements_title',
 			'placement_end_date',
 			'placement_end',
-			'grant_consent_given_by',
-			'grant_consent_given_on',
-			'grant_valid_from',
 			'grant_valid_until',
-			'grant_request_message',
-			'grant_due_on',
 			'grant_new',
 			'grant_create',
 			'choose',
 			'grant_consent_hint',
 			'grant_request_hint',
 			'grant_due_hint',
-			'placement_unit',
-			'placement_since',
 			'placement_until',
 			'placement_new',
 			'placement_create',
-			'request_message',
-			'request_due_date',
 			'request_new',
 			'request_send',
 			'request_grant_hint'

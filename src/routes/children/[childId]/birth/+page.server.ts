@@ -6,7 +6,10 @@ import { getChild } from '$lib/server/features/children';
 import { recordBirth } from '$lib/server/features/path';
 import type { Actions, PageServerLoad } from './$types';
 
-const birthForm = defineForm(birthSchema);
+const birthForm = defineForm(birthSchema, 'form', {
+	bornOn: 'birth_born_on',
+	personalIdentityCode: 'child_hetu'
+});
 
 const access = childPageAccess({ entityType: 'child', teamOnly: true });
 

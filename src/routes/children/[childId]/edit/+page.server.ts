@@ -4,9 +4,10 @@ import { childPageAccess, requireRecentAuth } from '$lib/server/http/authz';
 import { caseloadQuery, defineForm, fail, formFailure } from '$lib/server/http/forms';
 import { getChild, teamWorkers, updateChild } from '$lib/server/features/children';
 import { responsibleOptions } from '$lib/server/features/path';
+import { childLabels } from '../../child-labels';
 import type { Actions, PageServerLoad } from './$types';
 
-const editForm = defineForm(childEditSchema);
+const editForm = defineForm(childEditSchema, 'form', childLabels);
 
 const access = childPageAccess({ teamOnly: true });
 

@@ -7,7 +7,7 @@ import { getChild, searchChildren } from '$lib/server/features/children';
 import { linkSiblings, siblingsOf, unlinkFromFamily } from '$lib/server/features/path';
 import type { Actions, PageServerLoad } from './$types';
 
-const searchForm = defineForm(searchSchema, 'search');
+const searchForm = defineForm(searchSchema, 'search', { query: 'family_search_label' });
 
 const access = childPageAccess({ entityType: 'family', teamOnly: true });
 

@@ -19,8 +19,16 @@ import {
 import { words } from '$lib/server/words';
 import type { Actions, PageServerLoad } from './$types';
 
-const guardianForm = defineForm(guardianSchema, 'guardian');
-const restrictForm = defineForm(restrictGuardianSchema, 'restrict');
+const guardianForm = defineForm(guardianSchema, 'guardian', {
+	name: 'guardian_name',
+	identityCode: 'guardian_identity_code',
+	locale: 'guardian_locale'
+});
+const restrictForm = defineForm(restrictGuardianSchema, 'restrict', {
+	guardianId: 'guardian_restrict_who',
+	reason: 'guardian_restrict_reason',
+	reviewOn: 'guardian_restrict_review'
+});
 
 const access = childPageAccess({ entityType: 'guardian', teamOnly: true });
 
@@ -38,9 +46,6 @@ export const load: PageServerLoad = async (event) => {
 			'guardian_name',
 			'guardian_identity_code',
 			'guardian_locale',
-			'guardian_restrict_who',
-			'guardian_restrict_reason',
-			'guardian_restrict_review',
 			'guardians_title',
 			'app_name',
 			'back_to_child',

@@ -7,7 +7,11 @@ import { m } from '$lib/paraglide/messages';
 import { colourOptions, words } from '$lib/server/words';
 import type { Actions, PageServerLoad } from './$types';
 
-const setForm = defineForm(overrideSchema);
+const setForm = defineForm(overrideSchema, 'form', {
+	colour: 'override_colour',
+	reason: 'override_reason',
+	reviewOn: 'override_review_on'
+});
 const clearForm = defineForm(clearOverrideSchema, 'clear');
 
 const access = childPageAccess({ entityType: 'child_status', teamOnly: true });
@@ -21,9 +25,6 @@ export const load: PageServerLoad = async (event) => {
 		computed: state.computed,
 		hasOverride: !!state.override,
 		t: words(
-			'override_colour',
-			'override_reason',
-			'override_review_on',
 			'override_title',
 			'app_name',
 			'back_to_child',

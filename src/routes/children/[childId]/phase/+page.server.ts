@@ -24,10 +24,29 @@ import { words } from '$lib/server/words';
 import type { Actions, PageServerLoad } from './$types';
 import { withClockText } from '$lib/server/features/path';
 
-const phaseForm = defineForm(phaseSchema);
-const extensionForm = defineForm(extensionSchema, 'extension');
-const careOrderApplicationForm = defineForm(careOrderApplicationSchema, 'application');
-const placementChangeForm = defineForm(placementChangeSchema, 'placement');
+const phaseForm = defineForm(phaseSchema, 'form', {
+	to: 'phase_to',
+	on: 'phase_on',
+	reason: 'phase_reason',
+	placementKind: 'phase_placement_kind',
+	unitOrganisationId: 'phase_unit',
+	placementPlace: 'phase_place',
+	caseloadReason: 'caseload_reason'
+});
+const extensionForm = defineForm(extensionSchema, 'extension', {
+	decidedOn: 'extension_decided_on',
+	until: 'extension_until'
+});
+const careOrderApplicationForm = defineForm(careOrderApplicationSchema, 'application', {
+	on: 'application_on'
+});
+const placementChangeForm = defineForm(placementChangeSchema, 'placement', {
+	kind: 'phase_placement_kind',
+	on: 'phase_on',
+	unitOrganisationId: 'phase_unit',
+	placementPlace: 'phase_place',
+	reason: 'phase_reason'
+});
 
 const access = childPageAccess({ entityType: 'phase_change', teamOnly: true });
 
@@ -66,12 +85,6 @@ export const load: PageServerLoad = async (event) => {
 		},
 		// The page's fixed texts, in this language only (ADR 028: the JavaScript budget).
 		t: words(
-			'phase_to',
-			'phase_on',
-			'phase_reason',
-			'phase_placement_kind',
-			'phase_unit',
-			'phase_place',
 			'caseload_reason',
 			'phase_title',
 			'app_name',
@@ -87,9 +100,6 @@ export const load: PageServerLoad = async (event) => {
 			'phase_none_next',
 			'clock_client_plan_review',
 			'plan_link',
-			'extension_decided_on',
-			'extension_until',
-			'application_on',
 			'substitute_care_title',
 			'clock_emergency_placement',
 			'extension_save',

@@ -32,10 +32,20 @@ import {
 import { words } from '$lib/server/words';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-const openForm = defineForm(openSchema, 'open');
+const openForm = defineForm(openSchema, 'open', {
+	facilitatorId: 'meeting_facilitator',
+	noteTakerId: 'meeting_note_taker',
+	presentUserIds: 'meeting_present'
+});
 const closeForm = defineForm(closeSchema, 'close');
-const addChildForm = defineForm(addChildSchema, 'add');
-const addendumForm = defineForm(addendumSchema, 'addendum');
+const addChildForm = defineForm(addChildSchema, 'add', {
+	childId: 'meeting_add_child',
+	note: 'meeting_add_note'
+});
+const addendumForm = defineForm(addendumSchema, 'addendum', {
+	text: 'meeting_addendum_text',
+	childId: 'meeting_addendum_child'
+});
 
 const RUNS = ['coordinator', 'consultant_social_worker'] as const;
 const meetingId = (event: RequestEvent) => uuidParam(event.params.meetingId);
@@ -61,10 +71,6 @@ export const load: PageServerLoad = async (event) => {
 			'meeting_facilitator',
 			'meeting_note_taker',
 			'meeting_present',
-			'meeting_add_child',
-			'meeting_add_note',
-			'meeting_addendum_text',
-			'meeting_addendum_child',
 			'meeting_title',
 			'app_name',
 			'meetings_back',

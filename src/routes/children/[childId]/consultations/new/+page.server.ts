@@ -4,7 +4,11 @@ import { requestConsultation } from '$lib/server/features/consultations';
 import type { Actions, PageServerLoad } from './$types';
 import { defineForm } from '$lib/server/http/forms';
 
-const requestForm = defineForm(consultationRequestSchema);
+const requestForm = defineForm(consultationRequestSchema, 'form', {
+	question: 'consultation_question',
+	urgency: 'consultation_urgency',
+	background: 'consultation_background'
+});
 
 const access = childPageAccess({ entityType: 'consultation' });
 

@@ -15,8 +15,14 @@ import type { Actions, PageServerLoad } from './$types';
 import { clockText, contactText } from '$lib/server/features/path';
 import { words } from '$lib/server/words';
 
-const urgencyForm = defineForm(urgencySchema, 'urgency');
-const decisionForm = defineForm(decisionSchema);
+const urgencyForm = defineForm(urgencySchema, 'urgency', { urgent: 'contact_urgency' });
+const decisionForm = defineForm(decisionSchema, 'form', {
+	decision: 'decision_label',
+	decidedOn: 'decision_on',
+	reason: 'decision_reason',
+	responsibleWorkerId: 'child_responsible_worker',
+	caseloadReason: 'caseload_reason'
+});
 
 const access = childPageAccess({
 	entityType: 'case_contact',
@@ -36,11 +42,6 @@ export const load: PageServerLoad = async (event) => {
 		...contactText(row),
 		// The page's fixed texts, in this language only (ADR 028: the JavaScript budget).
 		t: words(
-			'decision_label',
-			'decision_on',
-			'decision_reason',
-			'child_responsible_worker',
-			'caseload_reason',
 			'contact_urgency',
 			'app_name',
 			'back_to_child',

@@ -5,7 +5,13 @@ import { contactFieldsText, contactFormStart, fileContact } from '$lib/server/fe
 import { words } from '$lib/server/words';
 import type { Actions, PageServerLoad } from './$types';
 
-const contactForm = defineForm(contactSchema);
+const contactForm = defineForm(contactSchema, 'form', {
+	kind: 'contact_kind',
+	receivedOn: 'contact_received_on',
+	notifierKind: 'contact_notifier_kind',
+	summary: 'contact_summary',
+	urgent: 'contact_urgency'
+});
 
 const access = childPageAccess({ entityType: 'case_contact' });
 
@@ -17,11 +23,6 @@ export const load: PageServerLoad = async (event) => {
 		childId: ctx.childId,
 		byTeam,
 		t: words(
-			'contact_kind',
-			'contact_received_on',
-			'contact_notifier_kind',
-			'contact_summary',
-			'contact_urgency',
 			'contact_new',
 			'contact_partner_title',
 			'app_name',

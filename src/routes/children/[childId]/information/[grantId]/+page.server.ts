@@ -6,7 +6,7 @@ import { getChild } from '$lib/server/features/children';
 import { answerInformationRequest, informationRequest } from '$lib/server/features/grants';
 import type { Actions, PageServerLoad } from './$types';
 
-const answerForm = defineForm(answerSchema);
+const answerForm = defineForm(answerSchema, 'form', { body: 'info_answer' });
 
 const access = childPageAccess({ entityType: 'access_grant', entityParam: 'grantId' });
 

@@ -9,7 +9,19 @@ import { defineForm } from '$lib/server/http/forms';
 import { childPath, latestClientPlan, saveClientPlan } from '$lib/server/features/path';
 import type { Actions, PageServerLoad } from './$types';
 
-const clientPlanForm = defineForm(clientPlanSchema);
+const clientPlanForm = defineForm(clientPlanSchema, 'form', {
+	language: 'plan_language',
+	madeOn: 'plan_made_on',
+	situation: 'plan_situation',
+	goals: 'plan_goals',
+	services: 'plan_services',
+	childView: 'plan_child_view',
+	childHeardOn: 'plan_child_heard_on',
+	parentsView: 'plan_parents_view',
+	parentsHeardOn: 'plan_parents_heard_on',
+	participation: 'plan_participation',
+	nextReviewOn: 'plan_next_review'
+});
 
 const access = childPageAccess({ entityType: 'client_plan', teamOnly: true });
 

@@ -32,10 +32,23 @@ import { childOverview, childStatusView, statusColours } from '$lib/server/featu
 import { familyWords, ownViewColumn } from '$lib/server/features/family';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-const discussionForm = defineForm(discussionSchema, 'discussion');
-const reflectionForm = defineForm(reflectionSchema, 'reflection');
-const hypothesisForm = defineForm(hypothesisSchema, 'hypothesis');
-const stepForm = defineForm(stepSchema, 'step');
+const discussionForm = defineForm(discussionSchema, 'discussion', {
+	familyPresent: 'meeting_family_present',
+	familyWho: 'meeting_family_who',
+	tellsFamily: 'meeting_tells_family'
+});
+const reflectionForm = defineForm(reflectionSchema, 'reflection', {
+	reflection: 'meeting_reflection'
+});
+const hypothesisForm = defineForm(hypothesisSchema, 'hypothesis', {
+	statement: 'meeting_hypothesis_statement'
+});
+const stepForm = defineForm(stepSchema, 'step', {
+	what: 'meeting_step_what',
+	ownerId: 'meeting_step_owner',
+	dueOn: 'meeting_step_due',
+	hypothesisId: 'meeting_step_hypothesis'
+});
 
 const RUNS = ['coordinator', 'consultant_social_worker'] as const;
 /** A settle form sent without a choice: said in words, on a page of its own. */
@@ -146,22 +159,6 @@ export const load: PageServerLoad = async (event) => {
 		// Before the meeting is opened nothing can have been discussed yet: say that instead.
 		notDiscussedText:
 			view.meeting.state === 'planned' ? m.meeting_not_started() : m.meeting_not_discussed(),
-		// Each form's field labels by field name: its labels and its error summary's links.
-		labels: {
-			discussion: {
-				familyPresent: m.meeting_family_present(),
-				familyWho: m.meeting_family_who(),
-				tellsFamily: m.meeting_tells_family()
-			},
-			reflection: { reflection: m.meeting_reflection() },
-			hypothesis: { statement: m.meeting_hypothesis_statement() },
-			step: {
-				what: m.meeting_step_what(),
-				ownerId: m.meeting_step_owner(),
-				dueOn: m.meeting_step_due(),
-				hypothesisId: m.meeting_step_hypothesis()
-			}
-		},
 		yesNo: [
 			{ value: 'yes', label: yes },
 			{ value: 'no', label: no }
