@@ -1,3 +1,4 @@
+import { isOneOf } from './one-of';
 import { isTeamRole, type OrganisationKind, type Role } from './roles';
 
 /** Who may see a child, and on what basis (docs/domain.md §3). Pure: the caller brings the facts. */
@@ -102,7 +103,7 @@ export function inviteAccess<M extends ViewerMembership>(
 	memberships: readonly M[],
 	invite: { organisationIds: readonly string[]; userIds: readonly string[]; state: string }
 ): ChildAccess<M> | null {
-	if (!(INVITE_OPEN_STATES as readonly string[]).includes(invite.state)) return null;
+	if (!isOneOf(INVITE_OPEN_STATES, invite.state)) return null;
 	const external = memberships.filter(
 		(m) => m.role === 'partner' || m.role === 'residential_staff'
 	);

@@ -19,6 +19,7 @@
  * on the counting of statutory time limits), so every due date is a working day.
  */
 import { addDays, isWorkingDay, workingDaysBetween } from './working-days';
+import { dateParts } from './time';
 
 /** Which days are working days: Finland's calendar unless a spec passes its own. */
 export type Calendar = (date: string) => boolean;
@@ -61,7 +62,7 @@ export function nthWorkingDayAfter(date: string, n: number, working: Calendar = 
 
 /** The same day `months` later; the month's last day when it has no such day (31 Jan → 28 Feb). */
 export function addMonths(date: string, months: number): string {
-	const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+	const [y, m, d] = dateParts(date);
 	const index = y * 12 + (m - 1) + months;
 	const year = Math.floor(index / 12);
 	const month = (index % 12) + 1;

@@ -1,5 +1,6 @@
 import { disagreementKey, type Colour, type Signal } from './traffic-light';
 import { addWorkingDays } from './working-days';
+import { dateParts } from './time';
 
 // The form imports it from its own module: this one brings the instrument with it.
 export { dangerNow } from './danger';
@@ -92,7 +93,7 @@ export const flagOverdue = (dueOn: string, today: string) => today > dueOn;
 
 /** Whole years between a date of birth and today (both YYYY-MM-DD). */
 export function ageOn(dateOfBirth: string, today: string): number {
-	const [y, m, d] = dateOfBirth.split('-').map(Number) as [number, number, number];
-	const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+	const [y, m, d] = dateParts(dateOfBirth);
+	const [ty, tm, td] = dateParts(today);
 	return ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
 }

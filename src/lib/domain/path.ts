@@ -4,6 +4,7 @@
  * (13 b §). Pure data and rules: no I/O.
  */
 import type { Role } from './roles';
+import { isOneOf } from './one-of';
 
 export const CHILD_PHASES = [
 	'contact',
@@ -45,8 +46,7 @@ export const inCaseload = (phase: ChildPhase) => CASELOAD_PHASES.includes(phase)
 
 /** Only a qualified social worker may be the responsible worker of a child (13 b §). */
 export const RESPONSIBLE_ROLES = ['consultant_social_worker', 'social_worker'] as const;
-export const canBeResponsible = (role: Role) =>
-	(RESPONSIBLE_ROLES as readonly Role[]).includes(role);
+export const canBeResponsible = (role: Role) => isOneOf(RESPONSIBLE_ROLES, role);
 
 /** THL's recommendation (15–20 children per social worker) and the legal cap (30). */
 export const CASELOAD_RECOMMENDED = { low: 15, high: 20 } as const;

@@ -1,3 +1,4 @@
+import { isOneOf } from './one-of';
 import { REPORT_ROLES, type Role } from './roles';
 
 /**
@@ -28,5 +29,5 @@ export const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS;
 
 export function can(role: Role | null | undefined, permission: Permission): boolean {
-	return !!role && (PERMISSIONS[permission] as readonly Role[]).includes(role);
+	return !!role && isOneOf(PERMISSIONS[permission], role);
 }

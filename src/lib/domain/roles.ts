@@ -1,4 +1,5 @@
 /** Organisation kinds and roles (docs/domain.md §2). Pure data and rules: no I/O. */
+import { isOneOf } from './one-of';
 
 export const LOCALES = ['fi', 'sv', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -47,7 +48,7 @@ export const PARTNER_KINDS: readonly OrganisationKind[] = [
 ];
 
 export function isTeamRole(role: Role): role is TeamRole {
-	return (TEAM_ROLES as readonly Role[]).includes(role);
+	return isOneOf(TEAM_ROLES, role);
 }
 
 export type MembershipShape = {

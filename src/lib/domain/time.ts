@@ -26,12 +26,26 @@ function offsetMinutes(at: Date): number {
 	return Math.round((local - Math.floor(at.getTime() / 60_000) * 60_000) / 60_000);
 }
 
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/;
+
+/**
+ * The numbers of an ISO date ("2026-11-30", or the date a longer value starts with): year,
+ * month (1–12), day. Callers pass checked dates; anything else is a bug, said at once and
+ * without the value (it may be a date of birth).
+ */
+export function dateParts(iso: string): [year: number, month: number, day: number] {
+	const m = ISO_DATE.exec(iso);
+	if (!m) throw new RangeError('Not an ISO date');
+	return [Number(m[1]), Number(m[2]), Number(m[3])];
+}
+
 /** "2026-11-30T13:00" in Finnish time → the instant. */
 export function fromHelsinkiLocal(value: string): Date {
-	const [d, t] = value.split('T') as [string, string];
-	const [y, mo, da] = d.split('-').map(Number) as [number, number, number];
-	const [h, mi] = t.split(':').map(Number) as [number, number];
-	const guess = Date.UTC(y, mo - 1, da, h, mi);
+	const m = LOCAL_DATE_TIME.exec(value);
+	if (!m) throw new RangeError('Not a local date and time');
+	const [y, mo, da, h, mi] = m.slice(1, 6).map(Number);
+	const guess = Date.UTC(y!, mo! - 1, da, h, mi);
 	const first = guess - offsetMinutes(new Date(guess)) * 60_000;
 	// Near a DST change the offset at the guess can differ from the offset at the answer.
 	return new Date(guess - offsetMinutes(new Date(first)) * 60_000);

@@ -66,6 +66,9 @@ export type Reason =
 	| { rule: 'no_assessment' }
 	| { rule: 'no_high_ratings'; ratedItems: number };
 
+/** A colour change's reasons in the history: the computed ones, or the team's override. */
+export type HistoryReason = Reason | { rule: 'team_override'; reason: string };
+
 export type Signal =
 	| { signal: 'disagreement'; itemId: string; low: CurrentRating; high: CurrentRating }
 	/** The young person's own answer on a domain is 2 or more from the professionals' (§11). */

@@ -12,6 +12,7 @@ import { FIGURE_KEYS, type FigureKey } from '../domain/report-figures';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../domain/roles';
 import { m } from '../paraglide/messages';
 import { isCalendarDate, optionalDate, uuidOrEmpty } from './common';
+import { isOneOf } from '../domain/one-of';
 
 /*
  * The reports' filter, read from the query string: team, period and partner kind name no
@@ -35,10 +36,10 @@ const periodValue = z
 const partnerKind = z
 	.string()
 	.refine(
-		(v) =>
-			v === '' ||
-			((ORGANISATION_KINDS as readonly string[]).includes(v) && v !== 'child_protection'),
-		{ error: () => m.error_choose_option() }
+		(v): boolean => v === '' || (isOneOf(ORGANISATION_KINDS, v) && v !== 'child_protection'),
+		{
+			error: () => m.error_choose_option()
+		}
 	)
 	.default('');
 

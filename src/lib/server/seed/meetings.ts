@@ -46,7 +46,7 @@ export async function seedMeetings(tx: Tx, ids: DemoIds, childIds: string[], now
 				meetingId,
 				childId: childIds[i]!,
 				position: position + k,
-				reasons: [{ section: 'rotation', lastDiscussedOn: null }]
+				reasons: [{ section: 'rotation' as const, lastDiscussedOn: null }]
 			}))
 		);
 		await tx.insert(meetingDiscussion).values(

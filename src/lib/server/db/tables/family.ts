@@ -18,6 +18,7 @@ import {
 	uuid
 } from 'drizzle-orm/pg-core';
 import type { OwnAnswers } from '../../../domain/own-view';
+import type { FamilyBasis } from '../../../domain/family';
 import { created, editable, ts, id, pendingSignIn, ref } from './columns';
 import { locale } from './enums';
 import { child } from './children';
@@ -141,7 +142,7 @@ export const familyNote = pgTable(
 		childId: ref(() => child.id),
 		personId: ref(() => familyPerson.id),
 		/** As whom they wrote: a guardian, or the young person themself. */
-		basis: text().notNull(),
+		basis: text().$type<FamilyBasis>().notNull(),
 		text: text().notNull(),
 		/** A reply to what this meeting agreed (§11), shown at the child's next discussion. */
 		meetingId: uuid().references(() => teamMeeting.id),
@@ -189,7 +190,7 @@ export const familyFeedback = pgTable(
 		id: id(),
 		childId: ref(() => child.id),
 		personId: ref(() => familyPerson.id),
-		basis: text().notNull(),
+		basis: text().$type<FamilyBasis>().notNull(),
 		meetingId: uuid().references(() => teamMeeting.id),
 		clientPlanId: uuid().references(() => clientPlan.id),
 		heard: smallint().notNull(),

@@ -13,6 +13,7 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
+import type { AgendaReason } from '../../../domain/meeting';
 import { created, editable, ts, id, ref } from './columns';
 import { meetingState, hypothesisState, stepOutcome } from './enums';
 import { child } from './children';
@@ -52,7 +53,7 @@ export const agendaItem = pgTable(
 		meetingId: ref(() => teamMeeting.id),
 		childId: ref(() => child.id),
 		position: integer().notNull(),
-		reasons: jsonb().notNull(),
+		reasons: jsonb().$type<AgendaReason[]>().notNull(),
 		addedBy: uuid().references(() => user.id),
 		/** The family is expected at this discussion (§11): they see its time on their pages. */
 		familyExpected: boolean().notNull().default(false),

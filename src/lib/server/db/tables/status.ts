@@ -15,6 +15,7 @@ import {
 	text,
 	uuid
 } from 'drizzle-orm/pg-core';
+import type { Colour, HistoryReason, Reason, Signal } from '../../../domain/traffic-light';
 import { ts, id, ref } from './columns';
 import { trafficColour } from './enums';
 import { child } from './children';
@@ -37,9 +38,11 @@ export const childStatus = pgTable(
 		 */
 		teamId: uuid().notNull(),
 		colour: trafficColour().notNull(),
-		domainColours: jsonb().notNull(),
-		reasons: jsonb().notNull(),
-		signals: jsonb().notNull(),
+		// Typed as the rules make them. Read back, a jsonb's dates are ISO strings: whoever reads
+		// a reason's or signal's `at` takes it through `new Date(…)` (formatDay, staleSignals).
+		domainColours: jsonb().$type<Record<string, Colour>>().notNull(),
+		reasons: jsonb().$type<Reason[]>().notNull(),
+		signals: jsonb().$type<Signal[]>().notNull(),
 		rulesVersion: text().notNull(),
 		newestAt: ts('newest_at'),
 		computedAt: ts().notNull(),
@@ -87,7 +90,7 @@ export const childStatusHistory = pgTable(
 		childId: ref(() => child.id),
 		fromColour: trafficColour(),
 		toColour: trafficColour().notNull(),
-		reasons: jsonb().notNull(),
+		reasons: jsonb().$type<HistoryReason[]>().notNull(),
 		trigger: text().notNull(),
 		at: ts().notNull()
 	},

@@ -1,5 +1,5 @@
 import { and, desc, eq, or } from 'drizzle-orm';
-import { CURRENT_INSTRUMENT, instrument, type Rating } from '../../../domain/instrument';
+import { CURRENT_INSTRUMENT, instrument, isRating } from '../../../domain/instrument';
 import { m } from '../../../paraglide/messages';
 import { inTransaction, withKeptPlans, type Db, type DbOrTx, type Tx } from '../../db';
 import {
@@ -38,9 +38,10 @@ export function contentFromForm(
 	const inst = instrument(version);
 	const ratings: AssessmentRatings = {};
 	for (const item of inst.items) {
-		const r = formText(data[`r_${item.id}`]);
+		// The schema let through only '' or a rating.
+		const r = Number(formText(data[`r_${item.id}`]) || Number.NaN);
 		ratings[item.id] = {
-			rating: r === '' ? null : (Number(r) as Rating),
+			rating: isRating(r) ? r : null,
 			evidence: formText(data[`e_${item.id}`])
 		};
 	}

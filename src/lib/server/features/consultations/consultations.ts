@@ -139,6 +139,9 @@ export async function consultationsForChild(db: DbOrTx, ctx: ChildContext) {
 }
 
 /** One consultation with names resolved, if the viewer may see it; else a logged 404. */
+/** What a reader who may not move a consultation on can do with it. */
+const NO_ACTIONS: readonly ConsultationAction[] = [];
+
 export async function getConsultation(db: Db, ctx: ChildContext, id: string) {
 	const [c] = await db
 		.select()
@@ -186,7 +189,7 @@ export async function getConsultation(db: Db, ctx: ChildContext, id: string) {
 				},
 				people: {},
 				orgs: {},
-				actions: [] as ConsultationAction[]
+				actions: NO_ACTIONS
 			};
 		}
 		const userIds = [c.requestedBy, ...c.participantUserIds, c.followUpOwnerId].filter(
@@ -217,7 +220,7 @@ export async function getConsultation(db: Db, ctx: ChildContext, id: string) {
 			consultation: c,
 			people,
 			orgs,
-			actions: canManage ? allowedActions(CONSULTATION, c.state) : ([] as ConsultationAction[])
+			actions: canManage ? allowedActions(CONSULTATION, c.state) : NO_ACTIONS
 		};
 	});
 }

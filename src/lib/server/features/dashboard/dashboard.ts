@@ -1,12 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { helsinkiDate } from '../../../domain/access';
-import {
-	RULES,
-	staleSignals,
-	type Colour,
-	type Reason,
-	type Signal
-} from '../../../domain/traffic-light';
+import { RULES, staleSignals, type Colour } from '../../../domain/traffic-light';
 import { inRepeatableRead, withKeptPlans, type Db } from '../../db';
 import { together } from '../../db/together';
 import { child, childStatus, flag, statutoryClock, user, childName } from '../../db/schema';
@@ -218,10 +212,7 @@ async function readTeamDashboard(db: Db, viewer: StaffContext, f: DashboardFilte
 			counts,
 			workers,
 			rows: rows.map((r) => {
-				const signals = [
-					...(r.signals as Signal[]),
-					...staleSignals(r.computed, r.reasons as Reason[], r.newestAt, now)
-				];
+				const signals = [...r.signals, ...staleSignals(r.computed, r.reasons, r.newestAt, now)];
 				return {
 					id: r.id,
 					givenName: r.givenName,

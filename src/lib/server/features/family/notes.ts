@@ -90,7 +90,7 @@ async function familyNotesFor(db: DbOrTx, ctx: ChildContext) {
 			.orderBy(desc(familyNote.createdAt))
 			.limit(TEAM_SHOWS)
 	);
-	return rows.map((r) => ({ ...r, basis: r.basis as 'guardian' | 'own_data' }));
+	return rows;
 }
 
 /**

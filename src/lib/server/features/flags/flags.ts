@@ -9,7 +9,7 @@ import {
 	type FlagTrigger,
 	type StatusFacts
 } from '../../../domain/flags';
-import { INTENSIVE_KINDS, type IntensiveKind, type WorkflowKind } from '../../../domain/workflows';
+import { INTENSIVE_KINDS, type WorkflowKind } from '../../../domain/workflows';
 import { m } from '../../../paraglide/messages';
 import { type Db, type DbOrTx } from '../../db';
 import { together } from '../../db/together';
@@ -27,6 +27,7 @@ import { notify, teamMembersWithRole } from '../notifications';
 import { ForbiddenError } from '../../errors';
 import { assertChildPermission, type ChildContext, teamMemberships } from '../../access';
 import { logChild, logTeamList, type StaffContext, readLogged } from '../../access-log';
+import { isOneOf } from '../../../domain/one-of';
 
 type ChildFacts = Awaited<ReturnType<typeof childFacts>>;
 
@@ -219,12 +220,12 @@ export async function triageFlag(
 		const facts = await childFacts(tx, ctx.childId, helsinkiDate(now));
 		let intensiveId: string | null = null;
 		let consultationId = f.consultationId;
-		if ((INTENSIVE_KINDS as readonly string[]).includes(input.decision)) {
+		if (isOneOf(INTENSIVE_KINDS, input.decision)) {
 			const [w] = await tx
 				.insert(intensiveWorkflow)
 				.values({
 					childId: ctx.childId,
-					kind: input.decision as IntensiveKind,
+					kind: input.decision,
 					leadWorkerId: facts.responsibleWorkerId ?? ctx.userId,
 					flagId,
 					createdBy: ctx.userId,

@@ -11,7 +11,8 @@ import {
 	REVIEW_INTERVAL_DAYS,
 	reviewDue,
 	transition,
-	type IntensiveOutcome
+	type IntensiveOutcome,
+	type IntensiveState
 } from '../../../domain/workflows';
 import { m } from '../../../paraglide/messages';
 import { type Db, type DbOrTx } from '../../db';
@@ -34,6 +35,8 @@ import { ConflictError, FieldError, NotFoundError } from '../../errors';
 import { ForbiddenError } from '../../errors';
 import { assertChildPermission, type ChildContext, teamMemberships } from '../../access';
 import { logChild, logDenied, logTeamList, type StaffContext, readLogged } from '../../access-log';
+import { isOneOf } from '../../../domain/one-of';
+import { intensiveStateLabel } from '../../../labels/intensive-state';
 
 export async function childOfWorkflow(db: Db, id: string): Promise<string | null> {
 	const [r] = await db
@@ -172,10 +175,8 @@ async function lockWorkflow(tx: DbOrTx, ctx: ChildContext, id: string, version?:
 	);
 }
 
-const refuse = (state: string) =>
-	new FieldError({
-		_form: m.error_transition({ from: m[`intensive_state_${state as 'active'}`]() })
-	});
+const refuse = (state: IntensiveState) =>
+	new FieldError({ _form: m.error_transition({ from: intensiveStateLabel(state) }) });
 
 export type WorkflowChange =
 	| { action: 'activate'; leadWorkerId: string }
@@ -276,7 +277,7 @@ export async function changeWorkflow(
 						.select({ kind: organisation.kind })
 						.from(organisation)
 						.where(eq(organisation.id, change.organisationId));
-					if (!org || !(PARTNER_KINDS as readonly string[]).includes(org.kind))
+					if (!org || !isOneOf(PARTNER_KINDS, org.kind))
 						throw new FieldError({ organisationId: m.error_choose_partner() });
 					const [exists] = await tx
 						.select({ id: workflowPartner.id })

@@ -1,8 +1,8 @@
 import { and, eq, gt, inArray, isNull, lte, max, ne, sql } from 'drizzle-orm';
 import { helsinkiDate } from '../../../domain/access';
 import { nthWorkingDayAfter, DUE_SOON_WORKING_DAYS } from '../../../domain/clocks';
-import type { AgendaFacts, AgendaReason } from '../../../domain/meeting';
-import { staleSignals, type Reason, type Signal } from '../../../domain/traffic-light';
+import type { AgendaFacts } from '../../../domain/meeting';
+import { staleSignals } from '../../../domain/traffic-light';
 import type { DbOrTx } from '../../db';
 import {
 	agendaItem,
@@ -95,13 +95,13 @@ export async function agendaFacts(
 		: [];
 	const seen = new Set(
 		before.flatMap((b) =>
-			(b.reasons as AgendaReason[])
+			b.reasons
 				.filter((r) => r.section === 'disagreement')
 				.map((r) => `${b.childId}|${r.own ? 'own:' : ''}${r.itemId}`)
 		)
 	);
 	const newDisagreements = statuses.flatMap((s) =>
-		(s.signals as Signal[])
+		s.signals
 			.flatMap((x) => (x.signal === 'disagreement' ? [x] : []))
 			.map((x) =>
 				'domainId' in x
@@ -111,7 +111,7 @@ export async function agendaFacts(
 			.filter((x) => !seen.has(`${x.childId}|${'own' in x ? 'own:' : ''}${x.itemId}`))
 	);
 	const staleReds = statuses.flatMap((s) =>
-		staleSignals(s.colour, s.reasons as Reason[], s.newestAt, now).flatMap((x) =>
+		staleSignals(s.colour, s.reasons, s.newestAt, now).flatMap((x) =>
 			x.signal === 'stale' && x.why === 'red_rating_over_30_days'
 				? [{ childId: s.childId, itemId: x.itemId, since: helsinkiDate(x.at) }]
 				: []

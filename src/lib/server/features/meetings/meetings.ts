@@ -226,7 +226,7 @@ export async function meetingView(db: DbOrTx, viewer: StaffContext, meetingId: s
 		);
 		return {
 			meeting,
-			items: items.map((i) => ({ ...i, reasons: i.reasons as AgendaReason[] })),
+			items: items.map((i) => ({ ...i, reasons: i.reasons })),
 			people
 		};
 	});
@@ -296,7 +296,7 @@ export async function addToAgenda(
 						removedReason: null,
 						addedBy: who.actor.userId,
 						position: next,
-						reasons: [...(existing.reasons as AgendaReason[]), reason],
+						reasons: [...existing.reasons, reason],
 						version: nextVersion(agendaItem),
 						updatedAt: new Date()
 					})

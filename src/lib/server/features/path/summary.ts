@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { helsinkiDate } from '../../../domain/access';
 import { summaryByKind } from '../../../domain/summary';
-import { effectiveStatus, ruleReasons, type Reason } from '../../../domain/traffic-light';
+import { effectiveStatus, ruleReasons } from '../../../domain/traffic-light';
 import { logChild } from '../../access-log';
 import type { ChildContext, FamilyChildContext } from '../../access';
 import { inTransaction, type DbOrTx } from '../../db';
@@ -49,7 +49,7 @@ export async function familySummary(
 			.where(eq(child.id, ctx.childId));
 		if (!c) throw new NotFoundError();
 		const [s] = await tx.select().from(childStatus).where(eq(childStatus.childId, ctx.childId));
-		const reasons = (s?.reasons ?? [{ rule: 'no_assessment' }]) as Reason[];
+		const reasons = s?.reasons ?? [{ rule: 'no_assessment' }];
 		const colour = effectiveStatus(
 			s?.colour ?? 'grey',
 			s?.overrideColour

@@ -1,6 +1,7 @@
 import type { FigureKey, RowKind, ShownFigure } from '../../../domain/report-figures';
 import { chartable, periodChoices, shownText, type Period } from '../../../domain/reports';
 import { formatDate, formatLocale } from '../../../format';
+import { dateParts } from '../../../domain/time';
 import { toCsv } from '../../csv';
 import type { OrganisationKind } from '../../../domain/roles';
 import type { IntensiveOutcome, WorkflowKind } from '../../../domain/workflows';
@@ -129,7 +130,7 @@ const THL_LINES: Record<string, () => string> = {
 
 /** `2026-03` (or a date in it) as the reader's month name and year, short or long. */
 export function monthLabel(month: string, width: 'short' | 'long' = 'short'): string {
-	const [y, mo] = month.split('-').map(Number) as [number, number];
+	const [y, mo] = dateParts(month.length === 7 ? `${month}-01` : month);
 	return new Date(Date.UTC(y, mo - 1, 1)).toLocaleDateString(formatLocale(), {
 		month: width,
 		year: 'numeric',

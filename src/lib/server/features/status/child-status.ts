@@ -4,9 +4,7 @@ import {
 	effectiveStatus,
 	ruleReasons,
 	staleSignals,
-	type Colour,
-	type Reason,
-	type Signal
+	type Colour
 } from '../../../domain/traffic-light';
 import { inTransaction, type DbOrTx } from '../../db';
 import { together } from '../../db/together';
@@ -39,12 +37,12 @@ export async function childStatusView(db: DbOrTx, ctx: ChildContext, now = new D
 		});
 		await logChild(tx, ctx, 'read', 'child_status');
 		const colour: Colour = s?.colour ?? 'grey';
-		const domainColours = (s?.domainColours ?? {}) as Record<string, Colour>;
-		const reasons = (s?.reasons ?? [{ rule: 'no_assessment' }]) as Reason[];
+		const domainColours = s?.domainColours ?? {};
+		const reasons = s?.reasons ?? [{ rule: 'no_assessment' }];
 		if (ctx.access.kind !== 'team')
 			return { kind: 'partner' as const, colour, domainColours, reasons: ruleReasons(reasons) };
 		const signals = [
-			...((s?.signals ?? []) as Signal[]),
+			...(s?.signals ?? []),
 			...staleSignals(colour, reasons, s?.newestAt ?? null, now)
 		];
 		const e = effectiveStatus(

@@ -44,8 +44,8 @@ export function storedFacts(s: typeof childStatus.$inferSelect | undefined): Sta
 	if (!s) return null;
 	return {
 		colour: s.colour,
-		signals: s.signals as StatusFacts['signals'],
-		domainColours: s.domainColours as StatusFacts['domainColours'],
+		signals: s.signals,
+		domainColours: s.domainColours,
 		substance: s.substanceRating
 	};
 }
