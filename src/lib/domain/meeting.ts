@@ -86,31 +86,34 @@ const SEVERITY: Record<Colour, number> = { grey: 0, green: 1, yellow: 2, red: 3 
 const sectionIndex = (s: AgendaReason['section']) =>
 	(AGENDA_SECTIONS as readonly string[]).indexOf(s);
 
+/** A child's reasons of one section, typed as that section's. */
+const reasonsOf = <S extends AgendaReason['section']>(reasons: AgendaReason[], section: S) =>
+	reasons.filter((r): r is Extract<AgendaReason, { section: S }> => r.section === section);
+
 /** Within a section, what comes first: a sort key (smaller first). */
 function keyOf(section: AgendaSection, reasons: AgendaReason[]): string {
-	const own = reasons.filter((r) => r.section === section);
 	switch (section) {
 		case 'colour_change': {
-			const r = own[0] as Extract<AgendaReason, { section: 'colour_change' }>;
+			const r = reasonsOf(reasons, section)[0]!;
 			// Red first, then the other colours by severity, the newest change first.
 			return `${3 - SEVERITY[r.to]}|${invert(r.on)}`;
 		}
 		case 'open_flag': {
-			const flags = own as Extract<AgendaReason, { section: 'open_flag' }>[];
+			const flags = reasonsOf(reasons, section);
 			const overdue = flags.some((f) => f.overdue);
 			return `${overdue ? 0 : 1}|${flags.map((f) => f.dueOn).sort()[0]}`;
 		}
 		case 'deadline':
-			return (own as Extract<AgendaReason, { section: 'deadline' }>[])
+			return reasonsOf(reasons, section)
 				.map((r) => r.dueOn)
 				.sort()[0]!;
 		case 'rotation': {
-			const r = own[0] as Extract<AgendaReason, { section: 'rotation' }>;
+			const r = reasonsOf(reasons, section)[0]!;
 			// Never discussed first, then the longest since.
 			return r.lastDiscussedOn ?? '';
 		}
 		case 'override_review':
-			return (own[0] as Extract<AgendaReason, { section: 'override_review' }>).reviewOn;
+			return reasonsOf(reasons, section)[0]!.reviewOn;
 		default:
 			return '';
 	}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOneOf } from './one-of';
+import { asOneOf, isOneOf } from './one-of';
 
 describe('isOneOf', () => {
 	const KINDS = ['school', 'clinic'] as const;
@@ -18,5 +18,18 @@ describe('isOneOf', () => {
 		if (!isOneOf(KINDS, v)) throw new Error('expected a member');
 		const kind: (typeof KINDS)[number] = v;
 		expect(kind).toBe('school');
+	});
+});
+
+describe('asOneOf', () => {
+	const KINDS = ['school', 'clinic'] as const;
+
+	it('gives a member back, typed as the list', () => {
+		const kind: (typeof KINDS)[number] = asOneOf(KINDS, 'school');
+		expect(kind).toBe('school');
+	});
+
+	it('throws for anything else, without the value in the message', () => {
+		expect(() => asOneOf(KINDS, 'Eetu Esimerkki')).toThrow('Not one of the expected values');
 	});
 });

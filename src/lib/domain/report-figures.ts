@@ -2,7 +2,7 @@
  * The figures of §8 as tables of values: which rows, which columns, which cells are sums
  * of which (for the small-number rule). Pure: the numbers come from the report queries.
  */
-import type { Grid, Shown, Value } from './reports';
+import type { Cell, Grid, Shown, Sum, Value } from './reports';
 import { INTENSIVE_OUTCOMES } from './workflows';
 
 export const FIGURE_KEYS = [
@@ -59,10 +59,10 @@ const c = (n: number): Value => ({ kind: 'count', n });
 const share = (part: number, base: number): Value => ({ kind: 'share', part, base });
 const median = (value: number | null, base: number): Value => ({ kind: 'median', value, base });
 /** Row r's total in column t is the sum of its columns `parts`. */
-const rowSums = (rows: number, t: number, parts: number[]) =>
+const rowSums = (rows: number, t: number, parts: number[]): Sum[] =>
 	Array.from({ length: rows }, (_, r) => ({
-		total: [r, t] as [number, number],
-		parts: parts.map((p) => [r, p] as [number, number])
+		total: [r, t],
+		parts: parts.map((p): Cell => [r, p])
 	}));
 
 type ByMonth<T> = ({ month: string } & T)[];
@@ -361,12 +361,12 @@ export function thlFigure(d: {
 		d.needsAssessments.total - d.needsAssessments.onTime,
 		d.needsAssessments.openLate
 	];
-	const sum = (t: number) => ({
-		total: [t, 0] as [number, number],
+	const sum = (t: number): Sum => ({
+		total: [t, 0],
 		parts: [
 			[t + 1, 0],
 			[t + 2, 0]
-		] as [number, number][]
+		]
 	});
 	return {
 		key: 'thl',

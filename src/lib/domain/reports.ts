@@ -139,10 +139,14 @@ export type Shown =
 	| { kind: 'hidden' };
 
 /** A report's rows of values; `sums` says which cells are totals of which others. */
+/** A cell of a table, by its row and column. */
+export type Cell = [row: number, column: number];
+/** A total cell and the cells it is the exact sum of. */
+export type Sum = { total: Cell; parts: Cell[] };
+
 export type Grid = {
 	rows: Value[][];
-	/** Each: a total cell and the cells it is the exact sum of, as [row, column]. */
-	sums?: { total: [number, number]; parts: [number, number][] }[];
+	sums?: Sum[];
 };
 
 const isSmall = (n: number) => n > 0 && n < SMALL_COUNT;

@@ -13,6 +13,9 @@ import { type ChildContext } from '../access';
 /** The assessment form of the current instrument: a new one's, a draft's, a correction's. */
 export const assessmentForm = defineForm(assessmentFormSchema());
 
+/** A hidden id field of the form (the schema checked it), or null where it is empty. */
+const idOrNull = (v: string | number | undefined) => (typeof v === 'string' && v !== '' ? v : null);
+
 /**
  * Save-draft and submit share one path: unknown fields are refused, the schema checks each
  * field, the service checks the rules; on any error everything typed comes back.
@@ -40,10 +43,10 @@ export async function assessmentAction(
 	let saved: { id: string; status: string };
 	try {
 		saved = await saveAssessment(ctx.db, ctx, {
-			assessmentId: (d.assessmentId as string) || null,
+			assessmentId: idOrNull(d.assessmentId),
 			version: Number(d.version),
-			requestId: (d.requestId as string) || null,
-			supersedesId: (d.supersedesId as string) || null,
+			requestId: idOrNull(d.requestId),
+			supersedesId: idOrNull(d.supersedesId),
 			content: contentFromForm(d),
 			submit
 		});

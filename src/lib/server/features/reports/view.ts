@@ -3,8 +3,9 @@ import { chartable, periodChoices, shownText, type Period } from '../../../domai
 import { formatDate, formatLocale } from '../../../format';
 import { dateParts } from '../../../domain/time';
 import { toCsv } from '../../csv';
-import type { OrganisationKind } from '../../../domain/roles';
-import type { IntensiveOutcome, WorkflowKind } from '../../../domain/workflows';
+import { asOneOf } from '../../../domain/one-of';
+import { ORGANISATION_KINDS } from '../../../domain/roles';
+import { WORKFLOW_KINDS, type IntensiveOutcome } from '../../../domain/workflows';
 import { flagStatusLabel } from '../../../labels/flag-status';
 import { kindLabel } from '../../../labels/kind';
 import { outcomeLabel } from '../../../labels/outcome';
@@ -145,15 +146,15 @@ function rowLabel(kind: RowKind, key: string): string {
 		case 'flag_outcome':
 			return key === 'open' || key === 'dismissed'
 				? flagStatusLabel(key)
-				: workflowLabel(key as WorkflowKind);
+				: workflowLabel(asOneOf(WORKFLOW_KINDS, key));
 		case 'intensive_kind':
-			return workflowLabel(key as WorkflowKind);
+			return workflowLabel(asOneOf(WORKFLOW_KINDS, key));
 		case 'caseload_band':
 			return BANDS[key]!();
 		case 'period':
 			return m.report_row_selected_period();
 		case 'organisation_kind':
-			return kindLabel(key as OrganisationKind);
+			return kindLabel(asOneOf(ORGANISATION_KINDS, key));
 		case 'thl_line':
 			return THL_LINES[key]!();
 	}
