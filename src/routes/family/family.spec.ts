@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { validateFamilySession } from '$lib/server/auth';
-import { accessLog, clientPlan, familyNote, familySession } from '$lib/server/db/schema';
+import { accessLog, familyNote, familySession } from '$lib/server/db/schema';
 import { log } from '$lib/server/log';
 import {
 	APP,
@@ -13,7 +13,8 @@ import {
 	makeGuardian,
 	makePartner,
 	makeTeamScene,
-	testIdentityCode
+	testIdentityCode,
+	makeClientPlan
 } from '$lib/server/testing/fixtures';
 import { followRedirects, IDENTITY_CODE_CLAIM } from '$lib/server/testing/oidc-provider';
 import { useTestProvider } from '$lib/server/testing/provider-env';
@@ -88,10 +89,7 @@ beforeAll(async () => {
 		restrictedAt: new Date()
 	});
 	await makeGuardian(youngId, former.code, worker, { endedAt: new Date(), endedBy: worker });
-	await (await db()).insert(clientPlan).values({
-		childId: youngId,
-		number: 1,
-		language: 'fi',
+	await makeClientPlan(youngId, worker, {
 		madeOn: '2026-01-10',
 		situation: 'Tilanne on rauhoittunut.',
 		goals: 'Koulunkäynti sujuu.',
@@ -99,8 +97,7 @@ beforeAll(async () => {
 		childView: 'NUOREN OMA NÄKEMYS',
 		parentsView: 'VANHEMPIEN NÄKEMYS',
 		participation: 'Tapaamiset kerran kuussa.',
-		nextReviewOn: '2099-01-10',
-		madeBy: worker
+		nextReviewOn: '2099-01-10'
 	});
 });
 

@@ -29,7 +29,11 @@ import {
 	user,
 	userIdentity,
 	familyPerson,
-	guardian
+	guardian,
+	clientPlan,
+	hypothesis,
+	meetingDiscussion,
+	meetingStep
 } from '../db/schema';
 import type { OrganisationKind, Role } from '../../domain/roles';
 import type { Colour } from '../../domain/colours';
@@ -458,6 +462,79 @@ export async function makeMeeting(teamId: string, preparedBy: string, values: Me
 		.values({ teamId, startsAt: new Date(Date.now() + 86_400_000), preparedBy, ...values })
 		.returning();
 	return m!;
+}
+
+type HeldMeeting = {
+	startsAt: Date;
+	/** The children discussed; the hypotheses and steps are the first one's unless they say. */
+	children: string[];
+	hypotheses?: (Partial<typeof hypothesis.$inferInsert> & { statement: string })[];
+	steps?: (Partial<typeof meetingStep.$inferInsert> & { dueOn: string })[];
+	/** Who prepared and closed it; `by` (who recorded the discussions) unless told. */
+	preparedBy?: string;
+	closedBy?: string;
+};
+
+/**
+ * A meeting of `teamId` held at `startsAt` and closed, with what was recorded while it was
+ * open (a closed meeting refuses changes): a discussion of each child, hypotheses, steps.
+ */
+export async function makeHeldMeeting(teamId: string, by: string, held: HeldMeeting) {
+	const d = await db();
+	const m = await makeMeeting(teamId, held.preparedBy ?? by, {
+		startsAt: held.startsAt,
+		state: 'open'
+	});
+	const first = held.children[0]!;
+	for (const childId of held.children)
+		await d.insert(meetingDiscussion).values({ meetingId: m.id, childId, recordedBy: by });
+	for (const h of held.hypotheses ?? [])
+		await d.insert(hypothesis).values({ childId: first, meetingId: m.id, createdBy: by, ...h });
+	for (const s of held.steps ?? [])
+		await d.insert(meetingStep).values({
+			childId: first,
+			meetingId: m.id,
+			what: 'askel',
+			ownerId: by,
+			createdBy: by,
+			...s
+		});
+	await d
+		.update(teamMeeting)
+		.set({ state: 'closed', closedAt: held.startsAt, closedBy: held.closedBy ?? by })
+		.where(eq(teamMeeting.id, m.id));
+	return m;
+}
+
+type ClientPlanValues = Partial<typeof clientPlan.$inferInsert>;
+
+/** Client plan number 1 of `childId`, made today by `madeBy`, unless told otherwise. */
+export async function makeClientPlan(
+	childId: string,
+	madeBy: string,
+	values: ClientPlanValues = {}
+) {
+	const [plan] = await (
+		await db()
+	)
+		.insert(clientPlan)
+		.values({
+			childId,
+			number: 1,
+			language: 'fi',
+			madeOn: helsinkiDate(new Date()),
+			situation: 's',
+			goals: 'g',
+			services: 'p',
+			childView: '',
+			parentsView: '',
+			participation: 'o',
+			nextReviewOn: '2099-01-01',
+			madeBy,
+			...values
+		})
+		.returning();
+	return plan!;
 }
 
 type ContactValues = Partial<typeof caseContact.$inferInsert>;

@@ -1,15 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { clientPlan, familyFeedback, meetingDiscussion, teamMeeting } from '$lib/server/db/schema';
+import { familyFeedback } from '$lib/server/db/schema';
 import {
 	db,
 	familyEventFor,
 	makeChild,
 	makeFamilyPerson,
 	makeGuardian,
-	makeMeeting,
 	makeTeamScene,
-	testIdentityCode
+	testIdentityCode,
+	makeHeldMeeting,
+	makeClientPlan
 } from '$lib/server/testing/fixtures';
 import { logRows, outcome } from '$lib/server/testing/routes';
 import * as page from './+page.server';
@@ -35,7 +36,6 @@ let recentPlan: string;
 let oldPlan: string;
 
 beforeAll(async () => {
-	const d = await db();
 	const scene = await makeTeamScene(['social_worker', 'coordinator']);
 	const by = scene.users.social_worker!;
 	childId = (
@@ -45,40 +45,23 @@ beforeAll(async () => {
 	await makeGuardian(childId, parent.code, by);
 	youngPerson = (await makeFamilyPerson(young.code)).id;
 	parentPerson = (await makeFamilyPerson(parent.code)).id;
-	const closedMeeting = async (daysAgo: number, kids: string[]) => {
-		const startsAt = new Date(Date.now() - daysAgo * DAY);
-		const m = await makeMeeting(scene.teamId, by, { startsAt, state: 'open' });
-		for (const c of kids)
-			await d.insert(meetingDiscussion).values({ meetingId: m.id, childId: c, recordedBy: by });
-		await d
-			.update(teamMeeting)
-			.set({ state: 'closed', closedAt: startsAt, closedBy: by })
-			.where(eq(teamMeeting.id, m.id));
-		return m.id;
-	};
+	const closedMeeting = async (daysAgo: number, kids: string[]) =>
+		(
+			await makeHeldMeeting(scene.teamId, by, {
+				startsAt: new Date(Date.now() - daysAgo * DAY),
+				children: kids
+			})
+		).id;
 	olderMeeting = await closedMeeting(20, [childId]);
 	recentMeeting = await closedMeeting(3, [childId]);
 	otherChildMeeting = await closedMeeting(2, [otherChildId]);
 	const plan = async (number: number, daysAgo: number) =>
 		(
-			await d
-				.insert(clientPlan)
-				.values({
-					childId,
-					number,
-					language: 'fi',
-					madeOn: new Date(Date.now() - daysAgo * DAY).toISOString().slice(0, 10),
-					situation: 's',
-					goals: 'g',
-					services: 'p',
-					childView: '',
-					parentsView: '',
-					participation: 'o',
-					nextReviewOn: '2099-01-01',
-					madeBy: by
-				})
-				.returning()
-		)[0]!.id;
+			await makeClientPlan(childId, by, {
+				number,
+				madeOn: new Date(Date.now() - daysAgo * DAY).toISOString().slice(0, 10)
+			})
+		).id;
 	oldPlan = await plan(1, 90);
 	recentPlan = await plan(2, 10);
 });

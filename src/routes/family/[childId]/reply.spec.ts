@@ -1,12 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-	familyNote,
-	hypothesis,
-	meetingDiscussion,
-	meetingStep,
-	teamMeeting
-} from '$lib/server/db/schema';
+import { familyNote } from '$lib/server/db/schema';
 import {
 	APP,
 	db,
@@ -14,9 +8,9 @@ import {
 	eventFor,
 	makeChild,
 	makeFamilyPerson,
-	makeMeeting,
 	makeTeamScene,
-	testIdentityCode
+	testIdentityCode,
+	makeHeldMeeting
 } from '$lib/server/testing/fixtures';
 import { logRows, outcome } from '$lib/server/testing/routes';
 import * as page from './+page.server';
@@ -38,35 +32,26 @@ let olderMeeting: string;
 let lastMeeting: string;
 
 beforeAll(async () => {
-	const d = await db();
 	scene = await makeTeamScene(['social_worker']);
 	const by = scene.users.social_worker!;
 	childId = (
 		await makeChild(scene.teamId, { dateOfBirth: '2012-03-03', personalIdentityCode: young.code })
 	).id;
 	youngPerson = (await makeFamilyPerson(young.code)).id;
-	const held = async (daysAgo: number, statements: [string, 'open' | 'set_aside'][]) => {
-		const startsAt = new Date(Date.now() - daysAgo * DAY);
-		const m = await makeMeeting(scene.teamId, by, { startsAt, state: 'open' });
-		await d.insert(meetingDiscussion).values({ meetingId: m.id, childId, recordedBy: by });
-		for (const [statement, state] of statements)
-			await d
-				.insert(hypothesis)
-				.values({ childId, meetingId: m.id, statement, state, createdBy: by });
-		await d.insert(meetingStep).values({
-			childId,
-			meetingId: m.id,
-			what: `Askel ${daysAgo}`,
-			ownerId: by,
-			dueOn: new Date(Date.now() + 7 * DAY).toISOString().slice(0, 10),
-			createdBy: by
-		});
-		await d
-			.update(teamMeeting)
-			.set({ state: 'closed', closedAt: startsAt, closedBy: by })
-			.where(eq(teamMeeting.id, m.id));
-		return m.id;
-	};
+	const held = async (daysAgo: number, statements: [string, 'open' | 'set_aside'][]) =>
+		(
+			await makeHeldMeeting(scene.teamId, by, {
+				startsAt: new Date(Date.now() - daysAgo * DAY),
+				children: [childId],
+				hypotheses: statements.map(([statement, state]) => ({ statement, state })),
+				steps: [
+					{
+						what: `Askel ${daysAgo}`,
+						dueOn: new Date(Date.now() + 7 * DAY).toISOString().slice(0, 10)
+					}
+				]
+			})
+		).id;
 	olderMeeting = await held(14, [['Vanha kysymys?', 'open']]);
 	lastMeeting = await held(3, [
 		['Voisiko koulun aamujen vaikeus liittyä uneen?', 'open'],

@@ -5,11 +5,9 @@ import { exactly, periodOf, protect, shownText } from '../../../domain/reports';
 import {
 	accessLog,
 	caseloadConfirmation,
-	clientPlan,
 	consultation,
 	familyFeedback,
 	meetingDiscussion,
-	meetingStep,
 	phaseChange,
 	statutoryClock,
 	teamMeeting
@@ -30,7 +28,9 @@ import {
 	makeUser,
 	makeWorkflow,
 	staffOf,
-	testIdentityCode
+	testIdentityCode,
+	makeHeldMeeting,
+	makeClientPlan
 } from '../../testing/fixtures';
 import * as q from './figures';
 import { keepMonth } from '../status';
@@ -162,26 +162,18 @@ async function build() {
 		iso: string,
 		kids: string[],
 		steps: [string, 'done' | 'not_done' | null][]
-	) => {
-		const m = await makeMeeting(team.id, coordinator.user.id, { startsAt: at(iso), state: 'open' });
-		for (const childId of kids)
-			await d.insert(meetingDiscussion).values({ meetingId: m.id, childId, recordedBy: by });
-		for (const [dueOn, outcome] of steps)
-			await d.insert(meetingStep).values({
-				meetingId: m.id,
-				childId: kids[0]!,
-				what: 'askel',
-				ownerId: by,
+	) =>
+		makeHeldMeeting(team.id, by, {
+			startsAt: at(iso),
+			children: kids,
+			steps: steps.map(([dueOn, outcome]) => ({
 				dueOn,
 				outcome,
-				outcomeNote: outcome === 'not_done' ? 'syy' : null,
-				createdBy: by
-			});
-		await d
-			.update(teamMeeting)
-			.set({ state: 'closed', closedAt: at(iso), closedBy: coordinator.user.id })
-			.where(eq(teamMeeting.id, m.id));
-	};
+				outcomeNote: outcome === 'not_done' ? 'syy' : null
+			})),
+			preparedBy: coordinator.user.id,
+			closedBy: coordinator.user.id
+		});
 	await meeting(
 		'2026-01-29T10:00:00Z',
 		[c3.id],
@@ -588,23 +580,10 @@ describe('report figures on a fixed data set', () => {
 		const parent = await makeFamilyPerson(testIdentityCode(1980).code);
 		const young = await makeFamilyPerson(testIdentityCode(2011).code);
 		// A plan made on 10 March for the child discussed on 19 February.
-		const [plan] = await d
-			.insert(clientPlan)
-			.values({
-				childId: feb!.childId,
-				number: 1,
-				language: 'fi',
-				madeOn: '2026-03-10',
-				situation: 's',
-				goals: 'g',
-				services: 'p',
-				childView: '',
-				parentsView: '',
-				participation: 'o',
-				nextReviewOn: '2026-09-10',
-				madeBy: w.worker.user.id
-			})
-			.returning();
+		const plan = await makeClientPlan(feb!.childId, w.worker.user.id, {
+			madeOn: '2026-03-10',
+			nextReviewOn: '2026-09-10'
+		});
 		const answer = (v: Partial<typeof familyFeedback.$inferInsert>) =>
 			d.insert(familyFeedback).values({
 				childId: feb!.childId,
@@ -626,7 +605,7 @@ describe('report figures on a fixed data set', () => {
 			clear: 4
 		});
 		// March: the plan, 5 and 5.
-		await answer({ clientPlanId: plan!.id });
+		await answer({ clientPlanId: plan.id });
 		expect(await q.familyByMonth(d, scope())).toEqual([
 			{ month: '2026-01', asked: 1, answered: 1, answers: 1, heard: 1, clear: 1 },
 			{ month: '2026-02', asked: 3, answered: 1, answers: 2, heard: 1, clear: 1 },
