@@ -54,8 +54,10 @@ export type FormOptions = {
 const isValidation = (v: unknown): v is SuperValidated<Record<string, unknown>> =>
 	!!v &&
 	typeof v === 'object' &&
-	typeof (v as { id?: unknown }).id === 'string' &&
-	typeof (v as { valid?: unknown }).valid === 'boolean' &&
+	'id' in v &&
+	typeof v.id === 'string' &&
+	'valid' in v &&
+	typeof v.valid === 'boolean' &&
 	'errors' in v &&
 	'data' in v;
 

@@ -97,7 +97,7 @@ export async function processOutbox(
 				sent++;
 			} catch (e) {
 				const attempts = mail.attempts + 1;
-				const code = (e as { code?: string }).code ?? (e as Error).name ?? 'error';
+				const code = errorCode(e);
 				await tx
 					.update(emailOutbox)
 					.set({
@@ -135,13 +135,25 @@ export async function deleteSentMail(db: DbOrTx, before: Date): Promise<number> 
 }
 
 /**
+ * What the log and the outbox row say of a failed send: the mail library's code (EAUTH,
+ * ECONNECTION…) or the error's name; never its message, which may carry an address.
+ */
+function errorCode(e: unknown): string {
+	if (e && typeof e === 'object') {
+		if ('code' in e && typeof e.code === 'string') return e.code;
+		if (e instanceof Error) return e.name;
+	}
+	return 'error';
+}
+
+/**
  * Messages in the local mail folder written before `before` (ADR 046): their set-password
  * links have expired, and a file is nothing the app reads again. Only the outbox's own files
  * (`*.txt`) are touched; a missing folder is nothing to do. How many went.
  */
 export async function pruneMailFolder(dir: string, before: Date): Promise<number> {
-	const names = await readdir(dir).catch((e: NodeJS.ErrnoException) => {
-		if (e.code === 'ENOENT') return [] as string[];
+	const names = await readdir(dir).catch((e: NodeJS.ErrnoException): string[] => {
+		if (e.code === 'ENOENT') return [];
 		throw e;
 	});
 	let gone = 0;
