@@ -202,16 +202,16 @@ export async function getConsultation(db: Db, ctx: ChildContext, id: string) {
 					.select({ id: user.id, name: user.displayName })
 					.from(user)
 					.where(inArray(user.id, userIds))
-			).map((u) => [u.id, u.name])
-		) as Record<string, string>;
+			).map((u): [string, string] => [u.id, u.name])
+		);
 		const orgs = Object.fromEntries(
 			(
 				await tx
 					.select({ id: organisation.id, name: organisation.name })
 					.from(organisation)
 					.where(inArray(organisation.id, orgIds))
-			).map((o) => [o.id, o.name])
-		) as Record<string, string>;
+			).map((o): [string, string] => [o.id, o.name])
+		);
 		const canManage =
 			ctx.access.kind === 'team' && can(ctx.access.membership.role, 'scheduleConsultation');
 		return {

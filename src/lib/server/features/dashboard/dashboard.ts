@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { helsinkiDate } from '../../../domain/access';
-import { RULES, staleSignals, type Colour } from '../../../domain/traffic-light';
+import { COLOURS, RULES, staleSignals, type Colour } from '../../../domain/traffic-light';
 import { inRepeatableRead, withKeptPlans, type Db } from '../../db';
 import { together } from '../../db/together';
 import { child, childStatus, flag, statutoryClock, user, childName } from '../../db/schema';
@@ -26,10 +26,9 @@ export type DashboardFilter = {
 const effectiveColour = shownColour();
 /** `child_status.severity` (a stored column) for each colour the team works with. */
 const SEVERITY: Record<Colour, number> = { red: 3, yellow: 2, green: 1, grey: 0 };
-const COLOUR_OF = Object.fromEntries(Object.entries(SEVERITY).map(([c, n]) => [n, c])) as Record<
-	number,
-	Colour
->;
+const COLOUR_OF: Record<number, Colour> = Object.fromEntries(
+	COLOURS.map((c): [number, Colour] => [SEVERITY[c], c])
+);
 
 /** Stale in SQL, the same rule as `staleSignals()`: newest rating over 90 days, or an old red. */
 function staleCondition(now: Date): SQL {
