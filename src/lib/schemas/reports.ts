@@ -1,18 +1,18 @@
 import { z } from 'zod';
 import {
+	PERIOD_KINDS,
 	periodOf,
 	periodProblem,
 	thlHalfYearOf,
 	wholePeriodProblem,
-	type Period,
-	type PeriodKind
+	type Period
 } from '../domain/reports';
 import { addDays } from '../domain/working-days';
 import { FIGURE_KEYS, type FigureKey } from '../domain/report-figures';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../domain/roles';
 import { m } from '../paraglide/messages';
 import { isCalendarDate, optionalDate, uuidOrEmpty } from './common';
-import { isOneOf } from '../domain/one-of';
+import { asOneOf, isOneOf } from '../domain/one-of';
 
 /*
  * The reports' filter, read from the query string: team, period and partner kind name no
@@ -67,6 +67,7 @@ export type ParsedFilter =
 	  };
 
 const first = (params: URLSearchParams, key: string) => params.get(key) ?? undefined;
+const FILTER_FIELDS = ['team', 'period', 'from', 'to', 'partner'] as const;
 
 /** The period a report opens with: the current quarter. */
 export const defaultPeriodValue = (today: string) => `quarter:${periodOf('quarter', today).from}`;
@@ -96,12 +97,12 @@ export function parseReportFilter(
 	if (!parsed.success) {
 		const errors: Partial<Record<keyof ReportFilterForm, string[]>> = {};
 		for (const issue of parsed.error.issues) {
-			const key = issue.path[0] as keyof ReportFilterForm;
-			(errors[key] ??= []).push(issue.message);
+			const key = issue.path[0];
+			if (typeof key === 'string' && isOneOf(FILTER_FIELDS, key))
+				(errors[key] ??= []).push(issue.message);
 		}
 		const form = { ...blank };
-		for (const k of Object.keys(blank) as (keyof ReportFilterForm)[])
-			form[k] = typeof raw[k] === 'string' ? raw[k].slice(0, 100) : '';
+		for (const k of FILTER_FIELDS) form[k] = typeof raw[k] === 'string' ? raw[k].slice(0, 100) : '';
 		return { ok: false, form, errors };
 	}
 	const form = {
@@ -118,7 +119,7 @@ export function parseReportFilter(
 		period = periodOf('custom', form.from, form.to);
 	} else {
 		const [, kind, start] = PERIOD_VALUE.exec(form.period)!;
-		period = periodOf(kind as PeriodKind, start!);
+		period = periodOf(asOneOf(PERIOD_KINDS, kind!), start!);
 	}
 	if (opts.wholeOnly && wholePeriodProblem(period, today))
 		return { ok: false, form, errors: { period: [m.report_error_whole_periods()] } };
@@ -136,7 +137,7 @@ export function parseReportFilter(
 		form,
 		teamId: form.team || null,
 		period,
-		partnerKind: (form.partner || null) as OrganisationKind | null
+		partnerKind: isOneOf(ORGANISATION_KINDS, form.partner) ? form.partner : null
 	};
 }
 
