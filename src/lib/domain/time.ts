@@ -44,8 +44,7 @@ export function dateParts(iso: string): [year: number, month: number, day: numbe
 export function fromHelsinkiLocal(value: string): Date {
 	const m = LOCAL_DATE_TIME.exec(value);
 	if (!m) throw new RangeError('Not a local date and time');
-	const [y, mo, da, h, mi] = m.slice(1, 6).map(Number);
-	const guess = Date.UTC(y!, mo! - 1, da, h, mi);
+	const guess = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
 	const first = guess - offsetMinutes(new Date(guess)) * 60_000;
 	// Near a DST change the offset at the guess can differ from the offset at the answer.
 	return new Date(guess - offsetMinutes(new Date(first)) * 60_000);

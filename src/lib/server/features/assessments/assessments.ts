@@ -38,10 +38,11 @@ export function contentFromForm(
 	const inst = instrument(version);
 	const ratings: AssessmentRatings = {};
 	for (const item of inst.items) {
-		// The schema let through only '' or a rating.
-		const r = Number(formText(data[`r_${item.id}`]) || Number.NaN);
+		// The schema let through only '' (not rated) or a rating.
+		const text = formText(data[`r_${item.id}`]);
+		const r = text === '' ? null : Number(text);
 		ratings[item.id] = {
-			rating: isRating(r) ? r : null,
+			rating: r !== null && isRating(r) ? r : null,
 			evidence: formText(data[`e_${item.id}`])
 		};
 	}

@@ -131,7 +131,7 @@ const THL_LINES: Record<string, () => string> = {
 
 /** `2026-03` (or a date in it) as the reader's month name and year, short or long. */
 export function monthLabel(month: string, width: 'short' | 'long' = 'short'): string {
-	const [y, mo] = dateParts(month.length === 7 ? `${month}-01` : month);
+	const [y, mo] = dateParts(`${month.slice(0, 7)}-01`);
 	return new Date(Date.UTC(y, mo - 1, 1)).toLocaleDateString(formatLocale(), {
 		month: width,
 		year: 'numeric',
