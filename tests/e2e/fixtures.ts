@@ -57,6 +57,10 @@ export async function expectAccessible(page: Page) {
 		await page.locator('nav a[aria-current="page"]').count(),
 		`one current menu item on ${page.url()}`
 	).toBeLessThanOrEqual(1);
+	// A page names itself once: its document title ("what – Yhteisarvio", read out on arrival)
+	// and its one h1 (PageTitle).
+	await expect(page).toHaveTitle(/\S – Yhteisarvio$/);
+	await expect(page.locator('h1'), `one h1 on ${page.url()}`).toHaveCount(1);
 	await checkLayout(page);
 	if (size && size.width > PHONE.width) {
 		await page.setViewportSize(PHONE);

@@ -27,7 +27,8 @@ describe("a page's fixed texts", () => {
 		expect(chrome.error_summary_title).toBe(m.error_summary_title({}, { locale: 'sv' }));
 		expect(chrome.cancel).toBe(m.cancel({}, { locale: 'sv' }));
 		expect(chrome.app_name).toBe('Yhteisarvio');
-		expect(Object.keys(chrome)).toHaveLength(10);
+		expect(chrome.back_to_child).toBe(m.back_to_child({}, { locale: 'sv' }));
+		expect(Object.keys(chrome)).toHaveLength(11);
 	});
 
 	it('give the language switch every language by its own name, and the one in use', () => {

@@ -29,8 +29,9 @@ export function words<const K extends FixedText>(...keys: K[]): Record<K, string
 
 /**
  * The words around every page (header, footer, the language switch, a form's error summary
- * and cancel link), made once by the root layout: components read them from
- * `page.data.chrome`, so no page carries them in three languages.
+ * and cancel link, the app's name in a page's title, the way back to a child), made once by
+ * the root layout: components read them from `page.data.chrome`, so no page carries them in
+ * three languages.
  */
 export function chromeText() {
 	return words(
@@ -43,7 +44,8 @@ export function chromeText() {
 		'nav_label',
 		'footer_text',
 		'error_summary_title',
-		'cancel'
+		'cancel',
+		'back_to_child'
 	);
 }
 

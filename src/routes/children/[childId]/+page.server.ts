@@ -24,7 +24,6 @@ export const load: PageServerLoad = async (event) => {
 		// The page's fixed texts, in this language only (ADR 028: the JavaScript budget).
 		t: words(
 			'child_title',
-			'app_name',
 			'assessment_new',
 			'child_details',
 			'child_expected_birth',

@@ -74,8 +74,6 @@ export const load: PageServerLoad = async (event) => {
 		urgencyText: urgencyLabel(view.consultation.urgency),
 		t: words(
 			'consultation_title',
-			'app_name',
-			'back_to_child',
 			'consultation_state',
 			'consultation_requester',
 			'consultation_question',

@@ -41,7 +41,6 @@ export const load: PageServerLoad = async (event) => {
 		byTeam,
 		t: words(
 			'intake_new',
-			'app_name',
 			'intake_back',
 			'contact_partner_title',
 			'intake_new_intro',

@@ -72,8 +72,6 @@ export const load: PageServerLoad = async (event) => {
 			markLabel: m.workflow_mark_done({ what: s.what })
 		})),
 		t: words(
-			'app_name',
-			'back_to_child',
 			'conflict_notice',
 			'workflow_state',
 			'workflow_lead',

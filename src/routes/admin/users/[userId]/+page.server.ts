@@ -52,7 +52,6 @@ export const load: PageServerLoad = async (event) => {
 		roles: ROLES.map((r) => ({ value: r, label: roleLabel(r) })),
 		t: words(
 			'user_edit',
-			'app_name',
 			'save',
 			'user_memberships',
 			'no_items',

@@ -42,7 +42,6 @@ export const load: PageServerLoad = async (event) => {
 		// The page's fixed texts, in this language only (ADR 028: the JavaScript budget).
 		t: words(
 			'assessment_draft_title',
-			'app_name',
 			'assessment_correction_title',
 			'assessment_correction_intro',
 			'assessment_draft_intro'

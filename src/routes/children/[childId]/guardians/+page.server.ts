@@ -47,8 +47,6 @@ export const load: PageServerLoad = async (event) => {
 			'guardian_identity_code',
 			'guardian_locale',
 			'guardians_title',
-			'app_name',
-			'back_to_child',
 			'guardians_current',
 			'guardian_since',
 			'guardian_access',

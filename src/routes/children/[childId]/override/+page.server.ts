@@ -26,8 +26,6 @@ export const load: PageServerLoad = async (event) => {
 		hasOverride: !!state.override,
 		t: words(
 			'override_title',
-			'app_name',
-			'back_to_child',
 			'override_intro',
 			'override_computed',
 			'override_save',

@@ -87,8 +87,6 @@ export const load: PageServerLoad = async (event) => {
 		t: words(
 			'caseload_reason',
 			'phase_title',
-			'app_name',
-			'back_to_child',
 			'phase_contact_hint',
 			'phase_save',
 			'phase_reason_hint',

@@ -72,7 +72,6 @@ export const load: PageServerLoad = async (event) => {
 			'meeting_note_taker',
 			'meeting_present',
 			'meeting_title',
-			'app_name',
 			'meetings_back',
 			'meeting_state',
 			'meeting_family_rule',

@@ -43,8 +43,6 @@ export const load: PageServerLoad = async (event) => {
 		// The page's fixed texts, in this language only (ADR 028: the JavaScript budget).
 		t: words(
 			'contact_urgency',
-			'app_name',
-			'back_to_child',
 			'contact_child',
 			'contact_received_on',
 			'contact_notifier_kind',

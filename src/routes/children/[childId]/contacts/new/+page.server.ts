@@ -25,8 +25,6 @@ export const load: PageServerLoad = async (event) => {
 		t: words(
 			'contact_new',
 			'contact_partner_title',
-			'app_name',
-			'back_to_child',
 			'contact_new_intro',
 			'contact_partner_intro',
 			'contact_save',

@@ -28,7 +28,7 @@ export const load: PageServerLoad = async (event) => {
 			await emergencyPhoneFor(ctx.db, ctx)
 		),
 		// The page's fixed texts, in this language only (ADR 028: the JavaScript budget).
-		t: words('assessment_new', 'app_name'),
+		t: words('assessment_new'),
 		title: m.assessment_new_for({ name: `${view.child.givenName} ${view.child.familyName}` }),
 		as: m.assessment_as({ organisation: ctx.access.membership.organisationName })
 	};

@@ -174,7 +174,6 @@ export const load: PageServerLoad = async (event) => {
 			...words(
 				'meeting_reflection',
 				'meeting_child_title',
-				'app_name',
 				'meeting_back',
 				'meeting_child_page',
 				'meeting_carried',
