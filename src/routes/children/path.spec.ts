@@ -15,6 +15,7 @@ import {
 	db,
 	eventFor,
 	makeChild,
+	makeChildren,
 	makeGrant,
 	makeOrg,
 	makePartner,
@@ -512,19 +513,7 @@ async function workerWith(n: number, phase: 'contact' | 'needs_assessment' = 'co
 	const consultant = (
 		await makeUser('consultant_social_worker', { organisationId: cp.id, teamId: t })
 	).user.id;
-	const d = await db();
-	if (n)
-		await d.insert(child).values(
-			Array.from({ length: n }, (_, i) => ({
-				teamId: t,
-				givenName: 'Asiakas',
-				familyName: `${i} ${uniq()}`,
-				dateOfBirth: '2012-01-01',
-				homeMunicipality: 'Järvelä',
-				phase: 'client' as const,
-				responsibleWorkerId: worker
-			}))
-		);
+	await makeChildren(t, n, () => ({ phase: 'client', responsibleWorkerId: worker }));
 	// Children elsewhere on the path do not count: one at intake, one closed.
 	await makeChild(t, { phase: 'contact', responsibleWorkerId: worker });
 	await makeChild(t, { phase: 'closed', responsibleWorkerId: worker });

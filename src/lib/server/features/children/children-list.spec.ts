@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { child } from '../../db/schema';
-import { db, loggedItems, staffOf, makeTeamScene, makePartner } from '../../testing/fixtures';
+import {
+	db,
+	loggedItems,
+	makeChildren,
+	staffOf,
+	makeTeamScene,
+	makePartner
+} from '../../testing/fixtures';
 import { ForbiddenError } from '../../errors';
 import { CHILD_LIST_PAGE_SIZE, listTeamChildren } from './children';
 
@@ -11,15 +17,8 @@ describe("the team's list of children, one page at a time (issue 13)", () => {
 		const worker = users.social_worker!;
 		const n = CHILD_LIST_PAGE_SIZE + 3;
 		const names = Array.from({ length: n }, (_, i) => `Nimi${String(i).padStart(3, '0')}`);
-		await d.insert(child).values(
-			[...names].reverse().map((familyName) => ({
-				teamId: t.id,
-				givenName: 'Testi',
-				familyName,
-				dateOfBirth: '2015-01-01',
-				homeMunicipality: 'Järvelä'
-			}))
-		);
+		const reversed = [...names].reverse();
+		await makeChildren(t.id, n, (i) => ({ familyName: reversed[i], dateOfBirth: '2015-01-01' }));
 		const viewer = await staffOf(worker);
 		const first = await listTeamChildren(d, viewer, 1);
 		expect(first.total).toBe(n);

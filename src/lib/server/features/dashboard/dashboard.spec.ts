@@ -1,17 +1,17 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { caseContact, child, family, statutoryClock } from '../../db/schema';
+import { caseContact, family, statutoryClock } from '../../db/schema';
 import { addDays } from '../../../domain/working-days';
 import { helsinkiDate } from '../../../domain/access';
 import {
 	db,
 	makeChild,
+	makeChildren,
 	makeContact,
 	makeOrg,
 	makeTeam,
 	makeUser,
-	staffOf,
-	uniq
+	staffOf
 } from '../../testing/fixtures';
 import { teamDashboard } from './dashboard';
 import { recomputeAll } from '../status/status';
@@ -47,21 +47,9 @@ describe('team dashboard', () => {
 		const v = await viewer(
 			(await makeUser('coordinator', { organisationId: cp.id, teamId: t.id })).user.id
 		);
-		const mk = (teamId: string, n: number) =>
-			d
-				.insert(child)
-				.values(
-					Array.from({ length: n }, (_, i) => ({
-						teamId,
-						givenName: 'D',
-						familyName: `Lapsi ${i}`,
-						dateOfBirth: '2015-01-01',
-						homeMunicipality: 'Järvelä'
-					}))
-				)
-				.returning({ id: child.id });
-		const mine = await mk(t.id, 60);
-		const theirs = await mk(other.id, 5);
+		const born = () => ({ dateOfBirth: '2015-01-01' });
+		const mine = await makeChildren(t.id, 60, born);
+		const theirs = await makeChildren(other.id, 5, born);
 		await d.transaction((tx) =>
 			recomputeAll(
 				tx,
@@ -107,19 +95,10 @@ describe('team dashboard', () => {
 			teamId: t.id
 		});
 		const v = await viewer(worker.id);
-		const made = await d
-			.insert(child)
-			.values(
-				['A', 'B', 'C', 'D'].map((familyName, i) => ({
-					teamId: t.id,
-					givenName: 'E',
-					familyName,
-					dateOfBirth: '2015-01-01',
-					homeMunicipality: 'Järvelä',
-					responsibleWorkerId: i < 2 ? worker.id : null
-				}))
-			)
-			.returning({ id: child.id });
+		const made = await makeChildren(t.id, 4, (i) => ({
+			dateOfBirth: '2015-01-01',
+			responsibleWorkerId: i < 2 ? worker.id : null
+		}));
 		const ids = made.map((c) => c.id);
 		await d.transaction((tx) => recomputeAll(tx, ids, 'test'));
 		// The team's own colour counts: C raised to red, B to yellow (computed grey stays).
@@ -171,20 +150,13 @@ describe('team dashboard', () => {
 			(await makeUser('social_worker', { organisationId: cp.id, teamId: t.id })).user.id
 		);
 		const [fam] = await d.insert(family).values({ teamId: t.id }).returning();
-		const made = await d
-			.insert(child)
-			.values(
-				['Myöhässä', 'Pian', 'Kaukana', 'Toteutunut', 'Suljettu'].map((name, i) => ({
-					teamId: t.id,
-					givenName: name,
-					familyName: `Lapsi ${uniq()}`,
-					dateOfBirth: '2015-01-01',
-					homeMunicipality: 'Järvelä',
-					phase: i === 4 ? ('closed' as const) : ('client' as const),
-					familyId: i < 2 ? fam!.id : null
-				}))
-			)
-			.returning({ id: child.id });
+		const names = ['Myöhässä', 'Pian', 'Kaukana', 'Toteutunut', 'Suljettu'];
+		const made = await makeChildren(t.id, names.length, (i) => ({
+			givenName: names[i],
+			dateOfBirth: '2015-01-01',
+			phase: i === 4 ? 'closed' : 'client',
+			familyId: i < 2 ? fam!.id : null
+		}));
 		const ids = made.map((c) => c.id);
 		await d.transaction((tx) => recomputeAll(tx, ids, 'test'));
 		const today = helsinkiDate();

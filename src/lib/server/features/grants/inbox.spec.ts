@@ -1,11 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { accessLog, accessGrant, child } from '../../db/schema';
+import { accessLog, accessGrant } from '../../db/schema';
 import {
 	db,
 	loggedItems,
 	makeAssessmentRequest,
 	makeChild,
+	makeChildren,
 	makeGrant,
 	makeOrg,
 	makePlacement,
@@ -24,18 +25,11 @@ async function schoolWith(n: number) {
 	const worker = users.social_worker!;
 	const { org: school, userId: teacher } = await makePartner('school');
 	const run = Math.random().toString(36).slice(2, 8);
-	const kids = await d
-		.insert(child)
-		.values(
-			Array.from({ length: n }, (_, i) => ({
-				teamId: t.id,
-				givenName: `Etu${i}`,
-				familyName: `Suku-${run}-${String(i).padStart(5, '0')}`,
-				dateOfBirth: '2014-05-05',
-				homeMunicipality: 'Järvelä'
-			}))
-		)
-		.returning({ id: child.id, familyName: child.familyName });
+	const kids = await makeChildren(t.id, n, (i) => ({
+		givenName: `Etu${i}`,
+		familyName: `Suku-${run}-${String(i).padStart(5, '0')}`,
+		dateOfBirth: '2014-05-05'
+	}));
 	const today = new Date().toISOString().slice(0, 10);
 	for (let i = 0; i < kids.length; i += 2000)
 		await d.insert(accessGrant).values(

@@ -8,10 +8,10 @@ import {
 	contextOf,
 	db,
 	makeChild,
+	makeChildren,
 	makeOrg,
 	makeTeam,
-	makeUser,
-	uniq
+	makeUser
 } from '../../testing/fixtures';
 import { changePhase } from './phases';
 
@@ -33,17 +33,7 @@ async function setupRound() {
 		(await makeUser('social_worker', { organisationId: cp.id, teamId })).user.id,
 		(await makeUser('social_worker', { organisationId: cp.id, teamId })).user.id
 	];
-	await d.insert(child).values(
-		Array.from({ length: 29 }, (_, i) => ({
-			teamId,
-			givenName: 'Asiakas',
-			familyName: `${i} ${uniq()}`,
-			dateOfBirth: '2012-01-01',
-			homeMunicipality: 'Järvelä',
-			phase: 'client' as const,
-			responsibleWorkerId: worker
-		}))
-	);
+	await makeChildren(teamId, 29, () => ({ phase: 'client', responsibleWorkerId: worker }));
 	const today = helsinkiDate(new Date());
 	// Two of the worker's needs assessments (workload, not caseload) become clients at once.
 	const racing = [];

@@ -4,7 +4,6 @@ import { helsinkiDate } from '../../../domain/access';
 import { CURRENT_INSTRUMENT, type Rating } from '../../../domain/instrument';
 import {
 	assessment,
-	child,
 	childStatus,
 	childStatusHistory,
 	type AssessmentRatings
@@ -13,6 +12,7 @@ import { seedDemo } from '../../seed/demo';
 import {
 	db,
 	makeChild,
+	makeChildren,
 	makeGrant,
 	makeOrg,
 	makeTeam,
@@ -106,18 +106,7 @@ describe('recompute check', () => {
 			seed = (seed * 1103515245 + 12345) % 2 ** 31;
 			return seed % n;
 		};
-		const children = await d
-			.insert(child)
-			.values(
-				Array.from({ length: 1000 }, (_, i) => ({
-					teamId: t.id,
-					givenName: 'Satunnainen',
-					familyName: `Lapsi ${i}`,
-					dateOfBirth: '2012-06-06',
-					homeMunicipality: 'Järvelä'
-				}))
-			)
-			.returning({ id: child.id });
+		const children = await makeChildren(t.id, 1000, () => ({ dateOfBirth: '2012-06-06' }));
 		const rows = [];
 		for (const c of children) {
 			for (let k = rnd(4); k > 0; k--) {
