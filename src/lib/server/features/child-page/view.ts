@@ -1,5 +1,5 @@
 import { formatDate, formatDateTime } from '../../../format';
-import { hypothesisStateLabel, stepOutcomeLabel } from '../../../meeting-labels';
+import { hypothesisStateLabel, stepOutcomeLabel } from '../../../labels/meeting';
 import { consultationStateLabel } from '../../../labels/consultation-state';
 import { flagStatusLabel } from '../../../labels/flag-status';
 import { intensiveStateLabel } from '../../../labels/intensive-state';

@@ -4,8 +4,8 @@ import { formatDate } from '../../../format';
 import { triggerLabel } from '../../../labels/trigger';
 import { colourLabel } from '../../../labels/colour';
 import { m } from '../../../paraglide/messages';
-import { clockKindLabel } from '../../../path-labels';
-import { domainText, itemText } from '../../../reason-text';
+import { clockKindLabel } from '../../../labels/path';
+import { domainText, itemText } from '../status';
 
 /*
  * Why a child is on the agenda, in words (§7), made on the server like the path's texts

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { m } from '../../../paraglide/messages';
-import { notificationText } from '../../../notification-text';
+import { notificationText } from '../../../labels/notification';
 import { rowsOf, withKeptPlans, type Db, type DbOrTx } from '../../db';
 import { child, emailOutbox, membership, notification, user } from '../../db/schema';
 import { readEnv } from '../../env';

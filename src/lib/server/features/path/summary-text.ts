@@ -3,7 +3,7 @@ import type { Locale, OrganisationKind } from '../../../domain/roles';
 import type { Colour } from '../../../domain/traffic-light';
 import { formatDate } from '../../../format';
 import { m } from '../../../paraglide/messages';
-import { ruleReasonText } from '../../../reason-text';
+import { ruleReasonText } from '../status';
 import type { familySummary } from './summary';
 
 type Summary = Awaited<ReturnType<typeof familySummary>>;

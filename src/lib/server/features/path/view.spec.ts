@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CONTACT_KINDS, NOTIFIER_KINDS } from '../../../domain/path';
-import { contactKindLabel } from '../../../path-labels';
+import { contactKindLabel } from '../../../labels/path';
 import { getLocale, overwriteGetLocale } from '../../../paraglide/runtime';
 import { contactFieldsText } from './view';
 

@@ -11,7 +11,7 @@ import {
 	notifierKindLabel,
 	phaseLabel,
 	placementKindLabel
-} from '../../../path-labels';
+} from '../../../labels/path';
 import type { getContact } from './contacts';
 import type { childPath } from './reads';
 

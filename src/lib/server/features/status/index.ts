@@ -8,4 +8,6 @@ export { currentAssessments, latestOwnViews, lockChild, recomputeChildStatus } f
 export { shownColour } from './shown-colour';
 // What a page shows of a status: reasons, signals and the rating grid in words.
 export { gridText, statusColours, statusText, type GridText, type StatusText } from './view';
+// The instrument's items and domains and a rule's reason in plain words, for other presenters.
+export { domainText, itemText, ruleReasonText } from './reason-text';
 export { onStatusChange, storedFacts, type StatusChange } from './events';

@@ -3,7 +3,7 @@ import { formatDate, formatDay } from '../../../format';
 import { colourLabel } from '../../../labels/colour';
 import { m } from '../../../paraglide/messages';
 import { getLocale } from '../../../paraglide/runtime';
-import { reasonText, ruleReasonText, signalText } from '../../../reason-text';
+import { reasonText, ruleReasonText, signalText } from './reason-text';
 import { words } from '../../words';
 import type { childOverview } from './overview';
 import type { childStatusView } from './child-status';

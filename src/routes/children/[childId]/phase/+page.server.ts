@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { helsinkiDate } from '$lib/domain/access';
 import { nextPhases, PLACEMENT_KINDS } from '$lib/domain/path';
 import { formatDate } from '$lib/format';
-import { phaseLabel, placementKindLabel } from '$lib/path-labels';
+import { phaseLabel, placementKindLabel } from '$lib/labels/path';
 import { m } from '$lib/paraglide/messages';
 import {
 	careOrderApplicationSchema,

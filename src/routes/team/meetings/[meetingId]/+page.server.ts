@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { can } from '$lib/domain/permissions';
 import { TEAM_ROLES } from '$lib/domain/roles';
 import { formatDateTime } from '$lib/format';
-import { meetingStateLabel } from '$lib/meeting-labels';
+import { meetingStateLabel } from '$lib/labels/meeting';
 import { m } from '$lib/paraglide/messages';
 import {
 	addChildSchema,

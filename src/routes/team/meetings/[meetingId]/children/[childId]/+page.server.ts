@@ -1,4 +1,4 @@
-import { hypothesisStateLabel, stepOutcomeLabel } from '$lib/meeting-labels';
+import { hypothesisStateLabel, stepOutcomeLabel } from '$lib/labels/meeting';
 import { error, redirect } from '@sveltejs/kit';
 import { helsinkiDate } from '$lib/domain/access';
 import { can } from '$lib/domain/permissions';

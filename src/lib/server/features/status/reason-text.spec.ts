@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeStatus, ruleReasons } from './domain/traffic-light';
+import { computeStatus, ruleReasons } from '../../../domain/traffic-light';
 import { reasonText, ruleReasonText } from './reason-text';
 
 const NOW = new Date('2026-11-22T12:00:00Z');

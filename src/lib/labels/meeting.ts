@@ -1,5 +1,5 @@
-import type { HypothesisState, MeetingState, StepOutcome } from './domain/meeting';
-import { m } from './paraglide/messages';
+import type { HypothesisState, MeetingState, StepOutcome } from '../domain/meeting';
+import { m } from '../paraglide/messages';
 
 /** Names for the weekly meeting's states (docs/domain.md §7), in the reader's language. */
 export function meetingStateLabel(state: MeetingState): string {

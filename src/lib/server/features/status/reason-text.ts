@@ -1,8 +1,8 @@
-import { CURRENT_INSTRUMENT, localized } from './domain/instrument';
-import { RULES, type Reason, type RuleReason, type Signal } from './domain/traffic-light';
-import { formatDay } from './format';
-import { m } from './paraglide/messages';
-import { getLocale, type Locale } from './paraglide/runtime';
+import { CURRENT_INSTRUMENT, localized } from '../../../domain/instrument';
+import { RULES, type Reason, type RuleReason, type Signal } from '../../../domain/traffic-light';
+import { formatDay } from '../../../format';
+import { m } from '../../../paraglide/messages';
+import { getLocale, type Locale } from '../../../paraglide/runtime';
 
 /** Plain sentences for reasons and signals, e.g. "S1 Violence at home rated 3 by School X on 3.11." */
 export const itemText = (id: string) => {

@@ -1,4 +1,4 @@
-import type { ClockKind, ClockState } from './domain/clocks';
+import type { ClockKind, ClockState } from '../domain/clocks';
 import type {
 	CaseloadBand,
 	ChildPhase,
@@ -6,9 +6,9 @@ import type {
 	ContactKind,
 	NotifierKind,
 	PlacementKind
-} from './domain/path';
-import { m } from './paraglide/messages';
-import type { Locale } from './paraglide/runtime';
+} from '../domain/path';
+import { m } from '../paraglide/messages';
+import type { Locale } from '../paraglide/runtime';
 
 /** Names for the child's path (docs/domain.md §10), in the reader's language or `locale`. */
 const opt = (locale?: Locale) => (locale ? { locale } : undefined);

@@ -1,5 +1,5 @@
-import { m } from './paraglide/messages';
-import type { Locale } from './paraglide/runtime';
+import { m } from '../paraglide/messages';
+import type { Locale } from '../paraglide/runtime';
 
 /** What a notification says, in the reader's language. Never a name: only what happened. */
 export function notificationText(kind: string, locale?: Locale): string {
