@@ -34,15 +34,8 @@ export function parseHetu(input: string): HetuResult {
 	const code = input.trim().toUpperCase();
 	const m = PATTERN.exec(code);
 	if (!m) return { valid: false, problem: 'format' };
-	const [, dd, mm, yy, sign, zzz, check] = m as unknown as [
-		string,
-		string,
-		string,
-		string,
-		string,
-		string,
-		string
-	];
+	// Every group is required by the pattern: the defaults only satisfy the type.
+	const [, dd = '', mm = '', yy = '', sign = '', zzz = '', check = ''] = m;
 	const year = CENTURY[sign]! + Number(yy);
 	const month = Number(mm);
 	const day = Number(dd);
@@ -67,7 +60,7 @@ export function maskHetu(code: string): string {
 
 /** Builds a valid code (demo data and tests). */
 export function makeHetu(birthDate: string, individual: number, sign?: string): string {
-	const [y, mo, d] = birthDate.split('-') as [string, string, string];
+	const [y = '', mo = '', d = ''] = birthDate.split('-');
 	const year = Number(y);
 	const s = sign ?? (year >= 2000 ? 'A' : year >= 1900 ? '-' : '+');
 	const zzz = String(individual).padStart(3, '0');

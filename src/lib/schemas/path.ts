@@ -54,7 +54,7 @@ export const birthSchema = z.object({
 });
 
 export const urgencySchema = z.object({
-	urgent: z.enum(['yes', 'no'], { error: () => m.error_choose_option() }).default('' as 'yes'),
+	urgent: choice(['yes', 'no']),
 	version
 });
 

@@ -85,7 +85,8 @@ const envSchema = z
 			.transform((v, ctx) => {
 				if (v === undefined || v.trim() === '') return undefined;
 				try {
-					return JSON.parse(v) as unknown;
+					const parsed: unknown = JSON.parse(v);
+					return parsed;
 				} catch {
 					ctx.addIssue({ code: 'custom', message: 'must be a JSON array' });
 					return z.NEVER;

@@ -84,7 +84,8 @@ export async function recordAccessMany(db: DbOrTx, entries: AccessEntry[]): Prom
  * transaction rolls back anyway).
  */
 export async function gatheringLog<T>(tx: DbOrTx, fn: () => Promise<T>): Promise<T> {
-	const page = { db: tx, entries: [] as AccessEntry[], open: true };
+	const entries: AccessEntry[] = [];
+	const page = { db: tx, entries, open: true };
 	const result = await gathered.run(page, fn);
 	page.open = false;
 	await insertRows(tx, page.entries);

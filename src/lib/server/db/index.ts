@@ -99,14 +99,12 @@ type Sql = import('postgres').Sql;
 /** The PostgreSQL pool's connections, the most one instance opens (each `max` of the pool). */
 export const POOL_MAX = 10;
 
+const listeners: ((waitSeconds: number, heldSeconds: number) => void)[] = [];
 /**
  * The pool's load as the metrics read it (server/metrics.ts): transactions holding a
  * connection now, and each finished one's wait for its connection and time holding it.
  */
-export const pool = {
-	transactionsOpen: 0,
-	listeners: [] as ((waitSeconds: number, heldSeconds: number) => void)[]
-};
+export const pool = { transactionsOpen: 0, listeners };
 
 /** How `withKeptPlans` and `withCustomPlans` ask their statements to be planned. */
 const keptPlans = new AsyncLocalStorage<'kept' | 'custom'>();

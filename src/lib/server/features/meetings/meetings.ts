@@ -283,10 +283,11 @@ export async function addToAgenda(
 			.where(and(eq(agendaItem.meetingId, meeting.id), eq(agendaItem.childId, c.id)));
 		if (existing && !existing.removedAt)
 			throw new FieldError({ childId: m.meeting_error_already_on_agenda() });
-		const [{ next }] = (await tx
+		// An aggregate always answers one row; the default only satisfies the type.
+		const [{ next } = { next: 1 }] = await tx
 			.select({ next: sql<number>`coalesce(max(${agendaItem.position}), 0) + 1`.mapWith(Number) })
 			.from(agendaItem)
-			.where(eq(agendaItem.meetingId, meeting.id))) as [{ next: number }];
+			.where(eq(agendaItem.meetingId, meeting.id));
 		const [row] = existing
 			? await tx
 					.update(agendaItem)
