@@ -2,14 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { helsinkiDate } from '$lib/domain/access';
 import { addWorkingDays } from '$lib/domain/working-days';
-import {
-	child,
-	consultation,
-	flag,
-	intensiveWorkflow,
-	notification,
-	team
-} from '$lib/server/db/schema';
+import { child, consultation, flag, notification, team } from '$lib/server/db/schema';
 import { recomputeChildStatus } from '$lib/server/features/status/status';
 import {
 	db,
@@ -19,7 +12,8 @@ import {
 	makePlacement,
 	makeTeamScene,
 	makeUser,
-	makePartner
+	makePartner,
+	makeWorkflow
 } from '$lib/server/testing/fixtures';
 import { logRows, outcome } from '$lib/server/testing/routes';
 import * as childPage from './children/[childId]/+page.server';
@@ -346,23 +340,16 @@ describe('intensive workflow and notification pages', () => {
 		const therapist = (
 			await makeUser('family_therapist', { organisationId: t!.organisationId, teamId: t!.id })
 		).user.id;
-		const [w] = await d
-			.insert(intensiveWorkflow)
-			.values({
-				childId: ids.placed!,
-				kind: 'intensive_family',
-				leadWorkerId: users.social_worker!,
-				createdBy: users.consultant_social_worker!,
-				createdAt: new Date()
-			})
-			.returning();
-		const unit = await eventFor(users.unitA!, { params: { workflowId: w!.id } });
+		const w = await makeWorkflow(ids.placed!, users.consultant_social_worker!, {
+			leadWorkerId: users.social_worker!
+		});
+		const unit = await eventFor(users.unitA!, { params: { workflowId: w.id } });
 		expect((await outcome(() => workflowPage.load(unit as any))).status).toBe(404);
 		expect((await logRows(unit.locals.requestId))[0]).toMatchObject({ outcome: 'denied' });
 		const step = { what: 'Kotikäynti', who: 'Mikko', dueOn: helsinkiDate(), version: '1' };
-		const denied = await eventFor(therapist, { params: { workflowId: w!.id }, form: step });
+		const denied = await eventFor(therapist, { params: { workflowId: w.id }, form: step });
 		expect((await outcome(() => workflowPage.actions.addStep!(denied as any))).status).toBe(403);
-		const ok = await eventFor(users.social_worker!, { params: { workflowId: w!.id }, form: step });
+		const ok = await eventFor(users.social_worker!, { params: { workflowId: w.id }, form: step });
 		expect((await outcome(() => workflowPage.actions.addStep!(ok as any))).status).toBe(303);
 	});
 

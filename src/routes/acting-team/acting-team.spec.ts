@@ -2,11 +2,12 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateSessionToken, createSession } from '$lib/server/auth';
 import { generateToken } from '$lib/server/auth/tokens';
-import { membership, team } from '$lib/server/db/schema';
+import { team } from '$lib/server/db/schema';
 import {
 	db,
 	eventFor,
 	makeChild,
+	makeMembership,
 	makeOrg,
 	makeTeam,
 	makeUser,
@@ -48,13 +49,7 @@ beforeAll(async () => {
 		.set({ name: `B ${uniq()}` })
 		.where(eq(team.id, teamB));
 	worker = (await makeUser('social_worker', { organisationId: cp2.id, teamId: teamB })).user.id;
-	await d.insert(membership).values({
-		userId: worker,
-		organisationId: cp.id,
-		teamId: teamA,
-		role: 'social_worker',
-		approvedAt: new Date()
-	});
+	await makeMembership(worker, cp.id, 'social_worker', { teamId: teamA });
 	childA = (await makeChild(teamA)).id;
 	childB = (await makeChild(teamB)).id;
 });

@@ -2,10 +2,11 @@ import { isHttpError, isRedirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { helsinkiDate } from '$lib/domain/access';
-import { assessment, assessmentRequest } from '$lib/server/db/schema';
+import { assessment } from '$lib/server/db/schema';
 import {
 	db,
 	eventFor,
+	makeAssessmentRequest,
 	makeChild,
 	makeGrant,
 	makeOrg,
@@ -40,7 +41,6 @@ let clinicUser: string;
 let requestId: string;
 
 beforeAll(async () => {
-	const d = await db();
 	const cp = await makeOrg('child_protection');
 	const t = await makeTeam(cp.id);
 	teamUser = (await makeUser('consultant_social_worker', { organisationId: cp.id, teamId: t.id }))
@@ -59,17 +59,7 @@ beforeAll(async () => {
 			consentGivenOn: today
 		});
 	}
-	const [r] = await d
-		.insert(assessmentRequest)
-		.values({
-			childId,
-			organisationId: schoolOrg.id,
-			message: 'Arvio, kiitos',
-			dueDate: today,
-			requestedBy: teamUser
-		})
-		.returning();
-	requestId = r!.id;
+	requestId = (await makeAssessmentRequest(childId, schoolOrg.id, teamUser, { dueDate: today })).id;
 });
 
 const post = async (user: string, action: 'save' | 'submit', form: Record<string, string>) =>

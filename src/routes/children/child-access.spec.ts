@@ -262,16 +262,9 @@ describe('a 41 § information request (§3)', () => {
 
 describe('a notification gives no access (§3)', () => {
 	it('a grant on the ended notification basis, even unrevoked, reads nothing: 404, logged', async () => {
-		const d = await db();
 		const { org: school, userId: notifier } = await makePartner('school');
 		users.notifier = notifier;
-		await d.insert(accessGrant).values({
-			childId,
-			organisationId: school.id,
-			basis: 'notification',
-			validFrom: today,
-			grantedBy: users.team!
-		});
+		await makeGrant(childId, school.id, users.team!, { basis: 'notification', validFrom: today });
 		const r = await readAs('notifier');
 		expect(r.status).toBe(404);
 		expect(await logRows(r.requestId)).toContainEqual(

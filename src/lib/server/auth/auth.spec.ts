@@ -19,8 +19,15 @@ import {
 	SET_PASSWORD_FREE_ATTEMPTS
 } from '../features/account/account';
 import { setUserActive } from '../features/admin/admin';
-import { membership, organisation, team } from '../db/schema';
-import { db, makeOrg, makeUser, TEST_PASSWORD, uniq } from '../testing/fixtures';
+import {
+	db,
+	makeMembership,
+	makeOrg,
+	makeTeam,
+	makeUser,
+	TEST_PASSWORD,
+	uniq
+} from '../testing/fixtures';
 
 const minutes = (n: number) => n * 60 * 1000;
 const at = (base: Date, ms: number) => new Date(base.getTime() + ms);
@@ -216,31 +223,10 @@ describe('sessions', () => {
 		const elsewhere = await makeOrg();
 		// A second organisation and team whose names sort first, a team role there, and a
 		// pending membership elsewhere.
-		const [first] = await d
-			.insert(organisation)
-			.values({ name: `0 First ${uniq()}`, kind: 'child_protection' })
-			.returning();
-		const [firstTeam] = await d
-			.insert(team)
-			.values({ organisationId: first!.id, name: `0 Team ${uniq()}` })
-			.returning();
-		const teamId = firstTeam!.id;
-		await d.insert(membership).values([
-			{
-				userId: user.id,
-				organisationId: first!.id,
-				teamId,
-				role: 'coordinator',
-				approvedAt: new Date()
-			},
-			{
-				userId: user.id,
-				organisationId: elsewhere.id,
-				teamId: null,
-				role: 'region_manager',
-				approvedAt: null
-			}
-		]);
+		const first = await makeOrg('child_protection', `0 First ${uniq()}`);
+		const teamId = (await makeTeam(first.id, `0 Team ${uniq()}`)).id;
+		await makeMembership(user.id, first.id, 'coordinator', { teamId });
+		await makeMembership(user.id, elsewhere.id, 'region_manager', { approvedAt: null });
 		const { token } = await createSession(d, user.id);
 		const expected = await loadMemberships(d, user.id);
 		expect(expected.map((x) => x.role)).toEqual(['coordinator', 'social_worker']);
@@ -256,7 +242,7 @@ describe('sessions', () => {
 		expect(v.user).toEqual(actAs(person, null));
 		expect(v.user?.teams.map((t) => t.id).sort()).toEqual(expected.map((x) => x.teamId).sort());
 		expect(v.user?.memberships[0]).toMatchObject({
-			organisationName: first!.name,
+			organisationName: first.name,
 			organisationKind: 'child_protection',
 			teamId
 		});

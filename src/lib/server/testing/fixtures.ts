@@ -56,22 +56,44 @@ function passwordHash() {
 	return cachedHash;
 }
 
-export async function makeOrg(kind: OrganisationKind = 'child_protection') {
+/** An organisation of `kind`, named uniquely unless `name` is given (say, to sort first). */
+export async function makeOrg(kind: OrganisationKind = 'child_protection', name?: string) {
 	const d = await db();
 	const [o] = await d
 		.insert(organisation)
-		.values({ name: `Org ${kind} ${uniq()}`, kind })
+		.values({ name: name ?? `Org ${kind} ${uniq()}`, kind })
 		.returning();
 	return o!;
 }
 
-export async function makeTeam(organisationId: string) {
+/** A team of `organisationId`, named uniquely unless `name` is given. */
+export async function makeTeam(organisationId: string, name?: string) {
 	const d = await db();
 	const [t] = await d
 		.insert(team)
-		.values({ organisationId, name: `Team ${uniq()}` })
+		.values({ organisationId, name: name ?? `Team ${uniq()}` })
 		.returning();
 	return t!;
+}
+
+type MembershipValues = Partial<typeof membership.$inferInsert>;
+
+/**
+ * A membership of `userId` in `organisationId` (and a team, in `values`) with `role`,
+ * approved now unless `values` say otherwise (`approvedAt: null`: waiting for the team).
+ */
+export async function makeMembership(
+	userId: string,
+	organisationId: string,
+	role: Role,
+	values: MembershipValues = {}
+) {
+	const d = await db();
+	const [ms] = await d
+		.insert(membership)
+		.values({ userId, organisationId, teamId: null, role, approvedAt: new Date(), ...values })
+		.returning();
+	return ms!;
 }
 
 /** A user with one membership; a child-protection org and team are made when needed. */
@@ -103,20 +125,17 @@ export async function makeUser(
 			active: opts.active ?? true
 		})
 		.returning();
-	const [ms] = await d
-		.insert(membership)
-		.values({ userId: u!.id, organisationId, teamId, role, approvedAt: new Date() })
-		.returning();
+	const ms = await makeMembership(u!.id, organisationId, role, { teamId });
 	const requestId = `test-${uniq()}`;
 	const actor: Actor = { userId: u!.id, organisationId, role, requestId };
-	const info = (await loadMemberships(d, u!.id)).find((x) => x.id === ms!.id)!;
+	const info = (await loadMemberships(d, u!.id)).find((x) => x.id === ms.id)!;
 	// The person acting through this membership, as `requireRole` builds it for a route.
 	const ctx: RoleContext = {
 		...staffContext(d, u!.id, [info], requestId),
 		actor,
 		membership: info
 	};
-	return { user: u!, membership: ms!, actor, ctx };
+	return { user: u!, membership: ms, actor, ctx };
 }
 
 /**

@@ -17,6 +17,7 @@ import {
 	db,
 	eventFor,
 	makeChild,
+	makeMembership,
 	makeTeamScene,
 	makeUser,
 	TEST_PASSWORD,
@@ -150,13 +151,11 @@ describe('the first sign-in through the provider', () => {
 		await signIn(sub);
 		const { userId } = (await identityOf(sub))!;
 		const scene = await makeTeamScene(['consultant_social_worker']);
-		const d = await db();
-		await d.insert(membership).values({
-			userId,
-			organisationId: scene.organisationId,
+		await makeMembership(userId, scene.organisationId, 'social_worker', {
 			teamId: scene.teamId,
-			role: 'social_worker'
+			approvedAt: null
 		});
+		const d = await db();
 		// Given by an admin, not yet approved by the team: the home page names the team.
 		const before = await outcome(async () => home.load((await eventFor(userId)) as any));
 		const [team] = await d.select().from(teamTable).where(eq(teamTable.id, scene.teamId));
