@@ -718,11 +718,14 @@ export function staffContext(
 
 /** The checked child context the features take, for a person allowed to see the child. */
 export async function contextOf(userId: string, childId: string): Promise<ChildContext> {
-	const ctx = await checkChildAccess(await db(), await staffOf(userId), childId, {
-		action: 'test'
-	});
+	const ctx = await accessOf(userId, childId);
 	if (!ctx) throw new Error('contextOf: this person may not see the child');
 	return ctx;
+}
+
+/** `userId`'s checked access to `childId` now, or null where they have no lawful basis. */
+export async function accessOf(userId: string, childId: string): Promise<ChildContext | null> {
+	return checkChildAccess(await db(), await staffOf(userId), childId, { action: 'test' });
 }
 
 /** A new assessment submitted at once, from form fields (`r_S1: '3'`, …); the family told. */

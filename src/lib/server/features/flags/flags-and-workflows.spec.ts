@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { helsinkiDate } from '../../../domain/access';
-import { loadMemberships } from '../../auth/session';
 import { consultation, flag, intensiveWorkflow, notification, planStep } from '../../db/schema';
 import {
+	accessOf,
 	contextOf,
 	db,
 	makeChild,
@@ -12,7 +12,6 @@ import {
 	makePartner,
 	makeTeamScene,
 	makeWorkflow,
-	staffContext,
 	submission
 } from '../../testing/fixtures';
 import { saveAssessment } from '../assessments/assessments';
@@ -23,7 +22,6 @@ import { SUBSTANCE_FLAG_RATING, triageDueOn, type StatusFacts } from '../../../d
 import { changeWorkflow } from '../intensive/intensive';
 import { notifyOverdue } from '../notifications/overdue';
 import { recomputeChildStatus } from '../status/status';
-import { checkChildAccess } from '../../access';
 import { ForbiddenError } from '../../errors';
 import { counting } from '../../testing/counting';
 import { sqlState } from '../../testing/routes';
@@ -203,14 +201,7 @@ describe('intensive workflow', () => {
 		});
 		// A partner organisation gets access for the workflow's life.
 		const { org: clinic, userId: nurse } = await makePartner('child_health_clinic');
-		expect(
-			await checkChildAccess(
-				d,
-				staffContext(d, nurse, await loadMemberships(d, nurse), null),
-				s.childId,
-				{ action: 'test' }
-			)
-		).toBeNull();
+		expect(await accessOf(nurse, s.childId)).toBeNull();
 		await changeWorkflow(d, ctx, w.id, 6, { action: 'partner', organisationId: clinic.id });
 		expect((await ctxFor(nurse, s.childId))?.access.basis).toBe('workflow');
 		await changeWorkflow(d, ctx, w.id, 7, {
@@ -218,14 +209,7 @@ describe('intensive workflow', () => {
 			outcome: 'improved',
 			outcomeNote: ''
 		});
-		expect(
-			await checkChildAccess(
-				d,
-				staffContext(d, nurse, await loadMemberships(d, nurse), null),
-				s.childId,
-				{ action: 'test' }
-			)
-		).toBeNull();
+		expect(await accessOf(nurse, s.childId)).toBeNull();
 		// Closed: no more steps.
 		await expect(changeWorkflow(d, ctx, w.id, 8, stepForm())).rejects.toBeInstanceOf(FieldError);
 	});
