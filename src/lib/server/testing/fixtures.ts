@@ -362,10 +362,10 @@ export async function makeGuardian(
 
 type ChildValues = Partial<typeof child.$inferInsert>;
 
-const childDefaults = (teamId: string) => ({
+const childDefaults = (teamId: string, familyName: string) => ({
 	teamId,
 	givenName: 'Testi',
-	familyName: `Lapsi ${uniq()}`,
+	familyName,
 	dateOfBirth: '2013-01-01',
 	homeMunicipality: 'Järvelä'
 });
@@ -375,7 +375,7 @@ export async function makeChild(teamId: string, values: ChildValues = {}) {
 	const d = await db();
 	const [c] = await d
 		.insert(child)
-		.values({ ...childDefaults(teamId), ...values })
+		.values({ ...childDefaults(teamId, `Lapsi ${uniq()}`), ...values })
 		.returning();
 	return c!;
 }
@@ -394,8 +394,7 @@ export async function makeChildren(
 	const d = await db();
 	const run = uniq();
 	const rows = Array.from({ length: n }, (_, i) => ({
-		...childDefaults(teamId),
-		familyName: `Lapsi ${run} ${String(i).padStart(6, '0')}`,
+		...childDefaults(teamId, `Lapsi ${run} ${String(i).padStart(6, '0')}`),
 		...each(i)
 	}));
 	const made: { id: string; familyName: string }[] = [];

@@ -96,6 +96,7 @@ describe('team dashboard', () => {
 		});
 		const v = await viewer(worker.id);
 		const made = await makeChildren(t.id, 4, (i) => ({
+			familyName: ['A', 'B', 'C', 'D'][i],
 			dateOfBirth: '2015-01-01',
 			responsibleWorkerId: i < 2 ? worker.id : null
 		}));
