@@ -1,19 +1,21 @@
-# syntax=docker/dockerfile:1
 # The release as a container image (docs/deploy.md):  docker build -t yhteisarvio .
 # Stage 1 installs from the lock, builds, and makes the release folder with
 # scripts/release.sh, the same folder CI's deploy check starts (scripts/deploy-check.sh).
 # Stage 2 is that folder on Node, run by an unprivileged user, with the command of the
 # systemd unit (deploy/yhteisarvio@.service) and a health check on /readyz.
-ARG NODE_VERSION=24
+# NODE_IMAGE: the base, Node 24 on Debian; a region without Docker Hub names its own mirror
+# or its own base (with its certificate authorities) here: --build-arg NODE_IMAGE=…
+# scripts/image-check.sh builds and runs this image in CI.
+ARG NODE_IMAGE=node:24-bookworm-slim
 
-FROM node:${NODE_VERSION}-bookworm-slim AS build
+FROM ${NODE_IMAGE} AS build
 WORKDIR /src
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY . .
 RUN npm run build && bash scripts/release.sh /release
 
-FROM node:${NODE_VERSION}-bookworm-slim
+FROM ${NODE_IMAGE}
 ENV NODE_ENV=production \
 	HOST=0.0.0.0 \
 	PORT=3000
