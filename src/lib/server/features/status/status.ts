@@ -139,8 +139,9 @@ export async function recomputeChildStatus(
 	const values = {
 		colour: t.colour,
 		domainColours: t.domainColours,
-		reasons: JSON.parse(JSON.stringify(t.reasons)) as typeof t.reasons,
-		signals: JSON.parse(JSON.stringify(t.signals)) as typeof t.signals,
+		// jsonb: the driver serialises these itself (dates as ISO strings, as canonical() reads).
+		reasons: t.reasons,
+		signals: t.signals,
 		rulesVersion: t.rulesVersion,
 		newestAt: t.newestAt,
 		computedAt: now,
