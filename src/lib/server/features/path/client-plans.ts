@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { helsinkiDate } from '../../../domain/access';
 import { reviewDateProblem } from '../../../domain/clocks';
 import { CASELOAD_PHASES } from '../../../domain/path';
@@ -10,6 +10,7 @@ import type { Db, DbOrTx } from '../../db';
 import { child, clientPlan, statutoryClock, team, user, childName } from '../../db/schema';
 import { ConflictError, FieldError, ForbiddenError, NotFoundError } from '../../errors';
 import { lockChild } from '../status';
+import { meetOpenClock } from './clocks';
 
 /*
  * The client plan (asiakassuunnitelma, 30 §) as a document (docs/domain.md §10): versions
@@ -196,17 +197,11 @@ export async function saveClientPlan(
 				createdAt: now
 			})
 			.returning({ id: clientPlan.id, number: clientPlan.number });
-		const [open] = await tx
-			.update(statutoryClock)
-			.set({ metOn: input.madeOn, metBy: ctx.actor.userId, updatedAt: now })
-			.where(
-				and(
-					eq(statutoryClock.childId, ctx.childId),
-					eq(statutoryClock.kind, 'client_plan_review'),
-					isNull(statutoryClock.metOn)
-				)
-			)
-			.returning({ id: statutoryClock.id });
+		const [open] = await meetOpenClock(tx, { childId: ctx.childId }, 'client_plan_review', {
+			on: input.madeOn,
+			by: ctx.actor.userId,
+			now
+		});
 		await tx.insert(statutoryClock).values({
 			childId: ctx.childId,
 			kind: 'client_plan_review',

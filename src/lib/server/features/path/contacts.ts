@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import { helsinkiDate } from '../../../domain/access';
 import { dueDate } from '../../../domain/clocks';
 import { parseHetu } from '../../../domain/hetu';
@@ -31,6 +31,7 @@ import { notify, teamMembersWithRole } from '../notifications';
 import { addDays } from '../../../domain/working-days';
 import { lockChild, recomputeChildStatus } from '../status';
 import { assertCanBeResponsible, claimIfCounted, type CaseloadNotice } from './caseload';
+import { meetOpenClock } from './clocks';
 
 export type ContactInput = {
 	kind: ContactKind;
@@ -491,16 +492,11 @@ export async function decideContact(
 				version: nextVersion(caseContact)
 			})
 			.where(eq(caseContact.id, contactId));
-		await tx
-			.update(statutoryClock)
-			.set({ metOn: input.decidedOn, metBy: ctx.actor.userId, updatedAt: now })
-			.where(
-				and(
-					eq(statutoryClock.contactId, contactId),
-					eq(statutoryClock.kind, 'decision'),
-					isNull(statutoryClock.metOn)
-				)
-			);
+		await meetOpenClock(tx, { contactId }, 'decision', {
+			on: input.decidedOn,
+			by: ctx.actor.userId,
+			now
+		});
 		await logChild(tx, ctx, 'decide', 'case_contact', contactId);
 		return notice;
 	});

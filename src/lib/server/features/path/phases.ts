@@ -5,11 +5,12 @@ import { canMoveTo, type ChildPhase, type PlacementKind } from '../../../domain/
 import { m } from '../../../paraglide/messages';
 import { logChild } from '../../access-log';
 import type { ChildContext } from '../../access';
-import type { Db, DbOrTx } from '../../db';
+import type { Db } from '../../db';
 import { child, organisation, phaseChange, statutoryClock, team } from '../../db/schema';
 import { ConflictError, FieldError, ForbiddenError, NotFoundError } from '../../errors';
 import { lockChild } from '../status';
 import { claimIfCounted } from './caseload';
+import { meetOpenClock } from './clocks';
 import { endOpenPlacements, openPlacement } from './placement-rows';
 
 export type PhaseInput = {
@@ -76,8 +77,9 @@ export async function changePhase(db: Db, ctx: ChildContext, input: PhaseInput, 
 				: null;
 		// The placements still open end the day the child leaves; their grants with them.
 		if (c.phase === 'placement') await endOpenPlacements(tx, c.id, input.on);
+		const met = { on: input.on, by: ctx.actor.userId, now };
 		if (c.phase === 'placement')
-			await meetEmergencyClock(tx, c.id, input.on, ctx.actor.userId, now);
+			await meetOpenClock(tx, { childId: c.id }, 'emergency_placement', met);
 		if (input.to === 'placement' && input.placementKind === 'emergency_placement')
 			await tx.insert(statutoryClock).values({
 				childId: c.id,
@@ -85,18 +87,8 @@ export async function changePhase(db: Db, ctx: ChildContext, input: PhaseInput, 
 				startedOn: input.on,
 				dueOn: dueDate('emergency_placement', input.on)
 			});
-		if (c.phase === 'needs_assessment') {
-			await tx
-				.update(statutoryClock)
-				.set({ metOn: input.on, metBy: ctx.actor.userId, updatedAt: now })
-				.where(
-					and(
-						eq(statutoryClock.childId, c.id),
-						eq(statutoryClock.kind, 'needs_assessment'),
-						isNull(statutoryClock.metOn)
-					)
-				);
-		}
+		if (c.phase === 'needs_assessment')
+			await meetOpenClock(tx, { childId: c.id }, 'needs_assessment', met);
 		if (input.to === 'client') {
 			const [plan] = await tx
 				.select({ id: statutoryClock.id })
@@ -144,24 +136,4 @@ export async function changePhase(db: Db, ctx: ChildContext, input: PhaseInput, 
 		await logChild(tx, ctx, 'create', 'phase_change', row!.id);
 		return { ...row!, notice };
 	});
-}
-
-/** The open emergency-placement clock of a child is met (the placement ended or changed). */
-export async function meetEmergencyClock(
-	tx: DbOrTx,
-	childId: string,
-	on: string,
-	by: string,
-	now: Date
-) {
-	await tx
-		.update(statutoryClock)
-		.set({ metOn: on, metBy: by, updatedAt: now })
-		.where(
-			and(
-				eq(statutoryClock.childId, childId),
-				eq(statutoryClock.kind, 'emergency_placement'),
-				isNull(statutoryClock.metOn)
-			)
-		);
 }

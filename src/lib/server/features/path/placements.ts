@@ -10,7 +10,7 @@ import { lockForEdit, nextVersion } from '../../db/lock';
 import { child, phaseChange, statutoryClock } from '../../db/schema';
 import { FieldError, ForbiddenError, NotFoundError } from '../../errors';
 import { lockChild } from '../status';
-import { meetEmergencyClock } from './phases';
+import { meetOpenClock } from './clocks';
 import { endOpenPlacements, openPlacement } from './placement-rows';
 
 /*
@@ -154,7 +154,11 @@ export async function changePlacement(
 			? await openPlacement(tx, ctx, input.unitOrganisationId, input.on)
 			: null;
 		if (input.kind !== 'emergency_placement')
-			await meetEmergencyClock(tx, c.id, input.on, ctx.actor.userId, now);
+			await meetOpenClock(tx, { childId: c.id }, 'emergency_placement', {
+				on: input.on,
+				by: ctx.actor.userId,
+				now
+			});
 		const [row] = await tx
 			.insert(phaseChange)
 			.values({
