@@ -22,7 +22,7 @@ import { FieldError, NotFoundError } from '../../errors';
 import { ForbiddenError } from '../../errors';
 import { actorOf, logChild, logListed, type StaffContext, readLogged } from '../../access-log';
 import { type ChildContext } from '../../access';
-import { ownedOpenSteps } from '../intensive';
+import { openPlanSteps } from '../intensive';
 import { notify, organisationStaff } from '../notifications';
 
 /** How long after its due date an assessment request's own 41 § grant still lets the partner answer. */
@@ -452,7 +452,7 @@ async function readPartnerInbox(db: Db, viewer: StaffContext, query: InboxQuery,
 			infoRequests: infoRequestsRead,
 			consultations: consultationsRead,
 			// Steps of intensive work the viewer's organisations own, still open.
-			steps: ownedOpenSteps(tx, orgIds, visible, INBOX_PAGE_SIZE)
+			steps: openPlanSteps(tx, { ownerOrganisationIds: orgIds, visible }, INBOX_PAGE_SIZE)
 		});
 		const total = rows[0]?.total ?? 0;
 		const shownIds = [

@@ -5,7 +5,7 @@ export {
 	changeWorkflow,
 	childOfWorkflow,
 	getWorkflow,
-	ownedOpenSteps,
+	openPlanSteps,
 	teamWork,
 	workflowsForChild
 } from './intensive';

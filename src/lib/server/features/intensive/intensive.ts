@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { helsinkiDate } from '../../../domain/access';
 import { PARTNER_KINDS } from '../../../domain/roles';
@@ -384,19 +384,30 @@ export async function changeWorkflow(
 	});
 }
 
+/** Whose open plan steps: partner organisations' (on the children `visible` allows), or a lead worker's team's own. */
+export type OpenStepsOf =
+	| { ownerOrganisationIds: string[]; visible: (childId: AnyPgColumn) => SQL }
+	| { leadWorkerId: string; teamId: string };
+
 /**
- * The open plan steps these organisations own, on children `visible` says they may see,
- * soonest due first: a partner's home lists them so that nobody has to guess child →
- * workflow (issue 33). The caller logs what it shows.
+ * The open plan steps of workflows not closed, with their child, soonest due first. Either
+ * those partner organisations own, on children they may see: a partner's home lists them so
+ * that nobody has to guess child → workflow (issue 33); or those the team owns itself in the
+ * workflows one worker leads: the worker's own steps (§7). The caller logs what it shows.
  */
-export async function ownedOpenSteps(
-	db: DbOrTx,
-	orgIds: string[],
-	visible: (childId: AnyPgColumn) => SQL,
-	limit: number
-) {
-	if (!orgIds.length) return [];
-	return db
+export async function openPlanSteps(db: DbOrTx, of: OpenStepsOf, limit?: number) {
+	const whose =
+		'leadWorkerId' in of
+			? and(
+					eq(intensiveWorkflow.leadWorkerId, of.leadWorkerId),
+					isNull(planStep.ownerOrganisationId),
+					eq(child.teamId, of.teamId)
+				)
+			: of.ownerOrganisationIds.length
+				? and(inArray(planStep.ownerOrganisationId, of.ownerOrganisationIds), of.visible(child.id))
+				: undefined;
+	if (!whose) return [];
+	const rows = db
 		.select({
 			id: planStep.id,
 			workflowId: planStep.workflowId,
@@ -408,16 +419,9 @@ export async function ownedOpenSteps(
 		.from(planStep)
 		.innerJoin(intensiveWorkflow, eq(intensiveWorkflow.id, planStep.workflowId))
 		.innerJoin(child, eq(child.id, intensiveWorkflow.childId))
-		.where(
-			and(
-				inArray(planStep.ownerOrganisationId, orgIds),
-				isNull(planStep.doneAt),
-				sql`${intensiveWorkflow.state} <> 'closed'`,
-				visible(child.id)
-			)
-		)
-		.orderBy(asc(planStep.dueOn), asc(planStep.id))
-		.limit(limit);
+		.where(and(whose, isNull(planStep.doneAt), ne(intensiveWorkflow.state, 'closed')))
+		.orderBy(asc(planStep.dueOn), asc(planStep.id));
+	return limit === undefined ? rows : rows.limit(limit);
 }
 
 /**

@@ -3,12 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { helsinkiDate } from '../../../domain/access';
 import { accessLog, intensiveWorkflow, notification, planStep } from '../../db/schema';
 import { partnerInbox } from '../grants';
+import { myOpenSteps } from '../meetings';
 import { ForbiddenError, NotFoundError } from '../../errors';
 import {
 	contextOf,
 	db,
 	makeChild,
 	makeGrant,
+	makeUser,
 	makeWorkflow,
 	staffOf,
 	makeTeamScene,
@@ -21,7 +23,7 @@ const ctxFor = contextOf;
 /** An active workflow with the substance services taking part, a school that is not. */
 async function setup() {
 	const d = await db();
-	const { team: t, users } = await makeTeamScene(['social_worker']);
+	const { organisation: cp, team: t, users } = await makeTeamScene(['social_worker']);
 	const worker = users.social_worker!;
 	const { org: services, userId: nurse } = await makePartner('substance_abuse');
 	const { org: school, userId: teacher } = await makePartner('school');
@@ -50,7 +52,20 @@ async function setup() {
 		on: today,
 		note: 'Tiimin muistiinpano'
 	});
-	return { d, w, childId: c.id, worker, nurse, teacher, services, school, team, today };
+	return {
+		d,
+		w,
+		childId: c.id,
+		worker,
+		nurse,
+		teacher,
+		services,
+		school,
+		team,
+		today,
+		orgId: cp.id,
+		teamId: t.id
+	};
 }
 
 describe('partners in intensive work (issue 12 B)', () => {
@@ -184,5 +199,25 @@ describe('a partner given a part in intensive work is told (issue 33)', () => {
 			stepVersion: step!.version
 		});
 		expect((await partnerInbox(s.d, await staffOf(s.nurse))).steps).toEqual([]);
+	});
+});
+
+describe("the lead worker's own steps (§7)", () => {
+	it("lists the team's open step of the workflow they lead, not the partner's; none once closed", async () => {
+		const s = await setup();
+		const mine = async (userId: string) =>
+			(await myOpenSteps(s.d, await staffOf(userId)))
+				.filter((r) => r.source === 'workflow')
+				.map((r) => [r.what, r.link]);
+		expect(await mine(s.worker)).toEqual([['Tiimin oma askel', s.w.id]]);
+		// Another worker of the same team leads nothing: nothing of it is theirs.
+		const other = (await makeUser('social_worker', { organisationId: s.orgId, teamId: s.teamId }))
+			.user.id;
+		expect(await mine(other)).toEqual([]);
+		await s.d
+			.update(intensiveWorkflow)
+			.set({ state: 'closed' })
+			.where(eq(intensiveWorkflow.id, s.w.id));
+		expect(await mine(s.worker)).toEqual([]);
 	});
 });

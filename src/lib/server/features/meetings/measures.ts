@@ -7,13 +7,12 @@ import {
 	child,
 	childStatusHistory,
 	consultation,
-	intensiveWorkflow,
 	meetingDiscussion,
 	meetingStep,
-	planStep,
 	teamMeeting
 } from '../../db/schema';
 import { teamContextOf } from '../../access';
+import { openPlanSteps } from '../intensive';
 
 const DAY = 86_400_000;
 
@@ -109,27 +108,7 @@ export async function myOpenSteps(db: DbOrTx, viewer: StaffContext) {
 			.where(
 				and(eq(meetingStep.ownerId, me), isNull(meetingStep.outcome), eq(child.teamId, who.teamId))
 			);
-		const fromWorkflows = await tx
-			.select({
-				id: planStep.id,
-				childId: intensiveWorkflow.childId,
-				what: planStep.what,
-				dueOn: planStep.dueOn,
-				workflowId: intensiveWorkflow.id,
-				...names
-			})
-			.from(planStep)
-			.innerJoin(intensiveWorkflow, eq(intensiveWorkflow.id, planStep.workflowId))
-			.innerJoin(child, eq(child.id, intensiveWorkflow.childId))
-			.where(
-				and(
-					eq(intensiveWorkflow.leadWorkerId, me),
-					ne(intensiveWorkflow.state, 'closed'),
-					isNull(planStep.doneAt),
-					isNull(planStep.ownerOrganisationId),
-					eq(child.teamId, who.teamId)
-				)
-			);
+		const fromWorkflows = await openPlanSteps(tx, { leadWorkerId: me, teamId: who.teamId });
 		const fromConsultations = await tx
 			.select({
 				id: consultation.id,
