@@ -226,17 +226,17 @@ const BUTTONS = new Set([
  * Someone who passes the action's authorisation, so the body reaches its parsing: on the
  * family's pages the young person (who may use every family form), elsewhere staff.
  */
-function visitorFor(e: Entry): { user: string | null; family?: string } {
-	if (e.routeId.startsWith('/family/')) return { user: null, family: world.family.youngPerson };
-	return { user: actorFor(e) };
+export function visitorFor(e: Entry, w: World): { user: string | null; family?: string } {
+	if (e.routeId.startsWith('/family/')) return { user: null, family: w.family.youngPerson };
+	return { user: actorFor(e, w) };
 }
 
-function actorFor(e: Entry): string | null {
+function actorFor(e: Entry, w: World): string | null {
 	if (['/login', '/set-password/[token]', '/language'].includes(e.routeId)) return null;
-	if (e.routeId.startsWith('/admin')) return world.users.admin;
-	if (e.routeId.includes('assessments')) return world.users.granted;
-	if (e.routeId.startsWith('/consultations')) return world.users.coordinator;
-	return world.users.consultant;
+	if (e.routeId.startsWith('/admin')) return w.users.admin;
+	if (e.routeId.includes('assessments')) return w.users.granted;
+	if (e.routeId.startsWith('/consultations')) return w.users.coordinator;
+	return w.users.consultant;
 }
 
 /**
@@ -256,7 +256,7 @@ export function walkMalformedBodies(shard: number, of: number) {
 			'%s',
 			async (_, entry) => {
 				const params = paramsFor(entry.routeId, world);
-				const visitor = visitorFor(entry);
+				const visitor = visitorFor(entry, world);
 				const before = await snapshot();
 				const statuses = new Map<number, number>();
 				// One signed-in event per action; each run gets its own request and body.
