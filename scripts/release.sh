@@ -11,8 +11,9 @@ DEST="${1:?usage: scripts/release.sh DIR}"
 mkdir -p "$DEST"
 [ -z "$(ls -A "$DEST")" ] || { echo "$DEST is not empty"; exit 1; }
 cp -r build drizzle scripts package.json package-lock.json "$DEST"/
-# scripts/server.js shares the security headers with the app.
-mkdir -p "$DEST/src/lib" && cp src/lib/security-headers.js "$DEST/src/lib/"
+# scripts/server.js shares the security headers with the app, and sends a loopback address
+# to the origin.
+mkdir -p "$DEST/src/lib" && cp src/lib/security-headers.js src/lib/loopback.js "$DEST/src/lib/"
 # The operator's guide and the service definitions travel with the release.
 mkdir -p "$DEST/docs" && cp docs/deploy.md "$DEST/docs/" && cp -r deploy "$DEST/"
 (cd "$DEST" && npm ci --omit=dev --no-audit --no-fund --ignore-scripts >/dev/null)
