@@ -1,14 +1,11 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { chromiumPath } from './scripts/chromium.js';
 import { freePortSync } from './scripts/free-port.js';
 import { TEST_ENCRYPTION_KEY } from './src/lib/server/testing/test-key';
 
-// System Chromium (Debian's packages): Playwright cannot download its own browser here. The
-// headless shell (package chromium-headless-shell) runs the suite in about half the time of
-// the full browser; the full one works too.
-const executablePath =
-	process.env.CHROMIUM_PATH ??
-	['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((p) => existsSync(p));
+// System Chromium (Debian's packages): Playwright cannot download its own browser here.
+// `npm run test:e2e` installs it first where it is missing (scripts/chromium.js).
+const executablePath = chromiumPath();
 
 // Ports chosen free for each run unless given, so two runs on one machine never meet. Set
 // here once: the test workers inherit the runner's environment, so they read the same.
