@@ -137,10 +137,10 @@ const controlChar = fc.constantFrom(
 );
 // Between letters, so that trimming (a vertical tab is white space to `trim`) cannot turn
 // it into a harmless empty value.
-const withControl = fc
+export const withControl = fc
 	.tuple(fc.string({ maxLength: 20 }), controlChar, fc.string({ maxLength: 20 }))
 	.map(([a, c, b]) => `x${a}${c}${b}x`);
-const badInt = fc.constantFrom(
+export const badInt = fc.constantFrom(
 	'2147483648',
 	'9007199254740993',
 	'-1',
@@ -150,7 +150,7 @@ const badInt = fc.constantFrom(
 	'99999999999999999999',
 	'1.5'
 );
-const badDate = fc.constantFrom(
+export const badDate = fc.constantFrom(
 	'2026-02-30',
 	'0000-01-01',
 	'2023-02-29',
@@ -160,7 +160,7 @@ const badDate = fc.constantFrom(
 	'2026-01-01T25:61',
 	'1899-12-31'
 );
-const tooLong = fc.constant('x'.repeat(10_001));
+export const tooLong = fc.constant('x'.repeat(10_001));
 
 /** A value that is wrong for the field it is sent in, whatever the form. */
 const malformedFor = (field: string) =>
