@@ -75,10 +75,13 @@ export function listState(of: () => { form: Form<any>; name: string }) {
 	const values = fromStore(form.form as Fields);
 	const errors = fromStore(form.errors as Fields);
 	return {
-		get ticked(): readonly unknown[] {
+		get ticked(): unknown[] {
 			const list: unknown = values.current[name];
-			const ticked: readonly unknown[] = Array.isArray(list) ? list : [];
+			const ticked: unknown[] = Array.isArray(list) ? list : [];
 			return ticked;
+		},
+		set ticked(list: unknown[]) {
+			values.current = { ...values.current, [name]: list };
 		},
 		get error(): string | undefined {
 			const e = errors.current[name];
