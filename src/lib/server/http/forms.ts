@@ -173,6 +173,11 @@ export function defineForm<S extends Schema>(schema: S, id = 'form', labels: For
 		read: async (request: Request) => superValidate(await readForm(request), zod4(schema), { id }),
 		/** A body already read (an action that looks at its fields first), parsed and checked. */
 		check: (formData: FormData) => superValidate(formData, zod4(schema), { id }),
+		/**
+		 * A body already read, shown again as it was posted and without errors: for a step
+		 * inside a form that is not its save (looking something up), so nothing typed is lost.
+		 */
+		keep: (formData: FormData) => superValidate(formData, zod4(schema), { id, errors: false }),
 		submit: <R>(request: Request, opts: Omit<Parameters<typeof submitForm<S, R>>[2], 'key'>) =>
 			submitForm(request, schema, { ...opts, key: id }),
 		/**

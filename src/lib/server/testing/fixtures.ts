@@ -9,8 +9,9 @@ import { makeHetu } from '../../domain/hetu';
 import { actAs, createSession, loadMemberships } from '../auth/session';
 import { hashPassword } from '../auth/password';
 import { contentFromForm } from '../features/assessments';
+import { ALL_INVITABLE_UP_TO, requestConsultation } from '../features/consultations';
 import { getDb, type Db } from '../db';
-import { asc, eq } from 'drizzle-orm';
+import { asc, count, eq, inArray } from 'drizzle-orm';
 import {
 	accessGrant,
 	assessment,
@@ -35,7 +36,7 @@ import {
 	meetingDiscussion,
 	meetingStep
 } from '../db/schema';
-import type { OrganisationKind, Role } from '../../domain/roles';
+import { PARTNER_KINDS, type OrganisationKind, type Role } from '../../domain/roles';
 import type { Colour } from '../../domain/colours';
 import { CURRENT_INSTRUMENT } from '../../domain/instrument';
 
@@ -54,6 +55,52 @@ export const TEST_PASSWORD = 'correct horse battery staple';
 function passwordHash() {
 	cachedHash ??= hashPassword(TEST_PASSWORD);
 	return cachedHash;
+}
+
+/** How many organisations a consultation may invite: partners and units. */
+export async function invitableCount() {
+	const [row] = await (
+		await db()
+	)
+		.select({ n: count() })
+		.from(organisation)
+		.where(inArray(organisation.kind, [...PARTNER_KINDS, 'residential_unit']));
+	return row?.n ?? 0;
+}
+
+/** Day-care centres until more than `limit` organisations may be invited. */
+export async function makeInvitablePast(limit: number) {
+	for (let n = await invitableCount(); n <= limit; n++) await makeOrg('early_education');
+}
+
+/**
+ * A consultation the coordinator asked for on a child of their team whom a school can see
+ * (a grant), with more organisations in the region than a consultation lists.
+ */
+export async function makeConsultationScene() {
+	const { team, users } = await makeTeamScene(['coordinator', 'social_worker']);
+	const [coordinator, worker] = [users.coordinator!, users.social_worker!];
+	const childId = (await makeChild(team.id)).id;
+	const school = await makePartner('school');
+	await makeGrant(childId, school.organisationId, worker);
+	await makeInvitablePast(ALL_INVITABLE_UP_TO);
+	const consultationId = await requestConsultation(
+		await db(),
+		await contextOf(coordinator, childId),
+		{
+			question: 'Keitä kutsumme?',
+			urgency: 'normal',
+			background: ''
+		}
+	);
+	return {
+		coordinator,
+		worker,
+		partner: school.userId,
+		school: school.organisationId,
+		childId,
+		consultationId
+	};
 }
 
 /** An organisation of `kind`, named uniquely unless `name` is given (say, to sort first). */

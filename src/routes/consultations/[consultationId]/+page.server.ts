@@ -1,4 +1,5 @@
-import type { RequestEvent } from '@sveltejs/kit';
+import { fail, type RequestEvent } from '@sveltejs/kit';
+import { z } from 'zod';
 import { fromHelsinkiLocal } from '$lib/domain/time';
 import {
 	declineSchema,
@@ -7,11 +8,15 @@ import {
 	versionOnlySchema
 } from '$lib/schemas/workflows';
 import { requireEntityChild } from '$lib/server/http/entity-context';
-import { defineForm, httpFailure, recordChange } from '$lib/server/http/forms';
+import { defineForm, httpFailure, readForm, recordChange } from '$lib/server/http/forms';
 import {
 	changeConsultation,
 	type ConsultationChange,
+	consultationOrganisations,
+	findInvitees,
+	FOUND_AT_MOST,
 	getConsultation,
+	type Invitee,
 	participantChoices
 } from '$lib/server/features/consultations';
 import { consultationStateLabel } from '$lib/labels/consultation-state';
@@ -38,15 +43,27 @@ const forms = {
 };
 
 /** An organisation without access to the child is named as such where it may be invited. */
+const labelled = (organisations: Invitee[]) =>
+	organisations.map((o) => ({
+		...o,
+		label: o.hasAccess ? o.name : m.consultation_org_no_access({ name: o.name })
+	}));
+
 function withLabels(c: Awaited<ReturnType<typeof participantChoices>>) {
-	return {
-		people: c.people,
-		organisations: c.organisations.map((o) => ({
-			...o,
-			label: o.hasAccess ? o.name : m.consultation_org_no_access({ name: o.name })
-		}))
-	};
+	return { people: c.people, organisations: labelled(c.organisations), searchable: c.searchable };
 }
+
+/** What a search found, in words. */
+function foundNotice(search: string, found: { ids: string[]; more: boolean } | undefined) {
+	if (!search || !found) return null;
+	const count = found.ids.length;
+	if (count === 0) return m.consultation_found_no_orgs({ search });
+	if (found.more) return m.consultation_found_orgs_more({ search, count: FOUND_AT_MOST });
+	return m.consultation_found_orgs({ search, count });
+}
+
+/** A part of an organisation's name; anything else is no search. */
+const searchText = z.string().trim().max(200).catch('');
 
 const context = (event: RequestEvent<{ consultationId: string }>, action?: string) =>
 	requireEntityChild(event, event.params.consultationId, 'consultation', { action });
@@ -68,7 +85,13 @@ export const load: PageServerLoad = async (event) => {
 		recordForm: await forms.record.show({ version, hypotheses: [''] }, start),
 		declineForm: await forms.decline.show({ version }, start),
 		closeForm: await forms.close.show({ version }, start),
-		choices: view.actions.length ? withLabels(await participantChoices(db, ctx.childId)) : null,
+		choices: view.actions.length
+			? withLabels(
+					await participantChoices(db, ctx.childId, {
+						keep: consultationOrganisations(view.consultation)
+					})
+				)
+			: null,
 		// What the page only shows, in this language only (ADR 028: the JavaScript budget).
 		stateText: consultationStateLabel(view.consultation.state),
 		urgencyText: urgencyLabel(view.consultation.urgency),
@@ -96,6 +119,9 @@ export const load: PageServerLoad = async (event) => {
 			'consultation_schedule',
 			'consultation_schedule_save',
 			'consultation_place_hint',
+			'consultation_find_orgs',
+			'consultation_find_orgs_hint',
+			'consultation_find_orgs_button',
 			'consultation_close',
 			'consultation_close_save',
 			'consultation_close_question',
@@ -116,11 +142,38 @@ const change = recordChange(
 );
 
 export const actions: Actions = {
-	schedule: (e) =>
-		change(e, forms.schedule, (d) => ({
+	schedule: async (e) => {
+		const answer = await change(e, forms.schedule, (d) => ({
 			action: 'schedule',
 			data: { ...d, scheduledAt: fromHelsinkiLocal(d.scheduledAt) }
-		})),
+		}));
+		// A save redirects; an answer is the form sent back to be mended, where an organisation
+		// ticked from a search must stay a choice.
+		const { id, ctx } = await context(e, 'schedule');
+		const ticked = answer.data.schedule?.data.participantOrganisationIds;
+		const found = await findInvitees(ctx.db, ctx, id, {
+			search: '',
+			ticked: Array.isArray(ticked) ? ticked.filter((t) => typeof t === 'string') : []
+		}).catch(httpFailure);
+		return fail(answer.status, { ...answer.data, invitees: labelled(found.organisations) });
+	},
+	/** Finds organisations to invite by name, keeping everything the schedule form holds. */
+	findOrganisations: async (e) => {
+		const { id, ctx } = await context(e, 'schedule');
+		const body = await readForm(e.request);
+		const schedule = await forms.schedule.keep(body);
+		const search = searchText.parse(body.get('organisationSearch') ?? '');
+		const found = await findInvitees(ctx.db, ctx, id, {
+			search,
+			ticked: schedule.data.participantOrganisationIds
+		}).catch(httpFailure);
+		return {
+			schedule,
+			invitees: labelled(found.organisations),
+			search,
+			notice: foundNotice(search, found.found)
+		};
+	},
 	record: (e) => change(e, forms.record, (d) => ({ action: 'record', data: d })),
 	decline: (e) =>
 		change(e, forms.decline, (d) => ({ action: 'decline', data: { reason: d.reason } })),

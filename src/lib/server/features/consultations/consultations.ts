@@ -1,5 +1,5 @@
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
-import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNotNull, type SQL } from 'drizzle-orm';
 import { helsinkiDate } from '../../../domain/access';
 import { can } from '../../../domain/permissions';
 import {
@@ -12,6 +12,7 @@ import { formatDateTime } from '../../../format';
 import { m } from '../../../paraglide/messages';
 import { logChild, loggedRows, recordAccess } from '../../access-log';
 import { inTransaction, type Db, type DbOrTx } from '../../db';
+import { escapeLike } from '../../db/like';
 import { lockForEdit, nextVersion } from '../../db/lock';
 import {
 	accessGrant,
@@ -225,8 +226,30 @@ export async function getConsultation(db: Db, ctx: ChildContext, id: string) {
 	});
 }
 
-/** Who can be invited: the team's people, and organisations that can see the child. */
-export async function participantChoices(db: DbOrTx, childId: string) {
+/**
+ * Below this many organisations that may be invited, each is a choice; above it (a region
+ * has hundreds of schools and day-care centres) the choices are those of the child and of
+ * this consultation, and the coordinator finds any other by name.
+ */
+export const ALL_INVITABLE_UP_TO = 25;
+/** The most organisations one search shows. */
+export const FOUND_AT_MOST = 20;
+
+/** Partner organisations and residential units: any of them may be invited (ADR 023). */
+const INVITABLE = inArray(organisation.kind, [...PARTNER_KINDS, 'residential_unit']);
+
+export type Invitee = { id: string; name: string; hasAccess: boolean };
+
+/**
+ * Who can be invited: the team's people, partner people of organisations that can see the
+ * child, and organisations. `keep` are organisations to show whatever their number (those
+ * of the consultation, those ticked); `search` a part of a name to find others by.
+ */
+export async function participantChoices(
+	db: DbOrTx,
+	childId: string,
+	opts: { keep?: readonly string[]; search?: string; listUpTo?: number } = {}
+) {
 	const people = await childTeamWorkers(db, childId);
 	const today = helsinkiDate();
 	const grants = await db
@@ -242,13 +265,34 @@ export async function participantChoices(db: DbOrTx, childId: string) {
 	const orgs = new Map<string, string>();
 	for (const g of grants)
 		if (!g.revokedAt && (!g.validUntil || g.validUntil >= today)) orgs.set(g.id, g.name);
-	// Any partner organisation or unit may be invited: one without access to the child sees
-	// this consultation only, while it is open (ADR 023).
-	const others = await db
-		.select({ id: organisation.id, name: organisation.name })
-		.from(organisation)
-		.where(inArray(organisation.kind, [...PARTNER_KINDS, 'residential_unit']))
-		.orderBy(asc(organisation.name));
+	const [total] = await db.select({ invitable: count() }).from(organisation).where(INVITABLE);
+	const invitable = total?.invitable ?? 0;
+	const searchable = invitable > (opts.listUpTo ?? ALL_INVITABLE_UP_TO);
+	const keep = [...new Set(opts.keep ?? [])];
+	const words = (opts.search ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean);
+	const named = (where: SQL | undefined, limit: number) =>
+		db
+			.select({ id: organisation.id, name: organisation.name })
+			.from(organisation)
+			.where(and(INVITABLE, where))
+			.orderBy(asc(organisation.name))
+			.limit(limit);
+	// One more than is shown, to tell "these are all" from "there are more".
+	const hits = words.length
+		? await named(
+				and(...words.map((w) => ilike(organisation.name, `%${escapeLike(w)}%`))),
+				FOUND_AT_MOST + 1
+			)
+		: [];
+	const matches = hits.slice(0, FOUND_AT_MOST);
+	// An organisation without access to the child sees this consultation only, while it is
+	// open (ADR 023).
+	const others = !searchable
+		? await named(undefined, invitable)
+		: [
+				...(keep.length ? await named(inArray(organisation.id, keep), keep.length) : []),
+				...matches
+			];
 	// Partner members who may be invited by name: people of organisations with access.
 	const partnerPeople = orgs.size
 		? await db
@@ -263,13 +307,61 @@ export async function participantChoices(db: DbOrTx, childId: string) {
 					)
 				)
 		: [];
+	const organisations: Invitee[] = [...orgs].map(([id, name]) => ({ id, name, hasAccess: true }));
+	const shown = new Set(orgs.keys());
+	for (const o of others)
+		if (!shown.has(o.id)) {
+			shown.add(o.id);
+			organisations.push({ ...o, hasAccess: false });
+		}
 	return {
 		people: [...people, ...partnerPeople],
-		organisations: [
-			...[...orgs].map(([id, name]) => ({ id, name, hasAccess: true })),
-			...others.filter((o) => !orgs.has(o.id)).map((o) => ({ ...o, hasAccess: false }))
-		]
+		organisations,
+		/** Whether other organisations are found by name (there are too many to list). */
+		searchable,
+		/** What a search found, when there was one: at most FOUND_AT_MOST, and whether more. */
+		found: words.length
+			? { ids: matches.map((o) => o.id), more: hits.length > FOUND_AT_MOST }
+			: undefined
 	};
+}
+
+/**
+ * The coordinator looks for organisations to invite by name: the consultation's own and
+ * those ticked stay among the choices, the ones found join them.
+ */
+export async function findInvitees(
+	db: Db,
+	ctx: ChildContext,
+	id: string,
+	opts: { search: string; ticked: readonly string[] }
+) {
+	await assertChildPermission(db, ctx, 'scheduleConsultation', 'consultation', id);
+	const [c] = await db
+		.select()
+		.from(consultation)
+		.where(and(eq(consultation.id, id), eq(consultation.childId, ctx.childId)));
+	if (!c) throw new NotFoundError();
+	return participantChoices(db, ctx.childId, {
+		keep: [...consultationOrganisations(c), ...opts.ticked],
+		search: opts.search
+	});
+}
+
+/** The organisations a consultation names: who asked, and who is invited. */
+export const consultationOrganisations = (
+	c: Pick<Row, 'requesterOrganisationId' | 'participantOrganisationIds'>
+) => [c.requesterOrganisationId, ...c.participantOrganisationIds];
+
+/** Whether every id is an organisation that may be invited. */
+async function allInvitable(db: DbOrTx, ids: readonly string[]) {
+	const unique = [...new Set(ids)];
+	if (!unique.length) return true;
+	const rows = await db
+		.select({ id: organisation.id })
+		.from(organisation)
+		.where(and(INVITABLE, inArray(organisation.id, unique)));
+	return rows.length === unique.length;
 }
 
 export type ScheduleInput = {
@@ -307,10 +399,10 @@ export async function changeConsultation(
 	if (change.action === 'schedule') {
 		const choices = await participantChoices(db, ctx.childId);
 		const people = new Set(choices.people.map((p) => p.id));
-		const orgs = new Set(choices.organisations.map((o) => o.id));
 		if (!change.data.participantUserIds.every((u) => people.has(u)))
 			throw new FieldError({ participantUserIds: m.error_choose_option() });
-		if (!change.data.participantOrganisationIds.every((o) => orgs.has(o)))
+		// Any partner organisation or unit, listed or found by name.
+		if (!(await allInvitable(db, change.data.participantOrganisationIds)))
 			throw new FieldError({ participantOrganisationIds: m.error_choose_option() });
 		if (change.data.scheduledAt.getTime() < now.getTime() - 86400_000)
 			throw new FieldError({ scheduledAt: m.error_due_in_past() });

@@ -4,8 +4,13 @@ export {
 	type ConsultationChange,
 	changeConsultation,
 	childOfConsultation,
+	consultationOrganisations,
 	consultationsForChild,
+	findInvitees,
+	FOUND_AT_MOST,
+	ALL_INVITABLE_UP_TO,
 	getConsultation,
+	type Invitee,
 	participantChoices,
 	requestConsultation
 } from './consultations';

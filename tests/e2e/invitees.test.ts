@@ -1,0 +1,77 @@
+import { expect, expectAccessible, test } from './fixtures';
+import { toHelsinkiLocal } from '../../src/lib/domain/time';
+
+/*
+ * A region has hundreds of schools and day-care centres, too many to list as choices on a
+ * consultation. Past a few dozen the coordinator finds the others by part of a name, a step
+ * inside the schedule form that keeps everything already filled in and ticked.
+ */
+test('the coordinator finds two day-care centres by name and invites both, nothing typed lost', async ({
+	page,
+	loginAs
+}) => {
+	test.setTimeout(120_000);
+	const stamp = Date.now().toString(36);
+	const name = (i: number) => `Hakupäiväkoti ${stamp} ${String(i).padStart(2, '0')}`;
+	// More organisations than are listed: whatever the demo and other tests made.
+	await loginAs('admin');
+	for (let i = 0; i < 26; i++) {
+		await page.goto('/admin/organisations/new');
+		await page.locator('#name').fill(name(i));
+		await page.locator('#kind').selectOption('early_education');
+		await page.locator('main form button[type="submit"]').click();
+		await expect(page).toHaveURL(/\/admin\/organisations\?saved=1/);
+	}
+
+	await loginAs('social_worker');
+	await page.goto('/children/new');
+	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
+	await page.getByLabel('Etunimi').fill('Kutsu');
+	await page.getByLabel('Sukunimi').fill(`Haettava${stamp}`);
+	await page.getByLabel('Syntymäaika').fill('2019-03-03');
+	await page.getByLabel('Kotikunta').fill('Kerava');
+	await page.getByLabel('Vastuusosiaalityöntekijä').selectOption({ index: 1 });
+	await page.getByRole('button', { name: 'Lisää' }).click();
+	await expect(page).toHaveURL(/\/children\/[0-9a-f-]{36}\?saved=/);
+	await page.goto(`${new URL(page.url()).pathname}/consultations/new`);
+	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
+	await page.locator('#question').fill('Kuka päiväkodista tulee mukaan?');
+	await page.getByLabel('Tavallinen').check();
+	await page.getByRole('button', { name: 'Lähetä pyyntö' }).click();
+	await expect(page).toHaveURL(/\/consultations\/[0-9a-f-]{36}\?saved=requested$/);
+	const consultation = new URL(page.url()).pathname;
+
+	await loginAs('coordinator');
+	await page.goto(consultation);
+	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
+	const when = toHelsinkiLocal(new Date(Date.now() + 7 * 86400_000)).slice(0, 16);
+	await page.locator('#scheduledAt').fill(when);
+	await page.locator('#place').fill('Neuvotteluhuone Kuusi');
+	// Not listed until found.
+	await expect(page.getByLabel(new RegExp(name(7)))).toHaveCount(0);
+	await page.getByLabel('Hae muita organisaatioita').fill(`${stamp} 07`);
+	await page.getByRole('button', { name: 'Hae organisaatioita' }).click();
+	await expect(page.getByRole('status')).toContainText('löytyi 1 kpl');
+	await page.getByLabel(new RegExp(name(7))).check();
+	await expectAccessible(page);
+	// A second search keeps the first one ticked, and the time and place.
+	await page.getByLabel('Hae muita organisaatioita').fill(`hakupäiväkoti ${stamp}`);
+	await page.getByRole('button', { name: 'Hae organisaatioita' }).click();
+	await expect(page.getByRole('status')).toContainText('enemmän kuin 20');
+	await expect(page.getByLabel(new RegExp(name(7)))).toBeChecked();
+	await expect(page.locator('#scheduledAt')).toHaveValue(when);
+	await expect(page.locator('#place')).toHaveValue('Neuvotteluhuone Kuusi');
+	await page.getByLabel(new RegExp(name(12))).check();
+	await page.setViewportSize({ width: 320, height: 740 });
+	await expectAccessible(page);
+	// Sent back for a missing person: the organisations found stay ticked choices.
+	await page.getByRole('button', { name: 'Tallenna aika ja kutsu' }).click();
+	await expect(page.getByRole('link', { name: /Kutsuttavat henkilöt/ })).toBeVisible();
+	for (const i of [7, 12]) await expect(page.getByLabel(new RegExp(name(i)))).toBeChecked();
+	await expectAccessible(page);
+	await page.locator('#participantUserIds').check();
+	await page.getByRole('button', { name: 'Tallenna aika ja kutsu' }).click();
+	await expect(page).toHaveURL(/\?saved=schedule$/);
+	await expect(page.getByTestId('state')).toHaveText('aika sovittu');
+	for (const i of [7, 12]) await expect(page.getByText(name(i)).first()).toBeVisible();
+});
