@@ -130,14 +130,28 @@ export function useForm<T extends Record<string, unknown>, M = any>(
 		untrack(() => follow(posted, data, status));
 	});
 
+	// A post on its way. A second press meanwhile (a double click, an impatient press on a
+	// slow connection) would post the form again: a child or a notification recorded twice.
+	let posting = false;
 	const enhance: Action<HTMLFormElement> = (node) =>
-		kitEnhance(node, () => async ({ result, update }) => {
-			if (options.reloadOnRedirect && result.type === 'redirect') {
-				window.location.assign(result.location);
+		kitEnhance(node, ({ cancel }) => {
+			if (posting) {
+				cancel();
 				return;
 			}
-			// The fields are bound to the stores, which follow the answer: leave them be.
-			await update({ reset: false });
+			posting = true;
+			return async ({ result, update }) => {
+				try {
+					if (options.reloadOnRedirect && result.type === 'redirect') {
+						window.location.assign(result.location);
+						return;
+					}
+					// The fields are bound to the stores, which follow the answer: leave them be.
+					await update({ reset: false });
+				} finally {
+					posting = false;
+				}
+			};
 		});
 
 	return { form, errors, message, labels, enhance };
