@@ -49,8 +49,9 @@ test('the coordinator finds two day-care centres by name and invites both, nothi
 	await page.locator('#place').fill('Neuvotteluhuone Kuusi');
 	// Not listed until found.
 	await expect(page.getByLabel(new RegExp(name(7)))).toHaveCount(0);
+	// Enter in the search field searches.
 	await page.getByLabel('Hae muita organisaatioita').fill(`${stamp} 07`);
-	await page.getByRole('button', { name: 'Hae organisaatioita' }).click();
+	await page.getByLabel('Hae muita organisaatioita').press('Enter');
 	await expect(page.getByRole('status')).toContainText('löytyi 1 kpl');
 	await page.getByLabel(new RegExp(name(7))).check();
 	await expectAccessible(page);
@@ -70,7 +71,8 @@ test('the coordinator finds two day-care centres by name and invites both, nothi
 	for (const i of [7, 12]) await expect(page.getByLabel(new RegExp(name(i)))).toBeChecked();
 	await expectAccessible(page);
 	await page.locator('#participantUserIds').check();
-	await page.getByRole('button', { name: 'Tallenna aika ja kutsu' }).click();
+	// Enter in any other field saves, as in every form.
+	await page.locator('#place').press('Enter');
 	await expect(page).toHaveURL(/\?saved=schedule$/);
 	await expect(page.getByTestId('state')).toHaveText('aika sovittu');
 	for (const i of [7, 12]) await expect(page.getByText(name(i)).first()).toBeVisible();
