@@ -56,6 +56,10 @@ describe('finding organisations to invite', () => {
 			expect.objectContaining({ id: found, hasAccess: false, label: expect.stringContaining(mark) })
 		);
 		expect(r.value.notice).toContain('1');
+		// What it read of the child's record is in the access log, as every read is.
+		expect(await logRows(r.requestId)).toContainEqual(
+			expect.objectContaining({ outcome: 'allowed', action: 'read', entity_type: 'consultation' })
+		);
 		const [c] = await (
 			await db()
 		)

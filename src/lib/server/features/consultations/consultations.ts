@@ -337,14 +337,18 @@ export async function findInvitees(
 	opts: { search: string; ticked: readonly string[] }
 ) {
 	await assertChildPermission(db, ctx, 'scheduleConsultation', 'consultation', id);
-	const [c] = await db
-		.select()
-		.from(consultation)
-		.where(and(eq(consultation.id, id), eq(consultation.childId, ctx.childId)));
-	if (!c) throw new NotFoundError();
-	return participantChoices(db, ctx.childId, {
-		keep: [...consultationOrganisations(c), ...opts.ticked],
-		search: opts.search
+	return db.transaction(async (tx) => {
+		const [c] = await tx
+			.select()
+			.from(consultation)
+			.where(and(eq(consultation.id, id), eq(consultation.childId, ctx.childId)));
+		if (!c) throw new NotFoundError();
+		// Who may be invited to the child's consultation is read from the child's record.
+		await logChild(tx, ctx, 'read', 'consultation', id);
+		return participantChoices(tx, ctx.childId, {
+			keep: [...consultationOrganisations(c), ...opts.ticked],
+			search: opts.search
+		});
 	});
 }
 
