@@ -334,3 +334,40 @@ export async function mailedLink(email: string, timeoutMs = 20_000): Promise<str
 	}
 	throw new Error(`no set-password mail for ${email}`);
 }
+
+/** A child added to the signed-in social worker's team through the form; its page's path. */
+export async function addChild(
+	page: Page,
+	child: { givenName: string; familyName: string; dateOfBirth: string; home: string }
+) {
+	await page.goto('/children/new');
+	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
+	await page.getByLabel('Etunimi').fill(child.givenName);
+	await page.getByLabel('Sukunimi').fill(child.familyName);
+	await page.getByLabel('Syntymäaika').fill(child.dateOfBirth);
+	await page.getByLabel('Kotikunta').fill(child.home);
+	await page.getByLabel('Vastuusosiaalityöntekijä').selectOption({ index: 1 });
+	await page.getByRole('button', { name: 'Lisää' }).click();
+	await expect(page).toHaveURL(/\/children\/[0-9a-f-]{36}\?saved=/);
+	return new URL(page.url()).pathname;
+}
+
+/** A consultation asked for on the child at `childPath`, of ordinary urgency; its path. */
+export async function askForConsultation(page: Page, childPath: string, question: string) {
+	await page.goto(`${childPath}/consultations/new`);
+	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
+	await page.locator('#question').fill(question);
+	await page.getByLabel('Tavallinen').check();
+	await page.getByRole('button', { name: 'Lähetä pyyntö' }).click();
+	await expect(page).toHaveURL(/\/consultations\/[0-9a-f-]{36}\?saved=requested$/);
+	return new URL(page.url()).pathname;
+}
+
+/** An organisation made through the admin's form (the page must be signed in as admin). */
+export async function addOrganisation(page: Page, name: string, kind: string) {
+	await page.goto('/admin/organisations/new');
+	await page.locator('#name').fill(name);
+	await page.locator('#kind').selectOption(kind);
+	await page.locator('main form button[type="submit"]').click();
+	await expect(page).toHaveURL(/\/admin\/organisations\?saved=1/);
+}

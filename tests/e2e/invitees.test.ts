@@ -1,4 +1,11 @@
-import { expect, expectAccessible, test } from './fixtures';
+import {
+	addChild,
+	addOrganisation,
+	askForConsultation,
+	expect,
+	expectAccessible,
+	test
+} from './fixtures';
 import { toHelsinkiLocal } from '../../src/lib/domain/time';
 
 /*
@@ -15,31 +22,16 @@ test('the coordinator finds two day-care centres by name and invites both, nothi
 	const name = (i: number) => `Hakupäiväkoti ${stamp} ${String(i).padStart(2, '0')}`;
 	// More organisations than are listed: whatever the demo and other tests made.
 	await loginAs('admin');
-	for (let i = 0; i < 26; i++) {
-		await page.goto('/admin/organisations/new');
-		await page.locator('#name').fill(name(i));
-		await page.locator('#kind').selectOption('early_education');
-		await page.locator('main form button[type="submit"]').click();
-		await expect(page).toHaveURL(/\/admin\/organisations\?saved=1/);
-	}
+	for (let i = 0; i < 26; i++) await addOrganisation(page, name(i), 'early_education');
 
 	await loginAs('social_worker');
-	await page.goto('/children/new');
-	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
-	await page.getByLabel('Etunimi').fill('Kutsu');
-	await page.getByLabel('Sukunimi').fill(`Haettava${stamp}`);
-	await page.getByLabel('Syntymäaika').fill('2019-03-03');
-	await page.getByLabel('Kotikunta').fill('Kerava');
-	await page.getByLabel('Vastuusosiaalityöntekijä').selectOption({ index: 1 });
-	await page.getByRole('button', { name: 'Lisää' }).click();
-	await expect(page).toHaveURL(/\/children\/[0-9a-f-]{36}\?saved=/);
-	await page.goto(`${new URL(page.url()).pathname}/consultations/new`);
-	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
-	await page.locator('#question').fill('Kuka päiväkodista tulee mukaan?');
-	await page.getByLabel('Tavallinen').check();
-	await page.getByRole('button', { name: 'Lähetä pyyntö' }).click();
-	await expect(page).toHaveURL(/\/consultations\/[0-9a-f-]{36}\?saved=requested$/);
-	const consultation = new URL(page.url()).pathname;
+	const child = await addChild(page, {
+		givenName: 'Kutsu',
+		familyName: `Haettava${stamp}`,
+		dateOfBirth: '2019-03-03',
+		home: 'Kerava'
+	});
+	const consultation = await askForConsultation(page, child, 'Kuka päiväkodista tulee mukaan?');
 
 	await loginAs('coordinator');
 	await page.goto(consultation);

@@ -1,5 +1,12 @@
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, test } from './fixtures';
+import {
+	addChild,
+	addOrganisation,
+	askForConsultation,
+	expect,
+	expectAccessible,
+	test
+} from './fixtures';
 
 /*
  * A name or a place is one long word as often as not (a double-barrelled surname typed
@@ -15,18 +22,14 @@ const letter = () => 'abcdefghijklmnopqrstuvwxyz'[Math.floor(Math.random() * 26)
 /** A child of the social worker's team with a long given name, surname and home town. */
 async function makeLongNamedChild(page: Page) {
 	const family = `Pitkänen${letter()}${letter()}${'x'.repeat(80)}`;
-	await page.goto('/children/new');
-	await page
-		.getByLabel('Etunimi')
-		.fill('Aleksandriinamariaelisabetmargareetaviktoriaadelaidekatariinailona');
-	await page.getByLabel('Sukunimi').fill(family);
-	await page.getByLabel('Syntymäaika').fill('2015-05-05');
-	await page.getByLabel('Kotikunta').fill('Järvenpää'.repeat(10));
-	await page.getByLabel('Vastuusosiaalityöntekijä').selectOption({ index: 1 });
-	await page.getByRole('button', { name: 'Lisää' }).click();
-	await expect(page).toHaveURL(/\/children\/[0-9a-f-]{36}\?saved=/);
+	const path = await addChild(page, {
+		givenName: 'Aleksandriinamariaelisabetmargareetaviktoriaadelaidekatariinailona',
+		familyName: family,
+		dateOfBirth: '2015-05-05',
+		home: 'Järvenpää'.repeat(10)
+	});
 	await expect(page.locator('h1')).toContainText(family);
-	return { path: new URL(page.url()).pathname, family };
+	return { path, family };
 }
 
 test('a child with long unbroken names fits a 320 px screen on every page of the record', async ({
@@ -54,20 +57,11 @@ test("an organisation's long name fits a 320 px screen among a consultation's in
 }) => {
 	const school = `Koulunoppilashuoltojaerityisopetuksenyhteispalvelukeskus${Date.now()}`;
 	await loginAs('admin');
-	await page.goto('/admin/organisations/new');
-	await page.locator('#name').fill(school);
-	await page.locator('#kind').selectOption('school');
-	await page.locator('main form button[type="submit"]').click();
-	await expect(page).toHaveURL(/\/admin\/organisations\?saved=1/);
+	await addOrganisation(page, school, 'school');
 
 	await loginAs('social_worker');
 	const child = await makeLongNamedChild(page);
-	await page.goto(`${child.path}/consultations/new`);
-	await page.locator('#question').fill('Miten tuemme lasta koulussa?');
-	await page.getByLabel('Tavallinen').check();
-	await page.getByRole('button', { name: 'Lähetä pyyntö' }).click();
-	await expect(page).toHaveURL(/\/consultations\/[0-9a-f-]{36}\?saved=requested$/);
-	const consultation = new URL(page.url()).pathname;
+	const consultation = await askForConsultation(page, child.path, 'Miten tuemme lasta koulussa?');
 
 	// The coordinator invites: the organisation is a choice, listed or, where the region
 	// has too many to list (other tests add some), found by name.
