@@ -13,11 +13,13 @@ import {
 } from '../db/schema';
 import { gate } from '../http/gate';
 import { recomputeChildStatus } from '../features/status';
+import { ALL_INVITABLE_UP_TO } from '../features/consultations';
 import {
 	db,
 	eventFor,
 	makeFamilyPerson,
 	makeGuardian,
+	makeInvitablePast,
 	makeOrg,
 	makeProviderUser,
 	makeTeam,
@@ -103,6 +105,9 @@ export async function makeWorld() {
 	// A clinic that filed a notification on the child: it gets a receipt, never the record (§3).
 	const clinic = await makeOrg('child_health_clinic');
 	const notifier = (await makeUser('partner', { organisationId: clinic.id })).user.id;
+	// A region's worth of organisations, so a consultation is walked with its search for
+	// them (whether a worker's earlier files made that many or not).
+	await makeInvitablePast(ALL_INVITABLE_UP_TO);
 	// Signed in through the organisation's provider (DOMAIN §12): a partner of a school with
 	// no grant, and a first sign-in with no membership yet. Both must reach what their
 	// password twins reach, and no more.

@@ -94,6 +94,14 @@ describe('finding organisations to invite', () => {
 		expect(r.data.invitees.map((o: any) => o.id)).toContain(found);
 	});
 
+	it('takes a ticked value that is no id as nothing, in a search and in a refused save', async () => {
+		const wrong = { ...schedule, participantOrganisationIds: 'x~J35ieepc76bx' };
+		const find = await post('coordinator', 'findOrganisations', wrong);
+		expect(find.status).toBe(200);
+		expect(find.value.invitees.map((o: any) => o.id)).not.toContain('x~J35ieepc76bx');
+		expect((await post('coordinator', 'schedule', wrong)).status).toBe(400);
+	});
+
 	it('is refused to a social worker and a partner, and the refusal logged', async () => {
 		for (const who of ['worker', 'partner']) {
 			const r = await post(who, 'findOrganisations', { organisationSearch: mark });

@@ -1,4 +1,5 @@
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
 import { and, asc, count, desc, eq, ilike, inArray, isNotNull, type SQL } from 'drizzle-orm';
 import { helsinkiDate } from '../../../domain/access';
 import { can } from '../../../domain/permissions';
@@ -268,7 +269,8 @@ export async function participantChoices(
 	const [total] = await db.select({ invitable: count() }).from(organisation).where(INVITABLE);
 	const invitable = total?.invitable ?? 0;
 	const searchable = invitable > (opts.listUpTo ?? ALL_INVITABLE_UP_TO);
-	const keep = [...new Set(opts.keep ?? [])];
+	// Ids from a posted form may be anything: only an id can name an organisation.
+	const keep = [...new Set(opts.keep ?? [])].filter((id) => z.uuid().safeParse(id).success);
 	const words = (opts.search ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean);
 	const named = (where: SQL | undefined, limit: number) =>
 		db
