@@ -65,8 +65,17 @@ function foundNotice(search: string, found: { ids: string[]; more: boolean } | u
 /** A part of an organisation's name; anything else is no search. */
 const searchText = z.string().trim().max(200).catch('');
 
-const context = (event: RequestEvent<{ consultationId: string }>, action?: string) =>
-	requireEntityChild(event, event.params.consultationId, 'consultation', { action });
+// One access check per request: a schedule sent back needs the context again, for the
+// organisations to show with it.
+const checked = new WeakMap<RequestEvent, ReturnType<typeof requireEntityChild>>();
+const context = (event: RequestEvent<{ consultationId: string }>, action?: string) => {
+	let check = checked.get(event);
+	if (!check) {
+		check = requireEntityChild(event, event.params.consultationId, 'consultation', { action });
+		checked.set(event, check);
+	}
+	return check;
+};
 
 export const load: PageServerLoad = async (event) => {
 	const { id, ctx } = await context(event);

@@ -240,6 +240,7 @@ export const FOUND_AT_MOST = 20;
 const INVITABLE = inArray(organisation.kind, [...PARTNER_KINDS, 'residential_unit']);
 
 export type Invitee = { id: string; name: string; hasAccess: boolean };
+const AN_ID = z.uuid();
 
 /**
  * Who can be invited: the team's people, partner people of organisations that can see the
@@ -270,8 +271,8 @@ export async function participantChoices(
 	const invitable = total?.invitable ?? 0;
 	const searchable = invitable > (opts.listUpTo ?? ALL_INVITABLE_UP_TO);
 	// Ids from a posted form may be anything: only an id can name an organisation.
-	const keep = [...new Set(opts.keep ?? [])].filter((id) => z.uuid().safeParse(id).success);
-	const words = (opts.search ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean);
+	const keep = [...new Set(opts.keep ?? [])].filter((id) => AN_ID.safeParse(id).success);
+	const words = (opts.search ?? '').trim().split(/\s+/).filter(Boolean);
 	const named = (where: SQL | undefined, limit: number) =>
 		db
 			.select({ id: organisation.id, name: organisation.name })
