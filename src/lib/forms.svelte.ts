@@ -16,7 +16,11 @@ import type { SuperValidated, ValidationErrors } from 'sveltekit-superforms';
 export type Validated<
 	T extends Record<string, unknown> = Record<string, unknown>,
 	M = any
-> = SuperValidated<T, M, any> & { labels?: Record<string, string> };
+> = SuperValidated<T, M, any> & {
+	labels?: Record<string, string>;
+	/** A create form's one-time key, new each time the page draws it (ADR 052). */
+	once?: string;
+};
 export type { ValidationErrors };
 
 /**
@@ -38,6 +42,11 @@ export type Form<T extends Record<string, unknown> = Record<string, unknown>, M 
 	message: Writable<M | undefined>;
 	/** Each shown field's label, as the load gave them (an action's answer repeats none). */
 	labels: Readable<Record<string, string>>;
+	/**
+	 * A create form's one-time key (ADR 052): the one the page was drawn with, until the
+	 * page loads again (after a save, say), when it is the new one.
+	 */
+	once: Readable<string | undefined>;
 	enhance: Action<HTMLFormElement>;
 };
 
@@ -86,6 +95,7 @@ export function useForm<T extends Record<string, unknown>, M = any>(
 	const errors = writable<ValidationErrors<T>>(start.errors ?? {});
 	const message = writable<M | undefined>(start.message);
 	const labels = writable<Record<string, string>>(start.labels ?? {});
+	const once = writable<string | undefined>(start.once);
 
 	const ours = (holder: unknown): Validated<T, M>[] =>
 		holder && typeof holder === 'object'
@@ -107,6 +117,8 @@ export function useForm<T extends Record<string, unknown>, M = any>(
 	function reloaded(fresh: Validated<T, M>) {
 		seen.add(fresh);
 		if (fresh.labels) labels.set(fresh.labels);
+		// Kept when the fresh form has none: it is then not this page's own drawing of it.
+		if (fresh.once) once.set(fresh.once);
 		form.set(copy(fresh.data));
 		errors.set(fresh.errors ?? {});
 		message.set(fresh.message);
@@ -154,5 +166,5 @@ export function useForm<T extends Record<string, unknown>, M = any>(
 			};
 		});
 
-	return { form, errors, message, labels, enhance };
+	return { form, errors, message, labels, once, enhance };
 }

@@ -71,30 +71,3 @@ test('a child added and a consultation asked for before the scripts arrive keep 
 	await hydrate();
 	await expect(first).toBeChecked();
 });
-
-test('pressing save twice while the first press is on its way adds the child once', async ({
-	page,
-	loginAs
-}) => {
-	await loginAs('social_worker');
-	const family = `Kahdestipainettu${Date.now()}`;
-	await page.goto('/children/new');
-	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
-	await page.getByLabel('Etunimi').fill('Kaisa');
-	await page.getByLabel('Sukunimi').fill(family);
-	await page.getByLabel('Syntymäaika').fill('2017-07-07');
-	await page.getByLabel('Kotikunta').fill('Tuusula');
-	await page.getByLabel('Vastuusosiaalityöntekijä').selectOption({ index: 1 });
-	// The server answers slowly, as on a poor connection: the second press comes first.
-	await page.route('**/children/new?/create', async (route) => {
-		await new Promise((r) => setTimeout(r, 800));
-		await route.continue();
-	});
-	await page.getByRole('button', { name: 'Lisää' }).dblclick();
-	await expect(page).toHaveURL(/\/children\/[0-9a-f-]{36}\?saved=/);
-	await page.goto('/children');
-	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
-	await page.getByLabel('Nimi tai henkilötunnus').fill(family);
-	await page.getByRole('button', { name: 'Hae', exact: true }).click();
-	await expect(page.locator('#results')).toHaveText('Hakutulokset: 1');
-});

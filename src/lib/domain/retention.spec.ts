@@ -42,5 +42,6 @@ describe('working data', () => {
 		expect(iso(c.spentPasswordLinkBefore)).toBe('2026-11-06T09:00:00.000Z');
 		expect(iso(c.quietThrottleBefore)).toBe('2026-11-06T09:00:00.000Z');
 		expect(iso(c.mailFolderBefore)).toBe('2026-12-04T09:00:00.000Z');
+		expect(iso(c.answeredFormBefore)).toBe('2026-11-29T09:00:00.000Z');
 	});
 });

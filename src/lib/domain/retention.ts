@@ -24,7 +24,12 @@ export const WORKING_DATA = {
 	/** A sign-in throttle with no failure for this long and no lock running. */
 	quietThrottleDays: 30,
 	/** A message in the local mail folder (a run without a mail server): its link has expired. */
-	mailFolderHours: 48
+	mailFolderHours: 48,
+	/**
+	 * A create form's answered key (ADR 052): long enough for a retry, a double press or the
+	 * back button a few days later; a post older than that saves as a new one.
+	 */
+	answeredFormDays: 7
 } as const;
 
 export type RetentionCutoffs = {
@@ -34,6 +39,7 @@ export type RetentionCutoffs = {
 	spentPasswordLinkBefore: Date;
 	quietThrottleBefore: Date;
 	mailFolderBefore: Date;
+	answeredFormBefore: Date;
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -51,6 +57,7 @@ export function retentionCutoffs(now: Date, accessLogMonths: number): RetentionC
 		sentMailBefore: new Date(at - WORKING_DATA.sentMailDays * DAY_MS),
 		spentPasswordLinkBefore: new Date(at - WORKING_DATA.spentPasswordLinkDays * DAY_MS),
 		quietThrottleBefore: new Date(at - WORKING_DATA.quietThrottleDays * DAY_MS),
-		mailFolderBefore: new Date(at - WORKING_DATA.mailFolderHours * 60 * 60 * 1000)
+		mailFolderBefore: new Date(at - WORKING_DATA.mailFolderHours * 60 * 60 * 1000),
+		answeredFormBefore: new Date(at - WORKING_DATA.answeredFormDays * DAY_MS)
 	};
 }

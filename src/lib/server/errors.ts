@@ -1,4 +1,5 @@
 /** Failures a route turns into a form error or a status, never into a 500. Kit-free. */
+import type { DbOrTx } from './db';
 
 /** A field-level problem, keyed by field name; the value is a message key's text. */
 export class FieldError extends Error {
@@ -20,6 +21,17 @@ export class NotFoundError extends Error {
 	constructor() {
 		super('not found');
 		this.name = 'NotFoundError';
+	}
+}
+
+/**
+ * A 404 refused inside a caller's transaction, whose denied row must outlive it: the refusal
+ * rolls that transaction back, a row written in it included, so whoever began it writes the
+ * row after it has ended (`writeDenied`), as `answerOnce` does (ADR 052).
+ */
+export class DeniedInTransaction extends NotFoundError {
+	constructor(readonly writeDenied: (db: DbOrTx) => Promise<unknown>) {
+		super();
 	}
 }
 

@@ -7,7 +7,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ACCESS_LOG_MIN_MONTHS } from '../domain/retention';
 import { dropLogMonthsBefore } from './access-log';
 import { APP_ROLE, rowsOf } from './db';
-import { emailOutbox, loginThrottle, notification, passwordToken } from './db/schema';
+import {
+	emailOutbox,
+	formSubmission,
+	loginThrottle,
+	notification,
+	passwordToken
+} from './db/schema';
 import { readEnv } from './env';
 import { applyRetention } from './retention';
 import { db, makeUser, uniq } from './testing/fixtures';
@@ -210,6 +216,24 @@ describe('working data past its period', () => {
 			.from(passwordToken)
 			.where(eq(passwordToken.userId, user.id));
 		expect(left.map((r) => r.id).sort()).toEqual([tokens[2]!.id, tokens[3]!.id].sort());
+	});
+
+	it("forgets a create form's answered key after 7 days, and not a day earlier", async () => {
+		const d = await db();
+		const now = new Date();
+		const ago = (days: number) => new Date(now.getTime() - days * DAY);
+		const keys = [`old-${uniq()}`, `recent-${uniq()}`];
+		await d.insert(formSubmission).values([
+			{ digest: keys[0]!, location: '/children/x', createdAt: ago(7.01) },
+			{ digest: keys[1]!, location: '/children/y', createdAt: ago(6) }
+		]);
+		const run = await applyRetention(d, readEnv(), now);
+		expect(run.answeredForms).toBeGreaterThanOrEqual(1);
+		const left = await d
+			.select({ digest: formSubmission.digest })
+			.from(formSubmission)
+			.where(inArray(formSubmission.digest, keys));
+		expect(left.map((r) => r.digest)).toEqual([keys[1]]);
 	});
 
 	it('forgets a sign-in throttle quiet for 30 days, never one still locked', async () => {

@@ -5,6 +5,7 @@ import type { Db } from './db';
 import { mailDir, type Env } from './env';
 import { deleteSentMail, pruneMailFolder } from './mail/outbox';
 import { deleteSpentPasswordLinks } from './features/account';
+import { deleteOldSubmissions } from './submissions';
 
 export type RetentionRun = {
 	logMonths: number;
@@ -12,6 +13,7 @@ export type RetentionRun = {
 	passwordLinks: number;
 	throttles: number;
 	mailFiles: number;
+	answeredForms: number;
 };
 
 /**
@@ -32,6 +34,7 @@ export async function applyRetention(
 		passwordLinks: await deleteSpentPasswordLinks(db, c.spentPasswordLinkBefore),
 		throttles: await forgetQuietThrottles(db, c.quietThrottleBefore, now),
 		// The folder is the outbox's only where there is no mail server.
-		mailFiles: env.SMTP_URL ? 0 : await pruneMailFolder(mailDir(env), c.mailFolderBefore)
+		mailFiles: env.SMTP_URL ? 0 : await pruneMailFolder(mailDir(env), c.mailFolderBefore),
+		answeredForms: await deleteOldSubmissions(db, c.answeredFormBefore)
 	};
 }

@@ -24,7 +24,12 @@ export function rowsOf<T = Record<string, unknown>>(res: unknown): T[] {
  * composes several reads is one transaction), else a new one.
  */
 export function inTransaction<T>(db: DbOrTx, fn: (tx: Tx) => Promise<T>): Promise<T> {
-	return db instanceof PgTransaction ? fn(db as Tx) : db.transaction(fn);
+	return isTransaction(db) ? fn(db) : db.transaction(fn);
+}
+
+/** Whether `db` is a caller's transaction: what is written in it goes if it rolls back. */
+export function isTransaction(db: DbOrTx): db is Tx {
+	return db instanceof PgTransaction;
 }
 
 /**

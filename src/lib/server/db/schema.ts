@@ -16,3 +16,4 @@ export * from './tables/notifications';
 export * from './tables/path';
 export * from './tables/meetings';
 export * from './tables/family';
+export * from './tables/submissions';

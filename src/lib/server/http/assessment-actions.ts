@@ -1,7 +1,9 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { m } from '../../paraglide/messages';
 import { allowedAssessmentFields, assessmentFormSchema } from '../../schemas/assessment';
-import { defineForm, fail, formFailure, readForm, setError } from './forms';
+import { ONCE_FIELD } from '../../schemas/once';
+import { answerOnce, submissionDigest } from '../submissions';
+import { defineCreateForm, fail, formFailure, readForm, setError } from './forms';
 import {
 	type AssessmentContent,
 	contentFromForm,
@@ -10,8 +12,12 @@ import {
 } from '../features/assessments';
 import { type ChildContext } from '../access';
 
-/** The assessment form of the current instrument: a new one's, a draft's, a correction's. */
-export const assessmentForm = defineForm(assessmentFormSchema());
+/**
+ * The assessment form of the current instrument: a new one's, a draft's, a correction's.
+ * Each carries a one-time key (ADR 052): a new assessment posted twice is saved once, and a
+ * draft's save posted twice is sent where the first went instead of meeting its own version.
+ */
+export const assessmentForm = defineCreateForm(assessmentFormSchema());
 
 /** A hidden id field of the form (the schema checked it), or null where it is empty. */
 const idOrNull = (v: string | number | undefined) => (typeof v === 'string' && v !== '' ? v : null);
@@ -30,7 +36,7 @@ export async function assessmentAction(
 	const formData = await readForm(event.request);
 	const form = await assessmentForm.check(formData);
 	const allowed = allowedAssessmentFields();
-	if ([...formData.keys()].some((k) => !allowed.has(k))) {
+	if ([...formData.keys()].some((k) => !allowed.has(k) && k !== ONCE_FIELD)) {
 		setError(form, m.error_unknown_fields());
 		return fail(400, { form });
 	}
@@ -40,16 +46,26 @@ export async function assessmentAction(
 		setError(form, m.error_form_invalid());
 		return fail(400, { form });
 	}
-	let saved: { id: string; status: string };
+	const digest = submissionDigest(
+		event.locals.context,
+		event.url.pathname + event.url.search,
+		formData
+	);
+	let location: string;
 	try {
-		saved = await saveAssessment(ctx.db, ctx, {
-			assessmentId: idOrNull(d.assessmentId),
-			version: Number(d.version),
-			requestId: idOrNull(d.requestId),
-			supersedesId: idOrNull(d.supersedesId),
-			content: contentFromForm(d),
-			submit
-		});
+		({ location } = await answerOnce(ctx.db, digest, async (db) => {
+			const saved = await saveAssessment(db, ctx, {
+				assessmentId: idOrNull(d.assessmentId),
+				version: Number(d.version),
+				requestId: idOrNull(d.requestId),
+				supersedesId: idOrNull(d.supersedesId),
+				content: contentFromForm(d),
+				submit
+			});
+			return saved.status === 'submitted'
+				? `/assessments/${saved.id}?saved=submitted`
+				: `/assessments/${saved.id}/edit?saved=draft`;
+		}));
 	} catch (e) {
 		return formFailure(form, e, {
 			onConflict: (current) => {
@@ -59,10 +75,5 @@ export async function assessmentAction(
 			}
 		});
 	}
-	redirect(
-		303,
-		saved.status === 'submitted'
-			? `/assessments/${saved.id}?saved=submitted`
-			: `/assessments/${saved.id}/edit?saved=draft`
-	);
+	redirect(303, location);
 }

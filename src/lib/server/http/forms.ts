@@ -1,9 +1,12 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { fail, message, setError, superValidate, type SuperValidated } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { z } from 'zod';
 import { m } from '../../paraglide/messages';
 import { ConflictError, FieldError, ForbiddenError, NotFoundError } from '../errors';
+import type { DbOrTx } from '../db';
+import { log } from '../log';
+import { answerOnce, submissionDigest } from '../submissions';
 import { words, type FixedText } from '../words';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- superforms' generic form types */
@@ -134,9 +137,62 @@ export async function submitForm<S extends Schema, R>(
 	redirect(303, opts.to(result));
 }
 
+/** What a create's action needs of its request: the body, the action's address, who posts. */
+type CreateEvent = Pick<RequestEvent, 'request' | 'url' | 'locals'> & {
+	route: { id: string | null };
+};
+
+type CreateOptions<S extends Schema, R> = {
+	/** Saves through `db`, the transaction the form's key is recorded in. */
+	save: (data: z.infer<S>, db: DbOrTx) => Promise<R>;
+	to: (result: R) => string;
+	/** Fields of the newer record to put back in the form (what a new version is based on). */
+	onConflict?: (current: Record<string, unknown>) => Record<string, unknown>;
+};
+
+/**
+ * `submitForm` for a form that creates a record (ADR 052): `save` gets the transaction the
+ * form's one-time key is recorded in, and must write through it. The same post again is
+ * sent where the first one went, and creates nothing.
+ */
+async function createOnce<S extends Schema, R>(
+	event: CreateEvent,
+	schema: S,
+	opts: CreateOptions<S, R> & { key: string }
+) {
+	const body = await readForm(event.request);
+	const form = await superValidate(body, zod4(schema), { id: opts.key });
+	if (!form.valid) return fail(400, { [opts.key]: form });
+	const ctx = event.locals.context;
+	const digest = submissionDigest(ctx, event.url.pathname + event.url.search, body);
+	let answer: Awaited<ReturnType<typeof answerOnce>>;
+	try {
+		answer = await answerOnce(ctx.db, digest, async (db) =>
+			opts.to(await opts.save(form.data as z.infer<S>, db))
+		);
+	} catch (e) {
+		return formFailure(form, e, { key: opts.key, onConflict: opts.onConflict });
+	}
+	// How often it happens tells whether people meet slow answers; no personal data.
+	if (answer.again) log.info({ event: 'form_posted_again', route: event.route.id });
+	redirect(303, answer.location);
+}
+
 /** The query that tells the next page a worker's caseload is above THL's recommendation. */
 export function caseloadQuery(notice: { workerCount: number } | null | undefined): string {
 	return notice ? `&caseload=${notice.workerCount}` : '';
+}
+
+/**
+ * A page's form that creates a record (ADR 052): `defineForm` with a one-time key in the
+ * form, and `create` to answer it, so the same post twice creates one record.
+ */
+export function defineCreateForm<S extends Schema>(
+	schema: S,
+	id = 'form',
+	labels: FormLabels<S> = {}
+) {
+	return defineForm(schema, id, labels, { creates: true });
 }
 
 /** What `defineForm` gives: its schema, the load's form, the action's read and submit. */
@@ -151,7 +207,13 @@ export type FormLabels<S extends Schema> = Partial<Record<keyof z.infer<S> & str
  * names each shown field once, for the fields and the error summary alike. `submit` is
  * `submitForm` under that id.
  */
-export function defineForm<S extends Schema>(schema: S, id = 'form', labels: FormLabels<S> = {}) {
+export function defineForm<S extends Schema>(
+	schema: S,
+	id = 'form',
+	labels: FormLabels<S> = {},
+	/** A form that creates a record: it carries a one-time key, and its action is `create`. */
+	kind: { creates?: boolean } = {}
+) {
 	return {
 		schema,
 		id,
@@ -167,7 +229,9 @@ export function defineForm<S extends Schema>(schema: S, id = 'form', labels: For
 					: await superValidate(data, zod4(schema), { id, ...opts });
 			const shown: Record<string, string> = {};
 			for (const [field, key] of Object.entries(labels)) if (key) shown[field] = words(key)[key];
-			return Object.assign(form, { labels: shown });
+			// A new key each time the page draws the form: the next record is another one.
+			const once = kind.creates ? crypto.randomUUID() : undefined;
+			return Object.assign(form, { labels: shown, once });
 		},
 		/** The posted form, parsed and checked, for an action that answers by itself. */
 		read: async (request: Request) => superValidate(await readForm(request), zod4(schema), { id }),
@@ -180,6 +244,12 @@ export function defineForm<S extends Schema>(schema: S, id = 'form', labels: For
 		keep: (formData: FormData) => superValidate(formData, zod4(schema), { id, errors: false }),
 		submit: <R>(request: Request, opts: Omit<Parameters<typeof submitForm<S, R>>[2], 'key'>) =>
 			submitForm(request, schema, { ...opts, key: id }),
+		/**
+		 * `submit` for a form defined with `creates`: the same post twice creates one record
+		 * (ADR 052). `save` writes through the database handle it is given.
+		 */
+		create: <R>(event: CreateEvent, opts: CreateOptions<S, R>) =>
+			createOnce(event, schema, { ...opts, key: id }),
 		/**
 		 * `submit` for a change of one versioned record: on a conflict (someone saved first) the
 		 * form comes back with the record's newer version, so the person sees what changed and

@@ -16,18 +16,18 @@ import {
 } from '$lib/server/features/family';
 import { summaryText } from '$lib/server/features/path';
 import { familyBar, requireFamilyChild } from '$lib/server/http/family';
-import { defineForm, httpFailure } from '$lib/server/http/forms';
+import { defineCreateForm, defineForm, httpFailure } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { words } from '$lib/server/words';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-const noteForm = defineForm(familyNoteSchema, 'note', { text: 'family_tell_label' });
-const feedbackForm = defineForm(feedbackSchema, 'feedback', {
+const noteForm = defineCreateForm(familyNoteSchema, 'note', { text: 'family_tell_label' });
+const feedbackForm = defineCreateForm(feedbackSchema, 'feedback', {
 	heard: 'feedback_heard',
 	clear: 'feedback_clear'
 });
 const privacyForm = defineForm(privacySchema, 'privacy');
-const replyForm = defineForm(meetingReplySchema, 'reply', { text: 'agreement_reply_label' });
+const replyForm = defineCreateForm(meetingReplySchema, 'reply', { text: 'agreement_reply_label' });
 
 const access = (event: RequestEvent, entityType: string) =>
 	requireFamilyChild(event, uuidParam(event.params.childId), { entityType });
@@ -112,15 +112,15 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	tellTeam: async (event) => {
 		const ctx = await access(event, 'family_note');
-		return noteForm.submit(event.request, {
-			save: (d) => tellTeam(ctx.db, ctx, d.text),
+		return noteForm.create(event, {
+			save: (d, tx) => tellTeam(tx, ctx, d.text),
 			to: () => `/family/${ctx.childId}?saved=family_note`
 		});
 	},
 	replyToMeeting: async (event) => {
 		const ctx = await access(event, 'family_note');
-		return replyForm.submit(event.request, {
-			save: (d) => replyToMeeting(ctx.db, ctx, d),
+		return replyForm.create(event, {
+			save: (d, tx) => replyToMeeting(tx, ctx, d),
 			to: () => `/family/${ctx.childId}?saved=meeting_reply`
 		});
 	},
@@ -133,9 +133,9 @@ export const actions: Actions = {
 	},
 	answerFeedback: async (event) => {
 		const ctx = await access(event, 'family_feedback');
-		return feedbackForm.submit(event.request, {
-			save: (d) =>
-				answerFeedback(ctx.db, ctx, {
+		return feedbackForm.create(event, {
+			save: (d, tx) =>
+				answerFeedback(tx, ctx, {
 					kind: d.kind,
 					id: d.subjectId,
 					heard: Number(d.heard),

@@ -1,7 +1,7 @@
 import { isTeamRole, TEAM_ROLES } from '$lib/domain/roles';
 import { newChildContactSchema } from '$lib/schemas/path';
 import { requireRole } from '$lib/server/http/authz';
-import { defineForm } from '$lib/server/http/forms';
+import { defineCreateForm } from '$lib/server/http/forms';
 import {
 	contactFieldsText,
 	contactFormStart,
@@ -12,7 +12,7 @@ import { words } from '$lib/server/words';
 import type { Actions, PageServerLoad } from './$types';
 
 const FILERS = [...TEAM_ROLES, 'partner', 'residential_staff'] as const;
-const contactForm = defineForm(newChildContactSchema, 'form', {
+const contactForm = defineCreateForm(newChildContactSchema, 'form', {
 	teamId: 'contact_team',
 	givenName: 'child_given_name',
 	familyName: 'child_family_name',
@@ -66,9 +66,9 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	file: async (event) => {
 		const staff = await requireRole(event, ...FILERS);
-		const { membership, db } = staff;
-		return contactForm.submit(event.request, {
-			save: (data) => fileContactForNewChild(db, staff, data),
+		const { membership } = staff;
+		return contactForm.create(event, {
+			save: (data, tx) => fileContactForNewChild(tx, staff, data),
 			to: (r) =>
 				isTeamRole(membership.role)
 					? `/children/${r.childId}/contacts/${r.contactId}?saved=contact`

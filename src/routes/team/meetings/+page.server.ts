@@ -2,7 +2,7 @@ import { TEAM_ROLES } from '$lib/domain/roles';
 import { fromHelsinkiLocal } from '$lib/domain/time';
 import { meetingSettingsSchema, prepareSchema } from '$lib/schemas/meetings';
 import { requireRole, staffOf } from '$lib/server/http/authz';
-import { defineForm } from '$lib/server/http/forms';
+import { defineCreateForm, defineForm } from '$lib/server/http/forms';
 import {
 	meetingSettings,
 	prepareMeeting,
@@ -11,7 +11,7 @@ import {
 } from '$lib/server/features/meetings';
 import type { Actions, PageServerLoad } from './$types';
 
-const prepareForm = defineForm(prepareSchema, 'form', { startsAt: 'meeting_starts_at' });
+const prepareForm = defineCreateForm(prepareSchema, 'form', { startsAt: 'meeting_starts_at' });
 const meetingSettingsForm = defineForm(meetingSettingsSchema, 'rotation', {
 	rotationDays: 'meeting_rotation_days',
 	meetingMinutes: 'meeting_minutes'
@@ -41,9 +41,8 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	prepare: async (event) => {
 		const staff = await requireRole(event, 'coordinator', 'consultant_social_worker');
-		const { db } = staff;
-		return prepareForm.submit(event.request, {
-			save: (d) => prepareMeeting(db, staff, { startsAt: fromHelsinkiLocal(d.startsAt) }),
+		return prepareForm.create(event, {
+			save: (d, tx) => prepareMeeting(tx, staff, { startsAt: fromHelsinkiLocal(d.startsAt) }),
 			to: (r) => `/team/meetings/${r.id}?saved=meeting_prepared`
 		});
 	},

@@ -98,7 +98,7 @@ type SaveInput = {
  * `onSubmitted` runs inside the same transaction (the traffic light hooks in here).
  */
 export function saveAssessment(
-	db: Db,
+	db: DbOrTx,
 	ctx: ChildContext,
 	input: SaveInput,
 	onSubmitted?: (tx: Tx, assessmentId: string) => Promise<void>,
@@ -109,7 +109,7 @@ export function saveAssessment(
 }
 
 async function writeAssessment(
-	db: Db,
+	db: DbOrTx,
 	ctx: ChildContext,
 	input: SaveInput,
 	onSubmitted: ((tx: Tx, assessmentId: string) => Promise<void>) | undefined,
@@ -123,7 +123,8 @@ async function writeAssessment(
 		if (Object.keys(fields).length) throw new FieldError(fields);
 	}
 	const status = input.submit ? ('submitted' as const) : ('draft' as const);
-	return db.transaction(async (tx) => {
+	// The caller's transaction when it passes one: a new assessment's form key (ADR 052).
+	return inTransaction(db, async (tx) => {
 		/**
 		 * The rest of a save, sent at once behind `first`: its log row; on submit the child's
 		 * responsible worker's notice (not when they wrote it themselves), the request's

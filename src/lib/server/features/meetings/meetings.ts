@@ -5,7 +5,7 @@ import { can } from '../../../domain/permissions';
 import { m } from '../../../paraglide/messages';
 import { logDenied, logListed, type StaffContext } from '../../access-log';
 import { teamContextOf, type TeamContext } from '../../access';
-import { inTransaction, type DbOrTx, type Tx } from '../../db';
+import { inTransaction, isTransaction, type DbOrTx, type Tx } from '../../db';
 import { lockForEdit, nextVersion, updateVersioned } from '../../db/lock';
 import {
 	agendaItem,
@@ -18,7 +18,13 @@ import {
 	user,
 	childName
 } from '../../db/schema';
-import { ConflictError, FieldError, ForbiddenError, NotFoundError } from '../../errors';
+import {
+	ConflictError,
+	DeniedInTransaction,
+	FieldError,
+	ForbiddenError,
+	NotFoundError
+} from '../../errors';
 import { agendaFacts } from './agenda-facts';
 import { shownColour } from '../status';
 import type { Colour } from '../../../domain/colours';
@@ -47,6 +53,9 @@ export async function meetingTx<T>(
 		return await inTransaction(db, fn);
 	} catch (e) {
 		if (e instanceof Denied) {
+			// In a caller's transaction the row would be rolled back with it: its owner writes it.
+			if (isTransaction(db))
+				throw new DeniedInTransaction((after) => logDenied(after, who.actor, e.what));
 			await logDenied(db, who.actor, e.what);
 			throw new NotFoundError();
 		}

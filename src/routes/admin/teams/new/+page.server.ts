@@ -1,10 +1,10 @@
 import { teamSchema } from '$lib/schemas/admin';
 import { requireAdmin } from '$lib/server/http/authz';
-import { defineForm } from '$lib/server/http/forms';
+import { defineCreateForm } from '$lib/server/http/forms';
 import { createTeam, listOrganisations } from '$lib/server/features/admin';
 import type { Actions, PageServerLoad } from './$types';
 
-const teamForm = defineForm(teamSchema, 'form', {
+const teamForm = defineCreateForm(teamSchema, 'form', {
 	organisationId: 'team_organisation',
 	name: 'team_name'
 });
@@ -23,9 +23,8 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const ctx = await requireAdmin(event);
-		const { db } = ctx;
-		return teamForm.submit(event.request, {
-			save: (d) => createTeam(db, ctx, d),
+		return teamForm.create(event, {
+			save: (d, tx) => createTeam(tx, ctx, d),
 			to: () => '/admin/teams?saved=1'
 		});
 	}

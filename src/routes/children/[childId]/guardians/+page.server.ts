@@ -6,7 +6,13 @@ import {
 	restrictGuardianSchema
 } from '$lib/schemas/family';
 import { childPageAccess } from '$lib/server/http/authz';
-import { defineForm, httpFailure, plainFailure, readPlainForm } from '$lib/server/http/forms';
+import {
+	defineCreateForm,
+	defineForm,
+	httpFailure,
+	plainFailure,
+	readPlainForm
+} from '$lib/server/http/forms';
 import { getChild } from '$lib/server/features/children';
 import {
 	addGuardian,
@@ -19,7 +25,7 @@ import {
 import { words } from '$lib/server/words';
 import type { Actions, PageServerLoad } from './$types';
 
-const guardianForm = defineForm(guardianSchema, 'guardian', {
+const guardianForm = defineCreateForm(guardianSchema, 'guardian', {
 	name: 'guardian_name',
 	identityCode: 'guardian_identity_code',
 	locale: 'guardian_locale'
@@ -70,8 +76,8 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	addGuardian: async (event) => {
 		const ctx = await access(event, 'create');
-		return guardianForm.submit(event.request, {
-			save: (d) => addGuardian(ctx.db, ctx, d),
+		return guardianForm.create(event, {
+			save: (d, tx) => addGuardian(tx, ctx, d),
 			to: () => `/children/${ctx.childId}/guardians?saved=guardian_added`
 		});
 	},

@@ -14,7 +14,13 @@ import {
 	reorderSchema
 } from '$lib/schemas/meetings';
 import { requireRole, staffOf } from '$lib/server/http/authz';
-import { defineForm, httpFailure, plainFailure, readPlainForm } from '$lib/server/http/forms';
+import {
+	defineCreateForm,
+	defineForm,
+	httpFailure,
+	plainFailure,
+	readPlainForm
+} from '$lib/server/http/forms';
 import { agendaSections, agendaText } from '$lib/server/features/meetings';
 import { uuidParam } from '$lib/server/http/params';
 import {
@@ -38,11 +44,11 @@ const openForm = defineForm(openSchema, 'open', {
 	presentUserIds: 'meeting_present'
 });
 const closeForm = defineForm(closeSchema, 'close');
-const addChildForm = defineForm(addChildSchema, 'add', {
+const addChildForm = defineCreateForm(addChildSchema, 'add', {
 	childId: 'meeting_add_child',
 	note: 'meeting_add_note'
 });
-const addendumForm = defineForm(addendumSchema, 'addendum', {
+const addendumForm = defineCreateForm(addendumSchema, 'addendum', {
 	text: 'meeting_addendum_text',
 	childId: 'meeting_addendum_child'
 });
@@ -155,9 +161,8 @@ export const actions: Actions = {
 	},
 	addChild: async (event) => {
 		const staff = await requireRole(event, ...RUNS);
-		const { db } = staff;
-		return addChildForm.submit(event.request, {
-			save: (d) => addToAgenda(db, staff, meetingId(event), d),
+		return addChildForm.create(event, {
+			save: (d, tx) => addToAgenda(tx, staff, meetingId(event), d),
 			to: () => back(event, 'agenda_added')
 		});
 	},
@@ -193,10 +198,9 @@ export const actions: Actions = {
 	},
 	addAddendum: async (event) => {
 		const staff = await requireRole(event, ...RUNS);
-		const { db } = staff;
-		return addendumForm.submit(event.request, {
-			save: (d) =>
-				addAddendum(db, staff, meetingId(event), {
+		return addendumForm.create(event, {
+			save: (d, tx) =>
+				addAddendum(tx, staff, meetingId(event), {
 					text: d.text,
 					childId: d.childId || null
 				}),

@@ -2,9 +2,9 @@ import { consultationRequestSchema } from '$lib/schemas/workflows';
 import { childPageAccess } from '$lib/server/http/authz';
 import { requestConsultation } from '$lib/server/features/consultations';
 import type { Actions, PageServerLoad } from './$types';
-import { defineForm } from '$lib/server/http/forms';
+import { defineCreateForm } from '$lib/server/http/forms';
 
-const requestForm = defineForm(consultationRequestSchema, 'form', {
+const requestForm = defineCreateForm(consultationRequestSchema, 'form', {
 	question: 'consultation_question',
 	urgency: 'consultation_urgency',
 	background: 'consultation_background'
@@ -25,8 +25,8 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	request: async (event) => {
 		const ctx = await access(event, 'create');
-		return requestForm.submit(event.request, {
-			save: (data) => requestConsultation(ctx.db, ctx, data),
+		return requestForm.create(event, {
+			save: (data, tx) => requestConsultation(tx, ctx, data),
 			to: (id) => `/consultations/${id}?saved=requested`
 		});
 	}

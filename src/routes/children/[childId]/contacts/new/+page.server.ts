@@ -1,11 +1,11 @@
 import { contactSchema } from '$lib/schemas/path';
 import { childPageAccess } from '$lib/server/http/authz';
-import { defineForm } from '$lib/server/http/forms';
+import { defineCreateForm } from '$lib/server/http/forms';
 import { contactFieldsText, contactFormStart, fileContact } from '$lib/server/features/path';
 import { words } from '$lib/server/words';
 import type { Actions, PageServerLoad } from './$types';
 
-const contactForm = defineForm(contactSchema, 'form', {
+const contactForm = defineCreateForm(contactSchema, 'form', {
 	kind: 'contact_kind',
 	receivedOn: 'contact_received_on',
 	notifierKind: 'contact_notifier_kind',
@@ -38,9 +38,8 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	file: async (event) => {
 		const ctx = await access(event, 'create');
-		const { db } = ctx;
-		return contactForm.submit(event.request, {
-			save: (data) => fileContact(db, ctx, data),
+		return contactForm.create(event, {
+			save: (data, tx) => fileContact(tx, ctx, data),
 			to: (r) =>
 				r.byTeam
 					? `/children/${ctx.childId}/contacts/${r.contactId}?saved=contact`

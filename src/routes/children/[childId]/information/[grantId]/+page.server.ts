@@ -1,12 +1,12 @@
 import { answerSchema } from '$lib/schemas/children';
 import { childPageAccess } from '$lib/server/http/authz';
-import { defineForm, httpFailure } from '$lib/server/http/forms';
+import { defineCreateForm, httpFailure } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { getChild } from '$lib/server/features/children';
 import { answerInformationRequest, informationRequest } from '$lib/server/features/grants';
 import type { Actions, PageServerLoad } from './$types';
 
-const answerForm = defineForm(answerSchema, 'form', { body: 'info_answer' });
+const answerForm = defineCreateForm(answerSchema, 'form', { body: 'info_answer' });
 
 const access = childPageAccess({ entityType: 'access_grant', entityParam: 'grantId' });
 
@@ -29,10 +29,9 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	answer: async (event) => {
 		const ctx = await access(event, 'create');
-		const { db } = ctx;
 		const grantId = uuidParam(event.params.grantId);
-		return answerForm.submit(event.request, {
-			save: (data) => answerInformationRequest(db, ctx, { grantId, body: data.body }),
+		return answerForm.create(event, {
+			save: (data, tx) => answerInformationRequest(tx, ctx, { grantId, body: data.body }),
 			to: () => `/children/${ctx.childId}/information/${grantId}?saved=answer`
 		});
 	}

@@ -5,11 +5,11 @@ import { LOCALES } from '$lib/domain/roles';
 import { m } from '$lib/paraglide/messages';
 import { clientPlanSchema } from '$lib/schemas/path';
 import { childPageAccess } from '$lib/server/http/authz';
-import { defineForm } from '$lib/server/http/forms';
+import { defineCreateForm } from '$lib/server/http/forms';
 import { childPath, latestClientPlan, saveClientPlan } from '$lib/server/features/path';
 import type { Actions, PageServerLoad } from './$types';
 
-const clientPlanForm = defineForm(clientPlanSchema, 'form', {
+const clientPlanForm = defineCreateForm(clientPlanSchema, 'form', {
 	language: 'plan_language',
 	madeOn: 'plan_made_on',
 	situation: 'plan_situation',
@@ -61,9 +61,8 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	save: async (event) => {
 		const ctx = await access(event, 'create');
-		const { db } = ctx;
-		return clientPlanForm.submit(event.request, {
-			save: (data) => saveClientPlan(db, ctx, data),
+		return clientPlanForm.create(event, {
+			save: (data, tx) => saveClientPlan(tx, ctx, data),
 			to: (row) => `/children/${ctx.childId}/plan/${row.id}?saved=client_plan`,
 			onConflict: (c) => ({ basedOn: c.basedOn })
 		});

@@ -15,7 +15,13 @@ import {
 	stepSchema
 } from '$lib/schemas/meetings';
 import { requireChildAccess, requireRole, staffOf } from '$lib/server/http/authz';
-import { defineForm, httpFailure, plainFailure, readPlainForm } from '$lib/server/http/forms';
+import {
+	defineCreateForm,
+	defineForm,
+	httpFailure,
+	plainFailure,
+	readPlainForm
+} from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import { gridText, statusText } from '$lib/server/features/status';
 import {
@@ -40,10 +46,10 @@ const discussionForm = defineForm(discussionSchema, 'discussion', {
 const reflectionForm = defineForm(reflectionSchema, 'reflection', {
 	reflection: 'meeting_reflection'
 });
-const hypothesisForm = defineForm(hypothesisSchema, 'hypothesis', {
+const hypothesisForm = defineCreateForm(hypothesisSchema, 'hypothesis', {
 	statement: 'meeting_hypothesis_statement'
 });
-const stepForm = defineForm(stepSchema, 'step', {
+const stepForm = defineCreateForm(stepSchema, 'step', {
 	what: 'meeting_step_what',
 	ownerId: 'meeting_step_owner',
 	dueOn: 'meeting_step_due',
@@ -258,9 +264,8 @@ export const actions: Actions = {
 	addHypothesis: async (event) => {
 		const staff = await requireRole(event, ...RUNS);
 		const { meetingId, childId } = ids(event);
-		const { db } = staff;
-		return hypothesisForm.submit(event.request, {
-			save: (d) => addHypothesis(db, staff, meetingId, childId, d),
+		return hypothesisForm.create(event, {
+			save: (d, tx) => addHypothesis(tx, staff, meetingId, childId, d),
 			to: () => here(event, 'hypothesis')
 		});
 	},
@@ -274,10 +279,9 @@ export const actions: Actions = {
 	addStep: async (event) => {
 		const staff = await requireRole(event, ...RUNS);
 		const { meetingId, childId } = ids(event);
-		const { db } = staff;
-		return stepForm.submit(event.request, {
-			save: (d) =>
-				addStep(db, staff, meetingId, childId, {
+		return stepForm.create(event, {
+			save: (d, tx) =>
+				addStep(tx, staff, meetingId, childId, {
 					...d,
 					hypothesisId: d.hypothesisId || null
 				}),
