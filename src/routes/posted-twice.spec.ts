@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ONCE_FIELD } from '$lib/schemas/once';
 import { helsinkiDate } from '$lib/domain/access';
-import { assessment, child, familyNote } from '$lib/server/db/schema';
+import { accessGrant, assessment, child, familyNote } from '$lib/server/db/schema';
 import {
 	APP,
 	db,
@@ -20,6 +20,7 @@ import {
 import { callAs, logRows, outcome } from '$lib/server/testing/routes';
 import * as childNew from './children/new/+page.server';
 import * as familyPage from './family/[childId]/+page.server';
+import * as accessPage from './children/[childId]/access/+page.server';
 import * as meetingPage from './team/meetings/[meetingId]/+page.server';
 import * as newAssessment from './children/[childId]/assessments/new/[[requestId]]/+page.server';
 
@@ -201,5 +202,43 @@ describe('a create refused inside its transaction', () => {
 		});
 		expect(r.status).toBe(404);
 		expect((await logRows(r.requestId)).map((x) => x.outcome)).toContain('denied');
+	});
+});
+
+describe('a consent recorded twice on the access page', () => {
+	it('is one grant; a refused form still comes back under its own name', async () => {
+		const c = await makeChild(scene.teamId);
+		const school = await makePartner('school');
+		const grant = (extra: Record<string, string> = {}) => ({
+			organisationId: school.organisationId,
+			basis: 'consent',
+			consentGivenBy: 'huoltaja',
+			consentGivenOn: helsinkiDate(),
+			validFrom: helsinkiDate(),
+			validUntil: '',
+			[ONCE_FIELD]: crypto.randomUUID(),
+			...extra
+		});
+		const post = (form: Record<string, string>) =>
+			callAs(worker, accessPage.actions.grant as any, {
+				url: `${APP}/children/${c.id}/access?/grant`,
+				routeId: '/children/[childId]/access',
+				params: { childId: c.id },
+				form
+			});
+		const form = grant();
+		const first = await post(form);
+		expect(first).toMatchObject({ status: 303, location: `/children/${c.id}/access?saved=1` });
+		expect((await post(form)).location).toBe(first.location);
+		const grants = await (
+			await db()
+		)
+			.select()
+			.from(accessGrant)
+			.where(eq(accessGrant.childId, c.id));
+		expect(grants).toHaveLength(1);
+		const refused = await post(grant({ organisationId: '' }));
+		expect(refused.status).toBe(400);
+		expect(Object.keys(refused.data.grantForm.errors)).toEqual(['organisationId']);
 	});
 });

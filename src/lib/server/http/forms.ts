@@ -148,6 +148,8 @@ type CreateOptions<S extends Schema, R> = {
 	to: (result: R) => string;
 	/** Fields of the newer record to put back in the form (what a new version is based on). */
 	onConflict?: (current: Record<string, unknown>) => Record<string, unknown>;
+	/** The name a refused form comes back under, where a page of several forms names it so. */
+	answerAs?: string;
 };
 
 /**
@@ -162,7 +164,8 @@ async function createOnce<S extends Schema, R>(
 ) {
 	const body = await readForm(event.request);
 	const form = await superValidate(body, zod4(schema), { id: opts.key });
-	if (!form.valid) return fail(400, { [opts.key]: form });
+	const answerAs = opts.answerAs ?? opts.key;
+	if (!form.valid) return fail(400, { [answerAs]: form });
 	const ctx = event.locals.context;
 	const digest = submissionDigest(ctx, event.url.pathname + event.url.search, body);
 	let answer: Awaited<ReturnType<typeof answerOnce>>;
@@ -171,7 +174,7 @@ async function createOnce<S extends Schema, R>(
 			opts.to(await opts.save(form.data as z.infer<S>, db))
 		);
 	} catch (e) {
-		return formFailure(form, e, { key: opts.key, onConflict: opts.onConflict });
+		return formFailure(form, e, { key: answerAs, onConflict: opts.onConflict });
 	}
 	// How often it happens tells whether people meet slow answers; no personal data.
 	if (answer.again) log.info({ event: 'form_posted_again', route: event.route.id });

@@ -12,7 +12,7 @@ import { m } from '../../../paraglide/messages';
 import { getLocale } from '../../../paraglide/runtime';
 import { logChild } from '../../access-log';
 import type { ChildContext, FamilyChildContext } from '../../access';
-import { inTransaction, type Db, type DbOrTx } from '../../db';
+import { inTransaction, type DbOrTx } from '../../db';
 import { ownView } from '../../db/schema';
 import { ForbiddenError } from '../../errors';
 import { latestOwnViews, recomputeChildStatus } from '../status';
@@ -29,12 +29,12 @@ const mayGive = (ctx: FamilyChildContext) =>
 	ctx.access.kind === 'family' && ctx.access.basis === 'own_data';
 
 /** Saves a new own view (the newest counts); returns its id. */
-export async function giveOwnView(db: Db, ctx: FamilyChildContext, answers: OwnAnswers) {
+export async function giveOwnView(db: DbOrTx, ctx: FamilyChildContext, answers: OwnAnswers) {
 	if (!mayGive(ctx)) throw new ForbiddenError();
 	const clean: OwnAnswers = Object.fromEntries(
 		OWN_VIEW_DOMAINS.map((d) => [d, answers[d] ?? null])
 	);
-	return db.transaction(async (tx) => {
+	return inTransaction(db, async (tx) => {
 		const [row] = await tx
 			.insert(ownView)
 			.values({

@@ -4,7 +4,7 @@ import { grantValid, helsinkiDate } from '../../../domain/access';
 import { PARTNER_KINDS } from '../../../domain/roles';
 import { addDays } from '../../../domain/working-days';
 import { m } from '../../../paraglide/messages';
-import { withCustomPlans, type Db, type DbOrTx } from '../../db';
+import { inTransaction, withCustomPlans, type Db, type DbOrTx } from '../../db';
 import { anyId } from '../../db/any-id';
 import { together } from '../../db/together';
 import { escapeLike } from '../../db/like';
@@ -63,7 +63,12 @@ export type GrantInput = {
  * request (§3), which always has an end date, a due date within it and what is asked, and
  * is told to the partner's staff (no name in the notice).
  */
-export async function createGrant(db: Db, ctx: ChildContext, input: GrantInput, now = new Date()) {
+export async function createGrant(
+	db: DbOrTx,
+	ctx: ChildContext,
+	input: GrantInput,
+	now = new Date()
+) {
 	assertTeam(ctx);
 	const isRequest = input.basis === 'statutory_request';
 	const org = await orgOf(db, input.organisationId);
@@ -85,7 +90,7 @@ export async function createGrant(db: Db, ctx: ChildContext, input: GrantInput, 
 			fields.dueOn = m.error_due_outside_grant();
 	}
 	if (Object.keys(fields).length) throw new FieldError(fields);
-	return db.transaction(async (tx) => {
+	return inTransaction(db, async (tx) => {
 		const [row] = await tx
 			.insert(accessGrant)
 			.values({
@@ -137,7 +142,7 @@ export async function revokeGrant(db: Db, ctx: ChildContext, grantId: string, no
 
 /** A placement also grants the unit access on the `placement` basis for the same period. */
 export async function createPlacement(
-	db: Db,
+	db: DbOrTx,
 	ctx: ChildContext,
 	input: { unitOrganisationId: string; since: string; until: string }
 ) {
@@ -147,7 +152,7 @@ export async function createPlacement(
 		throw new FieldError({ unitOrganisationId: m.error_choose_unit() });
 	if (input.until && input.until < input.since)
 		throw new FieldError({ until: m.error_until_before_from() });
-	return db.transaction(async (tx) => {
+	return inTransaction(db, async (tx) => {
 		const [p] = await tx
 			.insert(placement)
 			.values({
@@ -195,7 +200,7 @@ export async function endPlacement(db: Db, ctx: ChildContext, placementId: strin
  * the `statutory_request` basis (the Child Welfare Act's information request).
  */
 export async function createAssessmentRequest(
-	db: Db,
+	db: DbOrTx,
 	ctx: ChildContext,
 	input: { organisationId: string; message: string; dueDate: string },
 	now = new Date()
@@ -207,7 +212,7 @@ export async function createAssessmentRequest(
 	}
 	const today = helsinkiDate(now);
 	if (input.dueDate < today) throw new FieldError({ dueDate: m.error_due_in_past() });
-	return db.transaction(async (tx) => {
+	return inTransaction(db, async (tx) => {
 		const grants = await tx
 			.select()
 			.from(accessGrant)

@@ -5,14 +5,14 @@ import { basisLabel } from '$lib/labels/basis';
 import { m } from '$lib/paraglide/messages';
 import * as s from '$lib/schemas/children';
 import { childPageAccess } from '$lib/server/http/authz';
-import { defineForm, fail, formFailure, httpFailure, readPlainForm } from '$lib/server/http/forms';
+import { defineCreateForm, fail, httpFailure, readPlainForm } from '$lib/server/http/forms';
 import { FieldError } from '$lib/server/errors';
 import { getChild } from '$lib/server/features/children';
 import * as grants from '$lib/server/features/grants';
 import { words } from '$lib/server/words';
 import type { Actions, PageServerLoad } from './$types';
 
-const grantDef = defineForm(s.grantSchema, 'grant', {
+const grantDef = defineCreateForm(s.grantSchema, 'grant', {
 	organisationId: 'grant_organisation',
 	basis: 'grant_basis',
 	consentGivenBy: 'grant_consent_given_by',
@@ -22,19 +22,20 @@ const grantDef = defineForm(s.grantSchema, 'grant', {
 	requestMessage: 'grant_request_message',
 	dueOn: 'grant_due_on'
 });
-const placementDef = defineForm(s.placementSchema, 'placement', {
+const placementDef = defineCreateForm(s.placementSchema, 'placement', {
 	unitOrganisationId: 'placement_unit',
 	since: 'placement_since',
 	until: 'placement_until'
 });
-const requestDef = defineForm(s.requestSchema, 'request', {
+const requestDef = defineCreateForm(s.requestSchema, 'request', {
 	organisationId: 'grant_organisation',
 	message: 'request_message',
 	dueDate: 'request_due_date'
 });
 
 const team = childPageAccess({ teamOnly: true });
-const back = (id: string) => redirect(303, `/children/${id}/access?saved=1`);
+const saved = (id: string) => `/children/${id}/access?saved=1`;
+const back = (id: string) => redirect(303, saved(id));
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = await team(event);
@@ -125,14 +126,11 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	grant: async (event) => {
 		const ctx = await team(event, 'create');
-		const form = await grantDef.read(event.request);
-		if (!form.valid) return fail(400, { grantForm: form });
-		try {
-			await grants.createGrant(ctx.db, ctx, form.data);
-		} catch (e) {
-			return formFailure(form, e, { key: 'grantForm' });
-		}
-		back(ctx.childId);
+		return grantDef.create(event, {
+			answerAs: 'grantForm',
+			save: (d, tx) => grants.createGrant(tx, ctx, d),
+			to: () => saved(ctx.childId)
+		});
 	},
 	revoke: async (event) => {
 		const ctx = await team(event, 'revoke');
@@ -142,14 +140,11 @@ export const actions: Actions = {
 	},
 	addPlacement: async (event) => {
 		const ctx = await team(event, 'create');
-		const form = await placementDef.read(event.request);
-		if (!form.valid) return fail(400, { placementForm: form });
-		try {
-			await grants.createPlacement(ctx.db, ctx, form.data);
-		} catch (e) {
-			return formFailure(form, e, { key: 'placementForm' });
-		}
-		back(ctx.childId);
+		return placementDef.create(event, {
+			answerAs: 'placementForm',
+			save: (d, tx) => grants.createPlacement(tx, ctx, d),
+			to: () => saved(ctx.childId)
+		});
 	},
 	endPlacement: async (event) => {
 		const ctx = await team(event, 'update');
@@ -164,13 +159,10 @@ export const actions: Actions = {
 	},
 	request: async (event) => {
 		const ctx = await team(event, 'create');
-		const form = await requestDef.read(event.request);
-		if (!form.valid) return fail(400, { requestForm: form });
-		try {
-			await grants.createAssessmentRequest(ctx.db, ctx, form.data);
-		} catch (e) {
-			return formFailure(form, e, { key: 'requestForm' });
-		}
-		back(ctx.childId);
+		return requestDef.create(event, {
+			answerAs: 'requestForm',
+			save: (d, tx) => grants.createAssessmentRequest(tx, ctx, d),
+			to: () => saved(ctx.childId)
+		});
 	}
 };

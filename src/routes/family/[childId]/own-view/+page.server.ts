@@ -11,11 +11,11 @@ import {
 } from '$lib/server/features/family';
 import { emergencyPhoneFor } from '$lib/server/features/children';
 import { familyBar, requireFamilyChild } from '$lib/server/http/family';
-import { defineForm, httpFailure } from '$lib/server/http/forms';
+import { defineCreateForm, httpFailure } from '$lib/server/http/forms';
 import { uuidParam } from '$lib/server/http/params';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-const viewForm = defineForm(ownViewSchema, 'view');
+const viewForm = defineCreateForm(ownViewSchema, 'view');
 type Answers = z.infer<typeof ownViewSchema>;
 
 // Only the young person themself: a guardian gets the same 404 as a stranger, logged.
@@ -59,8 +59,8 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	giveOwnView: async (event) => {
 		const ctx = await access(event);
-		return viewForm.submit(event.request, {
-			save: (d) => giveOwnView(ctx.db, ctx, toRatings(d)),
+		return viewForm.create(event, {
+			save: (d, tx) => giveOwnView(tx, ctx, toRatings(d)),
 			to: () => `/family/${ctx.childId}?saved=own_view`
 		});
 	}
