@@ -8,6 +8,7 @@ import {
 	invitableCount,
 	makeConsultationScene,
 	makeOrg,
+	makePartner,
 	uniq
 } from '../../testing/fixtures';
 import {
@@ -152,5 +153,28 @@ describe('finding organisations to invite', () => {
 		// Once invited, it is among the choices without a search.
 		const again = await findInvitees(d, ctx, s.consultationId!, { search: '', ticked: [] });
 		expect(ids(again.organisations)).toContain(s.clinic);
+	});
+
+	it("invites by name the child's team and partner people with access, nobody else", async () => {
+		const d = await db();
+		const ctx = await contextOf(s.coordinator!, s.childId!);
+		const stranger = (await makePartner('school')).userId;
+		const schedule = (participantUserIds: string[]) =>
+			changeConsultation(d, ctx, s.consultationId!, 2, {
+				action: 'schedule',
+				data: {
+					scheduledAt: new Date(Date.now() + 86400_000),
+					place: 'Huone 4',
+					participantOrganisationIds: [],
+					participantUserIds
+				}
+			});
+		await expect(schedule([s.worker!, stranger])).rejects.toBeInstanceOf(FieldError);
+		await schedule([s.worker!, s.partner!]);
+		const [saved] = await d
+			.select()
+			.from(consultation)
+			.where(eq(consultation.id, s.consultationId!));
+		expect(saved!.participantUserIds.sort()).toEqual([s.worker!, s.partner!].sort());
 	});
 });

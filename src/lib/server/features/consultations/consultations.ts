@@ -242,17 +242,8 @@ const INVITABLE = inArray(organisation.kind, [...PARTNER_KINDS, 'residential_uni
 export type Invitee = { id: string; name: string; hasAccess: boolean };
 const AN_ID = z.uuid();
 
-/**
- * Who can be invited: the team's people, partner people of organisations that can see the
- * child, and organisations. `keep` are organisations to show whatever their number (those
- * of the consultation, those ticked); `search` a part of a name to find others by.
- */
-export async function participantChoices(
-	db: DbOrTx,
-	childId: string,
-	opts: { keep?: readonly string[]; search?: string; listUpTo?: number } = {}
-) {
-	const people = await childTeamWorkers(db, childId);
+/** The organisations that can see the child today: id → name. */
+async function orgsWithAccess(db: DbOrTx, childId: string): Promise<Map<string, string>> {
 	const today = helsinkiDate();
 	const grants = await db
 		.select({
@@ -267,6 +258,44 @@ export async function participantChoices(
 	const orgs = new Map<string, string>();
 	for (const g of grants)
 		if (!g.revokedAt && (!g.validUntil || g.validUntil >= today)) orgs.set(g.id, g.name);
+	return orgs;
+}
+
+/**
+ * Who may be invited by name: the child's team, and the partner members of organisations
+ * that can see the child (`orgs`, read when not given).
+ */
+async function invitablePeople(db: DbOrTx, childId: string, orgs?: Map<string, string>) {
+	const withAccess = orgs ?? (await orgsWithAccess(db, childId));
+	const team = await childTeamWorkers(db, childId);
+	const partners = withAccess.size
+		? await db
+				.select({ id: user.id, displayName: user.displayName })
+				.from(membership)
+				.innerJoin(user, eq(user.id, membership.userId))
+				.where(
+					and(
+						inArray(membership.organisationId, [...withAccess.keys()]),
+						isNotNull(membership.approvedAt),
+						eq(user.active, true)
+					)
+				)
+		: [];
+	return [...team, ...partners];
+}
+
+/**
+ * Who can be invited: the team's people, partner people of organisations that can see the
+ * child, and organisations. `keep` are organisations to show whatever their number (those
+ * of the consultation, those ticked); `search` a part of a name to find others by.
+ */
+export async function participantChoices(
+	db: DbOrTx,
+	childId: string,
+	opts: { keep?: readonly string[]; search?: string; listUpTo?: number } = {}
+) {
+	const orgs = await orgsWithAccess(db, childId);
+	const people = await invitablePeople(db, childId, orgs);
 	const [total] = await db.select({ invitable: count() }).from(organisation).where(INVITABLE);
 	const invitable = total?.invitable ?? 0;
 	const searchable = invitable > (opts.listUpTo ?? ALL_INVITABLE_UP_TO);
@@ -296,20 +325,6 @@ export async function participantChoices(
 				...(keep.length ? await named(inArray(organisation.id, keep), keep.length) : []),
 				...matches
 			];
-	// Partner members who may be invited by name: people of organisations with access.
-	const partnerPeople = orgs.size
-		? await db
-				.select({ id: user.id, displayName: user.displayName })
-				.from(membership)
-				.innerJoin(user, eq(user.id, membership.userId))
-				.where(
-					and(
-						inArray(membership.organisationId, [...orgs.keys()]),
-						isNotNull(membership.approvedAt),
-						eq(user.active, true)
-					)
-				)
-		: [];
 	const organisations: Invitee[] = [...orgs].map(([id, name]) => ({ id, name, hasAccess: true }));
 	const shown = new Set(orgs.keys());
 	for (const o of others)
@@ -318,7 +333,7 @@ export async function participantChoices(
 			organisations.push({ ...o, hasAccess: false });
 		}
 	return {
-		people: [...people, ...partnerPeople],
+		people,
 		organisations,
 		/** Whether other organisations are found by name (there are too many to list). */
 		searchable,
@@ -404,8 +419,7 @@ export async function changeConsultation(
 ) {
 	await assertChildPermission(db, ctx, 'scheduleConsultation', 'consultation', id);
 	if (change.action === 'schedule') {
-		const choices = await participantChoices(db, ctx.childId);
-		const people = new Set(choices.people.map((p) => p.id));
+		const people = new Set((await invitablePeople(db, ctx.childId)).map((p) => p.id));
 		if (!change.data.participantUserIds.every((u) => people.has(u)))
 			throw new FieldError({ participantUserIds: m.error_choose_option() });
 		// Any partner organisation or unit, listed or found by name.
@@ -417,7 +431,7 @@ export async function changeConsultation(
 	if (change.action === 'record') {
 		if (!change.data.hypotheses.some((h) => h.trim()))
 			throw new FieldError({ hypotheses: m.error_hypothesis_required() });
-		const people = new Set((await participantChoices(db, ctx.childId)).people.map((p) => p.id));
+		const people = new Set((await invitablePeople(db, ctx.childId)).map((p) => p.id));
 		if (!people.has(change.data.followUpOwnerId))
 			throw new FieldError({ followUpOwnerId: m.error_choose_option() });
 	}
