@@ -2,8 +2,7 @@ import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { m } from '../../paraglide/messages';
 import { allowedAssessmentFields, assessmentFormSchema } from '../../schemas/assessment';
 import { ONCE_FIELD } from '../../schemas/once';
-import { answerOnce, submissionDigest } from '../submissions';
-import { defineCreateForm, fail, formFailure, readForm, setError } from './forms';
+import { defineCreateForm, fail, formFailure, readForm, saveOnce, setError } from './forms';
 import {
 	type AssessmentContent,
 	contentFromForm,
@@ -46,14 +45,9 @@ export async function assessmentAction(
 		setError(form, m.error_form_invalid());
 		return fail(400, { form });
 	}
-	const digest = submissionDigest(
-		event.locals.context,
-		event.url.pathname + event.url.search,
-		formData
-	);
 	let location: string;
 	try {
-		({ location } = await answerOnce(ctx.db, digest, async (db) => {
+		location = await saveOnce(event, formData, async (db) => {
 			const saved = await saveAssessment(db, ctx, {
 				assessmentId: idOrNull(d.assessmentId),
 				version: Number(d.version),
@@ -65,7 +59,7 @@ export async function assessmentAction(
 			return saved.status === 'submitted'
 				? `/assessments/${saved.id}?saved=submitted`
 				: `/assessments/${saved.id}/edit?saved=draft`;
-		}));
+		});
 	} catch (e) {
 		return formFailure(form, e, {
 			onConflict: (current) => {

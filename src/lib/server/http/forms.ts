@@ -166,19 +166,32 @@ async function createOnce<S extends Schema, R>(
 	const form = await superValidate(body, zod4(schema), { id: opts.key });
 	const answerAs = opts.answerAs ?? opts.key;
 	if (!form.valid) return fail(400, { [answerAs]: form });
-	const ctx = event.locals.context;
-	const digest = submissionDigest(ctx, event.url.pathname + event.url.search, body);
-	let answer: Awaited<ReturnType<typeof answerOnce>>;
+	let location: string;
 	try {
-		answer = await answerOnce(ctx.db, digest, async (db) =>
+		location = await saveOnce(event, body, async (db) =>
 			opts.to(await opts.save(form.data as z.infer<S>, db))
 		);
 	} catch (e) {
 		return formFailure(form, e, { key: answerAs, onConflict: opts.onConflict });
 	}
+	redirect(303, location);
+}
+
+/**
+ * Runs `save` for the posted `body` at most once (answerOnce, ADR 052), keyed by who posts,
+ * the action and every field; answers with the location to send the person to.
+ */
+export async function saveOnce(
+	event: CreateEvent,
+	body: FormData,
+	save: (db: DbOrTx) => Promise<string>
+): Promise<string> {
+	const ctx = event.locals.context;
+	const digest = submissionDigest(ctx, event.url.pathname + event.url.search, body);
+	const answer = await answerOnce(ctx.db, digest, save);
 	// How often it happens tells whether people meet slow answers; no personal data.
 	if (answer.again) log.info({ event: 'form_posted_again', route: event.route.id });
-	redirect(303, answer.location);
+	return answer.location;
 }
 
 /** The query that tells the next page a worker's caseload is above THL's recommendation. */
