@@ -26,8 +26,11 @@ import {
  */
 
 const s: Record<string, string> = {};
-/** A word only this file's organisations carry, so a search here finds only them. */
-const mark = `Hakuk${uniq()}`;
+/**
+ * A word only this file's organisations carry, so a search here finds only them. Letters
+ * only: a digit in it (uniq() is hex) would match the search for "07" in every name.
+ */
+const mark = `Hakuk${uniq().replace(/[0-9]/g, (n) => 'ghijklmnop'[Number(n)]!)}`;
 
 beforeAll(async () => {
 	const scene = await makeConsultationScene();
