@@ -45,6 +45,16 @@ const PRELOADED = 'void 0;';
 export const PHONE = { width: 375, height: 740 };
 
 /**
+ * A mark that tells this run's records apart, in letters only: a search for a number in a
+ * name ("… 07") must not also match the mark itself, as a base-36 stamp holding "07" did.
+ */
+export function letterStamp(now = Date.now()): string {
+	let mark = '';
+	for (let n = now; n > 0; n = Math.floor(n / 26)) mark = String.fromCharCode(97 + (n % 26)) + mark;
+	return mark;
+}
+
+/**
  * The page as it is now, at the test's width and again at a phone's width: no axe
  * violation of any impact (minor ones included), nothing wider than the window, no table
  * that needs scrolling and no table cell outside the screen (at a phone's width a row is a

@@ -4,6 +4,7 @@ import {
 	askForConsultation,
 	expect,
 	expectAccessible,
+	letterStamp,
 	test
 } from './fixtures';
 import { toHelsinkiLocal } from '../../src/lib/domain/time';
@@ -18,7 +19,7 @@ test('the coordinator finds two day-care centres by name and invites both, nothi
 	loginAs
 }) => {
 	test.setTimeout(120_000);
-	const stamp = Date.now().toString(36);
+	const stamp = letterStamp();
 	const name = (i: number) => `Hakupäiväkoti ${stamp} ${String(i).padStart(2, '0')}`;
 	// More organisations than are listed: whatever the demo and other tests made.
 	await loginAs('admin');
