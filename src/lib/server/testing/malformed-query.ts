@@ -1,14 +1,13 @@
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { FIGURE_KEYS } from '../../domain/report-figures';
 import { badDate, badInt, tooLong, visitorFor, withControl } from './malformed';
-import { outcome } from './routes';
 import {
+	answerOf,
 	discoverEntries,
-	makeWorld,
-	paramsFor,
 	routeEvent,
 	snapshot,
+	walkEntries,
 	type Entry,
 	type World
 } from './route-walk';
@@ -134,16 +133,11 @@ function visitorOf(entry: Entry, world: World): { user: string | null; family?: 
 }
 
 export function walkMalformedQueries() {
-	const entries = discoverEntries().filter((e) => e.method === 'GET');
-	let world: World;
-	beforeAll(async () => {
-		world = await makeWorld();
-	});
-	describe('malformed query strings never give a 5xx and never write', () => {
-		it('walks every load and GET endpoint', () => expect(entries.length).toBeGreaterThan(60));
-
-		it.each(entries.map((e) => [`${e.routeId} ${e.name}`, e] as const))('%s', async (_, entry) => {
-			const params = paramsFor(entry.routeId, world);
+	const found = discoverEntries().filter((e) => e.method === 'GET');
+	walkEntries(
+		'malformed query strings never give a 5xx and never write',
+		{ found, atLeast: 60, what: 'load and GET endpoint' },
+		async (entry, world, params) => {
 			const visitor = visitorOf(entry, world);
 			const base = await routeEvent(visitor.user, entry, params, undefined, visitor.family);
 			const before = await snapshot();
@@ -151,19 +145,12 @@ export function walkMalformedQueries() {
 			for (const pairs of QUERIES) {
 				const url = new URL(base.url);
 				for (const [k, v] of pairs) url.searchParams.append(k, v === TEAM ? world.ids.teamId : v);
-				let result;
-				try {
-					result = await outcome(() => entry.fn({ ...base, url }));
-				} catch (e) {
-					throw new Error(
-						`threw ${(e as Error).name} for ${url.search.slice(0, 300)}: ${(e as Error).message}`
-					);
-				}
+				const result = await answerOf(entry, { ...base, url }, url.search.slice(0, 300));
 				expect(result.status, url.search.slice(0, 300)).toBeLessThan(500);
 				statuses.push(result.status);
 			}
 			expect(statuses).toHaveLength(RUNS);
 			expect(await snapshot()).toBe(before);
-		});
-	});
+		}
+	);
 }

@@ -1,12 +1,11 @@
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { outcome } from './routes';
+import { expect } from 'vitest';
 import {
+	answerOf,
 	discoverEntries,
-	makeWorld,
-	paramsFor,
 	routeEvent,
 	snapshot,
+	walkEntries,
 	type Entry,
 	type World
 } from './route-walk';
@@ -204,8 +203,6 @@ function describeBody(body: Body): string {
 	return `${body.contentType ?? 'no content type'} ${text.length > 300 ? `${text.slice(0, 300)}…` : text}`;
 }
 
-let world: World;
-
 /**
  * Actions that take no fields at all (a button): any body is a valid request, so they may
  * write; they are still walked for 5xx.
@@ -244,52 +241,37 @@ function actorFor(e: Entry, w: World): string | null {
  * spec files spread over the test workers.
  */
 export function walkMalformedBodies(shard: number, of: number) {
-	const all = discoverEntries().filter((e) => e.kind === 'action');
-	const actions = all.filter((_, i) => i % of === shard);
-	beforeAll(async () => {
-		world = await makeWorld();
-	});
-	describe(`malformed bodies never give a 5xx and never write (part ${shard + 1} of ${of})`, () => {
-		it('walks every action', () => expect(all.length).toBeGreaterThan(30));
-
-		it.each(actions.map((e) => [`${e.routeId} ?/${e.name}`, e] as const))(
-			'%s',
-			async (_, entry) => {
-				const params = paramsFor(entry.routeId, world);
-				const visitor = visitorFor(entry, world);
-				const before = await snapshot();
-				const statuses = new Map<number, number>();
-				// One signed-in event per action; each run gets its own request and body.
-				const base = await routeEvent(visitor.user, entry, params, undefined, visitor.family);
-				const send = async (body: Body) => {
-					const headers: Record<string, string> = {};
-					if (body.contentType) headers['content-type'] = body.contentType;
-					const event = {
-						...base,
-						request: new Request(base.url, { method: 'POST', headers, body: body.body })
-					};
-					let result;
-					try {
-						result = await outcome(() => entry.fn(event));
-					} catch (e) {
-						throw new Error(
-							`threw ${(e as Error).name} for ${describeBody(body)}: ${(e as Error).message}`
-						);
-					}
-					statuses.set(result.status, (statuses.get(result.status) ?? 0) + 1);
-					expect(result.status, describeBody(body)).toBeLessThan(500);
+	const found = discoverEntries().filter((e) => e.kind === 'action');
+	walkEntries(
+		`malformed bodies never give a 5xx and never write (part ${shard + 1} of ${of})`,
+		{ found, walked: found.filter((_, i) => i % of === shard), atLeast: 30, what: 'action' },
+		async (entry, world, params) => {
+			const visitor = visitorFor(entry, world);
+			const before = await snapshot();
+			const statuses = new Map<number, number>();
+			// One signed-in event per action; each run gets its own request and body.
+			const base = await routeEvent(visitor.user, entry, params, undefined, visitor.family);
+			const send = async (body: Body) => {
+				const headers: Record<string, string> = {};
+				if (body.contentType) headers['content-type'] = body.contentType;
+				const event = {
+					...base,
+					request: new Request(base.url, { method: 'POST', headers, body: body.body })
 				};
-				// A few requests at a time, as browsers send them: on PostgreSQL the walk waited
-				// on one round trip after another. An action that may write takes them one by
-				// one, so what it writes stays one request's.
-				const together = BUTTONS.has(entry.name) ? 1 : TOGETHER;
-				for (let i = 0; i < BODIES.length; i += together)
-					await Promise.all(BODIES.slice(i, i + together).map(send));
-				if (!BUTTONS.has(entry.name)) expect(await snapshot()).toBe(before);
-				// The family's visitor got past the gate to the form's checks (not a 404).
-				if (visitor.family) expect(statuses.get(400) ?? 0).toBeGreaterThan(0);
-				expect([...statuses.values()].reduce((a, b) => a + b, 0)).toBe(RUNS);
-			}
-		);
-	});
+				const result = await answerOf(entry, event, describeBody(body));
+				statuses.set(result.status, (statuses.get(result.status) ?? 0) + 1);
+				expect(result.status, describeBody(body)).toBeLessThan(500);
+			};
+			// A few requests at a time, as browsers send them: on PostgreSQL the walk waited
+			// on one round trip after another. An action that may write takes them one by
+			// one, so what it writes stays one request's.
+			const together = BUTTONS.has(entry.name) ? 1 : TOGETHER;
+			for (let i = 0; i < BODIES.length; i += together)
+				await Promise.all(BODIES.slice(i, i + together).map(send));
+			if (!BUTTONS.has(entry.name)) expect(await snapshot()).toBe(before);
+			// The family's visitor got past the gate to the form's checks (not a 404).
+			if (visitor.family) expect(statuses.get(400) ?? 0).toBeGreaterThan(0);
+			expect([...statuses.values()].reduce((a, b) => a + b, 0)).toBe(RUNS);
+		}
+	);
 }

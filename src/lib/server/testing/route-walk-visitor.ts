@@ -1,16 +1,15 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { isFamilyRoute } from '../http/family';
 import { isPublicRoute } from '../http/gate';
 import {
 	discoverEntries,
-	makeWorld,
-	paramsFor,
 	routeEvent,
 	snapshot,
 	throughGate,
-	type Entry
+	walkEntries,
+	type Entry,
+	type World
 } from './route-walk';
-import type { World } from './route-walk';
 import { outcome } from './routes';
 
 export type Visitor =
@@ -90,23 +89,18 @@ function ownThings(e: Entry) {
  * partner's notification form). One file per visitor, so the three run side by side.
  */
 export function walkRoutesAs(visitor: Visitor) {
-	const entries = discoverEntries();
-	let world: World;
-	beforeAll(async () => {
-		world = await makeWorld();
-	});
 	const family = FAMILY_VISITORS.includes(visitor);
-	const userOf = () =>
+	const userOf = (world: World) =>
 		visitor === 'anonymous' || family ? null : world.users[visitor as keyof World['users']];
-	const familyOf = () => (family ? world.family[visitor as keyof World['family']] : undefined);
+	const familyOf = (world: World) =>
+		family ? world.family[visitor as keyof World['family']] : undefined;
 
-	describe(`as ${visitor}`, () => {
-		it('walks every route found on disk', () => expect(entries.length).toBeGreaterThan(60));
-
-		it.each(entries.map((e) => [`${e.routeId} ${e.name}`, e] as const))('%s', async (_, entry) => {
-			const params = paramsFor(entry.routeId, world);
+	walkEntries(
+		`as ${visitor}`,
+		{ found: discoverEntries(), atLeast: 60, what: 'route found on disk' },
+		async (entry, world, params) => {
 			const before = await snapshot();
-			const event = await routeEvent(userOf(), entry, params, undefined, familyOf());
+			const event = await routeEvent(userOf(world), entry, params, undefined, familyOf(world));
 			const result = await outcome(() => entry.fn(event));
 			if (OPEN[visitor](entry)) {
 				expect(result.status).toBeLessThan(500);
@@ -129,6 +123,6 @@ export function walkRoutesAs(visitor: Visitor) {
 				expect([403, 404]).toContain(result.status);
 			}
 			expect(await snapshot()).toBe(before);
-		});
-	});
+		}
+	);
 }

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { helsinkiDate } from '../../domain/access';
 import { CURRENT_INSTRUMENT } from '../../domain/instrument';
 import {
@@ -27,7 +28,7 @@ import {
 	testIdentityCode,
 	uniq
 } from './fixtures';
-import { rowsOf } from './routes';
+import { outcome, rowsOf } from './routes';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- route modules are called generically */
 
@@ -349,4 +350,38 @@ export async function throughGate(routeId: string, locals: Partial<App.Locals>) 
 		}
 	});
 	return { resolved, response };
+}
+
+/**
+ * The frame of every route walk: one world for the whole walk, a case that proves the walk
+ * found the app (at least `atLeast` of `found`), and one case per entry of `walked` (all
+ * found, unless a walk is split over files), named by its route and name, for `visit`.
+ */
+export function walkEntries(
+	title: string,
+	entries: { found: Entry[]; walked?: Entry[]; atLeast: number; what: string },
+	visit: (entry: Entry, world: World, params: Record<string, string>) => Promise<void>
+) {
+	let world: World;
+	beforeAll(async () => {
+		world = await makeWorld();
+	});
+	describe(title, () => {
+		it(`walks every ${entries.what}`, () =>
+			expect(entries.found.length).toBeGreaterThan(entries.atLeast));
+
+		it.each((entries.walked ?? entries.found).map((e) => [`${e.routeId} ${e.name}`, e] as const))(
+			'%s',
+			(_, entry) => visit(entry, world, paramsFor(entry.routeId, world))
+		);
+	});
+}
+
+/** The entry's answer to `event`; a throw (a 5xx) names the input that caused it. */
+export async function answerOf(entry: Entry, event: unknown, input: string) {
+	try {
+		return await outcome(() => entry.fn(event));
+	} catch (e) {
+		throw new Error(`threw ${(e as Error).name} for ${input}: ${(e as Error).message}`);
+	}
 }
