@@ -5,6 +5,7 @@ import {
 	expect,
 	expectAccessible,
 	letterStamp,
+	readIn,
 	test
 } from './fixtures';
 import { toHelsinkiLocal } from '../../src/lib/domain/time';
@@ -69,4 +70,46 @@ test('the coordinator finds two day-care centres by name and invites both, nothi
 	await expect(page).toHaveURL(/\?saved=schedule$/);
 	await expect(page.getByTestId('state')).toHaveText('aika sovittu');
 	for (const i of [7, 12]) await expect(page.getByText(name(i)).first()).toBeVisible();
+});
+
+test('the search for organisations speaks Swedish and English', async ({ page, loginAs }) => {
+	test.setTimeout(120_000);
+	const stamp = letterStamp();
+	const unit = (i: number) => `Sökdaghem ${stamp} ${String(i).padStart(2, '0')}`;
+	// More organisations than are listed, so the search is there whatever else the run made.
+	await loginAs('admin');
+	for (let i = 0; i < 26; i++) await addOrganisation(page, unit(i), 'early_education');
+	await loginAs('social_worker');
+	const child = await addChild(page, {
+		givenName: 'Språk',
+		familyName: `Sökbar${stamp}`,
+		dateOfBirth: '2019-04-04',
+		home: 'Kerava'
+	});
+	const consultation = await askForConsultation(page, child, 'Vem från daghemmet kommer?');
+
+	await loginAs('coordinator');
+	await page.goto(consultation);
+	await readIn(page, 'sv');
+	await page.getByLabel('Sök andra organisationer').fill(`${stamp} 03`);
+	await page.getByRole('button', { name: 'Sök organisationer' }).click();
+	// One found is "1 st.", not "1 träffar".
+	await expect(page.getByRole('status')).toHaveText(
+		`Sökordet ”${stamp} 03” gav 1 st. De kan nu väljas bland de inbjudna.`
+	);
+	await expect(page.getByLabel(new RegExp(unit(3)))).toBeVisible();
+	await expectAccessible(page);
+
+	await readIn(page, 'en');
+	await page.getByLabel('Find other organisations').fill(`${stamp}zzz`);
+	await page.getByRole('button', { name: 'Find organisations' }).click();
+	await expect(page.getByRole('status')).toHaveText(
+		`“${stamp}zzz” found no organisations. Try part of the name.`
+	);
+	await page.getByLabel('Find other organisations').fill(stamp);
+	await page.getByRole('button', { name: 'Find organisations' }).click();
+	await expect(page.getByRole('status')).toHaveText(
+		`“${stamp}” found more than 20; the first 20 are shown. Narrow the search.`
+	);
+	await expectAccessible(page);
 });
