@@ -3,6 +3,7 @@
  * report table shows. Pure: no I/O, today passed in.
  */
 import { attack, recovered, type Published } from './disclosure';
+import { numberText } from './numbers';
 import { addDays, holidayDates } from './working-days';
 
 export const PERIOD_KINDS = ['month', 'quarter', 'half_year', 'custom'] as const;
@@ -328,7 +329,7 @@ export function protectAcross(
 export function shownText(s: Shown, locale: 'fi' | 'sv' | 'en' = 'fi'): string {
 	if (s.kind === 'small') return '< 5';
 	if (s.kind === 'hidden') return '..';
-	const n = s.n.toLocaleString(locale === 'en' ? 'en-GB' : locale === 'sv' ? 'sv-FI' : 'fi-FI');
+	const n = numberText(s.n, locale);
 	return s.unit === 'percent' ? `${n} %` : n;
 }
 
