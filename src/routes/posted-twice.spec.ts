@@ -2,12 +2,13 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ONCE_FIELD } from '$lib/schemas/once';
 import { helsinkiDate } from '$lib/domain/access';
-import { accessGrant, assessment, child, familyNote } from '$lib/server/db/schema';
+import { accessGrant, assessment, caseContact, child, familyNote } from '$lib/server/db/schema';
 import {
 	APP,
 	db,
 	familyEventFor,
 	makeChild,
+	makeContact,
 	makeFamilyPerson,
 	makeGrant,
 	makeGuardian,
@@ -23,6 +24,7 @@ import * as familyPage from './family/[childId]/+page.server';
 import * as accessPage from './children/[childId]/access/+page.server';
 import * as meetingPage from './team/meetings/[meetingId]/+page.server';
 import * as newAssessment from './children/[childId]/assessments/new/[[requestId]]/+page.server';
+import * as contactPage from './children/[childId]/contacts/[contactId]/+page.server';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- calling route handlers with test events */
 
@@ -240,5 +242,68 @@ describe('a consent recorded twice on the access page', () => {
 		const refused = await post(grant({ organisationId: '' }));
 		expect(refused.status).toBe(400);
 		expect(Object.keys(refused.data.grantForm.errors)).toEqual(['organisationId']);
+	});
+});
+
+/**
+ * A change of a versioned record posted twice (ADR 052, addendum): the form's version is its
+ * key. The repeat is sent where the first post went, not refused as "changed meanwhile"; any
+ * other stale post is still refused by the record's lock.
+ */
+describe("a versioned change posted twice: a notification's urgency", () => {
+	async function scene2() {
+		const k = await makeChild(scene.teamId);
+		const contact = await makeContact(k.id, worker, scene.organisationId);
+		const urgency = (who: string, form: Record<string, string>) =>
+			callAs(who, contactPage.actions.assessUrgency as any, {
+				url: `${APP}/children/${k.id}/contacts/${contact.id}?/assessUrgency`,
+				routeId: '/children/[childId]/contacts/[contactId]',
+				params: { childId: k.id, contactId: contact.id },
+				form
+			});
+		const version = async () =>
+			(
+				await (
+					await db()
+				)
+					.select({ version: caseContact.version, urgent: caseContact.urgent })
+					.from(caseContact)
+					.where(eq(caseContact.id, contact.id))
+			)[0]!;
+		return { k, contact, urgency, version };
+	}
+
+	it('the same post twice saves once and both are sent to the saved page', async () => {
+		const { urgency, version } = await scene2();
+		const drawn = (await version()).version;
+		const form = { urgent: 'yes', version: String(drawn) };
+		const first = await urgency(worker, form);
+		const second = await urgency(worker, form);
+		expect(first.status).toBe(303);
+		expect(second).toMatchObject({ status: 303, location: first.location });
+		expect(await version()).toEqual({ version: drawn + 1, urgent: true });
+	});
+
+	it('the same form from someone else, or changed, is still refused as changed meanwhile', async () => {
+		const { urgency, version } = await scene2();
+		const drawn = String((await version()).version);
+		expect((await urgency(worker, { urgent: 'yes', version: drawn })).status).toBe(303);
+		// Another person's post of the very same form was drawn before the change: stale.
+		expect((await urgency(other, { urgent: 'yes', version: drawn })).status).toBe(409);
+		// The first person's own form, changed: a new submission on an old version.
+		expect((await urgency(worker, { urgent: 'no', version: drawn })).status).toBe(409);
+		expect((await version()).urgent).toBe(true);
+	});
+
+	it('posts of the same form at once save it once and send every one to the saved page', async () => {
+		const { urgency, version } = await scene2();
+		const drawn = (await version()).version;
+		const form = { urgent: 'no', version: String(drawn) };
+		const answers = await Promise.all([1, 2, 3].map(() => urgency(worker, form)));
+		expect((await version()).version).toBe(drawn + 1);
+		// One saved; the others were answered with its page or, arriving before its answer
+		// was stored, refused by the lock: never saved twice, never a server error.
+		for (const a of answers) expect([303, 409]).toContain(a.status);
+		expect(answers.filter((a) => a.status === 303).length).toBeGreaterThanOrEqual(1);
 	});
 });

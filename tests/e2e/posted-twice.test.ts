@@ -1,13 +1,15 @@
 import type { Page } from '@playwright/test';
 import { makeHetu } from '../../src/lib/domain/hetu';
-import { expect, test } from './fixtures';
+import { askForConsultation, expect, test } from './fixtures';
+import { toHelsinkiLocal } from '../../src/lib/domain/time';
 
 /*
  * A new record posted twice is made once (ADR 052): a double press while the first post is
  * on its way (the page's script ignores the second), and the same post sent again after its
  * answer was lost (the server knows the form's one-time key, and answers with the page the
  * first post went to). Chromium without JavaScript sends a double press once; other
- * browsers and retrying proxies may not, and the server's answer is the same for them.
+ * browsers and retrying proxies may not, and the server's answer is the same for them. A
+ * change of a versioned record sent again is answered the same way, its version its key.
  */
 
 /** The new child's form filled in (Finnish labels), with `family` as the family name. */
@@ -98,4 +100,51 @@ test('after a save that stays on the page, the form has a new key: the next one 
 	await expect(page.getByRole('status')).toHaveText('Huoltaja lisättiin.');
 	await expect(key).not.toHaveValue(before);
 	expect(await key.inputValue()).toMatch(/^[0-9a-f-]{36}$/);
+});
+
+test("a consultation's schedule sent again after its answer was lost is answered with the saved page", async ({
+	page,
+	loginAs
+}) => {
+	await loginAs('social_worker');
+	const family = `Aikataulutettu${Date.now()}`;
+	await page.goto('/children/new');
+	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
+	await fillNewChild(page, family);
+	await page.getByRole('button', { name: 'Lisää' }).click();
+	await expect(page).toHaveURL(/\/children\/[0-9a-f-]{36}\?saved=/);
+	const consultation = await askForConsultation(
+		page,
+		new URL(page.url()).pathname,
+		'Kuka tulee mukaan?'
+	);
+
+	await loginAs('coordinator');
+	await page.goto(consultation);
+	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
+	const when = toHelsinkiLocal(new Date(Date.now() + 7 * 86400_000)).slice(0, 16);
+	await page.locator('#scheduledAt').fill(when);
+	await page.locator('#place').fill('Neuvotteluhuone Koivu');
+	await page.locator('#participantUserIds').check();
+	// What the browser sends, the version the page was drawn from among the fields.
+	const form = page.locator('form', { has: page.locator('#scheduledAt') });
+	const action = new URL((await form.getAttribute('action'))!, page.url());
+	const fields: [string, string][] = await form.evaluate((f: HTMLFormElement) =>
+		[...new FormData(f)].map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : ''])
+	);
+	expect(fields.filter(([k]) => k === 'version')).toHaveLength(1);
+	// It arrived and was saved, but the answer never came back.
+	const lost = await page.request.post(action.pathname + action.search, {
+		form: Object.fromEntries(fields) as Record<string, string>,
+		headers: { origin: action.origin, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(lost.status()).toBe(303);
+	const saved = lost.headers()['location']!;
+	expect(saved).toMatch(/\?saved=schedule$/);
+	// Pressed again: the saved page, not "changed meanwhile" (which it said before).
+	await page.getByRole('button', { name: 'Tallenna aika ja kutsu' }).click();
+	await expect(page).toHaveURL(saved);
+	await expect(page.getByTestId('state')).toHaveText('aika sovittu');
+	await expect(page.getByText('Joku muu tallensi nämä tiedot sillä välin')).toHaveCount(0);
 });

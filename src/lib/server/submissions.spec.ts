@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { ONCE_FIELD } from '../schemas/once';
 import { requestContext, type RequestContext } from './context';
 import { formSubmission } from './db/schema';
-import { answerOnce, submissionDigest } from './submissions';
+import { ConflictError, FieldError } from './errors';
+import { answerChangeOnce, answerOnce, submissionDigest } from './submissions';
 import { db } from './testing/fixtures';
 
 const staff = async (userId = crypto.randomUUID()): Promise<RequestContext> =>
@@ -119,5 +120,73 @@ describe('answerOnce', () => {
 		expect(runs).toBe(1);
 		expect(new Set(answers.map((a) => a.location))).toEqual(new Set(['/made/1']));
 		expect(answers.filter((a) => !a.again)).toHaveLength(1);
+	});
+});
+
+describe('answerChangeOnce (a versioned change, keyed by its version)', () => {
+	const digestOf = async (version: string) =>
+		submissionDigest(
+			await staff(),
+			`/a/${crypto.randomUUID()}?/change`,
+			body({ version, x: '1' }),
+			'version'
+		);
+
+	it('takes the version as the key, and no version or a bad one as no guard', async () => {
+		const me = await staff();
+		const at = (version: string) => submissionDigest(me, '/a', body({ version }), 'version');
+		expect(at('3')).toMatch(/^[0-9a-f]{64}$/);
+		expect(at('4')).not.toBe(at('3'));
+		expect(at('3x')).toBeNull();
+		expect(submissionDigest(me, '/a', body({ x: '1' }), 'version')).toBeNull();
+	});
+
+	it('answers a repeat with the first location and does not save again', async () => {
+		const digest = await digestOf('3');
+		const c = counted();
+		const first = await answerChangeOnce(await db(), digest, c.save);
+		const again = await answerChangeOnce(await db(), digest, c.save);
+		expect(first).toEqual({ location: '/made/1', again: false });
+		expect(again).toEqual({ location: '/made/1', again: true });
+		expect(c.runs()).toBe(1);
+	});
+
+	it("answers the lock's refusal with the first location once that is stored", async () => {
+		const d = await db();
+		const refused = () => Promise.reject(new ConflictError({}));
+		// Nothing stored: the refusal stands ("changed meanwhile").
+		await expect(answerChangeOnce(d, await digestOf('5'), refused)).rejects.toBeInstanceOf(
+			ConflictError
+		);
+		// The first post stored its answer after this one looked and before its save was
+		// refused by the lock: the look again finds it.
+		const digest = await digestOf('6');
+		const raced = async () => {
+			await d.insert(formSubmission).values({ digest: digest!, location: '/saved' });
+			throw new ConflictError({});
+		};
+		expect(await answerChangeOnce(d, digest, raced)).toEqual({ location: '/saved', again: true });
+	});
+
+	it('stores nothing for a post that was refused, so the corrected one saves', async () => {
+		const digest = await digestOf('7');
+		const d = await db();
+		await expect(
+			answerChangeOnce(d, digest, () => Promise.reject(new FieldError({ x: 'virhe' })))
+		).rejects.toBeInstanceOf(FieldError);
+		const stored = await d.select().from(formSubmission).where(eq(formSubmission.digest, digest!));
+		expect(stored).toEqual([]);
+		const c = counted();
+		expect(await answerChangeOnce(d, digest, c.save)).toEqual({
+			location: '/made/1',
+			again: false
+		});
+	});
+
+	it('saves each time without a digest', async () => {
+		const c = counted();
+		await answerChangeOnce(await db(), null, c.save);
+		await answerChangeOnce(await db(), null, c.save);
+		expect(c.runs()).toBe(2);
 	});
 });

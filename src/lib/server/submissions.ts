@@ -4,7 +4,7 @@ import { eq, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import { ONCE_FIELD } from '../schemas/once';
 import type { RequestContext } from './context';
-import { DeniedInTransaction } from './errors';
+import { ConflictError, DeniedInTransaction } from './errors';
 import { schema, type Db, type DbOrTx } from './db';
 
 /**
@@ -17,7 +17,16 @@ import { schema, type Db, type DbOrTx } from './db';
  */
 
 const { formSubmission } = schema;
-const aKey = z.uuid();
+/**
+ * What keys a post: a create's one-time key (a UUID), or the version of the record a change
+ * was drawn from. A version works as a key because a saved change raises it: the same form
+ * again is a repeat, a new change is drawn from the newer version.
+ */
+const KEYS = {
+	once: { field: ONCE_FIELD, valid: z.uuid() },
+	version: { field: 'version', valid: z.string().regex(/^\d{1,9}$/) }
+} as const;
+export type SubmissionKey = keyof typeof KEYS;
 
 /** Who posts, as the digest names them: a form's key means nothing for anybody else. */
 function principalOf(ctx: RequestContext): string | null {
@@ -35,10 +44,12 @@ function principalOf(ctx: RequestContext): string | null {
 export function submissionDigest(
 	ctx: RequestContext,
 	action: string,
-	body: FormData
+	body: FormData,
+	keyedBy: SubmissionKey = 'once'
 ): string | null {
 	const principal = principalOf(ctx);
-	if (principal === null || !aKey.safeParse(body.get(ONCE_FIELD)).success) return null;
+	const key = KEYS[keyedBy];
+	if (principal === null || !key.valid.safeParse(body.get(key.field)).success) return null;
 	const fields = [...body].map(([name, value]) =>
 		typeof value === 'string' ? [name, value] : [name, `file:${value.name}:${value.size}`]
 	);
@@ -93,6 +104,40 @@ function recordOnce(db: Db, digest: string, save: (db: DbOrTx) => Promise<string
 		await tx.update(formSubmission).set({ location }).where(eq(formSubmission.digest, digest));
 		return { location, again: false };
 	});
+}
+
+/**
+ * `answerOnce` for a change of a versioned record (ADR 052, addendum), keyed by the version
+ * the form was drawn from. The record's version lock already keeps a repeat from saving
+ * twice, and refused it as "changed meanwhile"; the digest lets it be answered with the
+ * first post's page instead. `save` runs in its own transaction and the digest is stored
+ * after it: a repeat that arrives before that is refused by the lock, looks once more, and
+ * gets the notice only if the first post's answer is still not stored.
+ */
+export async function answerChangeOnce(
+	db: Db,
+	digest: string | null,
+	save: () => Promise<string>
+): Promise<Answer> {
+	if (digest === null) return { location: await save(), again: false };
+	const earlier = () =>
+		db
+			.select({ location: formSubmission.location })
+			.from(formSubmission)
+			.where(eq(formSubmission.digest, digest))
+			.then(([row]) => row?.location);
+	const before = await earlier();
+	if (before) return { location: before, again: true };
+	let location: string;
+	try {
+		location = await save();
+	} catch (e) {
+		const first = e instanceof ConflictError ? await earlier() : undefined;
+		if (first) return { location: first, again: true };
+		throw e;
+	}
+	await db.insert(formSubmission).values({ digest, location }).onConflictDoNothing();
+	return { location, again: false };
 }
 
 /** Retention (ADR 046): the keys of forms answered before `before`. */

@@ -6,7 +6,7 @@ import { m } from '../../paraglide/messages';
 import { ConflictError, FieldError, ForbiddenError, NotFoundError } from '../errors';
 import type { DbOrTx } from '../db';
 import { log } from '../log';
-import { answerOnce, submissionDigest } from '../submissions';
+import { answerChangeOnce, answerOnce, submissionDigest, type Answer } from '../submissions';
 import { words, type FixedText } from '../words';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- superforms' generic form types */
@@ -140,6 +140,7 @@ export async function submitForm<S extends Schema, R>(
 /** What a create's action needs of its request: the body, the action's address, who posts. */
 type CreateEvent = Pick<RequestEvent, 'request' | 'url' | 'locals'> & {
 	route: { id: string | null };
+	params?: Partial<Record<string, string>>;
 };
 
 type CreateOptions<S extends Schema, R> = {
@@ -157,10 +158,39 @@ type CreateOptions<S extends Schema, R> = {
  * form's one-time key is recorded in, and must write through it. The same post again is
  * sent where the first one went, and creates nothing.
  */
-async function createOnce<S extends Schema, R>(
+function createOnce<S extends Schema, R>(
 	event: CreateEvent,
 	schema: S,
 	opts: CreateOptions<S, R> & { key: string }
+) {
+	return answerPost(event, schema, opts, saveOnce);
+}
+
+/**
+ * `submitForm` for a change of one versioned record (ADR 052, addendum): the same post again
+ * (its version is the key) is sent where the first one went instead of being refused as
+ * "changed meanwhile"; the record's version lock still refuses any other stale post.
+ */
+function changeOnce<S extends Schema, R>(
+	event: CreateEvent,
+	schema: S,
+	opts: CreateOptions<S, R> & { key: string }
+) {
+	return answerPost(event, schema, opts, (e, body, save) =>
+		saveChangeOnce(e, body, opts.key, () => save(e.locals.context.db))
+	);
+}
+
+/** Reads and checks a form, saves it once through `once`, and answers (303, or the form). */
+async function answerPost<S extends Schema, R>(
+	event: CreateEvent,
+	schema: S,
+	opts: CreateOptions<S, R> & { key: string },
+	once: (
+		event: CreateEvent,
+		body: FormData,
+		save: (db: DbOrTx) => Promise<string>
+	) => Promise<string>
 ) {
 	const body = await readForm(event.request);
 	const form = await superValidate(body, zod4(schema), { id: opts.key });
@@ -168,7 +198,7 @@ async function createOnce<S extends Schema, R>(
 	if (!form.valid) return fail(400, { [answerAs]: form });
 	let location: string;
 	try {
-		location = await saveOnce(event, body, async (db) =>
+		location = await once(event, body, async (db) =>
 			opts.to(await opts.save(form.data as z.infer<S>, db))
 		);
 	} catch (e) {
@@ -188,7 +218,28 @@ export async function saveOnce(
 ): Promise<string> {
 	const ctx = event.locals.context;
 	const digest = submissionDigest(ctx, event.url.pathname + event.url.search, body);
-	const answer = await answerOnce(ctx.db, digest, save);
+	return repeated(event, await answerOnce(ctx.db, digest, save));
+}
+
+/**
+ * `saveOnce` for a versioned change: the version the form was drawn from is its key. A
+ * version number is no secret, so the digest also names the record (the route's ids) and
+ * the form, not only the address: two records, or two changes of one record, at the same
+ * version are never taken for each other.
+ */
+async function saveChangeOnce(
+	event: CreateEvent,
+	body: FormData,
+	form: string,
+	save: () => Promise<string>
+): Promise<string> {
+	const ctx = event.locals.context;
+	const action = `${event.url.pathname}${event.url.search} ${form} ${JSON.stringify(event.params ?? {})}`;
+	const digest = submissionDigest(ctx, action, body, 'version');
+	return repeated(event, await answerChangeOnce(ctx.db, digest, save));
+}
+
+function repeated(event: CreateEvent, answer: Answer): string {
 	// How often it happens tells whether people meet slow answers; no personal data.
 	if (answer.again) log.info({ event: 'form_posted_again', route: event.route.id });
 	return answer.location;
@@ -272,13 +323,13 @@ export function defineForm<S extends Schema>(
 		 * can save again; after a save, to `to` (or where the saved result says).
 		 */
 		change: <R>(
-			request: Request,
+			event: CreateEvent,
 			save: (data: z.infer<S>) => Promise<R>,
 			to: string | ((result: R) => string)
 		) =>
-			submitForm(request, schema, {
+			changeOnce(event, schema, {
 				key: id,
-				save,
+				save: (data) => save(data),
 				to: typeof to === 'string' ? () => to : to,
 				onConflict: (c) => ({ version: c.version })
 			})
@@ -291,7 +342,7 @@ export function defineForm<S extends Schema>(
  * id names its change: the access-log action `context` opens the record with, and the
  * `?saved=` notice on the page it returns to.
  */
-export function recordChange<E extends { request: Request }, Ctx, C>(
+export function recordChange<E extends CreateEvent, Ctx, C>(
 	context: (event: E, action: string) => Promise<{ id: string; ctx: Ctx }>,
 	save: (ctx: Ctx, id: string, version: number, change: C) => Promise<unknown>,
 	page: (id: string) => string
@@ -303,7 +354,7 @@ export function recordChange<E extends { request: Request }, Ctx, C>(
 	) => {
 		const { id, ctx } = await context(event, form.id);
 		return form.change(
-			event.request,
+			event,
 			(data) => save(ctx, id, data.version, toChange(data)),
 			`${page(id)}?saved=${form.id}`
 		);

@@ -37,7 +37,7 @@ export const actions: Actions = {
 		});
 		const { db } = ctx;
 		return triageForm.change(
-			event.request,
+			event,
 			(d) => triageFlag(db, ctx, id, d),
 			// Where the decision sends the child: its new work, or back to the flags.
 			(r) =>

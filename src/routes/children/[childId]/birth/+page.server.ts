@@ -35,7 +35,7 @@ export const actions: Actions = {
 		const ctx = await access(event, 'update');
 		const { db } = ctx;
 		return birthForm.change(
-			event.request,
+			event,
 			(data) => recordBirth(db, ctx, data),
 			`/children/${ctx.childId}?saved=birth`
 		);

@@ -135,7 +135,7 @@ export const actions: Actions = {
 		const ctx = await access(event, 'update');
 		const { db } = ctx;
 		return extensionForm.change(
-			event.request,
+			event,
 			(data) => extendEmergencyPlacement(db, ctx, data),
 			`/children/${ctx.childId}/phase?saved=phase`
 		);
@@ -144,7 +144,7 @@ export const actions: Actions = {
 		const ctx = await access(event, 'update');
 		const { db } = ctx;
 		return careOrderApplicationForm.change(
-			event.request,
+			event,
 			(data) => recordCareOrderApplication(db, ctx, data),
 			`/children/${ctx.childId}/phase?saved=phase`
 		);

@@ -139,7 +139,7 @@ export const actions: Actions = {
 		const staff = await requireRole(event, ...RUNS);
 		const { db } = staff;
 		return openForm.change(
-			event.request,
+			event,
 			(d) =>
 				advanceMeeting(db, staff, meetingId(event), {
 					version: d.version,
@@ -154,7 +154,7 @@ export const actions: Actions = {
 		const staff = await requireRole(event, ...RUNS);
 		const { db } = staff;
 		return closeForm.change(
-			event.request,
+			event,
 			(d) => advanceMeeting(db, staff, meetingId(event), { version: d.version }),
 			back(event, 'meeting_closed')
 		);

@@ -90,7 +90,7 @@ export const actions: Actions = {
 		const { db } = ctx;
 		const contactId = uuidParam(event.params.contactId);
 		return urgencyForm.change(
-			event.request,
+			event,
 			(data) => assessUrgency(db, ctx, contactId, data),
 			`/children/${ctx.childId}/contacts/${contactId}?saved=urgency`
 		);
@@ -100,7 +100,7 @@ export const actions: Actions = {
 		const { db } = ctx;
 		const contactId = uuidParam(event.params.contactId);
 		return decisionForm.change(
-			event.request,
+			event,
 			(data) => decideContact(db, ctx, contactId, data),
 			(notice) => `/children/${ctx.childId}?saved=decision${caseloadQuery(notice)}`
 		);

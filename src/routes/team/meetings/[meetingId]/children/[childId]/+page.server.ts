@@ -236,7 +236,7 @@ export const actions: Actions = {
 		const { meetingId, childId } = ids(event);
 		const { db } = staff;
 		return discussionForm.change(
-			event.request,
+			event,
 			(d) =>
 				saveDiscussion(db, staff, meetingId, childId, {
 					version: d.version || null,
@@ -252,7 +252,7 @@ export const actions: Actions = {
 		const { meetingId, childId } = ids(event);
 		const { db } = staff;
 		return reflectionForm.change(
-			event.request,
+			event,
 			(d) =>
 				saveReflection(db, staff, meetingId, childId, {
 					version: d.version || null,
