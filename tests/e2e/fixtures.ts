@@ -5,6 +5,7 @@ import { test as base, expect, type BrowserContext, type Page } from '@playwrigh
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP } from '@oslojs/otp';
 import { demoSecret } from '../../src/lib/server/seed/demo-factor';
+import { toHelsinkiLocal } from '../../src/lib/domain/time';
 
 /** Made afresh with the test server's database (playwright.config.ts removes them). */
 const STATE_DIR = '.auth-e2e';
@@ -383,6 +384,14 @@ export async function addChild(
 	await page.getByRole('button', { name: 'Lisää' }).click();
 	await expect(page).toHaveURL(/\/children\/[0-9a-f-]{36}\?saved=/);
 	return new URL(page.url()).pathname;
+}
+
+/** A consultation's time a week ahead (Helsinki time) and `place` filled in; the time. */
+export async function fillSchedule(page: Page, place: string) {
+	const when = toHelsinkiLocal(new Date(Date.now() + 7 * 86400_000)).slice(0, 16);
+	await page.locator('#scheduledAt').fill(when);
+	await page.locator('#place').fill(place);
+	return when;
 }
 
 /** A consultation asked for on the child at `childPath`, of ordinary urgency; its path. */

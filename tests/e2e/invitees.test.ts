@@ -4,11 +4,11 @@ import {
 	askForConsultation,
 	expect,
 	expectAccessible,
+	fillSchedule,
 	letterStamp,
 	readIn,
 	test
 } from './fixtures';
-import { toHelsinkiLocal } from '../../src/lib/domain/time';
 
 /*
  * A region has hundreds of schools and day-care centres, too many to list as choices on a
@@ -38,9 +38,7 @@ test('the coordinator finds two day-care centres by name and invites both, nothi
 	await loginAs('coordinator');
 	await page.goto(consultation);
 	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
-	const when = toHelsinkiLocal(new Date(Date.now() + 7 * 86400_000)).slice(0, 16);
-	await page.locator('#scheduledAt').fill(when);
-	await page.locator('#place').fill('Neuvotteluhuone Kuusi');
+	const when = await fillSchedule(page, 'Neuvotteluhuone Kuusi');
 	// Not listed until found.
 	await expect(page.getByLabel(new RegExp(name(7)))).toHaveCount(0);
 	// Enter in the search field searches.

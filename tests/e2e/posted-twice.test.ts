@@ -1,7 +1,6 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { makeHetu } from '../../src/lib/domain/hetu';
-import { askForConsultation, expect, test } from './fixtures';
-import { toHelsinkiLocal } from '../../src/lib/domain/time';
+import { addChild, askForConsultation, expect, fillSchedule, test } from './fixtures';
 
 /*
  * A new record posted twice is made once (ADR 052): a double press while the first post is
@@ -19,6 +18,23 @@ async function fillNewChild(page: Page, family: string) {
 	await page.getByLabel('Syntymäaika').fill('2017-07-07');
 	await page.getByLabel('Kotikunta').fill('Tuusula');
 	await page.getByLabel('Vastuusosiaalityöntekijä').selectOption({ index: 1 });
+}
+
+/**
+ * The form sent as the browser would send it, but its answer lost (a dropped connection):
+ * the fields posted (its key among them) and where the server answered it would go.
+ */
+async function sendAsLost(page: Page, form: Locator) {
+	const action = new URL((await form.getAttribute('action')) ?? '', page.url());
+	const fields: [string, string][] = await form.evaluate((f: HTMLFormElement) =>
+		[...new FormData(f)].map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : ''])
+	);
+	const lost = await page.request.post(action.pathname + action.search, {
+		form: Object.fromEntries(fields) as Record<string, string>,
+		headers: { origin: action.origin, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	return { fields, status: lost.status(), location: lost.headers()['location']! };
 }
 
 /** How many children the team's search finds by `family` (the search works without scripts). */
@@ -57,21 +73,12 @@ test('the same post sent again after its answer was lost adds the child once', a
 	await page.goto('/children/new');
 	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
 	await fillNewChild(page, family);
-	// What the browser sends for this form, its one-time key among the fields.
-	const fields: [string, string][] = await page
-		.locator('main form')
-		.evaluate((f: HTMLFormElement) =>
-			[...new FormData(f)].map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : ''])
-		);
-	expect(fields.filter(([k]) => k === '_once')).toHaveLength(1);
-	// It arrived and was saved, but the answer never came back (a dropped connection).
-	const lost = await page.request.post('/children/new?/create', {
-		form: Object.fromEntries(fields) as Record<string, string>,
-		headers: { origin: new URL(page.url()).origin, accept: 'text/html' },
-		maxRedirects: 0
-	});
-	expect(lost.status()).toBe(303);
-	const made = lost.headers()['location']!;
+	// It arrived and was saved, its one-time key among the fields, but the answer never came
+	// back (a dropped connection).
+	const lost = await sendAsLost(page, page.locator('main form'));
+	expect(lost.fields.filter(([k]) => k === '_once')).toHaveLength(1);
+	expect(lost.status).toBe(303);
+	const made = lost.location;
 	expect(made).toMatch(/^\/children\/[0-9a-f-]{36}\?saved=/);
 	// The person presses the button again: the same post, sent to the child already made.
 	await page.getByRole('button', { name: 'Lisää' }).click();
@@ -107,40 +114,25 @@ test("a consultation's schedule sent again after its answer was lost is answered
 	loginAs
 }) => {
 	await loginAs('social_worker');
-	const family = `Aikataulutettu${Date.now()}`;
-	await page.goto('/children/new');
-	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
-	await fillNewChild(page, family);
-	await page.getByRole('button', { name: 'Lisää' }).click();
-	await expect(page).toHaveURL(/\/children\/[0-9a-f-]{36}\?saved=/);
-	const consultation = await askForConsultation(
-		page,
-		new URL(page.url()).pathname,
-		'Kuka tulee mukaan?'
-	);
+	const child = await addChild(page, {
+		givenName: 'Kaisa',
+		familyName: `Aikataulutettu${Date.now()}`,
+		dateOfBirth: '2017-07-07',
+		home: 'Tuusula'
+	});
+	const consultation = await askForConsultation(page, child, 'Kuka tulee mukaan?');
 
 	await loginAs('coordinator');
 	await page.goto(consultation);
 	await expect(page.locator('body[data-hydrated]')).toHaveCount(1);
-	const when = toHelsinkiLocal(new Date(Date.now() + 7 * 86400_000)).slice(0, 16);
-	await page.locator('#scheduledAt').fill(when);
-	await page.locator('#place').fill('Neuvotteluhuone Koivu');
+	await fillSchedule(page, 'Neuvotteluhuone Koivu');
 	await page.locator('#participantUserIds').check();
-	// What the browser sends, the version the page was drawn from among the fields.
-	const form = page.locator('form', { has: page.locator('#scheduledAt') });
-	const action = new URL((await form.getAttribute('action'))!, page.url());
-	const fields: [string, string][] = await form.evaluate((f: HTMLFormElement) =>
-		[...new FormData(f)].map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : ''])
-	);
-	expect(fields.filter(([k]) => k === 'version')).toHaveLength(1);
-	// It arrived and was saved, but the answer never came back.
-	const lost = await page.request.post(action.pathname + action.search, {
-		form: Object.fromEntries(fields) as Record<string, string>,
-		headers: { origin: action.origin, accept: 'text/html' },
-		maxRedirects: 0
-	});
-	expect(lost.status()).toBe(303);
-	const saved = lost.headers()['location']!;
+	// It arrived and was saved, the version the page was drawn from among the fields, but the
+	// answer never came back.
+	const lost = await sendAsLost(page, page.locator('form', { has: page.locator('#scheduledAt') }));
+	expect(lost.fields.filter(([k]) => k === 'version')).toHaveLength(1);
+	expect(lost.status).toBe(303);
+	const saved = lost.location;
 	expect(saved).toMatch(/\?saved=schedule$/);
 	// Pressed again: the saved page, not "changed meanwhile" (which it said before).
 	await page.getByRole('button', { name: 'Tallenna aika ja kutsu' }).click();

@@ -92,11 +92,8 @@ function recordOnce(db: Db, digest: string, save: (db: DbOrTx) => Promise<string
 		if (!mine) {
 			// Each statement sees what has committed before it (read committed): the first
 			// post, which this one waited for above.
-			const [first] = await tx
-				.select({ location: formSubmission.location })
-				.from(formSubmission)
-				.where(eq(formSubmission.digest, digest));
-			if (first) return { location: first.location, again: true };
+			const first = await answeredAt(tx, digest);
+			if (first !== undefined) return { location: first, again: true };
 			// Gone meanwhile (retention, a week later): this post saves as a new one.
 			return { location: await save(tx), again: false };
 		}
@@ -120,24 +117,27 @@ export async function answerChangeOnce(
 	save: () => Promise<string>
 ): Promise<Answer> {
 	if (digest === null) return { location: await save(), again: false };
-	const earlier = () =>
-		db
-			.select({ location: formSubmission.location })
-			.from(formSubmission)
-			.where(eq(formSubmission.digest, digest))
-			.then(([row]) => row?.location);
-	const before = await earlier();
+	const before = await answeredAt(db, digest);
 	if (before) return { location: before, again: true };
 	let location: string;
 	try {
 		location = await save();
 	} catch (e) {
-		const first = e instanceof ConflictError ? await earlier() : undefined;
+		const first = e instanceof ConflictError ? await answeredAt(db, digest) : undefined;
 		if (first) return { location: first, again: true };
 		throw e;
 	}
 	await db.insert(formSubmission).values({ digest, location }).onConflictDoNothing();
 	return { location, again: false };
+}
+
+/** Where the post with `digest` was answered, if it was. */
+async function answeredAt(db: DbOrTx, digest: string): Promise<string | undefined> {
+	const [row] = await db
+		.select({ location: formSubmission.location })
+		.from(formSubmission)
+		.where(eq(formSubmission.digest, digest));
+	return row?.location;
 }
 
 /** Retention (ADR 046): the keys of forms answered before `before`. */

@@ -329,7 +329,7 @@ export function defineForm<S extends Schema>(
 		) =>
 			changeOnce(event, schema, {
 				key: id,
-				save: (data) => save(data),
+				save,
 				to: typeof to === 'string' ? () => to : to,
 				onConflict: (c) => ({ version: c.version })
 			})
